@@ -1,0 +1,4 @@
+package dev.linden.protocol.op;
+
+public record DeleteRequest(String dn) implements ProtocolOp {
+}

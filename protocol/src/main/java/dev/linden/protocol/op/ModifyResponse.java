@@ -1,0 +1,6 @@
+package dev.linden.protocol.op;
+
+import dev.linden.protocol.LdapResult;
+
+public record ModifyResponse(LdapResult result) implements ProtocolOp, ResultResponse {
+}
