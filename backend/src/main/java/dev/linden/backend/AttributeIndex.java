@@ -1,0 +1,207 @@
+package dev.linden.backend;
+
+import dev.linden.model.Attribute;
+import dev.linden.model.Entry;
+import dev.linden.model.LdapException;
+import dev.linden.model.schema.AttributeType;
+import dev.linden.model.schema.Schema;
+import dev.linden.storage.Cursor;
+import dev.linden.storage.ReadTx;
+import dev.linden.storage.Storage;
+import dev.linden.storage.Tree;
+import dev.linden.storage.WriteTx;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * One attribute type's index in its own tree. Keys are a kind byte, the indexed form and the entry
+ * ID, so the IDs for one value are a sorted key range. Values of subtypes are indexed too
+ * ({@code cn} values in a {@code name} index). Long values are cut to a prefix: candidates are always
+ * re-checked against the filter, so a cut key only widens the candidate set.
+ */
+public final class AttributeIndex {
+    private static final int MAX_VALUE_BYTES = 400;
+    private static final byte EQ = 'e';
+    private static final byte PRES = 'p';
+    private static final byte SUB = 's';
+    private static final byte[] EMPTY = new byte[0];
+
+    private final AttributeType type;
+    private final Set<IndexKind> kinds;
+    private final Tree tree;
+    private final Schema schema;
+
+    AttributeIndex(Storage storage, Schema schema, AttributeType type, Set<IndexKind> kinds) {
+        this.type = type;
+        this.kinds = Set.copyOf(kinds);
+        this.schema = schema;
+        this.tree = storage.tree("index." + type.name());
+    }
+
+    public AttributeType type() {
+        return type;
+    }
+
+    public boolean has(IndexKind kind) {
+        return kinds.contains(kind);
+    }
+
+    /** The keys (without the ID) this entry puts in the index. */
+    Set<Key> keys(Entry entry) {
+        Set<Key> keys = new HashSet<>();
+        for (Attribute a : entry.attributes()) {
+            if (!a.description().type().isSubtypeOf(type)) {
+                continue;
+            }
+            if (kinds.contains(IndexKind.PRESENCE)) {
+                keys.add(new Key(new byte[] {PRES}));
+            }
+            for (byte[] v : a.values()) {
+                String norm;
+                try {
+                    norm = type.normalize(v, schema);
+                } catch (LdapException e) {
+                    continue; // a value the rule refuses can never match an assertion
+                }
+                if (kinds.contains(IndexKind.EQUALITY)) {
+                    keys.add(new Key(equalityPrefix(norm)));
+                }
+                if (kinds.contains(IndexKind.SUBSTRING) && type.substring() != null) {
+                    String sub = normalizeForSubstring(v);
+                    if (sub != null) {
+                        for (String gram : grams("\u0002" + sub + "\u0003")) {
+                            keys.add(new Key(gramPrefix(gram)));
+                        }
+                    }
+                }
+            }
+        }
+        return keys;
+    }
+
+    private String normalizeForSubstring(byte[] v) {
+        try {
+            return type.substring().normalize(v, schema);
+        } catch (LdapException e) {
+            return null;
+        }
+    }
+
+    /** Applies the difference between an entry's old and new keys. */
+    void update(WriteTx tx, long id, Entry before, Entry after) {
+        Set<Key> old = before == null ? Set.of() : keys(before);
+        Set<Key> now = after == null ? Set.of() : keys(after);
+        for (Key k : old) {
+            if (!now.contains(k)) {
+                tx.delete(tree, k.withId(id));
+            }
+        }
+        for (Key k : now) {
+            if (!old.contains(k)) {
+                tx.put(tree, k.withId(id), EMPTY);
+            }
+        }
+    }
+
+    IdSet equality(ReadTx tx, String normalized) {
+        return scan(tx, equalityPrefix(normalized));
+    }
+
+    IdSet presence(ReadTx tx) {
+        return scan(tx, new byte[] {PRES});
+    }
+
+    /** Candidates for a substring assertion: entries holding every 3-gram of its pieces. Null when too short to tell. */
+    IdSet substrings(ReadTx tx, String initial, java.util.List<String> any, String fin) {
+        Set<String> grams = new HashSet<>();
+        if (initial != null) {
+            grams.addAll(grams("\u0002" + initial));
+        }
+        for (String a : any) {
+            grams.addAll(grams(a));
+        }
+        if (fin != null) {
+            grams.addAll(grams(fin + "\u0003"));
+        }
+        if (grams.isEmpty()) {
+            return null;
+        }
+        IdSet result = null;
+        for (String gram : grams) {
+            IdSet ids = scan(tx, gramPrefix(gram));
+            result = result == null ? ids : result.intersect(ids);
+            if (result.isEmpty()) {
+                break;
+            }
+        }
+        return result;
+    }
+
+    private IdSet scan(ReadTx tx, byte[] prefix) {
+        IdSet.Builder ids = new IdSet.Builder();
+        try (Cursor c = tx.cursor(tree, prefix)) {
+            while (c.next()) {
+                byte[] key = c.key();
+                if (key.length != prefix.length + 8 || !Dn2Id.startsWith(key, prefix)) {
+                    if (!Dn2Id.startsWith(key, prefix)) {
+                        break;
+                    }
+                    continue;
+                }
+                ids.add(Ids.read(key, prefix.length));
+            }
+        }
+        return ids.build();
+    }
+
+    private static byte[] equalityPrefix(String norm) {
+        byte[] v = norm.getBytes(StandardCharsets.UTF_8);
+        int n = Math.min(v.length, MAX_VALUE_BYTES);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(n + 3);
+        out.write(EQ);
+        out.write(n >>> 8);
+        out.write(n);
+        out.write(v, 0, n);
+        return out.toByteArray();
+    }
+
+    private static byte[] gramPrefix(String gram) {
+        byte[] g = gram.getBytes(StandardCharsets.UTF_8);
+        byte[] k = new byte[2 + g.length];
+        k[0] = SUB;
+        k[1] = (byte) g.length;
+        System.arraycopy(g, 0, k, 2, g.length);
+        return k;
+    }
+
+    private static Set<String> grams(String s) {
+        Set<String> grams = new HashSet<>();
+        int[] cps = s.codePoints().toArray();
+        for (int i = 0; i + 3 <= cps.length; i++) {
+            grams.add(new String(cps, i, 3));
+        }
+        return grams;
+    }
+
+    /** An index key without its entry ID. */
+    record Key(byte[] prefix) {
+        byte[] withId(long id) {
+            byte[] k = Arrays.copyOf(prefix, prefix.length + 8);
+            Ids.put(k, prefix.length, id);
+            return k;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key other && Arrays.equals(prefix, other.prefix);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(prefix);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.linden.model.matching;
+
+import dev.linden.model.LdapException;
+import dev.linden.model.schema.Schema;
+
+/** numericString and telephoneNumber matching: spaces (and for telephone numbers, hyphens) are insignificant. */
+record NumericStringRule(String oid, String name, boolean telephone) implements MatchingRule {
+    @Override
+    public String normalize(byte[] value, Schema schema) throws LdapException {
+        String s = StringPrep.utf8(value);
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ' ' || (telephone && (c == '-' || c == '\u2010' || c == '\u2011'))) {
+                continue;
+            }
+            sb.append(telephone ? Character.toLowerCase(c) : c);
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,177 @@
+package dev.linden.storage.lmdb;
+
+import dev.linden.storage.Cursor;
+import dev.linden.storage.ReadTx;
+import dev.linden.storage.Storage;
+import dev.linden.storage.StorageException;
+import dev.linden.storage.Tree;
+import dev.linden.storage.TxFunction;
+import dev.linden.storage.WriteTx;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.lmdbjava.ByteArrayProxy;
+import org.lmdbjava.Dbi;
+import org.lmdbjava.DbiFlags;
+import org.lmdbjava.Env;
+import org.lmdbjava.EnvFlags;
+import org.lmdbjava.GetOp;
+import org.lmdbjava.LmdbException;
+import org.lmdbjava.Txn;
+
+/**
+ * Storage on LMDB. Values cross into Java as fresh byte arrays (the byte-array proxy copies them out
+ * of the map), so no LMDB-backed buffer outlives its transaction. Readers use MDB_NOTLS, so a read
+ * transaction is not tied to a thread. Writes are serialised by one lock and committed with LMDB's
+ * default full sync: once {@link #write} returns, the change survives a crash or kill -9.
+ */
+public final class LmdbStorage implements Storage {
+    private final Env<byte[]> env;
+    private final Path directory;
+    private final Map<String, LmdbTree> trees = new ConcurrentHashMap<>();
+    private final ReentrantLock writeLock = new ReentrantLock();
+
+    private record LmdbTree(String name, Dbi<byte[]> dbi) implements Tree {
+    }
+
+    public LmdbStorage(Path directory, long mapSizeBytes) {
+        this.directory = directory;
+        try {
+            Files.createDirectories(directory);
+            this.env = Env.create(ByteArrayProxy.PROXY_BA)
+                    .setMapSize(mapSizeBytes)
+                    .setMaxDbs(64)
+                    .setMaxReaders(1024)
+                    .open(directory.toFile(), EnvFlags.MDB_NOTLS);
+        } catch (IOException | LmdbException e) {
+            throw new StorageException("cannot open the LMDB store in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Tree tree(String name) {
+        return trees.computeIfAbsent(name, n -> new LmdbTree(n, env.openDbi(n, DbiFlags.MDB_CREATE)));
+    }
+
+    private static Dbi<byte[]> dbi(Tree tree) {
+        return ((LmdbTree) tree).dbi();
+    }
+
+    @Override
+    public <T, E extends Exception> T read(TxFunction<ReadTx, T, E> work) throws E {
+        try (Txn<byte[]> txn = env.txnRead()) {
+            return work.apply(new Reader(txn));
+        } catch (LmdbException e) {
+            throw new StorageException("LMDB read failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public <T, E extends Exception> T write(TxFunction<WriteTx, T, E> work) throws E {
+        writeLock.lock();
+        try (Txn<byte[]> txn = env.txnWrite()) {
+            T result = work.apply(new Writer(txn));
+            txn.commit();
+            return result;
+        } catch (LmdbException e) {
+            throw new StorageException("LMDB write failed: " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @Override
+    public long sizeInBytes() {
+        try {
+            return Files.size(directory.resolve("data.mdb"));
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            env.close();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private static class Reader implements ReadTx {
+        final Txn<byte[]> txn;
+
+        Reader(Txn<byte[]> txn) {
+            this.txn = txn;
+        }
+
+        @Override
+        public byte[] get(Tree tree, byte[] key) {
+            if (key.length == 0 || key.length > MAX_KEY_LENGTH) {
+                return null;
+            }
+            return dbi(tree).get(txn, key);
+        }
+
+        @Override
+        public Cursor cursor(Tree tree, byte[] from) {
+            org.lmdbjava.Cursor<byte[]> c = dbi(tree).openCursor(txn);
+            return new Cursor() {
+                private boolean started;
+                private boolean valid;
+
+                @Override
+                public boolean next() {
+                    if (!started) {
+                        started = true;
+                        valid = from.length == 0 ? c.first() : c.get(from, GetOp.MDB_SET_RANGE);
+                    } else if (valid) {
+                        valid = c.next();
+                    }
+                    return valid;
+                }
+
+                @Override
+                public byte[] key() {
+                    return c.key();
+                }
+
+                @Override
+                public byte[] value() {
+                    return c.val();
+                }
+
+                @Override
+                public void close() {
+                    c.close();
+                }
+            };
+        }
+    }
+
+    private static final class Writer extends Reader implements WriteTx {
+        Writer(Txn<byte[]> txn) {
+            super(txn);
+        }
+
+        @Override
+        public void put(Tree tree, byte[] key, byte[] value) {
+            if (key.length == 0 || key.length > MAX_KEY_LENGTH) {
+                throw new StorageException("key of " + key.length + " bytes is out of range");
+            }
+            dbi(tree).put(txn, key, value);
+        }
+
+        @Override
+        public boolean delete(Tree tree, byte[] key) {
+            if (key.length == 0 || key.length > MAX_KEY_LENGTH) {
+                return false;
+            }
+            return dbi(tree).delete(txn, key);
+        }
+    }
+}
