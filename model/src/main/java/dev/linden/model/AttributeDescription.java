@@ -32,6 +32,8 @@ public record AttributeDescription(AttributeType type, Set<String> options, Stri
         }
         Set<String> options = Set.of();
         StringBuilder key = new StringBuilder(type.name());
+        // responses name the type as the schema does, with the options as the client wrote them
+        String canonical = semi < 0 ? type.displayName() : type.displayName() + text.substring(semi);
         if (semi >= 0) {
             TreeSet<String> sorted = new TreeSet<>();
             for (String o : text.substring(semi + 1).split(";")) {
@@ -44,7 +46,7 @@ public record AttributeDescription(AttributeType type, Set<String> options, Stri
                 key.append(';').append(o);
             }
         }
-        return new AttributeDescription(type, options, text, key.toString());
+        return new AttributeDescription(type, options, canonical, key.toString());
     }
 
     public static AttributeDescription of(AttributeType type) {

@@ -1,0 +1,18 @@
+package dev.linden.core;
+
+import dev.linden.model.Dn;
+
+/**
+ * The settings the operations follow.
+ *
+ * @param rootDn the administrator, who may do anything and is not subject to limits
+ * @param rootPassword the administrator's password in stored form ({SCHEME}hash, or cleartext)
+ * @param sizeLimit the most entries a search returns to anyone but the administrator (0: none)
+ * @param timeLimitSeconds the longest a search runs for anyone but the administrator (0: none)
+ * @param anonymousRead whether anonymous clients may search beyond the root DSE and subschema
+ * @param passwordScheme the scheme new userPassword values are hashed with, or CLEARTEXT
+ * @param vendorVersion the version published in the root DSE
+ */
+public record CoreConfig(Dn rootDn, String rootPassword, int sizeLimit, int timeLimitSeconds, boolean anonymousRead,
+        String passwordScheme, String vendorVersion) {
+}
