@@ -117,8 +117,25 @@ public final class Backend implements AutoCloseable {
     }
 
     public void add(Entry entry) throws LdapException {
-        byte[] record = encode(entry);
+        addAll(List.of(entry));
+    }
+
+    /** Adds entries in order in one transaction (bulk import): all of them, or none if one fails. */
+    public void addAll(List<Entry> entries) throws LdapException {
+        List<byte[]> records = new ArrayList<>(entries.size());
+        for (Entry entry : entries) {
+            records.add(encode(entry));
+        }
         storage.write(tx -> {
+            for (int i = 0; i < entries.size(); i++) {
+                addInTx(tx, entries.get(i), records.get(i));
+            }
+            return null;
+        });
+    }
+
+    private void addInTx(WriteTx tx, Entry entry, byte[] record) throws LdapException {
+        {
             Dn dn = entry.dn();
             if (dn2id.get(tx, dn) != 0) {
                 throw new LdapException(ResultCode.ENTRY_ALREADY_EXISTS, "");
@@ -140,8 +157,7 @@ public final class Backend implements AutoCloseable {
             for (AttributeIndex index : indexes) {
                 index.update(tx, id, null, entry);
             }
-            return null;
-        });
+        }
     }
 
     private static byte[] encode(Entry entry) throws LdapException {
@@ -267,17 +283,7 @@ public final class Backend implements AutoCloseable {
             if (baseId == 0) {
                 throw noSuchObject(tx, base);
             }
-            BackendView view = new BackendView() {
-                @Override
-                public int countChildren(long id) {
-                    return id2children.count(tx, id);
-                }
-
-                @Override
-                public boolean hasChildren(long id) {
-                    return id2children.hasChildren(tx, id);
-                }
-            };
+            BackendView view = view(tx);
             if (scope == SearchScope.BASE) {
                 scan.accept(baseId, load(tx, baseId), EntryCodec.split(id2entry.get(tx, baseId)), view);
                 return null;
@@ -333,6 +339,33 @@ public final class Backend implements AutoCloseable {
             return true;
         }
         return scan.accept(id, EntryCodec.decode(record, schema), EntryCodec.split(record), view);
+    }
+
+    /** Hands the entries with these IDs to the scan, in one read transaction; IDs no longer present are skipped. */
+    public void entries(long[] ids, SearchScan scan) throws LdapException {
+        storage.read(tx -> {
+            BackendView view = view(tx);
+            for (long id : ids) {
+                if (!visit(tx, id, scan, view)) {
+                    break;
+                }
+            }
+            return null;
+        });
+    }
+
+    private BackendView view(ReadTx tx) {
+        return new BackendView() {
+            @Override
+            public int countChildren(long id) {
+                return id2children.count(tx, id);
+            }
+
+            @Override
+            public boolean hasChildren(long id) {
+                return id2children.hasChildren(tx, id);
+            }
+        };
     }
 
     /** Every entry in DN order (parents before children), for export. */

@@ -134,7 +134,7 @@ public final class LdifReader implements Closeable {
         }
         String name = line.substring(0, colon).strip();
         String rest = line.substring(colon + 1);
-        String kind = ":";
+        String kind = "";
         if (rest.startsWith(":") || rest.startsWith("<")) {
             kind = rest.substring(0, 1);
             rest = rest.substring(1);

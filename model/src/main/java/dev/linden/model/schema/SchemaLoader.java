@@ -19,6 +19,9 @@ public final class SchemaLoader {
     static final List<String> BUNDLED = List.of("00-system.ldif", "01-core.ldif", "02-cosine.ldif",
             "03-inetorgperson.ldif", "04-nis.ldif", "05-ppolicy.ldif", "06-groups.ldif");
 
+    private static final java.util.regex.Pattern SLAPD_DIRECTIVE = java.util.regex.Pattern.compile(
+            "(?i)(attributetype|objectclass|objectidentifier|ldapsyntax|ditcontentrule)[\\s(]");
+
     private SchemaLoader() {
     }
 
@@ -58,9 +61,7 @@ public final class SchemaLoader {
 
     private static boolean looksLikeSlapdSchema(String text) {
         for (String line : text.split("\n")) {
-            String l = line.strip().toLowerCase(Locale.ROOT);
-            if (l.startsWith("attributetype") || l.startsWith("objectclass ") || l.startsWith("objectclass\t")
-                    || l.startsWith("objectclass(") || l.startsWith("objectidentifier")) {
+            if (SLAPD_DIRECTIVE.matcher(line).lookingAt()) {
                 return true;
             }
         }

@@ -1,0 +1,103 @@
+package dev.linden.core;
+
+import dev.linden.core.operation.AddOperation;
+import dev.linden.core.operation.BindOperation;
+import dev.linden.core.operation.CompareOperation;
+import dev.linden.core.operation.DeleteOperation;
+import dev.linden.core.operation.ExtendedOperation;
+import dev.linden.core.operation.ModifyDnOperation;
+import dev.linden.core.operation.ModifyOperation;
+import dev.linden.core.operation.SearchOperation;
+import dev.linden.model.LdapException;
+import dev.linden.protocol.Control;
+import dev.linden.protocol.LdapResult;
+import dev.linden.protocol.ResultCode;
+import dev.linden.protocol.op.*;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One switch from request to operation. Errors thrown by an operation become the request's response
+ * here and nowhere else; an unexpected failure is logged once and answered with "other".
+ */
+public final class Dispatcher {
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    /** Controls this server understands; an unknown critical control fails the operation (RFC 4511 4.1.11). */
+    private static final Set<String> KNOWN_CONTROLS = Set.of(Oids.PAGED_RESULTS, Oids.MANAGE_DSA_IT);
+
+    private final BindOperation bind;
+    private final SearchOperation search;
+    private final CompareOperation compare;
+    private final AddOperation add;
+    private final DeleteOperation delete;
+    private final ModifyOperation modify;
+    private final ModifyDnOperation modifyDn;
+    private final ExtendedOperation extended;
+
+    public Dispatcher(Directory directory) {
+        AccessPolicy access = new AccessPolicy(directory.config());
+        this.bind = new BindOperation(directory);
+        this.search = new SearchOperation(directory, access);
+        this.compare = new CompareOperation(directory, access);
+        this.add = new AddOperation(directory, access);
+        this.delete = new DeleteOperation(directory, access);
+        this.modify = new ModifyOperation(directory, access);
+        this.modifyDn = new ModifyDnOperation(directory, access);
+        this.extended = new ExtendedOperation(directory, access);
+    }
+
+    /** Executes one request; returns its final response, or null when none is due (abandoned, unbind, abandon). */
+    public Response dispatch(OperationContext ctx) {
+        ProtocolOp op = ctx.request().op();
+        try {
+            checkControls(ctx, op);
+            return switch (op) {
+                case BindRequest r -> bind.execute(ctx, r);
+                case SearchRequest r -> search.execute(ctx, r);
+                case CompareRequest r -> compare.execute(ctx, r);
+                case AddRequest r -> add.execute(ctx, r);
+                case DeleteRequest r -> delete.execute(ctx, r);
+                case ModifyRequest r -> modify.execute(ctx, r);
+                case ModifyDnRequest r -> modifyDn.execute(ctx, r);
+                case ExtendedRequest r -> extended.execute(ctx, r);
+                case UnbindRequest r -> null;
+                case AbandonRequest r -> null;
+                case BindResponse r -> notARequest();
+                case SearchResultEntry r -> notARequest();
+                case SearchResultDone r -> notARequest();
+                case SearchResultReference r -> notARequest();
+                case ModifyResponse r -> notARequest();
+                case AddResponse r -> notARequest();
+                case DeleteResponse r -> notARequest();
+                case ModifyDnResponse r -> notARequest();
+                case CompareResponse r -> notARequest();
+                case ExtendedResponse r -> notARequest();
+                case IntermediateResponse r -> notARequest();
+            };
+        } catch (LdapException e) {
+            if (ctx.isAbandoned()) {
+                return null;
+            }
+            return new Response(Responses.forRequest(op, Responses.result(e)));
+        } catch (RuntimeException e) { // StorageException included: the store failed
+            log.error("operation {} failed unexpectedly", op.getClass().getSimpleName(), e);
+            return new Response(Responses.forRequest(op, LdapResult.of(ResultCode.OTHER, "internal error")));
+        }
+    }
+
+    private static Response notARequest() throws LdapException {
+        throw new LdapException(ResultCode.PROTOCOL_ERROR, "a response is not a request");
+    }
+
+    private static void checkControls(OperationContext ctx, ProtocolOp op) throws LdapException {
+        for (Control c : ctx.request().controls()) {
+            boolean applies = KNOWN_CONTROLS.contains(c.oid())
+                    && (!c.oid().equals(Oids.PAGED_RESULTS) || op instanceof SearchRequest);
+            if (c.critical() && !applies) {
+                throw new LdapException(ResultCode.UNAVAILABLE_CRITICAL_EXTENSION,
+                        "critical control " + c.oid() + " is not supported");
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.linden.core;
+
+/** Object identifiers of the controls, extended operations and features this server implements. */
+public final class Oids {
+    public static final String PAGED_RESULTS = "1.2.840.113556.1.4.319";
+    public static final String MANAGE_DSA_IT = "2.16.840.1.113730.3.4.2";
+    public static final String WHO_AM_I = "1.3.6.1.4.1.4203.1.11.3";
+    public static final String PASSWORD_MODIFY = "1.3.6.1.4.1.4203.1.11.1";
+    public static final String START_TLS = "1.3.6.1.4.1.1466.20037";
+    /** All operational attributes with "+" (RFC 3673). */
+    public static final String FEATURE_ALL_OPERATIONAL = "1.3.6.1.4.1.4203.1.5.1";
+    /** Attributes by object class with "@class" (RFC 4529). */
+    public static final String FEATURE_OC_ATTRIBUTES = "1.3.6.1.4.1.4203.1.5.2";
+    /** Absolute true (&) and false (|) filters (RFC 4526). */
+    public static final String FEATURE_TRUE_FALSE = "1.3.6.1.4.1.4203.1.5.3";
+    /** The modify-increment extension (RFC 4525). */
+    public static final String FEATURE_INCREMENT = "1.3.6.1.1.14";
+
+    private Oids() {
+    }
+}

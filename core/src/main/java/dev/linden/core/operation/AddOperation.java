@@ -1,0 +1,74 @@
+package dev.linden.core.operation;
+
+import dev.linden.core.AccessPolicy;
+import dev.linden.core.Directory;
+import dev.linden.core.OperationContext;
+import dev.linden.core.Response;
+import dev.linden.core.schema.SchemaChecker;
+import dev.linden.model.Attribute;
+import dev.linden.model.Dn;
+import dev.linden.model.Entry;
+import dev.linden.model.LdapException;
+import dev.linden.model.schema.ObjectClass;
+import dev.linden.protocol.LdapResult;
+import dev.linden.protocol.PartialAttribute;
+import dev.linden.protocol.ResultCode;
+import dev.linden.protocol.op.AddRequest;
+import dev.linden.protocol.op.AddResponse;
+
+/**
+ * Add (RFC 4511 4.7): parse the DN → access → build the entry (no empty or repeated attributes, no
+ * user-supplied NO-USER-MODIFICATION types) → schema check → hash passwords → stamp operational
+ * attributes → one storage transaction, which checks the parent and that the DN is free.
+ */
+public final class AddOperation {
+    private final Directory directory;
+    private final AccessPolicy access;
+    private final SchemaChecker checker;
+    private final PasswordHashing hashing;
+    private final OperationalStamp stamp;
+
+    public AddOperation(Directory directory, AccessPolicy access) {
+        this.directory = directory;
+        this.access = access;
+        this.checker = new SchemaChecker(directory.schema());
+        this.hashing = new PasswordHashing(directory.passwords(), directory.config().passwordScheme());
+        this.stamp = new OperationalStamp(directory.schema());
+    }
+
+    public Response execute(OperationContext ctx, AddRequest request) throws LdapException {
+        Dn dn = Requests.dn(request.dn(), directory.schema());
+        if (dn.isRoot()) {
+            throw new LdapException(ResultCode.ENTRY_ALREADY_EXISTS, "root DSE already exists");
+        }
+        if (directory.backend().suffixOf(dn) == null) {
+            throw new LdapException(ResultCode.NO_SUCH_OBJECT, "no global superior knowledge");
+        }
+        if (!access.mayWrite(ctx.session())) {
+            throw new LdapException(ResultCode.INSUFFICIENT_ACCESS_RIGHTS, "no write access to parent");
+        }
+        Entry entry = new Entry(dn);
+        for (PartialAttribute pa : request.attributes()) {
+            Attribute a = Requests.attribute(pa, directory.schema());
+            if (a.values().isEmpty()) {
+                throw new LdapException(ResultCode.PROTOCOL_ERROR, a.description().given() + ": no values for attribute type");
+            }
+            if (a.description().type().isNoUserModification()) {
+                throw new LdapException(ResultCode.CONSTRAINT_VIOLATION,
+                        a.description().given() + ": no user modification allowed");
+            }
+            if (entry.get(a.description()) != null) {
+                throw new LdapException(ResultCode.ATTRIBUTE_OR_VALUE_EXISTS,
+                        a.description().given() + ": attribute provided more than once");
+            }
+            entry.put(a);
+        }
+        ObjectClass structural = checker.check(entry);
+        for (Attribute a : entry.attributes().toArray(Attribute[]::new)) {
+            entry.put(hashing.hash(a));
+        }
+        stamp.created(entry, ctx.session().boundDn(), directory.clock().instant(), structural.displayName());
+        directory.backend().add(entry);
+        return new Response(new AddResponse(LdapResult.success()));
+    }
+}

@@ -1,0 +1,68 @@
+package dev.linden.core.operation;
+
+import dev.linden.core.AccessPolicy;
+import dev.linden.core.Directory;
+import dev.linden.core.OperationContext;
+import dev.linden.core.Response;
+import dev.linden.model.Attribute;
+import dev.linden.model.AttributeDescription;
+import dev.linden.model.Dn;
+import dev.linden.model.Entry;
+import dev.linden.model.LdapException;
+import dev.linden.protocol.LdapResult;
+import dev.linden.protocol.ResultCode;
+import dev.linden.protocol.op.CompareRequest;
+import dev.linden.protocol.op.CompareResponse;
+
+/** Compare (RFC 4511 4.10): compareTrue or compareFalse under the attribute's equality rule. */
+public final class CompareOperation {
+    private final Directory directory;
+    private final AccessPolicy access;
+
+    public CompareOperation(Directory directory, AccessPolicy access) {
+        this.directory = directory;
+        this.access = access;
+    }
+
+    public Response execute(OperationContext ctx, CompareRequest request) throws LdapException {
+        Dn dn = Requests.dn(request.dn(), directory.schema());
+        AttributeDescription desc = AttributeDescription.parse(request.attribute(), directory.schema());
+        if (!access.mayRead(ctx.session())) {
+            throw new LdapException(ResultCode.INSUFFICIENT_ACCESS_RIGHTS, "");
+        }
+        if (directory.backend().suffixOf(dn) == null) {
+            throw new LdapException(ResultCode.NO_SUCH_OBJECT, "");
+        }
+        Entry entry = directory.backend().get(dn);
+        if (entry == null) {
+            throw new LdapException(ResultCode.NO_SUCH_OBJECT, "", directory.backend().matched(dn).toString());
+        }
+        if (access.isSecret(desc.type()) && !ctx.session().isAdministrator()) {
+            throw new LdapException(ResultCode.INSUFFICIENT_ACCESS_RIGHTS, "");
+        }
+        if (desc.type().equality() == null) {
+            throw new LdapException(ResultCode.INAPPROPRIATE_MATCHING, "attribute type has no equality matching rule");
+        }
+        String assertion;
+        try {
+            assertion = desc.type().equality().normalize(request.value(), directory.schema());
+        } catch (LdapException e) {
+            throw new LdapException(ResultCode.INVALID_ATTRIBUTE_SYNTAX, "assertion value invalid per syntax");
+        }
+        boolean any = false;
+        for (Attribute a : entry.matching(desc)) {
+            any = true;
+            if (a.normalizedValues(directory.schema()).contains(assertion)) {
+                return result(ResultCode.COMPARE_TRUE);
+            }
+        }
+        if (!any) {
+            throw new LdapException(ResultCode.NO_SUCH_ATTRIBUTE, "");
+        }
+        return result(ResultCode.COMPARE_FALSE);
+    }
+
+    private static Response result(ResultCode code) {
+        return new Response(new CompareResponse(new LdapResult(code, "", "", java.util.List.of())));
+    }
+}

@@ -1,0 +1,58 @@
+package dev.linden.core.operation;
+
+import dev.linden.backend.BackendView;
+import dev.linden.model.Attribute;
+import dev.linden.model.AttributeDescription;
+import dev.linden.model.Entry;
+import dev.linden.model.filter.VirtualAttributes;
+import dev.linden.model.schema.AttributeType;
+import dev.linden.model.schema.Schema;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Operational attributes computed when asked for, never stored: entryDN (RFC 5020),
+ * hasSubordinates, numSubordinates and subschemaSubentry.
+ */
+final class ComputedAttributes {
+    static final String SUBSCHEMA_DN = "cn=Subschema";
+    private final AttributeType entryDn;
+    private final AttributeType hasSubordinates;
+    private final AttributeType numSubordinates;
+    private final AttributeType subschemaSubentry;
+
+    ComputedAttributes(Schema schema) {
+        this.entryDn = schema.attributeType("entryDN");
+        this.hasSubordinates = schema.attributeType("hasSubordinates");
+        this.numSubordinates = schema.attributeType("numSubordinates");
+        this.subschemaSubentry = schema.attributeType("subschemaSubentry");
+    }
+
+    List<AttributeType> types() {
+        return List.of(entryDn, hasSubordinates, numSubordinates, subschemaSubentry);
+    }
+
+    Attribute compute(AttributeType type, Entry entry, long id, BackendView view) {
+        String value;
+        if (type == entryDn) {
+            value = entry.dn().toString();
+        } else if (type == hasSubordinates) {
+            value = view.hasChildren(id) ? "TRUE" : "FALSE";
+        } else if (type == numSubordinates) {
+            value = Integer.toString(view.countChildren(id));
+        } else if (type == subschemaSubentry) {
+            value = SUBSCHEMA_DN;
+        } else {
+            return null;
+        }
+        return new Attribute(AttributeDescription.of(type), List.of(value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The computed attributes as seen by filters on one entry. */
+    VirtualAttributes forEntry(long id, BackendView view) {
+        return (entry, type) -> {
+            Attribute a = compute(type, entry, id, view);
+            return a == null ? List.of() : List.of(a);
+        };
+    }
+}

@@ -1,0 +1,35 @@
+package dev.linden.core.operation;
+
+import dev.linden.core.AccessPolicy;
+import dev.linden.core.Directory;
+import dev.linden.core.OperationContext;
+import dev.linden.core.Response;
+import dev.linden.model.Dn;
+import dev.linden.model.LdapException;
+import dev.linden.protocol.LdapResult;
+import dev.linden.protocol.ResultCode;
+import dev.linden.protocol.op.DeleteRequest;
+import dev.linden.protocol.op.DeleteResponse;
+
+/** Delete (RFC 4511 4.8): a leaf entry only; the transaction checks existence and leafness. */
+public final class DeleteOperation {
+    private final Directory directory;
+    private final AccessPolicy access;
+
+    public DeleteOperation(Directory directory, AccessPolicy access) {
+        this.directory = directory;
+        this.access = access;
+    }
+
+    public Response execute(OperationContext ctx, DeleteRequest request) throws LdapException {
+        Dn dn = Requests.dn(request.dn(), directory.schema());
+        if (dn.isRoot() || directory.backend().suffixOf(dn) == null) {
+            throw new LdapException(ResultCode.NO_SUCH_OBJECT, "");
+        }
+        if (!access.mayWrite(ctx.session())) {
+            throw new LdapException(ResultCode.INSUFFICIENT_ACCESS_RIGHTS, "no write access to entry");
+        }
+        directory.backend().delete(dn);
+        return new Response(new DeleteResponse(LdapResult.success()));
+    }
+}

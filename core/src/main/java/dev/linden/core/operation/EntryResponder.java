@@ -1,0 +1,51 @@
+package dev.linden.core.operation;
+
+import dev.linden.backend.BackendView;
+import dev.linden.backend.EntryCodec;
+import dev.linden.core.AccessPolicy;
+import dev.linden.model.Attribute;
+import dev.linden.model.Entry;
+import dev.linden.model.schema.AttributeType;
+import dev.linden.protocol.PartialAttribute;
+import dev.linden.protocol.ber.BerTags;
+import dev.linden.protocol.ber.BerWriter;
+import dev.linden.protocol.op.SearchResultEntry;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the SearchResultEntry for an entry and an attribute selection. When the client wants all
+ * user attributes and nothing more, the stored user section goes out as it is, without decoding.
+ */
+final class EntryResponder {
+    private final AccessPolicy access;
+    private final ComputedAttributes computed;
+
+    EntryResponder(AccessPolicy access, ComputedAttributes computed) {
+        this.access = access;
+        this.computed = computed;
+    }
+
+    SearchResultEntry respond(Entry entry, EntryCodec.Stored stored, long id, BackendView view,
+            AttributeSelection selection, boolean typesOnly) {
+        if (!typesOnly && stored != null && selection.isAllUserOnly()) {
+            BerWriter w = new BerWriter(stored.user().length + 8);
+            w.begin(BerTags.SEQUENCE).raw(stored.user(), 0, stored.user().length).end();
+            return new SearchResultEntry(entry.dn().toString(), List.of(), w.toByteArray());
+        }
+        List<PartialAttribute> out = new ArrayList<>();
+        for (Attribute a : entry.attributes()) {
+            if (access.isSecret(a.description().type()) || !selection.wants(a.description())) {
+                continue;
+            }
+            out.add(new PartialAttribute(a.description().given(), typesOnly ? List.of() : a.values()));
+        }
+        for (AttributeType type : computed.types()) {
+            if (selection.wantsType(type)) {
+                Attribute a = computed.compute(type, entry, id, view);
+                out.add(new PartialAttribute(a.description().given(), typesOnly ? List.of() : a.values()));
+            }
+        }
+        return new SearchResultEntry(entry.dn().toString(), out);
+    }
+}

@@ -1,0 +1,130 @@
+package dev.linden.core.operation;
+
+import dev.linden.core.AccessPolicy;
+import dev.linden.core.Directory;
+import dev.linden.core.OperationContext;
+import dev.linden.core.Oids;
+import dev.linden.core.Response;
+import dev.linden.core.Session;
+import dev.linden.model.Attribute;
+import dev.linden.model.AttributeDescription;
+import dev.linden.model.Dn;
+import dev.linden.model.LdapException;
+import dev.linden.protocol.LdapResult;
+import dev.linden.protocol.ResultCode;
+import dev.linden.protocol.ber.BerException;
+import dev.linden.protocol.ber.BerReader;
+import dev.linden.protocol.ber.BerTags;
+import dev.linden.protocol.ber.BerWriter;
+import dev.linden.protocol.op.ExtendedRequest;
+import dev.linden.protocol.op.ExtendedResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.List;
+
+/**
+ * Extended operations: Who am I? (RFC 4532) and Password Modify (RFC 3062). StartTLS is answered by
+ * the transport when TLS is configured; reaching here means it is not.
+ */
+public final class ExtendedOperation {
+    private static final String GENERATED_CHARS = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private final Directory directory;
+    private final AccessPolicy access;
+    private final PasswordHashing hashing;
+    private final OperationalStamp stamp;
+    private final SecureRandom random = new SecureRandom();
+
+    public ExtendedOperation(Directory directory, AccessPolicy access) {
+        this.directory = directory;
+        this.access = access;
+        this.hashing = new PasswordHashing(directory.passwords(), directory.config().passwordScheme());
+        this.stamp = new OperationalStamp(directory.schema());
+    }
+
+    public Response execute(OperationContext ctx, ExtendedRequest request) throws LdapException {
+        return switch (request.oid()) {
+            case Oids.WHO_AM_I -> whoAmI(ctx.session());
+            case Oids.PASSWORD_MODIFY -> passwordModify(ctx, request);
+            case Oids.START_TLS -> throw new LdapException(ResultCode.UNAVAILABLE, "TLS not configured");
+            default -> throw new LdapException(ResultCode.PROTOCOL_ERROR, "unsupported extended operation");
+        };
+    }
+
+    private Response whoAmI(Session session) {
+        String authzId = session.isAnonymous() ? "" : "dn:" + session.boundDn();
+        return new Response(new ExtendedResponse(LdapResult.success(), null, authzId.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** PasswdModifyRequestValue ::= SEQUENCE { userIdentity [0] OPTIONAL, oldPasswd [1] OPTIONAL, newPasswd [2] OPTIONAL } */
+    private Response passwordModify(OperationContext ctx, ExtendedRequest request) throws LdapException {
+        Session session = ctx.session();
+        String identity = null;
+        byte[] oldPassword = null;
+        byte[] newPassword = null;
+        if (request.value() != null) {
+            try {
+                BerReader r = new BerReader(request.value()).readSequence(BerTags.SEQUENCE);
+                if (r.peekTag() == 0x80) {
+                    identity = r.readUtf8(0x80);
+                }
+                if (r.peekTag() == 0x81) {
+                    oldPassword = r.readOctetString(0x81);
+                }
+                if (r.peekTag() == 0x82) {
+                    newPassword = r.readOctetString(0x82);
+                }
+                r.expectEnd("the password modify request");
+            } catch (BerException e) {
+                throw new LdapException(ResultCode.PROTOCOL_ERROR, "password modify request value is not valid");
+            }
+        }
+        if (session.isAnonymous()) {
+            throw new LdapException(ResultCode.UNWILLING_TO_PERFORM, "only authenticated users may change passwords");
+        }
+        Dn target = session.boundDn();
+        if (identity != null && !identity.isEmpty()) {
+            String dnText = identity.regionMatches(true, 0, "dn:", 0, 3) ? identity.substring(3) : identity;
+            target = Requests.dn(dnText, directory.schema());
+        }
+        boolean self = target.equals(session.boundDn());
+        if (!self && !access.mayWrite(session)) {
+            throw new LdapException(ResultCode.INSUFFICIENT_ACCESS_RIGHTS, "");
+        }
+        if (target.equals(directory.config().rootDn())) {
+            throw new LdapException(ResultCode.UNWILLING_TO_PERFORM, "the administrator's password is set in the configuration");
+        }
+        if (directory.backend().suffixOf(target) == null) {
+            throw new LdapException(ResultCode.NO_SUCH_OBJECT, "");
+        }
+        String generated = null;
+        if (newPassword == null || newPassword.length == 0) {
+            generated = generate();
+            newPassword = generated.getBytes(StandardCharsets.UTF_8);
+        }
+        byte[] stored = hashing.hash(newPassword);
+        byte[] old = oldPassword;
+        AttributeDescription userPassword = AttributeDescription.of(directory.schema().attributeType("userPassword"));
+        directory.backend().modify(target, entry -> {
+            Attribute current = entry.get(userPassword);
+            if (old != null && (current == null || current.values().stream().noneMatch(v -> directory.passwords().verify(old, v)))) {
+                throw new LdapException(ResultCode.UNWILLING_TO_PERFORM, "unwilling to verify old password");
+            }
+            entry.put(new Attribute(userPassword, List.of(stored)));
+            stamp.modified(entry, session.boundDn(), directory.clock().instant());
+            return entry;
+        });
+        byte[] value = null;
+        if (generated != null) {
+            value = new BerWriter(32).begin(BerTags.SEQUENCE).string(0x80, generated).end().toByteArray();
+        }
+        return new Response(new ExtendedResponse(LdapResult.success(), null, value));
+    }
+
+    private String generate() {
+        StringBuilder sb = new StringBuilder(16);
+        for (int i = 0; i < 16; i++) {
+            sb.append(GENERATED_CHARS.charAt(random.nextInt(GENERATED_CHARS.length())));
+        }
+        return sb.toString();
+    }
+}

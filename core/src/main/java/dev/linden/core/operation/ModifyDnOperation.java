@@ -1,0 +1,103 @@
+package dev.linden.core.operation;
+
+import dev.linden.core.AccessPolicy;
+import dev.linden.core.Directory;
+import dev.linden.core.OperationContext;
+import dev.linden.core.Response;
+import dev.linden.core.schema.SchemaChecker;
+import dev.linden.model.Attribute;
+import dev.linden.model.AttributeDescription;
+import dev.linden.model.Ava;
+import dev.linden.model.Dn;
+import dev.linden.model.DnSyntax;
+import dev.linden.model.LdapException;
+import dev.linden.model.Rdn;
+import dev.linden.model.schema.AttributeType;
+import dev.linden.protocol.LdapResult;
+import dev.linden.protocol.ResultCode;
+import dev.linden.protocol.op.ModifyDnRequest;
+import dev.linden.protocol.op.ModifyDnResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * ModifyDN (RFC 4511 4.9): rename and/or move an entry with its whole subtree. The new RDN's
+ * values are added to the entry; with deleteOldRdn the old RDN's values are removed. The backend
+ * moves the subtree in the same transaction.
+ */
+public final class ModifyDnOperation {
+    private final Directory directory;
+    private final AccessPolicy access;
+    private final SchemaChecker checker;
+    private final OperationalStamp stamp;
+
+    public ModifyDnOperation(Directory directory, AccessPolicy access) {
+        this.directory = directory;
+        this.access = access;
+        this.checker = new SchemaChecker(directory.schema());
+        this.stamp = new OperationalStamp(directory.schema());
+    }
+
+    public Response execute(OperationContext ctx, ModifyDnRequest request) throws LdapException {
+        var schema = directory.schema();
+        Dn dn = Requests.dn(request.dn(), schema);
+        Rdn newRdn = DnSyntax.parseRdn(request.newRdn(), schema);
+        Dn newParent = request.newSuperior() == null ? dn.parent() : Requests.dn(request.newSuperior(), schema);
+        if (dn.isRoot() || directory.backend().suffixOf(dn) == null) {
+            throw new LdapException(ResultCode.NO_SUCH_OBJECT, "");
+        }
+        if (directory.backend().config().suffixes().contains(dn)) {
+            throw new LdapException(ResultCode.UNWILLING_TO_PERFORM, "cannot rename a naming context");
+        }
+        if (newParent == null || directory.backend().suffixOf(newParent) != directory.backend().suffixOf(dn)) {
+            throw new LdapException(ResultCode.AFFECTS_MULTIPLE_DSAS, "cannot move the entry to another naming context");
+        }
+        if (!access.mayWrite(ctx.session())) {
+            throw new LdapException(ResultCode.INSUFFICIENT_ACCESS_RIGHTS, "no write access to entry");
+        }
+        Dn newDn = newParent.child(newRdn);
+        directory.backend().rename(dn, newDn, entry -> {
+            if (request.deleteOldRdn()) {
+                for (Ava old : dn.rdn().avas()) {
+                    if (!newRdn.hasAva(old.normType(), old.normValue())) {
+                        removeValue(entry, old);
+                    }
+                }
+            }
+            for (Ava ava : newRdn.avas()) {
+                AttributeType type = schema.attributeType(ava.type());
+                if (type.isNoUserModification()) {
+                    throw new LdapException(ResultCode.CONSTRAINT_VIOLATION, ava.type() + ": no user modification allowed");
+                }
+                Attribute a = entry.get(type);
+                if (a == null || !a.containsNormalized(ava.normValue(), schema)) {
+                    List<byte[]> values = a == null ? new ArrayList<>() : new ArrayList<>(a.values());
+                    values.add(ava.value().getBytes(StandardCharsets.UTF_8));
+                    entry.put(new Attribute(a == null ? AttributeDescription.of(type) : a.description(), values));
+                }
+            }
+            entry.setDn(newDn);
+            checker.check(entry);
+            stamp.modified(entry, ctx.session().boundDn(), directory.clock().instant());
+            return entry;
+        });
+        return new Response(new ModifyDnResponse(LdapResult.success()));
+    }
+
+    private void removeValue(dev.linden.model.Entry entry, Ava ava) {
+        AttributeType type = directory.schema().attributeType(ava.type());
+        Attribute a = entry.get(type);
+        if (a == null) {
+            return;
+        }
+        List<byte[]> values = new ArrayList<>();
+        List<String> norms = a.normalizedValues(directory.schema());
+        for (int i = 0; i < a.size(); i++) {
+            if (!norms.get(i).equals(ava.normValue())) {
+                values.add(a.values().get(i));
+            }
+        }
+        entry.put(a.withValues(values));
+    }
+}

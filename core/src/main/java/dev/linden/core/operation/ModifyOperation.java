@@ -1,0 +1,93 @@
+package dev.linden.core.operation;
+
+import dev.linden.core.AccessPolicy;
+import dev.linden.core.Directory;
+import dev.linden.core.OperationContext;
+import dev.linden.core.Response;
+import dev.linden.core.schema.SchemaChecker;
+import dev.linden.model.Attribute;
+import dev.linden.model.Ava;
+import dev.linden.model.Dn;
+import dev.linden.model.LdapException;
+import dev.linden.model.schema.AttributeType;
+import dev.linden.model.schema.ObjectClass;
+import dev.linden.protocol.LdapResult;
+import dev.linden.protocol.ModOp;
+import dev.linden.protocol.Modification;
+import dev.linden.protocol.ResultCode;
+import dev.linden.protocol.op.ModifyRequest;
+import dev.linden.protocol.op.ModifyResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Modify (RFC 4511 4.6): parse the DN and the changes → access → in one transaction, apply the
+ * changes in order to the current entry, keep the RDN values, check the schema on the result, stamp
+ * and store. Any failing change leaves the entry as it was.
+ */
+public final class ModifyOperation {
+    private final Directory directory;
+    private final AccessPolicy access;
+    private final SchemaChecker checker;
+    private final Modifications modifications;
+    private final PasswordHashing hashing;
+    private final OperationalStamp stamp;
+
+    public ModifyOperation(Directory directory, AccessPolicy access) {
+        this.directory = directory;
+        this.access = access;
+        this.checker = new SchemaChecker(directory.schema());
+        this.modifications = new Modifications(directory.schema());
+        this.hashing = new PasswordHashing(directory.passwords(), directory.config().passwordScheme());
+        this.stamp = new OperationalStamp(directory.schema());
+    }
+
+    public Response execute(OperationContext ctx, ModifyRequest request) throws LdapException {
+        Dn dn = Requests.dn(request.dn(), directory.schema());
+        if (dn.isRoot() || directory.backend().suffixOf(dn) == null) {
+            throw new LdapException(ResultCode.NO_SUCH_OBJECT, "");
+        }
+        List<Attribute> changes = new ArrayList<>();
+        for (Modification m : request.changes()) {
+            Attribute a = Requests.attribute(m.attribute(), directory.schema());
+            if (a.description().type().isNoUserModification()) {
+                throw new LdapException(ResultCode.CONSTRAINT_VIOLATION,
+                        a.description().given() + ": no user modification allowed");
+            }
+            if (m.op() == ModOp.ADD || m.op() == ModOp.REPLACE) {
+                a = hashing.hash(a);
+            }
+            changes.add(a);
+        }
+        if (!access.mayWrite(ctx.session())) {
+            throw new LdapException(ResultCode.INSUFFICIENT_ACCESS_RIGHTS, "no write access to entry");
+        }
+        directory.backend().modify(dn, entry -> {
+            for (int i = 0; i < changes.size(); i++) {
+                modifications.apply(entry, request.changes().get(i).op(), changes.get(i));
+            }
+            for (Ava ava : dn.rdn().avas()) {
+                AttributeType type = directory.schema().attributeType(ava.type());
+                Attribute a = entry.get(type);
+                if (a == null || !a.containsNormalized(ava.normValue(), directory.schema())) {
+                    throw new LdapException(ResultCode.NOT_ALLOWED_ON_RDN, "value of naming attribute '"
+                            + ava.type() + "' cannot be removed");
+                }
+            }
+            ObjectClass structural = checker.check(entry);
+            String before = entry.firstString(directory.schema().attributeType("structuralObjectClass"));
+            if (before != null && !before.equalsIgnoreCase(structural.displayName())) {
+                ObjectClass old = directory.schema().objectClass(before);
+                if (old == null || (!structural.isSubclassOf(old) && !old.isSubclassOf(structural))) {
+                    throw new LdapException(ResultCode.OBJECT_CLASS_MODS_PROHIBITED,
+                            "structural object class modification from '" + before + "' to '"
+                                    + structural.displayName() + "' not allowed");
+                }
+            }
+            entry.put(directory.schema().attributeType("structuralObjectClass"), structural.displayName());
+            stamp.modified(entry, ctx.session().boundDn(), directory.clock().instant());
+            return entry;
+        });
+        return new Response(new ModifyResponse(LdapResult.success()));
+    }
+}

@@ -1,0 +1,234 @@
+package dev.linden.core.operation;
+
+import dev.linden.backend.BackendView;
+import dev.linden.backend.EntryCodec;
+import dev.linden.core.AccessPolicy;
+import dev.linden.core.Directory;
+import dev.linden.core.OperationContext;
+import dev.linden.core.Oids;
+import dev.linden.core.Response;
+import dev.linden.core.RootDse;
+import dev.linden.core.Session;
+import dev.linden.core.SubschemaEntry;
+import dev.linden.core.control.PagedResultsControl;
+import dev.linden.core.control.PagedSearch;
+import dev.linden.model.Dn;
+import dev.linden.model.DnSyntax;
+import dev.linden.model.Entry;
+import dev.linden.model.LdapException;
+import dev.linden.model.filter.FilterEvaluator;
+import dev.linden.protocol.Control;
+import dev.linden.protocol.LdapMessage;
+import dev.linden.protocol.LdapResult;
+import dev.linden.protocol.ResultCode;
+import dev.linden.protocol.SearchScope;
+import dev.linden.protocol.filter.FilterText;
+import dev.linden.protocol.op.SearchRequest;
+import dev.linden.protocol.op.SearchResultDone;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Search (RFC 4511 4.5): parse the base → the root DSE and subschema entry are answered here → access
+ * → limits → the backend walks candidates in one read transaction → each is checked against the
+ * filter and sent. With the paged results control, the matching IDs are kept in the session and
+ * served a page at a time.
+ */
+public final class SearchOperation {
+    private static final BackendView NO_CHILDREN = new BackendView() {
+        @Override
+        public int countChildren(long id) {
+            return 0;
+        }
+
+        @Override
+        public boolean hasChildren(long id) {
+            return false;
+        }
+    };
+
+    private final Directory directory;
+    private final AccessPolicy access;
+    private final ComputedAttributes computed;
+    private final EntryResponder responder;
+    private final Dn subschemaDn;
+
+    public SearchOperation(Directory directory, AccessPolicy access) {
+        this.directory = directory;
+        this.access = access;
+        this.computed = new ComputedAttributes(directory.schema());
+        this.responder = new EntryResponder(access, computed);
+        try {
+            this.subschemaDn = DnSyntax.parse(ComputedAttributes.SUBSCHEMA_DN, directory.schema());
+        } catch (LdapException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Response execute(OperationContext ctx, SearchRequest request) throws LdapException {
+        var schema = directory.schema();
+        Dn base = Requests.dn(request.baseDn(), schema);
+        AttributeSelection selection = AttributeSelection.parse(request.attributes(), schema);
+        if (base.isRoot() && request.scope() == SearchScope.BASE) {
+            Entry dse = RootDse.build(schema, directory.backend().config().suffixes(),
+                    directory.config().vendorVersion(), List.of());
+            return single(ctx, request, dse, selection);
+        }
+        if (base.equals(subschemaDn)) {
+            if (request.scope() != SearchScope.BASE && request.scope() != SearchScope.SUB) {
+                return done(ResultCode.SUCCESS, "");
+            }
+            return single(ctx, request, SubschemaEntry.build(schema), selection);
+        }
+        Session session = ctx.session();
+        if (!access.mayRead(session)) {
+            throw new LdapException(ResultCode.INSUFFICIENT_ACCESS_RIGHTS, "anonymous search is not allowed");
+        }
+        if (directory.backend().suffixOf(base) == null) {
+            throw new LdapException(ResultCode.NO_SUCH_OBJECT, "");
+        }
+        Control paged = control(ctx.request(), Oids.PAGED_RESULTS);
+        if (paged != null) {
+            return paged(ctx, request, base, selection, PagedResultsControl.decode(paged));
+        }
+        Limits limits = limits(session, request);
+        int[] sent = {0};
+        boolean[] exceeded = {false};
+        directory.backend().search(base, request.scope(), request.filter(), session.isAdministrator(),
+                (id, entry, stored, view) -> {
+                    if (ctx.isAbandoned()) {
+                        return false;
+                    }
+                    limits.checkTime();
+                    if (!new FilterEvaluator(schema, computed.forEntry(id, view)).matches(request.filter(), entry)) {
+                        return true;
+                    }
+                    if (limits.size > 0 && sent[0] >= limits.size) {
+                        exceeded[0] = true;
+                        return false;
+                    }
+                    ctx.sink().send(new LdapMessage(ctx.request().messageId(),
+                            responder.respond(entry, stored, id, view, selection, request.typesOnly())));
+                    sent[0]++;
+                    return true;
+                });
+        if (ctx.isAbandoned()) {
+            return null;
+        }
+        if (exceeded[0]) {
+            return done(ResultCode.SIZE_LIMIT_EXCEEDED, "");
+        }
+        return done(ResultCode.SUCCESS, "");
+    }
+
+    private Response single(OperationContext ctx, SearchRequest request, Entry entry, AttributeSelection selection) {
+        if (new FilterEvaluator(directory.schema()).matches(request.filter(), entry)) {
+            ctx.sink().send(new LdapMessage(ctx.request().messageId(),
+                    responder.respond(entry, null, 0, NO_CHILDREN, selection, request.typesOnly())));
+        }
+        return done(ResultCode.SUCCESS, "");
+    }
+
+    private Response paged(OperationContext ctx, SearchRequest request, Dn base, AttributeSelection selection,
+            PagedResultsControl control) throws LdapException {
+        Session session = ctx.session();
+        String fingerprint = request.baseDn() + "|" + request.scope() + "|" + FilterText.format(request.filter());
+        PagedSearch state;
+        String cookie = HexFormat.of().formatHex(control.cookie());
+        if (control.cookie().length == 0) {
+            Limits limits = limits(session, request);
+            List<Long> ids = new ArrayList<>();
+            boolean[] exceeded = {false};
+            directory.backend().search(base, request.scope(), request.filter(), session.isAdministrator(),
+                    (id, entry, stored, view) -> {
+                        limits.checkTime();
+                        if (new FilterEvaluator(directory.schema(), computed.forEntry(id, view))
+                                .matches(request.filter(), entry)) {
+                            if (limits.size > 0 && ids.size() >= limits.size) {
+                                exceeded[0] = true;
+                                return false;
+                            }
+                            ids.add(id);
+                        }
+                        return !ctx.isAbandoned();
+                    });
+            if (exceeded[0] && ids.isEmpty()) {
+                return done(ResultCode.SIZE_LIMIT_EXCEEDED, "");
+            }
+            state = new PagedSearch(ids.stream().mapToLong(Long::longValue).toArray(), fingerprint);
+            cookie = newCookie();
+        } else {
+            state = session.pagedSearches().remove(cookie);
+            if (state == null || !state.fingerprint().equals(fingerprint)) {
+                throw new LdapException(ResultCode.UNWILLING_TO_PERFORM, "paged results cookie is invalid");
+            }
+        }
+        if (control.size() == 0) { // a size of zero abandons the paged search (RFC 2696)
+            return new Response(new SearchResultDone(LdapResult.success()),
+                    List.of(PagedResultsControl.response(0, new byte[0])));
+        }
+        int from = state.position();
+        int to = (int) Math.min(state.ids().length, (long) from + control.size());
+        long[] page = Arrays.copyOfRange(state.ids(), from, to);
+        directory.backend().entries(page, (id, entry, stored, view) -> {
+            ctx.sink().send(new LdapMessage(ctx.request().messageId(),
+                    responder.respond(entry, stored, id, view, selection, request.typesOnly())));
+            return !ctx.isAbandoned();
+        });
+        state.advance(to - from);
+        byte[] next = new byte[0];
+        if (!state.done()) {
+            session.pagedSearches().put(cookie, state);
+            next = HexFormat.of().parseHex(cookie);
+        }
+        return new Response(new SearchResultDone(LdapResult.success()),
+                List.of(PagedResultsControl.response(state.ids().length, next)));
+    }
+
+    private static String newCookie() {
+        byte[] b = new byte[8];
+        ThreadLocalRandom.current().nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    private static Control control(LdapMessage message, String oid) {
+        for (Control c : message.controls()) {
+            if (c.oid().equals(oid)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private Limits limits(Session session, SearchRequest request) {
+        int size = request.sizeLimit();
+        int time = request.timeLimit();
+        if (!session.isAdministrator()) {
+            size = min(size, directory.config().sizeLimit());
+            time = min(time, directory.config().timeLimitSeconds());
+        }
+        return new Limits(size, time == 0 ? Long.MAX_VALUE : System.nanoTime() + time * 1_000_000_000L);
+    }
+
+    private static int min(int requested, int server) {
+        if (requested == 0) {
+            return server;
+        }
+        return server == 0 ? requested : Math.min(requested, server);
+    }
+
+    private static Response done(ResultCode code, String message) {
+        return new Response(new SearchResultDone(new LdapResult(code, "", message, List.of())));
+    }
+
+    private record Limits(int size, long deadline) {
+        void checkTime() throws LdapException {
+            if (deadline != Long.MAX_VALUE && System.nanoTime() > deadline) {
+                throw new LdapException(ResultCode.TIME_LIMIT_EXCEEDED, "");
+            }
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package dev.linden.core.schema;
+
+import dev.linden.model.Attribute;
+import dev.linden.model.Ava;
+import dev.linden.model.Entry;
+import dev.linden.model.LdapException;
+import dev.linden.model.schema.AttributeType;
+import dev.linden.model.schema.ObjectClass;
+import dev.linden.model.schema.ObjectClassKind;
+import dev.linden.model.schema.Schema;
+import dev.linden.protocol.ResultCode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks an entry against the schema as it will be stored, with the result codes slapd returns:
+ * object classes known and with one structural chain, required attributes present, no attribute
+ * outside the classes (unless extensibleObject), single-valued types with one value, values valid
+ * and distinct, and the RDN's values present in the entry.
+ */
+public final class SchemaChecker {
+    private final Schema schema;
+    private final AttributeType objectClassType;
+
+    public SchemaChecker(Schema schema) {
+        this.schema = schema;
+        this.objectClassType = schema.attributeType("objectClass");
+    }
+
+    /** Checks the whole entry; returns its structural object class. */
+    public ObjectClass check(Entry entry) throws LdapException {
+        List<ObjectClass> classes = objectClasses(entry);
+        ObjectClass structural = structural(classes);
+        Set<AttributeType> must = new HashSet<>();
+        Set<AttributeType> may = new HashSet<>();
+        boolean extensible = false;
+        for (ObjectClass oc : classes) {
+            must.addAll(oc.must());
+            may.addAll(oc.may());
+            extensible |= oc.name().equals("extensibleobject");
+        }
+        for (AttributeType required : must) {
+            if (!hasTypeOrSubtype(entry, required)) {
+                throw new LdapException(ResultCode.OBJECT_CLASS_VIOLATION,
+                        "object class '" + requiring(classes, required) + "' requires attribute '"
+                                + required.displayName() + "'");
+            }
+        }
+        for (Attribute a : entry.attributes()) {
+            AttributeType type = a.description().type();
+            checkValues(a);
+            if (type.isOperational() || extensible) {
+                continue;
+            }
+            if (!allowed(type, must, may)) {
+                throw new LdapException(ResultCode.OBJECT_CLASS_VIOLATION,
+                        "attribute '" + type.displayName() + "' not allowed");
+            }
+        }
+        checkRdn(entry);
+        return structural;
+    }
+
+    private static boolean hasTypeOrSubtype(Entry entry, AttributeType type) {
+        for (Attribute a : entry.attributes()) {
+            if (a.description().type().isSubtypeOf(type)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean allowed(AttributeType type, Set<AttributeType> must, Set<AttributeType> may) {
+        for (AttributeType t = type; t != null; t = t.superior()) {
+            if (must.contains(t) || may.contains(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String requiring(List<ObjectClass> classes, AttributeType type) {
+        for (ObjectClass oc : classes) {
+            if (oc.must().contains(type)) {
+                return oc.displayName();
+            }
+        }
+        return "?";
+    }
+
+    private List<ObjectClass> objectClasses(Entry entry) throws LdapException {
+        Attribute oc = entry.get(objectClassType);
+        if (oc == null) {
+            throw new LdapException(ResultCode.OBJECT_CLASS_VIOLATION, "no objectClass attribute");
+        }
+        List<ObjectClass> classes = new ArrayList<>();
+        for (int i = 0; i < oc.values().size(); i++) {
+            String name = new String(oc.values().get(i), StandardCharsets.UTF_8).strip();
+            ObjectClass c = schema.objectClass(name);
+            if (c == null) {
+                throw new LdapException(ResultCode.INVALID_ATTRIBUTE_SYNTAX,
+                        "objectClass: value #" + i + " invalid per syntax");
+            }
+            addWithSuperiors(c, classes);
+        }
+        return classes;
+    }
+
+    private static void addWithSuperiors(ObjectClass c, List<ObjectClass> classes) {
+        if (!classes.contains(c)) {
+            classes.add(c);
+            for (ObjectClass sup : c.superiors()) {
+                addWithSuperiors(sup, classes);
+            }
+        }
+    }
+
+    private static ObjectClass structural(List<ObjectClass> classes) throws LdapException {
+        ObjectClass most = null;
+        for (ObjectClass c : classes) {
+            if (c.kind() != ObjectClassKind.STRUCTURAL) {
+                continue;
+            }
+            if (most == null || c.isSubclassOf(most)) {
+                most = c;
+            } else if (!most.isSubclassOf(c)) {
+                throw new LdapException(ResultCode.OBJECT_CLASS_VIOLATION,
+                        "invalid structural object class chain (" + most.displayName() + "/" + c.displayName() + ")");
+            }
+        }
+        if (most == null) {
+            throw new LdapException(ResultCode.OBJECT_CLASS_VIOLATION, "no structural object class provided");
+        }
+        return most;
+    }
+
+    /** Each value valid for the type's rule, no two equal, and one value only for single-valued types. */
+    public void checkValues(Attribute a) throws LdapException {
+        AttributeType type = a.description().type();
+        if (type.isSingleValue() && a.size() > 1) {
+            throw new LdapException(ResultCode.CONSTRAINT_VIOLATION,
+                    "attribute '" + type.displayName() + "' cannot have multiple values");
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < a.size(); i++) {
+            String norm;
+            try {
+                norm = type.normalize(a.values().get(i), schema);
+            } catch (LdapException e) {
+                throw new LdapException(ResultCode.INVALID_ATTRIBUTE_SYNTAX,
+                        a.description().given() + ": value #" + i + " invalid per syntax");
+            }
+            if (!seen.add(norm)) {
+                throw new LdapException(ResultCode.ATTRIBUTE_OR_VALUE_EXISTS,
+                        a.description().given() + ": value #" + i + " provided more than once");
+            }
+        }
+    }
+
+    private void checkRdn(Entry entry) throws LdapException {
+        if (entry.dn().isRoot()) {
+            return;
+        }
+        for (Ava ava : entry.dn().rdn().avas()) {
+            AttributeType type = schema.attributeType(ava.type());
+            Attribute a = type == null ? null : entry.get(type);
+            if (a == null || !a.containsNormalized(ava.normValue(), schema)) {
+                throw new LdapException(ResultCode.NAMING_VIOLATION,
+                        "value of naming attribute '" + ava.type() + "' is not present in entry");
+            }
+        }
+    }
+}

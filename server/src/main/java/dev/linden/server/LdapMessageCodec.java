@@ -1,0 +1,37 @@
+package dev.linden.server;
+
+import dev.linden.protocol.LdapDecoder;
+import dev.linden.protocol.LdapEncoder;
+import dev.linden.protocol.LdapMessage;
+import dev.linden.protocol.ResultCode;
+import dev.linden.protocol.ber.BerException;
+import dev.linden.protocol.ber.BerWriter;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.MessageToMessageCodec;
+import java.util.List;
+
+/** One PDU's bytes to an {@link LdapMessage} and back. A PDU that does not decode ends the connection with a notice. */
+final class LdapMessageCodec extends MessageToMessageCodec<byte[], LdapMessage> {
+    private boolean failed;
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, byte[] pdu, List<Object> out) {
+        if (failed) {
+            return;
+        }
+        try {
+            out.add(LdapDecoder.decode(pdu));
+        } catch (BerException e) {
+            failed = true;
+            Disconnect.notice(ctx.channel(), ResultCode.PROTOCOL_ERROR, "malformed request: " + e.getMessage());
+        }
+    }
+
+    @Override
+    protected void encode(ChannelHandlerContext ctx, LdapMessage message, List<Object> out) {
+        BerWriter w = new BerWriter(256);
+        LdapEncoder.encode(message, w);
+        out.add(Unpooled.wrappedBuffer(w.array(), 0, w.size()));
+    }
+}

@@ -1,0 +1,133 @@
+package dev.linden.server;
+
+import dev.linden.core.Dispatcher;
+import dev.linden.core.OperationContext;
+import dev.linden.core.Response;
+import dev.linden.core.ResponseSink;
+import dev.linden.core.Session;
+import dev.linden.protocol.LdapMessage;
+import dev.linden.protocol.op.AbandonRequest;
+import dev.linden.protocol.op.UnbindRequest;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Per connection: keeps the session, runs each request on the worker pool (so a slow bind or a long
+ * search never blocks the network thread), answers by message ID, and handles Abandon and Unbind
+ * itself. Many requests may be outstanding at once.
+ */
+final class LdapRequestHandler extends SimpleChannelInboundHandler<LdapMessage> {
+    private static final Logger log = LoggerFactory.getLogger(LdapRequestHandler.class);
+    private static final AtomicLong CONNECTION_IDS = new AtomicLong();
+
+    private final Dispatcher dispatcher;
+    private final ExecutorService workers;
+
+    LdapRequestHandler(Dispatcher dispatcher, ExecutorService workers) {
+        this.dispatcher = dispatcher;
+        this.workers = workers;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        String address = ctx.channel().remoteAddress() instanceof InetSocketAddress isa
+                ? isa.getAddress().getHostAddress() + ":" + isa.getPort() : String.valueOf(ctx.channel().remoteAddress());
+        ctx.channel().attr(Connection.KEY).set(new Connection(new Session(CONNECTION_IDS.incrementAndGet(), address)));
+        super.channelActive(ctx);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        Connection connection = ctx.channel().attr(Connection.KEY).get();
+        if (connection != null) {
+            connection.inFlight.values().forEach(flag -> flag.set(true));
+        }
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, LdapMessage message) {
+        Connection connection = ctx.channel().attr(Connection.KEY).get();
+        switch (message.op()) {
+            case UnbindRequest u -> {
+                connection.inFlight.values().forEach(flag -> flag.set(true));
+                ctx.close();
+                return;
+            }
+            case AbandonRequest a -> {
+                AtomicBoolean flag = connection.inFlight.get(a.idToAbandon());
+                if (flag != null) {
+                    flag.set(true);
+                }
+                return;
+            }
+            default -> {
+            }
+        }
+        AtomicBoolean abandoned = new AtomicBoolean();
+        connection.inFlight.put(message.messageId(), abandoned);
+        Channel channel = ctx.channel();
+        try {
+            workers.execute(() -> run(channel, connection.session, message, abandoned, connection));
+        } catch (RejectedExecutionException e) {
+            connection.inFlight.remove(message.messageId());
+            Disconnect.notice(channel, dev.linden.protocol.ResultCode.UNAVAILABLE, "server is shutting down");
+        }
+    }
+
+    private void run(Channel channel, Session session, LdapMessage message, AtomicBoolean abandoned,
+            Connection connection) {
+        try {
+            ResponseSink sink = response -> write(channel, response);
+            Response response = dispatcher.dispatch(new OperationContext(session, message, sink, abandoned));
+            if (response != null && !abandoned.get()) {
+                channel.writeAndFlush(new LdapMessage(message.messageId(), response.op(), response.controls()));
+            } else {
+                channel.flush();
+            }
+        } finally {
+            connection.inFlight.remove(message.messageId(), abandoned);
+        }
+    }
+
+    /** Writes without flushing; when the socket's buffer is full, flushes and waits, so a slow reader does not fill memory. */
+    private static void write(Channel channel, LdapMessage message) {
+        channel.write(message);
+        if (!channel.isWritable()) {
+            channel.flush();
+            while (channel.isActive() && !channel.isWritable()) {
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event instanceof IdleStateEvent) {
+            log.debug("closing idle connection {}", ctx.channel().remoteAddress());
+            ctx.close();
+            return;
+        }
+        super.userEventTriggered(ctx, event);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        log.debug("connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
+    }
+}

@@ -1,0 +1,96 @@
+package dev.linden.server;
+
+import dev.linden.backend.Backend;
+import dev.linden.backend.BackendConfig;
+import dev.linden.core.CoreConfig;
+import dev.linden.core.Directory;
+import dev.linden.core.Dispatcher;
+import dev.linden.model.Dn;
+import dev.linden.model.DnSyntax;
+import dev.linden.model.LdapException;
+import dev.linden.model.password.PasswordSchemes;
+import dev.linden.model.schema.Schema;
+import dev.linden.server.config.ConfigException;
+import dev.linden.server.config.Settings;
+import dev.linden.storage.Storage;
+import dev.linden.storage.lmdb.LmdbStorage;
+import dev.linden.storage.memory.MemoryStorage;
+import java.time.Clock;
+import java.util.List;
+
+/** A running directory: storage, backend, operations and the listener, assembled from settings in one place. */
+public final class Linden implements AutoCloseable {
+    public static final String VERSION = "0.1.0";
+
+    private final Backend backend;
+    private final LdapServer server;
+    private final Directory directory;
+
+    private Linden(Backend backend, Directory directory, LdapServer server) {
+        this.backend = backend;
+        this.directory = directory;
+        this.server = server;
+    }
+
+    /** Opens the store and the backend described by the settings (without listening), for offline tools too. */
+    public static Backend openBackend(Settings settings, Schema schema) throws ConfigException {
+        Dn suffix = parseDn(settings.suffix(), "suffix", schema);
+        Storage storage = settings.storage().equals("memory") ? new MemoryStorage()
+                : new LmdbStorage(settings.dataDir(), settings.mapSizeBytes());
+        try {
+            return new Backend(storage, schema, new BackendConfig(List.of(suffix), settings.indexes(),
+                    settings.unindexedSearchLimit()));
+        } catch (IllegalArgumentException e) {
+            storage.close();
+            throw new ConfigException("indexes: " + e.getMessage());
+        }
+    }
+
+    public static Linden start(Settings settings) throws ConfigException, InterruptedException {
+        Schema schema = Schema.standard();
+        Dn rootDn = parseDn(settings.rootDn(), "rootDn", schema);
+        PasswordSchemes passwords = PasswordSchemes.standard();
+        if (!settings.passwordScheme().equals("CLEARTEXT") && !passwords.schemeNames().contains(settings.passwordScheme())) {
+            throw new ConfigException("passwordScheme: unknown scheme '" + settings.passwordScheme() + "' (use one of "
+                    + passwords.schemeNames() + " or CLEARTEXT)");
+        }
+        Backend backend = openBackend(settings, schema);
+        CoreConfig core = new CoreConfig(rootDn, settings.rootPassword(), settings.sizeLimit(),
+                settings.timeLimitSeconds(), settings.anonymousRead(), settings.passwordScheme(), VERSION);
+        Directory directory = new Directory(backend, schema, core, passwords, Clock.systemUTC());
+        try {
+            LdapServer server = new LdapServer(new Dispatcher(directory), settings.host(), settings.port(),
+                    settings.transport());
+            return new Linden(backend, directory, server);
+        } catch (RuntimeException | InterruptedException e) {
+            backend.close();
+            throw e;
+        }
+    }
+
+    private static Dn parseDn(String text, String key, Schema schema) throws ConfigException {
+        try {
+            return DnSyntax.parse(text, schema);
+        } catch (LdapException e) {
+            throw new ConfigException(key + ": " + e.getMessage());
+        }
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public Backend backend() {
+        return backend;
+    }
+
+    public Directory directory() {
+        return directory;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        backend.close();
+    }
+}

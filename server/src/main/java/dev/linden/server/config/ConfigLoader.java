@@ -1,0 +1,132 @@
+package dev.linden.server.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.linden.backend.BackendConfig;
+import dev.linden.backend.IndexKind;
+import dev.linden.server.Limits;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads the YAML configuration, applies defaults and checks every value, naming file, line and key in errors. */
+public final class ConfigLoader {
+    private ConfigLoader() {
+    }
+
+    public static Settings load(Path file) throws ConfigException {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read the configuration: " + e.getMessage());
+        }
+        return parse(text, file.toString());
+    }
+
+    public static Settings parse(String yaml, String origin) throws ConfigException {
+        ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        LindenConfig config;
+        try {
+            config = yaml.isBlank() ? new LindenConfig(null, null, null, null, null, null, null, null, null, null, null)
+                    : mapper.readValue(yaml, LindenConfig.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new ConfigException(origin + ":" + e.getLocation().getLineNr() + ": unknown key '"
+                    + e.getPropertyName() + "' (known keys: " + e.getKnownPropertyIds() + ")");
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new ConfigException(origin + ":" + line + ": " + e.getOriginalMessage());
+        }
+        return settings(config, origin);
+    }
+
+    /** Applies defaults and validates; public so the command line can build settings from flags alone. */
+    public static Settings settings(LindenConfig c, String origin) throws ConfigException {
+        LindenConfig.Listen listen = c.listen() == null ? new LindenConfig.Listen(null, null) : c.listen();
+        int port = orDefault(listen.port(), 389);
+        if (port < 0 || port > 65535) {
+            throw new ConfigException(origin + ": listen.port " + port + " is not a TCP port (0-65535)");
+        }
+        String storage = c.storage() == null ? "lmdb" : c.storage().toLowerCase(Locale.ROOT);
+        if (!storage.equals("lmdb") && !storage.equals("memory")) {
+            throw new ConfigException(origin + ": storage must be 'lmdb' or 'memory', not '" + c.storage() + "'");
+        }
+        String suffix = c.suffix() == null ? "dc=example,dc=com" : c.suffix();
+        String rootDn = c.rootDn() == null ? "cn=admin," + suffix : c.rootDn();
+        if (c.rootPassword() == null || c.rootPassword().isEmpty()) {
+            throw new ConfigException(origin + ": rootPassword is required (a hash from 'linden hash-password', or cleartext)");
+        }
+        LindenConfig.LimitsConfig l = c.limits() == null
+                ? new LindenConfig.LimitsConfig(null, null, null, null, null, null, null, null) : c.limits();
+        Limits defaults = Limits.defaults();
+        Limits transport = new Limits(
+                positive(l.maxPduBytes(), defaults.maxPduBytes(), "limits.maxPduBytes", origin),
+                positive(l.maxPduAnonymousBytes(), defaults.maxPduAnonymousBytes(), "limits.maxPduAnonymousBytes", origin),
+                atLeastZero(l.idleTimeoutSeconds(), defaults.idleTimeoutSeconds(), "limits.idleTimeoutSeconds", origin),
+                positive(l.maxConnections(), defaults.maxConnections(), "limits.maxConnections", origin),
+                positive(l.workerThreads(), defaults.workerThreads(), "limits.workerThreads", origin));
+        return new Settings(
+                listen.host() == null ? "0.0.0.0" : listen.host(), port, suffix, rootDn, c.rootPassword(),
+                Path.of(c.dataDir() == null ? "linden-data" : c.dataDir()), storage,
+                (c.mapSizeMb() == null ? 10_240L : c.mapSizeMb()) * 1024 * 1024,
+                c.passwordScheme() == null ? "ARGON2" : c.passwordScheme().toUpperCase(Locale.ROOT),
+                Boolean.TRUE.equals(c.anonymousRead()), indexes(c.indexes(), origin),
+                atLeastZero(l.sizeLimit(), 500, "limits.sizeLimit", origin),
+                atLeastZero(l.timeLimitSeconds(), 3600, "limits.timeLimitSeconds", origin),
+                positive(l.unindexedSearchLimit(), 100_000, "limits.unindexedSearchLimit", origin),
+                transport);
+    }
+
+    private static Map<String, Set<IndexKind>> indexes(Map<String, List<String>> given, String origin)
+            throws ConfigException {
+        if (given == null) {
+            return BackendConfig.defaultIndexes();
+        }
+        Map<String, Set<IndexKind>> out = new LinkedHashMap<>();
+        for (var e : given.entrySet()) {
+            Set<IndexKind> kinds = EnumSet.noneOf(IndexKind.class);
+            for (String k : e.getValue() == null ? List.<String>of() : e.getValue()) {
+                switch (k.toLowerCase(Locale.ROOT)) {
+                    case "eq", "equality" -> kinds.add(IndexKind.EQUALITY);
+                    case "pres", "presence" -> kinds.add(IndexKind.PRESENCE);
+                    case "sub", "substring", "substrings" -> kinds.add(IndexKind.SUBSTRING);
+                    default -> throw new ConfigException(origin + ": indexes." + e.getKey() + ": unknown index kind '"
+                            + k + "' (use equality, presence or substring)");
+                }
+            }
+            out.put(e.getKey(), kinds);
+        }
+        return out;
+    }
+
+    private static int orDefault(Integer v, int d) {
+        return v == null ? d : v;
+    }
+
+    private static int positive(Integer v, int d, String key, String origin) throws ConfigException {
+        int value = orDefault(v, d);
+        if (value <= 0) {
+            throw new ConfigException(origin + ": " + key + " must be greater than 0, not " + value);
+        }
+        return value;
+    }
+
+    private static int atLeastZero(Integer v, int d, String key, String origin) throws ConfigException {
+        int value = orDefault(v, d);
+        if (value < 0) {
+            throw new ConfigException(origin + ": " + key + " must be 0 (no limit) or more, not " + value);
+        }
+        return value;
+    }
+}
