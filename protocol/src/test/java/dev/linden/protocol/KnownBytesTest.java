@@ -245,10 +245,12 @@ class KnownBytesTest {
 
     @Test
     void everyFuzzSeedIsAValidPdu() throws Exception {
-        // the decoder fuzz test's seeds should reach past the outer checks: each one must decode
+        // the decoder fuzz test's seeds should reach past the outer checks: each one must decode,
+        // except reproducers of past findings ("regression-*"), which are malformed on purpose
         java.nio.file.Path dir = java.nio.file.Path.of(getClass().getResource("LdapDecoderFuzzTestInputs/decode").toURI());
         try (var files = java.nio.file.Files.list(dir)) {
-            List<java.nio.file.Path> seeds = files.toList();
+            List<java.nio.file.Path> seeds = files
+                    .filter(f -> !f.getFileName().toString().startsWith("regression-")).toList();
             assertThat(seeds).hasSizeGreaterThan(10);
             for (java.nio.file.Path seed : seeds) {
                 byte[] pdu = java.nio.file.Files.readAllBytes(seed);
