@@ -177,7 +177,8 @@ public final class BerReader {
 
     public void skipElement() throws BerException {
         readTag();
-        pos += readLength();
+        int length = readLength(); // not "pos += readLength()": that adds to pos as it was before the length octets
+        pos += length;
     }
 
     public void expectEnd(String what) throws BerException {

@@ -189,8 +189,8 @@ public final class FilterText {
                 if (pos + 2 >= text.length()) {
                     throw new FilterSyntaxException("incomplete escape at position " + pos);
                 }
-                int hi = Character.digit(text.charAt(pos + 1), 16);
-                int lo = Character.digit(text.charAt(pos + 2), 16);
+                int hi = hexDigit(text.charAt(pos + 1));
+                int lo = hexDigit(text.charAt(pos + 2));
                 if (hi < 0 || lo < 0) {
                     throw new FilterSyntaxException("invalid escape at position " + pos);
                 }
@@ -198,12 +198,20 @@ public final class FilterText {
                 pos += 3;
             } else {
                 int cp = text.codePointAt(pos);
+                if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) {
+                    throw new FilterSyntaxException("unpaired surrogate in value at position " + pos);
+                }
                 byte[] utf8 = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
                 out.write(utf8, 0, utf8.length);
                 pos += Character.charCount(cp);
             }
         }
         return out.toByteArray();
+    }
+
+    /** The value of an ASCII hex digit (RFC 4515's HEX), -1 for anything else: Character.digit takes any script's digits. */
+    private static int hexDigit(char c) {
+        return c < 0x80 ? Character.digit(c, 16) : -1;
     }
 
     /** Formats a filter in RFC 4515 form, escaping what must be escaped. */
