@@ -41,7 +41,7 @@ final class EntryResponder {
             out.add(new PartialAttribute(a.description().given(), typesOnly ? List.of() : a.values()));
         }
         for (AttributeType type : computed.types()) {
-            if (selection.wantsType(type)) {
+            if (id != 0 && selection.wantsType(type)) { // id 0: the root DSE and subschema entry, computed here
                 Attribute a = computed.compute(type, entry, id, view);
                 out.add(new PartialAttribute(a.description().given(), typesOnly ? List.of() : a.values()));
             }

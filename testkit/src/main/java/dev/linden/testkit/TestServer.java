@@ -1,0 +1,124 @@
+package dev.linden.testkit;
+
+import dev.linden.backend.Backend;
+import dev.linden.model.Entry;
+import dev.linden.model.LdapException;
+import dev.linden.model.ldif.LdifReader;
+import dev.linden.model.ldif.LdifRecord;
+import dev.linden.core.operation.EntryImport;
+import dev.linden.server.Linden;
+import dev.linden.server.config.ConfigException;
+import dev.linden.server.config.ConfigLoader;
+import dev.linden.server.config.Settings;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A real Linden server on a free loopback port, for tests: in memory by default, or on LMDB in a
+ * temporary folder. The suffix is dc=example,dc=com; the administrator is cn=admin,dc=example,dc=com
+ * with password {@link #ADMIN_PASSWORD}.
+ */
+public final class TestServer implements AutoCloseable {
+    public static final String SUFFIX = "dc=example,dc=com";
+    public static final String ADMIN_DN = "cn=admin,dc=example,dc=com";
+    public static final String ADMIN_PASSWORD = "admin-secret";
+
+    private final Linden linden;
+    private final Path dataDir;
+
+    private TestServer(Linden linden, Path dataDir) {
+        this.linden = linden;
+        this.dataDir = dataDir;
+    }
+
+    /** An in-memory server; {@code extraYaml} adds configuration lines (limits, indexes...). */
+    public static TestServer memory(String extraYaml) {
+        return start("storage: memory\n" + extraYaml, null);
+    }
+
+    public static TestServer memory() {
+        return memory("");
+    }
+
+    /** A server on LMDB in {@code dataDir} (created if needed), so tests can restart it on the same data. */
+    public static TestServer lmdb(Path dataDir, String extraYaml) {
+        return start("storage: lmdb\ndataDir: " + dataDir + "\nmapSizeMb: 256\n" + extraYaml, dataDir);
+    }
+
+    private static TestServer start(String yaml, Path dataDir) {
+        String config = """
+                listen: {host: 127.0.0.1, port: 0}
+                suffix: %s
+                rootDn: %s
+                rootPassword: %s
+                passwordScheme: SSHA256
+                """.formatted(SUFFIX, ADMIN_DN, ADMIN_PASSWORD) + yaml;
+        try {
+            Settings settings = ConfigLoader.parse(config, "test");
+            return new TestServer(Linden.start(settings), dataDir);
+        } catch (ConfigException | InterruptedException e) {
+            throw new IllegalStateException("test server did not start: " + e.getMessage(), e);
+        }
+    }
+
+    public int port() {
+        return linden.port();
+    }
+
+    public String url() {
+        return "ldap://127.0.0.1:" + port();
+    }
+
+    public Backend backend() {
+        return linden.backend();
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** Loads entries written as LDIF lines, through the same checks as an import. */
+    public TestServer load(String... ldifLines) {
+        return loadLdif(String.join("\n", ldifLines));
+    }
+
+    public TestServer loadLdif(String ldif) {
+        try (LdifReader reader = new LdifReader(new StringReader(ldif), "test LDIF")) {
+            EntryImport importer = new EntryImport(linden.directory(), true);
+            List<Entry> entries = new ArrayList<>();
+            LdifRecord record;
+            while ((record = reader.next()) != null) {
+                entries.add(importer.entry(record, linden.directory().config().rootDn()));
+            }
+            linden.backend().addAll(entries);
+            return this;
+        } catch (IOException | LdapException | dev.linden.model.ldif.LdifException e) {
+            throw new IllegalStateException("test data did not load: " + e.getMessage(), e);
+        }
+    }
+
+    public TestServer loadResource(String name) {
+        try (var in = TestServer.class.getResourceAsStream(name)) {
+            return loadLdif(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Path tempDir(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        linden.close();
+    }
+}
