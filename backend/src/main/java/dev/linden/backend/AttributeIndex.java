@@ -4,6 +4,7 @@ import dev.linden.model.Attribute;
 import dev.linden.model.Entry;
 import dev.linden.model.LdapException;
 import dev.linden.model.schema.AttributeType;
+import dev.linden.model.schema.ObjectClass;
 import dev.linden.model.schema.Schema;
 import dev.linden.storage.Cursor;
 import dev.linden.storage.ReadTx;
@@ -33,12 +34,14 @@ public final class AttributeIndex {
     private final Set<IndexKind> kinds;
     private final Tree tree;
     private final Schema schema;
+    private final boolean isObjectClass;
 
     AttributeIndex(Storage storage, Schema schema, AttributeType type, Set<IndexKind> kinds) {
         this.type = type;
         this.kinds = Set.copyOf(kinds);
         this.schema = schema;
         this.tree = storage.tree("index." + type.name());
+        this.isObjectClass = type.name().equals("objectclass");
     }
 
     public AttributeType type() {
@@ -68,6 +71,13 @@ public final class AttributeIndex {
                 }
                 if (kinds.contains(IndexKind.EQUALITY)) {
                     keys.add(new Key(equalityPrefix(norm)));
+                    if (isObjectClass) {
+                        // (objectClass=person) matches subclasses: index every superclass too
+                        ObjectClass oc = schema.objectClass(new String(v, StandardCharsets.UTF_8).strip());
+                        if (oc != null) {
+                            addSuperclassKeys(oc, keys);
+                        }
+                    }
                 }
                 if (kinds.contains(IndexKind.SUBSTRING) && type.substring() != null) {
                     String sub = normalizeForSubstring(v);
@@ -80,6 +90,13 @@ public final class AttributeIndex {
             }
         }
         return keys;
+    }
+
+    private void addSuperclassKeys(ObjectClass oc, Set<Key> keys) {
+        keys.add(new Key(equalityPrefix(oc.oid())));
+        for (ObjectClass sup : oc.superiors()) {
+            addSuperclassKeys(sup, keys);
+        }
     }
 
     private String normalizeForSubstring(byte[] v) {

@@ -8,6 +8,7 @@ import dev.linden.model.LdapException;
 import dev.linden.model.Rdn;
 import dev.linden.model.matching.MatchingRule;
 import dev.linden.model.schema.AttributeType;
+import dev.linden.model.schema.ObjectClass;
 import dev.linden.model.schema.Schema;
 import dev.linden.protocol.filter.Filter;
 import java.nio.charset.StandardCharsets;
@@ -116,6 +117,9 @@ public final class FilterEvaluator {
         } catch (LdapException e) {
             return Tristate.UNDEFINED;
         }
+        if (desc.type().name().equals("objectclass")) {
+            return objectClassMatch(desc, value, entry);
+        }
         boolean wordRule = rule.name().equals("wordMatch") || rule.name().equals("keywordMatch");
         for (Attribute a : attributes(desc, entry)) {
             for (byte[] v : a.values()) {
@@ -124,6 +128,22 @@ public final class FilterEvaluator {
                     continue;
                 }
                 if (wordRule ? List.of(norm.split(" ")).contains(assertion) : norm.equals(assertion)) {
+                    return Tristate.TRUE;
+                }
+            }
+        }
+        return Tristate.FALSE;
+    }
+
+    /** (objectClass=person) also matches an inetOrgPerson entry: classes match their subclasses, as in slapd. */
+    private Tristate objectClassMatch(AttributeDescription desc, byte[] value, Entry entry) {
+        ObjectClass wanted = schema.objectClass(new String(value, StandardCharsets.UTF_8).strip());
+        String wantedName = new String(value, StandardCharsets.UTF_8).strip();
+        for (Attribute a : attributes(desc, entry)) {
+            for (byte[] v : a.values()) {
+                String name = new String(v, StandardCharsets.UTF_8).strip();
+                ObjectClass oc = schema.objectClass(name);
+                if (wanted != null && oc != null ? oc.isSubclassOf(wanted) : name.equalsIgnoreCase(wantedName)) {
                     return Tristate.TRUE;
                 }
             }
