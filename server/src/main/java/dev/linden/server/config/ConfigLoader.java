@@ -42,13 +42,26 @@ public final class ConfigLoader {
             config = yaml.isBlank() ? new LindenConfig(null, null, null, null, null, null, null, null, null, null, null)
                     : mapper.readValue(yaml, LindenConfig.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException(origin + ":" + e.getLocation().getLineNr() + ": unknown key '"
+            throw new ConfigException(origin + ":" + lineOfKey(yaml, e.getPropertyName(), e.getLocation().getLineNr())
+                    + ": unknown key '"
                     + e.getPropertyName() + "' (known keys: " + e.getKnownPropertyIds() + ")");
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new ConfigException(origin + ":" + line + ": " + e.getOriginalMessage());
         }
         return settings(config, origin);
+    }
+
+    /** The parser reports where it stood after the key; the key itself is on that line or one above. */
+    private static int lineOfKey(String yaml, String key, int reported) {
+        String[] lines = yaml.split("\n", -1);
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile("(^|[{,\\s])" + java.util.regex.Pattern.quote(key) + "\\s*:");
+        for (int line = Math.min(reported, lines.length); line >= 1; line--) {
+            if (p.matcher(lines[line - 1]).find()) {
+                return line;
+            }
+        }
+        return reported;
     }
 
     /** Applies defaults and validates; public so the command line can build settings from flags alone. */
