@@ -1,0 +1,104 @@
+package dev.linden.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.linden.cli.Main;
+import dev.linden.model.password.PasswordSchemes;
+import dev.linden.testkit.TestServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The linden command's offline tools: import, export, hash-password, and their error messages. */
+class CommandLineIT {
+    record Output(int exit, String out, String err) {
+    }
+
+    static synchronized Output linden(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int exit = Main.run(args);
+            return new Output(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    static Path sampleLdif() throws Exception {
+        Path file = Files.createTempFile("sample", ".ldif");
+        try (var in = TestServer.class.getResourceAsStream("sample.ldif")) {
+            Files.write(file, in.readAllBytes());
+        }
+        return file;
+    }
+
+    @Test
+    void exportThenImportReproducesTheDirectoryExactly() throws Exception {
+        Path first = TestServer.tempDir("linden-a");
+        Path second = TestServer.tempDir("linden-b");
+        Output imported = linden("import", "--suffix", "dc=example,dc=com", "--data", first.toString(), sampleLdif().toString());
+        assertThat(imported.exit()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("imported 8 entries");
+        Path export1 = Files.createTempFile("export1", ".ldif");
+        assertThat(linden("export", "--suffix", "dc=example,dc=com", "--data", first.toString(), "-o", export1.toString()).exit()).isZero();
+        String ldif = Files.readString(export1);
+        assertThat(ldif).contains("dn: uid=alice,ou=people,dc=example,dc=com", "entryUUID: ", "createTimestamp: ",
+                "userPassword: {ARGON2}$argon2id$");
+        assertThat(linden("import", "--suffix", "dc=example,dc=com", "--data", second.toString(), export1.toString()).exit()).isZero();
+        Path export2 = Files.createTempFile("export2", ".ldif");
+        assertThat(linden("export", "--suffix", "dc=example,dc=com", "--data", second.toString(), "-o", export2.toString()).exit()).isZero();
+        assertThat(Files.readString(export2)).isEqualTo(ldif);
+    }
+
+    @Test
+    void importErrorsNameTheFileAndLine() throws Exception {
+        Path bad = Files.createTempFile("bad", ".ldif");
+        Files.writeString(bad, """
+                dn: dc=example,dc=com
+                objectClass: domain
+                dc: example
+
+                dn: uid=x,dc=example,dc=com
+                objectClass: inetOrgPerson
+                uid: x
+                cn: X
+                """);
+        Output r = linden("import", "--suffix", "dc=example,dc=com", "--data", TestServer.tempDir("linden-bad").toString(), bad.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("line 5", "uid=x,dc=example,dc=com", "requires attribute 'sn'");
+        Files.writeString(bad, "dn: dc=example,dc=com\nobjectClass:: not*base64\n");
+        Output b = linden("import", "--suffix", "dc=example,dc=com", "--data", TestServer.tempDir("linden-bad2").toString(), bad.toString());
+        assertThat(b.exit()).isEqualTo(1);
+        assertThat(b.err()).contains(bad + ":2", "base64");
+    }
+
+    @Test
+    void configErrorsNameTheFileLineAndKey() throws Exception {
+        Path config = Files.createTempFile("linden", ".yaml");
+        Files.writeString(config, "rootPassword: x\nlimits:\n  sizeLimt: 5\n");
+        Output r = linden("serve", "--config", config.toString());
+        assertThat(r.exit()).isNotZero();
+        assertThat(r.err()).contains(config + ":3", "sizeLimt");
+    }
+
+    @Test
+    void hashPasswordPrintsAVerifiableHash() {
+        Output r = linden("hash-password", "--scheme", "SSHA512", "s3cret");
+        assertThat(r.exit()).isZero();
+        String hash = r.out().strip();
+        assertThat(hash).startsWith("{SSHA512}");
+        PasswordSchemes schemes = PasswordSchemes.standard();
+        assertThat(schemes.verify("s3cret".getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.UTF_8))).isTrue();
+        assertThat(schemes.verify("other".getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.UTF_8))).isFalse();
+        assertThat(linden("hash-password", "s3cret").out()).startsWith("{ARGON2}$argon2id$");
+    }
+}
