@@ -35,6 +35,7 @@ public final class Backend implements AutoCloseable {
     private final Tree meta;
     private final List<AttributeIndex> indexes = new ArrayList<>();
     private final SearchPlanner planner;
+    private final EntryCache cache;
 
     public Backend(Storage storage, Schema schema, BackendConfig config) {
         this.storage = storage;
@@ -55,6 +56,7 @@ public final class Backend implements AutoCloseable {
             byType.put(type, index);
         }
         this.planner = new SearchPlanner(schema, byType);
+        this.cache = new EntryCache(schema, config.entryCacheSize());
     }
 
     public Schema schema() {
@@ -273,7 +275,8 @@ public final class Backend implements AutoCloseable {
 
     /**
      * Walks the entries in scope that may match the filter, in one read transaction. The scan
-     * receives candidates only; it checks the filter itself. {@code unchecked} lifts the limit on
+     * receives candidates only; it checks the filter itself. Entries it receives may be shared
+     * with other searches (the decoded-entry cache): it must not modify them. {@code unchecked} lifts the limit on
      * unindexed searches (for the root DN, as slapd's limits allow).
      */
     public void search(Dn base, SearchScope scope, Filter filter, boolean unchecked, SearchScan scan)
@@ -285,7 +288,7 @@ public final class Backend implements AutoCloseable {
             }
             BackendView view = view(tx);
             if (scope == SearchScope.BASE) {
-                scan.accept(baseId, load(tx, baseId), EntryCodec.split(id2entry.get(tx, baseId)), view);
+                visit(tx, baseId, scan, view);
                 return null;
             }
             if (scope == SearchScope.ONE) {
@@ -307,7 +310,7 @@ public final class Backend implements AutoCloseable {
                     if (record == null) {
                         continue;
                     }
-                    Entry entry = EntryCodec.decode(record, schema);
+                    Entry entry = cache.decode(id, record);
                     if (entry.dn().isWithin(base)
                             && !scan.accept(id, entry, EntryCodec.split(record), view)) {
                         break;
@@ -338,7 +341,7 @@ public final class Backend implements AutoCloseable {
         if (record == null) {
             return true;
         }
-        return scan.accept(id, EntryCodec.decode(record, schema), EntryCodec.split(record), view);
+        return scan.accept(id, cache.decode(id, record), EntryCodec.split(record), view);
     }
 
     /** Hands the entries with these IDs to the scan, in one read transaction; IDs no longer present are skipped. */

@@ -6,13 +6,21 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the backend holds and how: its suffixes, the attribute indexes (type name to kinds), and the
- * most entries an unindexed search may examine before it is refused (adminLimitExceeded).
+ * What the backend holds and how: its suffixes, the attribute indexes (type name to kinds), the
+ * most entries an unindexed search may examine before it is refused (adminLimitExceeded), and the
+ * number of slots of the decoded-entry cache.
  */
-public record BackendConfig(List<Dn> suffixes, Map<String, Set<IndexKind>> indexes, int unindexedLimit) {
+public record BackendConfig(List<Dn> suffixes, Map<String, Set<IndexKind>> indexes, int unindexedLimit,
+        int entryCacheSize) {
+    public static final int DEFAULT_ENTRY_CACHE = 65_536;
+
     public BackendConfig {
         suffixes = List.copyOf(suffixes);
         indexes = Map.copyOf(indexes);
+    }
+
+    public BackendConfig(List<Dn> suffixes, Map<String, Set<IndexKind>> indexes, int unindexedLimit) {
+        this(suffixes, indexes, unindexedLimit, DEFAULT_ENTRY_CACHE);
     }
 
     /** The indexes every directory needs for its common look-ups. */

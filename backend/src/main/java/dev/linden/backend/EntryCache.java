@@ -1,0 +1,36 @@
+package dev.linden.backend;
+
+import dev.linden.model.Entry;
+import dev.linden.model.schema.Schema;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * Decoded entries, so a hot entry is not parsed again on every search. Direct-mapped by ID (one
+ * slot per ID modulo the size: no locks, bounded memory). A hit needs the stored record to be
+ * byte-for-byte the one that was decoded, so the cache never needs invalidating and can never serve
+ * an entry that a write has changed. Entries from the cache are shared: callers must not modify them.
+ */
+final class EntryCache {
+    private record Slot(long id, byte[] record, Entry entry) {
+    }
+
+    private final AtomicReferenceArray<Slot> slots;
+    private final Schema schema;
+
+    EntryCache(Schema schema, int size) {
+        this.schema = schema;
+        this.slots = new AtomicReferenceArray<>(Math.max(1, size));
+    }
+
+    Entry decode(long id, byte[] record) {
+        int index = (int) Long.remainderUnsigned(id, slots.length());
+        Slot slot = slots.get(index);
+        if (slot != null && slot.id() == id && Arrays.equals(slot.record(), record)) {
+            return slot.entry();
+        }
+        Entry entry = EntryCodec.decode(record, schema);
+        slots.set(index, new Slot(id, record, entry));
+        return entry;
+    }
+}
