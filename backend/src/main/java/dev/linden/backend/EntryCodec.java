@@ -18,9 +18,10 @@ import java.util.Set;
 
 /**
  * The stored form of an entry (version 1): the DN, then the attributes as the BER contents of an
- * LDAP PartialAttributeList in three sections: ordinary user attributes, secret user attributes
- * (userPassword and the like) and operational attributes. A search that returns all ordinary
- * attributes copies the first section into the response as it is.
+ * LDAP PartialAttributeList in three sections: ordinary user attributes, secret attributes
+ * (userPassword, pwdHistory and the like, user or operational) and the other operational
+ * attributes. A search that returns all ordinary attributes copies the first section into the
+ * response as it is.
  */
 public final class EntryCodec {
     static final byte VERSION = 1;
@@ -39,8 +40,9 @@ public final class EntryCodec {
         BerWriter secret = new BerWriter(64);
         BerWriter operational = new BerWriter(256);
         for (Attribute a : entry.attributes()) {
-            BerWriter w = a.description().type().isOperational() ? operational
-                    : SECRET.contains(a.description().type().name()) ? secret : user;
+            // secrets first: pwdHistory is operational, yet must never be copied out with the operational section
+            BerWriter w = SECRET.contains(a.description().type().name()) ? secret
+                    : a.description().type().isOperational() ? operational : user;
             w.begin(BerTags.SEQUENCE).string(a.description().given()).begin(BerTags.SET);
             for (byte[] v : a.values()) {
                 w.octetString(v);

@@ -48,18 +48,23 @@ public final class LdifReader implements Closeable {
     /** The next record, or null at the end of the input. */
     public LdifRecord next() throws IOException, LdifException {
         List<String> lines = new ArrayList<>();
+        List<Integer> numbers = new ArrayList<>(); // the line each logical line starts on, for errors
         int start = 0;
+        boolean inComment = false;
         String line;
         while ((line = readLine()) != null) {
             if (line.isEmpty()) {
+                inComment = false;
                 if (!lines.isEmpty()) {
                     break;
                 }
                 continue;
             }
-            if (line.startsWith("#")) {
+            if (line.startsWith("#") || (inComment && line.startsWith(" "))) {
+                inComment = true; // a comment may be folded too (RFC 2849 note 2)
                 continue;
             }
+            inComment = false;
             if (line.startsWith(" ")) {
                 if (lines.isEmpty()) {
                     throw new LdifException(source, lineNumber, "continuation line without a line to continue");
@@ -74,11 +79,12 @@ public final class LdifReader implements Closeable {
                 }
             }
             lines.add(line);
+            numbers.add(lineNumber);
         }
         if (lines.isEmpty()) {
             return null;
         }
-        return record(lines, start);
+        return record(lines, numbers, start);
     }
 
     private String readLine() throws IOException {
@@ -93,7 +99,7 @@ public final class LdifReader implements Closeable {
         return line;
     }
 
-    private LdifRecord record(List<String> lines, int start) throws LdifException {
+    private LdifRecord record(List<String> lines, List<Integer> numbers, int start) throws LdifException {
         String[] first = split(lines.get(0), start);
         if (!first[0].equalsIgnoreCase("dn")) {
             throw new LdifException(source, start, "a record must start with \"dn:\", found \"" + first[0] + ":\"");
@@ -102,7 +108,7 @@ public final class LdifReader implements Closeable {
         Map<String, List<byte[]>> attributes = new LinkedHashMap<>();
         Map<String, String> givenNames = new LinkedHashMap<>();
         for (int i = 1; i < lines.size(); i++) {
-            int at = start + i;
+            int at = numbers.get(i);
             String[] parts = split(lines.get(i), at);
             String name = parts[0];
             if (name.equalsIgnoreCase("changetype")) {

@@ -55,6 +55,12 @@ public final class SchemaBuilder {
                         + previous.origin());
             }
         }
+        SchemaDefinition sameOid = map.get(def.oid().toLowerCase(Locale.ROOT));
+        if (sameOid != null && !sameOid.values("NAME").isEmpty() && !def.values("NAME").isEmpty()
+                && sameOid.values("NAME").stream().noneMatch(n -> keys.contains(n.toLowerCase(Locale.ROOT)))) {
+            throw new SchemaException(def.origin() + ": " + what + " " + label(def) + " reuses OID " + def.oid()
+                    + " of " + label(sameOid) + " defined by " + sameOid.origin());
+        }
         // a redefinition of the same OID replaces the earlier one (a later file overrides)
         map.values().removeIf(d -> d.oid().equals(def.oid()));
         for (String key : keys) {

@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Reads schema files: the LDIF form ({@code attributeTypes: ( ... )} values, as a subschema entry or
@@ -20,7 +22,7 @@ public final class SchemaLoader {
             "03-inetorgperson.ldif", "04-nis.ldif", "05-ppolicy.ldif", "06-groups.ldif");
 
     private static final java.util.regex.Pattern SLAPD_DIRECTIVE = java.util.regex.Pattern.compile(
-            "(?i)(attributetype|objectclass|objectidentifier|ldapsyntax|ditcontentrule)[\\s(]");
+            "(?i)(attribute[a-z]*|objectclass|objectidentifier|ldapsyntax|ditcontentrule)[\\s(]");
 
     private SchemaLoader() {
     }
@@ -69,6 +71,7 @@ public final class SchemaLoader {
     }
 
     private static void addLdif(SchemaBuilder builder, String text, String origin) throws SchemaException {
+        Map<String, String> macros = new HashMap<>(); // cn=config's olcObjectIdentifier
         String[] lines = text.split("\r?\n", -1);
         StringBuilder logical = null;
         int logicalStart = 0;
@@ -79,7 +82,7 @@ public final class SchemaLoader {
                 continue;
             }
             if (logical != null) {
-                addLdifLine(builder, logical.toString(), origin + ":" + logicalStart);
+                addLdifLine(builder, logical.toString(), origin + ":" + logicalStart, macros);
                 logical = null;
             }
             if (line == null || line.isBlank() || line.startsWith("#")) {
@@ -90,7 +93,8 @@ public final class SchemaLoader {
         }
     }
 
-    private static void addLdifLine(SchemaBuilder builder, String line, String origin) throws SchemaException {
+    private static void addLdifLine(SchemaBuilder builder, String line, String origin, Map<String, String> macros)
+            throws SchemaException {
         int colon = line.indexOf(':');
         if (colon < 0) {
             throw new SchemaException(origin + ": not an LDIF attribute line");
@@ -98,7 +102,11 @@ public final class SchemaLoader {
         String key = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
         String value = line.substring(colon + 1);
         if (value.startsWith(":")) {
-            value = new String(Base64.getMimeDecoder().decode(value.substring(1).strip()), StandardCharsets.UTF_8);
+            try {
+                value = new String(Base64.getMimeDecoder().decode(value.substring(1).strip()), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new SchemaException(origin + ": invalid base64 value");
+            }
         }
         int semicolon = key.indexOf(';');
         if (semicolon >= 0) {
@@ -113,9 +121,11 @@ public final class SchemaLoader {
                 SchemaBuilder.Kind.OTHER;
             default -> null; // dn, objectClass, cn and other attributes of the schema entry itself
         };
-        if (kind != null) {
-            String desc = value.strip().replaceFirst("^\\{\\d+}", ""); // cn=config's ordering prefix
-            builder.add(kind, DescriptionParser.parse(desc, origin));
+        String desc = value.strip().replaceFirst("^\\{\\d+}", ""); // cn=config's ordering prefix
+        if (key.equals("olcobjectidentifier")) {
+            SlapdSchemaFormat.objectIdentifier(desc, origin, macros);
+        } else if (kind != null) {
+            builder.add(kind, SlapdSchemaFormat.parse(desc, origin, macros));
         }
     }
 }

@@ -51,22 +51,32 @@ final class SlapdSchemaFormat {
         String keyword = text.substring(0, space).toLowerCase(Locale.ROOT);
         String rest = text.substring(space).strip();
         switch (keyword) {
-            case "objectidentifier" -> {
-                String[] parts = rest.split("\\s+");
-                if (parts.length != 2) {
-                    throw new SchemaException(origin + ": objectidentifier takes a name and an OID");
-                }
-                macros.put(parts[0].toLowerCase(Locale.ROOT), expand(parts[1], macros));
-            }
-            case "attributetype" -> builder.add(SchemaBuilder.Kind.ATTRIBUTE_TYPE, parse(rest, origin, macros));
+            case "objectidentifier" -> objectIdentifier(rest, origin, macros);
             case "objectclass" -> builder.add(SchemaBuilder.Kind.OBJECT_CLASS, parse(rest, origin, macros));
             case "ldapsyntax" -> builder.add(SchemaBuilder.Kind.SYNTAX, parse(rest, origin, macros));
             case "ditcontentrule" -> builder.add(SchemaBuilder.Kind.OTHER, parse(rest, origin, macros));
-            default -> throw new SchemaException(origin + ": unknown directive " + keyword);
+            default -> {
+                // slapd takes any keyword that starts with "attribute" (attributetype, attributetypes, and
+                // the "attributeype" typo in the dsee.schema it ships) as an attribute type
+                if (!keyword.startsWith("attribute")) {
+                    throw new SchemaException(origin + ": unknown directive " + keyword);
+                }
+                builder.add(SchemaBuilder.Kind.ATTRIBUTE_TYPE, parse(rest, origin, macros));
+            }
         }
     }
 
-    private static SchemaDefinition parse(String desc, String origin, Map<String, String> macros)
+    /** Defines an OID macro from "name OID" (the OID may itself use a macro). */
+    static void objectIdentifier(String rest, String origin, Map<String, String> macros) throws SchemaException {
+        String[] parts = rest.strip().split("\\s+");
+        if (parts.length != 2) {
+            throw new SchemaException(origin + ": objectidentifier takes a name and an OID");
+        }
+        macros.put(parts[0].toLowerCase(Locale.ROOT), expand(parts[1], macros));
+    }
+
+    /** Parses a description and expands OID macros in its OID and SYNTAX. */
+    static SchemaDefinition parse(String desc, String origin, Map<String, String> macros)
             throws SchemaException {
         SchemaDefinition def = DescriptionParser.parse(desc, origin);
         String oid = expand(def.oid(), macros);
