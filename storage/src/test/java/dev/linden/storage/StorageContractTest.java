@@ -398,4 +398,48 @@ class StorageContractTest {
         });
         assertThat(storage.sizeInBytes()).isEqualTo(5);
     }
+
+    /** Many writers at once (grouped into shared commits by LMDB's writer): the failing ones leave nothing, the rest all land. */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void concurrentWritersWithFailuresAmongThem(Kind kind) throws Exception {
+        Storage storage = open(kind);
+        Tree tree = storage.tree("t");
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> {
+                    try {
+                        storage.write(tx -> {
+                            tx.put(tree, b("k" + n), b("v" + n));
+                            if (n % 7 == 0) {
+                                throw new java.io.IOException("refused " + n);
+                            }
+                            return null;
+                        });
+                    } catch (java.io.IOException expected) {
+                        assertThat(expected).hasMessage("refused " + n); // the work's own exception comes back
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        storage.read(tx -> {
+            for (int i = 0; i < 400; i++) {
+                if (i % 7 == 0) {
+                    assertThat(tx.get(tree, b("k" + i))).as("failed write %d left nothing", i).isNull();
+                } else {
+                    assertThat(tx.get(tree, b("k" + i))).as("write %d landed", i).isEqualTo(b("v" + i));
+                }
+            }
+            return null;
+        });
+    }
 }

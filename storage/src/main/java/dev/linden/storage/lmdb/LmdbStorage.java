@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import org.lmdbjava.ByteArrayProxy;
 import org.lmdbjava.Dbi;
 import org.lmdbjava.DbiFlags;
@@ -25,14 +24,15 @@ import org.lmdbjava.Txn;
 /**
  * Storage on LMDB. Values cross into Java as fresh byte arrays (the byte-array proxy copies them out
  * of the map), so no LMDB-backed buffer outlives its transaction. Readers use MDB_NOTLS, so a read
- * transaction is not tied to a thread. Writes are serialised by one lock and committed with LMDB's
- * default full sync: once {@link #write} returns, the change survives a crash or kill -9.
+ * transaction is not tied to a thread. Writes go to one writer thread that commits them in groups
+ * ({@link GroupCommitWriter}) with LMDB's default full sync: once {@link #write} returns, the change
+ * survives a crash or kill -9.
  */
 public final class LmdbStorage implements Storage {
     private final Env<byte[]> env;
     private final Path directory;
     private final Map<String, LmdbTree> trees = new ConcurrentHashMap<>();
-    private final ReentrantLock writeLock = new ReentrantLock();
+    private final GroupCommitWriter writer;
 
     private record LmdbTree(String name, Dbi<byte[]> dbi) implements Tree {
     }
@@ -49,10 +49,12 @@ public final class LmdbStorage implements Storage {
         } catch (IOException | LmdbException e) {
             throw new StorageException("cannot open the LMDB store in " + directory + ": " + e.getMessage(), e);
         }
+        this.writer = new GroupCommitWriter(env, Writer::new);
     }
 
     @Override
     public Tree tree(String name) {
+        // opening a database is a write transaction of its own: call this before concurrent use
         return trees.computeIfAbsent(name, n -> new LmdbTree(n, env.openDbi(n, DbiFlags.MDB_CREATE)));
     }
 
@@ -71,16 +73,7 @@ public final class LmdbStorage implements Storage {
 
     @Override
     public <T, E extends Exception> T write(TxFunction<WriteTx, T, E> work) throws E {
-        writeLock.lock();
-        try (Txn<byte[]> txn = env.txnWrite()) {
-            T result = work.apply(new Writer(txn));
-            txn.commit();
-            return result;
-        } catch (LmdbException e) {
-            throw new StorageException("LMDB write failed: " + e.getMessage(), e);
-        } finally {
-            writeLock.unlock();
-        }
+        return writer.write(work);
     }
 
     @Override
@@ -94,12 +87,8 @@ public final class LmdbStorage implements Storage {
 
     @Override
     public void close() {
-        writeLock.lock();
-        try {
-            env.close();
-        } finally {
-            writeLock.unlock();
-        }
+        writer.close(); // pending writes commit first
+        env.close();
     }
 
     private static class Reader implements ReadTx {
@@ -153,7 +142,7 @@ public final class LmdbStorage implements Storage {
         }
     }
 
-    private static final class Writer extends Reader implements WriteTx {
+    static final class Writer extends Reader implements WriteTx {
         Writer(Txn<byte[]> txn) {
             super(txn);
         }
