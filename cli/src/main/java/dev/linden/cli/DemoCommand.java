@@ -38,7 +38,7 @@ final class DemoCommand implements Callable<Integer> {
         int chosen = port != null ? port : canBind(host, 389) ? 389 : 3389;
         Settings settings = ConfigLoader.settings(new LindenConfig(new LindenConfig.Listen(host, chosen),
                 "dc=example,dc=com", "cn=admin,dc=example,dc=com", adminPassword, data.toString(), "lmdb",
-                null, null, null, null, null), "demo");
+                null, null, null, null, null, null), "demo");
         Linden linden = Linden.start(settings);
         boolean loaded = false;
         try {

@@ -3,7 +3,6 @@ package dev.linden.cli;
 import dev.linden.backend.Backend;
 import dev.linden.model.Attribute;
 import dev.linden.model.ldif.LdifWriter;
-import dev.linden.model.schema.Schema;
 import dev.linden.server.Linden;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
@@ -34,7 +33,8 @@ final class ExportCommand implements Callable<Integer> {
         if (options.adminPassword == null && options.config == null) {
             options.adminPassword = "unused-offline";
         }
-        try (Backend backend = Linden.openBackend(options.settings(), Schema.standard());
+        var settings = options.settings();
+        try (Backend backend = Linden.openBackend(settings, Linden.schema(settings));
                 Writer out = output == null
                         ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
                         : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {

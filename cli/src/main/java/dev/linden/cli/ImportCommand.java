@@ -47,7 +47,7 @@ final class ImportCommand implements Callable<Integer> {
             options.adminPassword = "unused-offline"; // the root password plays no part offline
         }
         Settings settings = options.settings();
-        Schema schema = Schema.standard();
+        Schema schema = Linden.schema(settings);
         try (Backend backend = Linden.openBackend(settings, schema);
                 LdifReader reader = new LdifReader(Files.newBufferedReader(ldif, StandardCharsets.UTF_8), ldif.toString())) {
             Directory directory = new Directory(backend, schema, new CoreConfig(Dn.ROOT, settings.rootPassword(), 0, 0,

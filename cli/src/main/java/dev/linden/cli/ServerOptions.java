@@ -43,7 +43,7 @@ final class ServerOptions {
                 base != null ? base.mapSizeBytes() / (1024 * 1024) : null,
                 base != null ? base.passwordScheme() : null,
                 base != null ? base.anonymousRead() : null,
-                null, null);
+                null, null, null);
         Settings merged = ConfigLoader.settings(c, config != null ? config.toString() : "command line");
         if (base == null) {
             return merged;
@@ -52,6 +52,6 @@ final class ServerOptions {
         return new Settings(merged.host(), merged.port(), merged.suffix(), merged.rootDn(), merged.rootPassword(),
                 merged.dataDir(), merged.storage(), merged.mapSizeBytes(), merged.passwordScheme(),
                 merged.anonymousRead(), base.indexes(), base.sizeLimit(), base.timeLimitSeconds(),
-                base.unindexedSearchLimit(), base.transport());
+                base.unindexedSearchLimit(), base.transport(), base.schemaFiles());
     }
 }

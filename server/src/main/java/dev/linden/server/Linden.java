@@ -10,6 +10,11 @@ import dev.linden.model.DnSyntax;
 import dev.linden.model.LdapException;
 import dev.linden.model.password.PasswordSchemes;
 import dev.linden.model.schema.Schema;
+import dev.linden.model.schema.SchemaBuilder;
+import dev.linden.model.schema.SchemaException;
+import dev.linden.model.schema.SchemaLoader;
+import java.io.IOException;
+import java.nio.file.Path;
 import dev.linden.server.config.ConfigException;
 import dev.linden.server.config.Settings;
 import dev.linden.storage.Storage;
@@ -46,8 +51,25 @@ public final class Linden implements AutoCloseable {
         }
     }
 
+    /** The bundled schema, plus the configured schema files: a broken definition stops the start. */
+    public static Schema schema(Settings settings) throws ConfigException {
+        if (settings.schemaFiles().isEmpty()) {
+            return Schema.standard();
+        }
+        SchemaBuilder builder = new SchemaBuilder();
+        try {
+            SchemaLoader.addBundled(builder);
+            for (Path file : settings.schemaFiles()) {
+                SchemaLoader.addFile(builder, file);
+            }
+            return builder.build();
+        } catch (SchemaException | IOException e) {
+            throw new ConfigException("schemaFiles: " + e.getMessage());
+        }
+    }
+
     public static Linden start(Settings settings) throws ConfigException, InterruptedException {
-        Schema schema = Schema.standard();
+        Schema schema = schema(settings);
         Dn rootDn = parseDn(settings.rootDn(), "rootDn", schema);
         PasswordSchemes passwords = PasswordSchemes.standard();
         if (!settings.passwordScheme().equals("CLEARTEXT") && !passwords.schemeNames().contains(settings.passwordScheme())) {

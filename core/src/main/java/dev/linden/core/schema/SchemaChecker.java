@@ -8,6 +8,7 @@ import dev.linden.model.schema.AttributeType;
 import dev.linden.model.schema.ObjectClass;
 import dev.linden.model.schema.ObjectClassKind;
 import dev.linden.model.schema.Schema;
+import dev.linden.model.schema.SyntaxValidator;
 import dev.linden.protocol.ResultCode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -148,6 +149,9 @@ public final class SchemaChecker {
         for (int i = 0; i < a.size(); i++) {
             String norm;
             try {
+                if (!SyntaxValidator.isValid(type.syntaxOid(), a.values().get(i))) {
+                    throw new LdapException(ResultCode.INVALID_ATTRIBUTE_SYNTAX, "invalid per syntax");
+                }
                 norm = type.normalize(a.values().get(i), schema);
             } catch (LdapException e) {
                 throw new LdapException(ResultCode.INVALID_ATTRIBUTE_SYNTAX,

@@ -39,7 +39,7 @@ public final class ConfigLoader {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         LindenConfig config;
         try {
-            config = yaml.isBlank() ? new LindenConfig(null, null, null, null, null, null, null, null, null, null, null)
+            config = yaml.isBlank() ? new LindenConfig(null, null, null, null, null, null, null, null, null, null, null, null)
                     : mapper.readValue(yaml, LindenConfig.class);
         } catch (UnrecognizedPropertyException e) {
             throw new ConfigException(origin + ":" + lineOfKey(yaml, e.getPropertyName(), e.getLocation().getLineNr())
@@ -98,7 +98,23 @@ public final class ConfigLoader {
                 atLeastZero(l.sizeLimit(), 500, "limits.sizeLimit", origin),
                 atLeastZero(l.timeLimitSeconds(), 3600, "limits.timeLimitSeconds", origin),
                 positive(l.unindexedSearchLimit(), 100_000, "limits.unindexedSearchLimit", origin),
-                transport);
+                transport, schemaFiles(c.schemaFiles(), origin));
+    }
+
+    private static List<Path> schemaFiles(List<String> given, String origin) throws ConfigException {
+        if (given == null) {
+            return List.of();
+        }
+        Path base = origin.endsWith(".yaml") || origin.endsWith(".yml") ? Path.of(origin).toAbsolutePath().getParent() : null;
+        List<Path> files = new java.util.ArrayList<>();
+        for (String f : given) {
+            Path p = base == null ? Path.of(f) : base.resolve(f); // relative to the configuration file
+            if (!Files.isReadable(p)) {
+                throw new ConfigException(origin + ": schemaFiles: cannot read " + p);
+            }
+            files.add(p);
+        }
+        return files;
     }
 
     private static Map<String, Set<IndexKind>> indexes(Map<String, List<String>> given, String origin)

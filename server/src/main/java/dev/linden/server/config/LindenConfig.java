@@ -19,7 +19,8 @@ public record LindenConfig(
         @JsonProperty("passwordScheme") String passwordScheme,
         @JsonProperty("anonymousRead") Boolean anonymousRead,
         @JsonProperty("indexes") Map<String, List<String>> indexes,
-        @JsonProperty("limits") LimitsConfig limits) {
+        @JsonProperty("limits") LimitsConfig limits,
+        @JsonProperty("schemaFiles") List<String> schemaFiles) {
 
     public record Listen(@JsonProperty("host") String host, @JsonProperty("port") Integer port) {
     }

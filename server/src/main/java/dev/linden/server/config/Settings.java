@@ -3,6 +3,7 @@ package dev.linden.server.config;
 import dev.linden.backend.IndexKind;
 import dev.linden.server.Limits;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -10,9 +11,13 @@ import java.util.Set;
  * The configuration with defaults applied and values checked: what the server actually runs with.
  *
  * @param storage "lmdb" or "memory"
+ * @param schemaFiles extra schema files (LDIF or OpenLDAP .schema form) loaded after the bundled schema
  */
 public record Settings(String host, int port, String suffix, String rootDn, String rootPassword, Path dataDir,
         String storage, long mapSizeBytes, String passwordScheme, boolean anonymousRead,
         Map<String, Set<IndexKind>> indexes, int sizeLimit, int timeLimitSeconds, int unindexedSearchLimit,
-        Limits transport) {
+        Limits transport, List<Path> schemaFiles) {
+    public Settings {
+        schemaFiles = List.copyOf(schemaFiles);
+    }
 }

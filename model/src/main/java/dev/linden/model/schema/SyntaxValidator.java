@@ -1,0 +1,65 @@
+package dev.linden.model.schema;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * Checks values against their attribute syntax (RFC 4517 section 3.3, RFC 4530 for UUIDs). Syntaxes
+ * not listed here (binary, certificates, ...) accept any value, as slapd does for blobs.
+ */
+public final class SyntaxValidator {
+    private static final String PRINTABLE = "[A-Za-z0-9'()+,\\-./:?= ]";
+    private static final Pattern PRINTABLE_STRING = Pattern.compile(PRINTABLE + "+");
+    private static final Pattern COUNTRY = Pattern.compile(PRINTABLE + "{2}");
+    private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
+    private static final Pattern NUMERIC_STRING = Pattern.compile("[0-9 ]+");
+    private static final Pattern OID = Pattern.compile("[0-9]+(\\.[0-9]+)+|[A-Za-z][A-Za-z0-9-]*(;[A-Za-z0-9-]+)*");
+    private static final Pattern BIT_STRING = Pattern.compile("'[01]*'B");
+    private static final Pattern UUID = Pattern.compile(
+            "[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}");
+    private static final Pattern GENERALIZED_TIME = Pattern.compile(
+            "[0-9]{10}([0-9]{2}([0-9]{2})?)?([.,][0-9]+)?(Z|[+-][0-9]{2}([0-9]{2})?)");
+    private static final String P = "1.3.6.1.4.1.1466.115.121.1.";
+
+    private static final Map<String, Predicate<String>> TEXT_SYNTAXES = Map.ofEntries(
+            Map.entry(P + "6", s -> BIT_STRING.matcher(s).matches()),
+            Map.entry(P + "7", s -> s.equals("TRUE") || s.equals("FALSE")),
+            Map.entry(P + "11", s -> COUNTRY.matcher(s).matches()),
+            Map.entry(P + "15", s -> !s.isEmpty()),
+            Map.entry(P + "24", s -> GENERALIZED_TIME.matcher(s).matches()),
+            Map.entry(P + "26", s -> s.chars().allMatch(c -> c < 0x80)),
+            Map.entry(P + "27", s -> INTEGER.matcher(s).matches()),
+            Map.entry(P + "36", s -> NUMERIC_STRING.matcher(s).matches()),
+            Map.entry(P + "38", s -> OID.matcher(s).matches()),
+            Map.entry(P + "41", s -> !s.isEmpty() && !s.startsWith("$") && !s.endsWith("$") && !s.contains("$$")),
+            Map.entry(P + "44", s -> PRINTABLE_STRING.matcher(s).matches()),
+            Map.entry(P + "50", s -> !s.isBlank() && s.chars().allMatch(c -> c < 0x80 && c >= 0x20)),
+            Map.entry("1.3.6.1.1.16.1", s -> UUID.matcher(s).matches()));
+
+    private SyntaxValidator() {
+    }
+
+    /** Whether the value is valid for the syntax with this OID (DNs are checked by their matching rule). */
+    public static boolean isValid(String syntaxOid, byte[] value) {
+        Predicate<String> check = TEXT_SYNTAXES.get(syntaxOid);
+        if (check == null) {
+            return true;
+        }
+        String text = utf8(value);
+        return text != null && check.test(text);
+    }
+
+    private static String utf8(byte[] value) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(value)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+}
