@@ -81,8 +81,13 @@ public final class Backend implements AutoCloseable {
         return null;
     }
 
+    /** The entry with this DN, or null. It may be shared with searches (the entry cache): read it, do not modify it. */
     public Entry get(Dn dn) {
-        return storage.read(tx -> load(tx, dn2id.get(tx, dn)));
+        return storage.read(tx -> {
+            long id = dn2id.get(tx, dn);
+            byte[] record = id == 0 ? null : id2entry.get(tx, id);
+            return record == null ? null : cache.decode(id, record);
+        });
     }
 
     public boolean hasChildren(Dn dn) {

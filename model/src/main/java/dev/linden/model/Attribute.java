@@ -28,7 +28,7 @@ public final class Attribute {
         return values.size();
     }
 
-    /** The values normalised by the type's equality rule; a value the rule refuses keeps its raw form. */
+    /** The values normalised by the type's equality rule, in the order of {@link #values()}. */
     public List<String> normalizedValues(Schema schema) {
         List<String> n = normalized;
         if (n == null) {
@@ -41,11 +41,12 @@ public final class Attribute {
         return n;
     }
 
+    /** A value the rule refuses (loaded without checks) gets a form no valid assertion can equal. */
     String normalizeOrRaw(byte[] v, Schema schema) {
         try {
             return description.type().normalize(v, schema);
         } catch (LdapException e) {
-            return new String(v, java.nio.charset.StandardCharsets.ISO_8859_1);
+            return "\uFFFF" + new String(v, java.nio.charset.StandardCharsets.ISO_8859_1);
         }
     }
 

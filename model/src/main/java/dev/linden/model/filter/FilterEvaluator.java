@@ -122,6 +122,13 @@ public final class FilterEvaluator {
         }
         boolean wordRule = rule.name().equals("wordMatch") || rule.name().equals("keywordMatch");
         for (Attribute a : attributes(desc, entry)) {
+            if (!wordRule && rule == a.description().type().equality()) {
+                // the attribute's own rule: its normalised values are computed once per attribute
+                if (a.normalizedValues(schema).contains(assertion)) {
+                    return Tristate.TRUE;
+                }
+                continue;
+            }
             for (byte[] v : a.values()) {
                 String norm = normalizeOrNull(rule, v);
                 if (norm == null) {

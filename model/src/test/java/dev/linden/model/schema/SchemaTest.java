@@ -344,21 +344,11 @@ class SchemaTest {
 
     /** Files that cannot load alone on top of the bundled schema, and why (checked below). */
     private static final Map<String, String> SLAPD_LONE_FAILURES = Map.of(
-            // matching rules built into slapd's C code; the bundled schema leaves them out on purpose
-            "core.schema", "unknown matching rule presentationAddressMatch",
-            "dyngroup.schema", "unknown matching rule authzMatch",
-            "pmi.schema", "unknown matching rule attributeCertificateExactMatch",
-            // dependencies: cosine needs core's dSA, openldap needs cosine's pilotPerson
+            // (slapd's built-in matching rules are declared in the bundled schema, so core, dyngroup and
+            // pmi load alone) dependencies: cosine needs core's dSA, openldap needs cosine's pilotPerson
             "cosine.schema", "unknown superclass dsa",
             "openldap.schema", "unknown superclass pilotPerson");
 
-    /** slapd's built-in rules that its schema files name, declared so the files can load (compared as octets). */
-    private static final String SLAPD_BUILT_IN_RULES = """
-            matchingRules: ( 2.5.13.22 NAME 'presentationAddressMatch' SYNTAX 1.3.6.1.4.1.1466.115.121.1.43 )
-            matchingRules: ( 2.5.13.24 NAME 'protocolInformationMatch' SYNTAX 1.3.6.1.4.1.1466.115.121.1.42 )
-            matchingRules: ( 1.3.6.1.4.1.4203.666.4.12 NAME 'authzMatch' SYNTAX 1.3.6.1.4.1.4203.666.2.7 )
-            matchingRules: ( 2.5.13.42 NAME 'attributeCertificateExactMatch' SYNTAX 1.3.6.1.1.15.5 )
-            """;
 
     private static List<Path> slapdFiles(String extension) throws IOException {
         assumeTrue(Files.isDirectory(SLAPD_SCHEMA), "no OpenLDAP schema directory " + SLAPD_SCHEMA);
@@ -425,7 +415,6 @@ class SchemaTest {
         assumeTrue(files.stream().map(p -> p.getFileName().toString()).toList().containsAll(base));
         for (Path file : files) {
             SchemaBuilder builder = standardBuilder();
-            SchemaLoader.addText(builder, SLAPD_BUILT_IN_RULES, "slapd-built-in-rules.ldif");
             for (String b : base) {
                 SchemaLoader.addFile(builder, SLAPD_SCHEMA.resolve(b));
             }
@@ -435,7 +424,6 @@ class SchemaTest {
         }
         // and all of them at once
         SchemaBuilder all = standardBuilder();
-        SchemaLoader.addText(all, SLAPD_BUILT_IN_RULES, "slapd-built-in-rules.ldif");
         for (String b : base) {
             SchemaLoader.addFile(all, SLAPD_SCHEMA.resolve(b));
         }
