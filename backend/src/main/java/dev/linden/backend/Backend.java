@@ -240,8 +240,8 @@ public final class Backend implements AutoCloseable {
             long newParentId = 0;
             if (!config.suffixes().contains(newDn)) {
                 newParentId = newParent == null || newParent.isRoot() ? 0 : dn2id.get(tx, newParent);
-                if (newParentId == 0) {
-                    throw noSuchObject(tx, newDn);
+                if (newParentId == 0) { // no matchedDN, as slapd: it would name a relative of the new superior
+                    throw new LdapException(ResultCode.NO_SUCH_OBJECT, "new superior not found");
                 }
             }
             if (newDn.isWithin(dn) && !newDn.equals(dn)) {

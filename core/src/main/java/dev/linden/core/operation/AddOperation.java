@@ -18,8 +18,9 @@ import dev.linden.protocol.op.AddResponse;
 
 /**
  * Add (RFC 4511 4.7): parse the DN → access → build the entry (no empty or repeated attributes, no
- * user-supplied NO-USER-MODIFICATION types) → schema check → hash passwords → stamp operational
- * attributes → one storage transaction, which checks the parent and that the DN is free.
+ * user-supplied NO-USER-MODIFICATION types) → add the RDN's values it lacks → schema check → hash
+ * passwords → stamp operational attributes → one storage transaction, which checks the parent and
+ * that the DN is free.
  */
 public final class AddOperation {
     private final Directory directory;
@@ -63,6 +64,7 @@ public final class AddOperation {
             }
             entry.put(a);
         }
+        RdnValues.addMissing(entry, dn.rdn(), directory.schema()); // the client may leave them out (RFC 4511 4.7)
         ObjectClass structural = checker.check(entry);
         for (Attribute a : entry.attributes().toArray(Attribute[]::new)) {
             entry.put(hashing.hash(a));

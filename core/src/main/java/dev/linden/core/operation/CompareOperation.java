@@ -9,8 +9,10 @@ import dev.linden.model.AttributeDescription;
 import dev.linden.model.Dn;
 import dev.linden.model.Entry;
 import dev.linden.model.LdapException;
+import dev.linden.model.filter.FilterEvaluator;
 import dev.linden.protocol.LdapResult;
 import dev.linden.protocol.ResultCode;
+import dev.linden.protocol.filter.Filter;
 import dev.linden.protocol.op.CompareRequest;
 import dev.linden.protocol.op.CompareResponse;
 
@@ -48,6 +50,14 @@ public final class CompareOperation {
             assertion = desc.type().equality().normalize(request.value(), directory.schema());
         } catch (LdapException e) {
             throw new LdapException(ResultCode.INVALID_ATTRIBUTE_SYNTAX, "assertion value invalid per syntax");
+        }
+        if (desc.type().name().equals("objectclass")) { // superclasses are implied values (RFC 4512 2.4.1)
+            return switch (new FilterEvaluator(directory.schema())
+                    .evaluate(new Filter.Equality(request.attribute(), request.value()), entry)) {
+                case TRUE -> result(ResultCode.COMPARE_TRUE);
+                case FALSE -> result(ResultCode.COMPARE_FALSE);
+                case UNDEFINED -> throw new LdapException(ResultCode.INVALID_ATTRIBUTE_SYNTAX, "unknown object class");
+            };
         }
         boolean any = false;
         for (Attribute a : entry.matching(desc)) {

@@ -78,8 +78,8 @@ public final class ExtendedOperation {
                 throw new LdapException(ResultCode.PROTOCOL_ERROR, "password modify request value is not valid");
             }
         }
-        if (session.isAnonymous()) {
-            throw new LdapException(ResultCode.UNWILLING_TO_PERFORM, "only authenticated users may change passwords");
+        if (session.isAnonymous()) { // slapd's code and text
+            throw new LdapException(ResultCode.STRONGER_AUTH_REQUIRED, "only authenticated users may change passwords");
         }
         Dn target = session.boundDn();
         if (identity != null && !identity.isEmpty()) {
@@ -101,8 +101,23 @@ public final class ExtendedOperation {
             generated = generate();
             newPassword = generated.getBytes(StandardCharsets.UTF_8);
         }
+        try {
+            modifyPassword(session, target, oldPassword, newPassword);
+        } catch (LdapException e) {
+            if (e.code() == ResultCode.NO_SUCH_OBJECT) { // the identity is not an entry name: no matchedDN, as slapd
+                throw new LdapException(ResultCode.NO_SUCH_OBJECT, "no such user");
+            }
+            throw e;
+        }
+        byte[] value = null;
+        if (generated != null) {
+            value = new BerWriter(32).begin(BerTags.SEQUENCE).string(0x80, generated).end().toByteArray();
+        }
+        return new Response(new ExtendedResponse(LdapResult.success(), null, value));
+    }
+
+    private void modifyPassword(Session session, Dn target, byte[] old, byte[] newPassword) throws LdapException {
         byte[] stored = hashing.hash(newPassword);
-        byte[] old = oldPassword;
         AttributeDescription userPassword = AttributeDescription.of(directory.schema().attributeType("userPassword"));
         directory.backend().modify(target, entry -> {
             Attribute current = entry.get(userPassword);
@@ -113,11 +128,6 @@ public final class ExtendedOperation {
             stamp.modified(entry, session.boundDn(), directory.clock().instant());
             return entry;
         });
-        byte[] value = null;
-        if (generated != null) {
-            value = new BerWriter(32).begin(BerTags.SEQUENCE).string(0x80, generated).end().toByteArray();
-        }
-        return new Response(new ExtendedResponse(LdapResult.success(), null, value));
     }
 
     private String generate() {

@@ -6,7 +6,6 @@ import dev.linden.core.OperationContext;
 import dev.linden.core.Response;
 import dev.linden.core.schema.SchemaChecker;
 import dev.linden.model.Attribute;
-import dev.linden.model.AttributeDescription;
 import dev.linden.model.Ava;
 import dev.linden.model.Dn;
 import dev.linden.model.DnSyntax;
@@ -17,7 +16,6 @@ import dev.linden.protocol.LdapResult;
 import dev.linden.protocol.ResultCode;
 import dev.linden.protocol.op.ModifyDnRequest;
 import dev.linden.protocol.op.ModifyDnResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,24 +57,12 @@ public final class ModifyDnOperation {
         Dn newDn = newParent.child(newRdn);
         directory.backend().rename(dn, newDn, entry -> {
             if (request.deleteOldRdn()) {
+                // all of them, even those the new RDN repeats: uid=c1 renamed uid=C1 ends with uid: C1, as in slapd
                 for (Ava old : dn.rdn().avas()) {
-                    if (!newRdn.hasAva(old.normType(), old.normValue())) {
-                        removeValue(entry, old);
-                    }
+                    removeValue(entry, old);
                 }
             }
-            for (Ava ava : newRdn.avas()) {
-                AttributeType type = schema.attributeType(ava.type());
-                if (type.isNoUserModification()) {
-                    throw new LdapException(ResultCode.CONSTRAINT_VIOLATION, ava.type() + ": no user modification allowed");
-                }
-                Attribute a = entry.get(type);
-                if (a == null || !a.containsNormalized(ava.normValue(), schema)) {
-                    List<byte[]> values = a == null ? new ArrayList<>() : new ArrayList<>(a.values());
-                    values.add(ava.value().getBytes(StandardCharsets.UTF_8));
-                    entry.put(new Attribute(a == null ? AttributeDescription.of(type) : a.description(), values));
-                }
-            }
+            RdnValues.addMissing(entry, newRdn, schema);
             entry.setDn(newDn);
             checker.check(entry);
             stamp.modified(entry, ctx.session().boundDn(), directory.clock().instant());

@@ -74,7 +74,9 @@ public final class ModifyOperation {
                             + ava.type() + "' cannot be removed");
                 }
             }
-            ObjectClass structural = checker.check(entry);
+            // the structural class first, as slapd: a changed class is objectClassModsProhibited, not
+            // an objectClassViolation for the attributes the new class does not allow
+            ObjectClass structural = checker.structuralClass(entry);
             String before = entry.firstString(directory.schema().attributeType("structuralObjectClass"));
             if (before != null && !before.equalsIgnoreCase(structural.displayName())) {
                 ObjectClass old = directory.schema().objectClass(before);
@@ -84,6 +86,7 @@ public final class ModifyOperation {
                                     + structural.displayName() + "' not allowed");
                 }
             }
+            checker.check(entry);
             entry.put(directory.schema().attributeType("structuralObjectClass"), structural.displayName());
             stamp.modified(entry, ctx.session().boundDn(), directory.clock().instant());
             return entry;

@@ -65,6 +65,11 @@ public final class SchemaChecker {
         return structural;
     }
 
+    /** The entry's structural object class alone, without checking its attributes. */
+    public ObjectClass structuralClass(Entry entry) throws LdapException {
+        return structural(objectClasses(entry));
+    }
+
     private static boolean hasTypeOrSubtype(Entry entry, AttributeType type) {
         for (Attribute a : entry.attributes()) {
             if (a.description().type().isSubtypeOf(type)) {

@@ -142,15 +142,19 @@ public final class FilterEvaluator {
         return Tristate.FALSE;
     }
 
-    /** (objectClass=person) also matches an inetOrgPerson entry: classes match their subclasses, as in slapd. */
+    /**
+     * (objectClass=person) also matches an inetOrgPerson entry: classes match their subclasses, as in
+     * slapd. A class the schema does not know, by name or OID, is Undefined (as slapd answers).
+     */
     private Tristate objectClassMatch(AttributeDescription desc, byte[] value, Entry entry) {
         ObjectClass wanted = schema.objectClass(new String(value, StandardCharsets.UTF_8).strip());
-        String wantedName = new String(value, StandardCharsets.UTF_8).strip();
+        if (wanted == null) {
+            return Tristate.UNDEFINED;
+        }
         for (Attribute a : attributes(desc, entry)) {
             for (byte[] v : a.values()) {
-                String name = new String(v, StandardCharsets.UTF_8).strip();
-                ObjectClass oc = schema.objectClass(name);
-                if (wanted != null && oc != null ? oc.isSubclassOf(wanted) : name.equalsIgnoreCase(wantedName)) {
+                ObjectClass oc = schema.objectClass(new String(v, StandardCharsets.UTF_8).strip());
+                if (oc != null && oc.isSubclassOf(wanted)) {
                     return Tristate.TRUE;
                 }
             }

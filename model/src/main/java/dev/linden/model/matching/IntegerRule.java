@@ -5,12 +5,15 @@ import dev.linden.model.schema.Schema;
 import dev.linden.protocol.ResultCode;
 import java.math.BigInteger;
 
-/** integerMatch and integerOrderingMatch: values compared as numbers of any size. */
+/**
+ * integerMatch and integerOrderingMatch: values compared as numbers of any size. The value must be
+ * in the INTEGER syntax of RFC 4517 3.3.16, as slapd checks it: no spaces, no leading zero, no "-0".
+ */
 record IntegerRule(String oid, String name) implements MatchingRule {
     @Override
     public String normalize(byte[] value, Schema schema) throws LdapException {
-        String s = StringPrep.utf8(value).strip();
-        if (s.isEmpty() || !s.matches("-?[0-9]+")) {
+        String s = StringPrep.utf8(value);
+        if (!s.matches("0|-?[1-9][0-9]*")) {
             throw new LdapException(ResultCode.INVALID_ATTRIBUTE_SYNTAX, "value is not an integer");
         }
         if (s.length() > 1000) {

@@ -12,6 +12,9 @@ record NumericStringRule(String oid, String name, boolean telephone) implements 
     @Override
     public String normalize(byte[] value, Schema schema) throws LdapException {
         String s = StringPrep.utf8(value);
+        if (s.isEmpty()) { // both syntaxes need one character at least (RFC 4517 3.3.23, 3.3.31)
+            throw new LdapException(ResultCode.INVALID_ATTRIBUTE_SYNTAX, "value is empty");
+        }
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

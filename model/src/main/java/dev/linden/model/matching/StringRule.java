@@ -23,6 +23,9 @@ record StringRule(String oid, String name, boolean foldCase, boolean ia5Only) im
     }
 
     private String check(byte[] value) throws LdapException {
+        if (!ia5Only && value.length == 0) { // a Directory String has at least one character (RFC 4517 3.3.6)
+            throw new LdapException(ResultCode.INVALID_ATTRIBUTE_SYNTAX, "value is empty");
+        }
         if (ia5Only) {
             for (byte b : value) {
                 if (b < 0) {

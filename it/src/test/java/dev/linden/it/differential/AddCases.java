@@ -1,0 +1,63 @@
+package dev.linden.it.differential;
+
+import static dev.linden.it.differential.Case.write;
+import static dev.linden.it.differential.Ops.step;
+
+import com.unboundid.ldap.sdk.AddRequest;
+import com.unboundid.ldap.sdk.Attribute;
+import java.util.List;
+
+/** Adds in each case's own subtree (see {@link Fixture}); the subtree afterwards is compared too. */
+public final class AddCases {
+    private AddCases() {
+    }
+
+    /** An add of {@code rdn} under the case's base with the given attributes. */
+    private static Case.Action add(String rdn, Attribute... attributes) {
+        return step(s -> () -> s.admin().add(new AddRequest(s.dn(rdn), attributes)));
+    }
+
+    private static Attribute a(String name, String... values) {
+        return new Attribute(name, values);
+    }
+
+    private static final Attribute PERSON = a("objectClass", "inetOrgPerson");
+    private static final Attribute POSIX_PERSON = a("objectClass", "inetOrgPerson", "posixAccount");
+
+    public static List<Case> all() {
+        return List.of(
+                write("add ok", add("uid=new", PERSON, a("uid", "new"), a("cn", "New One"), a("sn", "One"))),
+                write("add with a multi-valued RDN", add("cn=New+sn=One", PERSON, a("cn", "New"), a("sn", "One"))),
+                write("add with the RDN value in other case", add("cn=NEW", PERSON, a("cn", "new"), a("sn", "One"))),
+                write("add already exists", add("uid=p1", PERSON, a("uid", "p1"), a("cn", "x"), a("sn", "x"))),
+                write("add parent missing", add("uid=x,ou=missing", PERSON, a("uid", "x"), a("cn", "x"), a("sn", "x"))),
+                write("add no objectClass", add("cn=x", a("cn", "x"), a("sn", "x"))),
+                write("add no structural class", add("cn=x", a("objectClass", "top"), a("cn", "x"))),
+                write("add only an auxiliary class", add("uid=x", a("objectClass", "posixAccount"), a("uid", "x"),
+                        a("cn", "x"), a("uidNumber", "1"), a("gidNumber", "1"), a("homeDirectory", "/x"))),
+                write("add missing MUST attribute", add("cn=x", PERSON, a("cn", "x"))),
+                write("add attribute not allowed", add("ou=x", a("objectClass", "organizationalUnit"), a("ou", "x"),
+                        a("mail", "x@example.com"))),
+                write("add unknown attribute type", add("cn=x", PERSON, a("cn", "x"), a("sn", "x"), a("fooBar", "1"))),
+                write("add unknown object class", add("cn=x", a("objectClass", "fooClass"), a("cn", "x"))),
+                write("add two values to a single-valued attribute", add("uid=x", POSIX_PERSON,
+                        a("uid", "x"), a("cn", "x"), a("sn", "x"),
+                        a("uidNumber", "1", "2"), a("gidNumber", "1"), a("homeDirectory", "/x"))),
+                write("add duplicate values", add("cn=x", PERSON, a("cn", "x"), a("sn", "y", "y"))),
+                write("add duplicate values differing in case", add("cn=x", PERSON, a("cn", "x"), a("sn", "y", "Y"))),
+                write("add the same attribute twice", add("cn=x", PERSON, a("cn", "x"), a("sn", "y"), a("sn", "z"))),
+                write("add RDN value not in the entry", add("cn=zz", PERSON, a("cn", "other"), a("sn", "x"))),
+                write("add RDN attribute not in the entry", add("uid=zz", PERSON, a("cn", "x"), a("sn", "x"))),
+                write("add invalid DN syntax", step(s -> () -> s.admin().add(new AddRequest("not a dn",
+                        List.of(PERSON, a("cn", "x"), a("sn", "x")))))),
+                write("add attribute with no values", add("cn=x", PERSON, a("cn", "x"), a("sn", "x"), a("description"))),
+                write("add NO-USER-MODIFICATION attribute", add("cn=x", PERSON, a("cn", "x"), a("sn", "x"),
+                        a("createTimestamp", "20240101000000Z"))),
+                write("add invalid integer syntax", add("uid=x", POSIX_PERSON, a("uid", "x"),
+                        a("cn", "x"), a("sn", "x"), a("uidNumber", "abc"), a("gidNumber", "1"), a("homeDirectory", "/x"))),
+                write("add with an empty value", add("cn=x", PERSON, a("cn", "x"), a("sn", "x"), a("description", ""))),
+                write("add with an empty IA5 value", add("cn=x", PERSON, a("cn", "x"), a("sn", "x"), a("mail", ""))),
+                write("add with an empty telephone number", add("cn=x", PERSON, a("cn", "x"), a("sn", "x"),
+                        a("telephoneNumber", ""))));
+    }
+}
