@@ -70,7 +70,8 @@ class FilterEvaluatorTest {
         assertEval("(objectClass=inetOrgPerson)", Tristate.TRUE);
         assertEval("(objectClass=2.5.6.6)", Tristate.TRUE);
         assertEval("(objectClass=groupOfNames)", Tristate.FALSE);
-        assertEval("(uidNumber=01001)", Tristate.TRUE);
+        assertEval("(uidNumber=1001)", Tristate.TRUE);
+        assertEval("(uidNumber=01001)", Tristate.UNDEFINED); // a leading zero is not an INTEGER (RFC 4517)
         assertEval("(telephoneNumber=+15550100)", Tristate.TRUE);
         assertEval("(homeDirectory=/HOME/ALICE)", Tristate.FALSE); // caseExactIA5Match
         assertEval("(userPassword={SSHA}secret)", Tristate.TRUE);
