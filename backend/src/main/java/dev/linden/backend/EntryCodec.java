@@ -2,6 +2,9 @@ package dev.linden.backend;
 
 import dev.linden.model.Attribute;
 import dev.linden.model.AttributeDescription;
+import dev.linden.model.Ava;
+import dev.linden.model.Dn;
+import dev.linden.model.Rdn;
 import dev.linden.model.DnSyntax;
 import dev.linden.model.Entry;
 import dev.linden.model.LdapException;
@@ -17,14 +20,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The stored form of an entry (version 1): the DN, then the attributes as the BER contents of an
- * LDAP PartialAttributeList in three sections: ordinary user attributes, secret attributes
+ * The stored form of an entry (version 2): the DN as written, the DN's RDNs with their normalised
+ * forms (so reading an entry never runs matching rules again), then the attributes as the BER
+ * contents of an LDAP PartialAttributeList in three sections: ordinary user attributes, secret attributes
  * (userPassword, pwdHistory and the like, user or operational) and the other operational
  * attributes. A search that returns all ordinary attributes copies the first section into the
  * response as it is.
  */
 public final class EntryCodec {
-    static final byte VERSION = 1;
+    static final byte VERSION = 2;
+    /** The first format: the DN as text only, normalised again on every read. Still read. */
+    static final byte VERSION_1 = 1;
     /** Attribute types kept apart because nobody but the server reads them. */
     static final Set<String> SECRET = Set.of("userpassword", "pwdhistory", "authpassword");
 
@@ -50,9 +56,19 @@ public final class EntryCodec {
             w.end().end();
         }
         byte[] dn = entry.dn().toString().getBytes(StandardCharsets.UTF_8);
-        BerWriter out = new BerWriter(dn.length + user.size() + secret.size() + operational.size() + 32);
+        BerWriter out = new BerWriter(3 * dn.length + user.size() + secret.size() + operational.size() + 64);
         out.raw(new byte[] {VERSION}, 0, 1);
         out.octetString(BerTags.OCTET_STRING, dn);
+        out.begin(BerTags.SEQUENCE);
+        for (Rdn rdn : entry.dn().rdns()) {
+            out.begin(BerTags.SEQUENCE);
+            for (Ava ava : rdn.avas()) {
+                out.begin(BerTags.SEQUENCE).string(ava.type()).string(ava.value()).string(ava.normType())
+                        .string(ava.normValue()).end();
+            }
+            out.end();
+        }
+        out.end();
         out.octetString(BerTags.OCTET_STRING, user.array(), 0, user.size());
         out.octetString(BerTags.OCTET_STRING, secret.array(), 0, secret.size());
         out.octetString(BerTags.OCTET_STRING, operational.array(), 0, operational.size());
@@ -61,37 +77,65 @@ public final class EntryCodec {
 
     public static Stored split(byte[] stored) {
         try {
-            if (stored.length == 0 || stored[0] != VERSION) {
-                throw new StorageException("unknown entry format version " + (stored.length == 0 ? -1 : stored[0]));
-            }
-            BerReader r = new BerReader(stored, 1, stored.length - 1);
+            BerReader r = reader(stored);
             String dn = r.readUtf8();
+            if (stored[0] == VERSION) {
+                r.skipElement(); // the DN's structure
+            }
             return new Stored(dn, r.readOctetString(), r.readOctetString(), r.readOctetString());
         } catch (BerException e) {
             throw new StorageException("corrupt entry record: " + e.getMessage());
         }
     }
 
+    private static BerReader reader(byte[] stored) {
+        if (stored.length == 0 || (stored[0] != VERSION && stored[0] != VERSION_1)) {
+            throw new StorageException("unknown entry format version " + (stored.length == 0 ? -1 : stored[0]));
+        }
+        return new BerReader(stored, 1, stored.length - 1);
+    }
+
     public static Entry decode(byte[] stored, Schema schema) {
-        Stored s = split(stored);
+        String dnText = "?";
         try {
-            Entry entry = new Entry(DnSyntax.parse(s.dn(), schema));
-            for (byte[] section : List.of(s.user(), s.secret(), s.operational())) {
-                BerReader r = new BerReader(section);
-                while (r.hasMore()) {
-                    BerReader attr = r.readSequence(BerTags.SEQUENCE);
-                    String type = attr.readUtf8();
-                    BerReader set = attr.readSequence(BerTags.SET);
-                    List<byte[]> values = new ArrayList<>();
-                    while (set.hasMore()) {
-                        values.add(set.readOctetString());
-                    }
-                    entry.put(new Attribute(AttributeDescription.parse(type, schema), values));
-                }
+            BerReader r = reader(stored);
+            dnText = r.readUtf8();
+            Dn dn = stored[0] == VERSION ? dn(r.readSequence(BerTags.SEQUENCE)) : DnSyntax.parse(dnText, schema);
+            Entry entry = new Entry(dn);
+            for (int i = 0; i < 3; i++) {
+                BerReader section = new BerReader(r.readOctetString());
+                readAttributes(section, entry, schema);
             }
             return entry;
         } catch (BerException | LdapException e) {
-            throw new StorageException("corrupt entry record " + s.dn() + ": " + e.getMessage());
+            throw new StorageException("corrupt entry record " + dnText + ": " + e.getMessage());
+        }
+    }
+
+    private static Dn dn(BerReader rdns) throws BerException, LdapException {
+        List<Rdn> list = new ArrayList<>(4);
+        while (rdns.hasMore()) {
+            BerReader rdn = rdns.readSequence(BerTags.SEQUENCE);
+            List<Ava> avas = new ArrayList<>(1);
+            while (rdn.hasMore()) {
+                BerReader ava = rdn.readSequence(BerTags.SEQUENCE);
+                avas.add(new Ava(ava.readUtf8(), ava.readUtf8(), ava.readUtf8(), ava.readUtf8()));
+            }
+            list.add(DnSyntax.makeRdn(avas));
+        }
+        return new Dn(list);
+    }
+
+    private static void readAttributes(BerReader r, Entry entry, Schema schema) throws BerException, LdapException {
+        while (r.hasMore()) {
+            BerReader attr = r.readSequence(BerTags.SEQUENCE);
+            String type = attr.readUtf8();
+            BerReader set = attr.readSequence(BerTags.SET);
+            List<byte[]> values = new ArrayList<>();
+            while (set.hasMore()) {
+                values.add(set.readOctetString());
+            }
+            entry.put(new Attribute(AttributeDescription.parse(type, schema), values));
         }
     }
 }

@@ -160,10 +160,25 @@ class EntryCodecTest {
     }
 
     @Test
+    void versionOneRecordsStillDecode() {
+        // version 1: the DN as text only, then the three sections
+        EntryCodec.Stored v2 = EntryCodec.split(EntryCodec.encode(entry));
+        var w = new dev.linden.protocol.ber.BerWriter();
+        w.raw(new byte[] {1}, 0, 1);
+        w.string(v2.dn());
+        w.octetString(v2.user()).octetString(v2.secret()).octetString(v2.operational());
+        var decoded = EntryCodec.decode(w.toByteArray(), SCHEMA);
+        assertThat(decoded.dn()).isEqualTo(entry.dn());
+        assertThat(decoded.dn().toString()).isEqualTo(entry.dn().toString());
+        assertThat(decoded.attributes()).hasSameSizeAs(entry.attributes());
+        assertThat(EntryCodec.split(w.toByteArray()).user()).isEqualTo(v2.user());
+    }
+
+    @Test
     void unknownVersionOrCorruptRecordsAreStorageErrors() {
         byte[] stored = EntryCodec.encode(entry);
         byte[] otherVersion = stored.clone();
-        otherVersion[0] = 2;
+        otherVersion[0] = 9;
         assertThatThrownBy(() -> EntryCodec.split(otherVersion)).isInstanceOf(StorageException.class)
                 .hasMessageContaining("version");
         assertThatThrownBy(() -> EntryCodec.split(new byte[0])).isInstanceOf(StorageException.class);

@@ -24,6 +24,10 @@ public record AttributeDescription(AttributeType type, Set<String> options, Stri
 
     /** The description, or null when the schema does not define its type. */
     public static AttributeDescription tryParse(String text, Schema schema) {
+        return schema.description(text, t -> parseUncached(t, schema));
+    }
+
+    private static AttributeDescription parseUncached(String text, Schema schema) {
         int semi = text.indexOf(';');
         String typeName = semi < 0 ? text : text.substring(0, semi);
         AttributeType type = schema.attributeType(typeName);

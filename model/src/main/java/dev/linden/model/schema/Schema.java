@@ -20,6 +20,9 @@ public final class Schema {
     private final List<SchemaDefinition> syntaxes;
     private final List<SchemaDefinition> matchingRuleDefinitions;
     private final MatchingRules rules;
+    /** Attribute descriptions already parsed, by their text: stored entries name the same few types over and over. */
+    private final java.util.concurrent.ConcurrentHashMap<String, dev.linden.model.AttributeDescription> descriptions =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     Schema(Map<String, AttributeType> attributeTypes, Map<String, ObjectClass> objectClasses,
             List<AttributeType> attributeTypeList, List<ObjectClass> objectClassList,
@@ -55,6 +58,22 @@ public final class Schema {
         }
         AttributeType at = attributeTypes.get(lowerName);
         return at != null ? at.oid() : null;
+    }
+
+    /**
+     * The parsed description for this text, memoised (up to a bound, so hostile clients sending
+     * endless distinct names cannot grow it without limit); null when the type is undefined.
+     */
+    public dev.linden.model.AttributeDescription description(String text,
+            java.util.function.Function<String, dev.linden.model.AttributeDescription> parse) {
+        dev.linden.model.AttributeDescription d = descriptions.get(text);
+        if (d == null) {
+            d = parse.apply(text);
+            if (d != null && descriptions.size() < 10_000) {
+                descriptions.put(text, d);
+            }
+        }
+        return d;
     }
 
     public MatchingRule matchingRule(String nameOrOid) {
