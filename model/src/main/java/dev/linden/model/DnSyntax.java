@@ -98,8 +98,12 @@ public final class DnSyntax {
             throw new LdapException(ResultCode.INVALID_DN_SYNTAX, "invalid DN: undefined attribute type " + type);
         }
         String norm;
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        if (!dev.linden.model.schema.SyntaxValidator.isValid(at.syntaxOid(), bytes)) {
+            throw new LdapException(ResultCode.INVALID_DN_SYNTAX, "invalid DN: " + type + " value invalid per syntax");
+        }
         try {
-            norm = at.normalize(value.getBytes(StandardCharsets.UTF_8), schema);
+            norm = at.normalize(bytes, schema);
         } catch (LdapException e) {
             throw new LdapException(ResultCode.INVALID_DN_SYNTAX, "invalid DN: " + e.getMessage());
         }

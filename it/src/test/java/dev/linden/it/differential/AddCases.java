@@ -58,6 +58,35 @@ public final class AddCases {
                 write("add with an empty value", add("cn=x", PERSON, a("cn", "x"), a("sn", "x"), a("description", ""))),
                 write("add with an empty IA5 value", add("cn=x", PERSON, a("cn", "x"), a("sn", "x"), a("mail", ""))),
                 write("add with an empty telephone number", add("cn=x", PERSON, a("cn", "x"), a("sn", "x"),
-                        a("telephoneNumber", ""))));
+                        a("telephoneNumber", ""))),
+                // extensibleObject allows any attribute
+                write("add extensibleObject with an attribute outside the classes", add("ou=x",
+                        a("objectClass", "organizationalUnit", "extensibleObject"), a("ou", "x"), a("mail", "x@example.com"),
+                        a("uidNumber", "5"))),
+                // syntax validation, one case per syntax the stock slapd schema lets a client write
+                write("add invalid DN syntax value", add("cn=x", PERSON, a("cn", "x"), a("sn", "x"), a("seeAlso", "not a dn"))),
+                write("add valid DN syntax value", add("cn=x", PERSON, a("cn", "x"), a("sn", "x"),
+                        a("seeAlso", "uid=p1,ou=people,dc=example,dc=com"))),
+                write("add invalid numeric string", add("cn=x", PERSON, a("cn", "x"), a("sn", "x"), a("x121Address", "12a"))),
+                write("add valid numeric string", add("cn=x", PERSON, a("cn", "x"), a("sn", "x"), a("x121Address", "12 34"))),
+                write("add non-ASCII IA5 string", add("cn=x", PERSON, a("cn", "x"), a("sn", "x"), a("mail", "j\u00e9@example.com"))),
+                write("add invalid country string", add("c=USA", a("objectClass", "country"), a("c", "USA"))),
+                write("add valid country string", add("c=FR", a("objectClass", "country"), a("c", "FR"))),
+                write("add invalid printable string", add("cn=x", PERSON, a("cn", "x"), a("sn", "x"),
+                        a("destinationIndicator", "caf\u00e9"))),
+                write("add valid printable string", add("cn=x", PERSON, a("cn", "x"), a("sn", "x"),
+                        a("destinationIndicator", "Paris 1"))),
+                write("add postal address with an empty line", add("cn=x", PERSON, a("cn", "x"), a("sn", "x"),
+                        a("postalAddress", "1 Main St$$Springfield"))),
+                write("add valid postal address", add("cn=x", PERSON, a("cn", "x"), a("sn", "x"),
+                        a("postalAddress", "1 Main St$Springfield"))),
+                write("add invalid telephone number", add("cn=x", PERSON, a("cn", "x"), a("sn", "x"),
+                        a("telephoneNumber", "+1 555 \u260e"))),
+                write("add negative integer", add("uid=x", POSIX_PERSON, a("uid", "x"),
+                        a("cn", "x"), a("sn", "x"), a("uidNumber", "-5"), a("gidNumber", "1"), a("homeDirectory", "/x"))),
+                write("add integer with a leading zero", add("uid=x", POSIX_PERSON, a("uid", "x"),
+                        a("cn", "x"), a("sn", "x"), a("uidNumber", "05"), a("gidNumber", "1"), a("homeDirectory", "/x"))),
+                write("add invalid OID syntax (objectClass value)", add("cn=x", a("objectClass", "inetOrgPerson", "1..2"),
+                        a("cn", "x"), a("sn", "x"))));
     }
 }

@@ -36,7 +36,8 @@ public final class SyntaxValidator {
             Map.entry(P + "27", s -> INTEGER.matcher(s).matches()),
             Map.entry(P + "36", s -> NUMERIC_STRING.matcher(s).matches()),
             Map.entry(P + "38", s -> OID.matcher(s).matches()),
-            Map.entry(P + "41", s -> !s.isEmpty() && !s.startsWith("$") && !s.endsWith("$") && !s.contains("$$")),
+            // RFC 4517 wants every line non-empty; slapd accepts empty lines, and so do we
+            Map.entry(P + "41", s -> !s.isEmpty()),
             Map.entry(P + "44", s -> PRINTABLE_STRING.matcher(s).matches()),
             Map.entry(P + "50", s -> !s.isBlank() && s.chars().allMatch(c -> c < 0x80 && c >= 0x20)),
             Map.entry("1.3.6.1.1.16.1", s -> UUID.matcher(s).matches()));
