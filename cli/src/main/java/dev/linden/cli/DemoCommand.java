@@ -24,6 +24,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--port", description = "TCP port (default: 389 if allowed, else 3389)")
     Integer port;
 
+    @Option(names = "--ldaps-port", description = "LDAPS port (default: 636 if allowed, else 3636)")
+    Integer ldapsPort;
+
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to listen on (default: ${DEFAULT-VALUE})")
     String host;
 
@@ -36,9 +39,15 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         int chosen = port != null ? port : canBind(host, 389) ? 389 : 3389;
-        Settings settings = ConfigLoader.settings(new LindenConfig(new LindenConfig.Listen(host, chosen),
-                "dc=example,dc=com", "cn=admin,dc=example,dc=com", adminPassword, data.toString(), "lmdb",
-                null, null, null, null, null, null), "demo");
+        int ldaps = ldapsPort != null ? ldapsPort : canBind(host, 636) ? 636 : 3636;
+        // TLS with a self-signed certificate made on first start; plain binds allowed from this machine only
+        LindenConfig config = LindenConfig.of(new LindenConfig.Listen(host, chosen, ldaps), "dc=example,dc=com",
+                "cn=admin,dc=example,dc=com", adminPassword, data.toString(), "lmdb");
+        config = new LindenConfig(config.listen(), config.suffix(), config.rootDn(), config.rootPassword(), config.dataDir(),
+                config.storage(), null, null, null, null, null, null,
+                new LindenConfig.Tls(null, null, null, null, null, null, true),
+                new LindenConfig.Security(true, false, true));
+        Settings settings = ConfigLoader.settings(config, "demo");
         Linden linden = Linden.start(settings);
         boolean loaded = false;
         try {
@@ -53,17 +62,24 @@ final class DemoCommand implements Callable<Integer> {
             linden.close();
             throw e;
         }
-        String url = "ldap://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + linden.port();
+        String name = host.equals("0.0.0.0") || host.equals("127.0.0.1") ? "localhost" : host;
+        String url = "ldap://" + name + ":" + linden.port();
+        String ldapsUrl = "ldaps://" + name + ":" + linden.ldapsPort();
+        java.nio.file.Path cert = data.toAbsolutePath().resolve("tls").resolve("cert.pem");
         System.out.printf("""
                 Linden demo directory %s
                   suffix:    dc=example,dc=com   (data in %s%s)
                   root DN:   cn=admin,dc=example,dc=com
                   password:  %s
+                  TLS:       %s, and StartTLS on %s (self-signed certificate %s)
                 Try:
                   ldapsearch -x -H %s -D cn=admin,dc=example,dc=com -w %s -b dc=example,dc=com '(uid=*)'
                   ldapwhoami -x -H %s -D uid=alice,ou=people,dc=example,dc=com -w alice-password
+                  LDAPTLS_CACERT=%s ldapwhoami -x -ZZ -H %s -D uid=alice,ou=people,dc=example,dc=com -w alice-password
+                Plain binds are allowed from this machine only; other clients must use TLS.
                 Stop with Ctrl-C.
-                """, url, data.toAbsolutePath(), loaded ? ", sample data loaded" : "", adminPassword, url, adminPassword, url);
+                """, url, data.toAbsolutePath(), loaded ? ", sample data loaded" : "", adminPassword, ldapsUrl, url, cert,
+                url, adminPassword, url, cert, url);
         ServeCommand.waitForShutdown(linden);
         return 0;
     }

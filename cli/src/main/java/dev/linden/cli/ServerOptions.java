@@ -30,28 +30,17 @@ final class ServerOptions {
     @Option(names = "--memory", description = "keep the directory in memory only (nothing is saved)")
     boolean memory;
 
+    @Option(names = "--allow-plain-bind-on-loopback",
+            description = "let clients on this machine bind without TLS (others still need it)")
+    boolean loopbackExempt;
+
     Settings settings() throws ConfigException {
-        Settings base = config != null ? ConfigLoader.load(config) : null;
-        LindenConfig c = new LindenConfig(
-                new LindenConfig.Listen(host != null ? host : base != null ? base.host() : null,
-                        port != null ? port : base != null ? base.port() : null),
-                suffix != null ? suffix : base != null ? base.suffix() : null,
-                base != null ? base.rootDn() : null,
-                adminPassword != null ? adminPassword : base != null ? base.rootPassword() : null,
-                data != null ? data.toString() : base != null ? base.dataDir().toString() : null,
-                memory ? "memory" : base != null ? base.storage() : null,
-                base != null ? base.mapSizeBytes() / (1024 * 1024) : null,
-                base != null ? base.passwordScheme() : null,
-                base != null ? base.anonymousRead() : null,
-                null, null, null);
-        Settings merged = ConfigLoader.settings(c, config != null ? config.toString() : "command line");
-        if (base == null) {
-            return merged;
-        }
-        // keep what only the file can say (indexes, limits)
-        return new Settings(merged.host(), merged.port(), merged.suffix(), merged.rootDn(), merged.rootPassword(),
-                merged.dataDir(), merged.storage(), merged.mapSizeBytes(), merged.passwordScheme(),
-                merged.anonymousRead(), base.indexes(), base.sizeLimit(), base.timeLimitSeconds(),
-                base.unindexedSearchLimit(), base.transport(), base.schemaFiles());
+        LindenConfig base = config != null ? ConfigLoader.read(config) : LindenConfig.of(null, null, null, null, null, null);
+        LindenConfig.Security security = loopbackExempt ? new LindenConfig.Security(
+                base.security() == null ? null : base.security().requireTlsForBind(),
+                base.security() == null ? null : base.security().requireTls(), true) : null;
+        LindenConfig merged = base.overriding(host, port, suffix, adminPassword, data == null ? null : data.toString(),
+                memory ? "memory" : null, security);
+        return ConfigLoader.settings(merged, config != null ? config.toString() : "command line");
     }
 }

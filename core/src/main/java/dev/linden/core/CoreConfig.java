@@ -12,7 +12,8 @@ import dev.linden.model.Dn;
  * @param anonymousRead whether anonymous clients may search beyond the root DSE and subschema
  * @param passwordScheme the scheme new userPassword values are hashed with, or CLEARTEXT
  * @param vendorVersion the version published in the root DSE
+ * @param security the confidentiality rules
  */
 public record CoreConfig(Dn rootDn, String rootPassword, int sizeLimit, int timeLimitSeconds, boolean anonymousRead,
-        String passwordScheme, String vendorVersion) {
+        String passwordScheme, String vendorVersion, SecurityRules security) {
 }

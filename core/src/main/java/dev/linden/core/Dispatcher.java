@@ -34,6 +34,7 @@ public final class Dispatcher {
     private final ModifyOperation modify;
     private final ModifyDnOperation modifyDn;
     private final ExtendedOperation extended;
+    private final SecurityRules security;
 
     public Dispatcher(Directory directory) {
         AccessPolicy access = new AccessPolicy(directory.config());
@@ -45,6 +46,7 @@ public final class Dispatcher {
         this.modify = new ModifyOperation(directory, access);
         this.modifyDn = new ModifyDnOperation(directory, access);
         this.extended = new ExtendedOperation(directory, access);
+        this.security = directory.config().security();
     }
 
     /** Executes one request; returns its final response, or null when none is due (abandoned, unbind, abandon). */
@@ -52,6 +54,7 @@ public final class Dispatcher {
         ProtocolOp op = ctx.request().op();
         try {
             checkControls(ctx, op);
+            checkConfidentiality(ctx, op);
             return switch (op) {
                 case BindRequest r -> bind.execute(ctx, r);
                 case SearchRequest r -> search.execute(ctx, r);
@@ -83,6 +86,18 @@ public final class Dispatcher {
         } catch (RuntimeException e) { // StorageException included: the store failed
             log.error("operation {} failed unexpectedly", op.getClass().getSimpleName(), e);
             return new Response(Responses.forRequest(op, LdapResult.of(ResultCode.OTHER, "internal error")));
+        }
+    }
+
+    /** With TLS required for everything, only the root DSE (to discover StartTLS) may be read in clear. */
+    private void checkConfidentiality(OperationContext ctx, ProtocolOp op) throws LdapException {
+        if (!security.tlsForEverything() || security.isProtected(ctx.session())) {
+            return;
+        }
+        boolean rootDse = op instanceof SearchRequest s && s.baseDn().isEmpty()
+                && s.scope() == dev.linden.protocol.SearchScope.BASE;
+        if (!rootDse) {
+            throw new LdapException(ResultCode.CONFIDENTIALITY_REQUIRED, "TLS is required (use StartTLS or LDAPS)");
         }
     }
 

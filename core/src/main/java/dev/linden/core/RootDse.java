@@ -15,13 +15,18 @@ public final class RootDse {
     private RootDse() {
     }
 
-    public static Entry build(Schema schema, List<Dn> namingContexts, String vendorVersion, List<String> saslMechanisms) {
+    public static Entry build(Schema schema, List<Dn> namingContexts, String vendorVersion, List<String> saslMechanisms,
+            boolean startTls) {
         Entry e = new Entry(Dn.ROOT);
         e.put(schema.attributeType("objectClass"), "top", "extensibleObject");
         e.put(schema.attributeType("namingContexts"), namingContexts.stream().map(Dn::toString).toArray(String[]::new));
         e.put(schema.attributeType("supportedLDAPVersion"), "3");
         e.put(schema.attributeType("supportedControl"), CONTROLS.toArray(String[]::new));
-        e.put(schema.attributeType("supportedExtension"), EXTENSIONS.toArray(String[]::new));
+        List<String> extensions = new java.util.ArrayList<>(EXTENSIONS);
+        if (startTls) {
+            extensions.add(Oids.START_TLS);
+        }
+        e.put(schema.attributeType("supportedExtension"), extensions.toArray(String[]::new));
         e.put(schema.attributeType("supportedFeatures"), FEATURES.toArray(String[]::new));
         if (!saslMechanisms.isEmpty()) {
             e.put(schema.attributeType("supportedSASLMechanisms"), saslMechanisms.toArray(String[]::new));

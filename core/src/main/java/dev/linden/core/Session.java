@@ -9,13 +9,41 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Session {
     private final long id;
     private final String clientAddress;
+    private final boolean loopback;
+    private volatile boolean secure;
+    private volatile java.security.cert.Certificate[] peerCertificates = new java.security.cert.Certificate[0];
     private volatile Dn boundDn = Dn.ROOT;
     private volatile boolean administrator;
     private final Map<String, PagedSearch> pagedSearches = new ConcurrentHashMap<>();
 
     public Session(long id, String clientAddress) {
+        this(id, clientAddress, false);
+    }
+
+    /** @param loopback whether the client connects from this machine (127.0.0.0/8 or ::1) */
+    public Session(long id, String clientAddress, boolean loopback) {
         this.id = id;
         this.clientAddress = clientAddress;
+        this.loopback = loopback;
+    }
+
+    public boolean isLoopback() {
+        return loopback;
+    }
+
+    /** Whether the connection is protected by TLS (LDAPS, or after StartTLS). */
+    public boolean isSecure() {
+        return secure;
+    }
+
+    /** The client's certificate chain when it presented one during the TLS handshake; empty otherwise. */
+    public java.security.cert.Certificate[] peerCertificates() {
+        return peerCertificates.clone();
+    }
+
+    public void markSecure(java.security.cert.Certificate[] peer) {
+        this.peerCertificates = peer == null ? new java.security.cert.Certificate[0] : peer.clone();
+        this.secure = true;
     }
 
     public long id() {

@@ -106,7 +106,7 @@ class CrashDurabilityIT {
                 "java.base/sun.nio.ch=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), "dev.linden.cli.Main", "serve",
                 "--suffix", "dc=example,dc=com", "--host", "127.0.0.1", "--port", Integer.toString(port),
-                "--data", data.toString(), "--admin-password", PASSWORD);
+                "--data", data.toString(), "--admin-password", PASSWORD, "--allow-plain-bind-on-loopback");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(new File(data.toFile(), "server-" + port + ".log")).start();
         try (LDAPConnection c = connect(port)) {

@@ -6,7 +6,11 @@ import dev.linden.core.Response;
 import dev.linden.core.ResponseSink;
 import dev.linden.core.Session;
 import dev.linden.protocol.LdapMessage;
+import dev.linden.core.Oids;
 import dev.linden.protocol.op.AbandonRequest;
+import dev.linden.protocol.op.ExtendedRequest;
+import dev.linden.server.tls.TlsContext;
+import io.netty.handler.ssl.SslHandler;
 import dev.linden.protocol.op.UnbindRequest;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -31,17 +35,27 @@ final class LdapRequestHandler extends SimpleChannelInboundHandler<LdapMessage> 
 
     private final Dispatcher dispatcher;
     private final ExecutorService workers;
+    private final TlsContext tls;
 
-    LdapRequestHandler(Dispatcher dispatcher, ExecutorService workers) {
+    LdapRequestHandler(Dispatcher dispatcher, ExecutorService workers, TlsContext tls) {
         this.dispatcher = dispatcher;
         this.workers = workers;
+        this.tls = tls;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        String address = ctx.channel().remoteAddress() instanceof InetSocketAddress isa
-                ? isa.getAddress().getHostAddress() + ":" + isa.getPort() : String.valueOf(ctx.channel().remoteAddress());
-        ctx.channel().attr(Connection.KEY).set(new Connection(new Session(CONNECTION_IDS.incrementAndGet(), address)));
+        boolean loopback = false;
+        String address = String.valueOf(ctx.channel().remoteAddress());
+        if (ctx.channel().remoteAddress() instanceof InetSocketAddress isa && isa.getAddress() != null) {
+            address = isa.getAddress().getHostAddress() + ":" + isa.getPort();
+            loopback = isa.getAddress().isLoopbackAddress();
+        }
+        Session session = new Session(CONNECTION_IDS.incrementAndGet(), address, loopback);
+        ctx.channel().attr(Connection.KEY).set(new Connection(session));
+        if (ctx.pipeline().get(StartTls.HANDLER_NAME) instanceof SslHandler ssl) { // LDAPS
+            StartTls.watchHandshake(ssl, ctx.channel(), session);
+        }
         super.channelActive(ctx);
     }
 
@@ -68,6 +82,10 @@ final class LdapRequestHandler extends SimpleChannelInboundHandler<LdapMessage> 
                 if (flag != null) {
                     flag.set(true);
                 }
+                return;
+            }
+            case ExtendedRequest x when x.oid().equals(Oids.START_TLS) && tls != null -> {
+                StartTls.start(ctx, connection, tls, message.messageId());
                 return;
             }
             default -> {

@@ -1,6 +1,7 @@
 package dev.linden.server;
 
 import dev.linden.core.Dispatcher;
+import dev.linden.server.tls.TlsContext;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -22,29 +23,48 @@ public final class LdapServer implements AutoCloseable {
     private final EventLoopGroup io = new NioEventLoopGroup();
     private final ExecutorService workers;
     private final Channel channel;
+    private final Channel ldapsChannel;
 
-    public LdapServer(Dispatcher dispatcher, String host, int port, Limits limits) throws InterruptedException {
+    /** Listens for LDAP on {@code port}, and for LDAPS on {@code ldapsPort} when TLS is given and the port is not -1. */
+    public LdapServer(Dispatcher dispatcher, String host, int port, int ldapsPort, TlsContext tls, Limits limits)
+            throws InterruptedException {
         AtomicInteger threadIds = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(limits.workerThreads(), r -> {
             Thread t = new Thread(r, "linden-worker-" + threadIds.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        ServerBootstrap bootstrap = new ServerBootstrap()
+        ConnectionLimiter limiter = new ConnectionLimiter(limits.maxConnections()); // shared by both listeners
+        try {
+            this.channel = bootstrap(new LdapChannelInitializer(dispatcher, workers, limits, limiter, tls, false))
+                    .bind(host, port).sync().channel();
+            log.info("listening for LDAP on {}{}", channel.localAddress(), tls == null ? "" : " (StartTLS available)");
+            if (tls != null && ldapsPort >= 0) {
+                this.ldapsChannel = bootstrap(new LdapChannelInitializer(dispatcher, workers, limits, limiter, tls, true))
+                        .bind(host, ldapsPort).sync().channel();
+                log.info("listening for LDAPS on {}", ldapsChannel.localAddress());
+            } else {
+                this.ldapsChannel = null;
+            }
+        } catch (InterruptedException | RuntimeException e) {
+            shutdownGroups();
+            throw e;
+        }
+    }
+
+    private ServerBootstrap bootstrap(LdapChannelInitializer initializer) {
+        return new ServerBootstrap()
                 .group(boss, io)
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new LdapChannelInitializer(dispatcher, workers, limits,
-                        new ConnectionLimiter(limits.maxConnections())));
-        try {
-            this.channel = bootstrap.bind(host, port).sync().channel();
-        } catch (InterruptedException | RuntimeException e) {
-            shutdownGroups();
-            throw e;
-        }
-        log.info("listening for LDAP on {}", channel.localAddress());
+                .childHandler(initializer);
+    }
+
+    /** The LDAPS port, or -1 when there is no LDAPS listener. */
+    public int ldapsPort() {
+        return ldapsChannel == null ? -1 : ((InetSocketAddress) ldapsChannel.localAddress()).getPort();
     }
 
     public int port() {
@@ -60,6 +80,9 @@ public final class LdapServer implements AutoCloseable {
     @Override
     public void close() {
         channel.close().syncUninterruptibly();
+        if (ldapsChannel != null) {
+            ldapsChannel.close().syncUninterruptibly();
+        }
         workers.shutdown();
         try {
             if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {

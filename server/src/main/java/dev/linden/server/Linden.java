@@ -17,6 +17,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import dev.linden.server.config.ConfigException;
 import dev.linden.server.config.Settings;
+import dev.linden.server.tls.SelfSignedCertificate;
+import dev.linden.server.tls.TlsContext;
+import dev.linden.server.tls.TlsSettings;
 import dev.linden.storage.Storage;
 import dev.linden.storage.lmdb.LmdbStorage;
 import dev.linden.storage.memory.MemoryStorage;
@@ -78,16 +81,43 @@ public final class Linden implements AutoCloseable {
         }
         Backend backend = openBackend(settings, schema);
         CoreConfig core = new CoreConfig(rootDn, settings.rootPassword(), settings.sizeLimit(),
-                settings.timeLimitSeconds(), settings.anonymousRead(), settings.passwordScheme(), VERSION);
+                settings.timeLimitSeconds(), settings.anonymousRead(), settings.passwordScheme(), VERSION,
+                settings.security());
+        TlsContext tls;
+        try {
+            tls = tlsContext(settings);
+        } catch (ConfigException e) {
+            backend.close();
+            throw e;
+        }
         Directory directory = new Directory(backend, schema, core, passwords, Clock.systemUTC());
         try {
             LdapServer server = new LdapServer(new Dispatcher(directory), settings.host(), settings.port(),
-                    settings.transport());
+                    settings.ldapsPort(), tls, settings.transport());
             return new Linden(backend, directory, server);
         } catch (RuntimeException | InterruptedException e) {
             backend.close();
             throw e;
         }
+    }
+
+    private static TlsContext tlsContext(Settings settings) throws ConfigException {
+        TlsSettings t = settings.tls();
+        if (t == null) {
+            return null;
+        }
+        try {
+            if (t.selfSigned()) {
+                SelfSignedCertificate.ensure(t.certificate().getParent());
+            }
+            return new TlsContext(t);
+        } catch (java.io.IOException | java.security.GeneralSecurityException | IllegalArgumentException e) {
+            throw new ConfigException("tls: cannot load the certificate and key: " + e.getMessage());
+        }
+    }
+
+    public int ldapsPort() {
+        return server.ldapsPort();
     }
 
     private static Dn parseDn(String text, String key, Schema schema) throws ConfigException {

@@ -49,14 +49,28 @@ public final class TestServer implements AutoCloseable {
         return start("storage: lmdb\ndataDir: " + dataDir + "\nmapSizeMb: 256\n" + extraYaml, dataDir);
     }
 
+    /**
+     * An in-memory server with TLS: a self-signed certificate (see {@link #certificate()}), LDAPS on
+     * a free port and StartTLS on the plain one. {@code extraYaml} may set {@code security:}.
+     */
+    public static TestServer memoryWithTls(String extraYaml) {
+        Path dir = tempDir("linden-tls");
+        return start("storage: memory\ndataDir: " + dir + "\ntls: {selfSigned: true}\n" + extraYaml, dir, true);
+    }
+
     private static TestServer start(String yaml, Path dataDir) {
+        return start(yaml, dataDir, false);
+    }
+
+    private static TestServer start(String yaml, Path dataDir, boolean ldaps) {
+        String security = yaml.contains("security:") ? "" : "security: {loopbackExempt: true}\n";
         String config = """
-                listen: {host: 127.0.0.1, port: 0}
+                listen: {host: 127.0.0.1, port: 0%s}
                 suffix: %s
                 rootDn: %s
                 rootPassword: %s
                 passwordScheme: SSHA256
-                """.formatted(SUFFIX, ADMIN_DN, ADMIN_PASSWORD) + yaml;
+                """.formatted(ldaps ? ", ldapsPort: 0" : "", SUFFIX, ADMIN_DN, ADMIN_PASSWORD) + security + yaml;
         try {
             Settings settings = ConfigLoader.parse(config, "test");
             return new TestServer(Linden.start(settings), dataDir);
@@ -71,6 +85,15 @@ public final class TestServer implements AutoCloseable {
 
     public String url() {
         return "ldap://127.0.0.1:" + port();
+    }
+
+    public int ldapsPort() {
+        return linden.ldapsPort();
+    }
+
+    /** The server's self-signed certificate (PEM), for clients to trust. */
+    public Path certificate() {
+        return dataDir.resolve("tls").resolve("cert.pem");
     }
 
     public Backend backend() {

@@ -3,6 +3,7 @@ package dev.linden.core.operation;
 import dev.linden.core.Directory;
 import dev.linden.core.OperationContext;
 import dev.linden.core.Response;
+import dev.linden.core.SecurityRules;
 import dev.linden.core.Session;
 import dev.linden.model.Attribute;
 import dev.linden.model.Dn;
@@ -46,6 +47,11 @@ public final class BindOperation {
         }
         if (password.length == 0) {
             throw new LdapException(ResultCode.UNWILLING_TO_PERFORM, "unauthenticated bind (DN with no password) disallowed");
+        }
+        SecurityRules rules = directory.config().security();
+        if (rules.tlsForBind() && !rules.isProtected(session)) {
+            // refused before the password is looked at: a cleartext password on the wire is already exposed
+            throw new LdapException(ResultCode.CONFIDENTIALITY_REQUIRED, "TLS is required for a simple bind (use StartTLS or LDAPS)");
         }
         Dn dn;
         try {

@@ -74,7 +74,7 @@ public final class SearchOperation {
         AttributeSelection selection = AttributeSelection.parse(request.attributes(), schema);
         if (base.isRoot() && request.scope() == SearchScope.BASE) {
             Entry dse = RootDse.build(schema, directory.backend().config().suffixes(),
-                    directory.config().vendorVersion(), List.of());
+                    directory.config().vendorVersion(), List.of(), directory.config().security().tlsAvailable());
             return single(ctx, request, dse, selection);
         }
         if (base.equals(subschemaDn)) {

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.linden.backend.BackendConfig;
 import dev.linden.backend.IndexKind;
+import dev.linden.core.SecurityRules;
 import dev.linden.server.Limits;
+import dev.linden.server.tls.TlsSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,22 +26,31 @@ public final class ConfigLoader {
     }
 
     public static Settings load(Path file) throws ConfigException {
+        return settings(read(file), file.toString());
+    }
+
+    /** The file as written, before defaults and checks (so flags can override it first). */
+    public static LindenConfig read(Path file) throws ConfigException {
         String text;
         try {
             text = Files.readString(file);
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read the configuration: " + e.getMessage());
         }
-        return parse(text, file.toString());
+        return readText(text, file.toString());
     }
 
     public static Settings parse(String yaml, String origin) throws ConfigException {
+        return settings(readText(yaml, origin), origin);
+    }
+
+    private static LindenConfig readText(String yaml, String origin) throws ConfigException {
         ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         LindenConfig config;
         try {
-            config = yaml.isBlank() ? new LindenConfig(null, null, null, null, null, null, null, null, null, null, null, null)
+            config = yaml.isBlank() ? LindenConfig.of(null, null, null, null, null, null)
                     : mapper.readValue(yaml, LindenConfig.class);
         } catch (UnrecognizedPropertyException e) {
             throw new ConfigException(origin + ":" + lineOfKey(yaml, e.getPropertyName(), e.getLocation().getLineNr())
@@ -49,7 +60,7 @@ public final class ConfigLoader {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new ConfigException(origin + ":" + line + ": " + e.getOriginalMessage());
         }
-        return settings(config, origin);
+        return config;
     }
 
     /** The parser reports where it stood after the key; the key itself is on that line or one above. */
@@ -67,6 +78,7 @@ public final class ConfigLoader {
     /** Applies defaults and validates; public so the command line can build settings from flags alone. */
     public static Settings settings(LindenConfig c, String origin) throws ConfigException {
         LindenConfig.Listen listen = c.listen() == null ? new LindenConfig.Listen(null, null) : c.listen();
+        TlsSettings tls = tls(c.tls(), c.dataDir() == null ? "linden-data" : c.dataDir(), origin);
         int port = orDefault(listen.port(), 389);
         if (port < 0 || port > 65535) {
             throw new ConfigException(origin + ": listen.port " + port + " is not a TCP port (0-65535)");
@@ -98,7 +110,68 @@ public final class ConfigLoader {
                 atLeastZero(l.sizeLimit(), 500, "limits.sizeLimit", origin),
                 atLeastZero(l.timeLimitSeconds(), 3600, "limits.timeLimitSeconds", origin),
                 positive(l.unindexedSearchLimit(), 100_000, "limits.unindexedSearchLimit", origin),
-                transport, schemaFiles(c.schemaFiles(), origin));
+                transport, schemaFiles(c.schemaFiles(), origin), ldapsPort(listen, tls, origin), tls,
+                security(c.security()).withTlsAvailable(tls != null));
+    }
+
+    private static TlsSettings tls(LindenConfig.Tls t, String dataDir, String origin) throws ConfigException {
+        if (t == null) {
+            return null;
+        }
+        TlsSettings.ClientAuth clientAuth;
+        try {
+            clientAuth = t.clientAuth() == null ? (t.clientCa() == null ? TlsSettings.ClientAuth.NONE : TlsSettings.ClientAuth.OPTIONAL)
+                    : TlsSettings.ClientAuth.valueOf(t.clientAuth().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(origin + ": tls.clientAuth must be none, optional or require, not '" + t.clientAuth() + "'");
+        }
+        if (clientAuth != TlsSettings.ClientAuth.NONE && t.clientCa() == null) {
+            throw new ConfigException(origin + ": tls.clientAuth " + t.clientAuth() + " needs tls.clientCa (the CA certificates that sign client certificates)");
+        }
+        Path clientCa = t.clientCa() == null ? null : readable(t.clientCa(), "tls.clientCa", origin);
+        if (Boolean.TRUE.equals(t.selfSigned())) {
+            Path dir = Path.of(dataDir).resolve("tls");
+            return new TlsSettings(dir.resolve("cert.pem"), dir.resolve("key.pem"), null, null, clientAuth, clientCa, true);
+        }
+        if (t.keystore() != null) {
+            return new TlsSettings(null, null, readable(t.keystore(), "tls.keystore", origin), t.keystorePassword(), clientAuth,
+                    clientCa, false);
+        }
+        if (t.certificate() == null || t.privateKey() == null) {
+            throw new ConfigException(origin + ": tls needs certificate and privateKey (PEM), a keystore (PKCS#12), or selfSigned: true");
+        }
+        return new TlsSettings(readable(t.certificate(), "tls.certificate", origin), readable(t.privateKey(), "tls.privateKey", origin),
+                null, null, clientAuth, clientCa, false);
+    }
+
+    private static Path readable(String file, String key, String origin) throws ConfigException {
+        Path p = Path.of(file);
+        if (!Files.isReadable(p)) {
+            throw new ConfigException(origin + ": " + key + ": cannot read " + p);
+        }
+        return p;
+    }
+
+    private static int ldapsPort(LindenConfig.Listen listen, TlsSettings tls, String origin) throws ConfigException {
+        if (tls == null) {
+            if (listen.ldapsPort() != null && listen.ldapsPort() >= 0) {
+                throw new ConfigException(origin + ": listen.ldapsPort needs a tls section (certificate and key)");
+            }
+            return -1;
+        }
+        int port = listen.ldapsPort() == null ? 636 : listen.ldapsPort();
+        if (port < -1 || port > 65535) {
+            throw new ConfigException(origin + ": listen.ldapsPort " + port + " is not a TCP port (0-65535)");
+        }
+        return port;
+    }
+
+    private static SecurityRules security(LindenConfig.Security s) {
+        if (s == null) {
+            return SecurityRules.DEFAULT;
+        }
+        return new SecurityRules(s.requireTlsForBind() == null || s.requireTlsForBind(),
+                Boolean.TRUE.equals(s.requireTls()), Boolean.TRUE.equals(s.loopbackExempt()), false);
     }
 
     private static List<Path> schemaFiles(List<String> given, String origin) throws ConfigException {

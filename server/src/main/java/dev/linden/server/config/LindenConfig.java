@@ -20,9 +20,44 @@ public record LindenConfig(
         @JsonProperty("anonymousRead") Boolean anonymousRead,
         @JsonProperty("indexes") Map<String, List<String>> indexes,
         @JsonProperty("limits") LimitsConfig limits,
-        @JsonProperty("schemaFiles") List<String> schemaFiles) {
+        @JsonProperty("schemaFiles") List<String> schemaFiles,
+        @JsonProperty("tls") Tls tls,
+        @JsonProperty("security") Security security) {
 
-    public record Listen(@JsonProperty("host") String host, @JsonProperty("port") Integer port) {
+    /** Only the values that matter: every other field null. */
+    public static LindenConfig of(Listen listen, String suffix, String rootDn, String rootPassword, String dataDir,
+            String storage) {
+        return new LindenConfig(listen, suffix, rootDn, rootPassword, dataDir, storage, null, null, null, null, null,
+                null, null, null);
+    }
+
+    /** This configuration with the given values in place of its own (null: keep its own). */
+    public LindenConfig overriding(String host, Integer port, String suffix, String rootPassword, String dataDir,
+            String storage, Security security) {
+        Listen l = listen == null ? new Listen(null, null) : listen;
+        Listen newListen = new Listen(host != null ? host : l.host(), port != null ? port : l.port(), l.ldapsPort());
+        return new LindenConfig(newListen, suffix != null ? suffix : this.suffix, rootDn,
+                rootPassword != null ? rootPassword : this.rootPassword, dataDir != null ? dataDir : this.dataDir,
+                storage != null ? storage : this.storage, mapSizeMb, passwordScheme, anonymousRead, indexes, limits,
+                schemaFiles, tls, security != null ? security : this.security);
+    }
+
+    public record Listen(@JsonProperty("host") String host, @JsonProperty("port") Integer port,
+            @JsonProperty("ldapsPort") Integer ldapsPort) {
+        public Listen(String host, Integer port) {
+            this(host, port, null);
+        }
+    }
+
+    public record Tls(@JsonProperty("certificate") String certificate, @JsonProperty("privateKey") String privateKey,
+            @JsonProperty("keystore") String keystore, @JsonProperty("keystorePassword") String keystorePassword,
+            @JsonProperty("clientAuth") String clientAuth, @JsonProperty("clientCa") String clientCa,
+            @JsonProperty("selfSigned") Boolean selfSigned) {
+    }
+
+    public record Security(@JsonProperty("requireTlsForBind") Boolean requireTlsForBind,
+            @JsonProperty("requireTls") Boolean requireTls,
+            @JsonProperty("loopbackExempt") Boolean loopbackExempt) {
     }
 
     public record LimitsConfig(

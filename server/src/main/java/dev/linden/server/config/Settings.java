@@ -4,6 +4,8 @@ import dev.linden.backend.IndexKind;
 import dev.linden.server.Limits;
 import java.nio.file.Path;
 import java.util.List;
+import dev.linden.core.SecurityRules;
+import dev.linden.server.tls.TlsSettings;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,11 +14,14 @@ import java.util.Set;
  *
  * @param storage "lmdb" or "memory"
  * @param schemaFiles extra schema files (LDIF or OpenLDAP .schema form) loaded after the bundled schema
+ * @param ldapsPort the LDAPS (implicit TLS) port: 0 for any free port, -1 for no LDAPS listener
+ * @param tls the certificate settings, or null when TLS is not configured
+ * @param security when TLS is required
  */
 public record Settings(String host, int port, String suffix, String rootDn, String rootPassword, Path dataDir,
         String storage, long mapSizeBytes, String passwordScheme, boolean anonymousRead,
         Map<String, Set<IndexKind>> indexes, int sizeLimit, int timeLimitSeconds, int unindexedSearchLimit,
-        Limits transport, List<Path> schemaFiles) {
+        Limits transport, List<Path> schemaFiles, int ldapsPort, TlsSettings tls, SecurityRules security) {
     public Settings {
         schemaFiles = List.copyOf(schemaFiles);
     }

@@ -10,7 +10,18 @@ import org.junit.jupiter.api.Test;
 class ConfigLoaderTest {
     @Test
     void theCommentedTemplateLoads() throws Exception {
-        Settings s = ConfigLoader.load(Path.of("../docs/linden.yaml"));
+        // the template names certificate files that do not exist here: point them at real ones
+        Path dir = java.nio.file.Files.createTempDirectory("tls");
+        var pem = dev.linden.server.tls.SelfSignedCertificate.ensure(dir);
+        String text = java.nio.file.Files.readString(Path.of("../docs/linden.yaml"))
+                .replace("/etc/linden/tls/cert.pem", pem.certificate().toString())
+                .replace("/etc/linden/tls/key.pem", pem.privateKey().toString());
+        Settings s = ConfigLoader.parse(text, "linden.yaml");
+        assertThat(s.ldapsPort()).isEqualTo(636);
+        assertThat(s.tls().certificate()).isEqualTo(pem.certificate());
+        assertThat(s.security().tlsForBind()).isTrue();
+        assertThat(s.security().loopbackExempt()).isFalse();
+        assertThat(s.security().tlsAvailable()).isTrue();
         assertThat(s.port()).isEqualTo(389);
         assertThat(s.suffix()).isEqualTo("dc=example,dc=com");
         assertThat(s.indexes().get("cn")).containsExactlyInAnyOrder(IndexKind.EQUALITY, IndexKind.SUBSTRING);
@@ -19,8 +30,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void tlsMistakesNameTheKey() {
+        assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\ntls: {certificate: /nope.pem, privateKey: /nope.key}\n", "t.yaml"))
+                .hasMessageContaining("tls.certificate").hasMessageContaining("/nope.pem");
+        assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\ntls: {selfSigned: true, clientAuth: require}\n", "t.yaml"))
+                .hasMessageContaining("tls.clientCa");
+        assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\nlisten: {ldapsPort: 636}\n", "t.yaml"))
+                .hasMessageContaining("listen.ldapsPort");
+    }
+
+    @Test
     void defaultsApplyToAMinimalFile() throws Exception {
         Settings s = ConfigLoader.parse("rootPassword: x\n", "min.yaml");
+        assertThat(s.tls()).isNull();
+        assertThat(s.ldapsPort()).isEqualTo(-1);
+        assertThat(s.security().tlsForBind()).isTrue();
+        assertThat(s.security().loopbackExempt()).isFalse();
         assertThat(s.rootDn()).isEqualTo("cn=admin,dc=example,dc=com");
         assertThat(s.storage()).isEqualTo("lmdb");
         assertThat(s.passwordScheme()).isEqualTo("ARGON2");
