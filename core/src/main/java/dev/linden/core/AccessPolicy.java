@@ -1,30 +1,95 @@
 package dev.linden.core;
 
+import dev.linden.backend.Backend;
+import dev.linden.core.acl.AccessContext;
+import dev.linden.core.acl.AccessControl;
+import dev.linden.core.acl.EntryRights;
+import dev.linden.core.acl.Right;
+import dev.linden.model.Dn;
+import dev.linden.model.Entry;
+import dev.linden.model.LdapException;
 import dev.linden.model.schema.AttributeType;
+import dev.linden.protocol.ResultCode;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Who may do what, until the rule-based access control of the security work replaces it: the
- * administrator may do everything; bound users may read; anonymous clients may read only when the
- * configuration allows it; and secrets such as userPassword are never returned to anyone.
+ * The operations' view of access control: the checks each operation makes, with the result codes
+ * that do not leak what the asker may not see. An entry the asker has no right to see beyond
+ * authenticating against it is answered as if it did not exist (noSuchObject, with a matchedDN the
+ * asker may see), so noSuchObject and insufficientAccessRights cannot be told apart to probe the tree.
  */
 public final class AccessPolicy {
     private static final Set<String> SECRETS = Set.of("userpassword", "pwdhistory", "authpassword");
-    private final CoreConfig config;
+    private static final Set<Right> DISCLOSING = EnumSet.of(Right.COMPARE, Right.SEARCH, Right.READ, Right.WRITE,
+            Right.ADD, Right.DELETE, Right.MANAGE);
 
-    public AccessPolicy(CoreConfig config) {
-        this.config = config;
+    private final AccessControl acl;
+    private final Backend backend;
+
+    public AccessPolicy(AccessControl acl, Backend backend) {
+        this.acl = acl;
+        this.backend = backend;
     }
 
-    public boolean mayRead(Session session) {
-        return session.isAdministrator() || !session.isAnonymous() || config.anonymousRead();
+    public AccessContext context(Session session) {
+        return acl.context(session);
     }
 
-    public boolean mayWrite(Session session) {
-        return session.isAdministrator();
+    public AccessControl acl() {
+        return acl;
     }
 
+    /** Attributes that are never returned to anyone, whatever the rules say. */
     public boolean isSecret(AttributeType type) {
         return SECRETS.contains(type.name());
+    }
+
+    public boolean discloses(AccessContext ctx, Entry entry) {
+        Set<Right> rights = acl.onEntry(ctx, entry);
+        for (Right r : DISCLOSING) {
+            if (rights.contains(r)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public EntryRights rights(AccessContext ctx, Entry entry) {
+        return acl.rights(ctx, entry);
+    }
+
+    /** The entry, if it exists and the asker may know it does; otherwise noSuchObject. */
+    public Entry visible(AccessContext ctx, Dn dn) throws LdapException {
+        Entry entry = backend.suffixOf(dn) == null ? null : backend.get(dn);
+        if (entry == null || !discloses(ctx, entry)) {
+            throw noSuchObject(ctx, dn);
+        }
+        return entry;
+    }
+
+    /** noSuchObject whose matchedDN is the nearest ancestor the asker may see. */
+    public LdapException noSuchObject(AccessContext ctx, Dn dn) {
+        for (Dn d = dn.parent(); d != null && !d.isRoot(); d = d.parent()) {
+            Entry e = backend.suffixOf(d) == null ? null : backend.get(d);
+            if (e != null && discloses(ctx, e)) {
+                return new LdapException(ResultCode.NO_SUCH_OBJECT, "", d.toString());
+            }
+        }
+        return new LdapException(ResultCode.NO_SUCH_OBJECT, "");
+    }
+
+    public void require(AccessContext ctx, Entry entry, Right right) throws LdapException {
+        if (!acl.allows(ctx, entry, right)) {
+            throw new LdapException(ResultCode.INSUFFICIENT_ACCESS_RIGHTS,
+                    "no " + right.name().toLowerCase() + " access to entry");
+        }
+    }
+
+    public void require(AccessContext ctx, Entry entry, AttributeType type, Right right) throws LdapException {
+        if (!acl.allows(ctx, entry, type, right)) {
+            throw new LdapException(ResultCode.INSUFFICIENT_ACCESS_RIGHTS,
+                    "no " + right.name().toLowerCase() + " access to " + type.displayName());
+        }
     }
 }

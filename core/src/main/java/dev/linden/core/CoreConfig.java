@@ -13,7 +13,9 @@ import dev.linden.model.Dn;
  * @param passwordScheme the scheme new userPassword values are hashed with, or CLEARTEXT
  * @param vendorVersion the version published in the root DSE
  * @param security the confidentiality rules
+ * @param accessRules the access rules in order (see {@link dev.linden.core.acl.AccessRules#defaults})
  */
 public record CoreConfig(Dn rootDn, String rootPassword, int sizeLimit, int timeLimitSeconds, boolean anonymousRead,
-        String passwordScheme, String vendorVersion, SecurityRules security) {
+        String passwordScheme, String vendorVersion, SecurityRules security,
+        java.util.List<dev.linden.core.acl.AccessRule> accessRules) {
 }

@@ -1,5 +1,7 @@
 package dev.linden.core;
 
+import dev.linden.core.acl.AccessControl;
+import dev.linden.core.acl.GroupMembership;
 import dev.linden.core.operation.AddOperation;
 import dev.linden.core.operation.BindOperation;
 import dev.linden.core.operation.CompareOperation;
@@ -37,8 +39,10 @@ public final class Dispatcher {
     private final SecurityRules security;
 
     public Dispatcher(Directory directory) {
-        AccessPolicy access = new AccessPolicy(directory.config());
-        this.bind = new BindOperation(directory);
+        AccessPolicy access = new AccessPolicy(new AccessControl(directory.config().accessRules(), directory.schema(),
+                new GroupMembership(directory.backend(), directory.schema()), directory.config().rootDn()),
+                directory.backend());
+        this.bind = new BindOperation(directory, access);
         this.search = new SearchOperation(directory, access);
         this.compare = new CompareOperation(directory, access);
         this.add = new AddOperation(directory, access);

@@ -50,8 +50,15 @@ public final class Session {
         return id;
     }
 
+    /** The client's address and port, as "ip:port". */
     public String clientAddress() {
         return clientAddress;
+    }
+
+    /** The client's IP address without the port. */
+    public String clientHost() {
+        int colon = clientAddress.lastIndexOf(':');
+        return colon < 0 ? clientAddress : clientAddress.substring(0, colon);
     }
 
     /** The bound identity; the empty (root) DN when anonymous. */

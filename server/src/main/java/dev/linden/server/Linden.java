@@ -5,6 +5,8 @@ import dev.linden.backend.BackendConfig;
 import dev.linden.core.CoreConfig;
 import dev.linden.core.Directory;
 import dev.linden.core.Dispatcher;
+import dev.linden.core.acl.AccessRule;
+import dev.linden.core.acl.AccessRules;
 import dev.linden.model.Dn;
 import dev.linden.model.DnSyntax;
 import dev.linden.model.LdapException;
@@ -80,9 +82,16 @@ public final class Linden implements AutoCloseable {
                     + passwords.schemeNames() + " or CLEARTEXT)");
         }
         Backend backend = openBackend(settings, schema);
+        List<AccessRule> rules;
+        try {
+            rules = AccessRules.build(settings.accessRules(), schema);
+        } catch (IllegalArgumentException e) {
+            backend.close();
+            throw new ConfigException("access.rules: " + e.getMessage());
+        }
         CoreConfig core = new CoreConfig(rootDn, settings.rootPassword(), settings.sizeLimit(),
                 settings.timeLimitSeconds(), settings.anonymousRead(), settings.passwordScheme(), VERSION,
-                settings.security());
+                settings.security(), rules);
         TlsContext tls;
         try {
             tls = tlsContext(settings);

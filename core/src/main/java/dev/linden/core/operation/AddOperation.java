@@ -1,6 +1,8 @@
 package dev.linden.core.operation;
 
 import dev.linden.core.AccessPolicy;
+import dev.linden.core.acl.AccessContext;
+import dev.linden.core.acl.Right;
 import dev.linden.core.Directory;
 import dev.linden.core.OperationContext;
 import dev.linden.core.Response;
@@ -45,8 +47,10 @@ public final class AddOperation {
         if (directory.backend().suffixOf(dn) == null) {
             throw new LdapException(ResultCode.NO_SUCH_OBJECT, "no global superior knowledge");
         }
-        if (!access.mayWrite(ctx.session())) {
-            throw new LdapException(ResultCode.INSUFFICIENT_ACCESS_RIGHTS, "no write access to parent");
+        AccessContext actx = access.context(ctx.session());
+        boolean suffixEntry = directory.backend().config().suffixes().contains(dn);
+        if (!suffixEntry) {
+            access.visible(actx, dn.parent()); // a parent the asker may not see: noSuchObject, as if missing
         }
         Entry entry = new Entry(dn);
         for (PartialAttribute pa : request.attributes()) {
@@ -65,6 +69,7 @@ public final class AddOperation {
             entry.put(a);
         }
         RdnValues.addMissing(entry, dn.rdn(), directory.schema()); // the client may leave them out (RFC 4511 4.7)
+        access.require(actx, entry, Right.ADD); // the rules see the new entry as it would be stored
         ObjectClass structural = checker.check(entry);
         for (Attribute a : entry.attributes().toArray(Attribute[]::new)) {
             entry.put(hashing.hash(a));

@@ -1,6 +1,8 @@
 package dev.linden.core.operation;
 
+import dev.linden.core.AccessPolicy;
 import dev.linden.core.Directory;
+import dev.linden.core.acl.Right;
 import dev.linden.core.OperationContext;
 import dev.linden.core.Response;
 import dev.linden.core.SecurityRules;
@@ -23,9 +25,11 @@ import java.nio.charset.StandardCharsets;
  */
 public final class BindOperation {
     private final Directory directory;
+    private final AccessPolicy access;
 
-    public BindOperation(Directory directory) {
+    public BindOperation(Directory directory, AccessPolicy access) {
         this.directory = directory;
+        this.access = access;
     }
 
     public Response execute(OperationContext ctx, BindRequest request) throws LdapException {
@@ -68,7 +72,9 @@ public final class BindOperation {
         }
         Entry entry = directory.backend().suffixOf(dn) == null ? null : directory.backend().get(dn);
         Attribute stored = entry == null ? null : entry.get("userPassword", directory.schema());
-        if (stored == null || !verifyAny(password, stored)) {
+        // the rules must let the (still anonymous) client authenticate against the password
+        if (stored == null || !access.acl().allows(access.context(session), entry, stored.description().type(), Right.AUTH)
+                || !verifyAny(password, stored)) {
             throw invalidCredentials();
         }
         session.bind(entry.dn(), false);

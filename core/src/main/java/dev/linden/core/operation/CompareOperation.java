@@ -1,6 +1,8 @@
 package dev.linden.core.operation;
 
 import dev.linden.core.AccessPolicy;
+import dev.linden.core.acl.AccessContext;
+import dev.linden.core.acl.Right;
 import dev.linden.core.Directory;
 import dev.linden.core.OperationContext;
 import dev.linden.core.Response;
@@ -29,19 +31,12 @@ public final class CompareOperation {
     public Response execute(OperationContext ctx, CompareRequest request) throws LdapException {
         Dn dn = Requests.dn(request.dn(), directory.schema());
         AttributeDescription desc = AttributeDescription.parse(request.attribute(), directory.schema());
-        if (!access.mayRead(ctx.session())) {
-            throw new LdapException(ResultCode.INSUFFICIENT_ACCESS_RIGHTS, "");
-        }
-        if (directory.backend().suffixOf(dn) == null) {
-            throw new LdapException(ResultCode.NO_SUCH_OBJECT, "");
-        }
-        Entry entry = directory.backend().get(dn);
-        if (entry == null) {
-            throw new LdapException(ResultCode.NO_SUCH_OBJECT, "", directory.backend().matched(dn).toString());
-        }
+        AccessContext actx = access.context(ctx.session());
+        Entry entry = access.visible(actx, dn);
         if (access.isSecret(desc.type()) && !ctx.session().isAdministrator()) {
             throw new LdapException(ResultCode.INSUFFICIENT_ACCESS_RIGHTS, "");
         }
+        access.require(actx, entry, desc.type(), Right.COMPARE);
         if (desc.type().equality() == null) {
             throw new LdapException(ResultCode.INAPPROPRIATE_MATCHING, "attribute type has no equality matching rule");
         }

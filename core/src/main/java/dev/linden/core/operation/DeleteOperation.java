@@ -1,6 +1,8 @@
 package dev.linden.core.operation;
 
 import dev.linden.core.AccessPolicy;
+import dev.linden.core.acl.AccessContext;
+import dev.linden.core.acl.Right;
 import dev.linden.core.Directory;
 import dev.linden.core.OperationContext;
 import dev.linden.core.Response;
@@ -26,9 +28,8 @@ public final class DeleteOperation {
         if (dn.isRoot() || directory.backend().suffixOf(dn) == null) {
             throw new LdapException(ResultCode.NO_SUCH_OBJECT, "");
         }
-        if (!access.mayWrite(ctx.session())) {
-            throw new LdapException(ResultCode.INSUFFICIENT_ACCESS_RIGHTS, "no write access to entry");
-        }
+        AccessContext actx = access.context(ctx.session());
+        access.require(actx, access.visible(actx, dn), Right.DELETE);
         directory.backend().delete(dn);
         return new Response(new DeleteResponse(LdapResult.success()));
     }

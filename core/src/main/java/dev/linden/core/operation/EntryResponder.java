@@ -3,6 +3,8 @@ package dev.linden.core.operation;
 import dev.linden.backend.BackendView;
 import dev.linden.backend.EntryCodec;
 import dev.linden.core.AccessPolicy;
+import dev.linden.core.acl.EntryRights;
+import dev.linden.core.acl.Right;
 import dev.linden.model.Attribute;
 import dev.linden.model.Entry;
 import dev.linden.model.schema.AttributeType;
@@ -27,21 +29,23 @@ final class EntryResponder {
     }
 
     SearchResultEntry respond(Entry entry, EntryCodec.Stored stored, long id, BackendView view,
-            AttributeSelection selection, boolean typesOnly) {
-        if (!typesOnly && stored != null && selection.isAllUserOnly()) {
+            AttributeSelection selection, boolean typesOnly, EntryRights rights) {
+        if (!typesOnly && stored != null && selection.isAllUserOnly() && rights.uniform() && rights.onEntry(Right.READ)) {
+            // every ordinary attribute is readable: the stored section goes out as it is (secrets are kept apart)
             BerWriter w = new BerWriter(stored.user().length + 8);
             w.begin(BerTags.SEQUENCE).raw(stored.user(), 0, stored.user().length).end();
             return new SearchResultEntry(entry.dn().toString(), List.of(), w.toByteArray());
         }
         List<PartialAttribute> out = new ArrayList<>();
         for (Attribute a : entry.attributes()) {
-            if (access.isSecret(a.description().type()) || !selection.wants(a.description())) {
+            if (access.isSecret(a.description().type()) || !selection.wants(a.description())
+                    || !rights.on(a.description().type(), Right.READ)) {
                 continue;
             }
             out.add(new PartialAttribute(a.description().given(), typesOnly ? List.of() : a.values()));
         }
         for (AttributeType type : computed.types()) {
-            if (id != 0 && selection.wantsType(type)) { // id 0: the root DSE and subschema entry, computed here
+            if (id != 0 && selection.wantsType(type) && rights.on(type, Right.READ)) { // id 0: root DSE, subschema
                 Attribute a = computed.compute(type, entry, id, view);
                 out.add(new PartialAttribute(a.description().given(), typesOnly ? List.of() : a.values()));
             }

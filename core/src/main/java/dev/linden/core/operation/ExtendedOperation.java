@@ -1,6 +1,8 @@
 package dev.linden.core.operation;
 
 import dev.linden.core.AccessPolicy;
+import dev.linden.core.acl.AccessContext;
+import dev.linden.core.acl.Right;
 import dev.linden.core.Directory;
 import dev.linden.core.OperationContext;
 import dev.linden.core.Oids;
@@ -86,16 +88,17 @@ public final class ExtendedOperation {
             String dnText = identity.regionMatches(true, 0, "dn:", 0, 3) ? identity.substring(3) : identity;
             target = Requests.dn(dnText, directory.schema());
         }
-        boolean self = target.equals(session.boundDn());
-        if (!self && !access.mayWrite(session)) {
-            throw new LdapException(ResultCode.INSUFFICIENT_ACCESS_RIGHTS, "");
-        }
         if (target.equals(directory.config().rootDn())) {
             throw new LdapException(ResultCode.UNWILLING_TO_PERFORM, "the administrator's password is set in the configuration");
         }
-        if (directory.backend().suffixOf(target) == null) {
-            throw new LdapException(ResultCode.NO_SUCH_OBJECT, "");
+        AccessContext actx = access.context(session);
+        dev.linden.model.Entry entry;
+        try {
+            entry = access.visible(actx, target);
+        } catch (LdapException e) { // the identity is not an entry name: no matchedDN, as slapd
+            throw new LdapException(ResultCode.NO_SUCH_OBJECT, "no such user");
         }
+        access.require(actx, entry, userPasswordType(), Right.WRITE);
         String generated = null;
         if (newPassword == null || newPassword.length == 0) {
             generated = generate();
@@ -128,6 +131,10 @@ public final class ExtendedOperation {
             stamp.modified(entry, session.boundDn(), directory.clock().instant());
             return entry;
         });
+    }
+
+    private dev.linden.model.schema.AttributeType userPasswordType() {
+        return directory.schema().attributeType("userPassword");
     }
 
     private String generate() {

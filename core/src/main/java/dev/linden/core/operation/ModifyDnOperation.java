@@ -1,6 +1,8 @@
 package dev.linden.core.operation;
 
 import dev.linden.core.AccessPolicy;
+import dev.linden.core.acl.AccessContext;
+import dev.linden.core.acl.Right;
 import dev.linden.core.Directory;
 import dev.linden.core.OperationContext;
 import dev.linden.core.Response;
@@ -51,11 +53,18 @@ public final class ModifyDnOperation {
         if (newParent == null || directory.backend().suffixOf(newParent) != directory.backend().suffixOf(dn)) {
             throw new LdapException(ResultCode.AFFECTS_MULTIPLE_DSAS, "cannot move the entry to another naming context");
         }
-        if (!access.mayWrite(ctx.session())) {
-            throw new LdapException(ResultCode.INSUFFICIENT_ACCESS_RIGHTS, "no write access to entry");
+        AccessContext actx = access.context(ctx.session());
+        access.visible(actx, dn);
+        if (request.newSuperior() != null) {
+            try {
+                access.visible(actx, newParent);
+            } catch (LdapException e) { // a missing new superior has no matchedDN in slapd's answer
+                throw new LdapException(ResultCode.NO_SUCH_OBJECT, e.getMessage());
+            }
         }
         Dn newDn = newParent.child(newRdn);
         directory.backend().rename(dn, newDn, entry -> {
+            access.require(actx, entry, Right.WRITE);
             if (request.deleteOldRdn()) {
                 // all of them, even those the new RDN repeats: uid=c1 renamed uid=C1 ends with uid: C1, as in slapd
                 for (Ava old : dn.rdn().avas()) {
@@ -64,6 +73,7 @@ public final class ModifyDnOperation {
             }
             RdnValues.addMissing(entry, newRdn, schema);
             entry.setDn(newDn);
+            access.require(actx, entry, Right.ADD); // and may the entry exist where it goes
             checker.check(entry);
             stamp.modified(entry, ctx.session().boundDn(), directory.clock().instant());
             return entry;

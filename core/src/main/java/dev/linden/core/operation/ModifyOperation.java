@@ -1,6 +1,8 @@
 package dev.linden.core.operation;
 
 import dev.linden.core.AccessPolicy;
+import dev.linden.core.acl.AccessContext;
+import dev.linden.core.acl.Right;
 import dev.linden.core.Directory;
 import dev.linden.core.OperationContext;
 import dev.linden.core.Response;
@@ -59,10 +61,12 @@ public final class ModifyOperation {
             }
             changes.add(a);
         }
-        if (!access.mayWrite(ctx.session())) {
-            throw new LdapException(ResultCode.INSUFFICIENT_ACCESS_RIGHTS, "no write access to entry");
-        }
+        AccessContext actx = access.context(ctx.session());
+        access.visible(actx, dn);
         directory.backend().modify(dn, entry -> {
+            for (Attribute change : changes) { // checked on the entry as it is in this transaction
+                access.require(actx, entry, change.description().type(), Right.WRITE);
+            }
             for (int i = 0; i < changes.size(); i++) {
                 modifications.apply(entry, request.changes().get(i).op(), changes.get(i));
             }

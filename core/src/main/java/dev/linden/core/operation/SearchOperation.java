@@ -12,6 +12,9 @@ import dev.linden.core.Session;
 import dev.linden.core.SubschemaEntry;
 import dev.linden.core.control.PagedResultsControl;
 import dev.linden.core.control.PagedSearch;
+import dev.linden.core.acl.AccessContext;
+import dev.linden.core.acl.EntryRights;
+import dev.linden.core.acl.Right;
 import dev.linden.model.Dn;
 import dev.linden.model.DnSyntax;
 import dev.linden.model.Entry;
@@ -50,6 +53,9 @@ public final class SearchOperation {
         }
     };
 
+    private static final EntryRights PUBLIC = new EntryRights(java.util.EnumSet.of(Right.READ, Right.SEARCH),
+            t -> java.util.EnumSet.of(Right.READ, Right.SEARCH), true);
+
     private final Directory directory;
     private final AccessPolicy access;
     private final ComputedAttributes computed;
@@ -84,15 +90,11 @@ public final class SearchOperation {
             return single(ctx, request, SubschemaEntry.build(schema), selection);
         }
         Session session = ctx.session();
-        if (!access.mayRead(session)) {
-            throw new LdapException(ResultCode.INSUFFICIENT_ACCESS_RIGHTS, "anonymous search is not allowed");
-        }
-        if (directory.backend().suffixOf(base) == null) {
-            throw new LdapException(ResultCode.NO_SUCH_OBJECT, "");
-        }
+        AccessContext actx = access.context(session);
+        access.visible(actx, base); // a base the asker may not see does not exist for them
         Control paged = control(ctx.request(), Oids.PAGED_RESULTS);
         if (paged != null) {
-            return paged(ctx, request, base, selection, PagedResultsControl.decode(paged));
+            return paged(ctx, request, base, selection, PagedResultsControl.decode(paged), actx);
         }
         Limits limits = limits(session, request);
         int[] sent = {0};
@@ -103,7 +105,8 @@ public final class SearchOperation {
                         return false;
                     }
                     limits.checkTime();
-                    if (!new FilterEvaluator(schema, computed.forEntry(id, view)).matches(request.filter(), entry)) {
+                    EntryRights rights = matches(actx, request, id, entry, view);
+                    if (rights == null) {
                         return true;
                     }
                     if (limits.size > 0 && sent[0] >= limits.size) {
@@ -111,7 +114,7 @@ public final class SearchOperation {
                         return false;
                     }
                     ctx.sink().send(new LdapMessage(ctx.request().messageId(),
-                            responder.respond(entry, stored, id, view, selection, request.typesOnly())));
+                            responder.respond(entry, stored, id, view, selection, request.typesOnly(), rights)));
                     sent[0]++;
                     return true;
                 });
@@ -124,16 +127,28 @@ public final class SearchOperation {
         return done(ResultCode.SUCCESS, "");
     }
 
+    /** The asker's rights on an entry in scope when they may read it and it matches the filter; null otherwise. */
+    private EntryRights matches(AccessContext actx, SearchRequest request, long id, Entry entry, BackendView view) {
+        EntryRights rights = access.rights(actx, entry);
+        if (!rights.onEntry(Right.READ)) {
+            return null;
+        }
+        FilterEvaluator evaluator = new FilterEvaluator(directory.schema(), computed.forEntry(id, view),
+                type -> !access.isSecret(type) && rights.on(type, Right.SEARCH)); // no probing secrets, not even as root
+        return evaluator.matches(request.filter(), entry) ? rights : null;
+    }
+
+    /** The root DSE and the subschema entry: public, so any client can discover the server. */
     private Response single(OperationContext ctx, SearchRequest request, Entry entry, AttributeSelection selection) {
         if (new FilterEvaluator(directory.schema()).matches(request.filter(), entry)) {
             ctx.sink().send(new LdapMessage(ctx.request().messageId(),
-                    responder.respond(entry, null, 0, NO_CHILDREN, selection, request.typesOnly())));
+                    responder.respond(entry, null, 0, NO_CHILDREN, selection, request.typesOnly(), PUBLIC)));
         }
         return done(ResultCode.SUCCESS, "");
     }
 
     private Response paged(OperationContext ctx, SearchRequest request, Dn base, AttributeSelection selection,
-            PagedResultsControl control) throws LdapException {
+            PagedResultsControl control, AccessContext actx) throws LdapException {
         Session session = ctx.session();
         String fingerprint = request.baseDn() + "|" + request.scope() + "|" + FilterText.format(request.filter());
         PagedSearch state;
@@ -145,8 +160,7 @@ public final class SearchOperation {
             directory.backend().search(base, request.scope(), request.filter(), session.isAdministrator(),
                     (id, entry, stored, view) -> {
                         limits.checkTime();
-                        if (new FilterEvaluator(directory.schema(), computed.forEntry(id, view))
-                                .matches(request.filter(), entry)) {
+                        if (matches(actx, request, id, entry, view) != null) {
                             if (limits.size > 0 && ids.size() >= limits.size) {
                                 exceeded[0] = true;
                                 return false;
@@ -174,8 +188,11 @@ public final class SearchOperation {
         int to = (int) Math.min(state.ids().length, (long) from + control.size());
         long[] page = Arrays.copyOfRange(state.ids(), from, to);
         directory.backend().entries(page, (id, entry, stored, view) -> {
-            ctx.sink().send(new LdapMessage(ctx.request().messageId(),
-                    responder.respond(entry, stored, id, view, selection, request.typesOnly())));
+            EntryRights rights = access.rights(actx, entry); // again: the entry or the rules may have changed
+            if (rights.onEntry(Right.READ)) {
+                ctx.sink().send(new LdapMessage(ctx.request().messageId(),
+                        responder.respond(entry, stored, id, view, selection, request.typesOnly(), rights)));
+            }
             return !ctx.isAbandoned();
         });
         state.advance(to - from);

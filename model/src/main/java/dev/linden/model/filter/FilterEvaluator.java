@@ -23,10 +23,20 @@ import java.util.List;
 public final class FilterEvaluator {
     private final Schema schema;
     private final VirtualAttributes virtuals;
+    private final java.util.function.Predicate<AttributeType> searchable;
 
     public FilterEvaluator(Schema schema, VirtualAttributes virtuals) {
+        this(schema, virtuals, t -> true);
+    }
+
+    /**
+     * @param searchable the attribute types the asker may search; an item on any other type is
+     *     Undefined (as in slapd), so a filter cannot test values the asker may not see, even under NOT
+     */
+    public FilterEvaluator(Schema schema, VirtualAttributes virtuals, java.util.function.Predicate<AttributeType> searchable) {
         this.schema = schema;
         this.virtuals = virtuals;
+        this.searchable = searchable;
     }
 
     public FilterEvaluator(Schema schema) {
@@ -38,6 +48,13 @@ public final class FilterEvaluator {
     }
 
     public Tristate evaluate(Filter filter, Entry entry) {
+        String item = itemAttribute(filter);
+        if (item != null) {
+            AttributeDescription d = AttributeDescription.tryParse(item, schema);
+            if (d != null && !searchable.test(d.type())) {
+                return Tristate.UNDEFINED;
+            }
+        }
         return switch (filter) {
             case Filter.And and -> {
                 Tristate result = Tristate.TRUE;
@@ -77,6 +94,19 @@ public final class FilterEvaluator {
             case Filter.LessOrEqual le -> ordering(le.attribute(), le.value(), entry, false);
             case Filter.Approx ap -> approx(ap.attribute(), ap.value(), entry);
             case Filter.Extensible ex -> extensible(ex, entry);
+        };
+    }
+
+    private static String itemAttribute(Filter filter) {
+        return switch (filter) {
+            case Filter.Equality f -> f.attribute();
+            case Filter.Present f -> f.attribute();
+            case Filter.Substrings f -> f.attribute();
+            case Filter.GreaterOrEqual f -> f.attribute();
+            case Filter.LessOrEqual f -> f.attribute();
+            case Filter.Approx f -> f.attribute();
+            case Filter.Extensible f -> f.attribute();
+            default -> null;
         };
     }
 

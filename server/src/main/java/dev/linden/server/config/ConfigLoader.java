@@ -8,6 +8,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.linden.backend.BackendConfig;
 import dev.linden.backend.IndexKind;
 import dev.linden.core.SecurityRules;
+import dev.linden.core.acl.AccessRuleSpec;
+import dev.linden.core.acl.AccessRules;
 import dev.linden.server.Limits;
 import dev.linden.server.tls.TlsSettings;
 import java.io.IOException;
@@ -47,7 +49,8 @@ public final class ConfigLoader {
     private static LindenConfig readText(String yaml, String origin) throws ConfigException {
         ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY); // "grant: read" as well as "[read]"
         LindenConfig config;
         try {
             config = yaml.isBlank() ? LindenConfig.of(null, null, null, null, null, null)
@@ -111,7 +114,8 @@ public final class ConfigLoader {
                 atLeastZero(l.timeLimitSeconds(), 3600, "limits.timeLimitSeconds", origin),
                 positive(l.unindexedSearchLimit(), 100_000, "limits.unindexedSearchLimit", origin),
                 transport, schemaFiles(c.schemaFiles(), origin), ldapsPort(listen, tls, origin), tls,
-                security(c.security()).withTlsAvailable(tls != null));
+                security(c.security()).withTlsAvailable(tls != null),
+                accessRules(c.access(), suffix, Boolean.TRUE.equals(c.anonymousRead())));
     }
 
     private static TlsSettings tls(LindenConfig.Tls t, String dataDir, String origin) throws ConfigException {
@@ -164,6 +168,26 @@ public final class ConfigLoader {
             throw new ConfigException(origin + ": listen.ldapsPort " + port + " is not a TCP port (0-65535)");
         }
         return port;
+    }
+
+    private static List<AccessRuleSpec> accessRules(LindenConfig.Access access, String suffix, boolean anonymousRead) {
+        String group = "cn=admins,ou=groups," + suffix;
+        if (access != null && access.adminsGroup() != null) {
+            group = access.adminsGroup().isBlank() ? null : access.adminsGroup();
+        }
+        if (access == null || access.rules() == null) {
+            return AccessRules.defaults(group, anonymousRead);
+        }
+        List<AccessRuleSpec> specs = new java.util.ArrayList<>();
+        for (LindenConfig.Rule r : access.rules()) {
+            LindenConfig.To to = r.to() == null ? new LindenConfig.To(null, null, null, null) : r.to();
+            List<AccessRuleSpec.ClauseSpec> clauses = new java.util.ArrayList<>();
+            for (LindenConfig.By b : r.by() == null ? List.<LindenConfig.By>of() : r.by()) {
+                clauses.add(new AccessRuleSpec.ClauseSpec(b.who(), b.dn(), b.under(), b.group(), b.tls(), b.address(), b.grant()));
+            }
+            specs.add(new AccessRuleSpec(to.subtree(), to.dnRegex(), to.filter(), to.attrs(), clauses));
+        }
+        return specs;
     }
 
     private static SecurityRules security(LindenConfig.Security s) {

@@ -22,13 +22,14 @@ public record LindenConfig(
         @JsonProperty("limits") LimitsConfig limits,
         @JsonProperty("schemaFiles") List<String> schemaFiles,
         @JsonProperty("tls") Tls tls,
-        @JsonProperty("security") Security security) {
+        @JsonProperty("security") Security security,
+        @JsonProperty("access") Access access) {
 
     /** Only the values that matter: every other field null. */
     public static LindenConfig of(Listen listen, String suffix, String rootDn, String rootPassword, String dataDir,
             String storage) {
         return new LindenConfig(listen, suffix, rootDn, rootPassword, dataDir, storage, null, null, null, null, null,
-                null, null, null);
+                null, null, null, null);
     }
 
     /** This configuration with the given values in place of its own (null: keep its own). */
@@ -39,7 +40,7 @@ public record LindenConfig(
         return new LindenConfig(newListen, suffix != null ? suffix : this.suffix, rootDn,
                 rootPassword != null ? rootPassword : this.rootPassword, dataDir != null ? dataDir : this.dataDir,
                 storage != null ? storage : this.storage, mapSizeMb, passwordScheme, anonymousRead, indexes, limits,
-                schemaFiles, tls, security != null ? security : this.security);
+                schemaFiles, tls, security != null ? security : this.security, access);
     }
 
     public record Listen(@JsonProperty("host") String host, @JsonProperty("port") Integer port,
@@ -53,6 +54,23 @@ public record LindenConfig(
             @JsonProperty("keystore") String keystore, @JsonProperty("keystorePassword") String keystorePassword,
             @JsonProperty("clientAuth") String clientAuth, @JsonProperty("clientCa") String clientCa,
             @JsonProperty("selfSigned") Boolean selfSigned) {
+    }
+
+    /** Access control: the administrators' group, and the rules in order (leave out for the secure defaults). */
+    public record Access(@JsonProperty("adminsGroup") String adminsGroup,
+            @JsonProperty("rules") List<Rule> rules) {
+    }
+
+    public record Rule(@JsonProperty("to") To to, @JsonProperty("by") List<By> by) {
+    }
+
+    public record To(@JsonProperty("subtree") String subtree, @JsonProperty("dnRegex") String dnRegex,
+            @JsonProperty("filter") String filter, @JsonProperty("attrs") List<String> attrs) {
+    }
+
+    public record By(@JsonProperty("who") String who, @JsonProperty("dn") String dn, @JsonProperty("under") String under,
+            @JsonProperty("group") String group, @JsonProperty("tls") Boolean tls, @JsonProperty("address") String address,
+            @JsonProperty("grant") List<String> grant) {
     }
 
     public record Security(@JsonProperty("requireTlsForBind") Boolean requireTlsForBind,
