@@ -36,6 +36,7 @@ public final class Backend implements AutoCloseable {
     private final List<AttributeIndex> indexes = new ArrayList<>();
     private final SearchPlanner planner;
     private final EntryCache cache;
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
 
     public Backend(Storage storage, Schema schema, BackendConfig config) {
         this.storage = storage;
@@ -69,6 +70,22 @@ public final class Backend implements AutoCloseable {
 
     public Storage storage() {
         return storage;
+    }
+
+    /**
+     * A number that changes after every committed write: derived facts (group memberships) cached
+     * under one version are still true while it stays the same.
+     */
+    public long version() {
+        return version.get();
+    }
+
+    private <T> T write(dev.linden.storage.TxFunction<WriteTx, T, LdapException> work) throws LdapException {
+        try {
+            return storage.write(work);
+        } finally {
+            version.incrementAndGet(); // also after a failed write: cheap, and never wrong
+        }
     }
 
     /** The suffix that holds this DN, or null when no suffix does. */
@@ -133,7 +150,7 @@ public final class Backend implements AutoCloseable {
         for (Entry entry : entries) {
             records.add(encode(entry));
         }
-        storage.write(tx -> {
+        write(tx -> {
             for (int i = 0; i < entries.size(); i++) {
                 addInTx(tx, entries.get(i), records.get(i));
             }
@@ -183,7 +200,7 @@ public final class Backend implements AutoCloseable {
     }
 
     public void delete(Dn dn) throws LdapException {
-        storage.write(tx -> {
+        write(tx -> {
             long id = dn2id.get(tx, dn);
             if (id == 0) {
                 throw noSuchObject(tx, dn);
@@ -208,7 +225,7 @@ public final class Backend implements AutoCloseable {
 
     /** Replaces an entry by what {@code update} makes of it, in one transaction. Returns the entry stored. */
     public Entry modify(Dn dn, EntryUpdate update) throws LdapException {
-        return storage.write(tx -> {
+        return write(tx -> {
             long id = dn2id.get(tx, dn);
             if (id == 0) {
                 throw noSuchObject(tx, dn);
@@ -228,7 +245,7 @@ public final class Backend implements AutoCloseable {
      * entry itself (RDN attribute values); subordinates only change their DN.
      */
     public void rename(Dn dn, Dn newDn, EntryUpdate update) throws LdapException {
-        storage.write(tx -> {
+        write(tx -> {
             long id = dn2id.get(tx, dn);
             if (id == 0) {
                 throw noSuchObject(tx, dn);

@@ -56,7 +56,7 @@ public final class AccessPolicy {
     }
 
     public EntryRights rights(AccessContext ctx, Entry entry) {
-        return acl.rights(ctx, entry);
+        return acl.rights(ctx, entry, this::isSecret);
     }
 
     /** The entry, if it exists and the asker may know it does; otherwise noSuchObject. */

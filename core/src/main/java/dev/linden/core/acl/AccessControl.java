@@ -86,22 +86,26 @@ public final class AccessControl {
     /**
      * The rights for a whole entry at once, for searches: the entry's own rights, plus the rights of
      * attributes that a rule names specifically (every other attribute has the entry's rights).
+     * Rules that name only {@code ignored} attributes (secrets, which are never sent) do not make the
+     * rights non-uniform; the per-attribute answer still counts them.
      */
-    public EntryRights rights(AccessContext ctx, Entry entry) {
+    public EntryRights rights(AccessContext ctx, Entry entry, java.util.function.Predicate<AttributeType> ignored) {
         if (isRoot(ctx)) {
             return EntryRights.ALL;
         }
         Set<Right> entryRights = onEntry(ctx, entry);
-        List<AccessRule> specific = new ArrayList<>();
+        boolean any = false;
+        boolean uniform = true;
         for (AccessRule rule : rules) {
             if (!rule.target().coversAllAttributes() && matches(rule.target(), entry)) {
-                specific.add(rule);
+                any = true;
+                uniform &= rule.target().attributes().stream().allMatch(ignored);
             }
         }
-        if (specific.isEmpty()) {
+        if (!any) {
             return new EntryRights(entryRights, t -> entryRights, true);
         }
-        return new EntryRights(entryRights, type -> onAttribute(ctx, entry, type), false);
+        return new EntryRights(entryRights, type -> onAttribute(ctx, entry, type), uniform);
     }
 
     private boolean matches(Target t, Entry entry) {

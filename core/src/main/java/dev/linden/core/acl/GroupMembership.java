@@ -21,15 +21,35 @@ import java.util.Set;
  */
 public final class GroupMembership {
     private static final int MAX_GROUPS = 1000;
+    private static final int MAX_CACHED = 10_000;
     private final Backend backend;
     private final Schema schema;
+    /** (identity, group) to the answer and the backend version it was computed at. */
+    private final java.util.concurrent.ConcurrentHashMap<java.util.List<Dn>, long[]> cache =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public GroupMembership(Backend backend, Schema schema) {
         this.backend = backend;
         this.schema = schema;
     }
 
+    /** Answers from a cache while the directory has not changed since (any write clears it in effect). */
     public boolean isMember(Dn identity, Dn group) {
+        long version = backend.version();
+        java.util.List<Dn> key = java.util.List.of(identity, group);
+        long[] known = cache.get(key);
+        if (known != null && known[0] == version) {
+            return known[1] == 1;
+        }
+        boolean member = resolve(identity, group);
+        if (cache.size() > MAX_CACHED) {
+            cache.clear();
+        }
+        cache.put(key, new long[] {version, member ? 1 : 0});
+        return member;
+    }
+
+    private boolean resolve(Dn identity, Dn group) {
         Set<Dn> seen = new HashSet<>();
         List<Dn> frontier = List.of(identity);
         while (!frontier.isEmpty() && seen.size() < MAX_GROUPS) {
