@@ -12,7 +12,8 @@ import java.util.Set;
  */
 public record BackendConfig(List<Dn> suffixes, Map<String, Set<IndexKind>> indexes, int unindexedLimit,
         int entryCacheSize) {
-    public static final int DEFAULT_ENTRY_CACHE = 65_536;
+    /** Slots of the decoded-entry cache: a directory of this many entries is served from memory once warm. */
+    public static final int DEFAULT_ENTRY_CACHE = 131_072;
 
     public BackendConfig {
         suffixes = List.copyOf(suffixes);

@@ -61,12 +61,14 @@ public final class SearchOperation {
     private final ComputedAttributes computed;
     private final EntryResponder responder;
     private final Dn subschemaDn;
+    private final dev.linden.model.DnCache bases;
 
     public SearchOperation(Directory directory, AccessPolicy access) {
         this.directory = directory;
         this.access = access;
         this.computed = new ComputedAttributes(directory.schema());
         this.responder = new EntryResponder(access, computed);
+        this.bases = new dev.linden.model.DnCache(directory.schema(), 10_000);
         try {
             this.subschemaDn = DnSyntax.parse(ComputedAttributes.SUBSCHEMA_DN, directory.schema());
         } catch (LdapException e) {
@@ -76,7 +78,7 @@ public final class SearchOperation {
 
     public Response execute(OperationContext ctx, SearchRequest request) throws LdapException {
         var schema = directory.schema();
-        Dn base = Requests.dn(request.baseDn(), schema);
+        Dn base = bases.parse(request.baseDn());
         AttributeSelection selection = AttributeSelection.parse(request.attributes(), schema);
         if (base.isRoot() && request.scope() == SearchScope.BASE) {
             Entry dse = RootDse.build(schema, directory.backend().config().suffixes(),
