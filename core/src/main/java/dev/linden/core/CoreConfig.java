@@ -1,5 +1,6 @@
 package dev.linden.core;
 
+import dev.linden.core.sasl.SaslConfig;
 import dev.linden.model.Dn;
 
 /**
@@ -13,7 +14,8 @@ import dev.linden.model.Dn;
  * @param passwordScheme the scheme new userPassword values are hashed with, or CLEARTEXT
  * @param vendorVersion the version published in the root DSE
  * @param security the confidentiality rules
+ * @param sasl the SASL mechanisms' settings (EXTERNAL's certificate mapping, proxy users)
  */
 public record CoreConfig(Dn rootDn, String rootPassword, int sizeLimit, int timeLimitSeconds, boolean anonymousRead,
-        String passwordScheme, String vendorVersion, SecurityRules security) {
+        String passwordScheme, String vendorVersion, SecurityRules security, SaslConfig sasl) {
 }

@@ -79,10 +79,15 @@ public final class Linden implements AutoCloseable {
             throw new ConfigException("passwordScheme: unknown scheme '" + settings.passwordScheme() + "' (use one of "
                     + passwords.schemeNames() + " or CLEARTEXT)");
         }
+        try {
+            settings.sasl().proxyDns(schema);
+        } catch (LdapException e) {
+            throw new ConfigException("sasl.proxyUsers: " + e.getMessage());
+        }
         Backend backend = openBackend(settings, schema);
         CoreConfig core = new CoreConfig(rootDn, settings.rootPassword(), settings.sizeLimit(),
                 settings.timeLimitSeconds(), settings.anonymousRead(), settings.passwordScheme(), VERSION,
-                settings.security());
+                settings.security(), settings.sasl());
         TlsContext tls;
         try {
             tls = tlsContext(settings);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.linden.backend.BackendConfig;
 import dev.linden.backend.IndexKind;
 import dev.linden.core.SecurityRules;
+import dev.linden.core.sasl.SaslConfig;
 import dev.linden.server.Limits;
 import dev.linden.server.tls.TlsSettings;
 import java.io.IOException;
@@ -111,7 +112,26 @@ public final class ConfigLoader {
                 atLeastZero(l.timeLimitSeconds(), 3600, "limits.timeLimitSeconds", origin),
                 positive(l.unindexedSearchLimit(), 100_000, "limits.unindexedSearchLimit", origin),
                 transport, schemaFiles(c.schemaFiles(), origin), ldapsPort(listen, tls, origin), tls,
-                security(c.security()).withTlsAvailable(tls != null));
+                security(c.security()).withTlsAvailable(tls != null),
+                sasl(c.sasl(), origin).withClientCertificates(tls != null && tls.clientAuth() != TlsSettings.ClientAuth.NONE));
+    }
+
+    private static SaslConfig sasl(LindenConfig.Sasl s, String origin) throws ConfigException {
+        if (s == null) {
+            return SaslConfig.DEFAULT;
+        }
+        SaslConfig.ExternalMapping mapping;
+        try {
+            mapping = s.externalMapping() == null ? SaslConfig.ExternalMapping.SUBJECT
+                    : SaslConfig.ExternalMapping.valueOf(s.externalMapping().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(origin + ": sasl.externalMapping must be subject or search, not '" + s.externalMapping() + "'");
+        }
+        try {
+            return new SaslConfig(mapping, s.externalFilter(), s.proxyUsers(), false);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(origin + ": sasl." + e.getMessage());
+        }
     }
 
     private static TlsSettings tls(LindenConfig.Tls t, String dataDir, String origin) throws ConfigException {

@@ -22,13 +22,14 @@ public record LindenConfig(
         @JsonProperty("limits") LimitsConfig limits,
         @JsonProperty("schemaFiles") List<String> schemaFiles,
         @JsonProperty("tls") Tls tls,
-        @JsonProperty("security") Security security) {
+        @JsonProperty("security") Security security,
+        @JsonProperty("sasl") Sasl sasl) {
 
     /** Only the values that matter: every other field null. */
     public static LindenConfig of(Listen listen, String suffix, String rootDn, String rootPassword, String dataDir,
             String storage) {
         return new LindenConfig(listen, suffix, rootDn, rootPassword, dataDir, storage, null, null, null, null, null,
-                null, null, null);
+                null, null, null, null);
     }
 
     /** This configuration with the given values in place of its own (null: keep its own). */
@@ -39,7 +40,7 @@ public record LindenConfig(
         return new LindenConfig(newListen, suffix != null ? suffix : this.suffix, rootDn,
                 rootPassword != null ? rootPassword : this.rootPassword, dataDir != null ? dataDir : this.dataDir,
                 storage != null ? storage : this.storage, mapSizeMb, passwordScheme, anonymousRead, indexes, limits,
-                schemaFiles, tls, security != null ? security : this.security);
+                schemaFiles, tls, security != null ? security : this.security, sasl);
     }
 
     public record Listen(@JsonProperty("host") String host, @JsonProperty("port") Integer port,
@@ -58,6 +59,11 @@ public record LindenConfig(
     public record Security(@JsonProperty("requireTlsForBind") Boolean requireTlsForBind,
             @JsonProperty("requireTls") Boolean requireTls,
             @JsonProperty("loopbackExempt") Boolean loopbackExempt) {
+    }
+
+    public record Sasl(@JsonProperty("externalMapping") String externalMapping,
+            @JsonProperty("externalFilter") String externalFilter,
+            @JsonProperty("proxyUsers") List<String> proxyUsers) {
     }
 
     public record LimitsConfig(
