@@ -1,5 +1,6 @@
 package dev.linden.core;
 
+import dev.linden.core.sasl.SaslConfig;
 import dev.linden.model.Dn;
 
 /**
@@ -14,8 +15,9 @@ import dev.linden.model.Dn;
  * @param vendorVersion the version published in the root DSE
  * @param security the confidentiality rules
  * @param accessRules the access rules in order (see {@link dev.linden.core.acl.AccessRules#defaults})
+ * @param sasl the SASL mechanisms' settings (EXTERNAL's certificate mapping, proxy users)
  */
 public record CoreConfig(Dn rootDn, String rootPassword, int sizeLimit, int timeLimitSeconds, boolean anonymousRead,
         String passwordScheme, String vendorVersion, SecurityRules security,
-        java.util.List<dev.linden.core.acl.AccessRule> accessRules) {
+        java.util.List<dev.linden.core.acl.AccessRule> accessRules, SaslConfig sasl) {
 }

@@ -10,6 +10,7 @@ import dev.linden.core.operation.ExtendedOperation;
 import dev.linden.core.operation.ModifyDnOperation;
 import dev.linden.core.operation.ModifyOperation;
 import dev.linden.core.operation.SearchOperation;
+import dev.linden.core.sasl.ProxiedAuthorization;
 import dev.linden.model.LdapException;
 import dev.linden.protocol.Control;
 import dev.linden.protocol.LdapResult;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     /** Controls this server understands; an unknown critical control fails the operation (RFC 4511 4.1.11). */
-    private static final Set<String> KNOWN_CONTROLS = Set.of(Oids.PAGED_RESULTS, Oids.MANAGE_DSA_IT);
+    private static final Set<String> KNOWN_CONTROLS = Set.of(Oids.PAGED_RESULTS, Oids.MANAGE_DSA_IT,
+            Oids.PROXIED_AUTHORIZATION);
 
     private final BindOperation bind;
     private final SearchOperation search;
@@ -37,6 +39,7 @@ public final class Dispatcher {
     private final ModifyDnOperation modifyDn;
     private final ExtendedOperation extended;
     private final SecurityRules security;
+    private final ProxiedAuthorization proxied;
 
     public Dispatcher(Directory directory) {
         AccessPolicy access = new AccessPolicy(new AccessControl(directory.config().accessRules(), directory.schema(),
@@ -51,14 +54,17 @@ public final class Dispatcher {
         this.modifyDn = new ModifyDnOperation(directory, access);
         this.extended = new ExtendedOperation(directory, access);
         this.security = directory.config().security();
+        this.proxied = new ProxiedAuthorization(directory);
     }
 
     /** Executes one request; returns its final response, or null when none is due (abandoned, unbind, abandon). */
-    public Response dispatch(OperationContext ctx) {
+    public Response dispatch(OperationContext request) {
+        OperationContext ctx = request;
         ProtocolOp op = ctx.request().op();
         try {
             checkControls(ctx, op);
             checkConfidentiality(ctx, op);
+            ctx = proxied.apply(ctx, op); // the identity the operation runs as (RFC 4370)
             return switch (op) {
                 case BindRequest r -> bind.execute(ctx, r);
                 case SearchRequest r -> search.execute(ctx, r);
@@ -112,7 +118,8 @@ public final class Dispatcher {
     private static void checkControls(OperationContext ctx, ProtocolOp op) throws LdapException {
         for (Control c : ctx.request().controls()) {
             boolean applies = KNOWN_CONTROLS.contains(c.oid())
-                    && (!c.oid().equals(Oids.PAGED_RESULTS) || op instanceof SearchRequest);
+                    && (!c.oid().equals(Oids.PAGED_RESULTS) || op instanceof SearchRequest)
+                    && (!c.oid().equals(Oids.PROXIED_AUTHORIZATION) || ProxiedAuthorization.appliesTo(op));
             if (c.critical() && !applies) {
                 throw new LdapException(ResultCode.UNAVAILABLE_CRITICAL_EXTENSION,
                         "critical control " + c.oid() + " is not supported");

@@ -1,11 +1,12 @@
 package dev.linden.core;
 
 import dev.linden.core.control.PagedSearch;
+import dev.linden.core.sasl.SaslExchange;
 import dev.linden.model.Dn;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** One client connection's state: who is bound, and its paged searches in progress. */
+/** One client connection's state: who is bound, its paged searches and any SASL exchange in progress. */
 public final class Session {
     private final long id;
     private final String clientAddress;
@@ -14,7 +15,8 @@ public final class Session {
     private volatile java.security.cert.Certificate[] peerCertificates = new java.security.cert.Certificate[0];
     private volatile Dn boundDn = Dn.ROOT;
     private volatile boolean administrator;
-    private final Map<String, PagedSearch> pagedSearches = new ConcurrentHashMap<>();
+    private final Map<String, PagedSearch> pagedSearches;
+    private SaslExchange saslExchange; // guarded by this
 
     public Session(long id, String clientAddress) {
         this(id, clientAddress, false);
@@ -25,6 +27,26 @@ public final class Session {
         this.id = id;
         this.clientAddress = clientAddress;
         this.loopback = loopback;
+        this.pagedSearches = new ConcurrentHashMap<>();
+    }
+
+    private Session(Session of, Dn dn, boolean administrator) {
+        this.id = of.id;
+        this.clientAddress = of.clientAddress;
+        this.loopback = of.loopback;
+        this.secure = of.secure;
+        this.peerCertificates = of.peerCertificates;
+        this.pagedSearches = of.pagedSearches;
+        this.boundDn = dn;
+        this.administrator = administrator;
+    }
+
+    /**
+     * This connection acting as another identity for one operation (proxied authorization, RFC 4370):
+     * the same connection and paged searches, another bound DN.
+     */
+    public Session actingAs(Dn dn, boolean administrator) {
+        return new Session(this, dn, administrator);
     }
 
     public boolean isLoopback() {
@@ -86,5 +108,17 @@ public final class Session {
 
     public Map<String, PagedSearch> pagedSearches() {
         return pagedSearches;
+    }
+
+    /** Takes the multi-step SASL exchange in progress (null when none), leaving none. */
+    public synchronized SaslExchange takeSaslExchange() {
+        SaslExchange e = saslExchange;
+        saslExchange = null;
+        return e;
+    }
+
+    /** Keeps a SASL exchange until the client's next bind request (null ends any exchange in progress). */
+    public synchronized void saslExchange(SaslExchange exchange) {
+        this.saslExchange = exchange;
     }
 }

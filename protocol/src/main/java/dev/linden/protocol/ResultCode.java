@@ -45,9 +45,11 @@ public enum ResultCode {
     NO_SUCH_OPERATION(119),
     TOO_LATE(120),
     CANNOT_CANCEL(121),
-    ASSERTION_FAILED(122);
+    ASSERTION_FAILED(122),
+    /** The proxied authorization control's identity may not be assumed (RFC 4370 section 6). */
+    AUTHORIZATION_DENIED(123);
 
-    private static final ResultCode[] BY_CODE = new ResultCode[123];
+    private static final ResultCode[] BY_CODE = new ResultCode[124];
 
     static {
         for (ResultCode rc : values()) {

@@ -81,6 +81,11 @@ public final class Linden implements AutoCloseable {
             throw new ConfigException("passwordScheme: unknown scheme '" + settings.passwordScheme() + "' (use one of "
                     + passwords.schemeNames() + " or CLEARTEXT)");
         }
+        try {
+            settings.sasl().proxyDns(schema);
+        } catch (LdapException e) {
+            throw new ConfigException("sasl.proxyUsers: " + e.getMessage());
+        }
         Backend backend = openBackend(settings, schema);
         List<AccessRule> rules;
         try {
@@ -91,7 +96,7 @@ public final class Linden implements AutoCloseable {
         }
         CoreConfig core = new CoreConfig(rootDn, settings.rootPassword(), settings.sizeLimit(),
                 settings.timeLimitSeconds(), settings.anonymousRead(), settings.passwordScheme(), VERSION,
-                settings.security(), rules);
+                settings.security(), rules, settings.sasl());
         TlsContext tls;
         try {
             tls = tlsContext(settings);

@@ -54,8 +54,17 @@ public final class TestServer implements AutoCloseable {
      * a free port and StartTLS on the plain one. {@code extraYaml} may set {@code security:}.
      */
     public static TestServer memoryWithTls(String extraYaml) {
+        return memoryWithTls("", extraYaml);
+    }
+
+    /**
+     * As {@link #memoryWithTls(String)}, with more keys in the {@code tls:} section, such as
+     * {@code "clientAuth: optional, clientCa: /path/ca.pem"}.
+     */
+    public static TestServer memoryWithTls(String tlsOptions, String extraYaml) {
         Path dir = tempDir("linden-tls");
-        return start("storage: memory\ndataDir: " + dir + "\ntls: {selfSigned: true}\n" + extraYaml, dir, true);
+        String tls = tlsOptions.isBlank() ? "" : ", " + tlsOptions;
+        return start("storage: memory\ndataDir: " + dir + "\ntls: {selfSigned: true" + tls + "}\n" + extraYaml, dir, true);
     }
 
     private static TestServer start(String yaml, Path dataDir) {

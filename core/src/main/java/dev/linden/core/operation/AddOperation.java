@@ -35,7 +35,8 @@ public final class AddOperation {
         this.directory = directory;
         this.access = access;
         this.checker = new SchemaChecker(directory.schema());
-        this.hashing = new PasswordHashing(directory.passwords(), directory.config().passwordScheme());
+        this.hashing = new PasswordHashing(directory.passwords(), directory.config().passwordScheme(),
+                directory.schema());
         this.stamp = new OperationalStamp(directory.schema());
     }
 
@@ -71,9 +72,7 @@ public final class AddOperation {
         RdnValues.addMissing(entry, dn.rdn(), directory.schema()); // the client may leave them out (RFC 4511 4.7)
         access.require(actx, entry, Right.ADD); // the rules see the new entry as it would be stored
         ObjectClass structural = checker.check(entry);
-        for (Attribute a : entry.attributes().toArray(Attribute[]::new)) {
-            entry.put(hashing.hash(a));
-        }
+        hashing.hashEntry(entry); // and the SCRAM credentials of a cleartext password
         stamp.created(entry, ctx.session().boundDn(), directory.clock().instant(), structural.displayName());
         directory.backend().add(entry);
         return new Response(new AddResponse(LdapResult.success()));

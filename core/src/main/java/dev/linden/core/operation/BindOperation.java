@@ -7,6 +7,7 @@ import dev.linden.core.OperationContext;
 import dev.linden.core.Response;
 import dev.linden.core.SecurityRules;
 import dev.linden.core.Session;
+import dev.linden.core.sasl.SaslAuthenticator;
 import dev.linden.model.Attribute;
 import dev.linden.model.Dn;
 import dev.linden.model.Entry;
@@ -26,10 +27,12 @@ import java.nio.charset.StandardCharsets;
 public final class BindOperation {
     private final Directory directory;
     private final AccessPolicy access;
+    private final SaslAuthenticator sasl;
 
     public BindOperation(Directory directory, AccessPolicy access) {
         this.directory = directory;
         this.access = access;
+        this.sasl = new SaslAuthenticator(directory);
     }
 
     public Response execute(OperationContext ctx, BindRequest request) throws LdapException {
@@ -39,9 +42,9 @@ public final class BindOperation {
             throw new LdapException(ResultCode.PROTOCOL_ERROR, "requested protocol version not supported");
         }
         if (!request.isSimple()) {
-            throw new LdapException(ResultCode.AUTH_METHOD_NOT_SUPPORTED,
-                    "SASL mechanism " + request.saslMechanism() + " not supported");
+            return sasl.bind(ctx, request);
         }
+        session.saslExchange(null); // a simple bind abandons a SASL exchange in progress
         byte[] password = request.simplePassword();
         if (request.name().isEmpty()) {
             if (password.length > 0) {

@@ -26,7 +26,8 @@ public final class EntryImport {
     public EntryImport(Directory directory, boolean checkSchema) {
         this.directory = directory;
         this.checker = new SchemaChecker(directory.schema());
-        this.hashing = new PasswordHashing(directory.passwords(), directory.config().passwordScheme());
+        this.hashing = new PasswordHashing(directory.passwords(), directory.config().passwordScheme(),
+                directory.schema());
         this.stamp = new OperationalStamp(directory.schema());
         this.checkSchema = checkSchema;
     }
@@ -40,8 +41,9 @@ public final class EntryImport {
             if (existing != null) {
                 throw new LdapException(ResultCode.ATTRIBUTE_OR_VALUE_EXISTS, a.description().given() + " appears twice");
             }
-            entry.put(hashing.hash(a));
+            entry.put(a);
         }
+        hashing.hashEntry(entry); // and the SCRAM credentials of a cleartext password
         String structural;
         if (checkSchema) {
             ObjectClass oc = checker.check(entry);

@@ -39,7 +39,8 @@ public final class ExtendedOperation {
     public ExtendedOperation(Directory directory, AccessPolicy access) {
         this.directory = directory;
         this.access = access;
-        this.hashing = new PasswordHashing(directory.passwords(), directory.config().passwordScheme());
+        this.hashing = new PasswordHashing(directory.passwords(), directory.config().passwordScheme(),
+                directory.schema());
         this.stamp = new OperationalStamp(directory.schema());
     }
 
@@ -121,6 +122,7 @@ public final class ExtendedOperation {
 
     private void modifyPassword(Session session, Dn target, byte[] old, byte[] newPassword) throws LdapException {
         byte[] stored = hashing.hash(newPassword);
+        byte[] scram = hashing.scram(newPassword);
         AttributeDescription userPassword = AttributeDescription.of(directory.schema().attributeType("userPassword"));
         directory.backend().modify(target, entry -> {
             Attribute current = entry.get(userPassword);
@@ -128,6 +130,7 @@ public final class ExtendedOperation {
                 throw new LdapException(ResultCode.UNWILLING_TO_PERFORM, "unwilling to verify old password");
             }
             entry.put(new Attribute(userPassword, List.of(stored)));
+            hashing.putScram(entry, scram);
             stamp.modified(entry, session.boundDn(), directory.clock().instant());
             return entry;
         });

@@ -40,7 +40,8 @@ public final class ModifyOperation {
         this.access = access;
         this.checker = new SchemaChecker(directory.schema());
         this.modifications = new Modifications(directory.schema());
-        this.hashing = new PasswordHashing(directory.passwords(), directory.config().passwordScheme());
+        this.hashing = new PasswordHashing(directory.passwords(), directory.config().passwordScheme(),
+                directory.schema());
         this.stamp = new OperationalStamp(directory.schema());
     }
 
@@ -50,12 +51,14 @@ public final class ModifyOperation {
             throw new LdapException(ResultCode.NO_SUCH_OBJECT, "");
         }
         List<Attribute> changes = new ArrayList<>();
+        PasswordHashing.Changes passwords = hashing.changes();
         for (Modification m : request.changes()) {
             Attribute a = Requests.attribute(m.attribute(), directory.schema());
             if (a.description().type().isNoUserModification()) {
                 throw new LdapException(ResultCode.CONSTRAINT_VIOLATION,
                         a.description().given() + ": no user modification allowed");
             }
+            passwords.note(m.op(), a); // sees the cleartext: SCRAM credentials
             if (m.op() == ModOp.ADD || m.op() == ModOp.REPLACE) {
                 a = hashing.hash(a);
             }
@@ -70,6 +73,7 @@ public final class ModifyOperation {
             for (int i = 0; i < changes.size(); i++) {
                 modifications.apply(entry, request.changes().get(i).op(), changes.get(i));
             }
+            passwords.applyTo(entry);
             for (Ava ava : dn.rdn().avas()) {
                 AttributeType type = directory.schema().attributeType(ava.type());
                 Attribute a = entry.get(type);

@@ -15,6 +15,7 @@ import dev.linden.core.control.PagedSearch;
 import dev.linden.core.acl.AccessContext;
 import dev.linden.core.acl.EntryRights;
 import dev.linden.core.acl.Right;
+import dev.linden.core.sasl.SaslAuthenticator;
 import dev.linden.model.Dn;
 import dev.linden.model.DnSyntax;
 import dev.linden.model.Entry;
@@ -82,7 +83,8 @@ public final class SearchOperation {
         AttributeSelection selection = AttributeSelection.parse(request.attributes(), schema);
         if (base.isRoot() && request.scope() == SearchScope.BASE) {
             Entry dse = RootDse.build(schema, directory.backend().config().suffixes(),
-                    directory.config().vendorVersion(), List.of(), directory.config().security().tlsAvailable());
+                    directory.config().vendorVersion(), SaslAuthenticator.advertised(directory.config()),
+                    directory.config().security().tlsAvailable());
             return single(ctx, request, dse, selection);
         }
         if (base.equals(subschemaDn)) {

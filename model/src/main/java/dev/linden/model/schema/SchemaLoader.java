@@ -19,7 +19,8 @@ import java.util.Map;
 public final class SchemaLoader {
     /** The bundled files, loaded in this order. */
     static final List<String> BUNDLED = List.of("00-system.ldif", "01-core.ldif", "02-cosine.ldif",
-            "03-inetorgperson.ldif", "04-nis.ldif", "05-ppolicy.ldif", "06-groups.ldif");
+            "03-inetorgperson.ldif", "04-nis.ldif", "05-ppolicy.ldif", "06-groups.ldif",
+            "07-linden.ldif");
 
     private static final java.util.regex.Pattern SLAPD_DIRECTIVE = java.util.regex.Pattern.compile(
             "(?i)(attribute[a-z]*|objectclass|objectidentifier|ldapsyntax|ditcontentrule)[\\s(]");

@@ -10,6 +10,7 @@ import dev.linden.backend.IndexKind;
 import dev.linden.core.SecurityRules;
 import dev.linden.core.acl.AccessRuleSpec;
 import dev.linden.core.acl.AccessRules;
+import dev.linden.core.sasl.SaslConfig;
 import dev.linden.server.Limits;
 import dev.linden.server.tls.TlsSettings;
 import java.io.IOException;
@@ -115,7 +116,26 @@ public final class ConfigLoader {
                 positive(l.unindexedSearchLimit(), 100_000, "limits.unindexedSearchLimit", origin),
                 transport, schemaFiles(c.schemaFiles(), origin), ldapsPort(listen, tls, origin), tls,
                 security(c.security()).withTlsAvailable(tls != null),
-                accessRules(c.access(), suffix, Boolean.TRUE.equals(c.anonymousRead())));
+                accessRules(c.access(), suffix, Boolean.TRUE.equals(c.anonymousRead())),
+                sasl(c.sasl(), origin).withClientCertificates(tls != null && tls.clientAuth() != TlsSettings.ClientAuth.NONE));
+    }
+
+    private static SaslConfig sasl(LindenConfig.Sasl s, String origin) throws ConfigException {
+        if (s == null) {
+            return SaslConfig.DEFAULT;
+        }
+        SaslConfig.ExternalMapping mapping;
+        try {
+            mapping = s.externalMapping() == null ? SaslConfig.ExternalMapping.SUBJECT
+                    : SaslConfig.ExternalMapping.valueOf(s.externalMapping().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(origin + ": sasl.externalMapping must be subject or search, not '" + s.externalMapping() + "'");
+        }
+        try {
+            return new SaslConfig(mapping, s.externalFilter(), s.proxyUsers(), false);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(origin + ": sasl." + e.getMessage());
+        }
     }
 
     private static TlsSettings tls(LindenConfig.Tls t, String dataDir, String origin) throws ConfigException {

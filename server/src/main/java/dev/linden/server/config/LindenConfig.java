@@ -23,13 +23,14 @@ public record LindenConfig(
         @JsonProperty("schemaFiles") List<String> schemaFiles,
         @JsonProperty("tls") Tls tls,
         @JsonProperty("security") Security security,
-        @JsonProperty("access") Access access) {
+        @JsonProperty("access") Access access,
+        @JsonProperty("sasl") Sasl sasl) {
 
     /** Only the values that matter: every other field null. */
     public static LindenConfig of(Listen listen, String suffix, String rootDn, String rootPassword, String dataDir,
             String storage) {
         return new LindenConfig(listen, suffix, rootDn, rootPassword, dataDir, storage, null, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     /** This configuration with the given values in place of its own (null: keep its own). */
@@ -40,7 +41,7 @@ public record LindenConfig(
         return new LindenConfig(newListen, suffix != null ? suffix : this.suffix, rootDn,
                 rootPassword != null ? rootPassword : this.rootPassword, dataDir != null ? dataDir : this.dataDir,
                 storage != null ? storage : this.storage, mapSizeMb, passwordScheme, anonymousRead, indexes, limits,
-                schemaFiles, tls, security != null ? security : this.security, access);
+                schemaFiles, tls, security != null ? security : this.security, access, sasl);
     }
 
     public record Listen(@JsonProperty("host") String host, @JsonProperty("port") Integer port,
@@ -76,6 +77,11 @@ public record LindenConfig(
     public record Security(@JsonProperty("requireTlsForBind") Boolean requireTlsForBind,
             @JsonProperty("requireTls") Boolean requireTls,
             @JsonProperty("loopbackExempt") Boolean loopbackExempt) {
+    }
+
+    public record Sasl(@JsonProperty("externalMapping") String externalMapping,
+            @JsonProperty("externalFilter") String externalFilter,
+            @JsonProperty("proxyUsers") List<String> proxyUsers) {
     }
 
     public record LimitsConfig(

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import dev.linden.core.SecurityRules;
 import dev.linden.core.acl.AccessRuleSpec;
+import dev.linden.core.sasl.SaslConfig;
 import dev.linden.server.tls.TlsSettings;
 import java.util.Map;
 import java.util.Set;
@@ -19,12 +20,13 @@ import java.util.Set;
  * @param tls the certificate settings, or null when TLS is not configured
  * @param security when TLS is required
  * @param accessRules the access rules in order, as configured or the defaults
+ * @param sasl the SASL settings (EXTERNAL's certificate mapping, proxy users)
  */
 public record Settings(String host, int port, String suffix, String rootDn, String rootPassword, Path dataDir,
         String storage, long mapSizeBytes, String passwordScheme, boolean anonymousRead,
         Map<String, Set<IndexKind>> indexes, int sizeLimit, int timeLimitSeconds, int unindexedSearchLimit,
         Limits transport, List<Path> schemaFiles, int ldapsPort, TlsSettings tls, SecurityRules security,
-        List<AccessRuleSpec> accessRules) {
+        List<AccessRuleSpec> accessRules, SaslConfig sasl) {
     public Settings {
         schemaFiles = List.copyOf(schemaFiles);
     }

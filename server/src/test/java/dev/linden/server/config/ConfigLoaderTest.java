@@ -27,6 +27,27 @@ class ConfigLoaderTest {
         assertThat(s.indexes().get("cn")).containsExactlyInAnyOrder(IndexKind.EQUALITY, IndexKind.SUBSTRING);
         assertThat(s.transport().maxPduAnonymousBytes()).isEqualTo(262144);
         assertThat(s.anonymousRead()).isFalse();
+        assertThat(s.sasl().externalMapping()).isEqualTo(dev.linden.core.sasl.SaslConfig.ExternalMapping.SUBJECT);
+        assertThat(s.sasl().proxyUsers()).isEmpty();
+        assertThat(s.sasl().clientCertificates()).isFalse();
+    }
+
+    @Test
+    void saslSettings() throws Exception {
+        Settings s = ConfigLoader.parse("rootPassword: x\nsasl: {externalMapping: search, externalFilter: '(mail={email})', "
+                + "proxyUsers: ['cn=app,dc=example,dc=com']}\n", "t.yaml");
+        assertThat(s.sasl().externalMapping()).isEqualTo(dev.linden.core.sasl.SaslConfig.ExternalMapping.SEARCH);
+        assertThat(s.sasl().externalFilterFor(k -> k.equals("email") ? "a*b@example.com" : null))
+                .isEqualTo("(mail=a\\2ab@example.com)");
+        assertThat(s.sasl().proxyUsers()).containsExactly("cn=app,dc=example,dc=com");
+        assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\nsasl: {externalMapping: cn}\n", "t.yaml"))
+                .hasMessageContaining("sasl.externalMapping");
+        assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\nsasl: {externalMapping: search}\n", "t.yaml"))
+                .hasMessageContaining("externalFilter");
+        assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\nsasl: {externalMapping: search, externalFilter: '(uid={sn})'}\n",
+                "t.yaml")).hasMessageContaining("{sn}");
+        assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\nsasl: {externalMapping: search, externalFilter: '(uid={cn}'}\n",
+                "t.yaml")).hasMessageContaining("not a valid filter");
     }
 
     @Test

@@ -1,0 +1,21 @@
+package dev.linden.core.sasl;
+
+import dev.linden.model.LdapException;
+
+/**
+ * One SASL authentication exchange (RFC 4422 section 3): the mechanism's state between the client's
+ * messages. A multi-step exchange is kept in the session while the server waits for the next bind
+ * request; any error ends it.
+ */
+public interface SaslExchange {
+    /** The name of the mechanism this exchange runs, as registered. */
+    String mechanism();
+
+    /**
+     * Evaluates the client's next message (null when the bind request carried no credentials).
+     *
+     * @throws LdapException the exchange failed: invalidCredentials for wrong or malformed credentials, or
+     *     another code the mechanism documents
+     */
+    SaslOutcome evaluate(byte[] response) throws LdapException;
+}
