@@ -35,6 +35,8 @@ public final class Backend implements AutoCloseable {
     private final Tree meta;
     private final List<AttributeIndex> indexes = new ArrayList<>();
     private final SearchPlanner planner;
+    private final Map<AttributeType, AttributeIndex> indexByType;
+    private final GroupGraph groups;
     private final EntryCache cache;
     private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
 
@@ -56,6 +58,8 @@ public final class Backend implements AutoCloseable {
             indexes.add(index);
             byType.put(type, index);
         }
+        this.indexByType = Map.copyOf(byType);
+        this.groups = new GroupGraph(schema);
         this.planner = new SearchPlanner(schema, byType);
         this.cache = new EntryCache(schema, config.entryCacheSize());
     }
@@ -390,7 +394,59 @@ public final class Backend implements AutoCloseable {
             public boolean hasChildren(long id) {
                 return id2children.hasChildren(tx, id);
             }
+
+            @Override
+            public Entry get(Dn dn) {
+                long id = dn2id.get(tx, dn);
+                byte[] record = id == 0 ? null : id2entry.get(tx, id);
+                return record == null ? null : cache.decode(id, record);
+            }
+
+            @Override
+            public List<Entry> withValue(AttributeType type, String normalized) {
+                return Backend.this.withValue(tx, type, normalized);
+            }
+
+            @Override
+            public java.util.Set<Dn> members(Dn group, boolean nested) {
+                return groups.members(this::get, group, nested);
+            }
+
+            @Override
+            public java.util.Set<Dn> groupsOf(Dn member, boolean nested) {
+                return groups.groupsOf(type -> norm -> withValue(type, norm), member, nested);
+            }
         };
+    }
+
+    /** The view of the tree in a transaction of its own, for answers outside a search. */
+    public <T> T read(java.util.function.Function<BackendView, T> work) {
+        return storage.read(tx -> work.apply(view(tx)));
+    }
+
+    List<Entry> withValue(ReadTx tx, AttributeType type, String normalized) {
+        AttributeIndex index = indexByType.get(type);
+        if (index == null || !index.has(IndexKind.EQUALITY)) {
+            return List.of();
+        }
+        IdSet ids = index.equality(tx, normalized);
+        List<Entry> entries = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            long id = ids.get(i);
+            byte[] record = id2entry.get(tx, id);
+            if (record == null) {
+                continue;
+            }
+            Entry entry = cache.decode(id, record);
+            // the index key may be a cut prefix of a long value: check the value itself
+            for (var a : entry.attributes()) {
+                if (a.description().type().isSubtypeOf(type) && a.containsNormalized(normalized, schema)) {
+                    entries.add(entry);
+                    break;
+                }
+            }
+        }
+        return entries;
     }
 
     /** Every entry in DN order (parents before children), for export. */

@@ -1,8 +1,23 @@
 package dev.linden.backend;
 
-/** Facts about an entry's place in the tree, answered from the transaction a search runs in. */
+/** Facts about the tree, answered from the transaction a search runs in. */
 public interface BackendView {
     int countChildren(long id);
 
     boolean hasChildren(long id);
+
+    /** The entry with this DN, or null. */
+    dev.linden.model.Entry get(dev.linden.model.Dn dn);
+
+    /**
+     * The entries holding this value (normalised by the type's equality rule) in this attribute type
+     * or its subtypes, found through its equality index; empty when the type has no equality index.
+     */
+    java.util.List<dev.linden.model.Entry> withValue(dev.linden.model.schema.AttributeType type, String normalized);
+
+    /** The DNs a group lists in member and uniqueMember; with {@code nested}, through nested groups too. */
+    java.util.Set<dev.linden.model.Dn> members(dev.linden.model.Dn group, boolean nested);
+
+    /** The groups listing a DN in member or uniqueMember; with {@code nested}, the groups above them too. */
+    java.util.Set<dev.linden.model.Dn> groupsOf(dev.linden.model.Dn member, boolean nested);
 }
