@@ -51,7 +51,8 @@ final class ImportCommand implements Callable<Integer> {
         try (Backend backend = Linden.openBackend(settings, schema);
                 LdifReader reader = new LdifReader(Files.newBufferedReader(ldif, StandardCharsets.UTF_8), ldif.toString())) {
             Directory directory = new Directory(backend, schema, new CoreConfig(Dn.ROOT, settings.rootPassword(), 0, 0,
-                    false, settings.passwordScheme(), Linden.VERSION, settings.security()), PasswordSchemes.standard(),
+                    false, settings.passwordScheme(), Linden.VERSION, settings.security(), settings.passwordPolicy(),
+                    settings.throttle()), PasswordSchemes.standard(),
                     Clock.systemUTC());
             long start = System.nanoTime();
             int count = load(directory, backend, reader, !noSchemaCheck);

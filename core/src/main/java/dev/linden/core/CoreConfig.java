@@ -1,5 +1,7 @@
 package dev.linden.core;
 
+import dev.linden.core.ppolicy.Policy;
+import dev.linden.core.throttle.ThrottleSettings;
 import dev.linden.model.Dn;
 
 /**
@@ -13,7 +15,10 @@ import dev.linden.model.Dn;
  * @param passwordScheme the scheme new userPassword values are hashed with, or CLEARTEXT
  * @param vendorVersion the version published in the root DSE
  * @param security the confidentiality rules
+ * @param passwordPolicy the password policy of accounts that name no pwdPolicy entry of their own
+ * @param throttle how password guessing is slowed down and stopped
  */
 public record CoreConfig(Dn rootDn, String rootPassword, int sizeLimit, int timeLimitSeconds, boolean anonymousRead,
-        String passwordScheme, String vendorVersion, SecurityRules security) {
+        String passwordScheme, String vendorVersion, SecurityRules security, Policy passwordPolicy,
+        ThrottleSettings throttle) {
 }

@@ -8,6 +8,9 @@ import dev.linden.core.operation.ExtendedOperation;
 import dev.linden.core.operation.ModifyDnOperation;
 import dev.linden.core.operation.ModifyOperation;
 import dev.linden.core.operation.SearchOperation;
+import dev.linden.core.ppolicy.PasswordPolicy;
+import dev.linden.core.throttle.BindThrottle;
+import dev.linden.core.throttle.SecurityCounters;
 import dev.linden.model.LdapException;
 import dev.linden.protocol.Control;
 import dev.linden.protocol.LdapResult;
@@ -24,7 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     /** Controls this server understands; an unknown critical control fails the operation (RFC 4511 4.1.11). */
-    private static final Set<String> KNOWN_CONTROLS = Set.of(Oids.PAGED_RESULTS, Oids.MANAGE_DSA_IT);
+    private static final Set<String> KNOWN_CONTROLS = Set.of(Oids.PAGED_RESULTS, Oids.MANAGE_DSA_IT,
+            Oids.PASSWORD_POLICY);
 
     private final BindOperation bind;
     private final SearchOperation search;
@@ -35,18 +39,27 @@ public final class Dispatcher {
     private final ModifyDnOperation modifyDn;
     private final ExtendedOperation extended;
     private final SecurityRules security;
+    private final PasswordPolicy passwordPolicy;
+    private final SecurityCounters securityCounters = new SecurityCounters();
 
     public Dispatcher(Directory directory) {
         AccessPolicy access = new AccessPolicy(directory.config());
-        this.bind = new BindOperation(directory);
+        this.passwordPolicy = new PasswordPolicy(directory, securityCounters);
+        BindThrottle throttle = new BindThrottle(directory.config().throttle(), directory.clock(), securityCounters);
+        this.bind = new BindOperation(directory, passwordPolicy, throttle);
         this.search = new SearchOperation(directory, access);
         this.compare = new CompareOperation(directory, access);
-        this.add = new AddOperation(directory, access);
+        this.add = new AddOperation(directory, access, passwordPolicy);
         this.delete = new DeleteOperation(directory, access);
-        this.modify = new ModifyOperation(directory, access);
+        this.modify = new ModifyOperation(directory, access, passwordPolicy);
         this.modifyDn = new ModifyDnOperation(directory, access);
-        this.extended = new ExtendedOperation(directory, access);
+        this.extended = new ExtendedOperation(directory, access, passwordPolicy);
         this.security = directory.config().security();
+    }
+
+    /** Failed binds, lockouts and throttling since start, as of now (for monitoring). */
+    public SecurityCounters.Snapshot securityCounters() {
+        return securityCounters.snapshot();
     }
 
     /** Executes one request; returns its final response, or null when none is due (abandoned, unbind, abandon). */
@@ -55,6 +68,7 @@ public final class Dispatcher {
         try {
             checkControls(ctx, op);
             checkConfidentiality(ctx, op);
+            passwordPolicy.checkRestriction(ctx); // after an administrator reset: only a password change
             return switch (op) {
                 case BindRequest r -> bind.execute(ctx, r);
                 case SearchRequest r -> search.execute(ctx, r);
@@ -82,7 +96,7 @@ public final class Dispatcher {
             if (ctx.isAbandoned()) {
                 return null;
             }
-            return new Response(Responses.forRequest(op, Responses.result(e)));
+            return new Response(Responses.forRequest(op, Responses.result(e)), e.controls());
         } catch (RuntimeException e) { // StorageException included: the store failed
             log.error("operation {} failed unexpectedly", op.getClass().getSimpleName(), e);
             return new Response(Responses.forRequest(op, LdapResult.of(ResultCode.OTHER, "internal error")));

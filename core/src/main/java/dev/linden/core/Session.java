@@ -14,6 +14,7 @@ public final class Session {
     private volatile java.security.cert.Certificate[] peerCertificates = new java.security.cert.Certificate[0];
     private volatile Dn boundDn = Dn.ROOT;
     private volatile boolean administrator;
+    private volatile boolean passwordChangeRequired;
     private final Map<String, PagedSearch> pagedSearches = new ConcurrentHashMap<>();
 
     public Session(long id, String clientAddress) {
@@ -70,7 +71,23 @@ public final class Session {
     public void bind(Dn dn, boolean administrator) {
         this.boundDn = dn;
         this.administrator = administrator;
+        this.passwordChangeRequired = false;
         pagedSearches.clear();
+    }
+
+    /** Whether the bound user must change their password before anything else (password policy). */
+    public boolean passwordChangeRequired() {
+        return passwordChangeRequired;
+    }
+
+    /** Restricts the session to changing the bound user's password (after an administrator reset it). */
+    public void requirePasswordChange() {
+        this.passwordChangeRequired = true;
+    }
+
+    /** Lifts the restriction once the user changed their password. */
+    public void passwordChanged() {
+        this.passwordChangeRequired = false;
     }
 
     public void reset() {

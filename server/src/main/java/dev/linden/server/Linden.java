@@ -82,7 +82,7 @@ public final class Linden implements AutoCloseable {
         Backend backend = openBackend(settings, schema);
         CoreConfig core = new CoreConfig(rootDn, settings.rootPassword(), settings.sizeLimit(),
                 settings.timeLimitSeconds(), settings.anonymousRead(), settings.passwordScheme(), VERSION,
-                settings.security());
+                settings.security(), settings.passwordPolicy(), settings.throttle());
         TlsContext tls;
         try {
             tls = tlsContext(settings);

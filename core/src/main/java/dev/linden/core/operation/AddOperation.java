@@ -4,6 +4,7 @@ import dev.linden.core.AccessPolicy;
 import dev.linden.core.Directory;
 import dev.linden.core.OperationContext;
 import dev.linden.core.Response;
+import dev.linden.core.ppolicy.PasswordPolicy;
 import dev.linden.core.schema.SchemaChecker;
 import dev.linden.model.Attribute;
 import dev.linden.model.Dn;
@@ -28,10 +29,12 @@ public final class AddOperation {
     private final SchemaChecker checker;
     private final PasswordHashing hashing;
     private final OperationalStamp stamp;
+    private final PasswordPolicy passwordPolicy;
 
-    public AddOperation(Directory directory, AccessPolicy access) {
+    public AddOperation(Directory directory, AccessPolicy access, PasswordPolicy passwordPolicy) {
         this.directory = directory;
         this.access = access;
+        this.passwordPolicy = passwordPolicy;
         this.checker = new SchemaChecker(directory.schema());
         this.hashing = new PasswordHashing(directory.passwords(), directory.config().passwordScheme());
         this.stamp = new OperationalStamp(directory.schema());
@@ -66,6 +69,7 @@ public final class AddOperation {
         }
         RdnValues.addMissing(entry, dn.rdn(), directory.schema()); // the client may leave them out (RFC 4511 4.7)
         ObjectClass structural = checker.check(entry);
+        passwordPolicy.adding(ctx, entry); // quality of a user's password (before hashing), pwdChangedTime
         for (Attribute a : entry.attributes().toArray(Attribute[]::new)) {
             entry.put(hashing.hash(a));
         }

@@ -5,6 +5,8 @@ import dev.linden.server.Limits;
 import java.nio.file.Path;
 import java.util.List;
 import dev.linden.core.SecurityRules;
+import dev.linden.core.ppolicy.Policy;
+import dev.linden.core.throttle.ThrottleSettings;
 import dev.linden.server.tls.TlsSettings;
 import java.util.Map;
 import java.util.Set;
@@ -17,11 +19,14 @@ import java.util.Set;
  * @param ldapsPort the LDAPS (implicit TLS) port: 0 for any free port, -1 for no LDAPS listener
  * @param tls the certificate settings, or null when TLS is not configured
  * @param security when TLS is required
+ * @param passwordPolicy the default password policy
+ * @param throttle how password guessing is slowed down and stopped
  */
 public record Settings(String host, int port, String suffix, String rootDn, String rootPassword, Path dataDir,
         String storage, long mapSizeBytes, String passwordScheme, boolean anonymousRead,
         Map<String, Set<IndexKind>> indexes, int sizeLimit, int timeLimitSeconds, int unindexedSearchLimit,
-        Limits transport, List<Path> schemaFiles, int ldapsPort, TlsSettings tls, SecurityRules security) {
+        Limits transport, List<Path> schemaFiles, int ldapsPort, TlsSettings tls, SecurityRules security,
+        Policy passwordPolicy, ThrottleSettings throttle) {
     public Settings {
         schemaFiles = List.copyOf(schemaFiles);
     }
