@@ -5,6 +5,7 @@ import dev.linden.backend.BackendConfig;
 import dev.linden.core.CoreConfig;
 import dev.linden.core.Directory;
 import dev.linden.core.Dispatcher;
+import dev.linden.core.throttle.SecurityCounters;
 import dev.linden.model.Dn;
 import dev.linden.model.DnSyntax;
 import dev.linden.model.LdapException;
@@ -33,10 +34,12 @@ public final class Linden implements AutoCloseable {
     private final Backend backend;
     private final LdapServer server;
     private final Directory directory;
+    private final Dispatcher dispatcher;
 
-    private Linden(Backend backend, Directory directory, LdapServer server) {
+    private Linden(Backend backend, Directory directory, Dispatcher dispatcher, LdapServer server) {
         this.backend = backend;
         this.directory = directory;
+        this.dispatcher = dispatcher;
         this.server = server;
     }
 
@@ -92,9 +95,10 @@ public final class Linden implements AutoCloseable {
         }
         Directory directory = new Directory(backend, schema, core, passwords, Clock.systemUTC());
         try {
-            LdapServer server = new LdapServer(new Dispatcher(directory), settings.host(), settings.port(),
+            Dispatcher dispatcher = new Dispatcher(directory);
+            LdapServer server = new LdapServer(dispatcher, settings.host(), settings.port(),
                     settings.ldapsPort(), tls, settings.transport());
-            return new Linden(backend, directory, server);
+            return new Linden(backend, directory, dispatcher, server);
         } catch (RuntimeException | InterruptedException e) {
             backend.close();
             throw e;
@@ -138,6 +142,11 @@ public final class Linden implements AutoCloseable {
 
     public Directory directory() {
         return directory;
+    }
+
+    /** Failed binds by reason, lockouts and throttling since start (read-only, for monitoring). */
+    public SecurityCounters.Snapshot securityCounters() {
+        return dispatcher.securityCounters();
     }
 
     @Override

@@ -107,6 +107,11 @@ public final class TestServer implements AutoCloseable {
         return linden.backend();
     }
 
+    /** The server's counters of failed binds, lockouts and throttling. */
+    public dev.linden.core.throttle.SecurityCounters.Snapshot securityCounters() {
+        return linden.securityCounters();
+    }
+
     public Path dataDir() {
         return dataDir;
     }
