@@ -84,7 +84,10 @@ public final class BindThrottle {
         }
         long now = clock.millis();
         Window address = window(addresses, addressKey(clientAddress), now);
-        if (address != null && address.fail(now) == settings.addressBlockAfter() && settings.addressBlockAfter() > 0) {
+        // past the threshold, every failure while not blocked (re)blocks: after a block runs out, one more
+        // failure within the window blocks again
+        if (address != null && address.fail(now) >= settings.addressBlockAfter() && settings.addressBlockAfter() > 0
+                && address.blockedUntil(now) <= now) {
             address.block(now + settings.blockSeconds() * 1000L);
             counters.addressBlocked();
         }

@@ -68,6 +68,9 @@ class BindThrottleTest {
         assertThat(counters.snapshot().delayedBinds()).isEqualTo(2);
         clock.now = clock.now.plus(Duration.ofSeconds(11));
         assertThat(counters.snapshot().blockedAddressesNow()).isZero();
+        t.failed(a, "uid=w"); // the block ran out, the window did not: one more failure blocks again
+        assertThat(counters.snapshot().blockedAddressesNow()).isEqualTo(1);
+        assertThat(counters.snapshot().addressBlocks()).isEqualTo(2);
         clock.now = clock.now.plus(Duration.ofSeconds(60)); // the window has passed as well
         assertThat(timeAdmit(t, a, "uid=x")).isLessThan(20);
     }
