@@ -6,18 +6,26 @@ public interface BackendView {
 
     boolean hasChildren(long id);
 
-    /** The entry with this DN, or null. */
-    dev.linden.model.Entry get(dev.linden.model.Dn dn);
+    /** The entry with this DN, or null. (The defaults answer for an empty tree.) */
+    default dev.linden.model.Entry get(dev.linden.model.Dn dn) {
+        return null;
+    }
 
     /**
      * The entries holding this value (normalised by the type's equality rule) in this attribute type
      * or its subtypes, found through its equality index; empty when the type has no equality index.
      */
-    java.util.List<dev.linden.model.Entry> withValue(dev.linden.model.schema.AttributeType type, String normalized);
+    default java.util.List<dev.linden.model.Entry> withValue(dev.linden.model.schema.AttributeType type, String normalized) {
+        return java.util.List.of();
+    }
 
     /** The DNs a group lists in member and uniqueMember; with {@code nested}, through nested groups too. */
-    java.util.Set<dev.linden.model.Dn> members(dev.linden.model.Dn group, boolean nested);
+    default java.util.Set<dev.linden.model.Dn> members(dev.linden.model.Dn group, boolean nested) {
+        return java.util.Set.of();
+    }
 
     /** The groups listing a DN in member or uniqueMember; with {@code nested}, the groups above them too. */
-    java.util.Set<dev.linden.model.Dn> groupsOf(dev.linden.model.Dn member, boolean nested);
+    default java.util.Set<dev.linden.model.Dn> groupsOf(dev.linden.model.Dn member, boolean nested) {
+        return java.util.Set.of();
+    }
 }

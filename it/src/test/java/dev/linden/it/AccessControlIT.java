@@ -75,8 +75,8 @@ class AccessControlIT {
                 }
                 assertThat(resultOf(() -> bob.compare(BOB, "userPassword", "bob-password"))).isEqualTo(ResultCode.INSUFFICIENT_ACCESS_RIGHTS);
                 // self may write the password, not another's
-                bob.modify(BOB, new Modification(ModificationType.REPLACE, "userPassword", "bob-new"));
-                assertThat(as(s, BOB, "bob-new").getConnectedAddress()).isNotNull();
+                bob.modify(BOB, new Modification(ModificationType.REPLACE, "userPassword", "bob-new-password"));
+                assertThat(as(s, BOB, "bob-new-password").getConnectedAddress()).isNotNull();
                 assertThat(resultOf(() -> bob.modify(CAROL, new Modification(ModificationType.REPLACE, "userPassword", "x"))))
                         .isEqualTo(ResultCode.INSUFFICIENT_ACCESS_RIGHTS);
                 // nor anything else of his own

@@ -7,6 +7,7 @@ import dev.linden.core.Directory;
 import dev.linden.core.Dispatcher;
 import dev.linden.core.acl.AccessRule;
 import dev.linden.core.acl.AccessRules;
+import dev.linden.core.throttle.SecurityCounters;
 import dev.linden.model.Dn;
 import dev.linden.model.DnSyntax;
 import dev.linden.model.LdapException;
@@ -35,10 +36,12 @@ public final class Linden implements AutoCloseable {
     private final Backend backend;
     private final LdapServer server;
     private final Directory directory;
+    private final Dispatcher dispatcher;
 
-    private Linden(Backend backend, Directory directory, LdapServer server) {
+    private Linden(Backend backend, Directory directory, Dispatcher dispatcher, LdapServer server) {
         this.backend = backend;
         this.directory = directory;
+        this.dispatcher = dispatcher;
         this.server = server;
     }
 
@@ -96,7 +99,7 @@ public final class Linden implements AutoCloseable {
         }
         CoreConfig core = new CoreConfig(rootDn, settings.rootPassword(), settings.sizeLimit(),
                 settings.timeLimitSeconds(), settings.anonymousRead(), settings.passwordScheme(), VERSION,
-                settings.security(), rules, settings.sasl());
+                settings.security(), rules, settings.sasl(), settings.passwordPolicy(), settings.throttle());
         TlsContext tls;
         try {
             tls = tlsContext(settings);
@@ -106,9 +109,10 @@ public final class Linden implements AutoCloseable {
         }
         Directory directory = new Directory(backend, schema, core, passwords, Clock.systemUTC());
         try {
-            LdapServer server = new LdapServer(new Dispatcher(directory), settings.host(), settings.port(),
+            Dispatcher dispatcher = new Dispatcher(directory);
+            LdapServer server = new LdapServer(dispatcher, settings.host(), settings.port(),
                     settings.ldapsPort(), tls, settings.transport());
-            return new Linden(backend, directory, server);
+            return new Linden(backend, directory, dispatcher, server);
         } catch (RuntimeException | InterruptedException e) {
             backend.close();
             throw e;
@@ -152,6 +156,11 @@ public final class Linden implements AutoCloseable {
 
     public Directory directory() {
         return directory;
+    }
+
+    /** Failed binds by reason, lockouts and throttling since start (read-only, for monitoring). */
+    public SecurityCounters.Snapshot securityCounters() {
+        return dispatcher.securityCounters();
     }
 
     @Override

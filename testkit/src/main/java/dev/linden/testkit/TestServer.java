@@ -21,6 +21,11 @@ import java.util.List;
  * A real Linden server on a free loopback port, for tests: in memory by default, or on LMDB in a
  * temporary folder. The suffix is dc=example,dc=com; the administrator is cn=admin,dc=example,dc=com
  * with password {@link #ADMIN_PASSWORD}.
+ *
+ * <p>Unless a test configures them itself, the test server (not the product's defaults) lets users
+ * keep a password the administrator set ({@code passwordPolicy: {mustChange: false}}) and does not
+ * throttle binds ({@code throttle: {enabled: false}}): every test connects from 127.0.0.1, and tests
+ * (the differential suite above all) bind wrongly on purpose and reset passwords as the administrator.
  */
 public final class TestServer implements AutoCloseable {
     public static final String SUFFIX = "dc=example,dc=com";
@@ -73,6 +78,8 @@ public final class TestServer implements AutoCloseable {
 
     private static TestServer start(String yaml, Path dataDir, boolean ldaps) {
         String security = yaml.contains("security:") ? "" : "security: {loopbackExempt: true}\n";
+        security += yaml.contains("passwordPolicy:") ? "" : "passwordPolicy: {mustChange: false}\n";
+        security += yaml.contains("throttle:") ? "" : "throttle: {enabled: false}\n";
         String config = """
                 listen: {host: 127.0.0.1, port: 0%s}
                 suffix: %s
@@ -107,6 +114,11 @@ public final class TestServer implements AutoCloseable {
 
     public Backend backend() {
         return linden.backend();
+    }
+
+    /** The server's counters of failed binds, lockouts and throttling. */
+    public dev.linden.core.throttle.SecurityCounters.Snapshot securityCounters() {
+        return linden.securityCounters();
     }
 
     public Path dataDir() {

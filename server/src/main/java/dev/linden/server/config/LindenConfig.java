@@ -24,13 +24,15 @@ public record LindenConfig(
         @JsonProperty("tls") Tls tls,
         @JsonProperty("security") Security security,
         @JsonProperty("access") Access access,
-        @JsonProperty("sasl") Sasl sasl) {
+        @JsonProperty("sasl") Sasl sasl,
+        @JsonProperty("passwordPolicy") PasswordPolicy passwordPolicy,
+        @JsonProperty("throttle") Throttle throttle) {
 
     /** Only the values that matter: every other field null. */
     public static LindenConfig of(Listen listen, String suffix, String rootDn, String rootPassword, String dataDir,
             String storage) {
         return new LindenConfig(listen, suffix, rootDn, rootPassword, dataDir, storage, null, null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 
     /** This configuration with the given values in place of its own (null: keep its own). */
@@ -41,7 +43,7 @@ public record LindenConfig(
         return new LindenConfig(newListen, suffix != null ? suffix : this.suffix, rootDn,
                 rootPassword != null ? rootPassword : this.rootPassword, dataDir != null ? dataDir : this.dataDir,
                 storage != null ? storage : this.storage, mapSizeMb, passwordScheme, anonymousRead, indexes, limits,
-                schemaFiles, tls, security != null ? security : this.security, access, sasl);
+                schemaFiles, tls, security != null ? security : this.security, access, sasl, passwordPolicy, throttle);
     }
 
     public record Listen(@JsonProperty("host") String host, @JsonProperty("port") Integer port,
@@ -92,6 +94,38 @@ public record LindenConfig(
             @JsonProperty("maxPduAnonymousBytes") Integer maxPduAnonymousBytes,
             @JsonProperty("idleTimeoutSeconds") Integer idleTimeoutSeconds,
             @JsonProperty("maxConnections") Integer maxConnections,
-            @JsonProperty("workerThreads") Integer workerThreads) {
+            @JsonProperty("workerThreads") Integer workerThreads,
+            @JsonProperty("maxConnectionsPerAddress") Integer maxConnectionsPerAddress) {
+    }
+
+    /** The default password policy (draft-behera-ldap-password-policy); durations in seconds. */
+    public record PasswordPolicy(
+            @JsonProperty("minLength") Integer minLength,
+            @JsonProperty("checkQuality") Integer checkQuality,
+            @JsonProperty("inHistory") Integer inHistory,
+            @JsonProperty("minAge") Integer minAge,
+            @JsonProperty("maxAge") Integer maxAge,
+            @JsonProperty("expireWarning") Integer expireWarning,
+            @JsonProperty("graceAuthNLimit") Integer graceAuthNLimit,
+            @JsonProperty("mustChange") Boolean mustChange,
+            @JsonProperty("allowUserChange") Boolean allowUserChange,
+            @JsonProperty("safeModify") Boolean safeModify,
+            @JsonProperty("lockout") Boolean lockout,
+            @JsonProperty("lockoutDuration") Integer lockoutDuration,
+            @JsonProperty("maxFailure") Integer maxFailure,
+            @JsonProperty("failureCountInterval") Integer failureCountInterval) {
+    }
+
+    /** Slowing down and stopping password guessing, per client address and per account. */
+    public record Throttle(
+            @JsonProperty("enabled") Boolean enabled,
+            @JsonProperty("windowSeconds") Integer windowSeconds,
+            @JsonProperty("accountDelayAfter") Integer accountDelayAfter,
+            @JsonProperty("addressDelayAfter") Integer addressDelayAfter,
+            @JsonProperty("baseDelayMillis") Integer baseDelayMillis,
+            @JsonProperty("maxDelayMillis") Integer maxDelayMillis,
+            @JsonProperty("addressBlockAfter") Integer addressBlockAfter,
+            @JsonProperty("blockSeconds") Integer blockSeconds,
+            @JsonProperty("maxDelayedBinds") Integer maxDelayedBinds) {
     }
 }
