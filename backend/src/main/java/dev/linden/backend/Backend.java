@@ -37,6 +37,7 @@ public final class Backend implements AutoCloseable {
     private final SearchPlanner planner;
     private final Map<AttributeType, AttributeIndex> indexByType;
     private final GroupGraph groups;
+    private final List<AttributeType> referenceTypes = new ArrayList<>();
     private final EntryCache cache;
     private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
 
@@ -58,9 +59,43 @@ public final class Backend implements AutoCloseable {
             indexes.add(index);
             byType.put(type, index);
         }
+        for (String name : config.referentialIntegrity()) {
+            AttributeType type = schema.attributeType(name);
+            if (type == null) {
+                throw new IllegalArgumentException("referential integrity on undefined attribute type " + name);
+            }
+            if (!byType.containsKey(type) || !byType.get(type).has(IndexKind.EQUALITY)) {
+                // referential integrity finds referring entries through this index: it must exist
+                Set<IndexKind> kinds = java.util.EnumSet.of(IndexKind.EQUALITY);
+                if (byType.containsKey(type)) {
+                    indexes.remove(byType.get(type));
+                    for (IndexKind k : IndexKind.values()) {
+                        if (byType.get(type).has(k)) {
+                            kinds.add(k);
+                        }
+                    }
+                }
+                AttributeIndex index = new AttributeIndex(storage, schema, type, kinds);
+                indexes.add(index);
+                byType.put(type, index);
+            }
+            referenceTypes.add(type);
+        }
         this.indexByType = Map.copyOf(byType);
         this.groups = new GroupGraph(schema);
-        this.planner = new SearchPlanner(schema, byType);
+        this.planner = new SearchPlanner(schema, byType, groups, dn2id, new SearchPlanner.Lookups() {
+            @Override
+            public Entry entry(ReadTx tx, Dn dn) {
+                long id = dn2id.get(tx, dn);
+                byte[] record = id == 0 ? null : id2entry.get(tx, id);
+                return record == null ? null : cache.decode(id, record);
+            }
+
+            @Override
+            public List<Entry> find(ReadTx tx, AttributeType type, String normalized) {
+                return withValue(tx, type, normalized);
+            }
+        });
         this.cache = new EntryCache(schema, config.entryCacheSize());
     }
 
@@ -223,8 +258,59 @@ public final class Backend implements AutoCloseable {
             for (AttributeIndex index : indexes) {
                 index.update(tx, id, entry, null);
             }
+            fixReferences(tx, dn, null);
             return null;
         });
+    }
+
+    /**
+     * Referential integrity, inside the write transaction: every entry whose reference attributes name
+     * {@code oldDn} gets it rewritten to {@code newDn}, or removed when {@code newDn} is null. Found
+     * through the attributes' equality indexes, so the cost is the number of referring entries.
+     */
+    private void fixReferences(WriteTx tx, Dn oldDn, Dn newDn) throws LdapException {
+        for (AttributeType type : referenceTypes) {
+            AttributeIndex index = indexByType.get(type);
+            IdSet ids = index.equality(tx, oldDn.normalized());
+            for (int i = 0; i < ids.size(); i++) {
+                long id = ids.get(i);
+                Entry before = load(tx, id);
+                if (before == null) {
+                    continue;
+                }
+                Entry after = before.copy();
+                boolean changed = false;
+                for (dev.linden.model.Attribute a : before.attributes()) {
+                    if (!a.description().type().isSubtypeOf(type)) {
+                        continue;
+                    }
+                    List<byte[]> values = new ArrayList<>();
+                    List<String> norms = a.normalizedValues(schema);
+                    boolean hit = false;
+                    for (int v = 0; v < a.size(); v++) {
+                        if (norms.get(v).equals(oldDn.normalized())) {
+                            hit = true;
+                            boolean sameName = newDn != null && newDn.normalized().equals(oldDn.normalized());
+                            if (newDn != null && (sameName || !norms.contains(newDn.normalized()))) {
+                                values.add(newDn.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                            }
+                        } else {
+                            values.add(a.values().get(v));
+                        }
+                    }
+                    if (hit) {
+                        after.put(a.withValues(values)); // no values left: the attribute goes
+                        changed = true;
+                    }
+                }
+                if (changed) {
+                    id2entry.put(tx, id, encode(after));
+                    for (AttributeIndex idx : indexes) {
+                        idx.update(tx, id, before, after);
+                    }
+                }
+            }
+        }
     }
 
     /** Replaces an entry by what {@code update} makes of it, in one transaction. Returns the entry stored. */
@@ -269,9 +355,11 @@ public final class Backend implements AutoCloseable {
                 throw new LdapException(ResultCode.UNWILLING_TO_PERFORM, "cannot move an entry below itself");
             }
             // subordinates first, while their old keys are still in place
+            List<Dn[]> moves = new ArrayList<>();
             for (long subId : dn2id.subordinates(tx, dn)) {
                 Entry sub = load(tx, subId);
                 Dn moved = sub.dn().rebase(dn, newDn);
+                moves.add(new Dn[] {sub.dn(), moved});
                 dn2id.delete(tx, sub.dn());
                 sub.setDn(moved);
                 dn2id.put(tx, moved, subId);
@@ -294,6 +382,12 @@ public final class Backend implements AutoCloseable {
             }
             for (AttributeIndex index : indexes) {
                 index.update(tx, id, before, after);
+            }
+            if (!newDn.equals(dn) || !newDn.toString().equals(dn.toString())) {
+                fixReferences(tx, dn, newDn);
+                for (Dn[] move : moves) {
+                    fixReferences(tx, move[0], move[1]);
+                }
             }
             return null;
         });

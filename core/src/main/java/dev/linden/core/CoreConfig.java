@@ -20,9 +20,10 @@ import dev.linden.model.Dn;
  * @param sasl the SASL mechanisms' settings (EXTERNAL's certificate mapping, proxy users)
  * @param passwordPolicy the password policy of accounts that name no pwdPolicy entry of their own
  * @param throttle how password guessing is slowed down and stopped
+ * @param groups memberOf (direct or nested) and referential integrity
  */
 public record CoreConfig(Dn rootDn, String rootPassword, int sizeLimit, int timeLimitSeconds, boolean anonymousRead,
         String passwordScheme, String vendorVersion, SecurityRules security,
         java.util.List<dev.linden.core.acl.AccessRule> accessRules, SaslConfig sasl, Policy passwordPolicy,
-        ThrottleSettings throttle) {
+        ThrottleSettings throttle, dev.linden.core.groups.GroupSettings groups) {
 }

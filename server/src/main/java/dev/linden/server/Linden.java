@@ -52,7 +52,8 @@ public final class Linden implements AutoCloseable {
                 : new LmdbStorage(settings.dataDir(), settings.mapSizeBytes());
         try {
             return new Backend(storage, schema, new BackendConfig(List.of(suffix), settings.indexes(),
-                    settings.unindexedSearchLimit()));
+                    settings.unindexedSearchLimit(), BackendConfig.DEFAULT_ENTRY_CACHE,
+                    settings.groups().referentialIntegrity()));
         } catch (IllegalArgumentException e) {
             storage.close();
             throw new ConfigException("indexes: " + e.getMessage());
@@ -99,7 +100,8 @@ public final class Linden implements AutoCloseable {
         }
         CoreConfig core = new CoreConfig(rootDn, settings.rootPassword(), settings.sizeLimit(),
                 settings.timeLimitSeconds(), settings.anonymousRead(), settings.passwordScheme(), VERSION,
-                settings.security(), rules, settings.sasl(), settings.passwordPolicy(), settings.throttle());
+                settings.security(), rules, settings.sasl(), settings.passwordPolicy(), settings.throttle(),
+                settings.groups());
         TlsContext tls;
         try {
             tls = tlsContext(settings);

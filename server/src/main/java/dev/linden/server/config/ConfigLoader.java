@@ -122,7 +122,24 @@ public final class ConfigLoader {
                 security(c.security()).withTlsAvailable(tls != null),
                 accessRules(c.access(), suffix, Boolean.TRUE.equals(c.anonymousRead())),
                 sasl(c.sasl(), origin).withClientCertificates(tls != null && tls.clientAuth() != TlsSettings.ClientAuth.NONE),
-                passwordPolicy(c.passwordPolicy(), origin), throttle(c.throttle(), origin));
+                passwordPolicy(c.passwordPolicy(), origin), throttle(c.throttle(), origin), groups(c.groups(), origin));
+    }
+
+    private static dev.linden.core.groups.GroupSettings groups(LindenConfig.Groups g, String origin) throws ConfigException {
+        var d = dev.linden.core.groups.GroupSettings.DEFAULT;
+        if (g == null) {
+            return d;
+        }
+        boolean nested = false;
+        if (g.memberOf() != null) {
+            switch (g.memberOf().toLowerCase(Locale.ROOT)) {
+                case "direct" -> nested = false;
+                case "nested" -> nested = true;
+                default -> throw new ConfigException(origin + ": groups.memberOf must be direct or nested, not '" + g.memberOf() + "'");
+            }
+        }
+        return new dev.linden.core.groups.GroupSettings(nested,
+                g.referentialIntegrity() == null ? d.referentialIntegrity() : g.referentialIntegrity());
     }
 
     private static SaslConfig sasl(LindenConfig.Sasl s, String origin) throws ConfigException {

@@ -26,13 +26,14 @@ public record LindenConfig(
         @JsonProperty("access") Access access,
         @JsonProperty("sasl") Sasl sasl,
         @JsonProperty("passwordPolicy") PasswordPolicy passwordPolicy,
-        @JsonProperty("throttle") Throttle throttle) {
+        @JsonProperty("throttle") Throttle throttle,
+        @JsonProperty("groups") Groups groups) {
 
     /** Only the values that matter: every other field null. */
     public static LindenConfig of(Listen listen, String suffix, String rootDn, String rootPassword, String dataDir,
             String storage) {
         return new LindenConfig(listen, suffix, rootDn, rootPassword, dataDir, storage, null, null, null, null, null,
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
     }
 
     /** This configuration with the given values in place of its own (null: keep its own). */
@@ -43,7 +44,8 @@ public record LindenConfig(
         return new LindenConfig(newListen, suffix != null ? suffix : this.suffix, rootDn,
                 rootPassword != null ? rootPassword : this.rootPassword, dataDir != null ? dataDir : this.dataDir,
                 storage != null ? storage : this.storage, mapSizeMb, passwordScheme, anonymousRead, indexes, limits,
-                schemaFiles, tls, security != null ? security : this.security, access, sasl, passwordPolicy, throttle);
+                schemaFiles, tls, security != null ? security : this.security, access, sasl, passwordPolicy, throttle,
+                groups);
     }
 
     public record Listen(@JsonProperty("host") String host, @JsonProperty("port") Integer port,
@@ -74,6 +76,11 @@ public record LindenConfig(
     public record By(@JsonProperty("who") String who, @JsonProperty("dn") String dn, @JsonProperty("under") String under,
             @JsonProperty("group") String group, @JsonProperty("tls") Boolean tls, @JsonProperty("address") String address,
             @JsonProperty("grant") List<String> grant) {
+    }
+
+    /** memberOf: direct (default) or nested; referentialIntegrity: the DN attributes kept in step. */
+    public record Groups(@JsonProperty("memberOf") String memberOf,
+            @JsonProperty("referentialIntegrity") List<String> referentialIntegrity) {
     }
 
     public record Security(@JsonProperty("requireTlsForBind") Boolean requireTlsForBind,
