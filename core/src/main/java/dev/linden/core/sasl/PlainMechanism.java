@@ -33,24 +33,16 @@ final class PlainMechanism implements SaslMechanism {
 
     @Override
     public SaslExchange begin(Session session) {
-        return new SaslExchange() {
-            @Override
-            public String mechanism() {
-                return NAME;
+        return SaslExchange.stateless(NAME, response -> {
+            if (rules.tlsForBind() && !rules.isProtected(session)) {
+                throw new LdapException(ResultCode.CONFIDENTIALITY_REQUIRED,
+                        "TLS is required for SASL PLAIN (use StartTLS or LDAPS)");
             }
-
-            @Override
-            public SaslOutcome evaluate(byte[] response) throws LdapException {
-                if (rules.tlsForBind() && !rules.isProtected(session)) {
-                    throw new LdapException(ResultCode.CONFIDENTIALITY_REQUIRED,
-                            "TLS is required for SASL PLAIN (use StartTLS or LDAPS)");
-                }
-                if (response == null) {
-                    return new SaslOutcome.Challenge(new byte[0]); // RFC 4422 3.3: the client answers an empty challenge
-                }
-                return authenticate(response);
+            if (response == null) {
+                return new SaslOutcome.Challenge(new byte[0]); // RFC 4422 3.3: the client answers an empty challenge
             }
-        };
+            return authenticate(response);
+        });
     }
 
     private SaslOutcome authenticate(byte[] message) throws LdapException {

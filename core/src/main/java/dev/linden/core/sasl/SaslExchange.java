@@ -18,4 +18,25 @@ public interface SaslExchange {
      *     another code the mechanism documents
      */
     SaslOutcome evaluate(byte[] response) throws LdapException;
+
+    /** How a mechanism whose exchange holds no state of its own answers a message. */
+    @FunctionalInterface
+    interface Step {
+        SaslOutcome evaluate(byte[] response) throws LdapException;
+    }
+
+    /** An exchange of a mechanism that keeps no state between messages (EXTERNAL, PLAIN). */
+    static SaslExchange stateless(String mechanism, Step step) {
+        return new SaslExchange() {
+            @Override
+            public String mechanism() {
+                return mechanism;
+            }
+
+            @Override
+            public SaslOutcome evaluate(byte[] response) throws LdapException {
+                return step.evaluate(response);
+            }
+        };
+    }
 }
