@@ -7,6 +7,7 @@ import dev.linden.core.OperationContext;
 import dev.linden.core.Response;
 import dev.linden.core.SecurityRules;
 import dev.linden.core.Session;
+import dev.linden.core.sasl.PasswordGuard;
 import dev.linden.core.sasl.SaslAuthenticator;
 import dev.linden.core.ppolicy.BindCheck;
 import dev.linden.core.ppolicy.PasswordPolicy;
@@ -43,7 +44,7 @@ public final class BindOperation {
     public BindOperation(Directory directory, AccessPolicy access, PasswordPolicy passwordPolicy, BindThrottle throttle) {
         this.directory = directory;
         this.access = access;
-        this.sasl = new SaslAuthenticator(directory);
+        this.sasl = new SaslAuthenticator(directory, this::guard);
         this.passwordPolicy = passwordPolicy;
         this.throttle = throttle;
     }
@@ -114,6 +115,46 @@ public final class BindOperation {
         session.bind(entry.dn(), false);
         policy.restrict(session);
         return success(controls);
+    }
+
+    /**
+     * What a SASL password check goes through, as the simple bind's does: throttling by address and
+     * account, the lockout, failure counting and the password policy's checks on success.
+     */
+    private PasswordGuard guard(OperationContext ctx) {
+        return (identity, check) -> {
+            Session session = ctx.session();
+            String account = identity.dn().normalized();
+            throttle.admit(session.clientAddress(), account);
+            if (identity.administrator()) {
+                boolean ok = check.verify();
+                if (ok) {
+                    throttle.succeeded(account);
+                } else {
+                    throttle.failed(session.clientAddress(), account);
+                }
+                return ok;
+            }
+            Entry entry = directory.backend().get(identity.dn());
+            if (entry == null) {
+                throttle.failed(session.clientAddress(), account);
+                return false;
+            }
+            BindCheck policy = passwordPolicy.bind(ctx, entry);
+            try {
+                policy.checkNotLocked();
+            } catch (LdapException e) {
+                throttle.failed(session.clientAddress(), account);
+                throw e;
+            }
+            if (!check.verify()) {
+                throttle.failed(session.clientAddress(), account);
+                throw policy.failed();
+            }
+            throttle.succeeded(account);
+            policy.succeeded();
+            return true;
+        };
     }
 
     private boolean verifyAny(byte[] password, Attribute stored) {

@@ -42,7 +42,7 @@ final class ExternalMechanism implements SaslMechanism {
 
     @Override
     public SaslExchange begin(Session session) {
-        return SaslExchange.stateless(NAME, response -> authenticate(session, response));
+        return SaslExchange.stateless(NAME, (response, guard) -> authenticate(session, response)); // no password
     }
 
     private SaslOutcome authenticate(Session session, byte[] response) throws LdapException {
