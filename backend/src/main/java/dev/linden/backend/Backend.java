@@ -37,6 +37,7 @@ public final class Backend implements AutoCloseable {
     private final SearchPlanner planner;
     private final Map<AttributeType, AttributeIndex> indexByType;
     private final GroupGraph groups;
+    private final DynamicGroups dynamic;
     private final List<AttributeType> referenceTypes = new ArrayList<>();
     private final EntryCache cache;
     private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
@@ -83,17 +84,16 @@ public final class Backend implements AutoCloseable {
         }
         this.indexByType = Map.copyOf(byType);
         this.groups = new GroupGraph(schema);
+        this.dynamic = new DynamicGroups(schema, config.unindexedLimit());
         this.planner = new SearchPlanner(schema, byType, groups, dn2id, new SearchPlanner.Lookups() {
             @Override
             public Entry entry(ReadTx tx, Dn dn) {
-                long id = dn2id.get(tx, dn);
-                byte[] record = id == 0 ? null : id2entry.get(tx, id);
-                return record == null ? null : cache.decode(id, record);
+                return withDynamicMembers(tx, cached(tx, dn));
             }
 
             @Override
             public List<Entry> find(ReadTx tx, AttributeType type, String normalized) {
-                return withValue(tx, type, normalized);
+                return groupsListing(tx, type, normalized);
             }
         });
         this.cache = new EntryCache(schema, config.entryCacheSize());
@@ -503,12 +503,12 @@ public final class Backend implements AutoCloseable {
 
             @Override
             public java.util.Set<Dn> members(Dn group, boolean nested) {
-                return groups.members(this::get, group, nested);
+                return groups.members(dn -> withDynamicMembers(tx, get(dn)), group, nested);
             }
 
             @Override
             public java.util.Set<Dn> groupsOf(Dn member, boolean nested) {
-                return groups.groupsOf(type -> norm -> withValue(type, norm), member, nested);
+                return groups.groupsOf(type -> norm -> groupsListing(tx, type, norm), member, nested);
             }
         };
     }
@@ -516,6 +516,74 @@ public final class Backend implements AutoCloseable {
     /** The view of the tree in a transaction of its own, for answers outside a search. */
     public <T> T read(java.util.function.Function<BackendView, T> work) {
         return storage.read(tx -> work.apply(view(tx)));
+    }
+
+    private Entry cached(ReadTx tx, Dn dn) {
+        long id = dn2id.get(tx, dn);
+        byte[] record = id == 0 ? null : id2entry.get(tx, id);
+        return record == null ? null : cache.decode(id, record);
+    }
+
+    /**
+     * A dynamic group (groupOfURLs) as if its memberURLs' entries were member values, so group walks
+     * treat static and dynamic groups alike; any other entry as it is.
+     */
+    private Entry withDynamicMembers(ReadTx tx, Entry entry) {
+        if (entry == null || dynamic.urls(entry).isEmpty()) {
+            return entry;
+        }
+        Entry copy = entry.copy();
+        List<byte[]> values = new ArrayList<>();
+        var existing = entry.get(groups.memberType());
+        if (existing != null) {
+            values.addAll(existing.values());
+        }
+        for (dev.linden.model.LdapUrl url : dynamic.urls(entry)) {
+            for (Dn dn : dynamic.selected(tx, url, this)) {
+                values.add(dn.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        copy.put(new dev.linden.model.Attribute(dev.linden.model.AttributeDescription.of(groups.memberType()), values));
+        return copy;
+    }
+
+    /** The entries listing a DN in this attribute: through its index, plus dynamic groups that select it for member. */
+    private List<Entry> groupsListing(ReadTx tx, AttributeType type, String normalized) {
+        List<Entry> found = withValue(tx, type, normalized);
+        if (type != groups.memberType()) {
+            return found;
+        }
+        List<Entry> dynamicGroups = dynamic.groupsSelecting(tx, normalized, this);
+        if (dynamicGroups.isEmpty()) {
+            return found;
+        }
+        List<Entry> all = new ArrayList<>(found);
+        all.addAll(dynamicGroups);
+        return all;
+    }
+
+    /** For {@link DynamicGroups}: the entries in an URL's scope that the planner's indexes point at, or null to scan. */
+    IdSet candidatesFor(ReadTx tx, Filter filter) {
+        return planner.candidates(tx, filter);
+    }
+
+    List<Long> subtreeIds(ReadTx tx, Dn base) {
+        List<Long> ids = new ArrayList<>();
+        long baseId = dn2id.get(tx, base);
+        if (baseId != 0) {
+            ids.add(baseId);
+            ids.addAll(dn2id.subordinates(tx, base));
+        }
+        return ids;
+    }
+
+    Entry entryById(ReadTx tx, long id) {
+        byte[] record = id2entry.get(tx, id);
+        return record == null ? null : cache.decode(id, record);
+    }
+
+    Entry entryByDn(ReadTx tx, Dn dn) {
+        return cached(tx, dn);
     }
 
     List<Entry> withValue(ReadTx tx, AttributeType type, String normalized) {

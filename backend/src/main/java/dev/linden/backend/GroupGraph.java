@@ -79,6 +79,10 @@ final class GroupGraph {
         return groups;
     }
 
+    AttributeType memberType() {
+        return memberTypes.get(0);
+    }
+
     List<Dn> memberValues(Entry entry) {
         List<Dn> dns = new ArrayList<>();
         for (AttributeType type : memberTypes) {
