@@ -401,6 +401,12 @@ public final class Backend implements AutoCloseable {
      */
     public void search(Dn base, SearchScope scope, Filter filter, boolean unchecked, SearchScan scan)
             throws LdapException {
+        search(base, scope, filter, unchecked ? 0 : config.unindexedLimit(), scan);
+    }
+
+    /** As above, with the most entries an unindexed search may examine (0: no limit). */
+    public void search(Dn base, SearchScope scope, Filter filter, int unindexedLimit, SearchScan scan)
+            throws LdapException {
         storage.read(tx -> {
             long baseId = dn2id.get(tx, base);
             if (baseId == 0) {
@@ -439,10 +445,10 @@ public final class Backend implements AutoCloseable {
                 return null;
             }
             List<Long> ids = dn2id.subordinates(tx, base);
-            if (!unchecked && ids.size() + 1 > config.unindexedLimit()) {
+            if (unindexedLimit > 0 && ids.size() + 1 > unindexedLimit) {
                 throw new LdapException(ResultCode.ADMIN_LIMIT_EXCEEDED,
                         "unindexed search over " + (ids.size() + 1) + " entries refused (limit "
-                                + config.unindexedLimit() + ")");
+                                + unindexedLimit + ")");
             }
             if (scope == SearchScope.SUB && !visit(tx, baseId, scan, view)) {
                 return null;

@@ -21,9 +21,10 @@ import dev.linden.model.Dn;
  * @param passwordPolicy the password policy of accounts that name no pwdPolicy entry of their own
  * @param throttle how password guessing is slowed down and stopped
  * @param groups memberOf (direct or nested) and referential integrity
+ * @param anonymousLimits the search limits of anonymous clients (the others' are above and in the backend)
  */
 public record CoreConfig(Dn rootDn, String rootPassword, int sizeLimit, int timeLimitSeconds, boolean anonymousRead,
         String passwordScheme, String vendorVersion, SecurityRules security,
         java.util.List<dev.linden.core.acl.AccessRule> accessRules, SaslConfig sasl, Policy passwordPolicy,
-        ThrottleSettings throttle, dev.linden.core.groups.GroupSettings groups) {
+        ThrottleSettings throttle, dev.linden.core.groups.GroupSettings groups, SearchLimits anonymousLimits) {
 }

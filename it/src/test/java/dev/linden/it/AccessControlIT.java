@@ -113,6 +113,26 @@ class AccessControlIT {
         }
 
         @Test
+        void anonymousClientsHaveTheirOwnSearchLimits() throws Exception {
+            try (TestServer s = TestServer.memory("anonymousRead: true\nlimits: {anonymous: {sizeLimit: 2, unindexedSearchLimit: 3}}\n")
+                    .loadResource("sample.ldif");
+                    LDAPConnection anonymous = new LDAPConnection("127.0.0.1", s.port());
+                    LDAPConnection bob = as(s, BOB, "bob-password")) {
+                assertThatThrownBy(() -> anonymous.search(PEOPLE, SearchScope.ONE, "(uid=*)"))
+                        .isInstanceOfSatisfying(LDAPSearchException.class, e -> {
+                            assertThat(e.getResultCode()).isEqualTo(ResultCode.SIZE_LIMIT_EXCEEDED);
+                            assertThat(e.getEntryCount()).isEqualTo(2);
+                        });
+                assertThat(resultOf(() -> anonymous.search("dc=example,dc=com", SearchScope.SUB, "(description=*)")))
+                        .isEqualTo(ResultCode.ADMIN_LIMIT_EXCEEDED);
+                // a bound user has the ordinary limits
+                assertThat(bob.search(PEOPLE, SearchScope.ONE, "(uid=*)").getEntryCount()).isEqualTo(3);
+                assertThat(bob.search("dc=example,dc=com", SearchScope.SUB, "(description=*)").getResultCode())
+                        .isEqualTo(ResultCode.SUCCESS);
+            }
+        }
+
+        @Test
         void anonymousReadCanBeTurnedOn() throws Exception {
             try (TestServer s = TestServer.memory("anonymousRead: true\n").loadResource("sample.ldif");
                     LDAPConnection anonymous = new LDAPConnection("127.0.0.1", s.port())) {

@@ -101,7 +101,7 @@ public final class Linden implements AutoCloseable {
         CoreConfig core = new CoreConfig(rootDn, settings.rootPassword(), settings.sizeLimit(),
                 settings.timeLimitSeconds(), settings.anonymousRead(), settings.passwordScheme(), VERSION,
                 settings.security(), rules, settings.sasl(), settings.passwordPolicy(), settings.throttle(),
-                settings.groups());
+                settings.groups(), settings.anonymousLimits());
         TlsContext tls;
         try {
             tls = tlsContext(settings);

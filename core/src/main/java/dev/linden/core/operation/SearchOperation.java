@@ -106,7 +106,7 @@ public final class SearchOperation {
         InChain inChain = new InChain(schema, () -> current[0]);
         int[] sent = {0};
         boolean[] exceeded = {false};
-        directory.backend().search(base, request.scope(), request.filter(), session.isAdministrator(),
+        directory.backend().search(base, request.scope(), request.filter(), unindexedLimit(session),
                 (id, entry, stored, view) -> {
                     if (ctx.isAbandoned()) {
                         return false;
@@ -169,7 +169,7 @@ public final class SearchOperation {
             InChain inChain = new InChain(directory.schema(), () -> current[0]);
             List<Long> ids = new ArrayList<>();
             boolean[] exceeded = {false};
-            directory.backend().search(base, request.scope(), request.filter(), session.isAdministrator(),
+            directory.backend().search(base, request.scope(), request.filter(), unindexedLimit(session),
                     (id, entry, stored, view) -> {
                         limits.checkTime();
                         current[0] = view;
@@ -236,11 +236,23 @@ public final class SearchOperation {
     private Limits limits(Session session, SearchRequest request) {
         int size = request.sizeLimit();
         int time = request.timeLimit();
-        if (!session.isAdministrator()) {
+        if (session.isAnonymous()) {
+            size = min(size, directory.config().anonymousLimits().sizeLimit());
+            time = min(time, directory.config().anonymousLimits().timeLimitSeconds());
+        } else if (!session.isAdministrator()) {
             size = min(size, directory.config().sizeLimit());
             time = min(time, directory.config().timeLimitSeconds());
         }
         return new Limits(size, time == 0 ? Long.MAX_VALUE : System.nanoTime() + time * 1_000_000_000L);
+    }
+
+    /** How many entries an unindexed search may examine for this client (0: the administrator, no limit). */
+    private int unindexedLimit(Session session) {
+        if (session.isAdministrator()) {
+            return 0;
+        }
+        return session.isAnonymous() ? directory.config().anonymousLimits().unindexedLimit()
+                : directory.backend().config().unindexedLimit();
     }
 
     private static int min(int requested, int server) {

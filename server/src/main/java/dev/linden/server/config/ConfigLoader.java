@@ -99,7 +99,7 @@ public final class ConfigLoader {
             throw new ConfigException(origin + ": rootPassword is required (a hash from 'linden hash-password', or cleartext)");
         }
         LindenConfig.LimitsConfig l = c.limits() == null
-                ? new LindenConfig.LimitsConfig(null, null, null, null, null, null, null, null, null) : c.limits();
+                ? new LindenConfig.LimitsConfig(null, null, null, null, null, null, null, null, null, null) : c.limits();
         Limits defaults = Limits.defaults();
         Limits transport = new Limits(
                 positive(l.maxPduBytes(), defaults.maxPduBytes(), "limits.maxPduBytes", origin),
@@ -122,7 +122,20 @@ public final class ConfigLoader {
                 security(c.security()).withTlsAvailable(tls != null),
                 accessRules(c.access(), suffix, Boolean.TRUE.equals(c.anonymousRead())),
                 sasl(c.sasl(), origin).withClientCertificates(tls != null && tls.clientAuth() != TlsSettings.ClientAuth.NONE),
-                passwordPolicy(c.passwordPolicy(), origin), throttle(c.throttle(), origin), groups(c.groups(), origin));
+                passwordPolicy(c.passwordPolicy(), origin), throttle(c.throttle(), origin), groups(c.groups(), origin),
+                anonymousLimits(l.anonymous(), origin));
+    }
+
+    private static dev.linden.core.SearchLimits anonymousLimits(LindenConfig.AnonymousLimits a, String origin)
+            throws ConfigException {
+        var d = dev.linden.core.SearchLimits.ANONYMOUS_DEFAULT;
+        if (a == null) {
+            return d;
+        }
+        return new dev.linden.core.SearchLimits(
+                atLeastZero(a.sizeLimit(), d.sizeLimit(), "limits.anonymous.sizeLimit", origin),
+                atLeastZero(a.timeLimitSeconds(), d.timeLimitSeconds(), "limits.anonymous.timeLimitSeconds", origin),
+                positive(a.unindexedSearchLimit(), d.unindexedLimit(), "limits.anonymous.unindexedSearchLimit", origin));
     }
 
     private static dev.linden.core.groups.GroupSettings groups(LindenConfig.Groups g, String origin) throws ConfigException {

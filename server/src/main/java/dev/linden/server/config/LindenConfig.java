@@ -102,7 +102,14 @@ public record LindenConfig(
             @JsonProperty("idleTimeoutSeconds") Integer idleTimeoutSeconds,
             @JsonProperty("maxConnections") Integer maxConnections,
             @JsonProperty("workerThreads") Integer workerThreads,
-            @JsonProperty("maxConnectionsPerAddress") Integer maxConnectionsPerAddress) {
+            @JsonProperty("maxConnectionsPerAddress") Integer maxConnectionsPerAddress,
+            @JsonProperty("anonymous") AnonymousLimits anonymous) {
+    }
+
+    /** The search limits of anonymous clients (only matter with anonymousRead or rules that let them read). */
+    public record AnonymousLimits(@JsonProperty("sizeLimit") Integer sizeLimit,
+            @JsonProperty("timeLimitSeconds") Integer timeLimitSeconds,
+            @JsonProperty("unindexedSearchLimit") Integer unindexedSearchLimit) {
     }
 
     /** The default password policy (draft-behera-ldap-password-policy); durations in seconds. */

@@ -26,13 +26,14 @@ import java.util.Set;
  * @param passwordPolicy the default password policy
  * @param throttle how password guessing is slowed down and stopped
  * @param groups memberOf (direct or nested) and referential integrity
+ * @param anonymousLimits the search limits of anonymous clients
  */
 public record Settings(String host, int port, String suffix, String rootDn, String rootPassword, Path dataDir,
         String storage, long mapSizeBytes, String passwordScheme, boolean anonymousRead,
         Map<String, Set<IndexKind>> indexes, int sizeLimit, int timeLimitSeconds, int unindexedSearchLimit,
         Limits transport, List<Path> schemaFiles, int ldapsPort, TlsSettings tls, SecurityRules security,
         List<AccessRuleSpec> accessRules, SaslConfig sasl, Policy passwordPolicy, ThrottleSettings throttle,
-        dev.linden.core.groups.GroupSettings groups) {
+        dev.linden.core.groups.GroupSettings groups, dev.linden.core.SearchLimits anonymousLimits) {
     public Settings {
         schemaFiles = List.copyOf(schemaFiles);
     }
