@@ -407,10 +407,26 @@ public final class Backend implements AutoCloseable {
     /** As above, with the most entries an unindexed search may examine (0: no limit). */
     public void search(Dn base, SearchScope scope, Filter filter, int unindexedLimit, SearchScan scan)
             throws LdapException {
+        search(base, scope, filter, unindexedLimit, entry -> { }, scan);
+    }
+
+    /** What a search checks of its base entry, in the search's own transaction, before anything else. */
+    @FunctionalInterface
+    public interface BaseCheck {
+        void check(Entry base) throws LdapException;
+    }
+
+    /** As above, with a check of the base entry (access control: may the asker know it exists?). */
+    public void search(Dn base, SearchScope scope, Filter filter, int unindexedLimit, BaseCheck baseCheck,
+            SearchScan scan) throws LdapException {
         storage.read(tx -> {
             long baseId = dn2id.get(tx, base);
             if (baseId == 0) {
                 throw noSuchObject(tx, base);
+            }
+            Entry baseEntry = entryById(tx, baseId);
+            if (baseEntry != null) {
+                baseCheck.check(baseEntry);
             }
             BackendView view = view(tx);
             if (scope == SearchScope.BASE) {
@@ -438,7 +454,7 @@ public final class Backend implements AutoCloseable {
                     }
                     Entry entry = cache.decode(id, record);
                     if (entry.dn().isWithin(base)
-                            && !scan.accept(id, entry, EntryCodec.split(record), view)) {
+                            && !scan.accept(id, entry, cache.stored(id, record), view)) {
                         break;
                     }
                 }
@@ -467,7 +483,7 @@ public final class Backend implements AutoCloseable {
         if (record == null) {
             return true;
         }
-        return scan.accept(id, cache.decode(id, record), EntryCodec.split(record), view);
+        return scan.accept(id, cache.decode(id, record), cache.stored(id, record), view);
     }
 
     /** Hands the entries with these IDs to the scan, in one read transaction; IDs no longer present are skipped. */

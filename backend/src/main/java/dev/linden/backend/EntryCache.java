@@ -12,7 +12,17 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * an entry that a write has changed. Entries from the cache are shared: callers must not modify them.
  */
 final class EntryCache {
-    private record Slot(long id, byte[] record, Entry entry) {
+    private static final class Slot {
+        final long id;
+        final byte[] record;
+        final Entry entry;
+        volatile EntryCodec.Stored stored; // the record's sections, split on first need
+
+        Slot(long id, byte[] record, Entry entry) {
+            this.id = id;
+            this.record = record;
+            this.entry = entry;
+        }
     }
 
     private final AtomicReferenceArray<Slot> slots;
@@ -24,13 +34,27 @@ final class EntryCache {
     }
 
     Entry decode(long id, byte[] record) {
+        return slot(id, record).entry;
+    }
+
+    /** The record's sections (for sending the user section as it is), split once per cached record. */
+    EntryCodec.Stored stored(long id, byte[] record) {
+        Slot slot = slot(id, record);
+        EntryCodec.Stored s = slot.stored;
+        if (s == null) {
+            slot.stored = s = EntryCodec.split(record);
+        }
+        return s;
+    }
+
+    private Slot slot(long id, byte[] record) {
         int index = (int) Long.remainderUnsigned(id, slots.length());
         Slot slot = slots.get(index);
-        if (slot != null && slot.id() == id && Arrays.equals(slot.record(), record)) {
-            return slot.entry();
+        if (slot != null && slot.id == id && Arrays.equals(slot.record, record)) {
+            return slot;
         }
-        Entry entry = EntryCodec.decode(record, schema);
-        slots.set(index, new Slot(id, record, entry));
-        return entry;
+        slot = new Slot(id, record, EntryCodec.decode(record, schema));
+        slots.set(index, slot);
+        return slot;
     }
 }
