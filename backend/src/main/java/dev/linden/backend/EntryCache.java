@@ -1,6 +1,5 @@
 package dev.linden.backend;
 
-import dev.linden.model.Entry;
 import dev.linden.model.schema.Schema;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -12,7 +11,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * an entry that a write has changed. Entries from the cache are shared: callers must not modify them.
  */
 final class EntryCache {
-    private record Slot(long id, byte[] record, Entry entry) {
+    private record Slot(long id, byte[] record, EntryCodec.Decoded decoded) {
     }
 
     private final AtomicReferenceArray<Slot> slots;
@@ -23,14 +22,18 @@ final class EntryCache {
         this.slots = new AtomicReferenceArray<>(Math.max(1, size));
     }
 
-    Entry decode(long id, byte[] record) {
+    /**
+     * The decoded record. Attributes whose values are kept apart ({@link Id2Values}) are only named:
+     * their values are never cached, so changing them alone needs no invalidation either.
+     */
+    EntryCodec.Decoded decode(long id, byte[] record) {
         int index = (int) Long.remainderUnsigned(id, slots.length());
         Slot slot = slots.get(index);
         if (slot != null && slot.id() == id && Arrays.equals(slot.record(), record)) {
-            return slot.entry();
+            return slot.decoded();
         }
-        Entry entry = EntryCodec.decode(record, schema);
-        slots.set(index, new Slot(id, record, entry));
-        return entry;
+        EntryCodec.Decoded decoded = EntryCodec.decodeAll(record, schema);
+        slots.set(index, new Slot(id, record, decoded));
+        return decoded;
     }
 }
