@@ -40,7 +40,7 @@ public final class Backend implements AutoCloseable {
     private final List<AttributeType> referenceTypes = new ArrayList<>();
     private final EntryCache cache;
     private final LargeAttributes large;
-    private final WriteCounters writes = new WriteCounters();
+    private final StoreCounters counters = new StoreCounters();
     private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
 
     public Backend(Storage storage, Schema schema, BackendConfig config) {
@@ -51,7 +51,7 @@ public final class Backend implements AutoCloseable {
         this.id2entry = new Id2Entry(storage);
         this.id2children = new Id2Children(storage);
         this.meta = storage.tree("meta");
-        this.large = new LargeAttributes(storage, schema, config.largeValueTypes(), config.largeValueThreshold());
+        this.large = new LargeAttributes(storage, schema, config.largeValueTypes(), config.largeValueThreshold(), counters);
         Map<AttributeType, AttributeIndex> byType = new HashMap<>();
         for (var e : config.indexes().entrySet()) {
             AttributeType type = schema.attributeType(e.getKey());
@@ -120,15 +120,15 @@ public final class Backend implements AutoCloseable {
         return version.get();
     }
 
-    /** Keys and bytes written so far, to see what a change cost. */
-    public WriteCounters.Snapshot writeCounters() {
-        return writes.snapshot();
+    /** Keys written and values kept apart read so far: what an operation cost the store. */
+    public StoreCounters.Snapshot counters() {
+        return counters.snapshot();
     }
 
     private <T> T write(dev.linden.storage.TxFunction<BackendTx, T, LdapException> work) throws LdapException {
         try {
             return storage.write(raw -> {
-                BackendTx tx = BackendTx.writing(raw, writes);
+                BackendTx tx = BackendTx.writing(raw, counters);
                 try {
                     return work.apply(tx);
                 } finally {

@@ -13,10 +13,10 @@ import dev.linden.storage.WriteTx;
 final class BackendTx implements WriteTx {
     private final ReadTx read;
     private final WriteTx write;
-    private final WriteCounters counters;
+    private final StoreCounters counters;
     private volatile boolean open = true;
 
-    private BackendTx(ReadTx read, WriteTx write, WriteCounters counters) {
+    private BackendTx(ReadTx read, WriteTx write, StoreCounters counters) {
         this.read = read;
         this.write = write;
         this.counters = counters;
@@ -26,7 +26,7 @@ final class BackendTx implements WriteTx {
         return new BackendTx(tx, null, null);
     }
 
-    static BackendTx writing(WriteTx tx, WriteCounters counters) {
+    static BackendTx writing(WriteTx tx, StoreCounters counters) {
         return new BackendTx(tx, tx, counters);
     }
 

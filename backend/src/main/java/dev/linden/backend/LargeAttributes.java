@@ -30,9 +30,11 @@ final class LargeAttributes {
     private final Id2Values values;
     private final Set<AttributeType> types = new HashSet<>();
     private final int threshold;
+    private final StoreCounters counters;
 
-    LargeAttributes(Storage storage, Schema schema, List<String> typeNames, int threshold) {
+    LargeAttributes(Storage storage, Schema schema, List<String> typeNames, int threshold, StoreCounters counters) {
         this.storage = storage;
+        this.counters = counters;
         this.schema = schema;
         this.values = new Id2Values(storage);
         this.threshold = threshold;
@@ -60,7 +62,7 @@ final class LargeAttributes {
         }
         Entry entry = decoded.entry().copy();
         for (AttributeDescription d : decoded.apart()) {
-            entry.put(Attribute.stored(d, new StoredValues(tx, storage, values, id, d.key())));
+            entry.put(Attribute.stored(d, new StoredValues(tx, storage, values, id, d.key(), counters)));
         }
         return entry;
     }

@@ -21,9 +21,11 @@ final class StoredValues implements ValueStore {
     private final Storage storage;
     private final Id2Values tree;
     private final byte[] prefix;
+    private final StoreCounters counters;
 
-    StoredValues(BackendTx tx, Storage storage, Id2Values tree, long id, String descriptionKey) {
+    StoredValues(BackendTx tx, Storage storage, Id2Values tree, long id, String descriptionKey, StoreCounters counters) {
         this.tx = tx;
+        this.counters = counters;
         this.storage = storage;
         this.tree = tree;
         this.prefix = Id2Values.prefix(id, descriptionKey);
@@ -34,8 +36,10 @@ final class StoredValues implements ValueStore {
         Set<ByteBuffer> skip = keys(excluded);
         return run(t -> {
             List<byte[]> values = new ArrayList<>();
+            int steps = 0;
             try (Cursor c = t.cursor(tree.tree(), prefix)) {
                 while (c.next()) {
+                    steps++;
                     byte[] key = c.key();
                     if (!Dn2Id.startsWith(key, prefix)) {
                         break;
@@ -44,6 +48,8 @@ final class StoredValues implements ValueStore {
                         values.add(c.value());
                     }
                 }
+            } finally {
+                counters.readApart(steps);
             }
             return values;
         });
@@ -52,6 +58,7 @@ final class StoredValues implements ValueStore {
     @Override
     public boolean contains(String normalized) {
         byte[] key = Id2Values.key(prefix, normalized);
+        counters.readApart(1);
         return run(t -> tree.contains(t, key));
     }
 
@@ -61,6 +68,7 @@ final class StoredValues implements ValueStore {
         return run(t -> {
             try (Cursor c = t.cursor(tree.tree(), prefix)) {
                 while (c.next()) {
+                    counters.readApart(1);
                     byte[] key = c.key();
                     if (!Dn2Id.startsWith(key, prefix)) {
                         return false;

@@ -63,12 +63,15 @@ public final class Attribute {
         return values().size();
     }
 
-    /** Whether no value is left; a stored attribute reads at most one value more than it removed. */
+    /**
+     * Whether no value is left. A stored attribute reads nothing unless values were removed (its store
+     * holds at least one value), and then at most one value more than it removed.
+     */
     public boolean isEmpty() {
         if (values != null) {
             return values.isEmpty();
         }
-        return added.isEmpty() && !store.hasOtherThan(removed);
+        return added.isEmpty() && !removed.isEmpty() && !store.hasOtherThan(removed);
     }
 
     /** Whether the values live in a {@link ValueStore}. */
