@@ -41,10 +41,11 @@ final class LargeAttributes {
         for (String name : typeNames) {
             AttributeType type = schema.attributeType(name);
             if (type == null) {
-                throw new IllegalArgumentException("large values of undefined attribute type " + name);
+                throw new IllegalArgumentException("largeValues.types: undefined attribute type " + name);
             }
             if (type.isSingleValue() || type.equality() == null) {
-                throw new IllegalArgumentException("large values need a multi-valued type with an equality rule: " + name);
+                throw new IllegalArgumentException("largeValues.types: " + name
+                        + " is single-valued or has no equality rule: its values cannot be kept apart");
             }
             types.add(type);
         }

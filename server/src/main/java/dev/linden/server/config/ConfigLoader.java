@@ -122,7 +122,19 @@ public final class ConfigLoader {
                 security(c.security()).withTlsAvailable(tls != null),
                 accessRules(c.access(), suffix, Boolean.TRUE.equals(c.anonymousRead())),
                 sasl(c.sasl(), origin).withClientCertificates(tls != null && tls.clientAuth() != TlsSettings.ClientAuth.NONE),
-                passwordPolicy(c.passwordPolicy(), origin), throttle(c.throttle(), origin), groups(c.groups(), origin));
+                passwordPolicy(c.passwordPolicy(), origin), throttle(c.throttle(), origin), groups(c.groups(), origin),
+                c.largeValues() == null || c.largeValues().types() == null
+                        ? dev.linden.backend.BackendConfig.DEFAULT_LARGE_VALUE_TYPES : c.largeValues().types(),
+                largeValueThreshold(c.largeValues(), origin));
+    }
+
+    private static int largeValueThreshold(LindenConfig.LargeValues v, String origin) throws ConfigException {
+        int threshold = orDefault(v == null ? null : v.threshold(), dev.linden.backend.BackendConfig.DEFAULT_LARGE_VALUE_THRESHOLD);
+        if (threshold < 0) {
+            throw new ConfigException(origin + ": largeValues.threshold must be 0 (values always kept apart) or more, not "
+                    + threshold);
+        }
+        return threshold;
     }
 
     private static dev.linden.core.groups.GroupSettings groups(LindenConfig.Groups g, String origin) throws ConfigException {
