@@ -77,9 +77,10 @@ public final class Entry {
         return result;
     }
 
+    /** Puts the attribute in place of the one with its description; an attribute without values removes it. */
     public void put(Attribute attribute) {
         withOptions |= !attribute.description().options().isEmpty();
-        if (attribute.values().isEmpty()) {
+        if (attribute.isEmpty()) {
             attributes.remove(attribute.description().key());
         } else {
             attributes.put(attribute.description().key(), attribute);

@@ -27,13 +27,14 @@ public record LindenConfig(
         @JsonProperty("sasl") Sasl sasl,
         @JsonProperty("passwordPolicy") PasswordPolicy passwordPolicy,
         @JsonProperty("throttle") Throttle throttle,
-        @JsonProperty("groups") Groups groups) {
+        @JsonProperty("groups") Groups groups,
+        @JsonProperty("largeValues") LargeValues largeValues) {
 
     /** Only the values that matter: every other field null. */
     public static LindenConfig of(Listen listen, String suffix, String rootDn, String rootPassword, String dataDir,
             String storage) {
         return new LindenConfig(listen, suffix, rootDn, rootPassword, dataDir, storage, null, null, null, null, null,
-                null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
     }
 
     /** This configuration with the given values in place of its own (null: keep its own). */
@@ -45,7 +46,7 @@ public record LindenConfig(
                 rootPassword != null ? rootPassword : this.rootPassword, dataDir != null ? dataDir : this.dataDir,
                 storage != null ? storage : this.storage, mapSizeMb, passwordScheme, anonymousRead, indexes, limits,
                 schemaFiles, tls, security != null ? security : this.security, access, sasl, passwordPolicy, throttle,
-                groups);
+                groups, largeValues);
     }
 
     public record Listen(@JsonProperty("host") String host, @JsonProperty("port") Integer port,
@@ -81,6 +82,10 @@ public record LindenConfig(
     /** memberOf: direct (default) or nested; referentialIntegrity: the DN attributes kept in step. */
     public record Groups(@JsonProperty("memberOf") String memberOf,
             @JsonProperty("referentialIntegrity") List<String> referentialIntegrity) {
+    }
+
+    /** The attribute types whose values are kept one key each past {@code threshold} values (huge groups). */
+    public record LargeValues(@JsonProperty("types") List<String> types, @JsonProperty("threshold") Integer threshold) {
     }
 
     public record Security(@JsonProperty("requireTlsForBind") Boolean requireTlsForBind,

@@ -27,14 +27,18 @@ import java.util.Set;
  * @param throttle how password guessing is slowed down and stopped
  * @param groups memberOf (direct or nested) and referential integrity
  * @param anonymousLimits the search limits of anonymous clients
+ * @param largeValueTypes the attribute types whose values are kept one key each past the threshold
+ * @param largeValueThreshold values past which an attribute of those types keeps them so
  */
 public record Settings(String host, int port, String suffix, String rootDn, String rootPassword, Path dataDir,
         String storage, long mapSizeBytes, String passwordScheme, boolean anonymousRead,
         Map<String, Set<IndexKind>> indexes, int sizeLimit, int timeLimitSeconds, int unindexedSearchLimit,
         Limits transport, List<Path> schemaFiles, int ldapsPort, TlsSettings tls, SecurityRules security,
         List<AccessRuleSpec> accessRules, SaslConfig sasl, Policy passwordPolicy, ThrottleSettings throttle,
-        dev.linden.core.groups.GroupSettings groups, dev.linden.core.SearchLimits anonymousLimits) {
+        dev.linden.core.groups.GroupSettings groups, dev.linden.core.SearchLimits anonymousLimits,
+        List<String> largeValueTypes, int largeValueThreshold) {
     public Settings {
         schemaFiles = List.copyOf(schemaFiles);
+        largeValueTypes = List.copyOf(largeValueTypes);
     }
 }

@@ -33,6 +33,20 @@ class ConfigLoaderTest {
         assertThat(s.passwordPolicy()).isEqualTo(dev.linden.core.ppolicy.Policy.DEFAULT);
         assertThat(s.throttle()).isEqualTo(dev.linden.core.throttle.ThrottleSettings.DEFAULT);
         assertThat(s.transport().maxConnectionsPerAddress()).isEqualTo(256);
+        assertThat(s.largeValueTypes()).containsExactly("member", "uniqueMember");
+        assertThat(s.largeValueThreshold()).isEqualTo(128);
+    }
+
+    @Test
+    void largeValueSettings() throws Exception {
+        Settings s = ConfigLoader.parse("rootPassword: x\nlargeValues: {types: [member], threshold: 0}\n", "t");
+        assertThat(s.largeValueTypes()).containsExactly("member");
+        assertThat(s.largeValueThreshold()).isZero();
+        Settings d = ConfigLoader.parse("rootPassword: x\n", "t");
+        assertThat(d.largeValueTypes()).containsExactly("member", "uniqueMember");
+        assertThat(d.largeValueThreshold()).isEqualTo(128);
+        assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\nlargeValues: {threshold: -1}\n", "t"))
+                .hasMessageContaining("largeValues.threshold");
     }
 
     @Test
