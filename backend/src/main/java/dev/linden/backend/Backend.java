@@ -91,12 +91,12 @@ public final class Backend implements AutoCloseable {
         this.planner = new SearchPlanner(schema, byType, groups, dn2id, new SearchPlanner.Lookups() {
             @Override
             public Entry entry(ReadTx tx, Dn dn) {
-                return withDynamicMembers(tx, Backend.this.entry((BackendTx) tx, dn));
+                return withDynamicMembers(tx, Backend.this.entry((BackendTx) tx, dn), Selection.SERVER);
             }
 
             @Override
             public List<Entry> find(ReadTx tx, AttributeType type, String normalized) {
-                return groupsListing(tx, type, normalized);
+                return groupsListing(tx, type, normalized, Selection.SERVER);
             }
         });
         this.cache = new EntryCache(schema, config.entryCacheSize());
@@ -596,13 +596,13 @@ public final class Backend implements AutoCloseable {
             }
 
             @Override
-            public java.util.Set<Dn> members(Dn group, boolean nested) {
-                return groups.members(dn -> withDynamicMembers(tx, get(dn)), group, nested);
+            public java.util.Set<Dn> members(Dn group, boolean nested, Selection selection) {
+                return groups.members(dn -> withDynamicMembers(tx, get(dn), selection), group, nested);
             }
 
             @Override
-            public java.util.Set<Dn> groupsOf(Dn member, boolean nested) {
-                return groups.groupsOf(type -> norm -> groupsListing(tx, type, norm), member, nested);
+            public java.util.Set<Dn> groupsOf(Dn member, boolean nested, Selection selection) {
+                return groups.groupsOf(type -> norm -> groupsListing(tx, type, norm, selection), member, nested);
             }
         };
     }
@@ -616,7 +616,7 @@ public final class Backend implements AutoCloseable {
      * A dynamic group (groupOfURLs) as if its memberURLs' entries were member values, so group walks
      * treat static and dynamic groups alike; any other entry as it is.
      */
-    private Entry withDynamicMembers(ReadTx tx, Entry entry) {
+    private Entry withDynamicMembers(ReadTx tx, Entry entry, Selection selection) {
         if (entry == null || dynamic.urls(entry).isEmpty()) {
             return entry;
         }
@@ -627,7 +627,7 @@ public final class Backend implements AutoCloseable {
             values.addAll(existing.values());
         }
         for (dev.linden.model.LdapUrl url : dynamic.urls(entry)) {
-            for (Dn dn : dynamic.selected(tx, url, this)) {
+            for (Dn dn : dynamic.selected(tx, url, this, selection)) {
                 values.add(dn.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
         }
@@ -636,12 +636,12 @@ public final class Backend implements AutoCloseable {
     }
 
     /** The entries listing a DN in this attribute: through its index, plus dynamic groups that select it for member. */
-    private List<Entry> groupsListing(ReadTx tx, AttributeType type, String normalized) {
+    private List<Entry> groupsListing(ReadTx tx, AttributeType type, String normalized, Selection selection) {
         List<Entry> found = withValue(tx, type, normalized);
         if (type != groups.memberType()) {
             return found;
         }
-        List<Entry> dynamicGroups = dynamic.groupsSelecting(tx, normalized, this);
+        List<Entry> dynamicGroups = dynamic.groupsSelecting(tx, normalized, this, selection);
         if (dynamicGroups.isEmpty()) {
             return found;
         }

@@ -21,11 +21,21 @@ public interface BackendView {
 
     /** The DNs a group lists in member and uniqueMember; with {@code nested}, through nested groups too. */
     default java.util.Set<dev.linden.model.Dn> members(dev.linden.model.Dn group, boolean nested) {
+        return members(group, nested, Selection.SERVER);
+    }
+
+    /** As above, dynamic groups selecting only what {@code selection} lets the asker find. */
+    default java.util.Set<dev.linden.model.Dn> members(dev.linden.model.Dn group, boolean nested, Selection selection) {
         return java.util.Set.of();
     }
 
     /** The groups listing a DN in member or uniqueMember; with {@code nested}, the groups above them too. */
     default java.util.Set<dev.linden.model.Dn> groupsOf(dev.linden.model.Dn member, boolean nested) {
+        return groupsOf(member, nested, Selection.SERVER);
+    }
+
+    /** As above, dynamic groups selecting only what {@code selection} lets the asker find. */
+    default java.util.Set<dev.linden.model.Dn> groupsOf(dev.linden.model.Dn member, boolean nested, Selection selection) {
         return java.util.Set.of();
     }
 }

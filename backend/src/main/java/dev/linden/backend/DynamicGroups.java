@@ -55,13 +55,13 @@ final class DynamicGroups {
     }
 
     /** The DNs of the entries an URL selects. */
-    Set<Dn> selected(ReadTx tx, LdapUrl url, Backend backend) {
+    Set<Dn> selected(ReadTx tx, LdapUrl url, Backend backend, Selection selection) {
         Set<Dn> dns = new LinkedHashSet<>();
         FilterEvaluator evaluator = new FilterEvaluator(schema);
         IdSet candidates = url.scope() == dev.linden.protocol.SearchScope.BASE ? null : backend.candidatesFor(tx, url.filter());
         if (url.scope() == dev.linden.protocol.SearchScope.BASE) {
             Entry e = backend.entryByDn(tx, url.base());
-            if (e != null && evaluator.matches(url.filter(), e)) {
+            if (e != null && evaluator.matches(url.filter(), e) && selection.maySelect(e, url.filter())) {
                 dns.add(e.dn());
             }
             return dns;
@@ -69,7 +69,8 @@ final class DynamicGroups {
         if (candidates != null) {
             for (int i = 0; i < candidates.size(); i++) {
                 Entry e = backend.entryById(tx, candidates.get(i));
-                if (e != null && url.inScope(e.dn()) && evaluator.matches(url.filter(), e)) {
+                if (e != null && url.inScope(e.dn()) && evaluator.matches(url.filter(), e)
+                        && selection.maySelect(e, url.filter())) {
                     dns.add(e.dn());
                 }
             }
@@ -78,7 +79,8 @@ final class DynamicGroups {
         List<Long> ids = backend.subtreeIds(tx, url.base());
         for (int i = 0; i < ids.size() && i < scanLimit; i++) {
             Entry e = backend.entryById(tx, ids.get(i));
-            if (e != null && url.inScope(e.dn()) && evaluator.matches(url.filter(), e)) {
+            if (e != null && url.inScope(e.dn()) && evaluator.matches(url.filter(), e)
+                    && selection.maySelect(e, url.filter())) {
                 dns.add(e.dn());
             }
         }
@@ -86,7 +88,7 @@ final class DynamicGroups {
     }
 
     /** The dynamic groups whose URLs select the entry with this normalised DN. */
-    List<Entry> groupsSelecting(ReadTx tx, String normalizedDn, Backend backend) {
+    List<Entry> groupsSelecting(ReadTx tx, String normalizedDn, Backend backend, Selection selection) {
         if (groupOfUrls == null) {
             return List.of();
         }
@@ -107,7 +109,8 @@ final class DynamicGroups {
         List<Entry> selecting = new ArrayList<>();
         for (Entry group : groups) {
             for (LdapUrl url : urls(group)) {
-                if (url.inScope(entry.dn()) && evaluator.matches(url.filter(), entry)) {
+                if (url.inScope(entry.dn()) && evaluator.matches(url.filter(), entry)
+                        && selection.maySelect(entry, url.filter())) {
                     selecting.add(group);
                     break;
                 }

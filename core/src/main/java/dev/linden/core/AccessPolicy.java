@@ -55,6 +55,54 @@ public final class AccessPolicy {
         return false;
     }
 
+    /**
+     * What a dynamic group may select for this asker: entries they may read, whose attributes tested
+     * by the group's URL filter they may search (so a group never reveals what a search would not).
+     */
+    public dev.linden.backend.Selection selection(AccessContext ctx) {
+        if (acl.isRoot(ctx)) {
+            return dev.linden.backend.Selection.SERVER;
+        }
+        return (entry, filter) -> {
+            EntryRights rights = rights(ctx, entry);
+            if (!rights.onEntry(Right.READ)) {
+                return false;
+            }
+            for (String name : filterAttributes(filter, new java.util.ArrayList<>())) {
+                AttributeType type = entry.dn() == null ? null : schemaType(name);
+                if (type != null && (isSecret(type) || !rights.on(type, Right.SEARCH))) {
+                    return false;
+                }
+            }
+            return true;
+        };
+    }
+
+    private AttributeType schemaType(String description) {
+        int semi = description.indexOf(';');
+        return backend.schema().attributeType(semi < 0 ? description : description.substring(0, semi));
+    }
+
+    private static java.util.List<String> filterAttributes(dev.linden.protocol.filter.Filter f, java.util.List<String> out) {
+        switch (f) {
+            case dev.linden.protocol.filter.Filter.And a -> a.filters().forEach(x -> filterAttributes(x, out));
+            case dev.linden.protocol.filter.Filter.Or o -> o.filters().forEach(x -> filterAttributes(x, out));
+            case dev.linden.protocol.filter.Filter.Not n -> filterAttributes(n.filter(), out);
+            case dev.linden.protocol.filter.Filter.Equality x -> out.add(x.attribute());
+            case dev.linden.protocol.filter.Filter.Present x -> out.add(x.attribute());
+            case dev.linden.protocol.filter.Filter.Substrings x -> out.add(x.attribute());
+            case dev.linden.protocol.filter.Filter.GreaterOrEqual x -> out.add(x.attribute());
+            case dev.linden.protocol.filter.Filter.LessOrEqual x -> out.add(x.attribute());
+            case dev.linden.protocol.filter.Filter.Approx x -> out.add(x.attribute());
+            case dev.linden.protocol.filter.Filter.Extensible x -> {
+                if (x.attribute() != null) {
+                    out.add(x.attribute());
+                }
+            }
+        }
+        return out;
+    }
+
     public EntryRights rights(AccessContext ctx, Entry entry) {
         return acl.rights(ctx, entry, this::isSecret);
     }

@@ -78,4 +78,29 @@ class DynamicGroupsIT {
                     .isEqualTo(ResultCode.INSUFFICIENT_ACCESS_RIGHTS);
         }
     }
+
+    @Test
+    void membershipIsEvaluatedWithTheAskersRights() throws Exception {
+        String titleIsPrivate = """
+                access:
+                  rules:
+                    - to: {attrs: [title]}
+                      by: [{who: self, grant: read}]
+                    - to: {attrs: [userPassword]}
+                      by: [{who: anyone, grant: auth}]
+                    - to: {}
+                      by: [{who: users, grant: read}]
+                """;
+        try (TestServer s = server(titleIsPrivate);
+                LDAPConnection root = new LDAPConnection("127.0.0.1", s.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD);
+                LDAPConnection bob = new LDAPConnection("127.0.0.1", s.port(), "uid=bob," + PEOPLE, "bob-password")) {
+            // the group selects by title: bob may not search carol's title, so for him she is not selected
+            assertThat(root.getEntry("uid=carol," + PEOPLE, "memberOf").getAttributeValues("memberOf")).contains(DYN);
+            var carolForBob = bob.getEntry("uid=carol," + PEOPLE, "memberOf");
+            assertThat(carolForBob.getAttributeValues("memberOf") == null ? java.util.List.<String>of()
+                    : java.util.List.of(carolForBob.getAttributeValues("memberOf"))).doesNotContain(DYN);
+            assertThat(GroupsIT.dns(bob, PEOPLE, "(memberOf=" + DYN + ")")).containsExactly("uid=bob," + PEOPLE);
+            assertThat(GroupsIT.dns(root, PEOPLE, "(memberOf=" + DYN + ")")).hasSize(3);
+        }
+    }
 }

@@ -34,11 +34,18 @@ public final class InChain implements MatchingExtension {
     private final Schema schema;
     private final Supplier<BackendView> view;
     private final Map<String, Set<Dn>> closures = new HashMap<>();
+    private final dev.linden.backend.Selection selection;
 
     /** @param view the directory as the search sees it (its read transaction) */
     public InChain(Schema schema, Supplier<BackendView> view) {
+        this(schema, view, dev.linden.backend.Selection.SERVER);
+    }
+
+    /** @param selection what dynamic groups may select for the asker */
+    public InChain(Schema schema, Supplier<BackendView> view, dev.linden.backend.Selection selection) {
         this.schema = schema;
         this.view = view;
+        this.selection = selection;
     }
 
     @Override
@@ -58,10 +65,10 @@ public final class InChain implements MatchingExtension {
         String name = desc.type().name();
         switch (name) {
             case "memberof" -> {
-                return Tristate.of(closure("members", target, () -> view.get().members(target, true)).contains(entry.dn()));
+                return Tristate.of(closure("members", target, () -> view.get().members(target, true, selection)).contains(entry.dn()));
             }
             case "member", "uniquemember" -> {
-                return Tristate.of(closure("groups", target, () -> view.get().groupsOf(target, true)).contains(entry.dn()));
+                return Tristate.of(closure("groups", target, () -> view.get().groupsOf(target, true, selection)).contains(entry.dn()));
             }
             default -> {
                 return Tristate.of(follows(entry, desc.type(), target));

@@ -56,7 +56,8 @@ public final class CompareOperation {
         }
         if (desc.type().name().equals("memberof")) { // computed from the member indexes, one look-up
             boolean nested = directory.config().groups().nestedMemberOf();
-            var groups = directory.backend().read(view -> view.groupsOf(entry.dn(), nested));
+            var selection = access.selection(actx);
+            var groups = directory.backend().read(view -> view.groupsOf(entry.dn(), nested, selection));
             if (groups.isEmpty()) {
                 throw new LdapException(ResultCode.NO_SUCH_ATTRIBUTE, "");
             }

@@ -42,6 +42,11 @@ final class ComputedAttributes {
     }
 
     Attribute compute(AttributeType type, Entry entry, long id, BackendView view) {
+        return compute(type, entry, id, view, dev.linden.backend.Selection.SERVER);
+    }
+
+    /** @param selection what dynamic groups may select for the asker (memberOf) */
+    Attribute compute(AttributeType type, Entry entry, long id, BackendView view, dev.linden.backend.Selection selection) {
         String value;
         if (type == entryDn) {
             value = entry.dn().toString();
@@ -54,7 +59,7 @@ final class ComputedAttributes {
         } else if (type == memberOf) {
             // the groups that list the entry, from the member indexes: always exact, nothing to keep in step
             List<byte[]> groups = new java.util.ArrayList<>();
-            for (dev.linden.model.Dn g : view.groupsOf(entry.dn(), nestedMemberOf)) {
+            for (dev.linden.model.Dn g : view.groupsOf(entry.dn(), nestedMemberOf, selection)) {
                 groups.add(g.toString().getBytes(StandardCharsets.UTF_8));
             }
             return groups.isEmpty() ? null : new Attribute(AttributeDescription.of(type), groups);
@@ -65,9 +70,9 @@ final class ComputedAttributes {
     }
 
     /** The computed attributes as seen by filters on one entry. */
-    VirtualAttributes forEntry(long id, BackendView view) {
+    VirtualAttributes forEntry(long id, BackendView view, dev.linden.backend.Selection selection) {
         return (entry, type) -> {
-            Attribute a = compute(type, entry, id, view);
+            Attribute a = compute(type, entry, id, view, selection);
             return a == null ? List.of() : List.of(a);
         };
     }

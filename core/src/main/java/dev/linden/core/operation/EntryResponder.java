@@ -29,7 +29,8 @@ final class EntryResponder {
     }
 
     SearchResultEntry respond(Entry entry, EntryCodec.Stored stored, long id, BackendView view,
-            AttributeSelection selection, boolean typesOnly, EntryRights rights) {
+            AttributeSelection selection, boolean typesOnly, EntryRights rights,
+            dev.linden.backend.Selection dynamic) {
         if (!typesOnly && stored != null && selection.isAllUserOnly() && rights.uniform() && rights.onEntry(Right.READ)) {
             // every ordinary attribute is readable: the stored section goes out as it is (secrets are kept apart)
             BerWriter w = new BerWriter(stored.user().length + 8);
@@ -46,7 +47,7 @@ final class EntryResponder {
         }
         for (AttributeType type : computed.types()) {
             if (id != 0 && selection.wantsType(type) && rights.on(type, Right.READ)) { // id 0: root DSE, subschema
-                Attribute a = computed.compute(type, entry, id, view);
+                Attribute a = computed.compute(type, entry, id, view, dynamic);
                 if (a == null) {
                     continue; // an entry in no group has no memberOf
                 }

@@ -105,7 +105,7 @@ public final class SearchOperation {
         }
         Limits limits = limits(session, request);
         BackendView[] current = new BackendView[1]; // the search's own view, for in-chain look-ups
-        InChain inChain = new InChain(schema, () -> current[0]);
+        InChain inChain = new InChain(schema, () -> current[0], access.selection(actx));
         int[] sent = {0};
         boolean[] exceeded = {false};
         search(actx, base, request, unindexedLimit(session),
@@ -124,7 +124,7 @@ public final class SearchOperation {
                         return false;
                     }
                     ctx.sink().send(new LdapMessage(ctx.request().messageId(),
-                            responder.respond(entry, stored, id, view, selection, request.typesOnly(), rights)));
+                            responder.respond(entry, stored, id, view, selection, request.typesOnly(), rights, access.selection(actx))));
                     sent[0]++;
                     return true;
                 });
@@ -144,7 +144,7 @@ public final class SearchOperation {
         if (!rights.onEntry(Right.READ)) {
             return null;
         }
-        FilterEvaluator evaluator = new FilterEvaluator(directory.schema(), computed.forEntry(id, view),
+        FilterEvaluator evaluator = new FilterEvaluator(directory.schema(), computed.forEntry(id, view, access.selection(actx)),
                 type -> !access.isSecret(type) && rights.on(type, Right.SEARCH), // no probing secrets, not even as root
                 inChain);
         return evaluator.matches(request.filter(), entry) ? rights : null;
@@ -154,7 +154,8 @@ public final class SearchOperation {
     private Response single(OperationContext ctx, SearchRequest request, Entry entry, AttributeSelection selection) {
         if (new FilterEvaluator(directory.schema()).matches(request.filter(), entry)) {
             ctx.sink().send(new LdapMessage(ctx.request().messageId(),
-                    responder.respond(entry, null, 0, NO_CHILDREN, selection, request.typesOnly(), PUBLIC)));
+                    responder.respond(entry, null, 0, NO_CHILDREN, selection, request.typesOnly(), PUBLIC,
+                    dev.linden.backend.Selection.SERVER)));
         }
         return done(ResultCode.SUCCESS, "");
     }
@@ -168,7 +169,7 @@ public final class SearchOperation {
         if (control.cookie().length == 0) {
             Limits limits = limits(session, request);
             BackendView[] current = new BackendView[1];
-            InChain inChain = new InChain(directory.schema(), () -> current[0]);
+            InChain inChain = new InChain(directory.schema(), () -> current[0], access.selection(actx));
             List<Long> ids = new ArrayList<>();
             boolean[] exceeded = {false};
             search(actx, base, request, unindexedLimit(session),
@@ -206,7 +207,7 @@ public final class SearchOperation {
             EntryRights rights = access.rights(actx, entry); // again: the entry or the rules may have changed
             if (rights.onEntry(Right.READ)) {
                 ctx.sink().send(new LdapMessage(ctx.request().messageId(),
-                        responder.respond(entry, stored, id, view, selection, request.typesOnly(), rights)));
+                        responder.respond(entry, stored, id, view, selection, request.typesOnly(), rights, access.selection(actx))));
             }
             return !ctx.isAbandoned();
         });
