@@ -37,6 +37,7 @@ public final class Backend implements AutoCloseable {
     private final SearchPlanner planner;
     private final EntryCache cache;
     private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+    private final SearchCounters searchCounters = new SearchCounters();
 
     public Backend(Storage storage, Schema schema, BackendConfig config) {
         this.storage = storage;
@@ -309,6 +310,9 @@ public final class Backend implements AutoCloseable {
                 throw noSuchObject(tx, base);
             }
             BackendView view = view(tx);
+            if (scope == SearchScope.BASE || scope == SearchScope.ONE) {
+                searchCounters.scoped();
+            }
             if (scope == SearchScope.BASE) {
                 visit(tx, baseId, scan, view);
                 return null;
@@ -323,6 +327,7 @@ public final class Backend implements AutoCloseable {
             }
             IdSet candidates = planner.candidates(tx, filter);
             if (candidates != null) {
+                searchCounters.indexed();
                 for (int i = 0; i < candidates.size(); i++) {
                     long id = candidates.get(i);
                     if (scope == SearchScope.SUBORDINATES && id == baseId) {
@@ -342,10 +347,12 @@ public final class Backend implements AutoCloseable {
             }
             List<Long> ids = dn2id.subordinates(tx, base);
             if (!unchecked && ids.size() + 1 > config.unindexedLimit()) {
+                searchCounters.refused();
                 throw new LdapException(ResultCode.ADMIN_LIMIT_EXCEEDED,
                         "unindexed search over " + (ids.size() + 1) + " entries refused (limit "
                                 + config.unindexedLimit() + ")");
             }
+            searchCounters.unindexed();
             if (scope == SearchScope.SUB && !visit(tx, baseId, scan, view)) {
                 return null;
             }
@@ -400,6 +407,11 @@ public final class Backend implements AutoCloseable {
                 search(suffix, SearchScope.SUB, new Filter.Present("objectClass"), true, scan);
             }
         }
+    }
+
+    /** How searches found their candidates since start (indexed, unindexed, refused), for monitoring. */
+    public SearchCounters searchCounters() {
+        return searchCounters;
     }
 
     public Set<String> indexedAttributes() {

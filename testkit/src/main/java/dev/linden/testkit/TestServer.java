@@ -21,6 +21,10 @@ import java.util.List;
  * A real Linden server on a free loopback port, for tests: in memory by default, or on LMDB in a
  * temporary folder. The suffix is dc=example,dc=com; the administrator is cn=admin,dc=example,dc=com
  * with password {@link #ADMIN_PASSWORD}.
+ *
+ * <p>Unless a test configures them itself, the access and security logs go to a temporary folder
+ * ({@link #logDir()}), and there is no metrics listener and no attack detection: every test
+ * connects from 127.0.0.1, and many bind wrongly or read the whole tree on purpose.
  */
 public final class TestServer implements AutoCloseable {
     public static final String SUFFIX = "dc=example,dc=com";
@@ -29,10 +33,12 @@ public final class TestServer implements AutoCloseable {
 
     private final Linden linden;
     private final Path dataDir;
+    private final Path logDir;
 
-    private TestServer(Linden linden, Path dataDir) {
+    private TestServer(Linden linden, Path dataDir, Path logDir) {
         this.linden = linden;
         this.dataDir = dataDir;
+        this.logDir = logDir;
     }
 
     /** An in-memory server; {@code extraYaml} adds configuration lines (limits, indexes...). */
@@ -73,6 +79,11 @@ public final class TestServer implements AutoCloseable {
 
     private static TestServer start(String yaml, Path dataDir, boolean ldaps) {
         String security = yaml.contains("security:") ? "" : "security: {loopbackExempt: true}\n";
+        Path logDir = tempDir("linden-logs");
+        security += yaml.contains("accessLog:") ? "" : "accessLog: {file: " + logDir.resolve("access.log") + "}\n";
+        security += yaml.contains("securityLog:") ? "" : "securityLog: {file: " + logDir.resolve("security.log") + "}\n";
+        security += yaml.contains("metrics:") ? "" : "metrics: {enabled: false}\n";
+        security += yaml.contains("detection:") ? "" : "detection: {enabled: false}\n";
         String config = """
                 listen: {host: 127.0.0.1, port: 0%s}
                 suffix: %s
@@ -82,7 +93,7 @@ public final class TestServer implements AutoCloseable {
                 """.formatted(ldaps ? ", ldapsPort: 0" : "", SUFFIX, ADMIN_DN, ADMIN_PASSWORD) + security + yaml;
         try {
             Settings settings = ConfigLoader.parse(config, "test");
-            return new TestServer(Linden.start(settings), dataDir);
+            return new TestServer(Linden.start(settings), dataDir, logDir);
         } catch (ConfigException | InterruptedException e) {
             throw new IllegalStateException("test server did not start: " + e.getMessage(), e);
         }
@@ -111,6 +122,20 @@ public final class TestServer implements AutoCloseable {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** The folder of the access and security logs, unless the test configured their files itself. */
+    public Path logDir() {
+        return logDir;
+    }
+
+    /** The Prometheus endpoint's port (-1 when metrics are off, as by default here). */
+    public int metricsPort() {
+        return linden.observability().metricsPort();
+    }
+
+    public dev.linden.observability.Observability observability() {
+        return linden.observability();
     }
 
     /** Loads entries written as LDIF lines, through the same checks as an import. */

@@ -117,7 +117,9 @@ public final class ConfigLoader {
                 transport, schemaFiles(c.schemaFiles(), origin), ldapsPort(listen, tls, origin), tls,
                 security(c.security()).withTlsAvailable(tls != null),
                 accessRules(c.access(), suffix, Boolean.TRUE.equals(c.anonymousRead())),
-                sasl(c.sasl(), origin).withClientCertificates(tls != null && tls.clientAuth() != TlsSettings.ClientAuth.NONE));
+                sasl(c.sasl(), origin).withClientCertificates(tls != null && tls.clientAuth() != TlsSettings.ClientAuth.NONE),
+                ObservabilityConfig.settings(c, Path.of(c.dataDir() == null ? "linden-data" : c.dataDir()),
+                        adminsGroup(c.access(), suffix), origin));
     }
 
     private static SaslConfig sasl(LindenConfig.Sasl s, String origin) throws ConfigException {
@@ -190,11 +192,16 @@ public final class ConfigLoader {
         return port;
     }
 
-    private static List<AccessRuleSpec> accessRules(LindenConfig.Access access, String suffix, boolean anonymousRead) {
-        String group = "cn=admins,ou=groups," + suffix;
+    /** The administrators' group: as configured (blank: none), or cn=admins,ou=groups under the suffix. */
+    private static String adminsGroup(LindenConfig.Access access, String suffix) {
         if (access != null && access.adminsGroup() != null) {
-            group = access.adminsGroup().isBlank() ? null : access.adminsGroup();
+            return access.adminsGroup().isBlank() ? null : access.adminsGroup();
         }
+        return "cn=admins,ou=groups," + suffix;
+    }
+
+    private static List<AccessRuleSpec> accessRules(LindenConfig.Access access, String suffix, boolean anonymousRead) {
+        String group = adminsGroup(access, suffix);
         if (access == null || access.rules() == null) {
             return AccessRules.defaults(group, anonymousRead);
         }

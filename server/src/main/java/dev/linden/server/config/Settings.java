@@ -7,6 +7,7 @@ import java.util.List;
 import dev.linden.core.SecurityRules;
 import dev.linden.core.acl.AccessRuleSpec;
 import dev.linden.core.sasl.SaslConfig;
+import dev.linden.observability.ObservabilitySettings;
 import dev.linden.server.tls.TlsSettings;
 import java.util.Map;
 import java.util.Set;
@@ -21,12 +22,13 @@ import java.util.Set;
  * @param security when TLS is required
  * @param accessRules the access rules in order, as configured or the defaults
  * @param sasl the SASL settings (EXTERNAL's certificate mapping, proxy users)
+ * @param observability the access and security logs, metrics, cn=monitor and attack detection
  */
 public record Settings(String host, int port, String suffix, String rootDn, String rootPassword, Path dataDir,
         String storage, long mapSizeBytes, String passwordScheme, boolean anonymousRead,
         Map<String, Set<IndexKind>> indexes, int sizeLimit, int timeLimitSeconds, int unindexedSearchLimit,
         Limits transport, List<Path> schemaFiles, int ldapsPort, TlsSettings tls, SecurityRules security,
-        List<AccessRuleSpec> accessRules, SaslConfig sasl) {
+        List<AccessRuleSpec> accessRules, SaslConfig sasl, ObservabilitySettings observability) {
     public Settings {
         schemaFiles = List.copyOf(schemaFiles);
     }
