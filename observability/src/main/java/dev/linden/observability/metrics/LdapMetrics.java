@@ -18,6 +18,7 @@ import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.core.metrics.Info;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.HashMap;
@@ -46,8 +47,8 @@ public final class LdapMetrics implements OperationObserver {
             durations[k.ordinal()] = histogram.labelValues(k.label());
         }
 
-        GaugeWithCallback.builder().name("linden_build_info").help("The server's version, as a label")
-                .labelNames("version").callback(cb -> cb.call(1, sources.version())).register(registry);
+        Info.builder().name("linden_build_info").help("The server's version, as a label").labelNames("version")
+                .register(registry).setLabelValues(sources.version());
         GaugeWithCallback.builder().name("linden_start_time_seconds").unit(Unit.SECONDS)
                 .help("When the server started, in seconds since the epoch")
                 .callback(cb -> cb.call(sources.startMillis() / 1000.0)).register(registry);
