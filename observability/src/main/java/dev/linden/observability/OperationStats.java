@@ -126,8 +126,8 @@ public final class OperationStats implements OperationObserver {
     public synchronized void tick() {
         long total = completedTotal();
         totals[sample % SAMPLES] = total;
-        int oldest = sample < SAMPLES - 1 ? 0 : (sample + 1) % SAMPLES;
-        lastMinute = total - totals[oldest];
+        // in the first minute, everything since start is within the last minute
+        lastMinute = sample < SAMPLES - 1 ? total : total - totals[(sample + 1) % SAMPLES];
         sample++;
     }
 
