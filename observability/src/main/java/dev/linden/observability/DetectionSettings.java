@@ -48,13 +48,15 @@ public record DetectionSettings(boolean enabled, PasswordSpray passwordSpray, Br
 
     /**
      * One identity (an anonymous client by its address) that, within the window, received at least
-     * {@code entries} entries from searches returning more than one, or issued {@code broadSearches}
-     * searches with a match-almost-anything filter from the top of a naming context (or one level
-     * below), or fetched {@code pages} further pages of paged searches. The root DN is not watched.
+     * {@code entries} entries from searches returning {@code minEntriesPerSearch} or more (lookups and
+     * short lists, however frequent, do not add up), or issued {@code broadSearches}
+     * subtree searches with a match-almost-anything filter over a whole naming context (such as
+     * {@code (objectClass=*)} from the suffix), or fetched {@code pages} further pages of paged
+     * searches. The root DN is not watched.
      */
-    public record Enumeration(int entries, int broadSearches, int pages, int windowSeconds, Action action,
-            int actionSeconds) {
-        public static final Enumeration DEFAULT = new Enumeration(1000, 5, 50, 300, Action.THROTTLE, 600);
+    public record Enumeration(int entries, int minEntriesPerSearch, int broadSearches, int pages, int windowSeconds,
+            Action action, int actionSeconds) {
+        public static final Enumeration DEFAULT = new Enumeration(1000, 10, 5, 50, 300, Action.THROTTLE, 600);
     }
 
     /** At least {@code probes} searches filtering on, or compares against, a secret attribute within the window. */

@@ -53,7 +53,6 @@ public final class Observability implements AutoCloseable {
     private final String version;
     private final ScheduledExecutorService ticker;
     private volatile List<Listener> listeners = List.of();
-    private EnforcingHandler enforcement;
     private LdapMetrics metrics;
     private HTTPServer metricsServer;
 
@@ -156,8 +155,7 @@ public final class Observability implements AutoCloseable {
                     directory.backend(), directory.config().rootDn(), settings.monitor().readers());
         }
         if (detector != null) {
-            enforcement = new EnforcingHandler(handler, detector, settings.detection(), directory.schema());
-            handler = enforcement;
+            handler = new EnforcingHandler(handler, detector, settings.detection(), directory.schema());
         }
         List<OperationObserver> observers = new ArrayList<>();
         observers.add(stats);
@@ -177,7 +175,7 @@ public final class Observability implements AutoCloseable {
 
     private MonitorSources sources() {
         return new MonitorSources(version, startMillis, () -> listeners, connections, stats,
-                directory.backend().searchCounters(), store, detector, enforcement);
+                directory.backend().searchCounters(), store, detector);
     }
 
     /** What the transport tells about connections, Unbind and Abandon. */

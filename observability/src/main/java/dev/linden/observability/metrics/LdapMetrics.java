@@ -166,14 +166,11 @@ public final class LdapMetrics implements OperationObserver {
             CounterWithCallback.builder().name("linden_detection_forgotten_total")
                     .help("Tracked addresses, accounts and identities forgotten because a detection table was full")
                     .callback(cb -> cb.call(detector.evicted())).register(registry);
-        }
-        if (sources.enforcement() != null) {
-            var enforcement = sources.enforcement();
             CounterWithCallback.builder().name("linden_enforced_operations_total")
                     .help("Operations of offenders: delayed (throttled) or refused (blocked, or busy)").labelNames("action")
                     .callback(cb -> {
-                        cb.call(enforcement.throttledOperations(), "delayed");
-                        cb.call(enforcement.refusedOperations(), "refused");
+                        cb.call(detector.offenders().delayedOperations(), "delayed");
+                        cb.call(detector.offenders().refusedOperations(), "refused");
                     }).register(registry);
         }
         if (!logs.isEmpty()) {

@@ -4,7 +4,6 @@ import dev.linden.backend.SearchCounters;
 import dev.linden.observability.CountingStorage;
 import dev.linden.observability.OperationStats;
 import dev.linden.observability.security.Detector;
-import dev.linden.observability.security.EnforcingHandler;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -13,9 +12,8 @@ import java.util.function.Supplier;
  *
  * @param store the counting store, or null when the store is not counted
  * @param detector the attack detection, or null when it is off
- * @param enforcement the enforcement of the detections' actions, or null when detection is off
  */
 public record MonitorSources(String version, long startMillis, Supplier<List<Listener>> listeners,
         Connections connections, OperationStats operations, SearchCounters searches, CountingStorage store,
-        Detector detector, EnforcingHandler enforcement) {
+        Detector detector) {
 }

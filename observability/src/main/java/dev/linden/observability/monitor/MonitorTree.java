@@ -128,10 +128,8 @@ public final class MonitorTree {
             }
             counter(out, "cn=Throttled,cn=Security," + BASE, detector.offenders(Action.THROTTLE));
             counter(out, "cn=Blocked,cn=Security," + BASE, detector.offenders(Action.BLOCK));
-        }
-        if (sources.enforcement() != null) {
-            counter(out, "cn=Delayed Operations,cn=Security," + BASE, sources.enforcement().throttledOperations());
-            counter(out, "cn=Refused Operations,cn=Security," + BASE, sources.enforcement().refusedOperations());
+            counter(out, "cn=Delayed Operations,cn=Security," + BASE, detector.offenders().delayedOperations());
+            counter(out, "cn=Refused Operations,cn=Security," + BASE, detector.offenders().refusedOperations());
         }
         counter(out, "cn=Alerts,cn=Security," + BASE, alerts.size());
         for (Alert a : alerts) {

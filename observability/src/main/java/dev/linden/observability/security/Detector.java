@@ -171,23 +171,25 @@ public final class Detector implements OperationObserver {
                 continuation = isContinuation(c);
             }
         }
-        boolean broad = s.scope() != SearchScope.BASE && FilterTraits.broad(s.filter()) && nearTop(s.baseDn());
-        int entries = r.entries();
-        if (entries <= 1 && !broad && !continuation) {
-            return; // a lookup
+        // a broad filter over a whole naming context; a paged search counts once, on its first page
+        boolean broad = !continuation && (s.scope() == SearchScope.SUB || s.scope() == SearchScope.SUBORDINATES)
+                && FilterTraits.broad(s.filter()) && isTop(s.baseDn());
+        DetectionSettings.Enumeration en = settings.enumeration();
+        int entries = r.entries() >= en.minEntriesPerSearch() ? r.entries() : 0;
+        if (entries == 0 && !broad && !continuation) {
+            return; // a lookup, or a short list
         }
         long now = clock.getAsLong();
         String key = actor(r);
         ReaderState state = readers.get(key, now);
-        long read = entries > 1 ? state.entries.add(now, entries) : state.entries.sum(now);
+        long read = entries > 0 ? state.entries.add(now, entries) : state.entries.sum(now);
         long broadSearches = broad ? state.broad.add(now, 1) : state.broad.sum(now);
         long pages = continuation ? state.pages.add(now, 1) : state.pages.sum(now);
-        DetectionSettings.Enumeration en = settings.enumeration();
         if (read >= en.entries() || broadSearches >= en.broadSearches() || pages >= en.pages()) {
             String who = offender(key);
             fire(ENUMERATION, key, who, session, en.action(), en.actionSeconds(), en.windowSeconds(),
-                    who + " read " + read + " entries, ran " + broadSearches + " broad searches from the top and fetched "
-                            + pages + " further pages within " + en.windowSeconds() + " s",
+                    who + " read " + read + " entries, ran " + broadSearches + " broad searches over a whole tree and "
+                            + "fetched " + pages + " further pages within " + en.windowSeconds() + " s",
                     Map.of("entries", read, "broadSearches", broadSearches, "pages", pages));
         }
     }
@@ -280,8 +282,8 @@ public final class Detector implements OperationObserver {
         return key.startsWith("address:") ? "address " + key.substring(8) : "identity " + key.substring(9);
     }
 
-    /** Whether a search base is the root, a naming context or one level below one: the top of the tree. */
-    private boolean nearTop(String baseDn) {
+    /** Whether a search base is the root or a naming context: the top of a whole tree. */
+    private boolean isTop(String baseDn) {
         Dn base;
         try {
             base = bases.parse(baseDn);
@@ -292,7 +294,7 @@ public final class Detector implements OperationObserver {
             return true;
         }
         for (Dn suffix : suffixes) {
-            if (base.isWithin(suffix) && base.size() - suffix.size() <= 1) {
+            if (base.equals(suffix)) {
                 return true;
             }
         }

@@ -15,7 +15,6 @@ import dev.linden.protocol.LdapResult;
 import dev.linden.protocol.ResultCode;
 import dev.linden.protocol.op.BindRequest;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Applies the detections' actions before an operation runs: an offender under "block" is refused
@@ -31,8 +30,6 @@ public final class EnforcingHandler implements RequestHandler {
     private final Schema schema;
     private final long delayMillis;
     private final Semaphore delaying;
-    private final LongAdder throttled = new LongAdder();
-    private final LongAdder blocked = new LongAdder();
 
     public EnforcingHandler(RequestHandler next, Detector detector, DetectionSettings settings, Schema schema) {
         this.next = next;
@@ -54,16 +51,16 @@ public final class EnforcingHandler implements RequestHandler {
         }
         OperationScope scope = ctx.sink() instanceof OperationScope s ? s : null;
         if (penalty.action() == Action.BLOCK) {
-            blocked.increment();
+            offenders.refused();
             mark(scope, Action.BLOCK);
             return refuse(ctx, ResultCode.UNWILLING_TO_PERFORM, "refused for a while: suspected " + penalty.detection());
         }
         if (!delaying.tryAcquire()) {
-            blocked.increment();
+            offenders.refused();
             mark(scope, Action.BLOCK);
             return refuse(ctx, ResultCode.BUSY, "too busy for this client now: suspected " + penalty.detection());
         }
-        throttled.increment();
+        offenders.delayed();
         mark(scope, Action.THROTTLE);
         try {
             Thread.sleep(delayMillis);
@@ -120,15 +117,5 @@ public final class EnforcingHandler implements RequestHandler {
 
     private static Response refuse(OperationContext ctx, ResultCode code, String message) {
         return new Response(Responses.forRequest(ctx.request().op(), LdapResult.of(code, message)));
-    }
-
-    /** Operations that waited before they ran. */
-    public long throttledOperations() {
-        return throttled.sum();
-    }
-
-    /** Operations refused (blocked, or busy because too many were waiting). */
-    public long refusedOperations() {
-        return blocked.sum();
     }
 }

@@ -15,6 +15,8 @@ public final class Offenders {
     }
 
     private final Map<String, Penalty> penalties = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.LongAdder delayed = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder refused = new java.util.concurrent.atomic.LongAdder();
     private final int max;
     private volatile boolean any;
 
@@ -58,6 +60,24 @@ public final class Offenders {
     void expire(long now) {
         penalties.values().removeIf(p -> p.untilMillis() <= now);
         any = !penalties.isEmpty();
+    }
+
+    void delayed() {
+        delayed.increment();
+    }
+
+    void refused() {
+        refused.increment();
+    }
+
+    /** Operations of offenders that waited before they ran. */
+    public long delayedOperations() {
+        return delayed.sum();
+    }
+
+    /** Operations of offenders refused (blocked, or busy because too many were waiting). */
+    public long refusedOperations() {
+        return refused.sum();
     }
 
     /** Offenders under this action right now. */

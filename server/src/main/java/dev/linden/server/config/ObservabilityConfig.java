@@ -58,6 +58,7 @@ public final class ObservabilityConfig {
     }
 
     public record Enumeration(@JsonProperty("entries") Integer entries,
+            @JsonProperty("minEntriesPerSearch") Integer minEntriesPerSearch,
             @JsonProperty("broadSearches") Integer broadSearches, @JsonProperty("pages") Integer pages,
             @JsonProperty("windowSeconds") Integer windowSeconds, @JsonProperty("action") String action,
             @JsonProperty("actionSeconds") Integer actionSeconds) {
@@ -130,7 +131,7 @@ public final class ObservabilityConfig {
         var psd = DetectionSettings.PasswordSpray.DEFAULT;
         BruteForce bf = d.bruteForce() == null ? new BruteForce(null, null, null, null) : d.bruteForce();
         var bfd = DetectionSettings.BruteForce.DEFAULT;
-        Enumeration en = d.enumeration() == null ? new Enumeration(null, null, null, null, null, null) : d.enumeration();
+        Enumeration en = d.enumeration() == null ? new Enumeration(null, null, null, null, null, null, null) : d.enumeration();
         var end = DetectionSettings.Enumeration.DEFAULT;
         SecretProbes sp = d.secretProbes() == null ? new SecretProbes(null, null, null, null) : d.secretProbes();
         var spd = DetectionSettings.SecretProbes.DEFAULT;
@@ -155,6 +156,8 @@ public final class ObservabilityConfig {
                         positive(bf.actionSeconds(), bfd.actionSeconds(), k + "bruteForce.actionSeconds", origin)),
                 new DetectionSettings.Enumeration(
                         positive(en.entries(), end.entries(), k + "enumeration.entries", origin),
+                        positive(en.minEntriesPerSearch(), end.minEntriesPerSearch(), k + "enumeration.minEntriesPerSearch",
+                                origin),
                         positive(en.broadSearches(), end.broadSearches(), k + "enumeration.broadSearches", origin),
                         positive(en.pages(), end.pages(), k + "enumeration.pages", origin),
                         positive(en.windowSeconds(), end.windowSeconds(), k + "enumeration.windowSeconds", origin),
