@@ -35,6 +35,10 @@ public final class Backend implements AutoCloseable {
     private final Tree meta;
     private final List<AttributeIndex> indexes = new ArrayList<>();
     private final SearchPlanner planner;
+    private final Map<AttributeType, AttributeIndex> indexByType;
+    private final GroupGraph groups;
+    private final DynamicGroups dynamic;
+    private final List<AttributeType> referenceTypes = new ArrayList<>();
     private final EntryCache cache;
     private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
     private final SearchCounters searchCounters = new SearchCounters();
@@ -57,7 +61,42 @@ public final class Backend implements AutoCloseable {
             indexes.add(index);
             byType.put(type, index);
         }
-        this.planner = new SearchPlanner(schema, byType);
+        for (String name : config.referentialIntegrity()) {
+            AttributeType type = schema.attributeType(name);
+            if (type == null) {
+                throw new IllegalArgumentException("referential integrity on undefined attribute type " + name);
+            }
+            if (!byType.containsKey(type) || !byType.get(type).has(IndexKind.EQUALITY)) {
+                // referential integrity finds referring entries through this index: it must exist
+                Set<IndexKind> kinds = java.util.EnumSet.of(IndexKind.EQUALITY);
+                if (byType.containsKey(type)) {
+                    indexes.remove(byType.get(type));
+                    for (IndexKind k : IndexKind.values()) {
+                        if (byType.get(type).has(k)) {
+                            kinds.add(k);
+                        }
+                    }
+                }
+                AttributeIndex index = new AttributeIndex(storage, schema, type, kinds);
+                indexes.add(index);
+                byType.put(type, index);
+            }
+            referenceTypes.add(type);
+        }
+        this.indexByType = Map.copyOf(byType);
+        this.groups = new GroupGraph(schema);
+        this.dynamic = new DynamicGroups(schema, config.unindexedLimit());
+        this.planner = new SearchPlanner(schema, byType, groups, dn2id, new SearchPlanner.Lookups() {
+            @Override
+            public Entry entry(ReadTx tx, Dn dn) {
+                return withDynamicMembers(tx, cached(tx, dn));
+            }
+
+            @Override
+            public List<Entry> find(ReadTx tx, AttributeType type, String normalized) {
+                return groupsListing(tx, type, normalized);
+            }
+        });
         this.cache = new EntryCache(schema, config.entryCacheSize());
     }
 
@@ -220,8 +259,59 @@ public final class Backend implements AutoCloseable {
             for (AttributeIndex index : indexes) {
                 index.update(tx, id, entry, null);
             }
+            fixReferences(tx, dn, null);
             return null;
         });
+    }
+
+    /**
+     * Referential integrity, inside the write transaction: every entry whose reference attributes name
+     * {@code oldDn} gets it rewritten to {@code newDn}, or removed when {@code newDn} is null. Found
+     * through the attributes' equality indexes, so the cost is the number of referring entries.
+     */
+    private void fixReferences(WriteTx tx, Dn oldDn, Dn newDn) throws LdapException {
+        for (AttributeType type : referenceTypes) {
+            AttributeIndex index = indexByType.get(type);
+            IdSet ids = index.equality(tx, oldDn.normalized());
+            for (int i = 0; i < ids.size(); i++) {
+                long id = ids.get(i);
+                Entry before = load(tx, id);
+                if (before == null) {
+                    continue;
+                }
+                Entry after = before.copy();
+                boolean changed = false;
+                for (dev.linden.model.Attribute a : before.attributes()) {
+                    if (!a.description().type().isSubtypeOf(type)) {
+                        continue;
+                    }
+                    List<byte[]> values = new ArrayList<>();
+                    List<String> norms = a.normalizedValues(schema);
+                    boolean hit = false;
+                    for (int v = 0; v < a.size(); v++) {
+                        if (norms.get(v).equals(oldDn.normalized())) {
+                            hit = true;
+                            boolean sameName = newDn != null && newDn.normalized().equals(oldDn.normalized());
+                            if (newDn != null && (sameName || !norms.contains(newDn.normalized()))) {
+                                values.add(newDn.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                            }
+                        } else {
+                            values.add(a.values().get(v));
+                        }
+                    }
+                    if (hit) {
+                        after.put(a.withValues(values)); // no values left: the attribute goes
+                        changed = true;
+                    }
+                }
+                if (changed) {
+                    id2entry.put(tx, id, encode(after));
+                    for (AttributeIndex idx : indexes) {
+                        idx.update(tx, id, before, after);
+                    }
+                }
+            }
+        }
     }
 
     /** Replaces an entry by what {@code update} makes of it, in one transaction. Returns the entry stored. */
@@ -266,9 +356,11 @@ public final class Backend implements AutoCloseable {
                 throw new LdapException(ResultCode.UNWILLING_TO_PERFORM, "cannot move an entry below itself");
             }
             // subordinates first, while their old keys are still in place
+            List<Dn[]> moves = new ArrayList<>();
             for (long subId : dn2id.subordinates(tx, dn)) {
                 Entry sub = load(tx, subId);
                 Dn moved = sub.dn().rebase(dn, newDn);
+                moves.add(new Dn[] {sub.dn(), moved});
                 dn2id.delete(tx, sub.dn());
                 sub.setDn(moved);
                 dn2id.put(tx, moved, subId);
@@ -292,6 +384,12 @@ public final class Backend implements AutoCloseable {
             for (AttributeIndex index : indexes) {
                 index.update(tx, id, before, after);
             }
+            if (!newDn.equals(dn) || !newDn.toString().equals(dn.toString())) {
+                fixReferences(tx, dn, newDn);
+                for (Dn[] move : moves) {
+                    fixReferences(tx, move[0], move[1]);
+                }
+            }
             return null;
         });
     }
@@ -303,6 +401,12 @@ public final class Backend implements AutoCloseable {
      * unindexed searches (for the root DN, as slapd's limits allow).
      */
     public void search(Dn base, SearchScope scope, Filter filter, boolean unchecked, SearchScan scan)
+            throws LdapException {
+        search(base, scope, filter, unchecked ? 0 : config.unindexedLimit(), scan);
+    }
+
+    /** As above, with the most entries an unindexed search may examine (0: no limit). */
+    public void search(Dn base, SearchScope scope, Filter filter, int unindexedLimit, SearchScan scan)
             throws LdapException {
         storage.read(tx -> {
             long baseId = dn2id.get(tx, base);
@@ -346,11 +450,11 @@ public final class Backend implements AutoCloseable {
                 return null;
             }
             List<Long> ids = dn2id.subordinates(tx, base);
-            if (!unchecked && ids.size() + 1 > config.unindexedLimit()) {
+            if (unindexedLimit > 0 && ids.size() + 1 > unindexedLimit) {
                 searchCounters.refused();
                 throw new LdapException(ResultCode.ADMIN_LIMIT_EXCEEDED,
                         "unindexed search over " + (ids.size() + 1) + " entries refused (limit "
-                                + config.unindexedLimit() + ")");
+                                + unindexedLimit + ")");
             }
             searchCounters.unindexed();
             if (scope == SearchScope.SUB && !visit(tx, baseId, scan, view)) {
@@ -397,7 +501,127 @@ public final class Backend implements AutoCloseable {
             public boolean hasChildren(long id) {
                 return id2children.hasChildren(tx, id);
             }
+
+            @Override
+            public Entry get(Dn dn) {
+                long id = dn2id.get(tx, dn);
+                byte[] record = id == 0 ? null : id2entry.get(tx, id);
+                return record == null ? null : cache.decode(id, record);
+            }
+
+            @Override
+            public List<Entry> withValue(AttributeType type, String normalized) {
+                return Backend.this.withValue(tx, type, normalized);
+            }
+
+            @Override
+            public java.util.Set<Dn> members(Dn group, boolean nested) {
+                return groups.members(dn -> withDynamicMembers(tx, get(dn)), group, nested);
+            }
+
+            @Override
+            public java.util.Set<Dn> groupsOf(Dn member, boolean nested) {
+                return groups.groupsOf(type -> norm -> groupsListing(tx, type, norm), member, nested);
+            }
         };
+    }
+
+    /** The view of the tree in a transaction of its own, for answers outside a search. */
+    public <T> T read(java.util.function.Function<BackendView, T> work) {
+        return storage.read(tx -> work.apply(view(tx)));
+    }
+
+    private Entry cached(ReadTx tx, Dn dn) {
+        long id = dn2id.get(tx, dn);
+        byte[] record = id == 0 ? null : id2entry.get(tx, id);
+        return record == null ? null : cache.decode(id, record);
+    }
+
+    /**
+     * A dynamic group (groupOfURLs) as if its memberURLs' entries were member values, so group walks
+     * treat static and dynamic groups alike; any other entry as it is.
+     */
+    private Entry withDynamicMembers(ReadTx tx, Entry entry) {
+        if (entry == null || dynamic.urls(entry).isEmpty()) {
+            return entry;
+        }
+        Entry copy = entry.copy();
+        List<byte[]> values = new ArrayList<>();
+        var existing = entry.get(groups.memberType());
+        if (existing != null) {
+            values.addAll(existing.values());
+        }
+        for (dev.linden.model.LdapUrl url : dynamic.urls(entry)) {
+            for (Dn dn : dynamic.selected(tx, url, this)) {
+                values.add(dn.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        copy.put(new dev.linden.model.Attribute(dev.linden.model.AttributeDescription.of(groups.memberType()), values));
+        return copy;
+    }
+
+    /** The entries listing a DN in this attribute: through its index, plus dynamic groups that select it for member. */
+    private List<Entry> groupsListing(ReadTx tx, AttributeType type, String normalized) {
+        List<Entry> found = withValue(tx, type, normalized);
+        if (type != groups.memberType()) {
+            return found;
+        }
+        List<Entry> dynamicGroups = dynamic.groupsSelecting(tx, normalized, this);
+        if (dynamicGroups.isEmpty()) {
+            return found;
+        }
+        List<Entry> all = new ArrayList<>(found);
+        all.addAll(dynamicGroups);
+        return all;
+    }
+
+    /** For {@link DynamicGroups}: the entries in an URL's scope that the planner's indexes point at, or null to scan. */
+    IdSet candidatesFor(ReadTx tx, Filter filter) {
+        return planner.candidates(tx, filter);
+    }
+
+    List<Long> subtreeIds(ReadTx tx, Dn base) {
+        List<Long> ids = new ArrayList<>();
+        long baseId = dn2id.get(tx, base);
+        if (baseId != 0) {
+            ids.add(baseId);
+            ids.addAll(dn2id.subordinates(tx, base));
+        }
+        return ids;
+    }
+
+    Entry entryById(ReadTx tx, long id) {
+        byte[] record = id2entry.get(tx, id);
+        return record == null ? null : cache.decode(id, record);
+    }
+
+    Entry entryByDn(ReadTx tx, Dn dn) {
+        return cached(tx, dn);
+    }
+
+    List<Entry> withValue(ReadTx tx, AttributeType type, String normalized) {
+        AttributeIndex index = indexByType.get(type);
+        if (index == null || !index.has(IndexKind.EQUALITY)) {
+            return List.of();
+        }
+        IdSet ids = index.equality(tx, normalized);
+        List<Entry> entries = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            long id = ids.get(i);
+            byte[] record = id2entry.get(tx, id);
+            if (record == null) {
+                continue;
+            }
+            Entry entry = cache.decode(id, record);
+            // the index key may be a cut prefix of a long value: check the value itself
+            for (var a : entry.attributes()) {
+                if (a.description().type().isSubtypeOf(type) && a.containsNormalized(normalized, schema)) {
+                    entries.add(entry);
+                    break;
+                }
+            }
+        }
+        return entries;
     }
 
     /** Every entry in DN order (parents before children), for export. */

@@ -8,27 +8,33 @@ import java.util.Set;
 /**
  * What the backend holds and how: its suffixes, the attribute indexes (type name to kinds), the
  * most entries an unindexed search may examine before it is refused (adminLimitExceeded), and the
- * number of slots of the decoded-entry cache.
+ * number of slots of the decoded-entry cache, and the DN attributes kept in step when an entry is
+ * renamed or deleted (referential integrity).
  */
 public record BackendConfig(List<Dn> suffixes, Map<String, Set<IndexKind>> indexes, int unindexedLimit,
-        int entryCacheSize) {
+        int entryCacheSize, List<String> referentialIntegrity) {
     /** Slots of the decoded-entry cache: a directory of this many entries is served from memory once warm. */
     public static final int DEFAULT_ENTRY_CACHE = 131_072;
 
     public BackendConfig {
         suffixes = List.copyOf(suffixes);
         indexes = Map.copyOf(indexes);
+        referentialIntegrity = List.copyOf(referentialIntegrity);
     }
 
+    /** Without referential integrity (tests of the tree alone). */
     public BackendConfig(List<Dn> suffixes, Map<String, Set<IndexKind>> indexes, int unindexedLimit) {
-        this(suffixes, indexes, unindexedLimit, DEFAULT_ENTRY_CACHE);
+        this(suffixes, indexes, unindexedLimit, DEFAULT_ENTRY_CACHE, List.of());
     }
 
     /** The indexes every directory needs for its common look-ups. */
     public static Map<String, Set<IndexKind>> defaultIndexes() {
         Set<IndexKind> eq = Set.of(IndexKind.EQUALITY);
         Set<IndexKind> eqSub = Set.of(IndexKind.EQUALITY, IndexKind.SUBSTRING);
-        return Map.of("objectClass", eq, "uid", eq, "cn", eqSub, "sn", eqSub, "mail", eqSub, "member", eq,
-                "uniqueMember", eq, "entryUUID", eq, "givenName", eqSub, "memberOf", eq);
+        return Map.ofEntries(Map.entry("objectClass", eq), Map.entry("uid", eq), Map.entry("cn", eqSub),
+                Map.entry("sn", eqSub), Map.entry("mail", eqSub), Map.entry("givenName", eqSub), Map.entry("entryUUID", eq),
+                // the DN attributes kept in step by referential integrity, and read for memberOf
+                Map.entry("member", eq), Map.entry("uniqueMember", eq), Map.entry("owner", eq), Map.entry("seeAlso", eq),
+                Map.entry("manager", eq));
     }
 }

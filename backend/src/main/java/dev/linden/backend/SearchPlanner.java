@@ -1,6 +1,7 @@
 package dev.linden.backend;
 
 import dev.linden.model.AttributeDescription;
+import dev.linden.model.Dn;
 import dev.linden.model.LdapException;
 import dev.linden.model.schema.AttributeType;
 import dev.linden.model.schema.Schema;
@@ -18,10 +19,17 @@ import java.util.Map;
 final class SearchPlanner {
     private final Schema schema;
     private final Map<AttributeType, AttributeIndex> indexes;
+    private final GroupGraph groups;
+    private final Dn2Id dn2id;
+    private final Lookups byValue;
 
-    SearchPlanner(Schema schema, Map<AttributeType, AttributeIndex> indexes) {
+    SearchPlanner(Schema schema, Map<AttributeType, AttributeIndex> indexes, GroupGraph groups, Dn2Id dn2id,
+            Lookups byValue) {
         this.schema = schema;
         this.indexes = indexes;
+        this.groups = groups;
+        this.dn2id = dn2id;
+        this.byValue = byValue;
     }
 
     IdSet candidates(ReadTx tx, Filter filter) {
@@ -52,6 +60,11 @@ final class SearchPlanner {
                     result = result.union(ids);
                 }
                 yield result;
+            }
+            case Filter.Equality eq when isType(eq.attribute(), "memberof") -> {
+                Dn group = dn(eq.value());
+                // through nesting: a superset whether memberOf lists direct groups or nested ones
+                yield group == null ? IdSet.of() : ids(tx, groups.members(dn -> entryOf(tx, dn), group, true));
             }
             case Filter.Equality eq -> {
                 AttributeIndex index = index(eq.attribute(), IndexKind.EQUALITY);
@@ -86,8 +99,68 @@ final class SearchPlanner {
                     yield IdSet.of();
                 }
             }
-            default -> null; // NOT, ordering, approximate and extensible: scan
+            case Filter.Extensible ex -> inChain(tx, ex);
+            default -> null; // NOT, ordering and approximate: scan
         };
+    }
+
+    /**
+     * In-chain matches (1.2.840.113556.1.4.1941) on memberOf and member: the members of a group
+     * through nesting, or the groups above an entry, as IDs. Other extensible matches: scan.
+     */
+    private IdSet inChain(ReadTx tx, Filter.Extensible ex) {
+        if (ex.matchingRule() == null || ex.attribute() == null
+                || !(ex.matchingRule().equals(dev.linden.model.matching.MatchingRules.IN_CHAIN_OID)
+                        || ex.matchingRule().equalsIgnoreCase("inChainMatch"))) {
+            return null;
+        }
+        Dn target = dn(ex.value());
+        if (target == null) {
+            return IdSet.of();
+        }
+        if (isType(ex.attribute(), "memberof")) {
+            return ids(tx, groups.members(dn -> entryOf(tx, dn), target, true));
+        }
+        if (isType(ex.attribute(), "member") || isType(ex.attribute(), "uniquemember")) {
+            return ids(tx, groups.groupsOf(type -> norm -> byValue.find(tx, type, norm), target, true));
+        }
+        return null;
+    }
+
+    private boolean isType(String attribute, String name) {
+        AttributeDescription desc = AttributeDescription.tryParse(attribute, schema);
+        return desc != null && desc.type().name().equals(name);
+    }
+
+    private Dn dn(byte[] value) {
+        try {
+            return dev.linden.model.DnSyntax.parse(new String(value, java.nio.charset.StandardCharsets.UTF_8), schema);
+        } catch (LdapException e) {
+            return null;
+        }
+    }
+
+    private IdSet ids(ReadTx tx, java.util.Set<Dn> dns) {
+        long[] ids = new long[dns.size()];
+        int n = 0;
+        for (Dn dn : dns) {
+            long id = dn2id.get(tx, dn);
+            if (id != 0) {
+                ids[n++] = id;
+            }
+        }
+        return IdSet.of(java.util.Arrays.copyOf(ids, n));
+    }
+
+    private dev.linden.model.Entry entryOf(ReadTx tx, Dn dn) {
+        return byValue.entry(tx, dn);
+    }
+
+    /** The backend's look-ups the planner needs for groups, in the search's transaction. */
+    interface Lookups {
+        dev.linden.model.Entry entry(ReadTx tx, Dn dn);
+
+        List<dev.linden.model.Entry> find(ReadTx tx, AttributeType type, String normalized);
     }
 
     /** The index for exactly this attribute (no options: an index holds every option's values). */

@@ -46,7 +46,7 @@ final class DemoCommand implements Callable<Integer> {
         config = new LindenConfig(config.listen(), config.suffix(), config.rootDn(), config.rootPassword(), config.dataDir(),
                 config.storage(), null, null, null, null, null, null,
                 new LindenConfig.Tls(null, null, null, null, null, null, true),
-                new LindenConfig.Security(true, false, true), null, null, null, null, null, null, null);
+                new LindenConfig.Security(true, false, true), null, null, null, null, null, null, null, null, null, null);
         Settings settings = ConfigLoader.settings(config, "demo");
         Linden linden = Linden.start(settings);
         boolean loaded = false;

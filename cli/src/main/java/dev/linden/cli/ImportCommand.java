@@ -52,7 +52,10 @@ final class ImportCommand implements Callable<Integer> {
                 LdifReader reader = new LdifReader(Files.newBufferedReader(ldif, StandardCharsets.UTF_8), ldif.toString())) {
             Directory directory = new Directory(backend, schema, new CoreConfig(Dn.ROOT, settings.rootPassword(), 0, 0,
                     false, settings.passwordScheme(), Linden.VERSION, settings.security(), java.util.List.of(),
-                    settings.sasl()), PasswordSchemes.standard(), Clock.systemUTC());
+                    settings.sasl(), settings.passwordPolicy(), settings.throttle(), settings.groups(),
+                    settings.anonymousLimits()),
+                    PasswordSchemes.standard(),
+                    Clock.systemUTC());
             long start = System.nanoTime();
             int count = load(directory, backend, reader, !noSchemaCheck);
             double seconds = (System.nanoTime() - start) / 1e9;

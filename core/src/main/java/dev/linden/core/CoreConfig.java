@@ -1,6 +1,8 @@
 package dev.linden.core;
 
 import dev.linden.core.sasl.SaslConfig;
+import dev.linden.core.ppolicy.Policy;
+import dev.linden.core.throttle.ThrottleSettings;
 import dev.linden.model.Dn;
 
 /**
@@ -16,8 +18,13 @@ import dev.linden.model.Dn;
  * @param security the confidentiality rules
  * @param accessRules the access rules in order (see {@link dev.linden.core.acl.AccessRules#defaults})
  * @param sasl the SASL mechanisms' settings (EXTERNAL's certificate mapping, proxy users)
+ * @param passwordPolicy the password policy of accounts that name no pwdPolicy entry of their own
+ * @param throttle how password guessing is slowed down and stopped
+ * @param groups memberOf (direct or nested) and referential integrity
+ * @param anonymousLimits the search limits of anonymous clients (the others' are above and in the backend)
  */
 public record CoreConfig(Dn rootDn, String rootPassword, int sizeLimit, int timeLimitSeconds, boolean anonymousRead,
         String passwordScheme, String vendorVersion, SecurityRules security,
-        java.util.List<dev.linden.core.acl.AccessRule> accessRules, SaslConfig sasl) {
+        java.util.List<dev.linden.core.acl.AccessRule> accessRules, SaslConfig sasl, Policy passwordPolicy,
+        ThrottleSettings throttle, dev.linden.core.groups.GroupSettings groups, SearchLimits anonymousLimits) {
 }

@@ -11,6 +11,9 @@ import dev.linden.core.operation.ModifyDnOperation;
 import dev.linden.core.operation.ModifyOperation;
 import dev.linden.core.operation.SearchOperation;
 import dev.linden.core.sasl.ProxiedAuthorization;
+import dev.linden.core.ppolicy.PasswordPolicy;
+import dev.linden.core.throttle.BindThrottle;
+import dev.linden.core.throttle.SecurityCounters;
 import dev.linden.model.LdapException;
 import dev.linden.protocol.Control;
 import dev.linden.protocol.LdapResult;
@@ -28,7 +31,7 @@ public final class Dispatcher implements RequestHandler {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     /** Controls this server understands; an unknown critical control fails the operation (RFC 4511 4.1.11). */
     private static final Set<String> KNOWN_CONTROLS = Set.of(Oids.PAGED_RESULTS, Oids.MANAGE_DSA_IT,
-            Oids.PROXIED_AUTHORIZATION);
+            Oids.PROXIED_AUTHORIZATION, Oids.PASSWORD_POLICY);
 
     private final BindOperation bind;
     private final SearchOperation search;
@@ -40,21 +43,30 @@ public final class Dispatcher implements RequestHandler {
     private final ExtendedOperation extended;
     private final SecurityRules security;
     private final ProxiedAuthorization proxied;
+    private final PasswordPolicy passwordPolicy;
+    private final SecurityCounters securityCounters = new SecurityCounters();
 
     public Dispatcher(Directory directory) {
         AccessPolicy access = new AccessPolicy(new AccessControl(directory.config().accessRules(), directory.schema(),
                 new GroupMembership(directory.backend(), directory.schema()), directory.config().rootDn()),
                 directory.backend());
-        this.bind = new BindOperation(directory, access);
+        this.passwordPolicy = new PasswordPolicy(directory, securityCounters);
+        BindThrottle throttle = new BindThrottle(directory.config().throttle(), directory.clock(), securityCounters);
+        this.bind = new BindOperation(directory, access, passwordPolicy, throttle);
         this.search = new SearchOperation(directory, access);
         this.compare = new CompareOperation(directory, access);
-        this.add = new AddOperation(directory, access);
+        this.add = new AddOperation(directory, access, passwordPolicy);
         this.delete = new DeleteOperation(directory, access);
-        this.modify = new ModifyOperation(directory, access);
+        this.modify = new ModifyOperation(directory, access, passwordPolicy);
         this.modifyDn = new ModifyDnOperation(directory, access);
-        this.extended = new ExtendedOperation(directory, access);
+        this.extended = new ExtendedOperation(directory, access, passwordPolicy);
         this.security = directory.config().security();
         this.proxied = new ProxiedAuthorization(directory);
+    }
+
+    /** Failed binds, lockouts and throttling since start, as of now (for monitoring). */
+    public SecurityCounters.Snapshot securityCounters() {
+        return securityCounters.snapshot();
     }
 
     /** Executes one request; returns its final response, or null when none is due (abandoned, unbind, abandon). */
@@ -65,6 +77,7 @@ public final class Dispatcher implements RequestHandler {
             checkControls(ctx, op);
             checkConfidentiality(ctx, op);
             ctx = proxied.apply(ctx, op); // the identity the operation runs as (RFC 4370)
+            passwordPolicy.checkRestriction(ctx); // after an administrator reset: only a password change
             return switch (op) {
                 case BindRequest r -> bind.execute(ctx, r);
                 case SearchRequest r -> search.execute(ctx, r);
@@ -92,7 +105,7 @@ public final class Dispatcher implements RequestHandler {
             if (ctx.isAbandoned()) {
                 return null;
             }
-            return new Response(Responses.forRequest(op, Responses.result(e)));
+            return new Response(Responses.forRequest(op, Responses.result(e)), e.controls());
         } catch (RuntimeException e) { // StorageException included: the store failed
             log.error("operation {} failed unexpectedly", op.getClass().getSimpleName(), e);
             return new Response(Responses.forRequest(op, LdapResult.of(ResultCode.OTHER, "internal error")));

@@ -6,6 +6,8 @@ public final class Oids {
     public static final String MANAGE_DSA_IT = "2.16.840.1.113730.3.4.2";
     /** Proxied authorization, version 2 (RFC 4370). */
     public static final String PROXIED_AUTHORIZATION = "2.16.840.1.113730.3.4.18";
+    /** The password policy request and response control (draft-behera-ldap-password-policy). */
+    public static final String PASSWORD_POLICY = "1.3.6.1.4.1.42.2.27.8.5.1";
     public static final String WHO_AM_I = "1.3.6.1.4.1.4203.1.11.3";
     public static final String PASSWORD_MODIFY = "1.3.6.1.4.1.4203.1.11.1";
     public static final String START_TLS = "1.3.6.1.4.1.1466.20037";

@@ -17,6 +17,7 @@ public final class Session {
     private volatile boolean administrator;
     private final Map<String, PagedSearch> pagedSearches;
     private SaslExchange saslExchange; // guarded by this
+    private volatile boolean passwordChangeRequired;
 
     public Session(long id, String clientAddress) {
         this(id, clientAddress, false);
@@ -99,7 +100,23 @@ public final class Session {
     public void bind(Dn dn, boolean administrator) {
         this.boundDn = dn;
         this.administrator = administrator;
+        this.passwordChangeRequired = false;
         pagedSearches.clear();
+    }
+
+    /** Whether the bound user must change their password before anything else (password policy). */
+    public boolean passwordChangeRequired() {
+        return passwordChangeRequired;
+    }
+
+    /** Restricts the session to changing the bound user's password (after an administrator reset it). */
+    public void requirePasswordChange() {
+        this.passwordChangeRequired = true;
+    }
+
+    /** Lifts the restriction once the user changed their password. */
+    public void passwordChanged() {
+        this.passwordChangeRequired = false;
     }
 
     public void reset() {

@@ -75,8 +75,8 @@ class AccessControlIT {
                 }
                 assertThat(resultOf(() -> bob.compare(BOB, "userPassword", "bob-password"))).isEqualTo(ResultCode.INSUFFICIENT_ACCESS_RIGHTS);
                 // self may write the password, not another's
-                bob.modify(BOB, new Modification(ModificationType.REPLACE, "userPassword", "bob-new"));
-                assertThat(as(s, BOB, "bob-new").getConnectedAddress()).isNotNull();
+                bob.modify(BOB, new Modification(ModificationType.REPLACE, "userPassword", "bob-new-password"));
+                assertThat(as(s, BOB, "bob-new-password").getConnectedAddress()).isNotNull();
                 assertThat(resultOf(() -> bob.modify(CAROL, new Modification(ModificationType.REPLACE, "userPassword", "x"))))
                         .isEqualTo(ResultCode.INSUFFICIENT_ACCESS_RIGHTS);
                 // nor anything else of his own
@@ -109,6 +109,26 @@ class AccessControlIT {
                 assertThat(resultOf(() -> anonymous.search(PEOPLE, SearchScope.SUB, "(objectClass=*)")))
                         .isEqualTo(ResultCode.NO_SUCH_OBJECT);
                 assertThat(resultOf(() -> anonymous.compare(CAROL, "mail", "carol@example.com"))).isEqualTo(ResultCode.NO_SUCH_OBJECT);
+            }
+        }
+
+        @Test
+        void anonymousClientsHaveTheirOwnSearchLimits() throws Exception {
+            try (TestServer s = TestServer.memory("anonymousRead: true\nlimits: {anonymous: {sizeLimit: 2, unindexedSearchLimit: 3}}\n")
+                    .loadResource("sample.ldif");
+                    LDAPConnection anonymous = new LDAPConnection("127.0.0.1", s.port());
+                    LDAPConnection bob = as(s, BOB, "bob-password")) {
+                assertThatThrownBy(() -> anonymous.search(PEOPLE, SearchScope.ONE, "(uid=*)"))
+                        .isInstanceOfSatisfying(LDAPSearchException.class, e -> {
+                            assertThat(e.getResultCode()).isEqualTo(ResultCode.SIZE_LIMIT_EXCEEDED);
+                            assertThat(e.getEntryCount()).isEqualTo(2);
+                        });
+                assertThat(resultOf(() -> anonymous.search("dc=example,dc=com", SearchScope.SUB, "(description=*)")))
+                        .isEqualTo(ResultCode.ADMIN_LIMIT_EXCEEDED);
+                // a bound user has the ordinary limits
+                assertThat(bob.search(PEOPLE, SearchScope.ONE, "(uid=*)").getEntryCount()).isEqualTo(3);
+                assertThat(bob.search("dc=example,dc=com", SearchScope.SUB, "(description=*)").getResultCode())
+                        .isEqualTo(ResultCode.SUCCESS);
             }
         }
 

@@ -283,7 +283,7 @@ class DetectionIT {
     }
 
     @Test
-    void bruteForceAgainstOneAccountIsThrottled() throws Exception {
+    void bruteForceAgainstOneAccountIsThrottledAndTheAccountLocked() throws Exception {
         try (TestServer server = server(); OrdinaryTraffic ordinary = new OrdinaryTraffic(server)) {
             PrometheusText before = MetricsIT.scrape(server.metricsPort());
             String victim = "uid=carol,ou=people," + SUFFIX;
@@ -294,14 +294,15 @@ class DetectionIT {
             }
             try (LDAPConnection c = connect(server, "127.0.0.30")) { // the account's binds now wait, wherever they come from
                 long start = System.nanoTime();
-                assertThat(bind(c, victim, "carol-password")).isEqualTo(ResultCode.SUCCESS);
+                // the password policy locked the account at the fifth failure: even the right password fails
+                assertThat(bind(c, victim, "carol-password")).isEqualTo(ResultCode.INVALID_CREDENTIALS);
                 assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(DELAY);
                 assertThat(bind(c, "uid=bob,ou=people," + SUFFIX, "bob-password")).isEqualTo(ResultCode.SUCCESS);
             }
             List<String> binds = Files.readAllLines(server.logDir().resolve("access.log")).stream()
                     .filter(l -> l.contains(" client=127.0.0.30:") && l.contains(" BIND ")).toList();
             assertThat(binds).hasSize(2);
-            assertThat(binds.get(0)).contains("dn=\"" + victim + "\"", "err=0", "enforced=throttle");
+            assertThat(binds.get(0)).contains("dn=\"" + victim + "\"", "err=49", "enforced=throttle");
             assertThat(binds.get(1)).contains("dn=\"uid=bob,").doesNotContain("enforced=");
             Thread.sleep(300);
             ordinary.close();
@@ -314,15 +315,21 @@ class DetectionIT {
             assertThat(alerts.get(0).get("failures").asInt()).isEqualTo(8);
             assertThat(alerts.get(0).get("addresses").asInt()).isEqualTo(4);
             assertThat(alerts.get(0).get("action").asText()).isEqualTo("throttle");
+            List<String> reasons = events.stream().filter(e -> e.get("event").asText().equals("bind_failure")
+                    && e.get("account").asText().equals(victim)).map(e -> e.get("reason").asText()).toList();
+            assertThat(reasons).containsExactly("wrong_password", "wrong_password", "wrong_password", "wrong_password",
+                    "wrong_password", "locked", "locked", "locked", "locked");
+            assertThat(events).filteredOn(e -> e.get("event").asText().equals("lockout")).singleElement()
+                    .satisfies(e -> assertThat(e.get("account").asText()).isEqualTo(victim));
             PrometheusText after = MetricsIT.scrape(server.metricsPort());
             assertThat(MetricsIT.delta(before, after, "linden_security_detections_total", "detection", "brute_force"))
                     .isEqualTo(1);
             assertThat(MetricsIT.delta(before, after, "linden_security_detections_total", "detection", "password_spray"))
                     .isZero();
+            assertThat(MetricsIT.delta(before, after, "linden_lockouts_total")).isEqualTo(1);
+            assertThat(MetricsIT.delta(before, after, "linden_bind_failures_total", "reason", "locked")).isEqualTo(4);
             assertThat(after.value("linden_throttled_clients", "action", "throttle")).isEqualTo(1);
             assertThat(MetricsIT.delta(before, after, "linden_enforced_operations_total", "action", "delayed")).isEqualTo(1);
-            assertThat(MetricsIT.delta(before, after, "linden_bind_failures_total", "reason", "wrong_password"))
-                    .isGreaterThanOrEqualTo(8); // the ordinary users' typos too
             assertOrdinaryTrafficUntouched(server, ordinary, events);
         }
     }

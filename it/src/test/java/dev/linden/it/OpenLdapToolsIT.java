@@ -79,10 +79,10 @@ class OpenLdapToolsIT {
         assertThat(who.exit()).as(who.err()).isZero();
         assertThat(who.out().strip()).isEqualTo("dn:uid=carol,ou=people,dc=example,dc=com");
         Run passwd = run(null, "ldappasswd", "-x", "-H", server.url(), "-D", "uid=carol,ou=people,dc=example,dc=com",
-                "-w", "carol-password", "-a", "carol-password", "-s", "carol-2");
+                "-w", "carol-password", "-a", "carol-password", "-s", "carol-second");
         assertThat(passwd.exit()).as(passwd.err()).isZero();
         assertThat(run(null, "ldapwhoami", "-x", "-H", server.url(), "-D", "uid=carol,ou=people,dc=example,dc=com", "-w",
-                "carol-2").exit()).isZero();
+                "carol-second").exit()).isZero();
         assertThat(run(null, "ldapwhoami", "-x", "-H", server.url(), "-D", "uid=carol,ou=people,dc=example,dc=com", "-w",
                 "carol-password").exit()).isEqualTo(49);
         run(null, admin("ldappasswd", "-s", "carol-password", "uid=carol,ou=people,dc=example,dc=com"));

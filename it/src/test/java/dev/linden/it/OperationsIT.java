@@ -232,9 +232,9 @@ class OperationsIT {
             assertThat(((WhoAmIExtendedResult) c.processExtendedOperation(new WhoAmIExtendedRequest())).getAuthorizationID())
                     .isEqualTo("dn:uid=bob,ou=people,dc=example,dc=com");
             PasswordModifyExtendedResult r = (PasswordModifyExtendedResult) c.processExtendedOperation(
-                    new PasswordModifyExtendedRequest(null, "bob-password", "bob-new"));
+                    new PasswordModifyExtendedRequest(null, "bob-password", "bob-new-pw"));
             assertThat(r.getResultCode()).isEqualTo(ResultCode.SUCCESS);
-            assertThat(c.bind("uid=bob,ou=people,dc=example,dc=com", "bob-new").getResultCode()).isEqualTo(ResultCode.SUCCESS);
+            assertThat(c.bind("uid=bob,ou=people,dc=example,dc=com", "bob-new-pw").getResultCode()).isEqualTo(ResultCode.SUCCESS);
             // the administrator resets it with a generated password
             PasswordModifyExtendedResult generated = (PasswordModifyExtendedResult) admin.processExtendedOperation(
                     new PasswordModifyExtendedRequest("dn:uid=bob,ou=people,dc=example,dc=com", (String) null, (String) null));

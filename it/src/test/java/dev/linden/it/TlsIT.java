@@ -289,6 +289,19 @@ class TlsIT {
         return store;
     }
 
+    @Test
+    void startTlsWithoutACertificateIsAClearError() throws Exception {
+        try (TestServer plain = TestServer.memory(); LDAPConnection c = new LDAPConnection("127.0.0.1", plain.port())) {
+            assertThat(c.getRootDSE().getSupportedExtendedOperationOIDs()).doesNotContain(StartTLSExtendedRequest.STARTTLS_REQUEST_OID);
+            assertThatThrownBy(() -> c.processExtendedOperation(new StartTLSExtendedRequest(clientContext("TLS"))))
+                    .isInstanceOfSatisfying(LDAPException.class, e -> {
+                        assertThat(e.getResultCode()).isEqualTo(ResultCode.UNAVAILABLE);
+                        assertThat(e.getDiagnosticMessage()).contains("TLS not configured");
+                    });
+            assertThat(c.getRootDSE()).as("the connection is still usable").isNotNull();
+        }
+    }
+
     /** JNDI takes its TLS socket factory by class name, through a static getDefault(). */
     public static final class TrustedSocketFactory extends javax.net.SocketFactory {
         static volatile SSLContext context;

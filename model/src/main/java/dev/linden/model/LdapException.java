@@ -1,6 +1,8 @@
 package dev.linden.model;
 
+import dev.linden.protocol.Control;
 import dev.linden.protocol.ResultCode;
+import java.util.List;
 
 /**
  * An operation failed with an LDAP result code. Errors are values: every layer throws this, and the
@@ -10,15 +12,22 @@ public final class LdapException extends Exception {
     private static final long serialVersionUID = 1L;
     private final ResultCode code;
     private final String matchedDn;
+    private final transient List<Control> controls;
 
     public LdapException(ResultCode code, String message) {
         this(code, message, "");
     }
 
     public LdapException(ResultCode code, String message, String matchedDn) {
+        this(code, message, matchedDn, List.of());
+    }
+
+    /** An error whose response carries controls (the password policy control, for one). */
+    public LdapException(ResultCode code, String message, String matchedDn, List<Control> controls) {
         super(message, null, false, false); // an expected outcome, not a bug: no stack trace
         this.code = code;
         this.matchedDn = matchedDn == null ? "" : matchedDn;
+        this.controls = List.copyOf(controls);
     }
 
     public ResultCode code() {
@@ -27,5 +36,10 @@ public final class LdapException extends Exception {
 
     public String matchedDn() {
         return matchedDn;
+    }
+
+    /** The response controls that go with the error response (usually none). */
+    public List<Control> controls() {
+        return controls == null ? List.of() : controls;
     }
 }

@@ -41,7 +41,7 @@ public final class LdapServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        ConnectionLimiter limiter = new ConnectionLimiter(limits.maxConnections()); // shared by both listeners
+        ConnectionLimiter limiter = new ConnectionLimiter(limits.maxConnections(), limits.maxConnectionsPerAddress()); // shared by both listeners
         try {
             this.channel = bootstrap(new LdapChannelInitializer(dispatcher, connections, workers, limits, limiter, tls, false))
                     .bind(host, port).sync().channel();

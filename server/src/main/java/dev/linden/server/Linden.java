@@ -7,6 +7,7 @@ import dev.linden.core.Directory;
 import dev.linden.core.Dispatcher;
 import dev.linden.core.acl.AccessRule;
 import dev.linden.core.acl.AccessRules;
+import dev.linden.core.throttle.SecurityCounters;
 import dev.linden.model.Dn;
 import dev.linden.model.DnSyntax;
 import dev.linden.model.LdapException;
@@ -38,11 +39,14 @@ public final class Linden implements AutoCloseable {
     private final Backend backend;
     private final LdapServer server;
     private final Directory directory;
+    private final Dispatcher dispatcher;
     private final Observability observability;
 
-    private Linden(Backend backend, Directory directory, LdapServer server, Observability observability) {
+    private Linden(Backend backend, Directory directory, Dispatcher dispatcher, LdapServer server,
+            Observability observability) {
         this.backend = backend;
         this.directory = directory;
+        this.dispatcher = dispatcher;
         this.server = server;
         this.observability = observability;
     }
@@ -54,7 +58,8 @@ public final class Linden implements AutoCloseable {
                 : new LmdbStorage(settings.dataDir(), settings.mapSizeBytes()), settings.storage());
         try {
             return new Backend(storage, schema, new BackendConfig(List.of(suffix), settings.indexes(),
-                    settings.unindexedSearchLimit()));
+                    settings.unindexedSearchLimit(), BackendConfig.DEFAULT_ENTRY_CACHE,
+                    settings.groups().referentialIntegrity()));
         } catch (IllegalArgumentException e) {
             storage.close();
             throw new ConfigException("indexes: " + e.getMessage());
@@ -101,7 +106,8 @@ public final class Linden implements AutoCloseable {
         }
         CoreConfig core = new CoreConfig(rootDn, settings.rootPassword(), settings.sizeLimit(),
                 settings.timeLimitSeconds(), settings.anonymousRead(), settings.passwordScheme(), VERSION,
-                settings.security(), rules, settings.sasl());
+                settings.security(), rules, settings.sasl(), settings.passwordPolicy(), settings.throttle(),
+                settings.groups(), settings.anonymousLimits());
         TlsContext tls;
         try {
             tls = tlsContext(settings);
@@ -120,11 +126,11 @@ public final class Linden implements AutoCloseable {
         }
         try {
             // the dispatcher inside the access log, metrics, detection and cn=monitor (see Observability.wrap)
-            LdapServer server = new LdapServer(observability.wrap(new Dispatcher(directory)),
-                    observability.connectionObserver(), settings.host(), settings.port(), settings.ldapsPort(), tls,
-                    settings.transport());
+            Dispatcher dispatcher = new Dispatcher(directory);
+            LdapServer server = new LdapServer(observability.wrap(dispatcher), observability.connectionObserver(),
+                    settings.host(), settings.port(), settings.ldapsPort(), tls, settings.transport());
             observability.listeners(listeners(settings, server));
-            return new Linden(backend, directory, server, observability);
+            return new Linden(backend, directory, dispatcher, server, observability);
         } catch (RuntimeException | InterruptedException e) {
             observability.close();
             backend.close();
@@ -179,6 +185,11 @@ public final class Linden implements AutoCloseable {
 
     public Directory directory() {
         return directory;
+    }
+
+    /** Failed binds by reason, lockouts and throttling since start (read-only, for monitoring). */
+    public SecurityCounters.Snapshot securityCounters() {
+        return dispatcher.securityCounters();
     }
 
     /** The access and security logs, metrics, cn=monitor and attack detection of this server. */

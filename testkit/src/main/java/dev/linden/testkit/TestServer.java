@@ -22,9 +22,12 @@ import java.util.List;
  * temporary folder. The suffix is dc=example,dc=com; the administrator is cn=admin,dc=example,dc=com
  * with password {@link #ADMIN_PASSWORD}.
  *
- * <p>Unless a test configures them itself, the access and security logs go to a temporary folder
- * ({@link #logDir()}), and there is no metrics listener and no attack detection: every test
- * connects from 127.0.0.1, and many bind wrongly or read the whole tree on purpose.
+ * <p>Unless a test configures them itself, the test server (not the product's defaults) lets users
+ * keep a password the administrator set ({@code passwordPolicy: {mustChange: false}}) and does not
+ * throttle binds ({@code throttle: {enabled: false}}): every test connects from 127.0.0.1, and tests
+ * (the differential suite above all) bind wrongly on purpose and reset passwords as the administrator.
+ * For the same reason there is no attack detection ({@code detection: {enabled: false}}) and no
+ * metrics listener; the access and security logs go to a temporary folder ({@link #logDir()}).
  */
 public final class TestServer implements AutoCloseable {
     public static final String SUFFIX = "dc=example,dc=com";
@@ -79,6 +82,8 @@ public final class TestServer implements AutoCloseable {
 
     private static TestServer start(String yaml, Path dataDir, boolean ldaps) {
         String security = yaml.contains("security:") ? "" : "security: {loopbackExempt: true}\n";
+        security += yaml.contains("passwordPolicy:") ? "" : "passwordPolicy: {mustChange: false}\n";
+        security += yaml.contains("throttle:") ? "" : "throttle: {enabled: false}\n";
         Path logDir = tempDir("linden-logs");
         security += yaml.contains("accessLog:") ? "" : "accessLog: {file: " + logDir.resolve("access.log") + "}\n";
         security += yaml.contains("securityLog:") ? "" : "securityLog: {file: " + logDir.resolve("security.log") + "}\n";
@@ -118,6 +123,11 @@ public final class TestServer implements AutoCloseable {
 
     public Backend backend() {
         return linden.backend();
+    }
+
+    /** The server's counters of failed binds, lockouts and throttling. */
+    public dev.linden.core.throttle.SecurityCounters.Snapshot securityCounters() {
+        return linden.securityCounters();
     }
 
     public Path dataDir() {

@@ -6,6 +6,7 @@ import dev.linden.core.acl.Right;
 import dev.linden.core.Directory;
 import dev.linden.core.OperationContext;
 import dev.linden.core.Response;
+import dev.linden.core.ppolicy.PasswordPolicy;
 import dev.linden.core.schema.SchemaChecker;
 import dev.linden.model.Attribute;
 import dev.linden.model.Dn;
@@ -30,10 +31,12 @@ public final class AddOperation {
     private final SchemaChecker checker;
     private final PasswordHashing hashing;
     private final OperationalStamp stamp;
+    private final PasswordPolicy passwordPolicy;
 
-    public AddOperation(Directory directory, AccessPolicy access) {
+    public AddOperation(Directory directory, AccessPolicy access, PasswordPolicy passwordPolicy) {
         this.directory = directory;
         this.access = access;
+        this.passwordPolicy = passwordPolicy;
         this.checker = new SchemaChecker(directory.schema());
         this.hashing = new PasswordHashing(directory.passwords(), directory.config().passwordScheme(),
                 directory.schema());
@@ -72,6 +75,7 @@ public final class AddOperation {
         RdnValues.addMissing(entry, dn.rdn(), directory.schema()); // the client may leave them out (RFC 4511 4.7)
         access.require(actx, entry, Right.ADD); // the rules see the new entry as it would be stored
         ObjectClass structural = checker.check(entry);
+        passwordPolicy.adding(ctx, entry); // quality of a user's password (before hashing), pwdChangedTime
         hashing.hashEntry(entry); // and the SCRAM credentials of a cleartext password
         stamp.created(entry, ctx.session().boundDn(), directory.clock().instant(), structural.displayName());
         directory.backend().add(entry);

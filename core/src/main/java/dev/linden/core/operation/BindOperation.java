@@ -7,32 +7,46 @@ import dev.linden.core.OperationContext;
 import dev.linden.core.Response;
 import dev.linden.core.SecurityRules;
 import dev.linden.core.Session;
+import dev.linden.core.sasl.PasswordGuard;
 import dev.linden.core.sasl.SaslAuthenticator;
+import dev.linden.core.ppolicy.BindCheck;
+import dev.linden.core.ppolicy.PasswordPolicy;
+import dev.linden.core.ppolicy.PasswordPolicyControl;
+import dev.linden.core.throttle.BindThrottle;
+import dev.linden.core.throttle.SecurityCounters.BindFailure;
 import dev.linden.model.Attribute;
 import dev.linden.model.Dn;
 import dev.linden.model.Entry;
 import dev.linden.model.LdapException;
+import dev.linden.protocol.Control;
 import dev.linden.protocol.LdapResult;
 import dev.linden.protocol.ResultCode;
 import dev.linden.protocol.op.BindRequest;
 import dev.linden.protocol.op.BindResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Bind (RFC 4511 4.2, RFC 4513): anonymous, or simple with a DN and password checked against the
  * administrator's or the entry's userPassword. A DN with an empty password is an unauthenticated
  * bind and is refused. Every failure of the credentials gives the same invalidCredentials, so a
- * client cannot tell a missing entry from a wrong password.
+ * client cannot tell a missing entry from a wrong password. Before the password is looked at, the
+ * throttle may slow the bind down or refuse it; the password policy then refuses a locked account,
+ * records failures, and answers expiry, grace binds and resets (with its control when asked).
  */
 public final class BindOperation {
     private final Directory directory;
     private final AccessPolicy access;
     private final SaslAuthenticator sasl;
+    private final PasswordPolicy passwordPolicy;
+    private final BindThrottle throttle;
 
-    public BindOperation(Directory directory, AccessPolicy access) {
+    public BindOperation(Directory directory, AccessPolicy access, PasswordPolicy passwordPolicy, BindThrottle throttle) {
         this.directory = directory;
         this.access = access;
-        this.sasl = new SaslAuthenticator(directory);
+        this.sasl = new SaslAuthenticator(directory, this::guard);
+        this.passwordPolicy = passwordPolicy;
+        this.throttle = throttle;
     }
 
     public Response execute(OperationContext ctx, BindRequest request) throws LdapException {
@@ -50,7 +64,7 @@ public final class BindOperation {
             if (password.length > 0) {
                 throw new LdapException(ResultCode.INVALID_CREDENTIALS, "");
             }
-            return success(); // anonymous
+            return success(List.of()); // anonymous
         }
         if (password.length == 0) {
             throw new LdapException(ResultCode.UNWILLING_TO_PERFORM, "unauthenticated bind (DN with no password) disallowed");
@@ -66,22 +80,81 @@ public final class BindOperation {
         } catch (LdapException e) {
             throw new LdapException(ResultCode.INVALID_DN_SYNTAX, "invalid DN");
         }
-        if (dn.equals(directory.config().rootDn())) {
+        String account = dn.normalized();
+        throttle.admit(session.clientAddress(), account); // may wait, or refuse a guessing address
+        if (dn.equals(directory.config().rootDn())) { // outside the password policy: no lockout
             if (!directory.passwords().verify(password, directory.config().rootPassword().getBytes(StandardCharsets.UTF_8))) {
-                throw invalidCredentials();
+                throttle.failed(session.clientAddress(), account);
+                throw passwordPolicy.bindFailed(ctx, BindFailure.WRONG_PASSWORD);
             }
+            throttle.succeeded(account);
             session.bind(dn, true);
-            return success();
+            return success(passwordPolicy.responseControls(ctx, PasswordPolicyControl.none()));
         }
         Entry entry = directory.backend().suffixOf(dn) == null ? null : directory.backend().get(dn);
-        Attribute stored = entry == null ? null : entry.get("userPassword", directory.schema());
+        if (entry == null) {
+            throttle.failed(session.clientAddress(), account);
+            throw passwordPolicy.bindFailed(ctx, BindFailure.NO_SUCH_ENTRY);
+        }
+        BindCheck policy = passwordPolicy.bind(ctx, entry);
+        try {
+            policy.checkNotLocked();
+        } catch (LdapException e) {
+            throttle.failed(session.clientAddress(), account);
+            throw e;
+        }
+        Attribute stored = entry.get("userPassword", directory.schema());
         // the rules must let the (still anonymous) client authenticate against the password
         if (stored == null || !access.acl().allows(access.context(session), entry, stored.description().type(), Right.AUTH)
                 || !verifyAny(password, stored)) {
-            throw invalidCredentials();
+            throttle.failed(session.clientAddress(), account);
+            throw policy.failed();
         }
+        throttle.succeeded(account);
+        List<Control> controls = policy.succeeded();
         session.bind(entry.dn(), false);
-        return success();
+        policy.restrict(session);
+        return success(controls);
+    }
+
+    /**
+     * What a SASL password check goes through, as the simple bind's does: throttling by address and
+     * account, the lockout, failure counting and the password policy's checks on success.
+     */
+    private PasswordGuard guard(OperationContext ctx) {
+        return (identity, check) -> {
+            Session session = ctx.session();
+            String account = identity.dn().normalized();
+            throttle.admit(session.clientAddress(), account);
+            if (identity.administrator()) {
+                boolean ok = check.verify();
+                if (ok) {
+                    throttle.succeeded(account);
+                } else {
+                    throttle.failed(session.clientAddress(), account);
+                }
+                return ok;
+            }
+            Entry entry = directory.backend().get(identity.dn());
+            if (entry == null) {
+                throttle.failed(session.clientAddress(), account);
+                return false;
+            }
+            BindCheck policy = passwordPolicy.bind(ctx, entry);
+            try {
+                policy.checkNotLocked();
+            } catch (LdapException e) {
+                throttle.failed(session.clientAddress(), account);
+                throw e;
+            }
+            if (!check.verify()) {
+                throttle.failed(session.clientAddress(), account);
+                throw policy.failed();
+            }
+            throttle.succeeded(account);
+            policy.succeeded();
+            return true;
+        };
     }
 
     private boolean verifyAny(byte[] password, Attribute stored) {
@@ -93,11 +166,7 @@ public final class BindOperation {
         return false;
     }
 
-    private static LdapException invalidCredentials() {
-        return new LdapException(ResultCode.INVALID_CREDENTIALS, "");
-    }
-
-    private static Response success() {
-        return new Response(new BindResponse(LdapResult.success(), null));
+    private static Response success(List<Control> controls) {
+        return new Response(new BindResponse(LdapResult.success(), null), controls);
     }
 }

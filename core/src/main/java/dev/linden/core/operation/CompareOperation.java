@@ -54,6 +54,15 @@ public final class CompareOperation {
                 case UNDEFINED -> throw new LdapException(ResultCode.INVALID_ATTRIBUTE_SYNTAX, "unknown object class");
             };
         }
+        if (desc.type().name().equals("memberof")) { // computed from the member indexes, one look-up
+            boolean nested = directory.config().groups().nestedMemberOf();
+            var groups = directory.backend().read(view -> view.groupsOf(entry.dn(), nested));
+            if (groups.isEmpty()) {
+                throw new LdapException(ResultCode.NO_SUCH_ATTRIBUTE, "");
+            }
+            return result(groups.stream().anyMatch(g -> g.normalized().equals(assertion))
+                    ? ResultCode.COMPARE_TRUE : ResultCode.COMPARE_FALSE);
+        }
         boolean any = false;
         for (Attribute a : entry.matching(desc)) {
             any = true;

@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Operational attributes computed when asked for, never stored: entryDN (RFC 5020),
+ * Operational attributes computed when asked for, never stored: memberOf (from the member and
+ * uniqueMember indexes, direct or through nesting as configured), entryDN (RFC 5020),
  * hasSubordinates, numSubordinates and subschemaSubentry.
  */
 final class ComputedAttributes {
@@ -20,8 +21,12 @@ final class ComputedAttributes {
     private final AttributeType hasSubordinates;
     private final AttributeType numSubordinates;
     private final AttributeType subschemaSubentry;
+    private final AttributeType memberOf;
+    private final boolean nestedMemberOf;
 
-    ComputedAttributes(Schema schema) {
+    ComputedAttributes(Schema schema, boolean nestedMemberOf) {
+        this.memberOf = schema.attributeType("memberOf");
+        this.nestedMemberOf = nestedMemberOf;
         this.entryDn = schema.attributeType("entryDN");
         this.hasSubordinates = schema.attributeType("hasSubordinates");
         this.numSubordinates = schema.attributeType("numSubordinates");
@@ -29,7 +34,11 @@ final class ComputedAttributes {
     }
 
     List<AttributeType> types() {
-        return List.of(entryDn, hasSubordinates, numSubordinates, subschemaSubentry);
+        return List.of(entryDn, hasSubordinates, numSubordinates, subschemaSubentry, memberOf);
+    }
+
+    boolean isComputed(AttributeType type) {
+        return types().contains(type);
     }
 
     Attribute compute(AttributeType type, Entry entry, long id, BackendView view) {
@@ -42,6 +51,13 @@ final class ComputedAttributes {
             value = Integer.toString(view.countChildren(id));
         } else if (type == subschemaSubentry) {
             value = SUBSCHEMA_DN;
+        } else if (type == memberOf) {
+            // the groups that list the entry, from the member indexes: always exact, nothing to keep in step
+            List<byte[]> groups = new java.util.ArrayList<>();
+            for (dev.linden.model.Dn g : view.groupsOf(entry.dn(), nestedMemberOf)) {
+                groups.add(g.toString().getBytes(StandardCharsets.UTF_8));
+            }
+            return groups.isEmpty() ? null : new Attribute(AttributeDescription.of(type), groups);
         } else {
             return null;
         }

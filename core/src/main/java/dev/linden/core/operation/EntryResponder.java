@@ -47,6 +47,9 @@ final class EntryResponder {
         for (AttributeType type : computed.types()) {
             if (id != 0 && selection.wantsType(type) && rights.on(type, Right.READ)) { // id 0: root DSE, subschema
                 Attribute a = computed.compute(type, entry, id, view);
+                if (a == null) {
+                    continue; // an entry in no group has no memberOf
+                }
                 out.add(new PartialAttribute(a.description().given(), typesOnly ? List.of() : a.values()));
             }
         }

@@ -8,6 +8,8 @@ import dev.linden.core.OperationContext;
 import dev.linden.core.Oids;
 import dev.linden.core.Response;
 import dev.linden.core.Session;
+import dev.linden.core.ppolicy.PasswordChange;
+import dev.linden.core.ppolicy.PasswordPolicy;
 import dev.linden.model.Attribute;
 import dev.linden.model.AttributeDescription;
 import dev.linden.model.Dn;
@@ -35,10 +37,12 @@ public final class ExtendedOperation {
     private final PasswordHashing hashing;
     private final OperationalStamp stamp;
     private final SecureRandom random = new SecureRandom();
+    private final PasswordPolicy passwordPolicy;
 
-    public ExtendedOperation(Directory directory, AccessPolicy access) {
+    public ExtendedOperation(Directory directory, AccessPolicy access, PasswordPolicy passwordPolicy) {
         this.directory = directory;
         this.access = access;
+        this.passwordPolicy = passwordPolicy;
         this.hashing = new PasswordHashing(directory.passwords(), directory.config().passwordScheme(),
                 directory.schema());
         this.stamp = new OperationalStamp(directory.schema());
@@ -105,8 +109,9 @@ public final class ExtendedOperation {
             generated = generate();
             newPassword = generated.getBytes(StandardCharsets.UTF_8);
         }
+        PasswordChange policy = passwordPolicy.passwordModify(ctx, target, oldPassword, newPassword);
         try {
-            modifyPassword(session, target, oldPassword, newPassword);
+            modifyPassword(session, target, oldPassword, newPassword, policy);
         } catch (LdapException e) {
             if (e.code() == ResultCode.NO_SUCH_OBJECT) { // the identity is not an entry name: no matchedDN, as slapd
                 throw new LdapException(ResultCode.NO_SUCH_OBJECT, "no such user");
@@ -117,10 +122,12 @@ public final class ExtendedOperation {
         if (generated != null) {
             value = new BerWriter(32).begin(BerTags.SEQUENCE).string(0x80, generated).end().toByteArray();
         }
-        return new Response(new ExtendedResponse(LdapResult.success(), null, value));
+        policy.done(session);
+        return new Response(new ExtendedResponse(LdapResult.success(), null, value), policy.responseControls());
     }
 
-    private void modifyPassword(Session session, Dn target, byte[] old, byte[] newPassword) throws LdapException {
+    private void modifyPassword(Session session, Dn target, byte[] old, byte[] newPassword, PasswordChange policy)
+            throws LdapException {
         byte[] stored = hashing.hash(newPassword);
         byte[] scram = hashing.scram(newPassword);
         AttributeDescription userPassword = AttributeDescription.of(directory.schema().attributeType("userPassword"));
@@ -129,8 +136,10 @@ public final class ExtendedOperation {
             if (old != null && (current == null || current.values().stream().noneMatch(v -> directory.passwords().verify(old, v)))) {
                 throw new LdapException(ResultCode.UNWILLING_TO_PERFORM, "unwilling to verify old password");
             }
+            policy.before(entry, null); // allowUserChange, safeModify, minAge, quality, history
             entry.put(new Attribute(userPassword, List.of(stored)));
             hashing.putScram(entry, scram);
+            policy.after(entry);
             stamp.modified(entry, session.boundDn(), directory.clock().instant());
             return entry;
         });

@@ -6,6 +6,8 @@ import dev.linden.core.acl.Right;
 import dev.linden.core.Directory;
 import dev.linden.core.OperationContext;
 import dev.linden.core.Response;
+import dev.linden.core.ppolicy.PasswordChange;
+import dev.linden.core.ppolicy.PasswordPolicy;
 import dev.linden.core.schema.SchemaChecker;
 import dev.linden.model.Attribute;
 import dev.linden.model.Ava;
@@ -34,10 +36,12 @@ public final class ModifyOperation {
     private final Modifications modifications;
     private final PasswordHashing hashing;
     private final OperationalStamp stamp;
+    private final PasswordPolicy passwordPolicy;
 
-    public ModifyOperation(Directory directory, AccessPolicy access) {
+    public ModifyOperation(Directory directory, AccessPolicy access, PasswordPolicy passwordPolicy) {
         this.directory = directory;
         this.access = access;
+        this.passwordPolicy = passwordPolicy;
         this.checker = new SchemaChecker(directory.schema());
         this.modifications = new Modifications(directory.schema());
         this.hashing = new PasswordHashing(directory.passwords(), directory.config().passwordScheme(),
@@ -50,6 +54,7 @@ public final class ModifyOperation {
         if (dn.isRoot() || directory.backend().suffixOf(dn) == null) {
             throw new LdapException(ResultCode.NO_SUCH_OBJECT, "");
         }
+        PasswordChange password = passwordPolicy.modifying(ctx, dn, request.changes()); // null: no password change
         List<Attribute> changes = new ArrayList<>();
         PasswordHashing.Changes passwords = hashing.changes();
         for (Modification m : request.changes()) {
@@ -69,6 +74,9 @@ public final class ModifyOperation {
         directory.backend().modify(dn, entry -> {
             for (Attribute change : changes) { // checked on the entry as it is in this transaction
                 access.require(actx, entry, change.description().type(), Right.WRITE);
+            }
+            if (password != null) {
+                password.before(entry, changes); // policy checks against the stored entry
             }
             for (int i = 0; i < changes.size(); i++) {
                 modifications.apply(entry, request.changes().get(i).op(), changes.get(i));
@@ -96,9 +104,16 @@ public final class ModifyOperation {
             }
             checker.check(entry);
             entry.put(directory.schema().attributeType("structuralObjectClass"), structural.displayName());
+            if (password != null) {
+                password.after(entry); // pwdChangedTime, pwdHistory, pwdReset; clears lockout state
+            }
             stamp.modified(entry, ctx.session().boundDn(), directory.clock().instant());
             return entry;
         });
+        if (password != null) {
+            password.done(ctx.session());
+            return new Response(new ModifyResponse(LdapResult.success()), password.responseControls());
+        }
         return new Response(new ModifyResponse(LdapResult.success()));
     }
 }

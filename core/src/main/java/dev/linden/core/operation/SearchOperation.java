@@ -13,6 +13,7 @@ import dev.linden.core.SubschemaEntry;
 import dev.linden.core.control.PagedResultsControl;
 import dev.linden.core.control.PagedSearch;
 import dev.linden.core.acl.AccessContext;
+import dev.linden.core.groups.InChain;
 import dev.linden.core.acl.EntryRights;
 import dev.linden.core.acl.Right;
 import dev.linden.core.sasl.SaslAuthenticator;
@@ -67,7 +68,7 @@ public final class SearchOperation {
     public SearchOperation(Directory directory, AccessPolicy access) {
         this.directory = directory;
         this.access = access;
-        this.computed = new ComputedAttributes(directory.schema());
+        this.computed = new ComputedAttributes(directory.schema(), directory.config().groups().nestedMemberOf());
         this.responder = new EntryResponder(access, computed);
         this.bases = new dev.linden.model.DnCache(directory.schema(), 10_000);
         try {
@@ -101,15 +102,18 @@ public final class SearchOperation {
             return paged(ctx, request, base, selection, PagedResultsControl.decode(paged), actx);
         }
         Limits limits = limits(session, request);
+        BackendView[] current = new BackendView[1]; // the search's own view, for in-chain look-ups
+        InChain inChain = new InChain(schema, () -> current[0]);
         int[] sent = {0};
         boolean[] exceeded = {false};
-        directory.backend().search(base, request.scope(), request.filter(), session.isAdministrator(),
+        directory.backend().search(base, request.scope(), request.filter(), unindexedLimit(session),
                 (id, entry, stored, view) -> {
                     if (ctx.isAbandoned()) {
                         return false;
                     }
                     limits.checkTime();
-                    EntryRights rights = matches(actx, request, id, entry, view);
+                    current[0] = view;
+                    EntryRights rights = matches(actx, request, id, entry, view, inChain);
                     if (rights == null) {
                         return true;
                     }
@@ -132,13 +136,15 @@ public final class SearchOperation {
     }
 
     /** The asker's rights on an entry in scope when they may read it and it matches the filter; null otherwise. */
-    private EntryRights matches(AccessContext actx, SearchRequest request, long id, Entry entry, BackendView view) {
+    private EntryRights matches(AccessContext actx, SearchRequest request, long id, Entry entry, BackendView view,
+            InChain inChain) {
         EntryRights rights = access.rights(actx, entry);
         if (!rights.onEntry(Right.READ)) {
             return null;
         }
         FilterEvaluator evaluator = new FilterEvaluator(directory.schema(), computed.forEntry(id, view),
-                type -> !access.isSecret(type) && rights.on(type, Right.SEARCH)); // no probing secrets, not even as root
+                type -> !access.isSecret(type) && rights.on(type, Right.SEARCH), // no probing secrets, not even as root
+                inChain);
         return evaluator.matches(request.filter(), entry) ? rights : null;
     }
 
@@ -159,12 +165,15 @@ public final class SearchOperation {
         String cookie = HexFormat.of().formatHex(control.cookie());
         if (control.cookie().length == 0) {
             Limits limits = limits(session, request);
+            BackendView[] current = new BackendView[1];
+            InChain inChain = new InChain(directory.schema(), () -> current[0]);
             List<Long> ids = new ArrayList<>();
             boolean[] exceeded = {false};
-            directory.backend().search(base, request.scope(), request.filter(), session.isAdministrator(),
+            directory.backend().search(base, request.scope(), request.filter(), unindexedLimit(session),
                     (id, entry, stored, view) -> {
                         limits.checkTime();
-                        if (matches(actx, request, id, entry, view) != null) {
+                        current[0] = view;
+                        if (matches(actx, request, id, entry, view, inChain) != null) {
                             if (limits.size > 0 && ids.size() >= limits.size) {
                                 exceeded[0] = true;
                                 return false;
@@ -227,11 +236,23 @@ public final class SearchOperation {
     private Limits limits(Session session, SearchRequest request) {
         int size = request.sizeLimit();
         int time = request.timeLimit();
-        if (!session.isAdministrator()) {
+        if (session.isAnonymous()) {
+            size = min(size, directory.config().anonymousLimits().sizeLimit());
+            time = min(time, directory.config().anonymousLimits().timeLimitSeconds());
+        } else if (!session.isAdministrator()) {
             size = min(size, directory.config().sizeLimit());
             time = min(time, directory.config().timeLimitSeconds());
         }
         return new Limits(size, time == 0 ? Long.MAX_VALUE : System.nanoTime() + time * 1_000_000_000L);
+    }
+
+    /** How many entries an unindexed search may examine for this client (0: the administrator, no limit). */
+    private int unindexedLimit(Session session) {
+        if (session.isAdministrator()) {
+            return 0;
+        }
+        return session.isAnonymous() ? directory.config().anonymousLimits().unindexedLimit()
+                : directory.backend().config().unindexedLimit();
     }
 
     private static int min(int requested, int server) {

@@ -42,17 +42,7 @@ final class ExternalMechanism implements SaslMechanism {
 
     @Override
     public SaslExchange begin(Session session) {
-        return new SaslExchange() {
-            @Override
-            public String mechanism() {
-                return NAME;
-            }
-
-            @Override
-            public SaslOutcome evaluate(byte[] response) throws LdapException {
-                return authenticate(session, response);
-            }
-        };
+        return SaslExchange.stateless(NAME, (response, guard) -> authenticate(session, response)); // no password
     }
 
     private SaslOutcome authenticate(Session session, byte[] response) throws LdapException {

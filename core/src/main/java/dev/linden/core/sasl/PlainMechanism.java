@@ -33,27 +33,19 @@ final class PlainMechanism implements SaslMechanism {
 
     @Override
     public SaslExchange begin(Session session) {
-        return new SaslExchange() {
-            @Override
-            public String mechanism() {
-                return NAME;
+        return SaslExchange.stateless(NAME, (response, guard) -> {
+            if (rules.tlsForBind() && !rules.isProtected(session)) {
+                throw new LdapException(ResultCode.CONFIDENTIALITY_REQUIRED,
+                        "TLS is required for SASL PLAIN (use StartTLS or LDAPS)");
             }
-
-            @Override
-            public SaslOutcome evaluate(byte[] response) throws LdapException {
-                if (rules.tlsForBind() && !rules.isProtected(session)) {
-                    throw new LdapException(ResultCode.CONFIDENTIALITY_REQUIRED,
-                            "TLS is required for SASL PLAIN (use StartTLS or LDAPS)");
-                }
-                if (response == null) {
-                    return new SaslOutcome.Challenge(new byte[0]); // RFC 4422 3.3: the client answers an empty challenge
-                }
-                return authenticate(response);
+            if (response == null) {
+                return new SaslOutcome.Challenge(new byte[0]); // RFC 4422 3.3: the client answers an empty challenge
             }
-        };
+            return authenticate(response, guard);
+        });
     }
 
-    private SaslOutcome authenticate(byte[] message) throws LdapException {
+    private SaslOutcome authenticate(byte[] message, PasswordGuard guard) throws LdapException {
         int first = indexOf(message, 0);
         int second = first < 0 ? -1 : indexOf(message, first + 1);
         if (second < 0 || indexOf(message, second + 1) >= 0) {
@@ -66,7 +58,7 @@ final class PlainMechanism implements SaslMechanism {
             throw invalid("PLAIN: empty authentication identity or password");
         }
         Identity identity = identities.byAuthcId(authcId);
-        if (identity == null || !identities.verifyPassword(identity, password)) {
+        if (identity == null || !guard.verify(identity, () -> identities.verifyPassword(identity, password))) {
             throw invalid("");
         }
         return new SaslOutcome.Authenticated(identity, authzId, null);

@@ -25,10 +25,18 @@ import java.util.Map;
  * the session first).
  */
 public final class SaslAuthenticator {
+    private final java.util.function.Function<OperationContext, PasswordGuard> guards;
     private final Map<String, SaslMechanism> mechanisms = new LinkedHashMap<>();
     private final Identities identities;
 
+    /** Without throttling or password policy (unit tests of the mechanisms). */
     public SaslAuthenticator(Directory directory) {
+        this(directory, ctx -> PasswordGuard.NONE);
+    }
+
+    /** @param guards the guard of the password checks of one bind: throttling and password policy */
+    public SaslAuthenticator(Directory directory, java.util.function.Function<OperationContext, PasswordGuard> guards) {
+        this.guards = guards;
         this.identities = new Identities(directory);
         CoreConfig config = directory.config();
         register(new ExternalMechanism(identities, config.sasl()));
@@ -66,7 +74,7 @@ public final class SaslAuthenticator {
                     "SASL mechanism " + request.saslMechanism() + " not supported");
         }
         SaslExchange exchange = pending != null && pending.mechanism().equals(name) ? pending : mechanism.begin(session);
-        SaslOutcome outcome = exchange.evaluate(request.saslCredentials()); // an error ends the exchange
+        SaslOutcome outcome = exchange.evaluate(request.saslCredentials(), guards.apply(ctx)); // an error ends the exchange
         return switch (outcome) {
             case SaslOutcome.Challenge c -> {
                 session.saslExchange(exchange);

@@ -12,10 +12,32 @@ public interface SaslExchange {
     String mechanism();
 
     /**
-     * Evaluates the client's next message (null when the bind request carried no credentials).
+     * Evaluates the client's next message (null when the bind request carried no credentials); a
+     * password check goes through {@code guard}.
      *
      * @throws LdapException the exchange failed: invalidCredentials for wrong or malformed credentials, or
      *     another code the mechanism documents
      */
-    SaslOutcome evaluate(byte[] response) throws LdapException;
+    SaslOutcome evaluate(byte[] response, PasswordGuard guard) throws LdapException;
+
+    /** How a mechanism whose exchange holds no state of its own answers a message. */
+    @FunctionalInterface
+    interface Step {
+        SaslOutcome evaluate(byte[] response, PasswordGuard guard) throws LdapException;
+    }
+
+    /** An exchange of a mechanism that keeps no state between messages (EXTERNAL, PLAIN). */
+    static SaslExchange stateless(String mechanism, Step step) {
+        return new SaslExchange() {
+            @Override
+            public String mechanism() {
+                return mechanism;
+            }
+
+            @Override
+            public SaslOutcome evaluate(byte[] response, PasswordGuard guard) throws LdapException {
+                return step.evaluate(response, guard);
+            }
+        };
+    }
 }

@@ -51,14 +51,14 @@ final class ScramSha256Mechanism implements SaslMechanism {
         }
 
         @Override
-        public SaslOutcome evaluate(byte[] response) throws LdapException {
+        public SaslOutcome evaluate(byte[] response, PasswordGuard guard) throws LdapException {
             if (first == null) {
                 if (response == null) {
                     return new SaslOutcome.Challenge(new byte[0]); // the client sends client-first next
                 }
                 return clientFirst(response);
             }
-            return clientFinal(response);
+            return clientFinal(response, guard);
         }
 
         private SaslOutcome clientFirst(byte[] message) throws LdapException {
@@ -76,7 +76,7 @@ final class ScramSha256Mechanism implements SaslMechanism {
             return new SaslOutcome.Challenge(serverFirst.getBytes(StandardCharsets.UTF_8));
         }
 
-        private SaslOutcome clientFinal(byte[] message) throws LdapException {
+        private SaslOutcome clientFinal(byte[] message, PasswordGuard guard) throws LdapException {
             ScramMessages.ClientFinal fin = ScramMessages.parseClientFinal(message);
             if (!Arrays.equals(fin.channelBinding(), first.gs2Header().getBytes(StandardCharsets.UTF_8))) {
                 throw ScramMessages.error("the channel binding (c=) does not repeat the gs2 header");
@@ -91,8 +91,9 @@ final class ScramSha256Mechanism implements SaslMechanism {
             for (int i = 0; i < clientKey.length; i++) {
                 clientKey[i] ^= clientSignature[i];
             }
-            boolean proven = MessageDigest.isEqual(ScramCredentials.sha256(clientKey), credentials.storedKey());
-            if (!proven || identity == null) {
+            boolean proven = identity != null
+                    && guard.verify(identity, () -> MessageDigest.isEqual(ScramCredentials.sha256(clientKey), credentials.storedKey()));
+            if (!proven) {
                 throw ScramMessages.error("invalid credentials");
             }
             byte[] serverSignature = ScramCredentials.hmac(credentials.serverKey(), authMessage);

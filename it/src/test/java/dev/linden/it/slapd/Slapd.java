@@ -41,6 +41,14 @@ public final class Slapd implements AutoCloseable {
 
     /** Starts slapd on a free port and waits until the administrator can bind. */
     public static Slapd start() {
+        return start("", "");
+    }
+
+    /**
+     * Starts slapd with extra configuration: {@code global} lines before the database (moduleload),
+     * {@code database} lines after it (overlay and its settings).
+     */
+    public static Slapd start(String global, String database) {
         for (Path tool : List.of(SLAPD, LDAPADD, LDAPWHOAMI)) {
             if (!Files.isExecutable(tool)) {
                 throw new IllegalStateException(tool + " not found; " + INSTALL);
@@ -49,7 +57,7 @@ public final class Slapd implements AutoCloseable {
         try {
             Path dir = Files.createTempDirectory("linden-slapd");
             Files.createDirectories(dir.resolve("db"));
-            Files.writeString(dir.resolve("slapd.conf"), config(dir));
+            Files.writeString(dir.resolve("slapd.conf"), config(dir, global, database));
             IllegalStateException last = null;
             for (int attempt = 0; attempt < 3; attempt++) { // another process may take the port first
                 int port = freePort();
@@ -72,7 +80,7 @@ public final class Slapd implements AutoCloseable {
         }
     }
 
-    private static String config(Path dir) {
+    private static String config(Path dir, String global, String database) {
         return """
                 include /etc/ldap/schema/core.schema
                 include /etc/ldap/schema/cosine.schema
@@ -82,6 +90,7 @@ public final class Slapd implements AutoCloseable {
                 argsfile %1$s/slapd.args
                 modulepath /usr/lib/ldap
                 moduleload back_mdb
+                %5$s
                 # Linden's default policy in slapd's words: a user may change only their own password,
                 # nobody reads passwords, everyone else reads (the administrator is not subject to it).
                 access to attrs=userPassword by self =wx by anonymous auth by * none
@@ -94,7 +103,8 @@ public final class Slapd implements AutoCloseable {
                 maxsize 67108864
                 dbnosync
                 index objectClass,uid,cn,sn,mail eq
-                """.formatted(dir, SUFFIX, ADMIN_DN, ADMIN_PASSWORD);
+                %6$s
+                """.formatted(dir, SUFFIX, ADMIN_DN, ADMIN_PASSWORD, global, database);
     }
 
     private void awaitBind() {

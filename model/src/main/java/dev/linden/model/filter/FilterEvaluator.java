@@ -24,6 +24,7 @@ public final class FilterEvaluator {
     private final Schema schema;
     private final VirtualAttributes virtuals;
     private final java.util.function.Predicate<AttributeType> searchable;
+    private final MatchingExtension extension;
 
     public FilterEvaluator(Schema schema, VirtualAttributes virtuals) {
         this(schema, virtuals, t -> true);
@@ -34,9 +35,15 @@ public final class FilterEvaluator {
      *     Undefined (as in slapd), so a filter cannot test values the asker may not see, even under NOT
      */
     public FilterEvaluator(Schema schema, VirtualAttributes virtuals, java.util.function.Predicate<AttributeType> searchable) {
+        this(schema, virtuals, searchable, MatchingExtension.NONE);
+    }
+
+    public FilterEvaluator(Schema schema, VirtualAttributes virtuals, java.util.function.Predicate<AttributeType> searchable,
+            MatchingExtension extension) {
         this.schema = schema;
         this.virtuals = virtuals;
         this.searchable = searchable;
+        this.extension = extension;
     }
 
     public FilterEvaluator(Schema schema) {
@@ -286,6 +293,10 @@ public final class FilterEvaluator {
     }
 
     private Tristate extensible(Filter.Extensible ex, Entry entry) {
+        Tristate extended = extension.evaluate(ex, entry);
+        if (extended != null) {
+            return extended;
+        }
         MatchingRule rule = null;
         if (ex.matchingRule() != null) {
             rule = schema.matchingRule(ex.matchingRule());

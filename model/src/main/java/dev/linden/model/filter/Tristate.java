@@ -4,7 +4,7 @@ package dev.linden.model.filter;
 public enum Tristate {
     TRUE, FALSE, UNDEFINED;
 
-    static Tristate of(boolean b) {
+    public static Tristate of(boolean b) {
         return b ? TRUE : FALSE;
     }
 }

@@ -11,6 +11,8 @@ import dev.linden.core.SecurityRules;
 import dev.linden.core.acl.AccessRuleSpec;
 import dev.linden.core.acl.AccessRules;
 import dev.linden.core.sasl.SaslConfig;
+import dev.linden.core.ppolicy.Policy;
+import dev.linden.core.throttle.ThrottleSettings;
 import dev.linden.server.Limits;
 import dev.linden.server.tls.TlsSettings;
 import java.io.IOException;
@@ -97,14 +99,16 @@ public final class ConfigLoader {
             throw new ConfigException(origin + ": rootPassword is required (a hash from 'linden hash-password', or cleartext)");
         }
         LindenConfig.LimitsConfig l = c.limits() == null
-                ? new LindenConfig.LimitsConfig(null, null, null, null, null, null, null, null) : c.limits();
+                ? new LindenConfig.LimitsConfig(null, null, null, null, null, null, null, null, null, null) : c.limits();
         Limits defaults = Limits.defaults();
         Limits transport = new Limits(
                 positive(l.maxPduBytes(), defaults.maxPduBytes(), "limits.maxPduBytes", origin),
                 positive(l.maxPduAnonymousBytes(), defaults.maxPduAnonymousBytes(), "limits.maxPduAnonymousBytes", origin),
                 atLeastZero(l.idleTimeoutSeconds(), defaults.idleTimeoutSeconds(), "limits.idleTimeoutSeconds", origin),
                 positive(l.maxConnections(), defaults.maxConnections(), "limits.maxConnections", origin),
-                positive(l.workerThreads(), defaults.workerThreads(), "limits.workerThreads", origin));
+                positive(l.workerThreads(), defaults.workerThreads(), "limits.workerThreads", origin),
+                positive(l.maxConnectionsPerAddress(), defaults.maxConnectionsPerAddress(), "limits.maxConnectionsPerAddress",
+                        origin));
         return new Settings(
                 listen.host() == null ? "0.0.0.0" : listen.host(), port, suffix, rootDn, c.rootPassword(),
                 Path.of(c.dataDir() == null ? "linden-data" : c.dataDir()), storage,
@@ -118,8 +122,39 @@ public final class ConfigLoader {
                 security(c.security()).withTlsAvailable(tls != null),
                 accessRules(c.access(), suffix, Boolean.TRUE.equals(c.anonymousRead())),
                 sasl(c.sasl(), origin).withClientCertificates(tls != null && tls.clientAuth() != TlsSettings.ClientAuth.NONE),
+                passwordPolicy(c.passwordPolicy(), origin), throttle(c.throttle(), origin), groups(c.groups(), origin),
+                anonymousLimits(l.anonymous(), origin),
                 ObservabilityConfig.settings(c, Path.of(c.dataDir() == null ? "linden-data" : c.dataDir()),
                         adminsGroup(c.access(), suffix), origin));
+    }
+
+    private static dev.linden.core.SearchLimits anonymousLimits(LindenConfig.AnonymousLimits a, String origin)
+            throws ConfigException {
+        var d = dev.linden.core.SearchLimits.ANONYMOUS_DEFAULT;
+        if (a == null) {
+            return d;
+        }
+        return new dev.linden.core.SearchLimits(
+                atLeastZero(a.sizeLimit(), d.sizeLimit(), "limits.anonymous.sizeLimit", origin),
+                atLeastZero(a.timeLimitSeconds(), d.timeLimitSeconds(), "limits.anonymous.timeLimitSeconds", origin),
+                positive(a.unindexedSearchLimit(), d.unindexedLimit(), "limits.anonymous.unindexedSearchLimit", origin));
+    }
+
+    private static dev.linden.core.groups.GroupSettings groups(LindenConfig.Groups g, String origin) throws ConfigException {
+        var d = dev.linden.core.groups.GroupSettings.DEFAULT;
+        if (g == null) {
+            return d;
+        }
+        boolean nested = false;
+        if (g.memberOf() != null) {
+            switch (g.memberOf().toLowerCase(Locale.ROOT)) {
+                case "direct" -> nested = false;
+                case "nested" -> nested = true;
+                default -> throw new ConfigException(origin + ": groups.memberOf must be direct or nested, not '" + g.memberOf() + "'");
+            }
+        }
+        return new dev.linden.core.groups.GroupSettings(nested,
+                g.referentialIntegrity() == null ? d.referentialIntegrity() : g.referentialIntegrity());
     }
 
     private static SaslConfig sasl(LindenConfig.Sasl s, String origin) throws ConfigException {
@@ -138,6 +173,55 @@ public final class ConfigLoader {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(origin + ": sasl." + e.getMessage());
         }
+    }
+
+    private static Policy passwordPolicy(LindenConfig.PasswordPolicy p, String origin) throws ConfigException {
+        Policy d = Policy.DEFAULT;
+        if (p == null) {
+            return d;
+        }
+        int quality = atLeastZero(p.checkQuality(), d.checkQuality(), "passwordPolicy.checkQuality", origin);
+        if (quality > 2) {
+            throw new ConfigException(origin + ": passwordPolicy.checkQuality must be 0 (off), 1 (when possible) or 2 (always), not "
+                    + quality);
+        }
+        return new Policy(
+                atLeastZero(p.minAge(), d.minAge(), "passwordPolicy.minAge", origin),
+                atLeastZero(p.maxAge(), d.maxAge(), "passwordPolicy.maxAge", origin),
+                atLeastZero(p.inHistory(), d.inHistory(), "passwordPolicy.inHistory", origin),
+                quality,
+                atLeastZero(p.minLength(), d.minLength(), "passwordPolicy.minLength", origin),
+                atLeastZero(p.expireWarning(), d.expireWarning(), "passwordPolicy.expireWarning", origin),
+                atLeastZero(p.graceAuthNLimit(), d.graceAuthNLimit(), "passwordPolicy.graceAuthNLimit", origin),
+                p.mustChange() == null ? d.mustChange() : p.mustChange(),
+                p.allowUserChange() == null ? d.allowUserChange() : p.allowUserChange(),
+                p.safeModify() == null ? d.safeModify() : p.safeModify(),
+                p.lockout() == null ? d.lockout() : p.lockout(),
+                atLeastZero(p.lockoutDuration(), d.lockoutDuration(), "passwordPolicy.lockoutDuration", origin),
+                atLeastZero(p.maxFailure(), d.maxFailure(), "passwordPolicy.maxFailure", origin),
+                atLeastZero(p.failureCountInterval(), d.failureCountInterval(), "passwordPolicy.failureCountInterval", origin));
+    }
+
+    private static ThrottleSettings throttle(LindenConfig.Throttle t, String origin) throws ConfigException {
+        ThrottleSettings d = ThrottleSettings.DEFAULT;
+        if (t == null) {
+            return d;
+        }
+        int maxDelay = atLeastZero(t.maxDelayMillis(), d.maxDelayMillis(), "throttle.maxDelayMillis", origin);
+        if (maxDelay > 10_000) {
+            throw new ConfigException(origin + ": throttle.maxDelayMillis is at most 10000 (a delay holds a worker thread), not "
+                    + maxDelay);
+        }
+        return new ThrottleSettings(
+                t.enabled() == null ? d.enabled() : t.enabled(),
+                positive(t.windowSeconds(), d.windowSeconds(), "throttle.windowSeconds", origin),
+                atLeastZero(t.accountDelayAfter(), d.accountDelayAfter(), "throttle.accountDelayAfter", origin),
+                atLeastZero(t.addressDelayAfter(), d.addressDelayAfter(), "throttle.addressDelayAfter", origin),
+                atLeastZero(t.baseDelayMillis(), d.baseDelayMillis(), "throttle.baseDelayMillis", origin),
+                maxDelay,
+                atLeastZero(t.addressBlockAfter(), d.addressBlockAfter(), "throttle.addressBlockAfter", origin),
+                atLeastZero(t.blockSeconds(), d.blockSeconds(), "throttle.blockSeconds", origin),
+                positive(t.maxDelayedBinds(), d.maxDelayedBinds(), "throttle.maxDelayedBinds", origin));
     }
 
     private static TlsSettings tls(LindenConfig.Tls t, String dataDir, String origin) throws ConfigException {

@@ -25,6 +25,9 @@ public record LindenConfig(
         @JsonProperty("security") Security security,
         @JsonProperty("access") Access access,
         @JsonProperty("sasl") Sasl sasl,
+        @JsonProperty("passwordPolicy") PasswordPolicy passwordPolicy,
+        @JsonProperty("throttle") Throttle throttle,
+        @JsonProperty("groups") Groups groups,
         @JsonProperty("accessLog") ObservabilityConfig.Log accessLog,
         @JsonProperty("securityLog") ObservabilityConfig.Log securityLog,
         @JsonProperty("metrics") ObservabilityConfig.Metrics metrics,
@@ -35,7 +38,7 @@ public record LindenConfig(
     public static LindenConfig of(Listen listen, String suffix, String rootDn, String rootPassword, String dataDir,
             String storage) {
         return new LindenConfig(listen, suffix, rootDn, rootPassword, dataDir, storage, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** This configuration with the given values in place of its own (null: keep its own). */
@@ -46,8 +49,8 @@ public record LindenConfig(
         return new LindenConfig(newListen, suffix != null ? suffix : this.suffix, rootDn,
                 rootPassword != null ? rootPassword : this.rootPassword, dataDir != null ? dataDir : this.dataDir,
                 storage != null ? storage : this.storage, mapSizeMb, passwordScheme, anonymousRead, indexes, limits,
-                schemaFiles, tls, security != null ? security : this.security, access, sasl, accessLog, securityLog, metrics,
-                monitor, detection);
+                schemaFiles, tls, security != null ? security : this.security, access, sasl, passwordPolicy, throttle,
+                groups, accessLog, securityLog, metrics, monitor, detection);
     }
 
     public record Listen(@JsonProperty("host") String host, @JsonProperty("port") Integer port,
@@ -80,6 +83,11 @@ public record LindenConfig(
             @JsonProperty("grant") List<String> grant) {
     }
 
+    /** memberOf: direct (default) or nested; referentialIntegrity: the DN attributes kept in step. */
+    public record Groups(@JsonProperty("memberOf") String memberOf,
+            @JsonProperty("referentialIntegrity") List<String> referentialIntegrity) {
+    }
+
     public record Security(@JsonProperty("requireTlsForBind") Boolean requireTlsForBind,
             @JsonProperty("requireTls") Boolean requireTls,
             @JsonProperty("loopbackExempt") Boolean loopbackExempt) {
@@ -98,6 +106,45 @@ public record LindenConfig(
             @JsonProperty("maxPduAnonymousBytes") Integer maxPduAnonymousBytes,
             @JsonProperty("idleTimeoutSeconds") Integer idleTimeoutSeconds,
             @JsonProperty("maxConnections") Integer maxConnections,
-            @JsonProperty("workerThreads") Integer workerThreads) {
+            @JsonProperty("workerThreads") Integer workerThreads,
+            @JsonProperty("maxConnectionsPerAddress") Integer maxConnectionsPerAddress,
+            @JsonProperty("anonymous") AnonymousLimits anonymous) {
+    }
+
+    /** The search limits of anonymous clients (only matter with anonymousRead or rules that let them read). */
+    public record AnonymousLimits(@JsonProperty("sizeLimit") Integer sizeLimit,
+            @JsonProperty("timeLimitSeconds") Integer timeLimitSeconds,
+            @JsonProperty("unindexedSearchLimit") Integer unindexedSearchLimit) {
+    }
+
+    /** The default password policy (draft-behera-ldap-password-policy); durations in seconds. */
+    public record PasswordPolicy(
+            @JsonProperty("minLength") Integer minLength,
+            @JsonProperty("checkQuality") Integer checkQuality,
+            @JsonProperty("inHistory") Integer inHistory,
+            @JsonProperty("minAge") Integer minAge,
+            @JsonProperty("maxAge") Integer maxAge,
+            @JsonProperty("expireWarning") Integer expireWarning,
+            @JsonProperty("graceAuthNLimit") Integer graceAuthNLimit,
+            @JsonProperty("mustChange") Boolean mustChange,
+            @JsonProperty("allowUserChange") Boolean allowUserChange,
+            @JsonProperty("safeModify") Boolean safeModify,
+            @JsonProperty("lockout") Boolean lockout,
+            @JsonProperty("lockoutDuration") Integer lockoutDuration,
+            @JsonProperty("maxFailure") Integer maxFailure,
+            @JsonProperty("failureCountInterval") Integer failureCountInterval) {
+    }
+
+    /** Slowing down and stopping password guessing, per client address and per account. */
+    public record Throttle(
+            @JsonProperty("enabled") Boolean enabled,
+            @JsonProperty("windowSeconds") Integer windowSeconds,
+            @JsonProperty("accountDelayAfter") Integer accountDelayAfter,
+            @JsonProperty("addressDelayAfter") Integer addressDelayAfter,
+            @JsonProperty("baseDelayMillis") Integer baseDelayMillis,
+            @JsonProperty("maxDelayMillis") Integer maxDelayMillis,
+            @JsonProperty("addressBlockAfter") Integer addressBlockAfter,
+            @JsonProperty("blockSeconds") Integer blockSeconds,
+            @JsonProperty("maxDelayedBinds") Integer maxDelayedBinds) {
     }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import dev.linden.core.SecurityRules;
 import dev.linden.core.acl.AccessRuleSpec;
 import dev.linden.core.sasl.SaslConfig;
+import dev.linden.core.ppolicy.Policy;
+import dev.linden.core.throttle.ThrottleSettings;
 import dev.linden.observability.ObservabilitySettings;
 import dev.linden.server.tls.TlsSettings;
 import java.util.Map;
@@ -22,13 +24,19 @@ import java.util.Set;
  * @param security when TLS is required
  * @param accessRules the access rules in order, as configured or the defaults
  * @param sasl the SASL settings (EXTERNAL's certificate mapping, proxy users)
+ * @param passwordPolicy the default password policy
+ * @param throttle how password guessing is slowed down and stopped
+ * @param groups memberOf (direct or nested) and referential integrity
+ * @param anonymousLimits the search limits of anonymous clients
  * @param observability the access and security logs, metrics, cn=monitor and attack detection
  */
 public record Settings(String host, int port, String suffix, String rootDn, String rootPassword, Path dataDir,
         String storage, long mapSizeBytes, String passwordScheme, boolean anonymousRead,
         Map<String, Set<IndexKind>> indexes, int sizeLimit, int timeLimitSeconds, int unindexedSearchLimit,
         Limits transport, List<Path> schemaFiles, int ldapsPort, TlsSettings tls, SecurityRules security,
-        List<AccessRuleSpec> accessRules, SaslConfig sasl, ObservabilitySettings observability) {
+        List<AccessRuleSpec> accessRules, SaslConfig sasl, Policy passwordPolicy, ThrottleSettings throttle,
+        dev.linden.core.groups.GroupSettings groups, dev.linden.core.SearchLimits anonymousLimits,
+        ObservabilitySettings observability) {
     public Settings {
         schemaFiles = List.copyOf(schemaFiles);
     }

@@ -30,6 +30,9 @@ class ConfigLoaderTest {
         assertThat(s.sasl().externalMapping()).isEqualTo(dev.linden.core.sasl.SaslConfig.ExternalMapping.SUBJECT);
         assertThat(s.sasl().proxyUsers()).isEmpty();
         assertThat(s.sasl().clientCertificates()).isFalse();
+        assertThat(s.passwordPolicy()).isEqualTo(dev.linden.core.ppolicy.Policy.DEFAULT);
+        assertThat(s.throttle()).isEqualTo(dev.linden.core.throttle.ThrottleSettings.DEFAULT);
+        assertThat(s.transport().maxConnectionsPerAddress()).isEqualTo(256);
     }
 
     @Test
@@ -48,6 +51,31 @@ class ConfigLoaderTest {
                 "t.yaml")).hasMessageContaining("{sn}");
         assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\nsasl: {externalMapping: search, externalFilter: '(uid={cn}'}\n",
                 "t.yaml")).hasMessageContaining("not a valid filter");
+    }
+
+    @Test
+    void passwordPolicyAndThrottleSettings() throws Exception {
+        Settings s = ConfigLoader.parse("""
+                rootPassword: x
+                passwordPolicy: {minLength: 12, lockoutDuration: 2, mustChange: false, checkQuality: 1}
+                throttle: {enabled: false, addressBlockAfter: 7}
+                limits: {maxConnectionsPerAddress: 3}
+                """, "pp.yaml");
+        assertThat(s.passwordPolicy().minLength()).isEqualTo(12);
+        assertThat(s.passwordPolicy().lockoutDuration()).isEqualTo(2);
+        assertThat(s.passwordPolicy().mustChange()).isFalse();
+        assertThat(s.passwordPolicy().maxFailure()).isEqualTo(5); // the default where not given
+        assertThat(s.throttle().enabled()).isFalse();
+        assertThat(s.throttle().addressBlockAfter()).isEqualTo(7);
+        assertThat(s.transport().maxConnectionsPerAddress()).isEqualTo(3);
+        assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\npasswordPolicy: {checkQuality: 3}\n", "q.yaml"))
+                .hasMessageContaining("passwordPolicy.checkQuality");
+        assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\npasswordPolicy: {maxFailure: -1}\n", "q.yaml"))
+                .hasMessageContaining("passwordPolicy.maxFailure");
+        assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\nthrottle: {maxDelayMillis: 60000}\n", "q.yaml"))
+                .hasMessageContaining("throttle.maxDelayMillis");
+        assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\nlimits: {maxConnectionsPerAddress: 0}\n", "q.yaml"))
+                .hasMessageContaining("limits.maxConnectionsPerAddress");
     }
 
     @Test

@@ -1,0 +1,208 @@
+package dev.linden.core.throttle;
+
+import dev.linden.model.LdapException;
+import dev.linden.protocol.ResultCode;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Slows down and stops password guessing, in memory, independently of the password policy's
+ * lockout (which is per account and stored). Before a bind's password is checked, {@link #admit}
+ * waits when the client address or the account failed often of late, so a guesser cannot learn
+ * anything sooner by giving up early, and refuses an address that failed too often. The wait runs on
+ * the operation's worker thread, never a network thread, is capped, and only
+ * {@link ThrottleSettings#maxDelayedBinds} binds wait at once; more are answered busy at once.
+ *
+ * <p>Addresses are counted per IPv4 address and per IPv6 /64 (one client usually holds a whole
+ * /64). Both tables are bounded: past {@value #MAX_TRACKED} keys, expired ones are dropped, and then
+ * new keys are not tracked until room is made.
+ */
+public final class BindThrottle {
+    static final int MAX_TRACKED = 100_000;
+    private final ThrottleSettings settings;
+    private final Clock clock;
+    private final SecurityCounters counters;
+    private final Map<String, Window> addresses = new ConcurrentHashMap<>();
+    private final Map<String, Window> accounts = new ConcurrentHashMap<>();
+    private final Semaphore waiting;
+
+    public BindThrottle(ThrottleSettings settings, Clock clock, SecurityCounters counters) {
+        this.settings = settings;
+        this.clock = clock;
+        this.counters = counters;
+        this.waiting = new Semaphore(settings.maxDelayedBinds());
+        counters.blockedAddressesFrom(this::blockedAddresses);
+    }
+
+    /**
+     * Lets a bind go on to check its password, after a wait when its address or account failed
+     * often of late. Refuses it (unwillingToPerform) when the address is blocked, or (busy) when too
+     * many binds are waiting already.
+     */
+    public void admit(String clientAddress, String account) throws LdapException {
+        if (!settings.enabled()) {
+            return;
+        }
+        long now = clock.millis();
+        Window address = addresses.get(addressKey(clientAddress));
+        if (address != null) {
+            long until = address.blockedUntil(now);
+            if (until > now) {
+                counters.bindFailed(SecurityCounters.BindFailure.THROTTLED);
+                throw new LdapException(ResultCode.UNWILLING_TO_PERFORM, "too many failed binds from this address; try again in "
+                        + Math.max(1, (until - now + 999) / 1000) + " s");
+            }
+        }
+        long delay = Math.max(delay(address, settings.addressDelayAfter(), now),
+                delay(accounts.get(account), settings.accountDelayAfter(), now));
+        if (delay == 0) {
+            return;
+        }
+        if (!waiting.tryAcquire()) {
+            counters.bindFailed(SecurityCounters.BindFailure.THROTTLED);
+            throw new LdapException(ResultCode.BUSY, "too many failed binds of late; try again later");
+        }
+        try {
+            counters.delayedBind();
+            Thread.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LdapException(ResultCode.BUSY, "server is shutting down");
+        } finally {
+            waiting.release();
+        }
+    }
+
+    /** Counts a failed bind against its address and its account; blocks the address past the threshold. */
+    public void failed(String clientAddress, String account) {
+        if (!settings.enabled()) {
+            return;
+        }
+        long now = clock.millis();
+        Window address = window(addresses, addressKey(clientAddress), now);
+        // past the threshold, every failure while not blocked (re)blocks: after a block runs out, one more
+        // failure within the window blocks again
+        if (address != null && address.fail(now) >= settings.addressBlockAfter() && settings.addressBlockAfter() > 0
+                && address.blockedUntil(now) <= now) {
+            address.block(now + settings.blockSeconds() * 1000L);
+            counters.addressBlocked();
+        }
+        Window acc = window(accounts, account, now);
+        if (acc != null) {
+            acc.fail(now);
+        }
+    }
+
+    /** A successful bind clears its account's failures (not its address's: one good account must not hide guessing). */
+    public void succeeded(String account) {
+        if (settings.enabled()) {
+            accounts.remove(account);
+        }
+    }
+
+    /** Client addresses refused right now. */
+    public int blockedAddresses() {
+        long now = clock.millis();
+        int n = 0;
+        for (Window w : addresses.values()) {
+            if (w.blockedUntil(now) > now) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private long delay(Window w, int after, long now) {
+        if (w == null || after == 0) {
+            return 0;
+        }
+        int failures = w.failures(now);
+        if (failures < after) {
+            return 0;
+        }
+        int doublings = Math.min(failures - after, 20);
+        return Math.min((long) settings.baseDelayMillis() << doublings, settings.maxDelayMillis());
+    }
+
+    private Window window(Map<String, Window> table, String key, long now) {
+        Window w = table.get(key);
+        if (w != null) {
+            return w;
+        }
+        if (table.size() >= MAX_TRACKED) {
+            table.values().removeIf(x -> x.expired(now));
+            if (table.size() >= MAX_TRACKED) {
+                return null;
+            }
+        }
+        return table.computeIfAbsent(key, k -> new Window(settings.windowSeconds() * 1000L));
+    }
+
+    /**
+     * The key a client address counts under: the IPv4 address, or the IPv6 /64. The transport writes
+     * {@code address:port}; the port is dropped.
+     */
+    static String addressKey(String clientAddress) {
+        String host = clientAddress;
+        int colon = host.lastIndexOf(':');
+        if (colon > 0) {
+            host = host.substring(0, colon);
+        }
+        int scope = host.indexOf('%');
+        if (scope > 0) {
+            host = host.substring(0, scope);
+        }
+        if (host.indexOf(':') < 0 || !host.matches("[0-9A-Fa-f:.]+")) {
+            return host; // IPv4 (or not an address at all: counted as written)
+        }
+        try {
+            byte[] b = InetAddress.getByName(host).getAddress(); // a literal: no name lookup
+            if (b.length == 16) {
+                return String.format("%02x%02x:%02x%02x:%02x%02x:%02x%02x::/64", b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]);
+            }
+            return InetAddress.getByAddress(b).getHostAddress();
+        } catch (UnknownHostException e) {
+            return host;
+        }
+    }
+
+    /** Failures of one address or account within the current window, and any block. */
+    private static final class Window {
+        private final long length;
+        private long start;
+        private int failures;
+        private long blockedUntil;
+
+        Window(long length) {
+            this.length = length;
+        }
+
+        synchronized int fail(long now) {
+            if (failures == 0 || now - start >= length) {
+                start = now;
+                failures = 0;
+            }
+            return ++failures;
+        }
+
+        synchronized int failures(long now) {
+            return now - start >= length ? 0 : failures;
+        }
+
+        synchronized void block(long until) {
+            blockedUntil = until;
+        }
+
+        synchronized long blockedUntil(long now) {
+            return blockedUntil;
+        }
+
+        synchronized boolean expired(long now) {
+            return now - start >= length && blockedUntil <= now;
+        }
+    }
+}
