@@ -169,16 +169,23 @@ class AccessLogIT {
                     "uid=bob,ou=people,dc=example,dc=com", "-w", "bob-password", "-b", "dc=example,dc=com",
                     "(cn=Carol*)", "mail");
             assertThat(run.exit()).as(run.err()).isZero();
+            var startTls = OpenLdapToolsIT.run(null, "env", "LDAPTLS_REQCERT=never", "ldapwhoami", "-x", "-ZZ", "-H",
+                    server.url(), "-D", "uid=carol,ou=people,dc=example,dc=com", "-w", "carol-password");
+            assertThat(startTls.exit()).as(startTls.err()).isZero();
             var ldaps = OpenLdapToolsIT.run(null, "env", "LDAPTLS_REQCERT=never", "ldapwhoami", "-x", "-H",
                     "ldaps://127.0.0.1:" + server.ldapsPort(), "-D", "uid=bob,ou=people,dc=example,dc=com", "-w",
                     "bob-password");
             assertThat(ldaps.exit()).as(ldaps.err()).isZero();
         }
         String log = Files.readString(logs.resolve("access.log"));
-        assertThat(log).doesNotContain("bob-password");
+        assertThat(log).doesNotContain("bob-password", "carol-password");
         assertThat(log).contains("SRCH base=\"dc=example,dc=com\" scope=sub filter=\"(cn=Carol*)\" attrs=\"mail\" err=0 "
                 + "nentries=1");
         assertThat(log).containsPattern("ACCEPT client=127\\.0\\.0\\.1:\\d+ tls=no listener=ldaps");
+        assertThat(log).containsPattern("op=1 EXT oid=\"1.3.6.1.4.1.1466.20037\" name=\"startTLS\" err=0 client=127\\.0\\.0"
+                + "\\.1:\\d+ tls=no authzDN=\"\"");
+        assertThat(log).containsPattern("op=2 BIND dn=\"uid=carol,ou=people,dc=example,dc=com\" method=simple err=0 etime="
+                + "[0-9.]+ client=127\\.0\\.0\\.1:\\d+ tls=yes");
         assertThat(log).containsPattern("EXT oid=\"1.3.6.1.4.1.4203.1.11.3\" name=\"whoAmI\" err=0 etime=[0-9.]+ "
                 + "client=127\\.0\\.0\\.1:\\d+ tls=yes authzDN=\"uid=bob,ou=people,dc=example,dc=com\"");
     }
@@ -219,6 +226,16 @@ class AccessLogIT {
         }
         assertThat(all).filteredOn(l -> l.contains(" BIND ")).hasSize(1);
         assertThat(all).filteredOn(l -> l.contains(" CLOSED ")).hasSize(1);
+    }
+
+    @Test
+    void anUnwritableLogIsAConfigurationError() throws Exception {
+        Path config = Files.createTempFile("linden", ".yaml");
+        Files.writeString(config, "rootPassword: x\nstorage: memory\nlisten: {host: 127.0.0.1, port: 0}\n"
+                + "metrics: {enabled: false}\naccessLog: {file: /proc/linden/access.log}\n");
+        CommandLineIT.Output r = CommandLineIT.linden("serve", "--config", config.toString());
+        assertThat(r.exit()).isNotZero();
+        assertThat(r.err()).contains("accessLog: cannot write /proc/linden/access.log");
     }
 
     @Test

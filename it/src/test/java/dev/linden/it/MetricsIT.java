@@ -126,6 +126,8 @@ class MetricsIT {
         assertThat(p.value("linden_build_info", "version", dev.linden.server.Linden.VERSION)).isEqualTo(1);
         assertThat(p.value("linden_start_time_seconds")).isGreaterThan(1.6e9);
         assertThat(p.value("jvm_threads_current")).isPositive();
+        assertThat(p.value("linden_bind_throttle_blocked_addresses")).isZero(); // the password policy's throttle
+        assertThat(p.value("linden_lockouts_total")).isZero();
         assertThat(p.families()).containsKeys("jvm_memory_used_bytes", "jvm_gc_collection_seconds", "process_cpu_seconds_total");
         assertThat(p.families().keySet()).allMatch(name -> name.matches("[a-z_:][a-z0-9_:]*"));
         assertThat(p.families().values()).filteredOn(f -> f.type().equals("counter"))

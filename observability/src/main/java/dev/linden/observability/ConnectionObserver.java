@@ -5,7 +5,7 @@ import java.util.function.IntSupplier;
 
 /**
  * Told by the transport about what never reaches the dispatcher: connections opening and closing,
- * Unbind and Abandon. Called on network threads: must be quick.
+ * Unbind, Abandon and StartTLS. Called on network threads: must be quick.
  */
 public interface ConnectionObserver {
     ConnectionObserver NONE = new ConnectionObserver() {
@@ -26,5 +26,9 @@ public interface ConnectionObserver {
     }
 
     default void abandon(Session session, int messageId, int idToAbandon) {
+    }
+
+    /** A StartTLS request, answered by the transport with {@code result} (the handshake follows). */
+    default void startTls(Session session, int messageId, dev.linden.protocol.ResultCode result) {
     }
 }

@@ -15,7 +15,10 @@ public final class GeneralizedTimes {
         return FORMAT.format(java.time.Instant.ofEpochMilli(millis));
     }
 
-    /** Milliseconds since the epoch of a UTC value ("yyyyMMddHHmm[ss][.fff]Z"); Long.MIN_VALUE when it is not one. */
+    /**
+     * Milliseconds since the epoch of a UTC value ("yyyyMMddHHmm[ss][.fff]Z"); Long.MIN_VALUE when it
+     * is not one. The password policy's "locked until unlocked", 000001010000Z, is year 0: long ago.
+     */
     public static long millis(String value) {
         if (value == null || value.length() < 13 || !value.endsWith("Z")) {
             return Long.MIN_VALUE;
@@ -36,9 +39,6 @@ public final class GeneralizedTimes {
             if (rest.startsWith(".") || rest.startsWith(",")) {
                 String fraction = (rest.substring(1) + "000000000").substring(0, 9);
                 nanos = Integer.parseInt(fraction);
-            }
-            if (month < 1 || day < 1) {
-                return Long.MIN_VALUE; // "000001010000Z": locked until an administrator unlocks
             }
             return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(ZoneOffset.UTC).toEpochMilli();
         } catch (RuntimeException e) {

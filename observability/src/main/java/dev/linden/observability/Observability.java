@@ -26,6 +26,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+import dev.linden.core.throttle.SecurityCounters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,34 +53,42 @@ public final class Observability implements AutoCloseable {
     private final Detector detector;
     private final CountingStorage store;
     private final String version;
+    private final Supplier<SecurityCounters.Snapshot> passwordPolicy;
     private final ScheduledExecutorService ticker;
     private volatile List<Listener> listeners = List.of();
     private LdapMetrics metrics;
     private HTTPServer metricsServer;
 
-    private Observability(ObservabilitySettings settings, Directory directory, CountingStorage store, String version) {
+    private Observability(ObservabilitySettings settings, Directory directory, CountingStorage store, String version,
+            Supplier<SecurityCounters.Snapshot> passwordPolicy) {
         this.settings = settings;
+        this.passwordPolicy = passwordPolicy;
         this.directory = directory;
         this.store = store;
         this.version = version;
         this.secrets = new SecretAttributes(directory.schema());
-        this.accessStream = settings.accessLog().enabled() ? LogStream.open("access", settings.accessLog()) : null;
+        LogStream access = null;
         LogStream security = null;
         try {
+            access = settings.accessLog().enabled() ? LogStream.open("access", settings.accessLog()) : null;
             security = settings.securityLog().enabled() ? LogStream.open("security", settings.securityLog()) : null;
+            Consumer<SecurityEvent> events = security == null ? e -> { } : new SecurityLog(security);
+            this.detector = settings.detection().enabled()
+                    ? new Detector(settings.detection(), directory.schema(), directory.backend().config().suffixes(),
+                            secrets, events, System::currentTimeMillis)
+                    : null;
         } catch (RuntimeException e) {
-            if (accessStream != null) {
-                accessStream.close();
+            if (access != null) {
+                access.close();
+            }
+            if (security != null) {
+                security.close();
             }
             throw e;
         }
+        this.accessStream = access;
         this.securityStream = security;
-        this.accessLog = accessStream == null ? null : new AccessLog(accessStream, secrets);
-        Consumer<SecurityEvent> events = securityStream == null ? e -> { } : new SecurityLog(securityStream);
-        this.detector = settings.detection().enabled()
-                ? new Detector(settings.detection(), directory.schema(), directory.backend().config().suffixes(), secrets,
-                        events, System::currentTimeMillis)
-                : null;
+        this.accessLog = access == null ? null : new AccessLog(access, secrets);
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "linden-observability");
             t.setDaemon(true);
@@ -87,14 +97,16 @@ public final class Observability implements AutoCloseable {
     }
 
     /**
-     * Opens the logs and starts the metrics endpoint.
+     * Opens the logs and starts the metrics endpoint. A log file that cannot be written, or a wrong
+     * setting found only now (an exempt identity that is not a DN), is an IllegalArgumentException.
      *
      * @param store the store, counted, for cn=Monitor and the metrics (null: no store statistics)
      * @param version the server's version
+     * @param passwordPolicy the password policy's and bind throttle's counters (null: none)
      */
     public static Observability start(ObservabilitySettings settings, Directory directory, CountingStorage store,
-            String version) throws IOException {
-        Observability o = new Observability(settings, directory, store, version);
+            String version, Supplier<SecurityCounters.Snapshot> passwordPolicy) throws IOException {
+        Observability o = new Observability(settings, directory, store, version, passwordPolicy);
         try {
             o.startMetrics();
         } catch (IOException | RuntimeException e) {
@@ -175,7 +187,7 @@ public final class Observability implements AutoCloseable {
 
     private MonitorSources sources() {
         return new MonitorSources(version, startMillis, () -> listeners, connections, stats,
-                directory.backend().searchCounters(), store, detector);
+                directory.backend().searchCounters(), store, detector, passwordPolicy);
     }
 
     /** What the transport tells about connections, Unbind and Abandon. */
@@ -204,6 +216,15 @@ public final class Observability implements AutoCloseable {
                 stats.completed(OperationKind.UNBIND, null);
                 if (access != null) {
                     access.unbind(session, messageId);
+                }
+            }
+
+            @Override
+            public void startTls(Session session, int messageId, dev.linden.protocol.ResultCode result) {
+                stats.started(OperationKind.EXTENDED);
+                stats.completed(OperationKind.EXTENDED, result);
+                if (access != null) {
+                    access.startTls(session, messageId, result);
                 }
             }
 

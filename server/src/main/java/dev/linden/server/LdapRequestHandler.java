@@ -98,7 +98,8 @@ final class LdapRequestHandler extends SimpleChannelInboundHandler<LdapMessage> 
                 return;
             }
             case ExtendedRequest x when x.oid().equals(Oids.START_TLS) && tls != null -> {
-                StartTls.start(ctx, connection, tls, message.messageId());
+                connections.startTls(connection.session, message.messageId(),
+                        StartTls.start(ctx, connection, tls, message.messageId()));
                 return;
             }
             default -> {

@@ -116,17 +116,21 @@ public final class Linden implements AutoCloseable {
             throw e;
         }
         Directory directory = new Directory(backend, schema, core, passwords, Clock.systemUTC());
+        Dispatcher dispatcher;
         Observability observability;
         try {
+            dispatcher = new Dispatcher(directory);
             observability = Observability.start(settings.observability(), directory,
-                    backend.storage() instanceof CountingStorage c ? c : null, VERSION);
-        } catch (IOException | RuntimeException e) {
+                    backend.storage() instanceof CountingStorage c ? c : null, VERSION, dispatcher::securityCounters);
+        } catch (IOException | IllegalArgumentException e) {
             backend.close();
             throw new ConfigException(e.getMessage());
+        } catch (RuntimeException e) {
+            backend.close();
+            throw e;
         }
         try {
             // the dispatcher inside the access log, metrics, detection and cn=monitor (see Observability.wrap)
-            Dispatcher dispatcher = new Dispatcher(directory);
             LdapServer server = new LdapServer(observability.wrap(dispatcher), observability.connectionObserver(),
                     settings.host(), settings.port(), settings.ldapsPort(), tls, settings.transport());
             observability.listeners(listeners(settings, server));

@@ -102,6 +102,19 @@ public final class AccessLog implements OperationObserver, ConnectionObserver, A
         stream.write(f.sb.toString());
     }
 
+    @Override
+    public void startTls(Session session, int messageId, dev.linden.protocol.ResultCode result) {
+        Fields f = start();
+        f.num("conn", session.id()).num("op", messageId).verb("EXT", "extended")
+                .str("oid", dev.linden.core.Oids.START_TLS).str("name", "startTLS").num("err", result.code());
+        if (format == LogSettings.Format.JSON) {
+            f.str("result", Names.result(result));
+        }
+        client(f, session);
+        f.str("authzDN", session.boundDn().toString());
+        stream.write(f.sb.toString());
+    }
+
     private Fields start() {
         StringBuilder sb = BUFFERS.get();
         if (sb.capacity() > 16 * 1024) {

@@ -97,7 +97,7 @@ public final class LogStream implements AutoCloseable {
         fileAppender.start();
         if (!fileAppender.isStarted()) {
             context.stop();
-            throw new IllegalStateException("cannot write the " + name + " log to " + file
+            throw new IllegalArgumentException(name + "Log: cannot write " + file
                     + " (is its folder writable?)");
         }
 

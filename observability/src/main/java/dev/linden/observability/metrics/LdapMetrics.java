@@ -108,8 +108,23 @@ public final class LdapMetrics implements OperationObserver {
                         cb.call(ops.bindFailures(f), f.label());
                     }
                 }).register(registry);
+        var policy = sources.passwordPolicy();
         CounterWithCallback.builder().name("linden_lockouts_total").help("Accounts locked by the password policy")
-                .callback(cb -> cb.call(ops.lockouts())).register(registry);
+                .callback(cb -> cb.call(policy == null ? ops.lockouts() : policy.get().lockouts())).register(registry);
+        if (policy != null) {
+            CounterWithCallback.builder().name("linden_bind_throttle_delayed_total")
+                    .help("Binds the bind throttle slowed down (failures of late from their address or account)")
+                    .callback(cb -> cb.call(policy.get().delayedBinds())).register(registry);
+            CounterWithCallback.builder().name("linden_bind_throttle_address_blocks_total")
+                    .help("Times the bind throttle blocked a client address").callback(cb -> cb.call(policy.get().addressBlocks()))
+                    .register(registry);
+            GaugeWithCallback.builder().name("linden_bind_throttle_blocked_addresses")
+                    .help("Client addresses the bind throttle refuses now")
+                    .callback(cb -> cb.call(policy.get().blockedAddressesNow())).register(registry);
+            CounterWithCallback.builder().name("linden_grace_binds_total")
+                    .help("Binds made with an expired password, using a grace bind")
+                    .callback(cb -> cb.call(policy.get().graceBinds())).register(registry);
+        }
 
         CounterWithCallback.builder().name("linden_searches_total")
                 .help("Searches by how their candidates were found: indexed, unindexed (a scan), refused "

@@ -1,6 +1,7 @@
 package dev.linden.observability.monitor;
 
 import dev.linden.backend.SearchCounters;
+import dev.linden.core.throttle.SecurityCounters;
 import dev.linden.observability.CountingStorage;
 import dev.linden.observability.OperationStats;
 import dev.linden.observability.security.Detector;
@@ -12,8 +13,10 @@ import java.util.function.Supplier;
  *
  * @param store the counting store, or null when the store is not counted
  * @param detector the attack detection, or null when it is off
+ * @param passwordPolicy the password policy's and bind throttle's counters (lockouts, delayed binds,
+ *     blocked addresses), or null when there are none to read
  */
 public record MonitorSources(String version, long startMillis, Supplier<List<Listener>> listeners,
         Connections connections, OperationStats operations, SearchCounters searches, CountingStorage store,
-        Detector detector) {
+        Detector detector, Supplier<SecurityCounters.Snapshot> passwordPolicy) {
 }

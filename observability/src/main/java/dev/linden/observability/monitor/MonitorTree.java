@@ -118,7 +118,15 @@ public final class MonitorTree {
         for (BindFailure f : BindFailure.values()) {
             counter(out, "cn=" + f.monitorName() + ",cn=Failed Binds,cn=Security," + BASE, ops.bindFailures(f));
         }
-        counter(out, "cn=Lockouts,cn=Security," + BASE, ops.lockouts());
+        var policy = sources.passwordPolicy() == null ? null : sources.passwordPolicy().get();
+        counter(out, "cn=Lockouts,cn=Security," + BASE, policy == null ? ops.lockouts() : policy.lockouts());
+        if (policy != null) {
+            add(out, "cn=Bind Throttle,cn=Security," + BASE, CONTAINER);
+            counter(out, "cn=Delayed Binds,cn=Bind Throttle,cn=Security," + BASE, policy.delayedBinds());
+            counter(out, "cn=Address Blocks,cn=Bind Throttle,cn=Security," + BASE, policy.addressBlocks());
+            counter(out, "cn=Blocked Addresses,cn=Bind Throttle,cn=Security," + BASE, policy.blockedAddressesNow());
+            counter(out, "cn=Grace Binds,cn=Security," + BASE, policy.graceBinds());
+        }
         Detector detector = sources.detector();
         List<Alert> alerts = detector == null ? List.of() : detector.activeAlerts();
         if (detector != null) {

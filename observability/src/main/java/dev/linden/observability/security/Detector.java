@@ -82,7 +82,7 @@ public final class Detector implements OperationObserver {
             try {
                 exemptIdentities.add(dev.linden.model.DnSyntax.parse(dn, schema).normalized());
             } catch (LdapException e) {
-                throw new IllegalArgumentException("exemptIdentities: " + dn + ": " + e.getMessage());
+                throw new IllegalArgumentException("detection.exemptIdentities: " + dn + ": " + e.getMessage());
             }
         }
         int max = settings.maxTracked();
