@@ -63,6 +63,38 @@ class LogStreamTest {
         assertThat(lines + s.dropped()).isEqualTo(written);
     }
 
+    @Test
+    void aFullQueueDropsAndCountsInsteadOfWaiting() throws Exception {
+        LogSettings settings = new LogSettings(true, LogSettings.Format.LINE, dir.resolve("access.log"),
+                LogSettings.DEFAULT_MAX_FILE_BYTES, LogSettings.Rotation.DAILY, 30, 0, 2);
+        LogStream s = LogStream.open("access", settings);
+        long start = System.nanoTime();
+        for (int i = 0; i < 50_000; i++) {
+            s.write("conn=1 op=" + i + " SRCH base=\"dc=example,dc=com\"");
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        s.close();
+        assertThat(s.dropped()).isPositive();
+        assertThat(s.written() + s.dropped()).isEqualTo(50_000);
+        assertThat(Files.readAllLines(dir.resolve("access.log"))).hasSize((int) s.written());
+        assertThat(millis).as("writing never waited for the file").isLessThan(10_000);
+    }
+
+    @Test
+    void aQuietLogIsOnDiskWithoutClosing() throws Exception {
+        LogStream s = LogStream.open("access", LogSettings.to(dir.resolve("access.log"), LogSettings.Format.LINE));
+        try {
+            s.write("conn=1 op=1 BIND");
+            long deadline = System.currentTimeMillis() + 5000;
+            while (Files.size(dir.resolve("access.log")) == 0 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(Files.readString(dir.resolve("access.log"))).endsWith("conn=1 op=1 BIND\n");
+        } finally {
+            s.close();
+        }
+    }
+
     private static long gunzipLines(Path f) throws Exception {
         try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(f))) {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().count();
