@@ -15,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -121,6 +122,63 @@ public final class AttributeIndex {
                 tx.put(tree, k.withId(id), EMPTY);
             }
         }
+    }
+
+    /**
+     * Updates the index for a change confined to the values added to and removed from one attribute
+     * kept apart ({@link Attribute#isStored}), without reading its other values: possible when it is
+     * the only attribute this index covers, before and after, and each value has exactly one key here
+     * (equality, not cut; no substrings). Returns false, having done nothing, when not possible: the
+     * caller then compares the whole entries ({@link #update}).
+     */
+    boolean updateByDelta(WriteTx tx, long id, Entry before, Entry after) {
+        if (before == null || after == null || isObjectClass) {
+            return false;
+        }
+        Attribute b = onlyCovered(before);
+        Attribute a = onlyCovered(after);
+        if (a == null || b == null || !a.isStored() || a.store() != b.store()
+                || !b.added().isEmpty() || !b.removedNormalized().isEmpty()
+                || (kinds.contains(IndexKind.SUBSTRING) && type.substring() != null)
+                || a.description().type().equality() != type.equality()) {
+            return false;
+        }
+        Set<String> removed = new HashSet<>(a.removedNormalized());
+        a.addedNormalized().forEach(removed::remove); // removed and added again: the key stays
+        Set<String> added = new HashSet<>(a.addedNormalized());
+        a.removedNormalized().forEach(added::remove);
+        for (Set<String> norms : List.of(removed, added)) {
+            for (String n : norms) {
+                if (n.getBytes(StandardCharsets.UTF_8).length > MAX_VALUE_BYTES) {
+                    return false; // a cut key may be shared with another value
+                }
+            }
+        }
+        if (kinds.contains(IndexKind.EQUALITY)) {
+            for (String n : removed) {
+                if (!n.startsWith("\uFFFF")) { // a value the rule refuses has no key
+                    tx.delete(tree, new Key(equalityPrefix(n)).withId(id));
+                }
+            }
+            for (String n : added) {
+                tx.put(tree, new Key(equalityPrefix(n)).withId(id), EMPTY);
+            }
+        }
+        return true; // presence: the attribute is there before and after
+    }
+
+    /** The one attribute of the entry this index covers, or null when none or several. */
+    private Attribute onlyCovered(Entry entry) {
+        Attribute only = null;
+        for (Attribute a : entry.attributes()) {
+            if (a.description().type().isSubtypeOf(type)) {
+                if (only != null) {
+                    return null;
+                }
+                only = a;
+            }
+        }
+        return only;
     }
 
     IdSet equality(ReadTx tx, String normalized) {

@@ -40,6 +40,8 @@ public final class Backend implements AutoCloseable {
     private final DynamicGroups dynamic;
     private final List<AttributeType> referenceTypes = new ArrayList<>();
     private final EntryCache cache;
+    private final LargeAttributes large;
+    private final StoreCounters counters = new StoreCounters();
     private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
     private final SearchCounters searchCounters = new SearchCounters();
 
@@ -51,6 +53,7 @@ public final class Backend implements AutoCloseable {
         this.id2entry = new Id2Entry(storage);
         this.id2children = new Id2Children(storage);
         this.meta = storage.tree("meta");
+        this.large = new LargeAttributes(storage, schema, config.largeValueTypes(), config.largeValueThreshold(), counters);
         Map<AttributeType, AttributeIndex> byType = new HashMap<>();
         for (var e : config.indexes().entrySet()) {
             AttributeType type = schema.attributeType(e.getKey());
@@ -89,7 +92,7 @@ public final class Backend implements AutoCloseable {
         this.planner = new SearchPlanner(schema, byType, groups, dn2id, new SearchPlanner.Lookups() {
             @Override
             public Entry entry(ReadTx tx, Dn dn) {
-                return withDynamicMembers(tx, cached(tx, dn));
+                return withDynamicMembers(tx, Backend.this.entry((BackendTx) tx, dn));
             }
 
             @Override
@@ -120,13 +123,49 @@ public final class Backend implements AutoCloseable {
         return version.get();
     }
 
-    private <T> T write(dev.linden.storage.TxFunction<WriteTx, T, LdapException> work) throws LdapException {
+    /** Keys written and values kept apart read so far: what an operation cost the store. */
+    public StoreCounters.Snapshot counters() {
+        return counters.snapshot();
+    }
+
+    private <T> T write(dev.linden.storage.TxFunction<BackendTx, T, LdapException> work) throws LdapException {
         try {
-            return storage.write(work);
+            return storage.write(raw -> {
+                BackendTx tx = BackendTx.writing(raw, counters);
+                try {
+                    return work.apply(tx);
+                } finally {
+                    tx.close();
+                }
+            });
         } finally {
             version.incrementAndGet(); // also after a failed write: cheap, and never wrong
         }
     }
+
+    private <T, E extends Exception> T inRead(dev.linden.storage.TxFunction<BackendTx, T, E> work) throws E {
+        return storage.read(raw -> {
+            BackendTx tx = BackendTx.reading(raw);
+            try {
+                return work.apply(tx);
+            } finally {
+                tx.close();
+            }
+        });
+    }
+
+    /** The entry with this ID as stored, its record given; attributes kept apart are read on demand in {@code tx}. */
+    private Entry entry(BackendTx tx, long id, byte[] record) {
+        return large.bind(tx, id, cache.decode(id, record));
+    }
+
+    private Entry entry(BackendTx tx, Dn dn) {
+        long id = dn2id.get(tx, dn);
+        byte[] record = id == 0 ? null : id2entry.get(tx, id);
+        return record == null ? null : entry(tx, id, record);
+    }
+
+    /** The record's sections for a search to copy from, or null when some values are kept apart. */
 
     /** The suffix that holds this DN, or null when no suffix does. */
     public Dn suffixOf(Dn dn) {
@@ -140,15 +179,11 @@ public final class Backend implements AutoCloseable {
 
     /** The entry with this DN, or null. It may be shared with searches (the entry cache): read it, do not modify it. */
     public Entry get(Dn dn) {
-        return storage.read(tx -> {
-            long id = dn2id.get(tx, dn);
-            byte[] record = id == 0 ? null : id2entry.get(tx, id);
-            return record == null ? null : cache.decode(id, record);
-        });
+        return inRead(tx -> entry(tx, dn));
     }
 
     public boolean hasChildren(Dn dn) {
-        return storage.read(tx -> {
+        return inRead(tx -> {
             long id = dn2id.get(tx, dn);
             return id != 0 && id2children.hasChildren(tx, id);
         });
@@ -156,7 +191,7 @@ public final class Backend implements AutoCloseable {
 
     /** The closest existing ancestor of a DN that does not exist, for matchedDN in errors. */
     public Dn matched(Dn dn) {
-        return storage.read(tx -> matched(tx, dn));
+        return inRead(tx -> matched(tx, dn));
     }
 
     private Dn matched(ReadTx tx, Dn dn) {
@@ -172,12 +207,47 @@ public final class Backend implements AutoCloseable {
         return new LdapException(ResultCode.NO_SUCH_OBJECT, "", matched(tx, dn).toString());
     }
 
-    private Entry load(ReadTx tx, long id) {
+    /** The entry to change, decoded afresh (it will be modified); attributes kept apart read in {@code tx}. */
+    private Entry load(BackendTx tx, long id) {
         if (id == 0) {
             return null;
         }
         byte[] record = id2entry.get(tx, id);
-        return record == null ? null : EntryCodec.decode(record, schema);
+        return record == null ? null : large.bind(tx, id, EntryCodec.decodeAll(record, schema));
+    }
+
+    /**
+     * Stores {@code after} as the new state of the entry {@code before} (null: a new entry): the
+     * indexes first (an attribute kept apart reads the table as it was), then the table of values
+     * kept apart, then the record. A change that only adds and removes values of an attribute kept
+     * apart writes the keys of those values only.
+     */
+    private void store(BackendTx tx, long id, Entry before, Entry after) throws LdapException {
+        Set<String> apart = large.apart(before, after);
+        store(tx, id, before, after, apart, encode(after, apart));
+    }
+
+    private void store(BackendTx tx, long id, Entry before, Entry after, Set<String> apart, byte[] record) {
+        for (AttributeIndex index : indexes) {
+            if (!index.updateByDelta(tx, id, before, after)) {
+                index.update(tx, id, before, after);
+            }
+        }
+        large.write(tx, id, before, after, apart);
+        id2entry.put(tx, id, record);
+    }
+
+    /**
+     * What {@code after} became once stored, for the caller: itself, or read again when it has values
+     * kept apart (its added and removed values are in the table now).
+     */
+    private Entry stored(BackendTx tx, long id, Entry after) {
+        for (dev.linden.model.Attribute a : after.attributes()) {
+            if (a.isStored()) {
+                return load(tx, id);
+            }
+        }
+        return after;
     }
 
     public void add(Entry entry) throws LdapException {
@@ -186,19 +256,21 @@ public final class Backend implements AutoCloseable {
 
     /** Adds entries in order in one transaction (bulk import): all of them, or none if one fails. */
     public void addAll(List<Entry> entries) throws LdapException {
+        List<Set<String>> apart = new ArrayList<>(entries.size());
         List<byte[]> records = new ArrayList<>(entries.size());
-        for (Entry entry : entries) {
-            records.add(encode(entry));
+        for (Entry entry : entries) { // encoded here, not on the writer thread
+            apart.add(large.apart(null, entry));
+            records.add(encode(entry, apart.getLast()));
         }
         write(tx -> {
             for (int i = 0; i < entries.size(); i++) {
-                addInTx(tx, entries.get(i), records.get(i));
+                addInTx(tx, entries.get(i), apart.get(i), records.get(i));
             }
             return null;
         });
     }
 
-    private void addInTx(WriteTx tx, Entry entry, byte[] record) throws LdapException {
+    private void addInTx(BackendTx tx, Entry entry, Set<String> apart, byte[] record) throws LdapException {
         {
             Dn dn = entry.dn();
             if (dn2id.get(tx, dn) != 0) {
@@ -214,22 +286,22 @@ public final class Backend implements AutoCloseable {
             }
             long id = nextId(tx);
             dn2id.put(tx, dn, id);
-            id2entry.put(tx, id, record);
             if (parentId != 0) {
                 id2children.add(tx, parentId, id);
             }
-            for (AttributeIndex index : indexes) {
-                index.update(tx, id, null, entry);
-            }
+            store(tx, id, null, entry, apart, record);
         }
     }
 
-    private static byte[] encode(Entry entry) throws LdapException {
-        byte[] key = entry.dn().key();
-        if (key.length > Storage.MAX_KEY_LENGTH) {
+    private static byte[] encode(Entry entry, Set<String> apart) throws LdapException {
+        checkDn(entry);
+        return EntryCodec.encode(entry, apart);
+    }
+
+    private static void checkDn(Entry entry) throws LdapException {
+        if (entry.dn().key().length > Storage.MAX_KEY_LENGTH) {
             throw new LdapException(ResultCode.UNWILLING_TO_PERFORM, "DN too long for the store");
         }
-        return EntryCodec.encode(entry);
     }
 
     private long nextId(WriteTx tx) {
@@ -250,7 +322,6 @@ public final class Backend implements AutoCloseable {
             }
             Entry entry = load(tx, id);
             dn2id.delete(tx, dn);
-            id2entry.delete(tx, id);
             Dn parent = dn.parent();
             long parentId = parent == null || parent.isRoot() ? 0 : dn2id.get(tx, parent);
             if (parentId != 0) {
@@ -259,6 +330,8 @@ public final class Backend implements AutoCloseable {
             for (AttributeIndex index : indexes) {
                 index.update(tx, id, entry, null);
             }
+            large.write(tx, id, entry, null, Set.of());
+            id2entry.delete(tx, id);
             fixReferences(tx, dn, null);
             return null;
         });
@@ -269,7 +342,7 @@ public final class Backend implements AutoCloseable {
      * {@code oldDn} gets it rewritten to {@code newDn}, or removed when {@code newDn} is null. Found
      * through the attributes' equality indexes, so the cost is the number of referring entries.
      */
-    private void fixReferences(WriteTx tx, Dn oldDn, Dn newDn) throws LdapException {
+    private void fixReferences(BackendTx tx, Dn oldDn, Dn newDn) throws LdapException {
         for (AttributeType type : referenceTypes) {
             AttributeIndex index = indexByType.get(type);
             IdSet ids = index.equality(tx, oldDn.normalized());
@@ -283,6 +356,14 @@ public final class Backend implements AutoCloseable {
                 boolean changed = false;
                 for (dev.linden.model.Attribute a : before.attributes()) {
                     if (!a.description().type().isSubtypeOf(type)) {
+                        continue;
+                    }
+                    if (a.isStored()) { // values kept apart: one look-up, and the keys of two values
+                        dev.linden.model.Attribute b = LargeAttributes.renamed(a, oldDn, newDn, schema);
+                        if (b != a) {
+                            after.put(b);
+                            changed = true;
+                        }
                         continue;
                     }
                     List<byte[]> values = new ArrayList<>();
@@ -305,10 +386,7 @@ public final class Backend implements AutoCloseable {
                     }
                 }
                 if (changed) {
-                    id2entry.put(tx, id, encode(after));
-                    for (AttributeIndex idx : indexes) {
-                        idx.update(tx, id, before, after);
-                    }
+                    store(tx, id, before, after);
                 }
             }
         }
@@ -323,11 +401,8 @@ public final class Backend implements AutoCloseable {
             }
             Entry before = load(tx, id);
             Entry after = update.apply(before.copy());
-            id2entry.put(tx, id, encode(after));
-            for (AttributeIndex index : indexes) {
-                index.update(tx, id, before, after);
-            }
-            return after;
+            store(tx, id, before, after);
+            return stored(tx, id, after);
         });
     }
 
@@ -358,20 +433,22 @@ public final class Backend implements AutoCloseable {
             // subordinates first, while their old keys are still in place
             List<Dn[]> moves = new ArrayList<>();
             for (long subId : dn2id.subordinates(tx, dn)) {
-                Entry sub = load(tx, subId);
+                EntryCodec.Decoded decoded = EntryCodec.decodeAll(id2entry.get(tx, subId), schema);
+                Entry sub = large.bind(tx, subId, decoded); // values kept apart are named, not read
                 Dn moved = sub.dn().rebase(dn, newDn);
                 moves.add(new Dn[] {sub.dn(), moved});
                 dn2id.delete(tx, sub.dn());
                 sub.setDn(moved);
                 dn2id.put(tx, moved, subId);
-                id2entry.put(tx, subId, encode(sub));
+                Set<String> apart = new java.util.HashSet<>(); // only the DN changes: values kept apart stay
+                decoded.apart().forEach(d -> apart.add(d.key()));
+                id2entry.put(tx, subId, encode(sub, apart));
             }
             Entry before = load(tx, id);
             Entry after = update.apply(before.copy());
             after.setDn(newDn);
             dn2id.delete(tx, dn);
             dn2id.put(tx, newDn, id);
-            id2entry.put(tx, id, encode(after));
             long oldParentId = dn.parent() == null || dn.parent().isRoot() ? 0 : dn2id.get(tx, dn.parent());
             if (oldParentId != newParentId) {
                 if (oldParentId != 0) {
@@ -381,9 +458,7 @@ public final class Backend implements AutoCloseable {
                     id2children.add(tx, newParentId, id);
                 }
             }
-            for (AttributeIndex index : indexes) {
-                index.update(tx, id, before, after);
-            }
+            store(tx, id, before, after);
             if (!newDn.equals(dn) || !newDn.toString().equals(dn.toString())) {
                 fixReferences(tx, dn, newDn);
                 for (Dn[] move : moves) {
@@ -408,10 +483,26 @@ public final class Backend implements AutoCloseable {
     /** As above, with the most entries an unindexed search may examine (0: no limit). */
     public void search(Dn base, SearchScope scope, Filter filter, int unindexedLimit, SearchScan scan)
             throws LdapException {
-        storage.read(tx -> {
+        search(base, scope, filter, unindexedLimit, entry -> { }, scan);
+    }
+
+    /** What a search checks of its base entry, in the search's own transaction, before anything else. */
+    @FunctionalInterface
+    public interface BaseCheck {
+        void check(Entry base) throws LdapException;
+    }
+
+    /** As above, with a check of the base entry (access control: may the asker know it exists?). */
+    public void search(Dn base, SearchScope scope, Filter filter, int unindexedLimit, BaseCheck baseCheck,
+            SearchScan scan) throws LdapException {
+        inRead(tx -> {
             long baseId = dn2id.get(tx, base);
             if (baseId == 0) {
                 throw noSuchObject(tx, base);
+            }
+            Entry baseEntry = entryById(tx, baseId);
+            if (baseEntry != null) {
+                baseCheck.check(baseEntry);
             }
             BackendView view = view(tx);
             if (scope == SearchScope.BASE || scope == SearchScope.ONE) {
@@ -441,9 +532,8 @@ public final class Backend implements AutoCloseable {
                     if (record == null) {
                         continue;
                     }
-                    Entry entry = cache.decode(id, record);
-                    if (entry.dn().isWithin(base)
-                            && !scan.accept(id, entry, EntryCodec.split(record), view)) {
+                    Entry entry = entry(tx, id, record);
+                    if (entry.dn().isWithin(base) && !scan.accept(id, entry, cache.stored(id, record), view)) {
                         break;
                     }
                 }
@@ -469,17 +559,17 @@ public final class Backend implements AutoCloseable {
         });
     }
 
-    private boolean visit(ReadTx tx, long id, SearchScan scan, BackendView view) throws LdapException {
+    private boolean visit(BackendTx tx, long id, SearchScan scan, BackendView view) throws LdapException {
         byte[] record = id2entry.get(tx, id);
         if (record == null) {
             return true;
         }
-        return scan.accept(id, cache.decode(id, record), EntryCodec.split(record), view);
+        return scan.accept(id, entry(tx, id, record), cache.stored(id, record), view);
     }
 
     /** Hands the entries with these IDs to the scan, in one read transaction; IDs no longer present are skipped. */
     public void entries(long[] ids, SearchScan scan) throws LdapException {
-        storage.read(tx -> {
+        inRead(tx -> {
             BackendView view = view(tx);
             for (long id : ids) {
                 if (!visit(tx, id, scan, view)) {
@@ -490,7 +580,7 @@ public final class Backend implements AutoCloseable {
         });
     }
 
-    private BackendView view(ReadTx tx) {
+    private BackendView view(BackendTx tx) {
         return new BackendView() {
             @Override
             public int countChildren(long id) {
@@ -504,9 +594,7 @@ public final class Backend implements AutoCloseable {
 
             @Override
             public Entry get(Dn dn) {
-                long id = dn2id.get(tx, dn);
-                byte[] record = id == 0 ? null : id2entry.get(tx, id);
-                return record == null ? null : cache.decode(id, record);
+                return entry(tx, dn);
             }
 
             @Override
@@ -528,13 +616,7 @@ public final class Backend implements AutoCloseable {
 
     /** The view of the tree in a transaction of its own, for answers outside a search. */
     public <T> T read(java.util.function.Function<BackendView, T> work) {
-        return storage.read(tx -> work.apply(view(tx)));
-    }
-
-    private Entry cached(ReadTx tx, Dn dn) {
-        long id = dn2id.get(tx, dn);
-        byte[] record = id == 0 ? null : id2entry.get(tx, id);
-        return record == null ? null : cache.decode(id, record);
+        return inRead(tx -> work.apply(view(tx)));
     }
 
     /**
@@ -592,14 +674,15 @@ public final class Backend implements AutoCloseable {
 
     Entry entryById(ReadTx tx, long id) {
         byte[] record = id2entry.get(tx, id);
-        return record == null ? null : cache.decode(id, record);
+        return record == null ? null : entry((BackendTx) tx, id, record);
     }
 
     Entry entryByDn(ReadTx tx, Dn dn) {
-        return cached(tx, dn);
+        return entry((BackendTx) tx, dn);
     }
 
-    List<Entry> withValue(ReadTx tx, AttributeType type, String normalized) {
+    List<Entry> withValue(ReadTx readTx, AttributeType type, String normalized) {
+        BackendTx tx = (BackendTx) readTx;
         AttributeIndex index = indexByType.get(type);
         if (index == null || !index.has(IndexKind.EQUALITY)) {
             return List.of();
@@ -612,7 +695,7 @@ public final class Backend implements AutoCloseable {
             if (record == null) {
                 continue;
             }
-            Entry entry = cache.decode(id, record);
+            Entry entry = entry(tx, id, record);
             // the index key may be a cut prefix of a long value: check the value itself
             for (var a : entry.attributes()) {
                 if (a.description().type().isSubtypeOf(type) && a.containsNormalized(normalized, schema)) {

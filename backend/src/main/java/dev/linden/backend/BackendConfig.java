@@ -9,17 +9,34 @@ import java.util.Set;
  * What the backend holds and how: its suffixes, the attribute indexes (type name to kinds), the
  * most entries an unindexed search may examine before it is refused (adminLimitExceeded), and the
  * number of slots of the decoded-entry cache, and the DN attributes kept in step when an entry is
- * renamed or deleted (referential integrity).
+ * renamed or deleted (referential integrity), and the attribute types whose values are kept apart
+ * from the entry record, one key each, once an attribute has more than {@code largeValueThreshold}
+ * of them (huge groups: see {@link LargeAttributes}).
  */
 public record BackendConfig(List<Dn> suffixes, Map<String, Set<IndexKind>> indexes, int unindexedLimit,
-        int entryCacheSize, List<String> referentialIntegrity) {
+        int entryCacheSize, List<String> referentialIntegrity, List<String> largeValueTypes, int largeValueThreshold) {
     /** Slots of the decoded-entry cache: a directory of this many entries is served from memory once warm. */
     public static final int DEFAULT_ENTRY_CACHE = 131_072;
+    /** The types whose values may be kept apart: group members. */
+    public static final List<String> DEFAULT_LARGE_VALUE_TYPES = List.of("member", "uniqueMember");
+    /** Values past which an attribute keeps them apart. */
+    public static final int DEFAULT_LARGE_VALUE_THRESHOLD = 128;
 
     public BackendConfig {
         suffixes = List.copyOf(suffixes);
         indexes = Map.copyOf(indexes);
         referentialIntegrity = List.copyOf(referentialIntegrity);
+        largeValueTypes = List.copyOf(largeValueTypes);
+        if (largeValueThreshold < 0) {
+            throw new IllegalArgumentException("largeValueThreshold must be 0 or more");
+        }
+    }
+
+    /** With the default types and threshold for values kept apart. */
+    public BackendConfig(List<Dn> suffixes, Map<String, Set<IndexKind>> indexes, int unindexedLimit,
+            int entryCacheSize, List<String> referentialIntegrity) {
+        this(suffixes, indexes, unindexedLimit, entryCacheSize, referentialIntegrity, DEFAULT_LARGE_VALUE_TYPES,
+                DEFAULT_LARGE_VALUE_THRESHOLD);
     }
 
     /** Without referential integrity (tests of the tree alone). */

@@ -26,9 +26,15 @@ import java.util.Set;
  * (userPassword, pwdHistory and the like, user or operational) and the other operational
  * attributes. A search that returns all ordinary attributes copies the first section into the
  * response as it is.
+ *
+ * <p>Version 3 is version 2 followed by a fourth section: the descriptions of the attributes whose
+ * values are kept in {@link Id2Values} (a huge group's members), which the three sections leave out.
+ * An entry without such attributes is still written as version 2.
  */
 public final class EntryCodec {
     static final byte VERSION = 2;
+    /** Version 2 and the list of attributes whose values are kept apart. */
+    static final byte VERSION_3 = 3;
     /** The first format: the DN as text only, normalised again on every read. Still read. */
     static final byte VERSION_1 = 1;
     /** Attribute types kept apart because nobody but the server reads them. */
@@ -41,11 +47,28 @@ public final class EntryCodec {
     public record Stored(String dn, byte[] user, byte[] secret, byte[] operational) {
     }
 
+    /** A decoded record: the entry without the attributes kept apart, and their descriptions. */
+    record Decoded(Entry entry, List<AttributeDescription> apart) {
+    }
+
     public static byte[] encode(Entry entry) {
+        return encode(entry, Set.of());
+    }
+
+    /**
+     * The record of an entry whose attributes with these description keys keep their values apart
+     * (in {@link Id2Values}): the record names them and holds none of their values.
+     */
+    static byte[] encode(Entry entry, Set<String> apart) {
         BerWriter user = new BerWriter(512);
         BerWriter secret = new BerWriter(64);
         BerWriter operational = new BerWriter(256);
+        BerWriter names = apart.isEmpty() ? null : new BerWriter(32);
         for (Attribute a : entry.attributes()) {
+            if (names != null && apart.contains(a.description().key())) {
+                names.string(a.description().given());
+                continue;
+            }
             // secrets first: pwdHistory is operational, yet must never be copied out with the operational section
             BerWriter w = SECRET.contains(a.description().type().name()) ? secret
                     : a.description().type().isOperational() ? operational : user;
@@ -56,8 +79,9 @@ public final class EntryCodec {
             w.end().end();
         }
         byte[] dn = entry.dn().toString().getBytes(StandardCharsets.UTF_8);
-        BerWriter out = new BerWriter(3 * dn.length + user.size() + secret.size() + operational.size() + 64);
-        out.raw(new byte[] {VERSION}, 0, 1);
+        BerWriter out = new BerWriter(3 * dn.length + user.size() + secret.size() + operational.size()
+                + (names == null ? 0 : names.size()) + 64);
+        out.raw(new byte[] {names == null ? VERSION : VERSION_3}, 0, 1);
         out.octetString(BerTags.OCTET_STRING, dn);
         out.begin(BerTags.SEQUENCE);
         for (Rdn rdn : entry.dn().rdns()) {
@@ -72,14 +96,22 @@ public final class EntryCodec {
         out.octetString(BerTags.OCTET_STRING, user.array(), 0, user.size());
         out.octetString(BerTags.OCTET_STRING, secret.array(), 0, secret.size());
         out.octetString(BerTags.OCTET_STRING, operational.array(), 0, operational.size());
+        if (names != null) {
+            out.octetString(BerTags.OCTET_STRING, names.array(), 0, names.size());
+        }
         return out.toByteArray();
+    }
+
+    /** Whether the record names attributes whose values are kept apart (version 3). */
+    static boolean hasApart(byte[] stored) {
+        return stored.length > 0 && stored[0] == VERSION_3;
     }
 
     public static Stored split(byte[] stored) {
         try {
             BerReader r = reader(stored);
             String dn = r.readUtf8();
-            if (stored[0] == VERSION) {
+            if (stored[0] != VERSION_1) {
                 r.skipElement(); // the DN's structure
             }
             return new Stored(dn, r.readOctetString(), r.readOctetString(), r.readOctetString());
@@ -89,24 +121,37 @@ public final class EntryCodec {
     }
 
     private static BerReader reader(byte[] stored) {
-        if (stored.length == 0 || (stored[0] != VERSION && stored[0] != VERSION_1)) {
+        if (stored.length == 0 || (stored[0] != VERSION && stored[0] != VERSION_1 && stored[0] != VERSION_3)) {
             throw new StorageException("unknown entry format version " + (stored.length == 0 ? -1 : stored[0]));
         }
         return new BerReader(stored, 1, stored.length - 1);
     }
 
+    /** The entry a record holds, without the attributes it keeps apart (see {@link #decodeAll}). */
     public static Entry decode(byte[] stored, Schema schema) {
+        return decodeAll(stored, schema).entry();
+    }
+
+    static Decoded decodeAll(byte[] stored, Schema schema) {
         String dnText = "?";
         try {
             BerReader r = reader(stored);
             dnText = r.readUtf8();
-            Dn dn = stored[0] == VERSION ? dn(r.readSequence(BerTags.SEQUENCE)) : DnSyntax.parse(dnText, schema);
+            Dn dn = stored[0] != VERSION_1 ? dn(r.readSequence(BerTags.SEQUENCE)) : DnSyntax.parse(dnText, schema);
             Entry entry = new Entry(dn);
             for (int i = 0; i < 3; i++) {
                 BerReader section = new BerReader(r.readOctetString());
                 readAttributes(section, entry, schema);
             }
-            return entry;
+            if (stored[0] != VERSION_3) {
+                return new Decoded(entry, List.of());
+            }
+            List<AttributeDescription> apart = new ArrayList<>(1);
+            BerReader names = new BerReader(r.readOctetString());
+            while (names.hasMore()) {
+                apart.add(AttributeDescription.parse(names.readUtf8(), schema));
+            }
+            return new Decoded(entry, List.copyOf(apart));
         } catch (BerException | LdapException e) {
             throw new StorageException("corrupt entry record " + dnText + ": " + e.getMessage());
         }

@@ -48,7 +48,7 @@ final class DemoCommand implements Callable<Integer> {
         config = new LindenConfig(config.listen(), config.suffix(), config.rootDn(), config.rootPassword(), config.dataDir(),
                 config.storage(), null, null, null, null, null, null,
                 new LindenConfig.Tls(null, null, null, null, null, null, true),
-                new LindenConfig.Security(true, false, true), null, null, null, null, null, null, null,
+                new LindenConfig.Security(true, false, true), null, null, null, null, null, null, null, null,
                 new dev.linden.server.config.ObservabilityConfig.Metrics(null, null, metrics, null), null, null);
         Settings settings = ConfigLoader.settings(config, "demo");
         Linden linden = Linden.start(settings);

@@ -117,6 +117,8 @@ class MetricsIT {
             assertThat(delta(before, after, "linden_operations_total", "operation", "delete", "result", "noSuchObject"))
                     .isEqualTo(1);
             assertThat(delta(before, after, "linden_store_transactions_total", "kind", "write")).isEqualTo(1);
+            assertThat(delta(before, after, "linden_store_keys_written_total", "kind", "put")).isPositive();
+            assertThat(delta(before, after, "linden_store_written_bytes_total")).isPositive();
         }
     }
 

@@ -16,19 +16,22 @@ import java.util.Map;
 public final class Entry {
     private Dn dn;
     private final Map<String, Attribute> attributes;
+    /** Whether an attribute with options (cn;lang-de) was ever put: then lookups must walk. */
+    private boolean withOptions;
 
     public Entry(Dn dn) {
         this.dn = dn;
         this.attributes = new LinkedHashMap<>();
     }
 
-    private Entry(Dn dn, Map<String, Attribute> attributes) {
+    private Entry(Dn dn, Map<String, Attribute> attributes, boolean withOptions) {
         this.dn = dn;
         this.attributes = new LinkedHashMap<>(attributes);
+        this.withOptions = withOptions;
     }
 
     public Entry copy() {
-        return new Entry(dn, attributes);
+        return new Entry(dn, attributes, withOptions);
     }
 
     public Dn dn() {
@@ -60,6 +63,11 @@ public final class Entry {
 
     /** Every attribute whose description {@code requested} covers (subtypes and options included). */
     public List<Attribute> matching(AttributeDescription requested) {
+        if (!withOptions && !requested.type().hasSubtypes()) {
+            // the common case: one key to look up, nothing to walk
+            Attribute a = requested.options().isEmpty() ? attributes.get(requested.key()) : null;
+            return a == null ? List.of() : List.of(a);
+        }
         List<Attribute> result = new ArrayList<>(2);
         for (Attribute a : attributes.values()) {
             if (requested.covers(a.description())) {
@@ -69,8 +77,10 @@ public final class Entry {
         return result;
     }
 
+    /** Puts the attribute in place of the one with its description; an attribute without values removes it. */
     public void put(Attribute attribute) {
-        if (attribute.values().isEmpty()) {
+        withOptions |= !attribute.description().options().isEmpty();
+        if (attribute.isEmpty()) {
             attributes.remove(attribute.description().key());
         } else {
             attributes.put(attribute.description().key(), attribute);

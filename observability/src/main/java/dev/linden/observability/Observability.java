@@ -187,7 +187,7 @@ public final class Observability implements AutoCloseable {
 
     private MonitorSources sources() {
         return new MonitorSources(version, startMillis, () -> listeners, connections, stats,
-                directory.backend().searchCounters(), store, detector, passwordPolicy);
+                directory.backend(), store, detector, passwordPolicy);
     }
 
     /** What the transport tells about connections, Unbind and Abandon. */

@@ -59,10 +59,10 @@ public final class Linden implements AutoCloseable {
         try {
             return new Backend(storage, schema, new BackendConfig(List.of(suffix), settings.indexes(),
                     settings.unindexedSearchLimit(), BackendConfig.DEFAULT_ENTRY_CACHE,
-                    settings.groups().referentialIntegrity()));
+                    settings.groups().referentialIntegrity(), settings.largeValueTypes(), settings.largeValueThreshold()));
         } catch (IllegalArgumentException e) {
             storage.close();
-            throw new ConfigException("indexes: " + e.getMessage());
+            throw new ConfigException(e.getMessage().startsWith("largeValues") ? e.getMessage() : "indexes: " + e.getMessage());
         }
     }
 

@@ -40,6 +40,8 @@ public final class BindOperation {
     private final SaslAuthenticator sasl;
     private final PasswordPolicy passwordPolicy;
     private final BindThrottle throttle;
+    /** A hash in the configured scheme, checked when the entry does not exist. */
+    private final byte[] timingDecoy;
 
     public BindOperation(Directory directory, AccessPolicy access, PasswordPolicy passwordPolicy, BindThrottle throttle) {
         this.directory = directory;
@@ -47,6 +49,10 @@ public final class BindOperation {
         this.sasl = new SaslAuthenticator(directory, this::guard);
         this.passwordPolicy = passwordPolicy;
         this.throttle = throttle;
+        String scheme = directory.config().passwordScheme();
+        this.timingDecoy = (scheme.equalsIgnoreCase("CLEARTEXT") ? "decoy"
+                : directory.passwords().hash(scheme, "linden-timing-decoy".getBytes(StandardCharsets.UTF_8)))
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     public Response execute(OperationContext ctx, BindRequest request) throws LdapException {
@@ -93,6 +99,8 @@ public final class BindOperation {
         }
         Entry entry = directory.backend().suffixOf(dn) == null ? null : directory.backend().get(dn);
         if (entry == null) {
+            // as long as a wrong password takes, so the time of the answer does not tell who exists
+            directory.passwords().verify(password, timingDecoy);
             throttle.failed(session.clientAddress(), account);
             throw passwordPolicy.bindFailed(ctx, BindFailure.NO_SUCH_ENTRY);
         }

@@ -66,7 +66,7 @@ public final class CompareOperation {
         boolean any = false;
         for (Attribute a : entry.matching(desc)) {
             any = true;
-            if (a.normalizedValues(directory.schema()).contains(assertion)) {
+            if (a.containsNormalized(assertion, directory.schema())) { // values kept apart: one look-up
                 return result(ResultCode.COMPARE_TRUE);
             }
         }

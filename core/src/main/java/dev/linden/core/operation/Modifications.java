@@ -12,7 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Applies one change of a modify request to an entry, with RFC 4511 4.6's rules and slapd's result codes. */
+/**
+ * Applies one change of a modify request to an entry, with RFC 4511 4.6's rules and slapd's result
+ * codes. Adding or deleting values of an attribute whose values are kept apart (a huge group's
+ * members, {@link Attribute#isStored}) looks up each value alone and leaves the others unread.
+ */
 final class Modifications {
     private final Schema schema;
 
@@ -27,6 +31,10 @@ final class Modifications {
             case ADD -> {
                 if (change.values().isEmpty()) {
                     throw new LdapException(ResultCode.PROTOCOL_ERROR, "modify/add: " + desc.given() + ": no values given");
+                }
+                if (current != null && current.isStored()) {
+                    addStored(entry, current, change);
+                    return;
                 }
                 List<byte[]> values = current == null ? new ArrayList<>() : new ArrayList<>(current.values());
                 List<String> present = current == null ? new ArrayList<>() : new ArrayList<>(current.normalizedValues(schema));
@@ -47,6 +55,10 @@ final class Modifications {
                 }
                 if (change.values().isEmpty()) {
                     entry.remove(desc);
+                    return;
+                }
+                if (current.isStored()) {
+                    deleteStored(entry, current, change);
                     return;
                 }
                 List<byte[]> values = new ArrayList<>(current.values());
@@ -77,6 +89,32 @@ final class Modifications {
             }
             case INCREMENT -> increment(entry, desc, current, change);
         }
+    }
+
+    private void addStored(Entry entry, Attribute current, Attribute change) throws LdapException {
+        List<String> norms = new ArrayList<>(change.size());
+        for (int i = 0; i < change.size(); i++) {
+            String norm = normalize(change, i);
+            if (norms.contains(norm) || current.containsNormalized(norm, schema)) {
+                throw new LdapException(ResultCode.ATTRIBUTE_OR_VALUE_EXISTS,
+                        "modify/add: " + change.description().given() + ": value #" + i + " already exists");
+            }
+            norms.add(norm);
+        }
+        entry.put(current.withAdded(change.values(), norms));
+    }
+
+    private void deleteStored(Entry entry, Attribute current, Attribute change) throws LdapException {
+        List<String> norms = new ArrayList<>(change.size());
+        for (int i = 0; i < change.size(); i++) {
+            String norm = normalize(change, i);
+            if (norms.contains(norm) || !current.containsNormalized(norm, schema)) {
+                throw new LdapException(ResultCode.NO_SUCH_ATTRIBUTE,
+                        "modify/delete: " + change.description().given() + ": no such value");
+            }
+            norms.add(norm);
+        }
+        entry.put(current.withRemoved(norms, schema)); // no value left: the attribute goes (a cursor step tells)
     }
 
     private void increment(Entry entry, AttributeDescription desc, Attribute current, Attribute change)

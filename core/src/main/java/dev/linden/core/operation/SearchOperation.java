@@ -96,7 +96,9 @@ public final class SearchOperation {
         }
         Session session = ctx.session();
         AccessContext actx = access.context(session);
-        access.visible(actx, base); // a base the asker may not see does not exist for them
+        if (directory.backend().suffixOf(base) == null) {
+            throw new LdapException(ResultCode.NO_SUCH_OBJECT, "");
+        }
         Control paged = control(ctx.request(), Oids.PAGED_RESULTS);
         if (paged != null) {
             return paged(ctx, request, base, selection, PagedResultsControl.decode(paged), actx);
@@ -106,7 +108,7 @@ public final class SearchOperation {
         InChain inChain = new InChain(schema, () -> current[0]);
         int[] sent = {0};
         boolean[] exceeded = {false};
-        directory.backend().search(base, request.scope(), request.filter(), unindexedLimit(session),
+        search(actx, base, request, unindexedLimit(session),
                 (id, entry, stored, view) -> {
                     if (ctx.isAbandoned()) {
                         return false;
@@ -169,7 +171,7 @@ public final class SearchOperation {
             InChain inChain = new InChain(directory.schema(), () -> current[0]);
             List<Long> ids = new ArrayList<>();
             boolean[] exceeded = {false};
-            directory.backend().search(base, request.scope(), request.filter(), unindexedLimit(session),
+            search(actx, base, request, unindexedLimit(session),
                     (id, entry, stored, view) -> {
                         limits.checkTime();
                         current[0] = view;
@@ -244,6 +246,26 @@ public final class SearchOperation {
             time = min(time, directory.config().timeLimitSeconds());
         }
         return new Limits(size, time == 0 ? Long.MAX_VALUE : System.nanoTime() + time * 1_000_000_000L);
+    }
+
+    /**
+     * The backend's search, with the base entry checked in the same transaction: a base the asker
+     * may not see does not exist for them (noSuchObject, matchedDN only as far as they may see).
+     */
+    private void search(AccessContext actx, Dn base, SearchRequest request, int unindexedLimit,
+            dev.linden.backend.SearchScan scan) throws LdapException {
+        try {
+            directory.backend().search(base, request.scope(), request.filter(), unindexedLimit, baseEntry -> {
+                if (!access.discloses(actx, baseEntry)) {
+                    throw new LdapException(ResultCode.NO_SUCH_OBJECT, "hidden");
+                }
+            }, scan);
+        } catch (LdapException e) {
+            if (e.code() == ResultCode.NO_SUCH_OBJECT) {
+                throw access.noSuchObject(actx, base);
+            }
+            throw e;
+        }
     }
 
     /** How many entries an unindexed search may examine for this client (0: the administrator, no limit). */

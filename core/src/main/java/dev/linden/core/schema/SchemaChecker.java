@@ -143,9 +143,22 @@ public final class SchemaChecker {
         return most;
     }
 
-    /** Each value valid for the type's rule, no two equal, and one value only for single-valued types. */
+    /**
+     * Each value valid for the type's rule, no two equal, and one value only for single-valued types.
+     * Of an attribute whose values are kept apart, only the values added since it was read: those in
+     * the store were checked when they were stored, and none of the added ones is among them.
+     */
     public void checkValues(Attribute a) throws LdapException {
         AttributeType type = a.description().type();
+        if (a.isStored() && !type.isSingleValue()) {
+            for (int i = 0; i < a.added().size(); i++) {
+                if (!SyntaxValidator.isValid(type.syntaxOid(), a.added().get(i))) {
+                    throw new LdapException(ResultCode.INVALID_ATTRIBUTE_SYNTAX,
+                            a.description().given() + ": value #" + i + " invalid per syntax");
+                }
+            }
+            return;
+        }
         if (type.isSingleValue() && a.size() > 1) {
             throw new LdapException(ResultCode.CONSTRAINT_VIOLATION,
                     "attribute '" + type.displayName() + "' cannot have multiple values");

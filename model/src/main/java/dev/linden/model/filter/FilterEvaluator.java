@@ -161,7 +161,8 @@ public final class FilterEvaluator {
         for (Attribute a : attributes(desc, entry)) {
             if (!wordRule && rule == a.description().type().equality()) {
                 // the attribute's own rule: its normalised values are computed once per attribute
-                if (a.normalizedValues(schema).contains(assertion)) {
+                // (or, for values kept apart, looked up one by one)
+                if (a.containsNormalized(assertion, schema)) {
                     return Tristate.TRUE;
                 }
                 continue;

@@ -17,6 +17,16 @@ final class StringPrep {
     }
 
     static String utf8(byte[] value) throws LdapException {
+        boolean ascii = true;
+        for (byte b : value) {
+            if (b < 0) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) { // the common case, without a decoder
+            return new String(value, StandardCharsets.ISO_8859_1);
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(value)).toString();
         } catch (CharacterCodingException e) {

@@ -25,6 +25,8 @@ public final class AttributeType {
     private final boolean obsolete;
     private final AttributeUsage usage;
     private final String definition;
+    /** Set while the schema is built: some other type names this one as its superior. */
+    private boolean hasSubtypes;
 
     AttributeType(String oid, List<String> names, AttributeType superior, MatchingRule equality, MatchingRule ordering,
             MatchingRule substring, String syntaxOid, boolean singleValue, boolean collective,
@@ -109,6 +111,15 @@ public final class AttributeType {
 
     public String definition() {
         return definition;
+    }
+
+    /** Whether some type of the schema inherits from this one (so a search for it may find others). */
+    public boolean hasSubtypes() {
+        return hasSubtypes;
+    }
+
+    void markHasSubtypes() {
+        hasSubtypes = true;
     }
 
     /** True when this type is {@code other} or inherits from it. */

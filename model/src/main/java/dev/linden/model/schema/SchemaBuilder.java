@@ -74,6 +74,11 @@ public final class SchemaBuilder {
         for (SchemaDefinition def : new LinkedHashSet<>(attributeDefs.values())) {
             resolveType(def, types, typeList, new HashSet<>());
         }
+        for (AttributeType t : typeList) {
+            for (AttributeType sup = t.superior(); sup != null; sup = sup.superior()) {
+                sup.markHasSubtypes();
+            }
+        }
         Map<String, ObjectClass> classes = new HashMap<>();
         List<ObjectClass> classList = new ArrayList<>();
         for (SchemaDefinition def : new LinkedHashSet<>(classDefs.values())) {

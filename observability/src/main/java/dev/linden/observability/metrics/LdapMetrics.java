@@ -130,7 +130,7 @@ public final class LdapMetrics implements OperationObserver {
                 .help("Searches by how their candidates were found: indexed, unindexed (a scan), refused "
                         + "(unindexed past the limit: adminLimitExceeded), scoped (base or one level)")
                 .labelNames("index").callback(cb -> {
-                    var s = sources.searches();
+                    var s = sources.backend().searchCounters();
                     cb.call(s.indexedCount(), "indexed");
                     cb.call(s.unindexedCount(), "unindexed");
                     cb.call(s.refusedCount(), "refused");
@@ -152,6 +152,18 @@ public final class LdapMetrics implements OperationObserver {
                         cb.call(store.failedWrites(), "failed_write");
                     }).register(registry);
         }
+
+        var backend = sources.backend();
+        CounterWithCallback.builder().name("linden_store_keys_written_total")
+                .help("Keys the backend put or deleted in the store (rolled-back writes included)").labelNames("kind")
+                .callback(cb -> {
+                    var c = backend.counters();
+                    cb.call(c.puts(), "put");
+                    cb.call(c.deletes(), "delete");
+                }).register(registry);
+        CounterWithCallback.builder().name("linden_store_written_bytes_total").unit(Unit.BYTES)
+                .help("Bytes of keys and values the backend put in the store")
+                .callback(cb -> cb.call(backend.counters().bytes())).register(registry);
 
         Detector detector = sources.detector();
         if (detector != null) {

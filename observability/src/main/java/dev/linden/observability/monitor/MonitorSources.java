@@ -1,6 +1,6 @@
 package dev.linden.observability.monitor;
 
-import dev.linden.backend.SearchCounters;
+import dev.linden.backend.Backend;
 import dev.linden.core.throttle.SecurityCounters;
 import dev.linden.observability.CountingStorage;
 import dev.linden.observability.OperationStats;
@@ -17,6 +17,6 @@ import java.util.function.Supplier;
  *     blocked addresses), or null when there are none to read
  */
 public record MonitorSources(String version, long startMillis, Supplier<List<Listener>> listeners,
-        Connections connections, OperationStats operations, SearchCounters searches, CountingStorage store,
+        Connections connections, OperationStats operations, Backend backend, CountingStorage store,
         Detector detector, Supplier<SecurityCounters.Snapshot> passwordPolicy) {
 }

@@ -98,7 +98,7 @@ public final class MonitorTree {
         add(out, "cn=Statistics," + BASE, CONTAINER);
         counter(out, "cn=Entries,cn=Statistics," + BASE, ops.entriesReturned());
         add(out, "cn=Searches,cn=Statistics," + BASE, CONTAINER);
-        var searches = sources.searches();
+        var searches = sources.backend().searchCounters();
         counter(out, "cn=Indexed,cn=Searches,cn=Statistics," + BASE, searches.indexedCount());
         counter(out, "cn=Unindexed,cn=Searches,cn=Statistics," + BASE, searches.unindexedCount());
         counter(out, "cn=Refused,cn=Searches,cn=Statistics," + BASE, searches.refusedCount());
@@ -111,6 +111,10 @@ public final class MonitorTree {
             counter(out, "cn=Read Transactions,cn=Store," + BASE, store.reads());
             counter(out, "cn=Write Transactions,cn=Store," + BASE, store.writes());
             counter(out, "cn=Failed Writes,cn=Store," + BASE, store.failedWrites());
+            var keys = sources.backend().counters();
+            counter(out, "cn=Keys Put,cn=Store," + BASE, keys.puts());
+            counter(out, "cn=Keys Deleted,cn=Store," + BASE, keys.deletes());
+            counter(out, "cn=Bytes Written,cn=Store," + BASE, keys.bytes());
         }
 
         add(out, "cn=Security," + BASE, CONTAINER);

@@ -124,8 +124,12 @@ public final class ConfigLoader {
                 sasl(c.sasl(), origin).withClientCertificates(tls != null && tls.clientAuth() != TlsSettings.ClientAuth.NONE),
                 passwordPolicy(c.passwordPolicy(), origin), throttle(c.throttle(), origin), groups(c.groups(), origin),
                 anonymousLimits(l.anonymous(), origin),
+                c.largeValues() == null || c.largeValues().types() == null
+                        ? dev.linden.backend.BackendConfig.DEFAULT_LARGE_VALUE_TYPES : c.largeValues().types(),
+                largeValueThreshold(c.largeValues(), origin),
                 ObservabilityConfig.settings(c, Path.of(c.dataDir() == null ? "linden-data" : c.dataDir()),
                         adminsGroup(c.access(), suffix), origin));
+
     }
 
     private static dev.linden.core.SearchLimits anonymousLimits(LindenConfig.AnonymousLimits a, String origin)
@@ -138,6 +142,15 @@ public final class ConfigLoader {
                 atLeastZero(a.sizeLimit(), d.sizeLimit(), "limits.anonymous.sizeLimit", origin),
                 atLeastZero(a.timeLimitSeconds(), d.timeLimitSeconds(), "limits.anonymous.timeLimitSeconds", origin),
                 positive(a.unindexedSearchLimit(), d.unindexedLimit(), "limits.anonymous.unindexedSearchLimit", origin));
+    }
+
+    private static int largeValueThreshold(LindenConfig.LargeValues v, String origin) throws ConfigException {
+        int threshold = orDefault(v == null ? null : v.threshold(), dev.linden.backend.BackendConfig.DEFAULT_LARGE_VALUE_THRESHOLD);
+        if (threshold < 0) {
+            throw new ConfigException(origin + ": largeValues.threshold must be 0 (values always kept apart) or more, not "
+                    + threshold);
+        }
+        return threshold;
     }
 
     private static dev.linden.core.groups.GroupSettings groups(LindenConfig.Groups g, String origin) throws ConfigException {

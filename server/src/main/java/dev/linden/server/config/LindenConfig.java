@@ -28,6 +28,7 @@ public record LindenConfig(
         @JsonProperty("passwordPolicy") PasswordPolicy passwordPolicy,
         @JsonProperty("throttle") Throttle throttle,
         @JsonProperty("groups") Groups groups,
+        @JsonProperty("largeValues") LargeValues largeValues,
         @JsonProperty("accessLog") ObservabilityConfig.Log accessLog,
         @JsonProperty("securityLog") ObservabilityConfig.Log securityLog,
         @JsonProperty("metrics") ObservabilityConfig.Metrics metrics,
@@ -38,7 +39,7 @@ public record LindenConfig(
     public static LindenConfig of(Listen listen, String suffix, String rootDn, String rootPassword, String dataDir,
             String storage) {
         return new LindenConfig(listen, suffix, rootDn, rootPassword, dataDir, storage, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** This configuration with the given values in place of its own (null: keep its own). */
@@ -50,7 +51,7 @@ public record LindenConfig(
                 rootPassword != null ? rootPassword : this.rootPassword, dataDir != null ? dataDir : this.dataDir,
                 storage != null ? storage : this.storage, mapSizeMb, passwordScheme, anonymousRead, indexes, limits,
                 schemaFiles, tls, security != null ? security : this.security, access, sasl, passwordPolicy, throttle,
-                groups, accessLog, securityLog, metrics, monitor, detection);
+                groups, largeValues, accessLog, securityLog, metrics, monitor, detection);
     }
 
     public record Listen(@JsonProperty("host") String host, @JsonProperty("port") Integer port,
@@ -86,6 +87,10 @@ public record LindenConfig(
     /** memberOf: direct (default) or nested; referentialIntegrity: the DN attributes kept in step. */
     public record Groups(@JsonProperty("memberOf") String memberOf,
             @JsonProperty("referentialIntegrity") List<String> referentialIntegrity) {
+    }
+
+    /** The attribute types whose values are kept one key each past {@code threshold} values (huge groups). */
+    public record LargeValues(@JsonProperty("types") List<String> types, @JsonProperty("threshold") Integer threshold) {
     }
 
     public record Security(@JsonProperty("requireTlsForBind") Boolean requireTlsForBind,

@@ -28,6 +28,8 @@ import java.util.Set;
  * @param throttle how password guessing is slowed down and stopped
  * @param groups memberOf (direct or nested) and referential integrity
  * @param anonymousLimits the search limits of anonymous clients
+ * @param largeValueTypes the attribute types whose values are kept one key each past the threshold
+ * @param largeValueThreshold values past which an attribute of those types keeps them so
  * @param observability the access and security logs, metrics, cn=monitor and attack detection
  */
 public record Settings(String host, int port, String suffix, String rootDn, String rootPassword, Path dataDir,
@@ -36,8 +38,9 @@ public record Settings(String host, int port, String suffix, String rootDn, Stri
         Limits transport, List<Path> schemaFiles, int ldapsPort, TlsSettings tls, SecurityRules security,
         List<AccessRuleSpec> accessRules, SaslConfig sasl, Policy passwordPolicy, ThrottleSettings throttle,
         dev.linden.core.groups.GroupSettings groups, dev.linden.core.SearchLimits anonymousLimits,
-        ObservabilitySettings observability) {
+        List<String> largeValueTypes, int largeValueThreshold, ObservabilitySettings observability) {
     public Settings {
         schemaFiles = List.copyOf(schemaFiles);
+        largeValueTypes = List.copyOf(largeValueTypes);
     }
 }

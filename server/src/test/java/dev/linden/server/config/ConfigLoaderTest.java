@@ -41,6 +41,20 @@ class ConfigLoaderTest {
         assertThat(o.detection()).isEqualTo(dev.linden.observability.DetectionSettings.DEFAULT);
         assertThat(o.monitor().enabled()).isTrue();
         assertThat(o.monitor().readers()).extracting(r -> r.group()).containsExactly("cn=admins,ou=groups,dc=example,dc=com");
+        assertThat(s.largeValueTypes()).containsExactly("member", "uniqueMember");
+        assertThat(s.largeValueThreshold()).isEqualTo(128);
+    }
+
+    @Test
+    void largeValueSettings() throws Exception {
+        Settings s = ConfigLoader.parse("rootPassword: x\nlargeValues: {types: [member], threshold: 0}\n", "t");
+        assertThat(s.largeValueTypes()).containsExactly("member");
+        assertThat(s.largeValueThreshold()).isZero();
+        Settings d = ConfigLoader.parse("rootPassword: x\n", "t");
+        assertThat(d.largeValueTypes()).containsExactly("member", "uniqueMember");
+        assertThat(d.largeValueThreshold()).isEqualTo(128);
+        assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\nlargeValues: {threshold: -1}\n", "t"))
+                .hasMessageContaining("largeValues.threshold");
     }
 
     @Test

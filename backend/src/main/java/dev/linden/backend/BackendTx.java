@@ -1,0 +1,62 @@
+package dev.linden.backend;
+
+import dev.linden.storage.Cursor;
+import dev.linden.storage.ReadTx;
+import dev.linden.storage.Tree;
+import dev.linden.storage.WriteTx;
+
+/**
+ * The transaction the backend works in: the storage's own, which it counts writes of and knows
+ * the end of, so values read on demand ({@link StoredValues}) from an entry that outlives its
+ * transaction are read in a transaction of their own instead.
+ */
+final class BackendTx implements WriteTx {
+    private final ReadTx read;
+    private final WriteTx write;
+    private final StoreCounters counters;
+    private volatile boolean open = true;
+
+    private BackendTx(ReadTx read, WriteTx write, StoreCounters counters) {
+        this.read = read;
+        this.write = write;
+        this.counters = counters;
+    }
+
+    static BackendTx reading(ReadTx tx) {
+        return new BackendTx(tx, null, null);
+    }
+
+    static BackendTx writing(WriteTx tx, StoreCounters counters) {
+        return new BackendTx(tx, tx, counters);
+    }
+
+    boolean isOpen() {
+        return open;
+    }
+
+    void close() {
+        open = false;
+    }
+
+    @Override
+    public byte[] get(Tree tree, byte[] key) {
+        return read.get(tree, key);
+    }
+
+    @Override
+    public Cursor cursor(Tree tree, byte[] from) {
+        return read.cursor(tree, from);
+    }
+
+    @Override
+    public void put(Tree tree, byte[] key, byte[] value) {
+        counters.put(key.length + value.length);
+        write.put(tree, key, value);
+    }
+
+    @Override
+    public boolean delete(Tree tree, byte[] key) {
+        counters.delete();
+        return write.delete(tree, key);
+    }
+}
