@@ -43,6 +43,7 @@ public final class Backend implements AutoCloseable {
     private final LargeAttributes large;
     private final StoreCounters counters = new StoreCounters();
     private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+    private final SearchCounters searchCounters = new SearchCounters();
 
     public Backend(Storage storage, Schema schema, BackendConfig config) {
         this.storage = storage;
@@ -504,6 +505,9 @@ public final class Backend implements AutoCloseable {
                 baseCheck.check(baseEntry);
             }
             BackendView view = view(tx);
+            if (scope == SearchScope.BASE || scope == SearchScope.ONE) {
+                searchCounters.scoped();
+            }
             if (scope == SearchScope.BASE) {
                 visit(tx, baseId, scan, view);
                 return null;
@@ -518,6 +522,7 @@ public final class Backend implements AutoCloseable {
             }
             IdSet candidates = planner.candidates(tx, filter);
             if (candidates != null) {
+                searchCounters.indexed();
                 for (int i = 0; i < candidates.size(); i++) {
                     long id = candidates.get(i);
                     if (scope == SearchScope.SUBORDINATES && id == baseId) {
@@ -536,10 +541,12 @@ public final class Backend implements AutoCloseable {
             }
             List<Long> ids = dn2id.subordinates(tx, base);
             if (unindexedLimit > 0 && ids.size() + 1 > unindexedLimit) {
+                searchCounters.refused();
                 throw new LdapException(ResultCode.ADMIN_LIMIT_EXCEEDED,
                         "unindexed search over " + (ids.size() + 1) + " entries refused (limit "
                                 + unindexedLimit + ")");
             }
+            searchCounters.unindexed();
             if (scope == SearchScope.SUB && !visit(tx, baseId, scan, view)) {
                 return null;
             }
@@ -707,6 +714,11 @@ public final class Backend implements AutoCloseable {
                 search(suffix, SearchScope.SUB, new Filter.Present("objectClass"), true, scan);
             }
         }
+    }
+
+    /** How searches found their candidates since start (indexed, unindexed, refused), for monitoring. */
+    public SearchCounters searchCounters() {
+        return searchCounters;
     }
 
     public Set<String> indexedAttributes() {

@@ -40,13 +40,16 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         int chosen = port != null ? port : canBind(host, 389) ? 389 : 3389;
         int ldaps = ldapsPort != null ? ldapsPort : canBind(host, 636) ? 636 : 3636;
+        int metrics = canBind("127.0.0.1", dev.linden.observability.MetricsSettings.DEFAULT_PORT)
+                ? dev.linden.observability.MetricsSettings.DEFAULT_PORT : 0; // another server has it: any free port
         // TLS with a self-signed certificate made on first start; plain binds allowed from this machine only
         LindenConfig config = LindenConfig.of(new LindenConfig.Listen(host, chosen, ldaps), "dc=example,dc=com",
                 "cn=admin,dc=example,dc=com", adminPassword, data.toString(), "lmdb");
         config = new LindenConfig(config.listen(), config.suffix(), config.rootDn(), config.rootPassword(), config.dataDir(),
                 config.storage(), null, null, null, null, null, null,
                 new LindenConfig.Tls(null, null, null, null, null, null, true),
-                new LindenConfig.Security(true, false, true), null, null, null, null, null, null);
+                new LindenConfig.Security(true, false, true), null, null, null, null, null, null, null, null,
+                new dev.linden.server.config.ObservabilityConfig.Metrics(null, null, metrics, null), null, null);
         Settings settings = ConfigLoader.settings(config, "demo");
         Linden linden = Linden.start(settings);
         boolean loaded = false;
@@ -72,14 +75,18 @@ final class DemoCommand implements Callable<Integer> {
                   root DN:   cn=admin,dc=example,dc=com
                   password:  %s
                   TLS:       %s, and StartTLS on %s (self-signed certificate %s)
+                  logs:      %s (access.log, security.log)
+                  metrics:   http://127.0.0.1:%d/metrics
                 Try:
                   ldapsearch -x -H %s -D cn=admin,dc=example,dc=com -w %s -b dc=example,dc=com '(uid=*)'
                   ldapwhoami -x -H %s -D uid=alice,ou=people,dc=example,dc=com -w alice-password
                   LDAPTLS_CACERT=%s ldapwhoami -x -ZZ -H %s -D uid=alice,ou=people,dc=example,dc=com -w alice-password
+                  bin/linden status -H %s -D cn=admin,dc=example,dc=com -w %s
                 Plain binds are allowed from this machine only; other clients must use TLS.
                 Stop with Ctrl-C.
                 """, url, data.toAbsolutePath(), loaded ? ", sample data loaded" : "", adminPassword, ldapsUrl, url, cert,
-                url, adminPassword, url, cert, url);
+                data.toAbsolutePath().resolve("logs"), linden.observability().metricsPort(), url, adminPassword, url, cert,
+                url, url, adminPassword);
         ServeCommand.waitForShutdown(linden);
         return 0;
     }

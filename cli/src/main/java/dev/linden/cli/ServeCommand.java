@@ -25,6 +25,13 @@ final class ServeCommand implements Callable<Integer> {
         }
         System.out.printf("Linden %s serving %s on ldap://%s:%d/%n", Linden.VERSION, settings.suffix(),
                 settings.host(), linden.port());
+        var o = settings.observability();
+        if (o.accessLog().enabled()) {
+            System.out.printf("  access log %s%n", o.accessLog().file().toAbsolutePath());
+        }
+        if (linden.observability().metricsPort() >= 0) {
+            System.out.printf("  metrics on http://%s:%d/metrics%n", o.metrics().host(), linden.observability().metricsPort());
+        }
         waitForShutdown(linden);
         return 0;
     }

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * One switch from request to operation. Errors thrown by an operation become the request's response
  * here and nowhere else; an unexpected failure is logged once and answered with "other".
  */
-public final class Dispatcher {
+public final class Dispatcher implements RequestHandler {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     /** Controls this server understands; an unknown critical control fails the operation (RFC 4511 4.1.11). */
     private static final Set<String> KNOWN_CONTROLS = Set.of(Oids.PAGED_RESULTS, Oids.MANAGE_DSA_IT,

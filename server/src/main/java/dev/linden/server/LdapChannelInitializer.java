@@ -1,6 +1,7 @@
 package dev.linden.server;
 
-import dev.linden.core.Dispatcher;
+import dev.linden.core.RequestHandler;
+import dev.linden.observability.ConnectionObserver;
 import dev.linden.server.tls.TlsContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
@@ -14,16 +15,18 @@ import java.util.concurrent.TimeUnit;
  * plain listener StartTLS inserts it later, at the same place ("ssl", see {@link StartTls}).
  */
 final class LdapChannelInitializer extends ChannelInitializer<SocketChannel> {
-    private final Dispatcher dispatcher;
+    private final RequestHandler dispatcher;
+    private final ConnectionObserver connections;
     private final ExecutorService workers;
     private final Limits limits;
     private final ConnectionLimiter limiter;
     private final TlsContext tls;
     private final boolean implicitTls;
 
-    LdapChannelInitializer(Dispatcher dispatcher, ExecutorService workers, Limits limits, ConnectionLimiter limiter,
-            TlsContext tls, boolean implicitTls) {
+    LdapChannelInitializer(RequestHandler dispatcher, ConnectionObserver connections, ExecutorService workers, Limits limits,
+            ConnectionLimiter limiter, TlsContext tls, boolean implicitTls) {
         this.dispatcher = dispatcher;
+        this.connections = connections;
         this.workers = workers;
         this.limits = limits;
         this.limiter = limiter;
@@ -43,6 +46,7 @@ final class LdapChannelInitializer extends ChannelInitializer<SocketChannel> {
         }
         p.addLast("frame", new LdapFrameDecoder(limits));
         p.addLast("codec", new LdapMessageCodec());
-        p.addLast("handler", new LdapRequestHandler(dispatcher, workers, tls));
+        p.addLast("handler", new LdapRequestHandler(dispatcher, workers, tls, connections,
+                implicitTls ? "ldaps" : "ldap"));
     }
 }

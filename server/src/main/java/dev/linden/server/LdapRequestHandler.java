@@ -1,12 +1,13 @@
 package dev.linden.server;
 
-import dev.linden.core.Dispatcher;
 import dev.linden.core.OperationContext;
+import dev.linden.core.RequestHandler;
 import dev.linden.core.Response;
 import dev.linden.core.ResponseSink;
 import dev.linden.core.Session;
 import dev.linden.protocol.LdapMessage;
 import dev.linden.core.Oids;
+import dev.linden.observability.ConnectionObserver;
 import dev.linden.protocol.op.AbandonRequest;
 import dev.linden.protocol.op.ExtendedRequest;
 import dev.linden.server.tls.TlsContext;
@@ -33,14 +34,19 @@ final class LdapRequestHandler extends SimpleChannelInboundHandler<LdapMessage> 
     private static final Logger log = LoggerFactory.getLogger(LdapRequestHandler.class);
     private static final AtomicLong CONNECTION_IDS = new AtomicLong();
 
-    private final Dispatcher dispatcher;
+    private final RequestHandler dispatcher;
     private final ExecutorService workers;
     private final TlsContext tls;
+    private final ConnectionObserver connections;
+    private final String listener;
 
-    LdapRequestHandler(Dispatcher dispatcher, ExecutorService workers, TlsContext tls) {
+    LdapRequestHandler(RequestHandler dispatcher, ExecutorService workers, TlsContext tls, ConnectionObserver connections,
+            String listener) {
         this.dispatcher = dispatcher;
         this.workers = workers;
         this.tls = tls;
+        this.connections = connections;
+        this.listener = listener;
     }
 
     @Override
@@ -52,7 +58,11 @@ final class LdapRequestHandler extends SimpleChannelInboundHandler<LdapMessage> 
             loopback = isa.getAddress().isLoopbackAddress();
         }
         Session session = new Session(CONNECTION_IDS.incrementAndGet(), address, loopback);
-        ctx.channel().attr(Connection.KEY).set(new Connection(session));
+        Connection connection = new Connection(session);
+        ctx.channel().attr(Connection.KEY).set(connection);
+        String local = ctx.channel().localAddress() instanceof InetSocketAddress l && l.getAddress() != null
+                ? l.getAddress().getHostAddress() + ":" + l.getPort() : String.valueOf(ctx.channel().localAddress());
+        connections.opened(session, listener, local, connection.inFlight::size);
         if (ctx.pipeline().get(StartTls.HANDLER_NAME) instanceof SslHandler ssl) { // LDAPS
             StartTls.watchHandshake(ssl, ctx.channel(), session);
         }
@@ -64,6 +74,7 @@ final class LdapRequestHandler extends SimpleChannelInboundHandler<LdapMessage> 
         Connection connection = ctx.channel().attr(Connection.KEY).get();
         if (connection != null) {
             connection.inFlight.values().forEach(flag -> flag.set(true));
+            connections.closed(connection.session);
         }
         super.channelInactive(ctx);
     }
@@ -73,11 +84,13 @@ final class LdapRequestHandler extends SimpleChannelInboundHandler<LdapMessage> 
         Connection connection = ctx.channel().attr(Connection.KEY).get();
         switch (message.op()) {
             case UnbindRequest u -> {
+                connections.unbind(connection.session, message.messageId());
                 connection.inFlight.values().forEach(flag -> flag.set(true));
                 ctx.close();
                 return;
             }
             case AbandonRequest a -> {
+                connections.abandon(connection.session, message.messageId(), a.idToAbandon());
                 AtomicBoolean flag = connection.inFlight.get(a.idToAbandon());
                 if (flag != null) {
                     flag.set(true);
@@ -85,7 +98,8 @@ final class LdapRequestHandler extends SimpleChannelInboundHandler<LdapMessage> 
                 return;
             }
             case ExtendedRequest x when x.oid().equals(Oids.START_TLS) && tls != null -> {
-                StartTls.start(ctx, connection, tls, message.messageId());
+                connections.startTls(connection.session, message.messageId(),
+                        StartTls.start(ctx, connection, tls, message.messageId()));
                 return;
             }
             default -> {

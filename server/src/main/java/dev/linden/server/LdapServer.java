@@ -1,6 +1,7 @@
 package dev.linden.server;
 
-import dev.linden.core.Dispatcher;
+import dev.linden.core.RequestHandler;
+import dev.linden.observability.ConnectionObserver;
 import dev.linden.server.tls.TlsContext;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -26,8 +27,14 @@ public final class LdapServer implements AutoCloseable {
     private final Channel ldapsChannel;
 
     /** Listens for LDAP on {@code port}, and for LDAPS on {@code ldapsPort} when TLS is given and the port is not -1. */
-    public LdapServer(Dispatcher dispatcher, String host, int port, int ldapsPort, TlsContext tls, Limits limits)
+    public LdapServer(RequestHandler dispatcher, String host, int port, int ldapsPort, TlsContext tls, Limits limits)
             throws InterruptedException {
+        this(dispatcher, ConnectionObserver.NONE, host, port, ldapsPort, tls, limits);
+    }
+
+    /** As above, telling {@code connections} about connections opening and closing, Unbind and Abandon. */
+    public LdapServer(RequestHandler dispatcher, ConnectionObserver connections, String host, int port, int ldapsPort,
+            TlsContext tls, Limits limits) throws InterruptedException {
         AtomicInteger threadIds = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(limits.workerThreads(), r -> {
             Thread t = new Thread(r, "linden-worker-" + threadIds.incrementAndGet());
@@ -36,11 +43,11 @@ public final class LdapServer implements AutoCloseable {
         });
         ConnectionLimiter limiter = new ConnectionLimiter(limits.maxConnections(), limits.maxConnectionsPerAddress()); // shared by both listeners
         try {
-            this.channel = bootstrap(new LdapChannelInitializer(dispatcher, workers, limits, limiter, tls, false))
+            this.channel = bootstrap(new LdapChannelInitializer(dispatcher, connections, workers, limits, limiter, tls, false))
                     .bind(host, port).sync().channel();
             log.info("listening for LDAP on {}{}", channel.localAddress(), tls == null ? "" : " (StartTLS available)");
             if (tls != null && ldapsPort >= 0) {
-                this.ldapsChannel = bootstrap(new LdapChannelInitializer(dispatcher, workers, limits, limiter, tls, true))
+                this.ldapsChannel = bootstrap(new LdapChannelInitializer(dispatcher, connections, workers, limits, limiter, tls, true))
                         .bind(host, ldapsPort).sync().channel();
                 log.info("listening for LDAPS on {}", ldapsChannel.localAddress());
             } else {

@@ -16,6 +16,9 @@ import dev.linden.model.schema.Schema;
 import dev.linden.model.schema.SchemaBuilder;
 import dev.linden.model.schema.SchemaException;
 import dev.linden.model.schema.SchemaLoader;
+import dev.linden.observability.CountingStorage;
+import dev.linden.observability.Observability;
+import dev.linden.observability.monitor.Listener;
 import java.io.IOException;
 import java.nio.file.Path;
 import dev.linden.server.config.ConfigException;
@@ -37,19 +40,22 @@ public final class Linden implements AutoCloseable {
     private final LdapServer server;
     private final Directory directory;
     private final Dispatcher dispatcher;
+    private final Observability observability;
 
-    private Linden(Backend backend, Directory directory, Dispatcher dispatcher, LdapServer server) {
+    private Linden(Backend backend, Directory directory, Dispatcher dispatcher, LdapServer server,
+            Observability observability) {
         this.backend = backend;
         this.directory = directory;
         this.dispatcher = dispatcher;
         this.server = server;
+        this.observability = observability;
     }
 
     /** Opens the store and the backend described by the settings (without listening), for offline tools too. */
     public static Backend openBackend(Settings settings, Schema schema) throws ConfigException {
         Dn suffix = parseDn(settings.suffix(), "suffix", schema);
-        Storage storage = settings.storage().equals("memory") ? new MemoryStorage()
-                : new LmdbStorage(settings.dataDir(), settings.mapSizeBytes());
+        Storage storage = new CountingStorage(settings.storage().equals("memory") ? new MemoryStorage()
+                : new LmdbStorage(settings.dataDir(), settings.mapSizeBytes()), settings.storage());
         try {
             return new Backend(storage, schema, new BackendConfig(List.of(suffix), settings.indexes(),
                     settings.unindexedSearchLimit(), BackendConfig.DEFAULT_ENTRY_CACHE,
@@ -110,15 +116,40 @@ public final class Linden implements AutoCloseable {
             throw e;
         }
         Directory directory = new Directory(backend, schema, core, passwords, Clock.systemUTC());
+        Dispatcher dispatcher;
+        Observability observability;
         try {
-            Dispatcher dispatcher = new Dispatcher(directory);
-            LdapServer server = new LdapServer(dispatcher, settings.host(), settings.port(),
-                    settings.ldapsPort(), tls, settings.transport());
-            return new Linden(backend, directory, dispatcher, server);
-        } catch (RuntimeException | InterruptedException e) {
+            dispatcher = new Dispatcher(directory);
+            observability = Observability.start(settings.observability(), directory,
+                    backend.storage() instanceof CountingStorage c ? c : null, VERSION, dispatcher::securityCounters);
+        } catch (IOException | IllegalArgumentException e) {
+            backend.close();
+            throw new ConfigException(e.getMessage());
+        } catch (RuntimeException e) {
             backend.close();
             throw e;
         }
+        try {
+            // the dispatcher inside the access log, metrics, detection and cn=monitor (see Observability.wrap)
+            LdapServer server = new LdapServer(observability.wrap(dispatcher), observability.connectionObserver(),
+                    settings.host(), settings.port(), settings.ldapsPort(), tls, settings.transport());
+            observability.listeners(listeners(settings, server));
+            return new Linden(backend, directory, dispatcher, server, observability);
+        } catch (RuntimeException | InterruptedException e) {
+            observability.close();
+            backend.close();
+            throw e;
+        }
+    }
+
+    private static List<Listener> listeners(Settings settings, LdapServer server) {
+        String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
+        List<Listener> list = new java.util.ArrayList<>();
+        list.add(new Listener("ldap", "ldap://" + host + ":" + server.port()));
+        if (server.ldapsPort() >= 0) {
+            list.add(new Listener("ldaps", "ldaps://" + host + ":" + server.ldapsPort()));
+        }
+        return list;
     }
 
     private static TlsContext tlsContext(Settings settings) throws ConfigException {
@@ -165,9 +196,16 @@ public final class Linden implements AutoCloseable {
         return dispatcher.securityCounters();
     }
 
+    /** The access and security logs, metrics, cn=monitor and attack detection of this server. */
+    public Observability observability() {
+        return observability;
+    }
+
+    /** Stops listening, lets running operations finish, writes out the logs, closes the store. */
     @Override
     public void close() {
         server.close();
+        observability.close();
         backend.close();
     }
 }

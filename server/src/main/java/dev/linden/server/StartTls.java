@@ -26,21 +26,22 @@ final class StartTls {
     private StartTls() {
     }
 
-    /** Handles a StartTLS request on the network thread. */
-    static void start(ChannelHandlerContext ctx, Connection connection, TlsContext tls, int messageId) {
+    /** Handles a StartTLS request on the network thread; returns the result it answered with. */
+    static ResultCode start(ChannelHandlerContext ctx, Connection connection, TlsContext tls, int messageId) {
         Channel channel = ctx.channel();
         if (channel.pipeline().get(HANDLER_NAME) != null) {
             reply(channel, messageId, ResultCode.OPERATIONS_ERROR, "TLS is already established");
-            return;
+            return ResultCode.OPERATIONS_ERROR;
         }
         if (!connection.inFlight.isEmpty()) {
             reply(channel, messageId, ResultCode.OPERATIONS_ERROR, "operations are outstanding");
-            return;
+            return ResultCode.OPERATIONS_ERROR;
         }
         SslHandler ssl = tls.newHandler(channel.alloc(), true);
         channel.pipeline().addFirst(HANDLER_NAME, ssl);
         watchHandshake(ssl, channel, connection.session);
         reply(channel, messageId, ResultCode.SUCCESS, "");
+        return ResultCode.SUCCESS;
     }
 
     /** Marks the session secure once the handshake succeeds (with the client's certificate, if any); closes it if it fails. */

@@ -26,6 +26,8 @@ import java.util.List;
  * keep a password the administrator set ({@code passwordPolicy: {mustChange: false}}) and does not
  * throttle binds ({@code throttle: {enabled: false}}): every test connects from 127.0.0.1, and tests
  * (the differential suite above all) bind wrongly on purpose and reset passwords as the administrator.
+ * For the same reason there is no attack detection ({@code detection: {enabled: false}}) and no
+ * metrics listener; the access and security logs go to a temporary folder ({@link #logDir()}).
  */
 public final class TestServer implements AutoCloseable {
     public static final String SUFFIX = "dc=example,dc=com";
@@ -34,10 +36,12 @@ public final class TestServer implements AutoCloseable {
 
     private final Linden linden;
     private final Path dataDir;
+    private final Path logDir;
 
-    private TestServer(Linden linden, Path dataDir) {
+    private TestServer(Linden linden, Path dataDir, Path logDir) {
         this.linden = linden;
         this.dataDir = dataDir;
+        this.logDir = logDir;
     }
 
     /** An in-memory server; {@code extraYaml} adds configuration lines (limits, indexes...). */
@@ -80,6 +84,11 @@ public final class TestServer implements AutoCloseable {
         String security = yaml.contains("security:") ? "" : "security: {loopbackExempt: true}\n";
         security += yaml.contains("passwordPolicy:") ? "" : "passwordPolicy: {mustChange: false}\n";
         security += yaml.contains("throttle:") ? "" : "throttle: {enabled: false}\n";
+        Path logDir = tempDir("linden-logs");
+        security += yaml.contains("accessLog:") ? "" : "accessLog: {file: " + logDir.resolve("access.log") + "}\n";
+        security += yaml.contains("securityLog:") ? "" : "securityLog: {file: " + logDir.resolve("security.log") + "}\n";
+        security += yaml.contains("metrics:") ? "" : "metrics: {enabled: false}\n";
+        security += yaml.contains("detection:") ? "" : "detection: {enabled: false}\n";
         String config = """
                 listen: {host: 127.0.0.1, port: 0%s}
                 suffix: %s
@@ -89,7 +98,7 @@ public final class TestServer implements AutoCloseable {
                 """.formatted(ldaps ? ", ldapsPort: 0" : "", SUFFIX, ADMIN_DN, ADMIN_PASSWORD) + security + yaml;
         try {
             Settings settings = ConfigLoader.parse(config, "test");
-            return new TestServer(Linden.start(settings), dataDir);
+            return new TestServer(Linden.start(settings), dataDir, logDir);
         } catch (ConfigException | InterruptedException e) {
             throw new IllegalStateException("test server did not start: " + e.getMessage(), e);
         }
@@ -123,6 +132,20 @@ public final class TestServer implements AutoCloseable {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** The folder of the access and security logs, unless the test configured their files itself. */
+    public Path logDir() {
+        return logDir;
+    }
+
+    /** The Prometheus endpoint's port (-1 when metrics are off, as by default here). */
+    public int metricsPort() {
+        return linden.observability().metricsPort();
+    }
+
+    public dev.linden.observability.Observability observability() {
+        return linden.observability();
     }
 
     /** Loads entries written as LDIF lines, through the same checks as an import. */

@@ -20,7 +20,7 @@ public final class SchemaLoader {
     /** The bundled files, loaded in this order. */
     static final List<String> BUNDLED = List.of("00-system.ldif", "01-core.ldif", "02-cosine.ldif",
             "03-inetorgperson.ldif", "04-nis.ldif", "05-ppolicy.ldif", "06-groups.ldif",
-            "07-linden.ldif");
+            "07-linden.ldif", "08-monitor.ldif");
 
     private static final java.util.regex.Pattern SLAPD_DIRECTIVE = java.util.regex.Pattern.compile(
             "(?i)(attribute[a-z]*|objectclass|objectidentifier|ldapsyntax|ditcontentrule)[\\s(]");

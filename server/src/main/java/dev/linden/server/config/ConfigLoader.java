@@ -126,7 +126,10 @@ public final class ConfigLoader {
                 anonymousLimits(l.anonymous(), origin),
                 c.largeValues() == null || c.largeValues().types() == null
                         ? dev.linden.backend.BackendConfig.DEFAULT_LARGE_VALUE_TYPES : c.largeValues().types(),
-                largeValueThreshold(c.largeValues(), origin));
+                largeValueThreshold(c.largeValues(), origin),
+                ObservabilityConfig.settings(c, Path.of(c.dataDir() == null ? "linden-data" : c.dataDir()),
+                        adminsGroup(c.access(), suffix), origin));
+
     }
 
     private static dev.linden.core.SearchLimits anonymousLimits(LindenConfig.AnonymousLimits a, String origin)
@@ -286,11 +289,16 @@ public final class ConfigLoader {
         return port;
     }
 
-    private static List<AccessRuleSpec> accessRules(LindenConfig.Access access, String suffix, boolean anonymousRead) {
-        String group = "cn=admins,ou=groups," + suffix;
+    /** The administrators' group: as configured (blank: none), or cn=admins,ou=groups under the suffix. */
+    private static String adminsGroup(LindenConfig.Access access, String suffix) {
         if (access != null && access.adminsGroup() != null) {
-            group = access.adminsGroup().isBlank() ? null : access.adminsGroup();
+            return access.adminsGroup().isBlank() ? null : access.adminsGroup();
         }
+        return "cn=admins,ou=groups," + suffix;
+    }
+
+    private static List<AccessRuleSpec> accessRules(LindenConfig.Access access, String suffix, boolean anonymousRead) {
+        String group = adminsGroup(access, suffix);
         if (access == null || access.rules() == null) {
             return AccessRules.defaults(group, anonymousRead);
         }

@@ -28,13 +28,18 @@ public record LindenConfig(
         @JsonProperty("passwordPolicy") PasswordPolicy passwordPolicy,
         @JsonProperty("throttle") Throttle throttle,
         @JsonProperty("groups") Groups groups,
-        @JsonProperty("largeValues") LargeValues largeValues) {
+        @JsonProperty("largeValues") LargeValues largeValues,
+        @JsonProperty("accessLog") ObservabilityConfig.Log accessLog,
+        @JsonProperty("securityLog") ObservabilityConfig.Log securityLog,
+        @JsonProperty("metrics") ObservabilityConfig.Metrics metrics,
+        @JsonProperty("monitor") ObservabilityConfig.Monitor monitor,
+        @JsonProperty("detection") ObservabilityConfig.Detection detection) {
 
     /** Only the values that matter: every other field null. */
     public static LindenConfig of(Listen listen, String suffix, String rootDn, String rootPassword, String dataDir,
             String storage) {
         return new LindenConfig(listen, suffix, rootDn, rootPassword, dataDir, storage, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** This configuration with the given values in place of its own (null: keep its own). */
@@ -46,7 +51,7 @@ public record LindenConfig(
                 rootPassword != null ? rootPassword : this.rootPassword, dataDir != null ? dataDir : this.dataDir,
                 storage != null ? storage : this.storage, mapSizeMb, passwordScheme, anonymousRead, indexes, limits,
                 schemaFiles, tls, security != null ? security : this.security, access, sasl, passwordPolicy, throttle,
-                groups, largeValues);
+                groups, largeValues, accessLog, securityLog, metrics, monitor, detection);
     }
 
     public record Listen(@JsonProperty("host") String host, @JsonProperty("port") Integer port,

@@ -9,6 +9,7 @@ import dev.linden.core.acl.AccessRuleSpec;
 import dev.linden.core.sasl.SaslConfig;
 import dev.linden.core.ppolicy.Policy;
 import dev.linden.core.throttle.ThrottleSettings;
+import dev.linden.observability.ObservabilitySettings;
 import dev.linden.server.tls.TlsSettings;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +30,7 @@ import java.util.Set;
  * @param anonymousLimits the search limits of anonymous clients
  * @param largeValueTypes the attribute types whose values are kept one key each past the threshold
  * @param largeValueThreshold values past which an attribute of those types keeps them so
+ * @param observability the access and security logs, metrics, cn=monitor and attack detection
  */
 public record Settings(String host, int port, String suffix, String rootDn, String rootPassword, Path dataDir,
         String storage, long mapSizeBytes, String passwordScheme, boolean anonymousRead,
@@ -36,7 +38,7 @@ public record Settings(String host, int port, String suffix, String rootDn, Stri
         Limits transport, List<Path> schemaFiles, int ldapsPort, TlsSettings tls, SecurityRules security,
         List<AccessRuleSpec> accessRules, SaslConfig sasl, Policy passwordPolicy, ThrottleSettings throttle,
         dev.linden.core.groups.GroupSettings groups, dev.linden.core.SearchLimits anonymousLimits,
-        List<String> largeValueTypes, int largeValueThreshold) {
+        List<String> largeValueTypes, int largeValueThreshold, ObservabilitySettings observability) {
     public Settings {
         schemaFiles = List.copyOf(schemaFiles);
         largeValueTypes = List.copyOf(largeValueTypes);

@@ -33,6 +33,14 @@ class ConfigLoaderTest {
         assertThat(s.passwordPolicy()).isEqualTo(dev.linden.core.ppolicy.Policy.DEFAULT);
         assertThat(s.throttle()).isEqualTo(dev.linden.core.throttle.ThrottleSettings.DEFAULT);
         assertThat(s.transport().maxConnectionsPerAddress()).isEqualTo(256);
+        var o = s.observability();
+        assertThat(o.accessLog()).isEqualTo(dev.linden.observability.LogSettings.to(
+                Path.of("linden-data/logs/access.log"), dev.linden.observability.LogSettings.Format.LINE));
+        assertThat(o.securityLog().format()).isEqualTo(dev.linden.observability.LogSettings.Format.JSON);
+        assertThat(o.metrics()).isEqualTo(dev.linden.observability.MetricsSettings.DEFAULT);
+        assertThat(o.detection()).isEqualTo(dev.linden.observability.DetectionSettings.DEFAULT);
+        assertThat(o.monitor().enabled()).isTrue();
+        assertThat(o.monitor().readers()).extracting(r -> r.group()).containsExactly("cn=admins,ou=groups,dc=example,dc=com");
         assertThat(s.largeValueTypes()).containsExactly("member", "uniqueMember");
         assertThat(s.largeValueThreshold()).isEqualTo(128);
     }

@@ -1,0 +1,282 @@
+package dev.linden.observability;
+
+import dev.linden.core.Directory;
+import dev.linden.core.RequestHandler;
+import dev.linden.core.Session;
+import dev.linden.observability.log.AccessLog;
+import dev.linden.observability.log.LogStream;
+import dev.linden.observability.log.SecurityLog;
+import dev.linden.observability.metrics.LdapMetrics;
+import dev.linden.observability.monitor.Connections;
+import dev.linden.observability.monitor.Listener;
+import dev.linden.observability.monitor.MonitorHandler;
+import dev.linden.observability.monitor.MonitorSources;
+import dev.linden.observability.monitor.MonitorTree;
+import dev.linden.observability.security.Detector;
+import dev.linden.observability.security.EnforcingHandler;
+import dev.linden.observability.security.SecurityEvent;
+import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+import dev.linden.core.throttle.SecurityCounters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything beside the request path, assembled from its settings: the counters, the access and
+ * security logs, the Prometheus endpoint, cn=Monitor and attack detection. {@link #wrap} stacks its
+ * decorators around the dispatcher; {@link #connectionObserver()} is what the transport tells about
+ * connections. Close it after the LDAP listener, so the records of the last operations and
+ * connections are written before the logs close.
+ */
+public final class Observability implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Observability.class);
+
+    private final ObservabilitySettings settings;
+    private final Directory directory;
+    private final long startMillis = System.currentTimeMillis();
+    private final OperationStats stats = new OperationStats();
+    private final Connections connections = new Connections();
+    private final SecretAttributes secrets;
+    private final LogStream accessStream;
+    private final LogStream securityStream;
+    private final AccessLog accessLog;
+    private final Detector detector;
+    private final CountingStorage store;
+    private final String version;
+    private final Supplier<SecurityCounters.Snapshot> passwordPolicy;
+    private final ScheduledExecutorService ticker;
+    private volatile List<Listener> listeners = List.of();
+    private LdapMetrics metrics;
+    private HTTPServer metricsServer;
+
+    private Observability(ObservabilitySettings settings, Directory directory, CountingStorage store, String version,
+            Supplier<SecurityCounters.Snapshot> passwordPolicy) {
+        this.settings = settings;
+        this.passwordPolicy = passwordPolicy;
+        this.directory = directory;
+        this.store = store;
+        this.version = version;
+        this.secrets = new SecretAttributes(directory.schema());
+        LogStream access = null;
+        LogStream security = null;
+        try {
+            access = settings.accessLog().enabled() ? LogStream.open("access", settings.accessLog()) : null;
+            security = settings.securityLog().enabled() ? LogStream.open("security", settings.securityLog()) : null;
+            Consumer<SecurityEvent> events = security == null ? e -> { } : new SecurityLog(security);
+            this.detector = settings.detection().enabled()
+                    ? new Detector(settings.detection(), directory.schema(), directory.backend().config().suffixes(),
+                            secrets, events, System::currentTimeMillis)
+                    : null;
+        } catch (RuntimeException e) {
+            if (access != null) {
+                access.close();
+            }
+            if (security != null) {
+                security.close();
+            }
+            throw e;
+        }
+        this.accessStream = access;
+        this.securityStream = security;
+        this.accessLog = access == null ? null : new AccessLog(access, secrets);
+        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "linden-observability");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Opens the logs and starts the metrics endpoint. A log file that cannot be written, or a wrong
+     * setting found only now (an exempt identity that is not a DN), is an IllegalArgumentException.
+     *
+     * @param store the store, counted, for cn=Monitor and the metrics (null: no store statistics)
+     * @param version the server's version
+     * @param passwordPolicy the password policy's and bind throttle's counters (null: none)
+     */
+    public static Observability start(ObservabilitySettings settings, Directory directory, CountingStorage store,
+            String version, Supplier<SecurityCounters.Snapshot> passwordPolicy) throws IOException {
+        Observability o = new Observability(settings, directory, store, version, passwordPolicy);
+        try {
+            o.startMetrics();
+        } catch (IOException | RuntimeException e) {
+            o.close();
+            throw e;
+        }
+        o.ticker.scheduleAtFixedRate(o::tick, 1, 1, TimeUnit.SECONDS);
+        return o;
+    }
+
+    private void startMetrics() throws IOException {
+        MetricsSettings m = settings.metrics();
+        if (!m.enabled()) {
+            return;
+        }
+        PrometheusRegistry registry = new PrometheusRegistry();
+        List<LogStream> logs = new ArrayList<>();
+        if (accessStream != null) {
+            logs.add(accessStream);
+        }
+        if (securityStream != null) {
+            logs.add(securityStream);
+        }
+        this.metrics = new LdapMetrics(registry, sources(), logs);
+        if (m.jvm()) {
+            JvmMetrics.builder().register(registry);
+        }
+        try {
+            this.metricsServer = HTTPServer.builder().hostname(m.host()).port(m.port()).registry(registry).buildAndStart();
+        } catch (IOException e) {
+            throw new IOException("metrics: cannot listen on " + m.host() + ":" + m.port() + ": " + e.getMessage(), e);
+        }
+        log.info("serving Prometheus metrics on http://{}:{}/metrics", m.host(), metricsServer.getPort());
+    }
+
+    private long ticks;
+
+    private void tick() {
+        try {
+            stats.tick();
+            if (detector != null && ++ticks % 5 == 0) {
+                detector.tick();
+            }
+        } catch (RuntimeException e) {
+            log.warn("observability housekeeping failed", e);
+        }
+    }
+
+    /**
+     * The dispatcher with the decorators around it, outermost first: instrumentation (timing, entry
+     * counts, then statistics, metrics, detection and the access log are told), enforcement of the
+     * detections' actions, and cn=Monitor.
+     */
+    public RequestHandler wrap(RequestHandler dispatcher) {
+        RequestHandler handler = dispatcher;
+        if (settings.monitor().enabled()) {
+            handler = new MonitorHandler(handler, directory.schema(), new MonitorTree(directory.schema(), sources()),
+                    directory.backend(), directory.config().rootDn(), settings.monitor().readers());
+        }
+        if (detector != null) {
+            handler = new EnforcingHandler(handler, detector, settings.detection(), directory.schema());
+        }
+        List<OperationObserver> observers = new ArrayList<>();
+        observers.add(stats);
+        if (metrics != null) {
+            observers.add(metrics);
+        }
+        if (detector != null) {
+            observers.add(detector);
+        }
+        if (accessLog != null) {
+            observers.add(accessLog);
+        }
+        BindClassifier binds = new BindClassifier(directory.backend(), directory.schema(), directory.config().rootDn(),
+                new EntryLockouts(directory.schema()));
+        return new InstrumentedHandler(handler, stats, binds, observers);
+    }
+
+    private MonitorSources sources() {
+        return new MonitorSources(version, startMillis, () -> listeners, connections, stats,
+                directory.backend(), store, detector, passwordPolicy);
+    }
+
+    /** What the transport tells about connections, Unbind and Abandon. */
+    public ConnectionObserver connectionObserver() {
+        AccessLog access = accessLog;
+        return new ConnectionObserver() {
+            @Override
+            public void opened(Session session, String listener, String localAddress, IntSupplier inFlight) {
+                connections.opened(session, listener, localAddress, inFlight);
+                if (access != null) {
+                    access.opened(session, listener, localAddress, inFlight);
+                }
+            }
+
+            @Override
+            public void closed(Session session) {
+                connections.closed(session);
+                if (access != null) {
+                    access.closed(session);
+                }
+            }
+
+            @Override
+            public void unbind(Session session, int messageId) {
+                stats.started(OperationKind.UNBIND);
+                stats.completed(OperationKind.UNBIND, null);
+                if (access != null) {
+                    access.unbind(session, messageId);
+                }
+            }
+
+            @Override
+            public void startTls(Session session, int messageId, dev.linden.protocol.ResultCode result) {
+                stats.started(OperationKind.EXTENDED);
+                stats.completed(OperationKind.EXTENDED, result);
+                if (access != null) {
+                    access.startTls(session, messageId, result);
+                }
+            }
+
+            @Override
+            public void abandon(Session session, int messageId, int idToAbandon) {
+                stats.started(OperationKind.ABANDON);
+                stats.completed(OperationKind.ABANDON, null);
+                if (access != null) {
+                    access.abandon(session, messageId, idToAbandon);
+                }
+            }
+        };
+    }
+
+    /** The listeners, once the transport listens (for cn=Listeners,cn=Monitor and the connection gauges). */
+    public void listeners(List<Listener> listeners) {
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /** The metrics endpoint's port, or -1 when metrics are off. */
+    public int metricsPort() {
+        return metricsServer == null ? -1 : metricsServer.getPort();
+    }
+
+    public OperationStats stats() {
+        return stats;
+    }
+
+    /** The attack detection, or null when it is off. */
+    public Detector detector() {
+        return detector;
+    }
+
+    public ObservabilitySettings settings() {
+        return settings;
+    }
+
+    /** Stops the metrics endpoint and writes out and closes the logs. */
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        if (metricsServer != null) {
+            metricsServer.close();
+        }
+        if (detector != null) {
+            detector.tick(); // ended alerts are logged before the log closes
+        }
+        if (accessStream != null) {
+            accessStream.close();
+        }
+        if (securityStream != null) {
+            securityStream.close();
+        }
+    }
+}
