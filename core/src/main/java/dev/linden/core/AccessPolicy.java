@@ -69,7 +69,7 @@ public final class AccessPolicy {
                 return false;
             }
             for (String name : filterAttributes(filter, new java.util.ArrayList<>())) {
-                AttributeType type = entry.dn() == null ? null : schemaType(name);
+                AttributeType type = schemaType(name);
                 if (type != null && (isSecret(type) || !rights.on(type, Right.SEARCH))) {
                     return false;
                 }

@@ -48,7 +48,7 @@ public final class Dispatcher implements RequestHandler {
 
     public Dispatcher(Directory directory) {
         AccessPolicy access = new AccessPolicy(new AccessControl(directory.config().accessRules(), directory.schema(),
-                new GroupMembership(directory.backend(), directory.schema()), directory.config().rootDn()),
+                new GroupMembership(directory.backend()), directory.config().rootDn()),
                 directory.backend());
         this.passwordPolicy = new PasswordPolicy(directory, securityCounters);
         BindThrottle throttle = new BindThrottle(directory.config().throttle(), directory.clock(), securityCounters);

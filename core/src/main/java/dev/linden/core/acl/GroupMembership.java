@@ -2,7 +2,6 @@ package dev.linden.core.acl;
 
 import dev.linden.backend.Backend;
 import dev.linden.model.Dn;
-import dev.linden.model.schema.Schema;
 
 /**
  * Whether an identity is a member of a group, directly or through nested groups, for access control.
@@ -16,7 +15,7 @@ public final class GroupMembership {
     private final java.util.concurrent.ConcurrentHashMap<java.util.List<Dn>, long[]> cache =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    public GroupMembership(Backend backend, Schema schema) {
+    public GroupMembership(Backend backend) {
         this.backend = backend;
     }
 

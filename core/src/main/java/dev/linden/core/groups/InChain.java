@@ -48,6 +48,11 @@ public final class InChain implements MatchingExtension {
         this.selection = selection;
     }
 
+    /** What dynamic groups select for the asker of this search. */
+    public dev.linden.backend.Selection selection() {
+        return selection;
+    }
+
     @Override
     public Tristate evaluate(Filter.Extensible filter, Entry entry) {
         if (filter.matchingRule() == null || !filter.matchingRule().equals(MatchingRules.IN_CHAIN_OID)

@@ -104,25 +104,38 @@ public final class BindOperation {
             throttle.failed(session.clientAddress(), account);
             throw passwordPolicy.bindFailed(ctx, BindFailure.NO_SUCH_ENTRY);
         }
-        BindCheck policy = passwordPolicy.bind(ctx, entry);
-        try {
-            policy.checkNotLocked();
-        } catch (LdapException e) {
-            throttle.failed(session.clientAddress(), account);
-            throw e;
-        }
         Attribute stored = entry.get("userPassword", directory.schema());
-        // the rules must let the (still anonymous) client authenticate against the password
-        if (stored == null || !access.acl().allows(access.context(session), entry, stored.description().type(), Right.AUTH)
-                || !verifyAny(password, stored)) {
-            throttle.failed(session.clientAddress(), account);
-            throw policy.failed();
-        }
-        throttle.succeeded(account);
+        BindCheck policy = checkPassword(ctx, entry, account,
+                // the rules must let the (still anonymous) client authenticate against the password
+                () -> stored != null && access.acl().allows(access.context(session), entry, stored.description().type(), Right.AUTH)
+                        && verifyAny(password, stored));
         List<Control> controls = policy.succeeded();
         session.bind(entry.dn(), false);
         policy.restrict(session);
         return success(controls);
+    }
+
+    /**
+     * The password check of an entry, for every mechanism: the lockout first, then the check; a
+     * failure is counted by the throttle and the policy. Returns the policy's view of the bind, whose
+     * {@code succeeded()} the caller still owes (it may refuse an expired password).
+     */
+    private BindCheck checkPassword(OperationContext ctx, Entry entry, String account, PasswordGuard.Check check)
+            throws LdapException {
+        String address = ctx.session().clientAddress();
+        BindCheck policy = passwordPolicy.bind(ctx, entry);
+        try {
+            policy.checkNotLocked();
+        } catch (LdapException e) {
+            throttle.failed(address, account);
+            throw e;
+        }
+        if (!check.verify()) {
+            throttle.failed(address, account);
+            throw policy.failed();
+        }
+        throttle.succeeded(account);
+        return policy;
     }
 
     /**
@@ -148,19 +161,7 @@ public final class BindOperation {
                 throttle.failed(session.clientAddress(), account);
                 return false;
             }
-            BindCheck policy = passwordPolicy.bind(ctx, entry);
-            try {
-                policy.checkNotLocked();
-            } catch (LdapException e) {
-                throttle.failed(session.clientAddress(), account);
-                throw e;
-            }
-            if (!check.verify()) {
-                throttle.failed(session.clientAddress(), account);
-                throw policy.failed();
-            }
-            throttle.succeeded(account);
-            policy.succeeded();
+            checkPassword(ctx, entry, account, check).succeeded();
             return true;
         };
     }

@@ -105,7 +105,8 @@ public final class SearchOperation {
         }
         Limits limits = limits(session, request);
         BackendView[] current = new BackendView[1]; // the search's own view, for in-chain look-ups
-        InChain inChain = new InChain(schema, () -> current[0], access.selection(actx));
+        dev.linden.backend.Selection dynamic = access.selection(actx); // what dynamic groups select for this asker
+        InChain inChain = new InChain(schema, () -> current[0], dynamic);
         int[] sent = {0};
         boolean[] exceeded = {false};
         search(actx, base, request, unindexedLimit(session),
@@ -124,7 +125,7 @@ public final class SearchOperation {
                         return false;
                     }
                     ctx.sink().send(new LdapMessage(ctx.request().messageId(),
-                            responder.respond(entry, stored, id, view, selection, request.typesOnly(), rights, access.selection(actx))));
+                            responder.respond(entry, stored, id, view, selection, request.typesOnly(), rights, dynamic)));
                     sent[0]++;
                     return true;
                 });
@@ -144,7 +145,7 @@ public final class SearchOperation {
         if (!rights.onEntry(Right.READ)) {
             return null;
         }
-        FilterEvaluator evaluator = new FilterEvaluator(directory.schema(), computed.forEntry(id, view, access.selection(actx)),
+        FilterEvaluator evaluator = new FilterEvaluator(directory.schema(), computed.forEntry(id, view, inChain.selection()),
                 type -> !access.isSecret(type) && rights.on(type, Right.SEARCH), // no probing secrets, not even as root
                 inChain);
         return evaluator.matches(request.filter(), entry) ? rights : null;
@@ -203,11 +204,12 @@ public final class SearchOperation {
         int from = state.position();
         int to = (int) Math.min(state.ids().length, (long) from + control.size());
         long[] page = Arrays.copyOfRange(state.ids(), from, to);
+        dev.linden.backend.Selection dynamic = access.selection(actx);
         directory.backend().entries(page, (id, entry, stored, view) -> {
             EntryRights rights = access.rights(actx, entry); // again: the entry or the rules may have changed
             if (rights.onEntry(Right.READ)) {
                 ctx.sink().send(new LdapMessage(ctx.request().messageId(),
-                        responder.respond(entry, stored, id, view, selection, request.typesOnly(), rights, access.selection(actx))));
+                        responder.respond(entry, stored, id, view, selection, request.typesOnly(), rights, dynamic)));
             }
             return !ctx.isAbandoned();
         });

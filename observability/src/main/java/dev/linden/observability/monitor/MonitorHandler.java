@@ -65,7 +65,7 @@ public final class MonitorHandler implements RequestHandler {
         }
         this.readers = new AccessControl(clauses.isEmpty() ? List.of()
                 : AccessRules.build(List.of(new AccessRuleSpec(null, null, null, null, clauses)), schema),
-                schema, new GroupMembership(backend, schema), rootDn);
+                schema, new GroupMembership(backend), rootDn);
     }
 
     @Override
