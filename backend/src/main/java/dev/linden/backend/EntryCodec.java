@@ -38,7 +38,7 @@ public final class EntryCodec {
     /** The first format: the DN as text only, normalised again on every read. Still read. */
     static final byte VERSION_1 = 1;
     /** Attribute types kept apart because nobody but the server reads them. */
-    static final Set<String> SECRET = Set.of("userpassword", "pwdhistory", "authpassword");
+    public static final Set<String> SECRET = Set.of("userpassword", "pwdhistory", "authpassword");
 
     private EntryCodec() {
     }

@@ -20,7 +20,6 @@ import java.util.Set;
  * asker may see), so noSuchObject and insufficientAccessRights cannot be told apart to probe the tree.
  */
 public final class AccessPolicy {
-    private static final Set<String> SECRETS = Set.of("userpassword", "pwdhistory", "authpassword");
     private static final Set<Right> DISCLOSING = EnumSet.of(Right.COMPARE, Right.SEARCH, Right.READ, Right.WRITE,
             Right.ADD, Right.DELETE, Right.MANAGE);
 
@@ -42,7 +41,7 @@ public final class AccessPolicy {
 
     /** Attributes that are never returned to anyone, whatever the rules say. */
     public boolean isSecret(AttributeType type) {
-        return SECRETS.contains(type.name());
+        return dev.linden.backend.EntryCodec.SECRET.contains(type.name()); // the same set the store keeps apart
     }
 
     public boolean discloses(AccessContext ctx, Entry entry) {
