@@ -3,6 +3,7 @@ package dev.linden.backend;
 import dev.linden.storage.Cursor;
 import dev.linden.storage.ReadTx;
 import dev.linden.storage.Tree;
+import dev.linden.storage.TxFunction;
 import dev.linden.storage.WriteTx;
 
 /**
@@ -28,6 +29,31 @@ final class BackendTx implements WriteTx {
 
     static BackendTx writing(WriteTx tx, StoreCounters counters) {
         return new BackendTx(tx, tx, counters);
+    }
+
+    /** Runs {@code work} in a read transaction of the store, as a backend transaction. */
+    static <T, E extends Exception> T read(dev.linden.storage.Storage storage, TxFunction<BackendTx, T, E> work) throws E {
+        return storage.read(raw -> {
+            BackendTx tx = reading(raw);
+            try {
+                return work.apply(tx);
+            } finally {
+                tx.close();
+            }
+        });
+    }
+
+    /** Runs {@code work} in a write transaction of the store, counting what it writes. */
+    static <T, E extends Exception> T write(dev.linden.storage.Storage storage, StoreCounters counters,
+            TxFunction<BackendTx, T, E> work) throws E {
+        return storage.write(raw -> {
+            BackendTx tx = writing(raw, counters);
+            try {
+                return work.apply(tx);
+            } finally {
+                tx.close();
+            }
+        });
     }
 
     boolean isOpen() {

@@ -34,12 +34,15 @@ final class Dn2Id {
         tx.delete(tree, dn.key());
     }
 
-    /** IDs of every entry strictly below {@code base}, in key order. */
-    List<Long> subordinates(ReadTx tx, Dn base) {
+    /**
+     * IDs of the entries strictly below {@code base}, in key order: all of them, or when {@code max}
+     * is above 0 at most that many (so a caller refusing big subtrees stops listing as soon as it knows).
+     */
+    List<Long> subordinates(ReadTx tx, Dn base, int max) {
         byte[] prefix = base.isRoot() ? new byte[0] : Arrays.copyOf(base.key(), base.key().length + 1);
         List<Long> ids = new ArrayList<>();
         try (Cursor c = tx.cursor(tree, prefix)) {
-            while (c.next()) {
+            while ((max <= 0 || ids.size() < max) && c.next()) {
                 byte[] key = c.key();
                 if (!startsWith(key, prefix)) {
                     break;

@@ -10,7 +10,6 @@ import dev.linden.model.filter.FilterEvaluator;
 import dev.linden.model.schema.AttributeType;
 import dev.linden.model.schema.ObjectClass;
 import dev.linden.model.schema.Schema;
-import dev.linden.storage.ReadTx;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -20,7 +19,9 @@ import java.util.Set;
 /**
  * Dynamic groups (groupOfURLs): their members are the entries their memberURL values select (base,
  * scope and filter of an LDAP URL), computed in the transaction that asks, through the indexes where
- * the filter allows and by a bounded scan where it does not.
+ * the filter allows and by a bounded scan where it does not. Its planner answers from the indexes
+ * alone: a memberURL filter on memberOf is left to the scan (and memberOf, being computed, never
+ * matches there), so group walks and dynamic groups never call each other in a circle.
  */
 final class DynamicGroups {
     private final Schema schema;
@@ -28,8 +29,13 @@ final class DynamicGroups {
     private final AttributeType objectClass;
     private final ObjectClass groupOfUrls;
     private final int scanLimit;
+    private final EntryStore store;
+    private final SearchPlanner planner;
 
-    DynamicGroups(Schema schema, int scanLimit) {
+    DynamicGroups(EntryStore store, SearchPlanner planner, int scanLimit) {
+        Schema schema = store.schema();
+        this.store = store;
+        this.planner = planner;
         this.schema = schema;
         this.memberUrl = schema.attributeType("memberURL");
         this.objectClass = schema.attributeType("objectClass");
@@ -55,12 +61,12 @@ final class DynamicGroups {
     }
 
     /** The DNs of the entries an URL selects. */
-    Set<Dn> selected(ReadTx tx, LdapUrl url, Backend backend, Selection selection) {
+    Set<Dn> selected(BackendTx tx, LdapUrl url, Selection selection) {
         Set<Dn> dns = new LinkedHashSet<>();
         FilterEvaluator evaluator = new FilterEvaluator(schema);
-        IdSet candidates = url.scope() == dev.linden.protocol.SearchScope.BASE ? null : backend.candidatesFor(tx, url.filter());
+        IdSet candidates = url.scope() == dev.linden.protocol.SearchScope.BASE ? null : planner.candidates(tx, url.filter());
         if (url.scope() == dev.linden.protocol.SearchScope.BASE) {
-            Entry e = backend.entryByDn(tx, url.base());
+            Entry e = store.byDn(tx, url.base());
             if (e != null && evaluator.matches(url.filter(), e) && selection.maySelect(e, url.filter())) {
                 dns.add(e.dn());
             }
@@ -68,7 +74,7 @@ final class DynamicGroups {
         }
         if (candidates != null) {
             for (int i = 0; i < candidates.size(); i++) {
-                Entry e = backend.entryById(tx, candidates.get(i));
+                Entry e = store.byId(tx, candidates.get(i));
                 if (e != null && url.inScope(e.dn()) && evaluator.matches(url.filter(), e)
                         && selection.maySelect(e, url.filter())) {
                     dns.add(e.dn());
@@ -76,9 +82,9 @@ final class DynamicGroups {
             }
             return dns;
         }
-        List<Long> ids = backend.subtreeIds(tx, url.base());
+        List<Long> ids = store.subtreeIds(tx, url.base());
         for (int i = 0; i < ids.size() && i < scanLimit; i++) {
-            Entry e = backend.entryById(tx, ids.get(i));
+            Entry e = store.byId(tx, ids.get(i));
             if (e != null && url.inScope(e.dn()) && evaluator.matches(url.filter(), e)
                     && selection.maySelect(e, url.filter())) {
                 dns.add(e.dn());
@@ -88,17 +94,17 @@ final class DynamicGroups {
     }
 
     /** The dynamic groups whose URLs select the entry with this normalised DN. */
-    List<Entry> groupsSelecting(ReadTx tx, String normalizedDn, Backend backend, Selection selection) {
+    List<Entry> groupsSelecting(BackendTx tx, String normalizedDn, Selection selection) {
         if (groupOfUrls == null) {
             return List.of();
         }
-        List<Entry> groups = backend.withValue(tx, objectClass, groupOfUrls.oid());
+        List<Entry> groups = store.withValue(tx, objectClass, groupOfUrls.oid());
         if (groups.isEmpty()) {
             return List.of();
         }
         Entry entry;
         try {
-            entry = backend.entryByDn(tx, DnSyntax.parse(normalizedDn, schema));
+            entry = store.byDn(tx, DnSyntax.parse(normalizedDn, schema));
         } catch (LdapException e) {
             return List.of();
         }

@@ -3,36 +3,32 @@ package dev.linden.backend;
 import dev.linden.model.AttributeDescription;
 import dev.linden.model.Dn;
 import dev.linden.model.LdapException;
-import dev.linden.model.schema.AttributeType;
 import dev.linden.model.schema.Schema;
 import dev.linden.protocol.filter.Filter;
-import dev.linden.storage.ReadTx;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Turns a filter into candidate entry IDs from the attribute indexes. A result of null means "no
  * index narrows this": the caller scans the scope instead. Candidates are a superset of the matches;
- * every one is checked against the filter afterwards.
+ * every one is checked against the filter afterwards. With {@link MembershipLookups}, memberOf and
+ * the in-chain rule are answered by walking groups; without (the planner dynamic groups use for
+ * their URLs' filters), they are left to the scan.
  */
 final class SearchPlanner {
     private final Schema schema;
-    private final Map<AttributeType, AttributeIndex> indexes;
-    private final GroupGraph groups;
+    private final IndexSet indexes;
     private final Dn2Id dn2id;
-    private final Lookups byValue;
+    private final MembershipLookups groups;
 
-    SearchPlanner(Schema schema, Map<AttributeType, AttributeIndex> indexes, GroupGraph groups, Dn2Id dn2id,
-            Lookups byValue) {
+    SearchPlanner(Schema schema, IndexSet indexes, Dn2Id dn2id, MembershipLookups groups) {
         this.schema = schema;
         this.indexes = indexes;
-        this.groups = groups;
         this.dn2id = dn2id;
-        this.byValue = byValue;
+        this.groups = groups;
     }
 
-    IdSet candidates(ReadTx tx, Filter filter) {
+    IdSet candidates(BackendTx tx, Filter filter) {
         return switch (filter) {
             case Filter.And and -> {
                 IdSet result = null;
@@ -61,13 +57,13 @@ final class SearchPlanner {
                 }
                 yield result;
             }
-            case Filter.Equality eq when isType(eq.attribute(), "memberof") -> {
+            case Filter.Equality eq when groups != null && isType(eq.attribute(), "memberof") -> {
                 Dn group = dn(eq.value());
                 // through nesting: a superset whether memberOf lists direct groups or nested ones
-                yield group == null ? IdSet.of() : ids(tx, groups.members(dn -> entryOf(tx, dn), group, true));
+                yield group == null ? IdSet.of() : ids(tx, groups.members(tx, group));
             }
             case Filter.Equality eq -> {
-                AttributeIndex index = index(eq.attribute(), IndexKind.EQUALITY);
+                AttributeIndex index = indexes.of(eq.attribute(), IndexKind.EQUALITY);
                 if (index == null) {
                     yield null;
                 }
@@ -78,11 +74,11 @@ final class SearchPlanner {
                 }
             }
             case Filter.Present p -> {
-                AttributeIndex index = index(p.attribute(), IndexKind.PRESENCE);
+                AttributeIndex index = indexes.of(p.attribute(), IndexKind.PRESENCE);
                 yield index == null ? null : index.presence(tx);
             }
             case Filter.Substrings s -> {
-                AttributeIndex index = index(s.attribute(), IndexKind.SUBSTRING);
+                AttributeIndex index = indexes.of(s.attribute(), IndexKind.SUBSTRING);
                 if (index == null || index.type().substring() == null) {
                     yield null;
                 }
@@ -99,7 +95,7 @@ final class SearchPlanner {
                     yield IdSet.of();
                 }
             }
-            case Filter.Extensible ex -> inChain(tx, ex);
+            case Filter.Extensible ex when groups != null -> inChain(tx, ex);
             default -> null; // NOT, ordering and approximate: scan
         };
     }
@@ -108,7 +104,7 @@ final class SearchPlanner {
      * In-chain matches (1.2.840.113556.1.4.1941) on memberOf and member: the members of a group
      * through nesting, or the groups above an entry, as IDs. Other extensible matches: scan.
      */
-    private IdSet inChain(ReadTx tx, Filter.Extensible ex) {
+    private IdSet inChain(BackendTx tx, Filter.Extensible ex) {
         if (ex.matchingRule() == null || ex.attribute() == null
                 || !(ex.matchingRule().equals(dev.linden.model.matching.MatchingRules.IN_CHAIN_OID)
                         || ex.matchingRule().equalsIgnoreCase("inChainMatch"))) {
@@ -119,10 +115,10 @@ final class SearchPlanner {
             return IdSet.of();
         }
         if (isType(ex.attribute(), "memberof")) {
-            return ids(tx, groups.members(dn -> entryOf(tx, dn), target, true));
+            return ids(tx, groups.members(tx, target));
         }
         if (isType(ex.attribute(), "member") || isType(ex.attribute(), "uniquemember")) {
-            return ids(tx, groups.groupsOf(type -> norm -> byValue.find(tx, type, norm), target, true));
+            return ids(tx, groups.groupsOf(tx, target));
         }
         return null;
     }
@@ -140,7 +136,7 @@ final class SearchPlanner {
         }
     }
 
-    private IdSet ids(ReadTx tx, java.util.Set<Dn> dns) {
+    private IdSet ids(BackendTx tx, java.util.Set<Dn> dns) {
         long[] ids = new long[dns.size()];
         int n = 0;
         for (Dn dn : dns) {
@@ -150,26 +146,5 @@ final class SearchPlanner {
             }
         }
         return IdSet.of(java.util.Arrays.copyOf(ids, n));
-    }
-
-    private dev.linden.model.Entry entryOf(ReadTx tx, Dn dn) {
-        return byValue.entry(tx, dn);
-    }
-
-    /** The backend's look-ups the planner needs for groups, in the search's transaction. */
-    interface Lookups {
-        dev.linden.model.Entry entry(ReadTx tx, Dn dn);
-
-        List<dev.linden.model.Entry> find(ReadTx tx, AttributeType type, String normalized);
-    }
-
-    /** The index for exactly this attribute (no options: an index holds every option's values). */
-    private AttributeIndex index(String attribute, IndexKind kind) {
-        AttributeDescription desc = AttributeDescription.tryParse(attribute, schema);
-        if (desc == null) {
-            return null;
-        }
-        AttributeIndex index = indexes.get(desc.type());
-        return index != null && index.has(kind) ? index : null;
     }
 }

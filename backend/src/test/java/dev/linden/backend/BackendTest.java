@@ -92,7 +92,7 @@ class BackendTest {
 
     private List<String> candidates(String base, SearchScope scope, String filter, boolean unchecked) throws Exception {
         List<String> seen = new ArrayList<>();
-        backend.search(dn(base), scope, FilterText.parse(filter), unchecked, (id, entry, stored, view) -> {
+        backend.search(SearchSpec.of(dn(base), scope, FilterText.parse(filter), unchecked ? 0 : backend.config().unindexedLimit()), (id, entry, stored, view) -> {
             seen.add(entry.dn().normalized());
             return true;
         });
@@ -104,7 +104,7 @@ class BackendTest {
         Filter f = FilterText.parse(filter);
         FilterEvaluator evaluator = new FilterEvaluator(SCHEMA);
         List<String> found = new ArrayList<>();
-        backend.search(dn(base), scope, f, false, (id, entry, stored, view) -> {
+        backend.search(SearchSpec.of(dn(base), scope, f, backend.config().unindexedLimit()), (id, entry, stored, view) -> {
             if (evaluator.matches(f, entry)) {
                 found.add(entry.dn().normalized());
             }
@@ -405,7 +405,7 @@ class BackendTest {
     @Test
     void theScanCanStopTheSearch() throws Exception {
         List<String> seen = new ArrayList<>();
-        backend.search(dn(SUFFIX), SearchScope.SUB, FilterText.parse("(objectClass=*)"), false, (id, e, s, v) -> {
+        backend.search(SearchSpec.of(dn(SUFFIX), SearchScope.SUB, FilterText.parse("(objectClass=*)"), backend.config().unindexedLimit()), (id, e, s, v) -> {
             seen.add(e.dn().normalized());
             return seen.size() < 2;
         });
@@ -415,7 +415,7 @@ class BackendTest {
     @Test
     void theViewCountsChildren() throws Exception {
         List<Integer> counts = new ArrayList<>();
-        backend.search(dn(SUFFIX), SearchScope.ONE, FilterText.parse("(objectClass=*)"), false, (id, e, s, view) -> {
+        backend.search(SearchSpec.of(dn(SUFFIX), SearchScope.ONE, FilterText.parse("(objectClass=*)"), backend.config().unindexedLimit()), (id, e, s, view) -> {
             counts.add(view.countChildren(id) * 10 + (view.hasChildren(id) ? 1 : 0));
             return true;
         });
@@ -491,7 +491,7 @@ class BackendTest {
     @Test
     void entriesByIdAndForEach() throws Exception {
         List<Long> ids = new ArrayList<>();
-        backend.search(dn(SUFFIX), SearchScope.SUB, FilterText.parse("(objectClass=inetOrgPerson)"), false,
+        backend.search(SearchSpec.of(dn(SUFFIX), SearchScope.SUB, FilterText.parse("(objectClass=inetOrgPerson)"), backend.config().unindexedLimit()),
                 (id, e, s, v) -> ids.add(id));
         assertThat(ids).hasSize(3);
 
@@ -525,13 +525,13 @@ class BackendTest {
             assertThat(lmdb.get(dn("uid=alice,ou=People," + SUFFIX))).isNotNull();
             lmdb.add(person("bob", "Bob Brown", "Brown", "ou=People," + SUFFIX)); // IDs continue, no clash
             List<String> seen = new ArrayList<>();
-            lmdb.search(dn(SUFFIX), SearchScope.SUB, FilterText.parse("(cn=*and*)"), false, (id, e, s, v) -> {
+            lmdb.search(SearchSpec.of(dn(SUFFIX), SearchScope.SUB, FilterText.parse("(cn=*and*)"), lmdb.config().unindexedLimit()), (id, e, s, v) -> {
                 seen.add(e.dn().normalized());
                 return true;
             });
             assertThat(seen).containsExactly("uid=alice,ou=people,dc=example,dc=com");
             List<String> children = new ArrayList<>();
-            lmdb.search(dn("ou=People," + SUFFIX), SearchScope.ONE, FilterText.parse("(objectClass=*)"), false,
+            lmdb.search(SearchSpec.of(dn("ou=People," + SUFFIX), SearchScope.ONE, FilterText.parse("(objectClass=*)"), lmdb.config().unindexedLimit()),
                     (id, e, s, v) -> children.add(e.dn().normalized()));
             assertThat(children).containsExactly("uid=alice,ou=people,dc=example,dc=com",
                     "uid=bob,ou=people,dc=example,dc=com");
@@ -561,7 +561,7 @@ class BackendTest {
             });
             List<String> seen = new ArrayList<>();
             // four entries and a limit of two: only the presence index makes this possible
-            b.search(dn(SUFFIX), SearchScope.SUB, FilterText.parse("(mail=*)"), false, (id, e, s, v) -> {
+            b.search(SearchSpec.of(dn(SUFFIX), SearchScope.SUB, FilterText.parse("(mail=*)"), b.config().unindexedLimit()), (id, e, s, v) -> {
                 seen.add(e.dn().normalized());
                 return true;
             });

@@ -175,7 +175,7 @@ class LargeAttributesTest {
         var f = FilterText.parse(filter);
         FilterEvaluator evaluator = new FilterEvaluator(SCHEMA);
         List<String> found = new ArrayList<>();
-        backend.search(dn(SUFFIX), SearchScope.SUB, f, true, (id, entry, stored, view) -> {
+        backend.search(SearchSpec.of(dn(SUFFIX), SearchScope.SUB, f, 0), (id, entry, stored, view) -> {
             if (evaluator.matches(f, entry)) {
                 found.add(entry.dn().normalized());
             }

@@ -108,17 +108,24 @@ public final class AccessPolicy {
 
     /** The entry, if it exists and the asker may know it does; otherwise noSuchObject. */
     public Entry visible(AccessContext ctx, Dn dn) throws LdapException {
-        Entry entry = backend.suffixOf(dn) == null ? null : backend.get(dn);
+        if (backend.suffixOf(dn) == null) {
+            throw new LdapException(ResultCode.NO_SUCH_OBJECT, "");
+        }
+        Entry entry = backend.get(dn);
         if (entry == null || !discloses(ctx, entry)) {
             throw noSuchObject(ctx, dn);
         }
         return entry;
     }
 
-    /** noSuchObject whose matchedDN is the nearest ancestor the asker may see. */
+    /** noSuchObject whose matchedDN is the nearest ancestor the asker may see, found in one transaction. */
     public LdapException noSuchObject(AccessContext ctx, Dn dn) {
+        return backend.read(view -> noSuchObject(ctx, dn, view));
+    }
+
+    private LdapException noSuchObject(AccessContext ctx, Dn dn, dev.linden.backend.BackendView view) {
         for (Dn d = dn.parent(); d != null && !d.isRoot(); d = d.parent()) {
-            Entry e = backend.suffixOf(d) == null ? null : backend.get(d);
+            Entry e = view.get(d);
             if (e != null && discloses(ctx, e)) {
                 return new LdapException(ResultCode.NO_SUCH_OBJECT, "", d.toString());
             }

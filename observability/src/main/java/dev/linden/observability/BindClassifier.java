@@ -84,7 +84,7 @@ public final class BindClassifier {
         if (dn.equals(rootDn)) {
             return new BindOutcome(method, account, false, BindFailure.WRONG_PASSWORD, false);
         }
-        Entry entry = backend.suffixOf(dn) == null ? null : backend.get(dn);
+        Entry entry = backend.find(dn);
         if (entry == null) {
             return new BindOutcome(method, account, false, BindFailure.NO_SUCH_ENTRY, false);
         }

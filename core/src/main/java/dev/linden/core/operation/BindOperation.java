@@ -97,7 +97,7 @@ public final class BindOperation {
             session.bind(dn, true);
             return success(passwordPolicy.responseControls(ctx, PasswordPolicyControl.none()));
         }
-        Entry entry = directory.backend().suffixOf(dn) == null ? null : directory.backend().get(dn);
+        Entry entry = directory.backend().find(dn);
         if (entry == null) {
             // as long as a wrong password takes, so the time of the answer does not tell who exists
             directory.passwords().verify(password, timingDecoy);

@@ -1,7 +1,7 @@
 package dev.linden.core.operation;
 
 import dev.linden.backend.BackendView;
-import dev.linden.backend.EntryCodec;
+import dev.linden.backend.SearchSpec;
 import dev.linden.core.AccessPolicy;
 import dev.linden.core.Directory;
 import dev.linden.core.OperationContext;
@@ -13,7 +13,6 @@ import dev.linden.core.SubschemaEntry;
 import dev.linden.core.control.PagedResultsControl;
 import dev.linden.core.control.PagedSearch;
 import dev.linden.core.acl.AccessContext;
-import dev.linden.core.groups.InChain;
 import dev.linden.core.acl.EntryRights;
 import dev.linden.core.acl.Right;
 import dev.linden.core.sasl.SaslAuthenticator;
@@ -30,7 +29,6 @@ import dev.linden.protocol.SearchScope;
 import dev.linden.protocol.filter.FilterText;
 import dev.linden.protocol.op.SearchRequest;
 import dev.linden.protocol.op.SearchResultDone;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -99,56 +97,34 @@ public final class SearchOperation {
         if (directory.backend().suffixOf(base) == null) {
             throw new LdapException(ResultCode.NO_SUCH_OBJECT, "");
         }
-        Control paged = control(ctx.request(), Oids.PAGED_RESULTS);
-        if (paged != null) {
-            return paged(ctx, request, base, selection, PagedResultsControl.decode(paged), actx);
+        Control pagedControl = control(ctx.request(), Oids.PAGED_RESULTS);
+        PagedResultsControl paged = pagedControl == null ? null : PagedResultsControl.decode(pagedControl);
+        String fingerprint = request.baseDn() + "|" + request.scope() + "|" + FilterText.format(request.filter());
+        PagedSearch state;
+        String cookie;
+        if (paged != null && paged.cookie().length > 0) { // a further page: served from the list, no walk
+            cookie = HexFormat.of().formatHex(paged.cookie());
+            state = session.pagedSearches().remove(cookie);
+            if (state == null || !state.fingerprint().equals(fingerprint)) {
+                throw new LdapException(ResultCode.UNWILLING_TO_PERFORM, "paged results cookie is invalid");
+            }
+        } else {
+            SearchRun run = new SearchRun(ctx, request, access, actx, schema, computed, responder, selection,
+                    limits(session, request), paged != null);
+            walk(actx, base, request, unindexedLimit(session), run);
+            if (ctx.isAbandoned()) {
+                return null;
+            }
+            if (paged == null) {
+                return done(run.exceeded() ? ResultCode.SIZE_LIMIT_EXCEEDED : ResultCode.SUCCESS, "");
+            }
+            if (run.exceeded() && run.matched() == 0) {
+                return done(ResultCode.SIZE_LIMIT_EXCEEDED, "");
+            }
+            state = new PagedSearch(run.ids(), fingerprint);
+            cookie = newCookie();
         }
-        Limits limits = limits(session, request);
-        BackendView[] current = new BackendView[1]; // the search's own view, for in-chain look-ups
-        dev.linden.backend.Selection dynamic = access.selection(actx); // what dynamic groups select for this asker
-        InChain inChain = new InChain(schema, () -> current[0], dynamic);
-        int[] sent = {0};
-        boolean[] exceeded = {false};
-        search(actx, base, request, unindexedLimit(session),
-                (id, entry, stored, view) -> {
-                    if (ctx.isAbandoned()) {
-                        return false;
-                    }
-                    limits.checkTime();
-                    current[0] = view;
-                    EntryRights rights = matches(actx, request, id, entry, view, inChain);
-                    if (rights == null) {
-                        return true;
-                    }
-                    if (limits.size > 0 && sent[0] >= limits.size) {
-                        exceeded[0] = true;
-                        return false;
-                    }
-                    ctx.sink().send(new LdapMessage(ctx.request().messageId(),
-                            responder.respond(entry, stored, id, view, selection, request.typesOnly(), rights, dynamic)));
-                    sent[0]++;
-                    return true;
-                });
-        if (ctx.isAbandoned()) {
-            return null;
-        }
-        if (exceeded[0]) {
-            return done(ResultCode.SIZE_LIMIT_EXCEEDED, "");
-        }
-        return done(ResultCode.SUCCESS, "");
-    }
-
-    /** The asker's rights on an entry in scope when they may read it and it matches the filter; null otherwise. */
-    private EntryRights matches(AccessContext actx, SearchRequest request, long id, Entry entry, BackendView view,
-            InChain inChain) {
-        EntryRights rights = access.rights(actx, entry);
-        if (!rights.onEntry(Right.READ)) {
-            return null;
-        }
-        FilterEvaluator evaluator = new FilterEvaluator(directory.schema(), computed.forEntry(id, view, inChain.selection()),
-                type -> !access.isSecret(type) && rights.on(type, Right.SEARCH), // no probing secrets, not even as root
-                inChain);
-        return evaluator.matches(request.filter(), entry) ? rights : null;
+        return page(ctx, request, selection, paged, state, cookie, actx);
     }
 
     /** The root DSE and the subschema entry: public, so any client can discover the server. */
@@ -161,42 +137,9 @@ public final class SearchOperation {
         return done(ResultCode.SUCCESS, "");
     }
 
-    private Response paged(OperationContext ctx, SearchRequest request, Dn base, AttributeSelection selection,
-            PagedResultsControl control, AccessContext actx) throws LdapException {
-        Session session = ctx.session();
-        String fingerprint = request.baseDn() + "|" + request.scope() + "|" + FilterText.format(request.filter());
-        PagedSearch state;
-        String cookie = HexFormat.of().formatHex(control.cookie());
-        if (control.cookie().length == 0) {
-            Limits limits = limits(session, request);
-            BackendView[] current = new BackendView[1];
-            InChain inChain = new InChain(directory.schema(), () -> current[0], access.selection(actx));
-            List<Long> ids = new ArrayList<>();
-            boolean[] exceeded = {false};
-            search(actx, base, request, unindexedLimit(session),
-                    (id, entry, stored, view) -> {
-                        limits.checkTime();
-                        current[0] = view;
-                        if (matches(actx, request, id, entry, view, inChain) != null) {
-                            if (limits.size > 0 && ids.size() >= limits.size) {
-                                exceeded[0] = true;
-                                return false;
-                            }
-                            ids.add(id);
-                        }
-                        return !ctx.isAbandoned();
-                    });
-            if (exceeded[0] && ids.isEmpty()) {
-                return done(ResultCode.SIZE_LIMIT_EXCEEDED, "");
-            }
-            state = new PagedSearch(ids.stream().mapToLong(Long::longValue).toArray(), fingerprint);
-            cookie = newCookie();
-        } else {
-            state = session.pagedSearches().remove(cookie);
-            if (state == null || !state.fingerprint().equals(fingerprint)) {
-                throw new LdapException(ResultCode.UNWILLING_TO_PERFORM, "paged results cookie is invalid");
-            }
-        }
+    /** Serves the next page of a paged search from its list of IDs, checking access again for each entry. */
+    private Response page(OperationContext ctx, SearchRequest request, AttributeSelection selection,
+            PagedResultsControl control, PagedSearch state, String cookie, AccessContext actx) throws LdapException {
         if (control.size() == 0) { // a size of zero abandons the paged search (RFC 2696)
             return new Response(new SearchResultDone(LdapResult.success()),
                     List.of(PagedResultsControl.response(0, new byte[0])));
@@ -204,19 +147,19 @@ public final class SearchOperation {
         int from = state.position();
         int to = (int) Math.min(state.ids().length, (long) from + control.size());
         long[] page = Arrays.copyOfRange(state.ids(), from, to);
-        dev.linden.backend.Selection dynamic = access.selection(actx);
+        SearchRun sender = new SearchRun(ctx, request, access, actx, directory.schema(), computed, responder, selection,
+                new SearchRun.SearchLimits(0, Long.MAX_VALUE), false);
         directory.backend().entries(page, (id, entry, stored, view) -> {
             EntryRights rights = access.rights(actx, entry); // again: the entry or the rules may have changed
             if (rights.onEntry(Right.READ)) {
-                ctx.sink().send(new LdapMessage(ctx.request().messageId(),
-                        responder.respond(entry, stored, id, view, selection, request.typesOnly(), rights, dynamic)));
+                sender.send(id, entry, stored, view, rights);
             }
             return !ctx.isAbandoned();
         });
         state.advance(to - from);
         byte[] next = new byte[0];
         if (!state.done()) {
-            session.pagedSearches().put(cookie, state);
+            ctx.session().pagedSearches().put(cookie, state);
             next = HexFormat.of().parseHex(cookie);
         }
         return new Response(new SearchResultDone(LdapResult.success()),
@@ -238,7 +181,7 @@ public final class SearchOperation {
         return null;
     }
 
-    private Limits limits(Session session, SearchRequest request) {
+    private SearchRun.SearchLimits limits(Session session, SearchRequest request) {
         int size = request.sizeLimit();
         int time = request.timeLimit();
         if (session.isAnonymous()) {
@@ -248,27 +191,17 @@ public final class SearchOperation {
             size = min(size, directory.config().sizeLimit());
             time = min(time, directory.config().timeLimitSeconds());
         }
-        return new Limits(size, time == 0 ? Long.MAX_VALUE : System.nanoTime() + time * 1_000_000_000L);
+        return new SearchRun.SearchLimits(size, time == 0 ? Long.MAX_VALUE : System.nanoTime() + time * 1_000_000_000L);
     }
 
     /**
-     * The backend's search, with the base entry checked in the same transaction: a base the asker
-     * may not see does not exist for them (noSuchObject, matchedDN only as far as they may see).
+     * The backend's walk, the base checked in the same transaction: a base the asker may not see does
+     * not exist for them (noSuchObject, matchedDN only as far as they may see).
      */
-    private void search(AccessContext actx, Dn base, SearchRequest request, int unindexedLimit,
-            dev.linden.backend.SearchScan scan) throws LdapException {
-        try {
-            directory.backend().search(base, request.scope(), request.filter(), unindexedLimit, baseEntry -> {
-                if (!access.discloses(actx, baseEntry)) {
-                    throw new LdapException(ResultCode.NO_SUCH_OBJECT, "hidden");
-                }
-            }, scan);
-        } catch (LdapException e) {
-            if (e.code() == ResultCode.NO_SUCH_OBJECT) {
-                throw access.noSuchObject(actx, base);
-            }
-            throw e;
-        }
+    private void walk(AccessContext actx, Dn base, SearchRequest request, int unindexedLimit, SearchRun run)
+            throws LdapException {
+        directory.backend().search(SearchSpec.of(base, request.scope(), request.filter(), unindexedLimit)
+                .seeing(entry -> access.discloses(actx, entry)), run);
     }
 
     /** How many entries an unindexed search may examine for this client (0: the administrator, no limit). */
@@ -289,13 +222,5 @@ public final class SearchOperation {
 
     private static Response done(ResultCode code, String message) {
         return new Response(new SearchResultDone(new LdapResult(code, "", message, List.of())));
-    }
-
-    private record Limits(int size, long deadline) {
-        void checkTime() throws LdapException {
-            if (deadline != Long.MAX_VALUE && System.nanoTime() > deadline) {
-                throw new LdapException(ResultCode.TIME_LIMIT_EXCEEDED, "");
-            }
-        }
     }
 }

@@ -61,7 +61,7 @@ public final class PasswordPolicy {
         if (named != null) {
             try {
                 Dn dn = DnSyntax.parse(named, directory.schema());
-                Entry entry = directory.backend().suffixOf(dn) == null ? null : directory.backend().get(dn);
+                Entry entry = directory.backend().find(dn);
                 if (entry != null && isPolicyEntry(entry)) {
                     return Policy.fromEntry(entry, directory.schema());
                 }

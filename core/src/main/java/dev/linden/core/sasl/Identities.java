@@ -1,5 +1,6 @@
 package dev.linden.core.sasl;
 
+import dev.linden.backend.SearchSpec;
 import dev.linden.core.Directory;
 import dev.linden.model.Attribute;
 import dev.linden.model.Dn;
@@ -99,7 +100,7 @@ public final class Identities {
         FilterEvaluator evaluator = new FilterEvaluator(directory.schema());
         for (Dn suffix : directory.backend().config().suffixes()) {
             try {
-                directory.backend().search(suffix, SearchScope.SUB, filter, true, (id, entry, stored, view) -> {
+                directory.backend().search(SearchSpec.of(suffix, SearchScope.SUB, filter, 0), (id, entry, stored, view) -> {
                     if (evaluator.matches(filter, entry)) {
                         found.add(entry.dn());
                     }
@@ -119,7 +120,7 @@ public final class Identities {
 
     /** The entry, with its secrets, or null. */
     public Entry entry(Dn dn) {
-        return directory.backend().suffixOf(dn) == null ? null : directory.backend().get(dn);
+        return directory.backend().find(dn);
     }
 
     /** Whether the password is this identity's: the administrator's configured one, or one of the entry's userPassword values. */

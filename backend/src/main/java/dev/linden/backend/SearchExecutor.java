@@ -1,0 +1,135 @@
+package dev.linden.backend;
+
+import dev.linden.model.Dn;
+import dev.linden.model.Entry;
+import dev.linden.model.LdapException;
+import dev.linden.protocol.ResultCode;
+import dev.linden.protocol.SearchScope;
+import dev.linden.storage.Storage;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Runs searches in one read transaction each: finds the base (or the nearest ancestor the asker may
+ * see, for matchedDN), then hands the entries in scope that may match to the caller's scan — base
+ * and one-level scopes from the tree, subtrees through the planner's candidates where an index
+ * narrows the filter, else by listing the subtree, refused past the unindexed limit while listing.
+ */
+final class SearchExecutor {
+    private final Storage storage;
+    private final EntryStore store;
+    private final SearchPlanner planner;
+    private final GroupResolver groups;
+    private final SearchCounters counters;
+
+    SearchExecutor(Storage storage, EntryStore store, SearchPlanner planner, GroupResolver groups,
+            SearchCounters counters) {
+        this.storage = storage;
+        this.store = store;
+        this.planner = planner;
+        this.groups = groups;
+        this.counters = counters;
+    }
+
+    void search(SearchSpec spec, SearchScan scan) throws LdapException {
+        BackendTx.read(storage, tx -> {
+            Dn base = spec.base();
+            long baseId = store.id(tx, base);
+            Entry baseEntry = baseId == 0 ? null : store.byId(tx, baseId);
+            if (baseEntry == null || !spec.visible().test(baseEntry)) {
+                throw noSuchObject(tx, base, spec.visible());
+            }
+            StoreView view = new StoreView(tx, store, groups);
+            SearchScope scope = spec.scope();
+            if (scope == SearchScope.BASE || scope == SearchScope.ONE) {
+                counters.scoped();
+            }
+            if (scope == SearchScope.BASE) {
+                visit(tx, baseId, scan, view);
+                return null;
+            }
+            if (scope == SearchScope.ONE) {
+                for (long id : store.id2children.children(tx, baseId, Integer.MAX_VALUE)) {
+                    if (!visit(tx, id, scan, view)) {
+                        break;
+                    }
+                }
+                return null;
+            }
+            IdSet candidates = planner.candidates(tx, spec.filter());
+            if (candidates != null) {
+                counters.indexed();
+                walkCandidates(tx, spec, baseId, candidates, scan, view);
+                return null;
+            }
+            int limit = spec.unindexedLimit();
+            // the base counts too: listing stops at the limit's worth of subordinates, not after the whole subtree
+            List<Long> ids = store.dn2id.subordinates(tx, base, limit);
+            if (limit > 0 && ids.size() + 1 > limit) {
+                counters.refused();
+                throw new LdapException(ResultCode.ADMIN_LIMIT_EXCEEDED,
+                        "unindexed search over more than " + (limit - 1) + " entries refused (limit " + limit + ")");
+            }
+            counters.unindexed();
+            if (scope == SearchScope.SUB && !visit(tx, baseId, scan, view)) {
+                return null;
+            }
+            for (long id : ids) {
+                if (!visit(tx, id, scan, view)) {
+                    break;
+                }
+            }
+            return null;
+        });
+    }
+
+    private void walkCandidates(BackendTx tx, SearchSpec spec, long baseId, IdSet candidates, SearchScan scan,
+            StoreView view) throws LdapException {
+        for (int i = 0; i < candidates.size(); i++) {
+            long id = candidates.get(i);
+            if (spec.scope() == SearchScope.SUBORDINATES && id == baseId) {
+                continue;
+            }
+            byte[] record = store.record(tx, id);
+            if (record == null) {
+                continue;
+            }
+            Entry entry = store.entry(tx, id, record);
+            if (entry.dn().isWithin(spec.base()) && !scan.accept(id, entry, store.sections(id, record), view)) {
+                return;
+            }
+        }
+    }
+
+    /** Hands the entries with these IDs to the scan, in one read transaction; IDs no longer present are skipped. */
+    void entries(long[] ids, SearchScan scan) throws LdapException {
+        BackendTx.read(storage, tx -> {
+            StoreView view = new StoreView(tx, store, groups);
+            for (long id : ids) {
+                if (!visit(tx, id, scan, view)) {
+                    break;
+                }
+            }
+            return null;
+        });
+    }
+
+    private boolean visit(BackendTx tx, long id, SearchScan scan, StoreView view) throws LdapException {
+        byte[] record = store.record(tx, id);
+        if (record == null) {
+            return true;
+        }
+        return scan.accept(id, store.entry(tx, id, record), store.sections(id, record), view);
+    }
+
+    /** noSuchObject naming the nearest ancestor that exists and that the asker may see (none: no matchedDN). */
+    private LdapException noSuchObject(BackendTx tx, Dn dn, Predicate<Entry> visible) {
+        for (Dn d = dn.parent(); d != null && !d.isRoot(); d = d.parent()) {
+            Entry e = store.byDn(tx, d);
+            if (e != null && visible.test(e)) {
+                return new LdapException(ResultCode.NO_SUCH_OBJECT, "", d.toString());
+            }
+        }
+        return new LdapException(ResultCode.NO_SUCH_OBJECT, "");
+    }
+}

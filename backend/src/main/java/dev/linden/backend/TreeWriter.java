@@ -1,0 +1,194 @@
+package dev.linden.backend;
+
+import dev.linden.model.Dn;
+import dev.linden.model.Entry;
+import dev.linden.model.LdapException;
+import dev.linden.protocol.ResultCode;
+import dev.linden.storage.Storage;
+import dev.linden.storage.TxFunction;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Every change to the tree — add, delete, modify, rename — each in one write transaction that also
+ * checks what needs the tree (existence, parent, leafness) and keeps references in step. All of them
+ * pass through {@link #write}: the one place where a change is committed, so the place where
+ * anything that must see every change in commit order (a changelog) belongs.
+ */
+final class TreeWriter {
+    private final Storage storage;
+    private final EntryStore store;
+    private final ReferentialIntegrity references;
+    private final StoreCounters counters;
+    private final List<Dn> suffixes;
+    private final AtomicLong version = new AtomicLong();
+
+    TreeWriter(Storage storage, EntryStore store, ReferentialIntegrity references, StoreCounters counters,
+            List<Dn> suffixes) {
+        this.storage = storage;
+        this.store = store;
+        this.references = references;
+        this.counters = counters;
+        this.suffixes = List.copyOf(suffixes);
+    }
+
+    /** A number that changes after every write (committed or not): facts cached under one version still hold while it stays. */
+    long version() {
+        return version.get();
+    }
+
+    private <T> T write(TxFunction<BackendTx, T, LdapException> work) throws LdapException {
+        try {
+            return BackendTx.write(storage, counters, work);
+        } finally {
+            version.incrementAndGet(); // also after a failed write: cheap, and never wrong
+        }
+    }
+
+    /** Adds entries in order in one transaction (bulk import): all of them, or none if one fails. */
+    void addAll(List<Entry> entries) throws LdapException {
+        List<Set<String>> apart = new ArrayList<>(entries.size());
+        List<byte[]> records = new ArrayList<>(entries.size());
+        for (Entry entry : entries) { // encoded here, not on the store's writer thread
+            apart.add(store.apart(null, entry));
+            records.add(EntryStore.encode(entry, apart.getLast()));
+        }
+        write(tx -> {
+            for (int i = 0; i < entries.size(); i++) {
+                add(tx, entries.get(i), apart.get(i), records.get(i));
+            }
+            return null;
+        });
+    }
+
+    private void add(BackendTx tx, Entry entry, Set<String> apart, byte[] record) throws LdapException {
+        Dn dn = entry.dn();
+        if (store.id(tx, dn) != 0) {
+            throw new LdapException(ResultCode.ENTRY_ALREADY_EXISTS, "");
+        }
+        long parentId = 0;
+        if (!suffixes.contains(dn)) {
+            Dn parent = dn.parent();
+            parentId = parent == null || parent.isRoot() ? 0 : store.id(tx, parent);
+            if (parentId == 0) {
+                throw store.noSuchObject(tx, dn);
+            }
+        }
+        long id = store.nextId(tx);
+        store.dn2id.put(tx, dn, id);
+        if (parentId != 0) {
+            store.id2children.add(tx, parentId, id);
+        }
+        store.store(tx, id, null, entry, apart, record);
+    }
+
+    void delete(Dn dn) throws LdapException {
+        write(tx -> {
+            long id = store.id(tx, dn);
+            if (id == 0) {
+                throw store.noSuchObject(tx, dn);
+            }
+            if (store.id2children.hasChildren(tx, id)) {
+                throw new LdapException(ResultCode.NOT_ALLOWED_ON_NON_LEAF, "subordinate objects must be deleted first");
+            }
+            Entry entry = store.load(tx, id);
+            store.dn2id.delete(tx, dn);
+            long parentId = parentId(tx, dn);
+            if (parentId != 0) {
+                store.id2children.remove(tx, parentId, id);
+            }
+            store.remove(tx, id, entry);
+            references.fix(tx, dn, null);
+            return null;
+        });
+    }
+
+    /** Replaces an entry by what {@code update} makes of it. Returns the entry stored. */
+    Entry modify(Dn dn, EntryUpdate update) throws LdapException {
+        return write(tx -> {
+            long id = store.id(tx, dn);
+            if (id == 0) {
+                throw store.noSuchObject(tx, dn);
+            }
+            Entry before = store.load(tx, id);
+            Entry after = update.apply(before.copy());
+            store.store(tx, id, before, after);
+            return store.stored(tx, id, after);
+        });
+    }
+
+    /**
+     * Moves an entry, and its whole subtree, to {@code newDn}. {@code update} computes the renamed
+     * entry itself (RDN attribute values); subordinates only change their DN.
+     */
+    void rename(Dn dn, Dn newDn, EntryUpdate update) throws LdapException {
+        write(tx -> {
+            long id = store.id(tx, dn);
+            if (id == 0) {
+                throw store.noSuchObject(tx, dn);
+            }
+            if (!newDn.equals(dn) && store.id(tx, newDn) != 0) {
+                throw new LdapException(ResultCode.ENTRY_ALREADY_EXISTS, "");
+            }
+            long newParentId = 0;
+            if (!suffixes.contains(newDn)) {
+                newParentId = parentId(tx, newDn);
+                if (newParentId == 0) { // no matchedDN, as slapd: it would name a relative of the new superior
+                    throw new LdapException(ResultCode.NO_SUCH_OBJECT, "new superior not found");
+                }
+            }
+            if (newDn.isWithin(dn) && !newDn.equals(dn)) {
+                throw new LdapException(ResultCode.UNWILLING_TO_PERFORM, "cannot move an entry below itself");
+            }
+            List<Dn[]> moves = moveSubordinates(tx, dn, newDn); // while their old keys are still in place
+            Entry before = store.load(tx, id);
+            Entry after = update.apply(before.copy());
+            after.setDn(newDn);
+            store.dn2id.delete(tx, dn);
+            store.dn2id.put(tx, newDn, id);
+            long oldParentId = parentId(tx, dn);
+            if (oldParentId != newParentId) {
+                if (oldParentId != 0) {
+                    store.id2children.remove(tx, oldParentId, id);
+                }
+                if (newParentId != 0) {
+                    store.id2children.add(tx, newParentId, id);
+                }
+            }
+            store.store(tx, id, before, after);
+            if (!newDn.equals(dn) || !newDn.toString().equals(dn.toString())) {
+                references.fix(tx, dn, newDn);
+                for (Dn[] move : moves) {
+                    references.fix(tx, move[0], move[1]);
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Gives every entry below {@code dn} its DN below {@code newDn}; returns the (old, new) DN pairs. */
+    private List<Dn[]> moveSubordinates(BackendTx tx, Dn dn, Dn newDn) throws LdapException {
+        List<Dn[]> moves = new ArrayList<>();
+        for (long subId : store.dn2id.subordinates(tx, dn, 0)) {
+            EntryCodec.Decoded decoded = EntryCodec.decodeAll(store.record(tx, subId), store.schema());
+            Entry sub = store.bind(tx, subId, decoded); // values kept apart are named, not read
+            Dn moved = sub.dn().rebase(dn, newDn);
+            moves.add(new Dn[] {sub.dn(), moved});
+            store.dn2id.delete(tx, sub.dn());
+            sub.setDn(moved);
+            store.dn2id.put(tx, moved, subId);
+            Set<String> apart = new HashSet<>(); // only the DN changes: values kept apart stay
+            decoded.apart().forEach(d -> apart.add(d.key()));
+            store.restoreRecord(tx, subId, EntryStore.encode(sub, apart));
+        }
+        return moves;
+    }
+
+    private long parentId(BackendTx tx, Dn dn) {
+        Dn parent = dn.parent();
+        return parent == null || parent.isRoot() ? 0 : store.id(tx, parent);
+    }
+}
