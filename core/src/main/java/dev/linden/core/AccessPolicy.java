@@ -11,6 +11,7 @@ import dev.linden.model.LdapException;
 import dev.linden.model.schema.AttributeType;
 import dev.linden.protocol.ResultCode;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -25,10 +26,12 @@ public final class AccessPolicy {
 
     private final AccessControl acl;
     private final Backend backend;
+    private final LiveContexts live;
 
-    public AccessPolicy(AccessControl acl, Backend backend) {
+    public AccessPolicy(AccessControl acl, Backend backend, LiveContexts live) {
         this.acl = acl;
         this.backend = backend;
+        this.live = live;
     }
 
     public AccessContext context(Session session) {
@@ -108,6 +111,15 @@ public final class AccessPolicy {
 
     /** The entry, if it exists and the asker may know it does; otherwise noSuchObject. */
     public Entry visible(AccessContext ctx, Dn dn) throws LdapException {
+        LiveContext context = live.holding(dn);
+        if (context != null) {
+            List<Entry> entries = context.entries();
+            Entry entry = LiveContexts.find(entries, dn);
+            if (entry == null || !discloses(ctx, context, entry)) {
+                throw noSuchObject(ctx, context, entries, dn);
+            }
+            return entry;
+        }
         if (backend.suffixOf(dn) == null) {
             throw new LdapException(ResultCode.NO_SUCH_OBJECT, "");
         }
@@ -121,6 +133,38 @@ public final class AccessPolicy {
     /** noSuchObject whose matchedDN is the nearest ancestor the asker may see, found in one transaction. */
     public LdapException noSuchObject(AccessContext ctx, Dn dn) {
         return backend.read(view -> noSuchObject(ctx, dn, view));
+    }
+
+    /** Whether the asker may know of this entry of a live context. */
+    public boolean discloses(AccessContext ctx, LiveContext context, Entry entry) {
+        return (context.allowsProxied() || !ctx.session().isProxied()) && discloses(ctx, entry);
+    }
+
+    /** noSuchObject for a name in a live context, matchedDN the nearest entry of it the asker may see. */
+    public LdapException noSuchObject(AccessContext ctx, LiveContext context, List<Entry> entries, Dn dn) {
+        for (Dn d = dn.parent(); d != null && d.isWithin(context.suffix()); d = d.parent()) {
+            Entry e = LiveContexts.find(entries, d);
+            if (e != null && discloses(ctx, context, e)) {
+                return new LdapException(ResultCode.NO_SUCH_OBJECT, "", d.toString());
+            }
+        }
+        return new LdapException(ResultCode.NO_SUCH_OBJECT, "");
+    }
+
+    /**
+     * Refuses any change to a live context: unwillingToPerform (it is read-only) to an asker who may
+     * see it, noSuchObject to everyone else, as if it were not there. Names elsewhere pass.
+     */
+    public void refuseLiveWrite(AccessContext ctx, Dn dn) throws LdapException {
+        LiveContext context = live.holding(dn);
+        if (context == null) {
+            return;
+        }
+        Entry top = LiveContexts.find(context.entries(), context.suffix());
+        if (top == null || !discloses(ctx, context, top)) {
+            throw new LdapException(ResultCode.NO_SUCH_OBJECT, "");
+        }
+        throw new LdapException(ResultCode.UNWILLING_TO_PERFORM, context.suffix() + " is read-only");
     }
 
     private LdapException noSuchObject(AccessContext ctx, Dn dn, dev.linden.backend.BackendView view) {

@@ -5,6 +5,14 @@ import dev.linden.model.password.PasswordSchemes;
 import dev.linden.model.schema.Schema;
 import java.time.Clock;
 
-/** The collaborators every operation needs, gathered once at start-up and passed in (no static state). */
-public record Directory(Backend backend, Schema schema, CoreConfig config, PasswordSchemes passwords, Clock clock) {
+/**
+ * The collaborators every operation needs, gathered once at start-up and passed in (no static state).
+ *
+ * @param live read-only contexts served from live data beside the store (cn=Monitor)
+ */
+public record Directory(Backend backend, Schema schema, CoreConfig config, PasswordSchemes passwords, Clock clock,
+        LiveContexts live) {
+    public Directory(Backend backend, Schema schema, CoreConfig config, PasswordSchemes passwords, Clock clock) {
+        this(backend, schema, config, passwords, clock, new LiveContexts());
+    }
 }

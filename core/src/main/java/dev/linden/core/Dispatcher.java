@@ -49,7 +49,7 @@ public final class Dispatcher implements RequestHandler {
     public Dispatcher(Directory directory) {
         AccessPolicy access = new AccessPolicy(new AccessControl(directory.config().accessRules(), directory.schema(),
                 new GroupMembership(directory.backend()), directory.config().rootDn()),
-                directory.backend());
+                directory.backend(), directory.live());
         this.passwordPolicy = new PasswordPolicy(directory, securityCounters);
         BindThrottle throttle = new BindThrottle(directory.config().throttle(), directory.clock(), securityCounters);
         this.bind = new BindOperation(directory, access, passwordPolicy, throttle);

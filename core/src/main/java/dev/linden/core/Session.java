@@ -13,11 +13,9 @@ public final class Session {
     private final boolean loopback;
     private volatile boolean secure;
     private volatile java.security.cert.Certificate[] peerCertificates = new java.security.cert.Certificate[0];
-    private volatile Dn boundDn = Dn.ROOT;
-    private volatile boolean administrator;
+    private volatile Principal principal = Principal.ANONYMOUS;
     private final Map<String, PagedSearch> pagedSearches;
     private SaslExchange saslExchange; // guarded by this
-    private volatile boolean passwordChangeRequired;
 
     public Session(long id, String clientAddress) {
         this(id, clientAddress, false);
@@ -31,15 +29,14 @@ public final class Session {
         this.pagedSearches = new ConcurrentHashMap<>();
     }
 
-    private Session(Session of, Dn dn, boolean administrator) {
+    private Session(Session of, Principal principal) {
         this.id = of.id;
         this.clientAddress = of.clientAddress;
         this.loopback = of.loopback;
         this.secure = of.secure;
         this.peerCertificates = of.peerCertificates;
         this.pagedSearches = of.pagedSearches;
-        this.boundDn = dn;
-        this.administrator = administrator;
+        this.principal = principal;
     }
 
     /**
@@ -47,7 +44,17 @@ public final class Session {
      * the same connection and paged searches, another bound DN.
      */
     public Session actingAs(Dn dn, boolean administrator) {
-        return new Session(this, dn, administrator);
+        return new Session(this, new Principal(dn, administrator, true, false));
+    }
+
+    /** Who operations run as now: read it once per decision that needs more than one of its parts. */
+    public Principal principal() {
+        return principal;
+    }
+
+    /** Whether this is a view acting as another identity for one operation (proxied authorization). */
+    public boolean isProxied() {
+        return principal.proxied();
     }
 
     public boolean isLoopback() {
@@ -86,37 +93,40 @@ public final class Session {
 
     /** The bound identity; the empty (root) DN when anonymous. */
     public Dn boundDn() {
-        return boundDn;
+        return principal.dn();
     }
 
     public boolean isAnonymous() {
-        return boundDn.isRoot();
+        return principal.isAnonymous();
     }
 
     public boolean isAdministrator() {
-        return administrator;
+        return principal.administrator();
     }
 
     public void bind(Dn dn, boolean administrator) {
-        this.boundDn = dn;
-        this.administrator = administrator;
-        this.passwordChangeRequired = false;
+        bind(dn, administrator, false);
+    }
+
+    /** Binds, and with {@code mustChangePassword} allows only a change of the password, in one step. */
+    public synchronized void bind(Dn dn, boolean administrator, boolean mustChangePassword) {
+        this.principal = new Principal(dn, administrator, false, mustChangePassword);
         pagedSearches.clear();
     }
 
     /** Whether the bound user must change their password before anything else (password policy). */
     public boolean passwordChangeRequired() {
-        return passwordChangeRequired;
+        return principal.mustChangePassword();
     }
 
     /** Restricts the session to changing the bound user's password (after an administrator reset it). */
-    public void requirePasswordChange() {
-        this.passwordChangeRequired = true;
+    public synchronized void requirePasswordChange() {
+        this.principal = principal.mustChange(true);
     }
 
     /** Lifts the restriction once the user changed their password. */
-    public void passwordChanged() {
-        this.passwordChangeRequired = false;
+    public synchronized void passwordChanged() {
+        this.principal = principal.mustChange(false);
     }
 
     public void reset() {

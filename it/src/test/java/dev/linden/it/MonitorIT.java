@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.unboundid.ldap.sdk.CompareRequest;
+import com.unboundid.ldap.sdk.Control;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPSearchException;
@@ -138,12 +139,27 @@ class MonitorIT {
                         .isInstanceOfSatisfying(LDAPException.class,
                                 e -> assertThat(e.getResultCode()).isEqualTo(ResultCode.NO_SUCH_OBJECT));
             }
-            // a proxy user asking as the root DN is not let in either
+            // a proxy user asking as the root DN is not let in either: refused as for any other name, since
+            // cn=Monitor is answered behind the proxied authorization check like every entry
             SearchRequest r = new SearchRequest("cn=Monitor", SearchScope.BASE, "(objectClass=*)");
             r.addControl(new ProxiedAuthorizationV2RequestControl("dn:" + TestServer.ADMIN_DN));
             LDAPSearchException proxied = org.junit.jupiter.api.Assertions.assertThrows(LDAPSearchException.class,
                     () -> bob.search(r));
-            assertThat(proxied.getResultCode()).isEqualTo(ResultCode.NO_SUCH_OBJECT);
+            SearchRequest ordinary = new SearchRequest("dc=example,dc=com", SearchScope.BASE, "(objectClass=*)");
+            ordinary.addControl(new ProxiedAuthorizationV2RequestControl("dn:" + TestServer.ADMIN_DN));
+            LDAPSearchException asRoot = org.junit.jupiter.api.Assertions.assertThrows(LDAPSearchException.class,
+                    () -> bob.search(ordinary));
+            assertThat(proxied.getResultCode()).isEqualTo(asRoot.getResultCode()).isEqualTo(ResultCode.AUTHORIZATION_DENIED);
+            assertThat(proxied.getSearchEntries()).isEmpty();
+            // and as a reader of cn=Monitor (alice is an administrator), the proxy finds nothing: not through a proxy
+            SearchRequest asAlice = new SearchRequest("cn=Monitor", SearchScope.BASE, "(objectClass=*)");
+            asAlice.addControl(new ProxiedAuthorizationV2RequestControl("dn:" + ALICE));
+            LDAPSearchException viaAlice = org.junit.jupiter.api.Assertions.assertThrows(LDAPSearchException.class,
+                    () -> bob.search(asAlice));
+            assertThat(viaAlice.getResultCode()).isEqualTo(ResultCode.NO_SUCH_OBJECT);
+            SearchRequest aliceEntry = new SearchRequest(ALICE, SearchScope.BASE, "(objectClass=*)");
+            aliceEntry.addControl(new ProxiedAuthorizationV2RequestControl("dn:" + ALICE));
+            assertThat(bob.search(aliceEntry).getEntryCount()).as("the same proxy reads ordinary entries as alice").isOne();
         }
     }
 
@@ -170,6 +186,54 @@ class MonitorIT {
                 LDAPConnection admin = new LDAPConnection("127.0.0.1", s.port(), TestServer.ADMIN_DN,
                         TestServer.ADMIN_PASSWORD)) {
             assertThat(admin.getEntry("cn=Monitor")).isNull();
+        }
+    }
+
+    /** cn=Monitor is answered behind the dispatcher, so the checks every request gets apply to it too. */
+    @Test
+    void anUnknownCriticalControlIsRefusedForCnMonitorToo() throws Exception {
+        try (LDAPConnection admin = admin()) {
+            SearchRequest r = new SearchRequest("cn=Monitor", SearchScope.BASE, "(objectClass=*)");
+            r.addControl(new Control("1.3.6.1.4.1.99999.1", true));
+            LDAPSearchException e = org.junit.jupiter.api.Assertions.assertThrows(LDAPSearchException.class,
+                    () -> admin.search(r));
+            assertThat(e.getResultCode()).isEqualTo(ResultCode.UNAVAILABLE_CRITICAL_EXTENSION);
+            CompareRequest compare = new CompareRequest("cn=Current,cn=Connections,cn=Monitor", "objectClass",
+                    "monitorCounterObject");
+            compare.addControl(new Control("1.3.6.1.4.1.99999.1", true));
+            assertThatThrownBy(() -> admin.compare(compare)).isInstanceOfSatisfying(LDAPException.class,
+                    x -> assertThat(x.getResultCode()).isEqualTo(ResultCode.UNAVAILABLE_CRITICAL_EXTENSION));
+            r.setControls(new Control("1.3.6.1.4.1.99999.1", false)); // not critical: ignored
+            assertThat(admin.search(r).getEntryCount()).isOne();
+        }
+    }
+
+    @Test
+    void requireTlsHoldsForCnMonitorToo() throws Exception {
+        try (TestServer strict = TestServer.memoryWithTls("security: {requireTls: true, loopbackExempt: false}\n")
+                .loadResource("sample.ldif");
+                LDAPConnection c = new LDAPConnection("127.0.0.1", strict.port())) {
+            LDAPSearchException e = org.junit.jupiter.api.Assertions.assertThrows(LDAPSearchException.class,
+                    () -> c.search("cn=Monitor", SearchScope.BASE, "(objectClass=*)"));
+            assertThat(e.getResultCode()).isEqualTo(ResultCode.CONFIDENTIALITY_REQUIRED);
+        }
+    }
+
+    @Test
+    void aSessionThatMustChangeItsPasswordCannotReadCnMonitor() throws Exception {
+        try (TestServer s = TestServer.memory("passwordPolicy: {mustChange: true}\n").loadResource("sample.ldif")) {
+            try (LDAPConnection admin = new LDAPConnection("127.0.0.1", s.port(), TestServer.ADMIN_DN,
+                    TestServer.ADMIN_PASSWORD)) {
+                admin.modify(ALICE, new Modification(ModificationType.REPLACE, "userPassword", "Reset-By-Admin-42"));
+            }
+            try (LDAPConnection alice = new LDAPConnection("127.0.0.1", s.port(), ALICE, "Reset-By-Admin-42")) {
+                LDAPSearchException e = org.junit.jupiter.api.Assertions.assertThrows(LDAPSearchException.class,
+                        () -> alice.search("cn=Monitor", SearchScope.BASE, "(objectClass=*)"));
+                assertThat(e.getResultCode()).isEqualTo(ResultCode.UNWILLING_TO_PERFORM);
+                alice.modify(ALICE, new Modification(ModificationType.REPLACE, "userPassword", "Changed-By-Alice-42"));
+                assertThat(alice.search("cn=Monitor", SearchScope.BASE, "(objectClass=*)").getEntryCount())
+                        .as("readable once the password is changed").isOne();
+            }
         }
     }
 }

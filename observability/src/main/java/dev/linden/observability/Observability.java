@@ -9,7 +9,7 @@ import dev.linden.observability.log.SecurityLog;
 import dev.linden.observability.metrics.LdapMetrics;
 import dev.linden.observability.monitor.Connections;
 import dev.linden.observability.monitor.Listener;
-import dev.linden.observability.monitor.MonitorHandler;
+import dev.linden.observability.monitor.MonitorContext;
 import dev.linden.observability.monitor.MonitorSources;
 import dev.linden.observability.monitor.MonitorTree;
 import dev.linden.observability.security.Detector;
@@ -107,6 +107,9 @@ public final class Observability implements AutoCloseable {
     public static Observability start(ObservabilitySettings settings, Directory directory, CountingStorage store,
             String version, Supplier<SecurityCounters.Snapshot> passwordPolicy) throws IOException {
         Observability o = new Observability(settings, directory, store, version, passwordPolicy);
+        if (settings.monitor().enabled()) { // searched and compared by the ordinary operations, behind every check
+            directory.live().mount(new MonitorContext(directory.schema(), new MonitorTree(directory.schema(), o.sources())));
+        }
         try {
             o.startMetrics();
         } catch (IOException | RuntimeException e) {
@@ -157,15 +160,11 @@ public final class Observability implements AutoCloseable {
 
     /**
      * The dispatcher with the decorators around it, outermost first: instrumentation (timing, entry
-     * counts, then statistics, metrics, detection and the access log are told), enforcement of the
-     * detections' actions, and cn=Monitor.
+     * counts, then statistics, metrics, detection and the access log are told), and enforcement of the
+     * detections' actions. (cn=Monitor is a live context the operations answer: see {@link MonitorContext}.)
      */
     public RequestHandler wrap(RequestHandler dispatcher) {
         RequestHandler handler = dispatcher;
-        if (settings.monitor().enabled()) {
-            handler = new MonitorHandler(handler, directory.schema(), new MonitorTree(directory.schema(), sources()),
-                    directory.backend(), directory.config().rootDn(), settings.monitor().readers());
-        }
         if (detector != null) {
             handler = new EnforcingHandler(handler, detector, settings.detection(), directory.schema());
         }

@@ -99,7 +99,12 @@ public final class Linden implements AutoCloseable {
         Backend backend = openBackend(settings, schema);
         List<AccessRule> rules;
         try {
-            rules = AccessRules.build(settings.accessRules(), schema);
+            rules = new java.util.ArrayList<>();
+            if (settings.observability().monitor().enabled()) { // before every configured rule: only its readers see it
+                rules.addAll(AccessRules.build(List.of(dev.linden.observability.monitor.MonitorContext.readersRule(
+                        settings.observability().monitor().readers())), schema));
+            }
+            rules.addAll(AccessRules.build(settings.accessRules(), schema));
         } catch (IllegalArgumentException e) {
             backend.close();
             throw new ConfigException("access.rules: " + e.getMessage());

@@ -45,6 +45,7 @@ public final class AddOperation {
 
     public Response execute(OperationContext ctx, AddRequest request) throws LdapException {
         Dn dn = Requests.dn(request.dn(), directory.schema());
+        access.refuseLiveWrite(access.context(ctx.session()), dn); // cn=Monitor is read-only
         if (dn.isRoot()) {
             throw new LdapException(ResultCode.ENTRY_ALREADY_EXISTS, "root DSE already exists");
         }

@@ -110,8 +110,7 @@ public final class BindOperation {
                 () -> stored != null && access.acl().allows(access.context(session), entry, stored.description().type(), Right.AUTH)
                         && verifyAny(password, stored));
         List<Control> controls = policy.succeeded();
-        session.bind(entry.dn(), false);
-        policy.restrict(session);
+        session.bind(entry.dn(), false, policy.mustChange()); // bound and restricted in one step
         return success(controls);
     }
 

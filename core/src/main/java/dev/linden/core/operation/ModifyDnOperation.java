@@ -42,6 +42,7 @@ public final class ModifyDnOperation {
     public Response execute(OperationContext ctx, ModifyDnRequest request) throws LdapException {
         var schema = directory.schema();
         Dn dn = Requests.dn(request.dn(), schema);
+        access.refuseLiveWrite(access.context(ctx.session()), dn); // cn=Monitor is read-only
         Rdn newRdn = DnSyntax.parseRdn(request.newRdn(), schema);
         Dn newParent = request.newSuperior() == null ? dn.parent() : Requests.dn(request.newSuperior(), schema);
         if (dn.isRoot() || directory.backend().suffixOf(dn) == null) {

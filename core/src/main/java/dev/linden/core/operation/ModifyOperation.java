@@ -51,6 +51,7 @@ public final class ModifyOperation {
 
     public Response execute(OperationContext ctx, ModifyRequest request) throws LdapException {
         Dn dn = Requests.dn(request.dn(), directory.schema());
+        access.refuseLiveWrite(access.context(ctx.session()), dn); // cn=Monitor is read-only
         if (dn.isRoot() || directory.backend().suffixOf(dn) == null) {
             throw new LdapException(ResultCode.NO_SUCH_OBJECT, "");
         }

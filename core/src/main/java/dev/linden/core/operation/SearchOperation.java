@@ -4,6 +4,8 @@ import dev.linden.backend.BackendView;
 import dev.linden.backend.SearchSpec;
 import dev.linden.core.AccessPolicy;
 import dev.linden.core.Directory;
+import dev.linden.core.LiveContext;
+import dev.linden.core.LiveContexts;
 import dev.linden.core.OperationContext;
 import dev.linden.core.Oids;
 import dev.linden.core.Response;
@@ -94,11 +96,15 @@ public final class SearchOperation {
         }
         Session session = ctx.session();
         AccessContext actx = access.context(session);
+        Control pagedControl = control(ctx.request(), Oids.PAGED_RESULTS);
+        PagedResultsControl paged = pagedControl == null ? null : PagedResultsControl.decode(pagedControl);
+        LiveContext live = directory.live().holding(base);
+        if (live != null) {
+            return searchLive(ctx, request, base, selection, live, actx, paged != null);
+        }
         if (directory.backend().suffixOf(base) == null) {
             throw new LdapException(ResultCode.NO_SUCH_OBJECT, "");
         }
-        Control pagedControl = control(ctx.request(), Oids.PAGED_RESULTS);
-        PagedResultsControl paged = pagedControl == null ? null : PagedResultsControl.decode(pagedControl);
         String fingerprint = request.baseDn() + "|" + request.scope() + "|" + FilterText.format(request.filter());
         PagedSearch state;
         String cookie;
@@ -125,6 +131,44 @@ public final class SearchOperation {
             cookie = newCookie();
         }
         return page(ctx, request, selection, paged, state, cookie, actx);
+    }
+
+    /**
+     * A search of a live context (cn=Monitor): its entries as of now walked by the same run, access
+     * rules and limits as the store's. Paging returns everything on one page (the list is small).
+     */
+    private Response searchLive(OperationContext ctx, SearchRequest request, Dn base, AttributeSelection selection,
+            LiveContext live, AccessContext actx, boolean paged) throws LdapException {
+        List<Entry> entries = live.entries();
+        Entry baseEntry = LiveContexts.find(entries, base);
+        if (baseEntry == null || !access.discloses(actx, live, baseEntry)) {
+            throw access.noSuchObject(actx, live, entries, base);
+        }
+        SearchRun run = new SearchRun(ctx, request, access, actx, directory.schema(), computed, responder, selection,
+                limits(ctx.session(), request), false);
+        LiveView view = new LiveView(entries);
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            if (inScope(e.dn(), base, request.scope()) && !run.accept(i + 1, e, null, view)) {
+                break;
+            }
+        }
+        if (ctx.isAbandoned()) {
+            return null;
+        }
+        LdapResult result = new LdapResult(run.exceeded() ? ResultCode.SIZE_LIMIT_EXCEEDED : ResultCode.SUCCESS, "", "",
+                List.of());
+        return new Response(new SearchResultDone(result),
+                paged ? List.of(PagedResultsControl.response(run.matched(), new byte[0])) : List.of());
+    }
+
+    private static boolean inScope(Dn dn, Dn base, SearchScope scope) {
+        return switch (scope) {
+            case BASE -> dn.equals(base);
+            case ONE -> dn.size() == base.size() + 1 && dn.isWithin(base);
+            case SUB -> dn.isWithin(base);
+            case SUBORDINATES -> dn.size() > base.size() && dn.isWithin(base);
+        };
     }
 
     /** The root DSE and the subschema entry: public, so any client can discover the server. */

@@ -1,7 +1,6 @@
 package dev.linden.core.ppolicy;
 
 import dev.linden.core.OperationContext;
-import dev.linden.core.Session;
 import dev.linden.core.throttle.SecurityCounters.BindFailure;
 import dev.linden.model.Entry;
 import dev.linden.model.LdapException;
@@ -76,7 +75,7 @@ public final class BindCheck {
     /**
      * The password was right: an expired password uses a grace bind or fails (invalidCredentials,
      * passwordExpired); a password near expiry gets the timeBeforeExpiration warning; a reset one the
-     * changeAfterReset error (and the session is then restricted, see {@link #restrict(Session)}).
+     * changeAfterReset error (and the session is then restricted, see {@link #mustChange()}).
      * Clears recorded failures. Returns the response controls.
      */
     public List<Control> succeeded() throws LdapException {
@@ -120,10 +119,8 @@ public final class BindCheck {
         return pp.responseControls(ctx, new PasswordPolicyControl(warning, grace, error));
     }
 
-    /** After the session is bound: restricts it to changing the password when the policy requires a change. */
-    public void restrict(Session session) {
-        if (mustChange) {
-            session.requirePasswordChange();
-        }
+    /** Whether the session this bind opens may only change its password (the policy requires a change). */
+    public boolean mustChange() {
+        return mustChange;
     }
 }
