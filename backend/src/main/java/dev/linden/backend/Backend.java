@@ -32,10 +32,15 @@ public final class Backend implements AutoCloseable {
     private final TreeWriter writer;
     private final SearchExecutor searches;
     private final GroupResolver groups;
+    private final Changelog changelog;
     private final StoreCounters counters = new StoreCounters();
     private final SearchCounters searchCounters = new SearchCounters();
 
     public Backend(Storage storage, Schema schema, BackendConfig config) {
+        this(storage, schema, config, ChangelogSettings.DEFAULT);
+    }
+
+    public Backend(Storage storage, Schema schema, BackendConfig config, ChangelogSettings retention) {
         this.storage = storage;
         this.schema = schema;
         this.config = config;
@@ -47,8 +52,11 @@ public final class Backend implements AutoCloseable {
         this.groups = new GroupResolver(store, dynamic, new GroupGraph(schema));
         SearchPlanner planner = new SearchPlanner(schema, indexes, store.dn2id, groups);
         this.searches = new SearchExecutor(storage, store, planner, groups, searchCounters);
-        this.writer = new TreeWriter(storage, store, new ReferentialIntegrity(store, indexes), counters,
-                config.suffixes());
+        this.changelog = new Changelog(storage);
+        ChangeRecorder recorder = new ChangeRecorder(schema, changelog, retention);
+        recorder.resume(BackendTx.read(storage, changelog::contextCsn)); // never below a CSN the store holds
+        this.writer = new TreeWriter(storage, store, new ReferentialIntegrity(store, indexes, recorder), recorder,
+                counters, config.suffixes());
     }
 
     public Schema schema() {
@@ -108,13 +116,17 @@ public final class Backend implements AutoCloseable {
         return BackendTx.read(storage, tx -> store.matched(tx, dn));
     }
 
+    /** Adds one entry: a change with a new CSN (its entryCSN) and a changelog record. */
     public void add(Entry entry) throws LdapException {
-        writer.addAll(List.of(entry));
+        writer.add(entry);
     }
 
-    /** Adds entries in order in one transaction (bulk import): all of them, or none if one fails. */
+    /**
+     * Adds entries in order in one transaction (bulk import): all of them, or none if one fails. Each
+     * keeps the entryCSN it brings (as slapadd does) and no changelog record is written for them.
+     */
     public void addAll(List<Entry> entries) throws LdapException {
-        writer.addAll(entries);
+        writer.importAll(entries);
     }
 
     public void delete(Dn dn) throws LdapException {
@@ -160,6 +172,22 @@ public final class Backend implements AutoCloseable {
                 search(SearchSpec.of(suffix, SearchScope.SUB, new Filter.Present("objectClass"), 0), scan);
             }
         }
+    }
+
+    /** The newest CSN committed per server ID (what contextCSN publishes on the suffix). */
+    public dev.linden.model.sync.CsnVector contextCsn() {
+        return BackendTx.read(storage, changelog::contextCsn);
+    }
+
+    /** Where the changelog stands, read in one transaction: for a provider to decide what a cookie needs. */
+    public ChangelogState changelogState(dev.linden.model.sync.CsnVector cookie) {
+        return BackendTx.read(storage, tx -> new ChangelogState(changelog.contextCsn(tx), changelog.lastSeq(tx),
+                changelog.covers(tx, cookie), changelog.unseenFrom(tx, cookie)));
+    }
+
+    /** Up to {@code max} changelog records after sequence number {@code seq}, in commit order. */
+    public List<ChangeRecord> changesAfter(long seq, int max) {
+        return BackendTx.read(storage, tx -> changelog.after(tx, seq, max));
     }
 
     /** How searches found their candidates since start (indexed, unindexed, refused), for monitoring. */

@@ -80,6 +80,18 @@ final class BackendTx implements WriteTx {
         write.put(tree, key, value);
     }
 
+    /** A changelog write: counted apart from the entries' keys. */
+    void putLog(Tree tree, byte[] key, byte[] value) {
+        counters.logWrite();
+        write.put(tree, key, value);
+    }
+
+    /** A changelog delete (retention): counted apart from the entries' keys. */
+    void deleteLog(Tree tree, byte[] key) {
+        counters.logWrite();
+        write.delete(tree, key);
+    }
+
     @Override
     public boolean delete(Tree tree, byte[] key) {
         counters.delete();

@@ -19,11 +19,13 @@ import java.util.List;
 final class ReferentialIntegrity {
     private final EntryStore store;
     private final IndexSet indexes;
+    private final ChangeRecorder recorder;
     private final Schema schema;
 
-    ReferentialIntegrity(EntryStore store, IndexSet indexes) {
+    ReferentialIntegrity(EntryStore store, IndexSet indexes, ChangeRecorder recorder) {
         this.store = store;
         this.indexes = indexes;
+        this.recorder = recorder;
         this.schema = store.schema();
     }
 
@@ -50,8 +52,10 @@ final class ReferentialIntegrity {
                         changed = true;
                     }
                 }
-                if (changed) {
+                if (changed) { // a change of its own: replicas receive it like any other
+                    var csn = recorder.stamp(after);
                     store.store(tx, id, before, after);
+                    recorder.modified(tx, csn, before, after);
                 }
             }
         }

@@ -22,15 +22,17 @@ final class TreeWriter {
     private final Storage storage;
     private final EntryStore store;
     private final ReferentialIntegrity references;
+    private final ChangeRecorder recorder;
     private final StoreCounters counters;
     private final List<Dn> suffixes;
     private final AtomicLong version = new AtomicLong();
 
-    TreeWriter(Storage storage, EntryStore store, ReferentialIntegrity references, StoreCounters counters,
-            List<Dn> suffixes) {
+    TreeWriter(Storage storage, EntryStore store, ReferentialIntegrity references, ChangeRecorder recorder,
+            StoreCounters counters, List<Dn> suffixes) {
         this.storage = storage;
         this.store = store;
         this.references = references;
+        this.recorder = recorder;
         this.counters = counters;
         this.suffixes = List.copyOf(suffixes);
     }
@@ -48,18 +50,36 @@ final class TreeWriter {
         }
     }
 
-    /** Adds entries in order in one transaction (bulk import): all of them, or none if one fails. */
-    void addAll(List<Entry> entries) throws LdapException {
+    /**
+     * Adds entries in order in one transaction (bulk import): all of them, or none if one fails. They
+     * keep the entryCSN they bring and leave no changelog records (see {@link ChangeRecorder#prepareImport}).
+     */
+    void importAll(List<Entry> entries) throws LdapException {
         List<Set<String>> apart = new ArrayList<>(entries.size());
         List<byte[]> records = new ArrayList<>(entries.size());
+        List<dev.linden.model.sync.Csn> csns = new ArrayList<>(entries.size());
         for (Entry entry : entries) { // encoded here, not on the store's writer thread
+            csns.add(recorder.prepareImport(entry));
             apart.add(store.apart(null, entry));
             records.add(EntryStore.encode(entry, apart.getLast()));
         }
         write(tx -> {
             for (int i = 0; i < entries.size(); i++) {
                 add(tx, entries.get(i), apart.get(i), records.get(i));
+                recorder.imported(tx, csns.get(i));
             }
+            return null;
+        });
+    }
+
+    /** Adds one entry: a change with its CSN (stamped on the entry) and its changelog record. */
+    void add(Entry entry) throws LdapException {
+        EntryStore.encode(entry, Set.of()); // a DN too long for the store fails here, off the writer thread
+        write(tx -> {
+            var csn = recorder.stamp(entry);
+            Set<String> apart = store.apart(null, entry);
+            add(tx, entry, apart, EntryStore.encode(entry, apart));
+            recorder.added(tx, csn, entry);
             return null;
         });
     }
@@ -101,6 +121,7 @@ final class TreeWriter {
                 store.id2children.remove(tx, parentId, id);
             }
             store.remove(tx, id, entry);
+            recorder.deleted(tx, entry);
             references.fix(tx, dn, null);
             return null;
         });
@@ -115,7 +136,9 @@ final class TreeWriter {
             }
             Entry before = store.load(tx, id);
             Entry after = update.apply(before.copy());
+            var csn = recorder.stamp(after);
             store.store(tx, id, before, after);
+            recorder.modified(tx, csn, before, after);
             return store.stored(tx, id, after);
         });
     }
@@ -147,6 +170,7 @@ final class TreeWriter {
             Entry before = store.load(tx, id);
             Entry after = update.apply(before.copy());
             after.setDn(newDn);
+            var csn = recorder.stamp(after);
             store.dn2id.delete(tx, dn);
             store.dn2id.put(tx, newDn, id);
             long oldParentId = parentId(tx, dn);
@@ -159,6 +183,7 @@ final class TreeWriter {
                 }
             }
             store.store(tx, id, before, after);
+            recorder.renamed(tx, csn, dn, before, after);
             if (!newDn.equals(dn) || !newDn.toString().equals(dn.toString())) {
                 references.fix(tx, dn, newDn);
                 for (Dn[] move : moves) {

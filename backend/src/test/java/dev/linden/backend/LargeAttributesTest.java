@@ -258,8 +258,10 @@ class LargeAttributesTest {
         var before = backend.counters();
         modifyMembers(GROUP, List.of(user(201)), List.of());
         var add = backend.counters().minus(before);
-        // the value's key, its equality index key, the record
+        // the value's key, its equality index key, the record; and the changelog's constant four (the
+        // record, its CSN index key, the next sequence number, the contextCSN)
         assertThat(add.puts()).isEqualTo(3);
+        assertThat(add.logWrites()).isEqualTo(4);
         assertThat(add.deletes()).isZero();
         assertThat(add.apartReads()).isZero(); // the caller tests the value (one look-up), not the backend
         assertThat(add.bytes()).isLessThan(recordSize + 200);

@@ -7,18 +7,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes the operational attributes the server keeps (RFC 4512, RFC 4530): entryUUID and the
- * creation stamps on add; modifiersName, modifyTimestamp and entryCSN on every change.
+ * creation stamps on add; modifiersName and modifyTimestamp on every change. The entryCSN is the
+ * store's to write, inside the transaction that commits the change (see the backend's ChangeRecorder).
  */
 final class OperationalStamp {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter CSN_TIME =
-            DateTimeFormatter.ofPattern("yyyyMMddHHmmss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
     private final Schema schema;
-    private final AtomicLong csnCounter = new AtomicLong();
 
     OperationalStamp(Schema schema) {
         this.schema = schema;
@@ -35,8 +32,5 @@ final class OperationalStamp {
     void modified(Entry entry, Dn by, Instant now) {
         entry.put(schema.attributeType("modifiersName"), by.toString());
         entry.put(schema.attributeType("modifyTimestamp"), TIME.format(now));
-        // the CSN format of OpenLDAP (time#count#sid#mod), so its tools and replication read it
-        long count = csnCounter.getAndIncrement() & 0xFFFFFF;
-        entry.put(schema.attributeType("entryCSN"), CSN_TIME.format(now) + String.format("#%06x#000#000000", count));
     }
 }

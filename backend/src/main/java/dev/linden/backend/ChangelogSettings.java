@@ -1,0 +1,22 @@
+package dev.linden.backend;
+
+/**
+ * This server's identity in replication and how long its changelog keeps changes.
+ *
+ * @param serverId the server ID in every CSN this server issues (1-4095; distinct per server of a
+ *     replicated directory)
+ * @param maxChanges records kept at most; older ones are dropped
+ * @param maxAgeSeconds records older than this are dropped
+ */
+public record ChangelogSettings(int serverId, long maxChanges, long maxAgeSeconds) {
+    public static final ChangelogSettings DEFAULT = new ChangelogSettings(1, 1_000_000, 7 * 86_400);
+
+    public ChangelogSettings {
+        if (serverId < 0 || serverId > 0xFFF) {
+            throw new IllegalArgumentException("serverId must be within 0-4095, not " + serverId);
+        }
+        if (maxChanges < 1 || maxAgeSeconds < 1) {
+            throw new IllegalArgumentException("changelog retention must keep at least one change for at least a second");
+        }
+    }
+}
