@@ -4,6 +4,7 @@ import dev.linden.core.OperationContext;
 import dev.linden.core.RequestHandler;
 import dev.linden.core.Response;
 import dev.linden.core.Session;
+import dev.linden.core.throttle.FamiliarAddresses;
 import dev.linden.model.DnSyntax;
 import dev.linden.model.schema.Schema;
 import dev.linden.observability.DetectionSettings;
@@ -24,6 +25,7 @@ import dev.linden.protocol.op.SearchRequest;
 import dev.linden.protocol.op.SearchResultDone;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -65,7 +67,8 @@ public class DetectionBenchmark {
         Schema schema = Schema.standard();
         SecretAttributes secrets = new SecretAttributes(schema);
         detector = new Detector(DetectionSettings.DEFAULT, schema, List.of(DnSyntax.parse("dc=example,dc=com", schema)),
-                secrets, e -> { }, System::currentTimeMillis);
+                DnSyntax.parse("cn=admin,dc=example,dc=com", schema), secrets,
+                new FamiliarAddresses(30 * 86_400_000L, Clock.systemUTC()), e -> { }, System::currentTimeMillis);
         Response done = new Response(new SearchResultDone(LdapResult.success()));
         RequestHandler next = ctx -> done;
         enforcement = new EnforcingHandler(next, detector, DetectionSettings.DEFAULT, schema);
