@@ -1,7 +1,5 @@
 package dev.linden.core.throttle;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
@@ -121,14 +119,9 @@ public final class FamiliarAddresses {
             }
             return bits;
         }
-        if (host.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
-            try {
-                byte[] b = InetAddress.getByName(host).getAddress(); // a literal: no name lookup
-                return 0xFFFF_FFFF_0000_0000L | ((b[0] & 0xFFL) << 24) | ((b[1] & 0xFFL) << 16) | ((b[2] & 0xFFL) << 8)
-                        | (b[3] & 0xFFL);
-            } catch (UnknownHostException e) {
-                // not an address after all: hashed below
-            }
+        long ipv4 = ipv4(host);
+        if (ipv4 >= 0) {
+            return 0xFFFF_FFFF_0000_0000L | ipv4;
         }
         long h = 0xcbf29ce484222325L;
         for (int i = 0; i < host.length(); i++) {
@@ -136,6 +129,29 @@ public final class FamiliarAddresses {
             h *= 0x100000001b3L;
         }
         return h;
+    }
+
+    /** A dotted IPv4 address as 32 bits, or -1. */
+    private static long ipv4(String host) {
+        long bits = 0;
+        int octets = 0;
+        int value = -1;
+        for (int i = 0; i <= host.length(); i++) {
+            char c = i < host.length() ? host.charAt(i) : '.';
+            if (c >= '0' && c <= '9') {
+                value = (value < 0 ? 0 : value * 10) + (c - '0');
+                if (value > 255) {
+                    return -1;
+                }
+            } else if (c == '.' && value >= 0 && octets < 4) {
+                bits = (bits << 8) | value;
+                octets++;
+                value = -1;
+            } else {
+                return -1;
+            }
+        }
+        return octets == 4 ? bits : -1;
     }
 
     /** One account's familiar addresses and when each last bound, most recent kept; grows 2, 4 ... 16. */
