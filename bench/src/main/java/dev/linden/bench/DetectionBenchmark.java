@@ -4,8 +4,10 @@ import dev.linden.core.OperationContext;
 import dev.linden.core.RequestHandler;
 import dev.linden.core.Response;
 import dev.linden.core.Session;
+import dev.linden.core.throttle.FamiliarAddresses;
 import dev.linden.model.DnSyntax;
 import dev.linden.model.schema.Schema;
+import dev.linden.observability.BindOutcome;
 import dev.linden.observability.DetectionSettings;
 import dev.linden.observability.LogSettings;
 import dev.linden.observability.OperationKind;
@@ -20,10 +22,13 @@ import dev.linden.protocol.LdapMessage;
 import dev.linden.protocol.LdapResult;
 import dev.linden.protocol.SearchScope;
 import dev.linden.protocol.filter.FilterText;
+import dev.linden.protocol.op.BindRequest;
+import dev.linden.protocol.op.BindResponse;
 import dev.linden.protocol.op.SearchRequest;
 import dev.linden.protocol.op.SearchResultDone;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -43,7 +48,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * What observability adds to one SearchRate-like lookup ({@code (uid=user.N)} from the suffix, one
  * entry, an ordinary user), taken apart: the detection's look at the finished search, the
  * enforcement check while nobody is penalised, and the access log's line (formatted and queued).
- * A search itself costs tens of microseconds; these are meant to be tens of nanoseconds.
+ * A search itself costs tens of microseconds; these are meant to be tens of nanoseconds. And what
+ * a successful bind adds: learning its address as familiar for the account, and the detector's
+ * note of the login (an address logging users in is no sprayer). A bind checks a password (an
+ * Argon2 hash takes milliseconds); these are meant to be well under a microsecond.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -59,13 +67,20 @@ public class DetectionBenchmark {
     private LogStream stream;
     private AccessLog accessLog;
     private Path logDir;
+    private FamiliarAddresses familiar;
+    private OperationRecord login;
+    private final String[] accounts = new String[1000];
+    private final String[] addresses = new String[256];
+    private int logins;
 
     @Setup
     public void setUp() throws Exception {
         Schema schema = Schema.standard();
         SecretAttributes secrets = new SecretAttributes(schema);
+        familiar = new FamiliarAddresses(30 * 86_400_000L, Clock.systemUTC());
         detector = new Detector(DetectionSettings.DEFAULT, schema, List.of(DnSyntax.parse("dc=example,dc=com", schema)),
-                secrets, e -> { }, System::currentTimeMillis);
+                DnSyntax.parse("cn=admin,dc=example,dc=com", schema), secrets, familiar, e -> { },
+                System::currentTimeMillis);
         Response done = new Response(new SearchResultDone(LdapResult.success()));
         RequestHandler next = ctx -> done;
         enforcement = new EnforcingHandler(next, detector, DetectionSettings.DEFAULT, schema);
@@ -76,6 +91,16 @@ public class DetectionBenchmark {
         lookup = new OperationRecord(session, request, OperationKind.SEARCH, done, 1, 30_000, session.boundDn(), null,
                 DetectionSettings.Action.NONE);
         context = new OperationContext(session, request, m -> { }, new AtomicBoolean());
+        for (int i = 0; i < accounts.length; i++) {
+            accounts[i] = "uid=user." + i + ",ou=people,dc=example,dc=com";
+        }
+        for (int i = 0; i < addresses.length; i++) {
+            addresses[i] = "10.0.0." + i + ":40000";
+        }
+        String user = accounts[1];
+        login = new OperationRecord(session, new LdapMessage(8, BindRequest.simple(user, new byte[] {'x'})),
+                OperationKind.BIND, new Response(new BindResponse(LdapResult.success(), null)), 0, 30_000,
+                session.boundDn(), new BindOutcome("simple", user, true, null, false), DetectionSettings.Action.NONE);
         logDir = Files.createTempDirectory("linden-jmh-log");
         stream = LogStream.open("access", LogSettings.to(logDir.resolve("access.log"), LogSettings.Format.LINE));
         accessLog = new AccessLog(stream, secrets);
@@ -102,6 +127,19 @@ public class DetectionBenchmark {
     @Benchmark
     public Response enforceIdle() {
         return enforcement.dispatch(context);
+    }
+
+    /** A successful bind makes its address familiar for the account (one of 1,000 accounts, from one of 256 addresses). */
+    @Benchmark
+    public void learnFamiliar() {
+        int n = logins++;
+        familiar.learn(accounts[n % accounts.length], addresses[n & 255]);
+    }
+
+    /** The detector's note of a successful bind: the login counted for its address. */
+    @Benchmark
+    public void detectLogin() {
+        detector.completed(login);
     }
 
     /** The access log's line for the lookup, formatted and queued (dropped when the writer falls behind). */

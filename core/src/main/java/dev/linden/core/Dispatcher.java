@@ -13,6 +13,7 @@ import dev.linden.core.operation.SearchOperation;
 import dev.linden.core.sasl.ProxiedAuthorization;
 import dev.linden.core.ppolicy.PasswordPolicy;
 import dev.linden.core.throttle.BindThrottle;
+import dev.linden.core.throttle.FamiliarAddresses;
 import dev.linden.core.throttle.SecurityCounters;
 import dev.linden.model.LdapException;
 import dev.linden.protocol.Control;
@@ -45,13 +46,17 @@ public final class Dispatcher implements RequestHandler {
     private final ProxiedAuthorization proxied;
     private final PasswordPolicy passwordPolicy;
     private final SecurityCounters securityCounters = new SecurityCounters();
+    private final FamiliarAddresses familiarAddresses;
 
     public Dispatcher(Directory directory) {
         AccessPolicy access = new AccessPolicy(new AccessControl(directory.config().accessRules(), directory.schema(),
                 new GroupMembership(directory.backend()), directory.config().rootDn()),
                 directory.backend(), directory.live());
-        this.passwordPolicy = new PasswordPolicy(directory, securityCounters);
-        BindThrottle throttle = new BindThrottle(directory.config().throttle(), directory.clock(), securityCounters);
+        this.familiarAddresses = new FamiliarAddresses(directory.config().throttle().familiarDays() * 86_400_000L,
+                directory.clock());
+        this.passwordPolicy = new PasswordPolicy(directory, securityCounters, familiarAddresses::forget);
+        BindThrottle throttle = new BindThrottle(directory.config().throttle(), directory.clock(), securityCounters,
+                familiarAddresses);
         this.bind = new BindOperation(directory, access, passwordPolicy, throttle);
         this.search = new SearchOperation(directory, access);
         this.compare = new CompareOperation(directory, access);
@@ -67,6 +72,11 @@ public final class Dispatcher implements RequestHandler {
     /** Failed binds, lockouts and throttling since start, as of now (for monitoring). */
     public SecurityCounters.Snapshot securityCounters() {
         return securityCounters.snapshot();
+    }
+
+    /** Where each account bound from successfully of late (detection spares them as the bind throttle does). */
+    public FamiliarAddresses familiarAddresses() {
+        return familiarAddresses;
     }
 
     /** Executes one request; returns its final response, or null when none is due (abandoned, unbind, abandon). */

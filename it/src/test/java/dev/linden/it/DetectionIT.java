@@ -41,6 +41,7 @@ class DetectionIT {
     private static final int DELAY = 400;
     private static final String CONFIG = """
             metrics: {port: 0}
+            passwordPolicy: {lockout: true, mustChange: false}
             detection:
               throttleDelayMillis: %d
               passwordSpray: {accounts: 10, windowSeconds: 300, action: block, actionSeconds: 120}

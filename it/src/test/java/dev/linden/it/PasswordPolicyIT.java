@@ -37,14 +37,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Password policy (draft-behera-ldap-password-policy) over real sockets, checked with the UnboundID
  * SDK's own implementation of the password policy control and with OpenLDAP's ldapwhoami. The
- * default policy here locks after 3 failures for 2 seconds and keeps 3 passwords; some accounts name
- * a policy entry of their own.
+ * default policy here locks (lockout is off unless configured) after 3 failures for 2 seconds and
+ * keeps 3 passwords; some accounts name a policy entry of their own.
  */
 class PasswordPolicyIT {
     static final String PEOPLE = "ou=people,dc=example,dc=com";
     static final String POLICIES = "ou=policies,dc=example,dc=com";
     static final String CONFIG = """
-            passwordPolicy: {maxFailure: 3, lockoutDuration: 2, inHistory: 3}
+            passwordPolicy: {lockout: true, maxFailure: 3, lockoutDuration: 2, inHistory: 3}
             throttle: {enabled: false}
             """;
     static TestServer server;
@@ -359,7 +359,7 @@ class PasswordPolicyIT {
     @Test
     void failureCountsSurviveARestartOnLmdb() throws Exception {
         Path dir = TestServer.tempDir("linden-ppolicy");
-        String config = "passwordPolicy: {maxFailure: 3}\nthrottle: {enabled: false}\n";
+        String config = "passwordPolicy: {lockout: true, maxFailure: 3}\nthrottle: {enabled: false}\n";
         try (TestServer lmdb = TestServer.lmdb(dir, config).loadResource("sample.ldif")) {
             for (int i = 0; i < 2; i++) {
                 try (LDAPConnection c = new LDAPConnection("127.0.0.1", lmdb.port())) {

@@ -156,6 +156,22 @@ class SaslIT {
     }
 
     @Test
+    void aClientCertificateMakesItsAddressFamiliarForTheAccountAsAPasswordDoes() throws Exception {
+        try (TestServer watched = TestServer.memoryWithTls("clientAuth: optional, clientCa: " + pki.resolve("ca.pem"),
+                "detection: {}\n").loadResource("sample.ldif");
+                LDAPConnection c = ldaps(watched, alice)) {
+            assertThatThrownBy(() -> c.bind(ALICE, "typo")).isInstanceOf(LDAPException.class); // a stranger yet
+            assertThat(c.bind(new EXTERNALBindRequest()).getResultCode()).isEqualTo(ResultCode.SUCCESS);
+            assertThatThrownBy(() -> c.bind(ALICE, "typo")).isInstanceOf(LDAPException.class); // the owner's typo now
+            var failures = DetectionIT.events(watched, e -> e.size() >= 2).stream()
+                    .filter(e -> e.get("event").asText().equals("bind_failure")).toList();
+            assertThat(failures).hasSize(2);
+            assertThat(failures.get(0).has("familiar")).isFalse();
+            assertThat(failures.get(1).get("familiar").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
     void externalWithoutTlsOrWithoutACertificate() throws Exception {
         try (LDAPConnection c = new LDAPConnection("127.0.0.1", server.port())) {
             assertThatThrownBy(() -> c.bind(new EXTERNALBindRequest())).isInstanceOfSatisfying(LDAPException.class,

@@ -16,7 +16,7 @@ class SaslLockoutIT {
 
     @Test
     void guessingThroughPlainLocksTheAccountForEveryMechanism() throws Exception {
-        try (TestServer s = TestServer.memory("passwordPolicy: {mustChange: false, maxFailure: 3, lockoutDuration: 600}\n")
+        try (TestServer s = TestServer.memory("passwordPolicy: {mustChange: false, lockout: true, maxFailure: 3, lockoutDuration: 600}\n")
                 .loadResource("sample.ldif");
                 LDAPConnection c = new LDAPConnection("127.0.0.1", s.port())) {
             // SCRAM credentials exist once the password is set in clear after the load

@@ -10,7 +10,7 @@ import java.util.List;
  * @param enabled whether anything is detected at all
  * @param passwordSpray one client address failing binds against many distinct accounts
  * @param bruteForce many failed binds against one account, from any addresses
- * @param enumeration one identity (or anonymous address) reading too much of the directory
+ * @param enumeration one identity (or anonymous address) reading much more than it usually does
  * @param secretProbes filters and compares on secret attributes (userPassword and the like)
  * @param throttleDelayMillis how long each operation of a throttled offender waits before it runs
  * @param maxDelayedOperations operations that may wait at once; more are answered busy at once
@@ -36,27 +36,44 @@ public record DetectionSettings(boolean enabled, PasswordSpray passwordSpray, Br
         BLOCK
     }
 
-    /** One client address failing binds against at least {@code accounts} distinct accounts within the window. */
+    /**
+     * One client address failing binds against at least {@code accounts} distinct accounts within the
+     * window, and against more accounts than it bound as successfully meanwhile (an application's
+     * server or an office's NAT logs many users in, a few of whom mistype). Failures against accounts
+     * the address is familiar for (it bound as them successfully of late) do not count.
+     */
     public record PasswordSpray(int accounts, int windowSeconds, Action action, int actionSeconds) {
         public static final PasswordSpray DEFAULT = new PasswordSpray(10, 300, Action.BLOCK, 900);
     }
 
-    /** At least {@code failures} failed binds against one account within the window; the action applies to binds as that account. */
+    /**
+     * At least {@code failures} failed binds against one account within the window, from addresses
+     * not familiar for it (failures from where its owner binds are typos); the action applies to
+     * binds naming the account, except from its familiar addresses, and never to the root DN.
+     */
     public record BruteForce(int failures, int windowSeconds, Action action, int actionSeconds) {
         public static final BruteForce DEFAULT = new BruteForce(10, 300, Action.THROTTLE, 900);
     }
 
     /**
-     * One identity (an anonymous client by its address) that, within the window, received at least
-     * {@code entries} entries from searches returning {@code minEntriesPerSearch} or more (lookups and
-     * short lists, however frequent, do not add up), or issued {@code broadSearches}
-     * subtree searches with a match-almost-anything filter over a whole naming context (such as
-     * {@code (objectClass=*)} from the suffix), or fetched {@code pages} further pages of paged
-     * searches. The root DN is not watched.
+     * One reader — a bound identity, or an anonymous client by its address — reading much more than
+     * it usually does. Three measures, each over the sliding window: entries received from searches
+     * returning {@code minEntriesPerSearch} or more (lookups and short lists, however frequent, do not
+     * add up), {@code broadSearches} (subtree searches with a match-almost-anything filter over a
+     * whole naming context, such as {@code (objectClass=*)} from the suffix), and further
+     * {@code pages} of paged searches. The reader's usual amount of each is the most it read in one
+     * window of late, fading by half every {@code memoryHours}; reading is unusual from {@code factor}
+     * times that on, and never below the floors {@code entries}, {@code broadSearches} and
+     * {@code pages} (all a reader seen for the first time is judged by). The root DN is not watched.
+     *
+     * @param action what is done to an authenticated identity (none by default: an application's
+     *     sync must not be punished; throttle or block is opted into)
+     * @param anonymousAction what is done to an anonymous client's address
      */
     public record Enumeration(int entries, int minEntriesPerSearch, int broadSearches, int pages, int windowSeconds,
-            Action action, int actionSeconds) {
-        public static final Enumeration DEFAULT = new Enumeration(1000, 10, 5, 50, 300, Action.THROTTLE, 600);
+            int factor, int memoryHours, Action action, Action anonymousAction, int actionSeconds) {
+        public static final Enumeration DEFAULT = new Enumeration(2000, 10, 10, 100, 300, 4, 24, Action.NONE,
+                Action.THROTTLE, 600);
     }
 
     /** At least {@code probes} searches filtering on, or compares against, a secret attribute within the window. */

@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
+import dev.linden.core.throttle.FamiliarAddresses;
 import dev.linden.core.throttle.SecurityCounters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +61,7 @@ public final class Observability implements AutoCloseable {
     private HTTPServer metricsServer;
 
     private Observability(ObservabilitySettings settings, Directory directory, CountingStorage store, String version,
-            Supplier<SecurityCounters.Snapshot> passwordPolicy) {
+            Supplier<SecurityCounters.Snapshot> passwordPolicy, FamiliarAddresses familiar) {
         this.settings = settings;
         this.passwordPolicy = passwordPolicy;
         this.directory = directory;
@@ -75,7 +76,7 @@ public final class Observability implements AutoCloseable {
             Consumer<SecurityEvent> events = security == null ? e -> { } : new SecurityLog(security);
             this.detector = settings.detection().enabled()
                     ? new Detector(settings.detection(), directory.schema(), directory.backend().config().suffixes(),
-                            secrets, events, System::currentTimeMillis)
+                            directory.config().rootDn(), secrets, familiar, events, System::currentTimeMillis)
                     : null;
         } catch (RuntimeException e) {
             if (access != null) {
@@ -103,10 +104,13 @@ public final class Observability implements AutoCloseable {
      * @param store the store, counted, for cn=Monitor and the metrics (null: no store statistics)
      * @param version the server's version
      * @param passwordPolicy the password policy's and bind throttle's counters (null: none)
+     * @param familiar where each account bound from successfully of late, which detection spares as
+     *     the bind throttle does
      */
     public static Observability start(ObservabilitySettings settings, Directory directory, CountingStorage store,
-            String version, Supplier<SecurityCounters.Snapshot> passwordPolicy) throws IOException {
-        Observability o = new Observability(settings, directory, store, version, passwordPolicy);
+            String version, Supplier<SecurityCounters.Snapshot> passwordPolicy, FamiliarAddresses familiar)
+            throws IOException {
+        Observability o = new Observability(settings, directory, store, version, passwordPolicy, familiar);
         if (settings.monitor().enabled()) { // searched and compared by the ordinary operations, behind every check
             directory.live().mount(new MonitorContext(directory.schema(), new MonitorTree(directory.schema(), o.sources())));
         }

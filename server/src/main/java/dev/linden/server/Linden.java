@@ -126,7 +126,8 @@ public final class Linden implements AutoCloseable {
         try {
             dispatcher = new Dispatcher(directory);
             observability = Observability.start(settings.observability(), directory,
-                    backend.storage() instanceof CountingStorage c ? c : null, VERSION, dispatcher::securityCounters);
+                    backend.storage() instanceof CountingStorage c ? c : null, VERSION, dispatcher::securityCounters,
+                    dispatcher.familiarAddresses());
         } catch (IOException | IllegalArgumentException e) {
             backend.close();
             throw new ConfigException(e.getMessage());

@@ -7,6 +7,7 @@ import dev.linden.core.OperationContext;
 import dev.linden.core.Response;
 import dev.linden.core.SecurityRules;
 import dev.linden.core.Session;
+import dev.linden.core.sasl.Identity;
 import dev.linden.core.sasl.PasswordGuard;
 import dev.linden.core.sasl.SaslAuthenticator;
 import dev.linden.core.ppolicy.BindCheck;
@@ -87,13 +88,14 @@ public final class BindOperation {
             throw new LdapException(ResultCode.INVALID_DN_SYNTAX, "invalid DN");
         }
         String account = dn.normalized();
-        throttle.admit(session.clientAddress(), account); // may wait, or refuse a guessing address
-        if (dn.equals(directory.config().rootDn())) { // outside the password policy: no lockout
+        boolean root = dn.equals(directory.config().rootDn());
+        throttle.admit(session.clientAddress(), account, root); // may wait, or refuse a guessing address
+        if (root) { // outside the password policy (no lockout) and the account throttle
             if (!directory.passwords().verify(password, directory.config().rootPassword().getBytes(StandardCharsets.UTF_8))) {
-                throttle.failed(session.clientAddress(), account);
+                throttle.failed(session.clientAddress(), account, true);
                 throw passwordPolicy.bindFailed(ctx, BindFailure.WRONG_PASSWORD);
             }
-            throttle.succeeded(account);
+            throttle.succeeded(session.clientAddress(), account);
             session.bind(dn, true);
             return success(passwordPolicy.responseControls(ctx, PasswordPolicyControl.none()));
         }
@@ -101,7 +103,7 @@ public final class BindOperation {
         if (entry == null) {
             // as long as a wrong password takes, so the time of the answer does not tell who exists
             directory.passwords().verify(password, timingDecoy);
-            throttle.failed(session.clientAddress(), account);
+            throttle.failed(session.clientAddress(), account, false);
             throw passwordPolicy.bindFailed(ctx, BindFailure.NO_SUCH_ENTRY);
         }
         Attribute stored = entry.get("userPassword", directory.schema());
@@ -126,42 +128,51 @@ public final class BindOperation {
         try {
             policy.checkNotLocked();
         } catch (LdapException e) {
-            throttle.failed(address, account);
+            throttle.failed(address, account, false);
             throw e;
         }
         if (!check.verify()) {
-            throttle.failed(address, account);
+            throttle.failed(address, account, false);
             throw policy.failed();
         }
-        throttle.succeeded(account);
+        throttle.succeeded(address, account);
         return policy;
     }
 
     /**
      * What a SASL password check goes through, as the simple bind's does: throttling by address and
-     * account, the lockout, failure counting and the password policy's checks on success.
+     * account, the lockout, failure counting and the password policy's checks on success; and a
+     * client certificate's proof (EXTERNAL) makes the address familiar for the account, as a password does.
      */
     private PasswordGuard guard(OperationContext ctx) {
-        return (identity, check) -> {
-            Session session = ctx.session();
-            String account = identity.dn().normalized();
-            throttle.admit(session.clientAddress(), account);
-            if (identity.administrator()) {
-                boolean ok = check.verify();
-                if (ok) {
-                    throttle.succeeded(account);
-                } else {
-                    throttle.failed(session.clientAddress(), account);
+        String address = ctx.session().clientAddress();
+        return new PasswordGuard() {
+            @Override
+            public boolean verify(Identity identity, Check check) throws LdapException {
+                String account = identity.dn().normalized();
+                throttle.admit(address, account, identity.administrator());
+                if (identity.administrator()) {
+                    boolean ok = check.verify();
+                    if (ok) {
+                        throttle.succeeded(address, account);
+                    } else {
+                        throttle.failed(address, account, true);
+                    }
+                    return ok;
                 }
-                return ok;
+                Entry entry = directory.backend().get(identity.dn());
+                if (entry == null) {
+                    throttle.failed(address, account, false);
+                    return false;
+                }
+                checkPassword(ctx, entry, account, check).succeeded();
+                return true;
             }
-            Entry entry = directory.backend().get(identity.dn());
-            if (entry == null) {
-                throttle.failed(session.clientAddress(), account);
-                return false;
+
+            @Override
+            public void certified(Identity identity) {
+                throttle.succeeded(address, identity.dn().normalized());
             }
-            checkPassword(ctx, entry, account, check).succeeded();
-            return true;
         };
     }
 

@@ -105,6 +105,7 @@ public final class PasswordChange {
         if (password == null) {
             return;
         }
+        pp.passwordChanged(entry.dn()); // a new entry under an old name is a new account
         if (!ctx.session().isAdministrator()) {
             Policy policy = pp.policyFor(entry);
             if (password.size() > 1) {
@@ -189,8 +190,15 @@ public final class PasswordChange {
         }
     }
 
-    /** After the change is stored: a user who changed their own password is no longer restricted. */
+    /**
+     * After the change is stored: a user who changed their own password is no longer restricted, and
+     * the addresses that bound with the old password are strangers again (the owner's next bind makes
+     * theirs familiar again).
+     */
     public void done(Session session) {
+        if (passwordTouched) {
+            pp.passwordChanged(target);
+        }
         if (passwordTouched && !newValues.isEmpty() && target.equals(session.boundDn())) {
             session.passwordChanged();
         }

@@ -21,6 +21,7 @@ import dev.linden.protocol.op.ProtocolOp;
 import dev.linden.protocol.op.UnbindRequest;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * Password policy (draft-behera-ldap-password-policy), as the operations use it: which policy governs
@@ -35,12 +36,26 @@ import java.util.Locale;
 public final class PasswordPolicy {
     private final Directory directory;
     private final SecurityCounters counters;
+    private final Consumer<String> passwordChanged;
     final StateAttributes attributes;
 
     public PasswordPolicy(Directory directory, SecurityCounters counters) {
+        this(directory, counters, account -> { });
+    }
+
+    /**
+     * @param passwordChanged told the account (a normalised DN) whose password was set, changed or
+     *     removed, or that was added: what was learnt about the old password's holders is void
+     */
+    public PasswordPolicy(Directory directory, SecurityCounters counters, Consumer<String> passwordChanged) {
         this.directory = directory;
         this.counters = counters;
+        this.passwordChanged = passwordChanged;
         this.attributes = new StateAttributes(directory.schema());
+    }
+
+    void passwordChanged(Dn account) {
+        passwordChanged.accept(account.normalized());
     }
 
     Directory directory() {

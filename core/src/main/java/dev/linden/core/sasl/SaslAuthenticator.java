@@ -74,7 +74,8 @@ public final class SaslAuthenticator {
                     "SASL mechanism " + request.saslMechanism() + " not supported");
         }
         SaslExchange exchange = pending != null && pending.mechanism().equals(name) ? pending : mechanism.begin(session);
-        SaslOutcome outcome = exchange.evaluate(request.saslCredentials(), guards.apply(ctx)); // an error ends the exchange
+        PasswordGuard guard = guards.apply(ctx);
+        SaslOutcome outcome = exchange.evaluate(request.saslCredentials(), guard); // an error ends the exchange
         return switch (outcome) {
             case SaslOutcome.Challenge c -> {
                 session.saslExchange(exchange);
@@ -82,6 +83,9 @@ public final class SaslAuthenticator {
                         c.challenge()));
             }
             case SaslOutcome.Authenticated a -> {
+                if (name.equals(ExternalMechanism.NAME)) {
+                    guard.certified(a.authenticated());
+                }
                 Identity who = identities.authorize(a.authenticated(), a.authzId());
                 session.bind(who.dn(), who.administrator());
                 yield new Response(new BindResponse(LdapResult.success(), a.serverData()));

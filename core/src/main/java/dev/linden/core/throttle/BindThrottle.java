@@ -5,6 +5,7 @@ import dev.linden.protocol.ResultCode;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -17,8 +18,19 @@ import java.util.concurrent.Semaphore;
  * the operation's worker thread, never a network thread, is capped, and only
  * {@link ThrottleSettings#maxDelayedBinds} binds wait at once; more are answered busy at once.
  *
+ * <p>Guessing is slowed where it comes from, never where the account's owner binds: an address
+ * that bound to an account successfully of late ({@link FamiliarAddresses}) is familiar for it, and
+ * failures are counted apart by where they came from. A failure from an address not familiar for
+ * the account counts against that address (its binds to accounts it is not familiar with wait, then
+ * are refused) and against the account (its binds from unfamiliar addresses wait). A failure from a
+ * familiar address counts against that address and account together only, with the address's
+ * thresholds, and a success from there clears it: the owner's typos never slow anyone else, and
+ * guessing from the owner's own network is still slowed there. So failures from elsewhere can
+ * neither delay nor refuse the owner's bind. The root DN has no account count (failures against it
+ * count against their address only), so nobody can slow the administrator from elsewhere.
+ *
  * <p>Addresses are counted per IPv4 address and per IPv6 /64 (one client usually holds a whole
- * /64). Both tables are bounded: past {@value #MAX_TRACKED} keys, expired ones are dropped, and then
+ * /64). The tables are bounded: past {@value #MAX_TRACKED} keys, expired ones are dropped, and then
  * new keys are not tracked until room is made.
  */
 public final class BindThrottle {
@@ -28,12 +40,16 @@ public final class BindThrottle {
     private final SecurityCounters counters;
     private final Map<String, Window> addresses = new ConcurrentHashMap<>();
     private final Map<String, Window> accounts = new ConcurrentHashMap<>();
+    /** failures from an address familiar for the account, by account and address */
+    private final Map<String, Window> familiar = new ConcurrentHashMap<>();
+    private final FamiliarAddresses familiarAddresses;
     private final Semaphore waiting;
 
-    public BindThrottle(ThrottleSettings settings, Clock clock, SecurityCounters counters) {
+    public BindThrottle(ThrottleSettings settings, Clock clock, SecurityCounters counters, FamiliarAddresses familiarAddresses) {
         this.settings = settings;
         this.clock = clock;
         this.counters = counters;
+        this.familiarAddresses = familiarAddresses;
         this.waiting = new Semaphore(settings.maxDelayedBinds());
         counters.blockedAddressesFrom(this::blockedAddresses);
     }
@@ -42,23 +58,27 @@ public final class BindThrottle {
      * Lets a bind go on to check its password, after a wait when its address or account failed
      * often of late. Refuses it (unwillingToPerform) when the address is blocked, or (busy) when too
      * many binds are waiting already.
+     *
+     * @param account the account named (a normalised DN)
+     * @param rootDn whether that is the root DN, which has no account count
      */
-    public void admit(String clientAddress, String account) throws LdapException {
+    public void admit(String clientAddress, String account, boolean rootDn) throws LdapException {
         if (!settings.enabled()) {
             return;
         }
         long now = clock.millis();
-        Window address = addresses.get(addressKey(clientAddress));
-        if (address != null) {
-            long until = address.blockedUntil(now);
-            if (until > now) {
-                counters.bindFailed(SecurityCounters.BindFailure.THROTTLED);
-                throw new LdapException(ResultCode.UNWILLING_TO_PERFORM, "too many failed binds from this address; try again in "
-                        + Math.max(1, (until - now + 999) / 1000) + " s");
-            }
+        long delay;
+        if (familiarAddresses.isFamiliar(account, clientAddress)) {
+            // the owner's place: only failures from here, against this account, count
+            Window pair = familiar.get(pairKey(account, clientAddress));
+            refuseIfBlocked(pair, now);
+            delay = delay(pair, settings.addressDelayAfter(), now);
+        } else {
+            Window address = addresses.get(addressKey(clientAddress));
+            refuseIfBlocked(address, now);
+            delay = Math.max(delay(address, settings.addressDelayAfter(), now),
+                    rootDn ? 0 : delay(accounts.get(account), settings.accountDelayAfter(), now));
         }
-        long delay = Math.max(delay(address, settings.addressDelayAfter(), now),
-                delay(accounts.get(account), settings.accountDelayAfter(), now));
         if (delay == 0) {
             return;
         }
@@ -77,30 +97,55 @@ public final class BindThrottle {
         }
     }
 
-    /** Counts a failed bind against its address and its account; blocks the address past the threshold. */
-    public void failed(String clientAddress, String account) {
+    private void refuseIfBlocked(Window w, long now) throws LdapException {
+        long until = w == null ? 0 : w.blockedUntil(now);
+        if (until > now) {
+            counters.bindFailed(SecurityCounters.BindFailure.THROTTLED);
+            throw new LdapException(ResultCode.UNWILLING_TO_PERFORM, "too many failed binds from this address; try again in "
+                    + Math.max(1, (until - now + 999) / 1000) + " s");
+        }
+    }
+
+    /**
+     * Counts a failed bind: from an address familiar for the account, against the two together;
+     * otherwise against the address (blocking it past the threshold) and the account.
+     */
+    public void failed(String clientAddress, String account, boolean rootDn) {
         if (!settings.enabled()) {
             return;
         }
         long now = clock.millis();
-        Window address = window(addresses, addressKey(clientAddress), now);
-        // past the threshold, every failure while not blocked (re)blocks: after a block runs out, one more
-        // failure within the window blocks again
-        if (address != null && address.fail(now) >= settings.addressBlockAfter() && settings.addressBlockAfter() > 0
-                && address.blockedUntil(now) <= now) {
-            address.block(now + settings.blockSeconds() * 1000L);
-            counters.addressBlocked();
+        if (familiarAddresses.isFamiliar(account, clientAddress)) {
+            failAndMaybeBlock(window(familiar, pairKey(account, clientAddress), now), now);
+            return;
         }
-        Window acc = window(accounts, account, now);
+        failAndMaybeBlock(window(addresses, addressKey(clientAddress), now), now);
+        Window acc = rootDn ? null : window(accounts, account, now);
         if (acc != null) {
             acc.fail(now);
         }
     }
 
-    /** A successful bind clears its account's failures (not its address's: one good account must not hide guessing). */
-    public void succeeded(String account) {
+    private void failAndMaybeBlock(Window w, long now) {
+        // past the threshold, every failure while not blocked (re)blocks: after a block runs out, one more
+        // failure within the window blocks again
+        if (w != null && w.fail(now) >= settings.addressBlockAfter() && settings.addressBlockAfter() > 0
+                && w.blockedUntil(now) <= now) {
+            w.block(now + settings.blockSeconds() * 1000L);
+            counters.addressBlocked();
+        }
+    }
+
+    /**
+     * A bind proved the account's credential from this address: the address is familiar for the
+     * account from now on, and its own failures against it are cleared. Failures from elsewhere are
+     * not: the owner's success says nothing about them, and guessing from there stays slowed.
+     * Learnt even when throttling is off (detection uses the familiar addresses too).
+     */
+    public void succeeded(String clientAddress, String account) {
+        familiarAddresses.learn(account, clientAddress);
         if (settings.enabled()) {
-            accounts.remove(account);
+            familiar.remove(pairKey(account, clientAddress));
         }
     }
 
@@ -108,9 +153,11 @@ public final class BindThrottle {
     public int blockedAddresses() {
         long now = clock.millis();
         int n = 0;
-        for (Window w : addresses.values()) {
-            if (w.blockedUntil(now) > now) {
-                n++;
+        for (Map<String, Window> table : List.of(addresses, familiar)) {
+            for (Window w : table.values()) {
+                if (w.blockedUntil(now) > now) {
+                    n++;
+                }
             }
         }
         return n;
@@ -140,6 +187,10 @@ public final class BindThrottle {
             }
         }
         return table.computeIfAbsent(key, k -> new Window(settings.windowSeconds() * 1000L));
+    }
+
+    private static String pairKey(String account, String clientAddress) {
+        return addressKey(clientAddress) + ' ' + account;
     }
 
     /**

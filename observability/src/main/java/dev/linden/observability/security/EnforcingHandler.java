@@ -21,7 +21,9 @@ import java.util.concurrent.Semaphore;
  * (unwillingToPerform), one under "throttle" waits {@code throttleDelayMillis} on its worker thread
  * first — and when {@code maxDelayedOperations} already wait, is answered busy at once, so an
  * offender never holds every worker. Offenders are client addresses, bound identities, and (for
- * binds) the account named. While nobody is penalised this costs one volatile read.
+ * binds) the account named — except from the account's familiar addresses, where its owner binds:
+ * a penalty for guessing elsewhere never reaches them. While nobody is penalised this costs one
+ * volatile read.
  */
 public final class EnforcingHandler implements RequestHandler {
     private final RequestHandler next;
@@ -79,7 +81,7 @@ public final class EnforcingHandler implements RequestHandler {
         if (detector.isExemptAddress(host)) {
             return null;
         }
-        long now = System.currentTimeMillis();
+        long now = detector.now();
         Offenders.Penalty worst = offenders.find("address:" + AddressKeys.of(host), now);
         if (!session.isAnonymous()) {
             String identity = session.boundDn().normalized();
@@ -91,7 +93,9 @@ public final class EnforcingHandler implements RequestHandler {
         if (ctx.request().op() instanceof BindRequest b && b.isSimple() && !b.name().isEmpty()) {
             try {
                 String account = DnSyntax.parse(b.name(), schema).normalized();
-                worst = worse(worst, offenders.find("account:" + account, now));
+                if (!detector.isFamiliar(account, session.clientAddress())) {
+                    worst = worse(worst, offenders.find("account:" + account, now));
+                }
             } catch (LdapException | RuntimeException e) {
                 // not a DN: the bind fails on its own
             }

@@ -42,18 +42,18 @@ public final class Offenders {
         return p;
     }
 
-    void punish(String key, Action action, long until, String detection) {
+    void punish(String key, Action action, long until, String detection, long now) {
         if (action == Action.NONE) {
             return;
         }
         if (penalties.size() >= max) {
-            expire(System.currentTimeMillis());
+            expire(now);
             if (penalties.size() >= max) {
                 return; // full of live penalties: the offender is still logged and counted
             }
         }
         penalties.merge(key, new Penalty(action, until, detection),
-                (old, now) -> old.untilMillis() > now.untilMillis() && old.action().compareTo(now.action()) >= 0 ? old : now);
+                (old, added) -> old.untilMillis() > added.untilMillis() && old.action().compareTo(added.action()) >= 0 ? old : added);
         any = true;
     }
 

@@ -1,33 +1,25 @@
 package dev.linden.observability.security;
 
+import static dev.linden.observability.security.Records.failedBind;
+import static dev.linden.observability.security.Records.search;
+import static dev.linden.observability.security.Records.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.linden.core.Response;
 import dev.linden.core.Session;
-import dev.linden.core.control.PagedResultsControl;
-import dev.linden.model.Dn;
-import dev.linden.model.DnSyntax;
-import dev.linden.model.schema.Schema;
+import dev.linden.core.throttle.FamiliarAddresses;
 import dev.linden.observability.BindFailure;
-import dev.linden.observability.BindOutcome;
 import dev.linden.observability.DetectionSettings;
 import dev.linden.observability.DetectionSettings.Action;
 import dev.linden.observability.OperationKind;
 import dev.linden.observability.OperationRecord;
-import dev.linden.observability.SecretAttributes;
 import dev.linden.protocol.Control;
-import dev.linden.protocol.DerefAliases;
 import dev.linden.protocol.LdapMessage;
 import dev.linden.protocol.LdapResult;
 import dev.linden.protocol.ResultCode;
 import dev.linden.protocol.SearchScope;
-import dev.linden.protocol.filter.FilterText;
-import dev.linden.protocol.op.BindRequest;
-import dev.linden.protocol.op.BindResponse;
 import dev.linden.protocol.op.CompareRequest;
 import dev.linden.protocol.op.CompareResponse;
-import dev.linden.protocol.op.SearchRequest;
-import dev.linden.protocol.op.SearchResultDone;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,44 +28,21 @@ import org.junit.jupiter.api.Test;
 
 /** The detections against a clock the test moves: thresholds, windows, actions, exemptions. */
 class DetectorTest {
-    private static final Schema SCHEMA = Schema.standard();
     private final AtomicLong clock = new AtomicLong(1_000_000_000L);
     private final List<SecurityEvent> events = new ArrayList<>();
 
+    private final FamiliarAddresses familiar = new FamiliarAddresses(30 * 86_400_000L, Records.clock(clock::get));
+
     private Detector detector(DetectionSettings s) throws Exception {
-        return new Detector(s, SCHEMA, List.of(DnSyntax.parse("dc=example,dc=com", SCHEMA)), new SecretAttributes(SCHEMA),
-                events::add, clock::get);
+        return Records.detector(s, familiar, events::add, clock::get);
     }
 
-    private static DetectionSettings settings(String... exemptAddresses) {
+    static DetectionSettings settings(String... exemptAddresses) {
         return new DetectionSettings(true, new DetectionSettings.PasswordSpray(5, 60, Action.BLOCK, 600),
                 new DetectionSettings.BruteForce(4, 60, Action.THROTTLE, 600),
-                new DetectionSettings.Enumeration(100, 10, 2, 5, 60, Action.BLOCK, 600),
+                new DetectionSettings.Enumeration(100, 10, 2, 5, 60, 4, 24, Action.BLOCK, Action.BLOCK, 600),
                 new DetectionSettings.SecretProbes(2, 60, Action.NONE, 600), 100, 2, 1000, List.of(exemptAddresses),
                 List.of("cn=sync,dc=example,dc=com"));
-    }
-
-    private static Session session(String host, String dn) throws Exception {
-        Session s = new Session(7, host + ":4000");
-        if (dn != null) {
-            s.bind(DnSyntax.parse(dn, SCHEMA), false);
-        }
-        return s;
-    }
-
-    private static OperationRecord failedBind(Session s, String account, BindFailure reason) {
-        LdapMessage m = new LdapMessage(1, BindRequest.simple(account, "x".getBytes(StandardCharsets.UTF_8)));
-        return new OperationRecord(s, m, OperationKind.BIND,
-                new Response(new BindResponse(LdapResult.of(ResultCode.INVALID_CREDENTIALS, ""), null)), 0, 1000, Dn.ROOT,
-                new BindOutcome("simple", account, false, reason, false), Action.NONE);
-    }
-
-    private static OperationRecord search(Session s, String base, SearchScope scope, String filter, int entries,
-            Control... controls) throws Exception {
-        LdapMessage m = new LdapMessage(2, new SearchRequest(base, scope, DerefAliases.NEVER, 0, 0, false,
-                FilterText.parse(filter), List.of()), List.of(controls));
-        return new OperationRecord(s, m, OperationKind.SEARCH, new Response(new SearchResultDone(LdapResult.success())),
-                entries, 1000, s.boundDn(), null, Action.NONE);
     }
 
     private List<SecurityEvent> alerts() {
@@ -166,7 +135,7 @@ class DetectorTest {
                 .isEqualTo(Action.BLOCK);
 
         Session pager = session("192.0.2.51", "uid=pager,dc=example,dc=com");
-        Control next = PagedResultsControl.response(0, new byte[] {1, 2});
+        Control next = Records.NEXT_PAGE;
         for (int i = 0; i < 4; i++) {
             d.completed(search(pager, "ou=people,dc=example,dc=com", SearchScope.ONE, "(objectClass=person)", 25, next));
         }
@@ -183,8 +152,7 @@ class DetectorTest {
     @Test
     void theRootDnAndExemptIdentitiesAreNotWatched() throws Exception {
         Detector d = detector(settings());
-        Session root = new Session(1, "192.0.2.1:5");
-        root.bind(DnSyntax.parse("cn=admin,dc=example,dc=com", SCHEMA), true);
+        Session root = session("192.0.2.1", Records.ROOT_DN);
         Session sync = session("192.0.2.2", "cn=sync,dc=example,dc=com");
         for (int i = 0; i < 10; i++) {
             d.completed(search(root, "dc=example,dc=com", SearchScope.SUB, "(objectClass=*)", 5000));

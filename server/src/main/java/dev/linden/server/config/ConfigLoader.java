@@ -234,7 +234,8 @@ public final class ConfigLoader {
                 maxDelay,
                 atLeastZero(t.addressBlockAfter(), d.addressBlockAfter(), "throttle.addressBlockAfter", origin),
                 atLeastZero(t.blockSeconds(), d.blockSeconds(), "throttle.blockSeconds", origin),
-                positive(t.maxDelayedBinds(), d.maxDelayedBinds(), "throttle.maxDelayedBinds", origin));
+                positive(t.maxDelayedBinds(), d.maxDelayedBinds(), "throttle.maxDelayedBinds", origin),
+                atLeastZero(t.familiarDays(), d.familiarDays(), "throttle.familiarDays", origin));
     }
 
     private static TlsSettings tls(LindenConfig.Tls t, String dataDir, String origin) throws ConfigException {

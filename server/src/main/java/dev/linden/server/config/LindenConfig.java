@@ -150,6 +150,7 @@ public record LindenConfig(
             @JsonProperty("maxDelayMillis") Integer maxDelayMillis,
             @JsonProperty("addressBlockAfter") Integer addressBlockAfter,
             @JsonProperty("blockSeconds") Integer blockSeconds,
-            @JsonProperty("maxDelayedBinds") Integer maxDelayedBinds) {
+            @JsonProperty("maxDelayedBinds") Integer maxDelayedBinds,
+            @JsonProperty("familiarDays") Integer familiarDays) {
     }
 }

@@ -60,7 +60,9 @@ public final class ObservabilityConfig {
     public record Enumeration(@JsonProperty("entries") Integer entries,
             @JsonProperty("minEntriesPerSearch") Integer minEntriesPerSearch,
             @JsonProperty("broadSearches") Integer broadSearches, @JsonProperty("pages") Integer pages,
-            @JsonProperty("windowSeconds") Integer windowSeconds, @JsonProperty("action") String action,
+            @JsonProperty("windowSeconds") Integer windowSeconds, @JsonProperty("factor") Integer factor,
+            @JsonProperty("memoryHours") Integer memoryHours, @JsonProperty("action") String action,
+            @JsonProperty("anonymousAction") String anonymousAction,
             @JsonProperty("actionSeconds") Integer actionSeconds) {
     }
 
@@ -131,7 +133,7 @@ public final class ObservabilityConfig {
         var psd = DetectionSettings.PasswordSpray.DEFAULT;
         BruteForce bf = d.bruteForce() == null ? new BruteForce(null, null, null, null) : d.bruteForce();
         var bfd = DetectionSettings.BruteForce.DEFAULT;
-        Enumeration en = d.enumeration() == null ? new Enumeration(null, null, null, null, null, null, null) : d.enumeration();
+        Enumeration en = d.enumeration() == null ? new Enumeration(null, null, null, null, null, null, null, null, null, null) : d.enumeration();
         var end = DetectionSettings.Enumeration.DEFAULT;
         SecretProbes sp = d.secretProbes() == null ? new SecretProbes(null, null, null, null) : d.secretProbes();
         var spd = DetectionSettings.SecretProbes.DEFAULT;
@@ -161,7 +163,10 @@ public final class ObservabilityConfig {
                         positive(en.broadSearches(), end.broadSearches(), k + "enumeration.broadSearches", origin),
                         positive(en.pages(), end.pages(), k + "enumeration.pages", origin),
                         positive(en.windowSeconds(), end.windowSeconds(), k + "enumeration.windowSeconds", origin),
+                        positive(en.factor(), end.factor(), k + "enumeration.factor", origin),
+                        positive(en.memoryHours(), end.memoryHours(), k + "enumeration.memoryHours", origin),
                         action(en.action(), end.action(), k + "enumeration.action", origin),
+                        action(en.anonymousAction(), end.anonymousAction(), k + "enumeration.anonymousAction", origin),
                         positive(en.actionSeconds(), end.actionSeconds(), k + "enumeration.actionSeconds", origin)),
                 new DetectionSettings.SecretProbes(
                         positive(sp.probes(), spd.probes(), k + "secretProbes.probes", origin),

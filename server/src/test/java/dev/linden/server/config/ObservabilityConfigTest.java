@@ -20,7 +20,8 @@ class ObservabilityConfigTest {
                 monitor: {readers: [{dn: "uid=prom,dc=example,dc=com"}, {group: "cn=ops,dc=example,dc=com"}]}
                 detection:
                   passwordSpray: {accounts: 20, action: throttle}
-                  enumeration: {entries: 5000, minEntriesPerSearch: 50, action: none}
+                  enumeration: {entries: 5000, minEntriesPerSearch: 50, factor: 8, memoryHours: 48, action: block,
+                                anonymousAction: none}
                   exemptAddresses: [10.0.0.0/8]
                   exemptIdentities: ["cn=sync,dc=example,dc=com"]
                 """, "o.yaml");
@@ -42,7 +43,10 @@ class ObservabilityConfigTest {
         assertThat(o.detection().passwordSpray().action()).isEqualTo(Action.THROTTLE);
         assertThat(o.detection().passwordSpray().windowSeconds()).isEqualTo(300); // the default where not given
         assertThat(o.detection().enumeration().minEntriesPerSearch()).isEqualTo(50);
-        assertThat(o.detection().enumeration().action()).isEqualTo(Action.NONE);
+        assertThat(o.detection().enumeration().factor()).isEqualTo(8);
+        assertThat(o.detection().enumeration().memoryHours()).isEqualTo(48);
+        assertThat(o.detection().enumeration().action()).isEqualTo(Action.BLOCK);
+        assertThat(o.detection().enumeration().anonymousAction()).isEqualTo(Action.NONE);
         assertThat(o.detection().exemptAddresses()).containsExactly("10.0.0.0/8");
         assertThat(o.detection().exemptIdentities()).containsExactly("cn=sync,dc=example,dc=com");
     }
