@@ -31,8 +31,12 @@ public record Policy(int minAge, int maxAge, int inHistory, int checkQuality, in
         int graceAuthNLimit, boolean mustChange, boolean allowUserChange, boolean safeModify, boolean lockout,
         int lockoutDuration, int maxFailure, int failureCountInterval) {
 
-    /** Linden's default policy: lockout after 5 failures in 5 minutes for 15 minutes, 8 characters, 5 kept. */
-    public static final Policy DEFAULT = new Policy(0, 0, 5, 2, 8, 0, 0, true, true, false, true, 900, 5, 300);
+    /**
+     * Linden's default policy: lockout after 5 failures in 5 minutes for 15 minutes, 8 characters, 5 kept.
+     * No must-change after an administrator's reset, as OpenLDAP's pwdMustChange: a reset by the
+     * administrator is usually the end of a help-desk call, and the user's next search must work.
+     */
+    public static final Policy DEFAULT = new Policy(0, 0, 5, 2, 8, 0, 0, false, true, false, true, 900, 5, 300);
 
     /** The draft's value for each attribute a pwdPolicy entry leaves out. */
     public static final Policy DRAFT_DEFAULTS = new Policy(0, 0, 0, 0, 0, 0, 0, false, true, false, false, 0, 0, 0);
