@@ -194,17 +194,37 @@ public final class Backend implements AutoCloseable {
         return inRead(tx -> matched(tx, dn));
     }
 
-    private Dn matched(ReadTx tx, Dn dn) {
+    private Dn matched(BackendTx tx, Dn dn) {
         for (Dn d = dn.parent(); d != null && !d.isRoot(); d = d.parent()) {
-            if (dn2id.get(tx, d) != 0) {
-                return d;
+            long id = dn2id.get(tx, d);
+            if (id != 0) {
+                Dn stored = storedDn(tx, id);
+                return stored == null ? d : stored; // as the entry names itself, not as the client spelled it
             }
         }
         return Dn.ROOT;
     }
 
-    private LdapException noSuchObject(ReadTx tx, Dn dn) {
+    private LdapException noSuchObject(BackendTx tx, Dn dn) {
         return new LdapException(ResultCode.NO_SUCH_OBJECT, "", matched(tx, dn).toString());
+    }
+
+    /** The DN of the entry with this ID as it is stored (and shown), or null. */
+    private Dn storedDn(BackendTx tx, long id) {
+        byte[] record = id2entry.get(tx, id);
+        return record == null ? null : cache.decode(id, record).entry().dn();
+    }
+
+    /**
+     * {@code dn} with its parent part as the parent entry's own DN: a client may spell the parent
+     * otherwise ({@code ou=PEOPLE}), and slapd then names the new entry under the parent as stored.
+     */
+    private Dn underStoredParent(BackendTx tx, Dn dn, long parentId) {
+        Dn parent = parentId == 0 ? null : storedDn(tx, parentId);
+        if (parent == null || parent.toString().equals(dn.parent().toString())) {
+            return dn;
+        }
+        return parent.child(dn.rdn());
     }
 
     /** The entry to change, decoded afresh (it will be modified); attributes kept apart read in {@code tx}. */
@@ -283,6 +303,11 @@ public final class Backend implements AutoCloseable {
                 if (parentId == 0) {
                     throw noSuchObject(tx, dn);
                 }
+            }
+            Dn shown = underStoredParent(tx, dn, parentId);
+            if (shown != dn) {
+                entry.setDn(shown);
+                record = encode(entry, apart);
             }
             long id = nextId(tx);
             dn2id.put(tx, dn, id);
@@ -410,8 +435,9 @@ public final class Backend implements AutoCloseable {
      * Moves an entry, and its whole subtree, to {@code newDn}. {@code update} computes the renamed
      * entry itself (RDN attribute values); subordinates only change their DN.
      */
-    public void rename(Dn dn, Dn newDn, EntryUpdate update) throws LdapException {
+    public void rename(Dn dn, Dn requestedDn, EntryUpdate update) throws LdapException {
         write(tx -> {
+            Dn newDn = requestedDn;
             long id = dn2id.get(tx, dn);
             if (id == 0) {
                 throw noSuchObject(tx, dn);
@@ -430,6 +456,7 @@ public final class Backend implements AutoCloseable {
             if (newDn.isWithin(dn) && !newDn.equals(dn)) {
                 throw new LdapException(ResultCode.UNWILLING_TO_PERFORM, "cannot move an entry below itself");
             }
+            newDn = underStoredParent(tx, newDn, newParentId); // the new RDN as given, under its parent as stored
             // subordinates first, while their old keys are still in place
             List<Dn[]> moves = new ArrayList<>();
             for (long subId : dn2id.subordinates(tx, dn)) {
@@ -445,6 +472,7 @@ public final class Backend implements AutoCloseable {
                 id2entry.put(tx, subId, encode(sub, apart));
             }
             Entry before = load(tx, id);
+            Dn oldShown = before.dn();
             Entry after = update.apply(before.copy());
             after.setDn(newDn);
             dn2id.delete(tx, dn);
@@ -459,7 +487,7 @@ public final class Backend implements AutoCloseable {
                 }
             }
             store(tx, id, before, after);
-            if (!newDn.equals(dn) || !newDn.toString().equals(dn.toString())) {
+            if (!newDn.equals(dn) || !newDn.toString().equals(oldShown.toString())) {
                 fixReferences(tx, dn, newDn);
                 for (Dn[] move : moves) {
                     fixReferences(tx, move[0], move[1]);

@@ -120,7 +120,7 @@ public final class AccessPolicy {
         for (Dn d = dn.parent(); d != null && !d.isRoot(); d = d.parent()) {
             Entry e = backend.suffixOf(d) == null ? null : backend.get(d);
             if (e != null && discloses(ctx, e)) {
-                return new LdapException(ResultCode.NO_SUCH_OBJECT, "", d.toString());
+                return new LdapException(ResultCode.NO_SUCH_OBJECT, "", e.dn().toString()); // as stored, not as asked
             }
         }
         return new LdapException(ResultCode.NO_SUCH_OBJECT, "");
