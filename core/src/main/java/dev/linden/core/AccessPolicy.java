@@ -39,11 +39,6 @@ public final class AccessPolicy {
         return acl;
     }
 
-    /** Attributes that are never returned to anyone, whatever the rules say. */
-    public boolean isSecret(AttributeType type) {
-        return dev.linden.backend.EntryCodec.SECRET.contains(type.name()); // the same set the store keeps apart
-    }
-
     public boolean discloses(AccessContext ctx, Entry entry) {
         Set<Right> rights = acl.onEntry(ctx, entry);
         for (Right r : DISCLOSING) {
@@ -69,7 +64,7 @@ public final class AccessPolicy {
             }
             for (String name : filterAttributes(filter, new java.util.ArrayList<>())) {
                 AttributeType type = schemaType(name);
-                if (type != null && (isSecret(type) || !rights.on(type, Right.SEARCH))) {
+                if (type != null && !rights.on(type, Right.SEARCH)) {
                     return false;
                 }
             }
@@ -103,7 +98,7 @@ public final class AccessPolicy {
     }
 
     public EntryRights rights(AccessContext ctx, Entry entry) {
-        return acl.rights(ctx, entry, this::isSecret);
+        return acl.rights(ctx, entry);
     }
 
     /** The entry, if it exists and the asker may know it does; otherwise noSuchObject. */

@@ -146,7 +146,7 @@ public final class SearchOperation {
             return null;
         }
         FilterEvaluator evaluator = new FilterEvaluator(directory.schema(), computed.forEntry(id, view, inChain.selection()),
-                type -> !access.isSecret(type) && rights.on(type, Right.SEARCH), // no probing secrets, not even as root
+                type -> rights.on(type, Right.SEARCH), // secrets only by a rule naming them, not even as root
                 inChain);
         return evaluator.matches(request.filter(), entry) ? rights : null;
     }
