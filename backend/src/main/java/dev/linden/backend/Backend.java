@@ -40,6 +40,7 @@ public final class Backend implements AutoCloseable {
     private final DynamicGroups dynamic;
     private final List<AttributeType> referenceTypes = new ArrayList<>();
     private final EntryCache cache;
+    private final ShownDns shown;
     private final LargeAttributes large;
     private final StoreCounters counters = new StoreCounters();
     private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
@@ -101,6 +102,7 @@ public final class Backend implements AutoCloseable {
             }
         });
         this.cache = new EntryCache(schema, config.entryCacheSize());
+        this.shown = new ShownDns(id2entry, cache);
     }
 
     public Schema schema() {
@@ -198,7 +200,7 @@ public final class Backend implements AutoCloseable {
         for (Dn d = dn.parent(); d != null && !d.isRoot(); d = d.parent()) {
             long id = dn2id.get(tx, d);
             if (id != 0) {
-                Dn stored = storedDn(tx, id);
+                Dn stored = shown.of(tx, id);
                 return stored == null ? d : stored; // as the entry names itself, not as the client spelled it
             }
         }
@@ -207,24 +209,6 @@ public final class Backend implements AutoCloseable {
 
     private LdapException noSuchObject(BackendTx tx, Dn dn) {
         return new LdapException(ResultCode.NO_SUCH_OBJECT, "", matched(tx, dn).toString());
-    }
-
-    /** The DN of the entry with this ID as it is stored (and shown), or null. */
-    private Dn storedDn(BackendTx tx, long id) {
-        byte[] record = id2entry.get(tx, id);
-        return record == null ? null : cache.decode(id, record).entry().dn();
-    }
-
-    /**
-     * {@code dn} with its parent part as the parent entry's own DN: a client may spell the parent
-     * otherwise ({@code ou=PEOPLE}), and slapd then names the new entry under the parent as stored.
-     */
-    private Dn underStoredParent(BackendTx tx, Dn dn, long parentId) {
-        Dn parent = parentId == 0 ? null : storedDn(tx, parentId);
-        if (parent == null || parent.toString().equals(dn.parent().toString())) {
-            return dn;
-        }
-        return parent.child(dn.rdn());
     }
 
     /** The entry to change, decoded afresh (it will be modified); attributes kept apart read in {@code tx}. */
@@ -304,9 +288,9 @@ public final class Backend implements AutoCloseable {
                     throw noSuchObject(tx, dn);
                 }
             }
-            Dn shown = underStoredParent(tx, dn, parentId);
-            if (shown != dn) {
-                entry.setDn(shown);
+            Dn named = shown.underParent(tx, dn, parentId); // the parent as it names itself
+            if (named != dn) {
+                entry.setDn(named);
                 record = encode(entry, apart);
             }
             long id = nextId(tx);
@@ -456,7 +440,7 @@ public final class Backend implements AutoCloseable {
             if (newDn.isWithin(dn) && !newDn.equals(dn)) {
                 throw new LdapException(ResultCode.UNWILLING_TO_PERFORM, "cannot move an entry below itself");
             }
-            newDn = underStoredParent(tx, newDn, newParentId); // the new RDN as given, under its parent as stored
+            newDn = shown.underParent(tx, newDn, newParentId); // the new RDN as given, under its parent as stored
             // subordinates first, while their old keys are still in place
             List<Dn[]> moves = new ArrayList<>();
             for (long subId : dn2id.subordinates(tx, dn)) {
