@@ -144,10 +144,10 @@ public final class AccessControl {
      * holds) keeps it so, unless it lets this asker read one, which must then be sent too.
      */
     public EntryRights rights(AccessContext ctx, Entry entry) {
-        if (isRoot(ctx) && !showsSecrets) {
+        boolean root = isRoot(ctx);
+        if (root && !showsSecrets) {
             return EntryRights.ROOT;
         }
-        boolean root = isRoot(ctx);
         Set<Right> entryRights = onEntry(ctx, entry);
         boolean any = false;
         boolean uniform = true;
