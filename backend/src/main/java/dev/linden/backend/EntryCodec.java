@@ -20,8 +20,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The stored form of an entry (version 2): the DN as written, the DN's RDNs with their normalised
- * forms (so reading an entry never runs matching rules again), then the attributes as the BER
+ * The stored form of an entry (version 2): the DN as shown to clients (informative: reading uses the
+ * structure that follows), the DN's RDNs (each AVA's type and value as shown, with their normalised
+ * forms, so reading an entry never runs matching rules again), then the attributes as the BER
  * contents of an LDAP PartialAttributeList in three sections: ordinary user attributes, secret attributes
  * (userPassword, pwdHistory and the like, user or operational) and the other operational
  * attributes. A search that returns all ordinary attributes copies the first section into the
@@ -137,7 +138,7 @@ public final class EntryCodec {
         try {
             BerReader r = reader(stored);
             dnText = r.readUtf8();
-            Dn dn = stored[0] != VERSION_1 ? dn(r.readSequence(BerTags.SEQUENCE)) : DnSyntax.parse(dnText, schema);
+            Dn dn = stored[0] != VERSION_1 ? dn(r.readSequence(BerTags.SEQUENCE), schema) : DnSyntax.parse(dnText, schema);
             Entry entry = new Entry(dn);
             for (int i = 0; i < 3; i++) {
                 BerReader section = new BerReader(r.readOctetString());
@@ -157,18 +158,30 @@ public final class EntryCodec {
         }
     }
 
-    private static Dn dn(BerReader rdns) throws BerException, LdapException {
+    private static Dn dn(BerReader rdns, Schema schema) throws BerException, LdapException {
         List<Rdn> list = new ArrayList<>(4);
         while (rdns.hasMore()) {
             BerReader rdn = rdns.readSequence(BerTags.SEQUENCE);
             List<Ava> avas = new ArrayList<>(1);
             while (rdn.hasMore()) {
                 BerReader ava = rdn.readSequence(BerTags.SEQUENCE);
-                avas.add(new Ava(ava.readUtf8(), ava.readUtf8(), ava.readUtf8(), ava.readUtf8()));
+                String type = ava.readUtf8();
+                String value = ava.readUtf8();
+                String normType = ava.readUtf8();
+                avas.add(new Ava(shownType(type, normType, schema), value, normType, ava.readUtf8()));
             }
             list.add(DnSyntax.makeRdn(avas));
         }
         return new Dn(list);
+    }
+
+    /**
+     * The type's name as the schema gives it: records written before DNs were shown in one form hold
+     * the type as the client spelled it ({@code CN}, {@code 2.5.4.3}).
+     */
+    private static String shownType(String stored, String normType, Schema schema) {
+        var type = schema.attributeType(normType);
+        return type == null ? stored : type.displayName();
     }
 
     private static void readAttributes(BerReader r, Entry entry, Schema schema) throws BerException, LdapException {

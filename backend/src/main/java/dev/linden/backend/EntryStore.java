@@ -31,6 +31,7 @@ final class EntryStore {
     private final IndexSet indexes;
     private final LargeAttributes large;
     private final EntryCache cache;
+    private final ShownDns shown;
 
     EntryStore(Storage storage, Schema schema, BackendConfig config, IndexSet indexes, StoreCounters counters) {
         this.schema = schema;
@@ -41,6 +42,12 @@ final class EntryStore {
         this.meta = storage.tree("meta");
         this.large = new LargeAttributes(storage, schema, config.largeValueTypes(), config.largeValueThreshold(), counters);
         this.cache = new EntryCache(schema, config.entryCacheSize());
+        this.shown = new ShownDns(id2entry, cache);
+    }
+
+    /** {@code dn} with its parent part as the parent entry (with this ID) names itself (see {@link ShownDns}). */
+    Dn underParent(BackendTx tx, Dn dn, long parentId) {
+        return shown.underParent(tx, dn, parentId);
     }
 
     Schema schema() {
@@ -92,8 +99,10 @@ final class EntryStore {
     /** The closest existing ancestor of a DN that does not exist, for matchedDN in errors (the root when none). */
     Dn matched(BackendTx tx, Dn dn) {
         for (Dn d = dn.parent(); d != null && !d.isRoot(); d = d.parent()) {
-            if (dn2id.get(tx, d) != 0) {
-                return d;
+            long id = dn2id.get(tx, d);
+            if (id != 0) {
+                Dn stored = shown.of(tx, id);
+                return stored == null ? d : stored; // as the entry names itself, not as the client spelled it
             }
         }
         return Dn.ROOT;

@@ -127,7 +127,7 @@ final class SearchExecutor {
         for (Dn d = dn.parent(); d != null && !d.isRoot(); d = d.parent()) {
             Entry e = store.byDn(tx, d);
             if (e != null && visible.test(e)) {
-                return new LdapException(ResultCode.NO_SUCH_OBJECT, "", d.toString());
+                return new LdapException(ResultCode.NO_SUCH_OBJECT, "", e.dn().toString()); // as stored, not as asked
             }
         }
         return new LdapException(ResultCode.NO_SUCH_OBJECT, "");

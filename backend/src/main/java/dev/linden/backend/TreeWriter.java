@@ -97,6 +97,11 @@ final class TreeWriter {
                 throw store.noSuchObject(tx, dn);
             }
         }
+        Dn named = store.underParent(tx, dn, parentId); // the parent as it names itself
+        if (named != dn) {
+            entry.setDn(named);
+            record = EntryStore.encode(entry, apart);
+        }
         long id = store.nextId(tx);
         store.dn2id.put(tx, dn, id);
         if (parentId != 0) {
@@ -144,11 +149,12 @@ final class TreeWriter {
     }
 
     /**
-     * Moves an entry, and its whole subtree, to {@code newDn}. {@code update} computes the renamed
+     * Moves an entry, and its whole subtree, to {@code requestedDn} (its parent part as the parent names itself). {@code update} computes the renamed
      * entry itself (RDN attribute values); subordinates only change their DN.
      */
-    void rename(Dn dn, Dn newDn, EntryUpdate update) throws LdapException {
+    void rename(Dn dn, Dn requestedDn, EntryUpdate update) throws LdapException {
         write(tx -> {
+            Dn newDn = requestedDn;
             long id = store.id(tx, dn);
             if (id == 0) {
                 throw store.noSuchObject(tx, dn);
@@ -166,8 +172,10 @@ final class TreeWriter {
             if (newDn.isWithin(dn) && !newDn.equals(dn)) {
                 throw new LdapException(ResultCode.UNWILLING_TO_PERFORM, "cannot move an entry below itself");
             }
+            newDn = store.underParent(tx, newDn, newParentId); // the new RDN as given, under its parent as stored
             List<Dn[]> moves = moveSubordinates(tx, dn, newDn); // while their old keys are still in place
             Entry before = store.load(tx, id);
+            Dn oldShown = before.dn();
             Entry after = update.apply(before.copy());
             after.setDn(newDn);
             var csn = recorder.stamp(after);
@@ -183,8 +191,8 @@ final class TreeWriter {
                 }
             }
             store.store(tx, id, before, after);
-            recorder.renamed(tx, csn, dn, before, after);
-            if (!newDn.equals(dn) || !newDn.toString().equals(dn.toString())) {
+            recorder.renamed(tx, csn, oldShown, before, after);
+            if (!newDn.equals(dn) || !newDn.toString().equals(oldShown.toString())) {
                 references.fix(tx, dn, newDn);
                 for (Dn[] move : moves) {
                     references.fix(tx, move[0], move[1]);

@@ -175,6 +175,23 @@ class EntryCodecTest {
     }
 
     @Test
+    void recordsWrittenBeforeDnsWereShownInOneFormDecodeToIt() {
+        // as records were written before: each AVA with the type as the client spelled it, in the order written
+        List<dev.linden.model.Ava> avas = new ArrayList<>();
+        for (dev.linden.model.Ava a : entry.dn().rdn().avas()) {
+            avas.add(0, new dev.linden.model.Ava(a.type().equals("cn") ? "2.5.4.3" : "UID", a.value(), a.normType(),
+                    a.normValue()));
+        }
+        Entry old = entry.copy();
+        old.setDn(entry.dn().parent().child(new dev.linden.model.Rdn(avas, entry.dn().rdn().normalized())));
+        assertThat(old.dn().toString()).startsWith("UID=asa+2.5.4.3=");
+
+        Entry decoded = EntryCodec.decode(EntryCodec.encode(old), SCHEMA);
+        assertThat(decoded.dn()).isEqualTo(entry.dn());
+        assertThat(decoded.dn().toString()).isEqualTo("cn=Åsa Öberg\\2C Jr+uid=asa,ou=People,dc=example,dc=com");
+    }
+
+    @Test
     void unknownVersionOrCorruptRecordsAreStorageErrors() {
         byte[] stored = EntryCodec.encode(entry);
         byte[] otherVersion = stored.clone();

@@ -42,11 +42,6 @@ public final class AccessPolicy {
         return acl;
     }
 
-    /** Attributes that are never returned to anyone, whatever the rules say. */
-    public boolean isSecret(AttributeType type) {
-        return dev.linden.backend.EntryCodec.SECRET.contains(type.name()); // the same set the store keeps apart
-    }
-
     public boolean discloses(AccessContext ctx, Entry entry) {
         Set<Right> rights = acl.onEntry(ctx, entry);
         for (Right r : DISCLOSING) {
@@ -72,7 +67,7 @@ public final class AccessPolicy {
             }
             for (String name : filterAttributes(filter, new java.util.ArrayList<>())) {
                 AttributeType type = schemaType(name);
-                if (type != null && (isSecret(type) || !rights.on(type, Right.SEARCH))) {
+                if (type != null && !rights.on(type, Right.SEARCH)) {
                     return false;
                 }
             }
@@ -106,7 +101,7 @@ public final class AccessPolicy {
     }
 
     public EntryRights rights(AccessContext ctx, Entry entry) {
-        return acl.rights(ctx, entry, this::isSecret);
+        return acl.rights(ctx, entry);
     }
 
     /** The entry, if it exists and the asker may know it does; otherwise noSuchObject. */
@@ -145,7 +140,7 @@ public final class AccessPolicy {
         for (Dn d = dn.parent(); d != null && d.isWithin(context.suffix()); d = d.parent()) {
             Entry e = LiveContexts.find(entries, d);
             if (e != null && discloses(ctx, context, e)) {
-                return new LdapException(ResultCode.NO_SUCH_OBJECT, "", d.toString());
+                return new LdapException(ResultCode.NO_SUCH_OBJECT, "", e.dn().toString());
             }
         }
         return new LdapException(ResultCode.NO_SUCH_OBJECT, "");
@@ -171,7 +166,7 @@ public final class AccessPolicy {
         for (Dn d = dn.parent(); d != null && !d.isRoot(); d = d.parent()) {
             Entry e = view.get(d);
             if (e != null && discloses(ctx, e)) {
-                return new LdapException(ResultCode.NO_SUCH_OBJECT, "", d.toString());
+                return new LdapException(ResultCode.NO_SUCH_OBJECT, "", e.dn().toString()); // as stored, not as asked
             }
         }
         return new LdapException(ResultCode.NO_SUCH_OBJECT, "");

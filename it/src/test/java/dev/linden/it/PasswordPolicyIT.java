@@ -38,13 +38,13 @@ import org.junit.jupiter.api.Test;
  * Password policy (draft-behera-ldap-password-policy) over real sockets, checked with the UnboundID
  * SDK's own implementation of the password policy control and with OpenLDAP's ldapwhoami. The
  * default policy here locks (lockout is off unless configured) after 3 failures for 2 seconds and
- * keeps 3 passwords; some accounts name a policy entry of their own.
+ * keeps 3 passwords and makes a user change a password the administrator set; some accounts name a policy entry of their own.
  */
 class PasswordPolicyIT {
     static final String PEOPLE = "ou=people,dc=example,dc=com";
     static final String POLICIES = "ou=policies,dc=example,dc=com";
     static final String CONFIG = """
-            passwordPolicy: {lockout: true, maxFailure: 3, lockoutDuration: 2, inHistory: 3}
+            passwordPolicy: {lockout: true, maxFailure: 3, lockoutDuration: 2, inHistory: 3, mustChange: true}
             throttle: {enabled: false}
             """;
     static TestServer server;
@@ -306,6 +306,29 @@ class PasswordPolicyIT {
         LDAPResult fresh = bind("reset", "my-own-password");
         assertThat(fresh.getResultCode()).isEqualTo(ResultCode.SUCCESS);
         assertThat(ppolicy(fresh).getErrorType()).isNull();
+    }
+
+    @Test
+    void byDefaultAnAdministratorResetLeavesTheUserFreeToWork() throws Exception {
+        try (TestServer plain = TestServer.memory().loadResource("sample.ldif")) { // the default policy
+            String bob = "uid=bob,ou=people,dc=example,dc=com";
+            OpenLdapToolsIT.Run reset = OpenLdapToolsIT.run(null, "ldappasswd", "-x", "-H", plain.url(),
+                    "-D", TestServer.ADMIN_DN, "-w", TestServer.ADMIN_PASSWORD, "-s", "temporary-pw-1", bob);
+            assertThat(reset.exit()).as(reset.err()).isZero();
+            // ldapwhoami asks for the password policy control: no "Password must be changed"
+            OpenLdapToolsIT.Run who = OpenLdapToolsIT.run(null, "ldapwhoami", "-x", "-e", "ppolicy", "-H", plain.url(),
+                    "-D", bob, "-w", "temporary-pw-1");
+            assertThat(who.exit()).as(who.err()).isZero();
+            assertThat(who.out().strip()).isEqualTo("dn:" + bob);
+            assertThat(who.err()).doesNotContainIgnoringCase("must be changed");
+            OpenLdapToolsIT.Run search = OpenLdapToolsIT.run(null, "ldapsearch", "-x", "-LLL", "-H", plain.url(),
+                    "-D", bob, "-w", "temporary-pw-1", "-b", PEOPLE, "(uid=carol)", "mail");
+            assertThat(search.exit()).as(search.err()).isZero();
+            assertThat(search.out()).contains("mail: carol@example.com");
+            try (LDAPConnection a = new LDAPConnection("127.0.0.1", plain.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD)) {
+                assertThat(a.getEntry(bob, "pwdReset").hasAttribute("pwdReset")).as("no reset flag is kept").isFalse();
+            }
+        }
     }
 
     @Test

@@ -105,7 +105,7 @@ public final class Dn {
         return normalized.hashCode();
     }
 
-    /** The DN as written (types and values as the client gave them, with RFC 4514 escapes). */
+    /** The DN as shown to clients, as slapd shows it: values as written, types by name (see {@link DnSyntax}). */
     @Override
     public String toString() {
         String d = display;

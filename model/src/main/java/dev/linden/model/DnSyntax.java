@@ -11,11 +11,16 @@ import java.util.List;
 
 /**
  * The string form of DNs (RFC 4514): parsing with the schema's normalisation, and escaping. Like
- * OpenLDAP it accepts spaces around separators and LDAPv2 quoted values, and refuses attribute types
- * the schema does not know (invalidDNSyntax).
+ * OpenLDAP it accepts spaces around separators and LDAPv2 quoted values, refuses attribute types
+ * the schema does not know (invalidDNSyntax), and shows a DN in one form whatever the spelling the
+ * client gave: each type by its schema name, each value as written with the escapes of
+ * {@link #showValue}, the AVAs of an RDN by type.
  */
 public final class DnSyntax {
     private static final int MAX_LENGTH = 64 * 1024;
+    /** The order slapd shows the AVAs of an RDN in: by type name, then value. */
+    private static final Comparator<Ava> SHOWN = Comparator.comparing(Ava::type).thenComparing(Ava::value);
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
     private final String text;
     private int pos;
 
@@ -88,7 +93,12 @@ public final class DnSyntax {
             norm.append(a.normType()).append('=');
             escapeValue(a.normValue(), norm);
         }
-        return new Rdn(avas, norm.toString().replace("\0", "\\00"));
+        List<Ava> shown = avas;
+        if (avas.size() > 1) {
+            shown = new ArrayList<>(avas);
+            shown.sort(SHOWN);
+        }
+        return new Rdn(shown, norm.toString().replace("\0", "\\00"));
     }
 
     /** Builds an AVA from a type and a value, normalised under the schema. */
@@ -107,7 +117,7 @@ public final class DnSyntax {
         } catch (LdapException e) {
             throw new LdapException(ResultCode.INVALID_DN_SYNTAX, "invalid DN: " + e.getMessage());
         }
-        return new Ava(type, value, at.name(), norm);
+        return new Ava(at.displayName(), value, at.name(), norm);
     }
 
     private Ava ava(Schema schema) throws LdapException {
@@ -237,7 +247,30 @@ public final class DnSyntax {
         return new LdapException(ResultCode.INVALID_DN_SYNTAX, "invalid DN \"" + shown + "\": " + why);
     }
 
-    /** Escapes a value per RFC 4514 section 2.4. */
+    /**
+     * Escapes a value for a DN shown to clients, as slapd does: the characters RFC 4514 says must be
+     * escaped, and '=', as two hex digits ({@code \2C}); a space at either end as {@code \20}; UTF-8
+     * as it is. Unlike slapd, a '#' inside the value is escaped too ({@code \23}): RFC 4514 allows it
+     * bare, but Python's ldap3 refuses such a DN in parse_dn, and every parser reads the escape.
+     */
+    public static void showValue(String value, StringBuilder sb) {
+        int last = value.length() - 1;
+        for (int i = 0; i <= last; i++) {
+            char c = value.charAt(i);
+            boolean escape = switch (c) {
+                case '"', '+', ',', ';', '<', '>', '\\', '=', '#', '\0' -> true;
+                case ' ', '\t', '\n', '\r' -> i == 0 || i == last;
+                default -> false;
+            };
+            if (escape) {
+                sb.append('\\').append(HEX[c >> 4]).append(HEX[c & 0xF]);
+            } else {
+                sb.append(c);
+            }
+        }
+    }
+
+    /** Escapes a value per RFC 4514 section 2.4, for the normalised form of a DN. */
     public static void escapeValue(String value, StringBuilder sb) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

@@ -2,13 +2,17 @@ package dev.linden.model;
 
 import java.util.List;
 
-/** A relative distinguished name: one or more AVAs (sorted by normalised form, so multi-valued RDNs compare equal in any order). */
+/**
+ * A relative distinguished name: one or more AVAs, kept in the order slapd shows them (by type name,
+ * then value), and the normalised form (AVAs sorted by normalised form, so multi-valued RDNs compare
+ * equal in any order).
+ */
 public record Rdn(List<Ava> avas, String normalized) {
     public Rdn {
         avas = List.copyOf(avas);
     }
 
-    /** The RDN as written, escaped per RFC 4514. */
+    /** The RDN as slapd returns it: each value as written, escaped by {@link DnSyntax#showValue}. */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
@@ -17,7 +21,7 @@ public record Rdn(List<Ava> avas, String normalized) {
                 sb.append('+');
             }
             sb.append(ava.type()).append('=');
-            DnSyntax.escapeValue(ava.value(), sb);
+            DnSyntax.showValue(ava.value(), sb);
         }
         return sb.toString();
     }

@@ -106,8 +106,8 @@ class DnSyntaxTest {
         assertThat(one.rdn().avas()).hasSize(2);
         assertThat(one.rdn().hasAva("uid", "alice")).isTrue();
         assertThat(one.rdn().hasAva("cn", "alice")).isTrue();
-        // as written, in the order written
-        assertThat(two.toString()).isEqualTo("uid=ALICE+CN=alice,dc=example,dc=com");
+        // values as written; types by their schema name and in that order, as slapd shows them
+        assertThat(two.toString()).isEqualTo("cn=alice+uid=ALICE,dc=example,dc=com");
     }
 
     @Test
@@ -193,8 +193,34 @@ class DnSyntaxTest {
             assertThat(reparsed.rdn().avas().get(0).value()).as(text).isEqualTo(v);
         }
         Dn d = dn("cn=Smith\\, John+uid=js,ou=\\#1\\ ,dc=example,dc=com");
-        assertThat(d.toString()).isEqualTo("cn=Smith\\, John+uid=js,ou=\\#1\\ ,dc=example,dc=com");
+        assertThat(d.toString()).isEqualTo("cn=Smith\\2C John+uid=js,ou=\\231\\20,dc=example,dc=com");
         assertThat(dn(d.toString())).isEqualTo(d);
+    }
+
+    @Test
+    void shownAsSlapdShowsItWhateverTheSpelling() throws LdapException {
+        // the forms slapd 2.6 returned for these DNs added with ldapadd (see DnSpellingIT)
+        assertThat(dn("CN=Comma\\, Here + sn=Multi,OU=People , DC=Example,dc=com").toString())
+                .isEqualTo("cn=Comma\\2C Here+sn=Multi,ou=People,dc=Example,dc=com");
+        assertThat(dn("cn=\\\"quoted\\\" \\<lt\\> \\;semi \\5C back").toString())
+                .isEqualTo("cn=\\22quoted\\22 \\3Clt\\3E \\3Bsemi \\5C back");
+        assertThat(dn("cn=a\\=b").toString()).isEqualTo("cn=a\\3Db");
+        assertThat(dn("cn==lead").toString()).isEqualTo("cn=\\3Dlead");
+        assertThat(dn("cn=plus\\+sign").toString()).isEqualTo("cn=plus\\2Bsign");
+        assertThat(dn("cn=\\#hash\\20").toString()).isEqualTo("cn=\\23hash\\20");
+        assertThat(dn("cn=\\ lead and trail\\ ").toString()).isEqualTo("cn=\\20lead and trail\\20");
+        assertThat(dn("cn=\\09tab").toString()).isEqualTo("cn=\\09tab");
+        assertThat(dn("cn=nul\\00x").toString()).isEqualTo("cn=nul\\00x");
+        assertThat(dn("cn=Sp Ace  ").toString()).isEqualTo("cn=Sp Ace");
+        assertThat(dn("cn=J\\C3\\BCrgen").toString()).isEqualTo("cn=J\u00fcrgen");
+        assertThat(dn("cn=\"ldapv2 quoted, x\"").toString()).isEqualTo("cn=ldapv2 quoted\\2C x");
+        assertThat(dn("cn=paren(*)'/ok").toString()).isEqualTo("cn=paren(*)'/ok");
+        assertThat(dn("uid=Sam+cn=Zed+sn=Abc").toString()).isEqualTo("cn=Zed+sn=Abc+uid=Sam");
+        for (String type : List.of("CN", "commonName", "2.5.4.3", "OID.2.5.4.3")) {
+            assertThat(dn(type + "=x,DC=com").toString()).as(type).isEqualTo("cn=x,dc=com");
+        }
+        // the one departure: '#' inside a value is escaped too, which Python's ldap3 insists on
+        assertThat(dn("cn=in#side").toString()).isEqualTo("cn=in\\23side");
     }
 
     @Test

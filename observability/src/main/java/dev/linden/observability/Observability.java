@@ -3,6 +3,7 @@ package dev.linden.observability;
 import dev.linden.core.Directory;
 import dev.linden.core.RequestHandler;
 import dev.linden.core.Session;
+import dev.linden.core.acl.AccessControl;
 import dev.linden.observability.log.AccessLog;
 import dev.linden.observability.log.LogStream;
 import dev.linden.observability.log.SecurityLog;
@@ -14,6 +15,7 @@ import dev.linden.observability.monitor.MonitorSources;
 import dev.linden.observability.monitor.MonitorTree;
 import dev.linden.observability.security.Detector;
 import dev.linden.observability.security.EnforcingHandler;
+import dev.linden.observability.security.SecretReads;
 import dev.linden.observability.security.SecurityEvent;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
@@ -51,6 +53,8 @@ public final class Observability implements AutoCloseable {
     private final LogStream accessStream;
     private final LogStream securityStream;
     private final AccessLog accessLog;
+    /** Where security events go: the security log, or nowhere when it is off. */
+    private final Consumer<SecurityEvent> securityEvents;
     private final Detector detector;
     private final CountingStorage store;
     private final String version;
@@ -70,10 +74,11 @@ public final class Observability implements AutoCloseable {
         this.secrets = new SecretAttributes(directory.schema());
         LogStream access = null;
         LogStream security = null;
+        Consumer<SecurityEvent> events;
         try {
             access = settings.accessLog().enabled() ? LogStream.open("access", settings.accessLog()) : null;
             security = settings.securityLog().enabled() ? LogStream.open("security", settings.securityLog()) : null;
-            Consumer<SecurityEvent> events = security == null ? e -> { } : new SecurityLog(security);
+            events = security == null ? e -> { } : new SecurityLog(security);
             this.detector = settings.detection().enabled()
                     ? new Detector(settings.detection(), directory.schema(), directory.backend().config().suffixes(),
                             directory.config().rootDn(), secrets, familiar, events, System::currentTimeMillis)
@@ -89,6 +94,7 @@ public final class Observability implements AutoCloseable {
         }
         this.accessStream = access;
         this.securityStream = security;
+        this.securityEvents = events;
         this.accessLog = access == null ? null : new AccessLog(access, secrets);
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "linden-observability");
@@ -164,11 +170,15 @@ public final class Observability implements AutoCloseable {
 
     /**
      * The dispatcher with the decorators around it, outermost first: instrumentation (timing, entry
-     * counts, then statistics, metrics, detection and the access log are told), and enforcement of the
-     * detections' actions. (cn=Monitor is a live context the operations answer: see {@link MonitorContext}.)
+     * counts, then statistics, metrics, detection and the access log are told), enforcement of the
+     * detections' actions, and the audit of secrets read (when a rule may show one). (cn=Monitor is a
+     * live context the operations answer: see {@link MonitorContext}.)
      */
     public RequestHandler wrap(RequestHandler dispatcher) {
         RequestHandler handler = dispatcher;
+        if (securityStream != null && AccessControl.mayShowSecrets(directory.config().accessRules())) {
+            handler = new SecretReads(handler, secrets, securityEvents);
+        }
         if (detector != null) {
             handler = new EnforcingHandler(handler, detector, settings.detection(), directory.schema());
         }

@@ -22,10 +22,9 @@ import java.util.List;
  * temporary folder. The suffix is dc=example,dc=com; the administrator is cn=admin,dc=example,dc=com
  * with password {@link #ADMIN_PASSWORD}.
  *
- * <p>Unless a test configures them itself, the test server (not the product's defaults) lets users
- * keep a password the administrator set ({@code passwordPolicy: {mustChange: false}}) and does not
+ * <p>Unless a test configures it itself, the test server (not the product's defaults) does not
  * throttle binds ({@code throttle: {enabled: false}}): every test connects from 127.0.0.1, and tests
- * (the differential suite above all) bind wrongly on purpose and reset passwords as the administrator.
+ * (the differential suite above all) bind wrongly on purpose.
  * For the same reason there is no attack detection ({@code detection: {enabled: false}}) and no
  * metrics listener; the access and security logs go to a temporary folder ({@link #logDir()}).
  */
@@ -82,7 +81,6 @@ public final class TestServer implements AutoCloseable {
 
     private static TestServer start(String yaml, Path dataDir, boolean ldaps) {
         String security = yaml.contains("security:") ? "" : "security: {loopbackExempt: true}\n";
-        security += yaml.contains("passwordPolicy:") ? "" : "passwordPolicy: {mustChange: false}\n";
         security += yaml.contains("throttle:") ? "" : "throttle: {enabled: false}\n";
         Path logDir = tempDir("linden-logs");
         security += yaml.contains("accessLog:") ? "" : "accessLog: {file: " + logDir.resolve("access.log") + "}\n";

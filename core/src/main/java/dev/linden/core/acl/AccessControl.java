@@ -15,17 +15,31 @@ import java.util.Set;
  * Evaluates the ordered access rules, in the manner of OpenLDAP's {@code access to ... by ...}: for
  * an entry (or one of its attributes), the first rule whose target matches decides, and in it the
  * first clause whose subjects all hold; no matching rule or clause means no rights. The root DN is
- * not subject to the rules. Secrets (userPassword and the like) are never returned, whatever the
- * rules say: that is enforced where entries are sent, not here.
+ * not subject to the rules, except for secrets.
+ *
+ * <p>Secrets (userPassword, authPassword, pwdHistory: what the store keeps apart) may be read,
+ * searched or compared only by grant of a rule that names the attribute itself ({@code attrs:
+ * [userPassword]}): a rule for every attribute never shows a secret, and neither does being the root
+ * DN, which may still compare (as slapd's rootdn). So the defaults show no hash to anyone, and a
+ * replication account or a migration tool reads them by an explicit rule.
  */
 public final class AccessControl {
+    /** What a secret's value gives away: only a rule naming the secret grants these. */
+    private static final Set<Right> SHOWING = EnumSet.of(Right.READ, Right.SEARCH, Right.COMPARE);
+    /** The root DN's rights on a secret no rule lets it read: everything but reading and searching it. */
+    static final Set<Right> ROOT_ON_SECRETS =
+            java.util.Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(Right.READ, Right.SEARCH)));
+
     private final List<AccessRule> rules;
     private final Schema schema;
     private final GroupMembership groups;
     private final Dn rootDn;
+    /** Some rule may show a secret to someone: then searches must look for secrets to send. */
+    private final boolean showsSecrets;
 
     public AccessControl(List<AccessRule> rules, Schema schema, GroupMembership groups, Dn rootDn) {
         this.rules = List.copyOf(rules);
+        this.showsSecrets = mayShowSecrets(this.rules);
         this.schema = schema;
         this.groups = groups;
         this.rootDn = rootDn;
@@ -62,17 +76,56 @@ public final class AccessControl {
         return EnumSet.noneOf(Right.class);
     }
 
+    /** Whether values of this type are secrets (see the class comment): the set the store keeps apart. */
+    public static boolean isSecret(AttributeType type) {
+        return dev.linden.backend.EntryCodec.SECRET.contains(type.name());
+    }
+
+    /** Whether some rule may let someone read a secret: otherwise no secret value ever leaves the server. */
+    public static boolean mayShowSecrets(List<AccessRule> rules) {
+        for (AccessRule rule : rules) {
+            if (namesSecret(rule) && rule.clauses().stream().anyMatch(c -> c.rights().contains(Right.READ))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean namesSecret(AccessRule rule) {
+        return rule.target().attributes().stream().anyMatch(AccessControl::isSecret);
+    }
+
     /** The rights on one attribute of the entry. */
     public Set<Right> onAttribute(AccessContext ctx, Entry entry, AttributeType type) {
-        if (isRoot(ctx)) {
+        boolean secret = isSecret(type);
+        boolean root = isRoot(ctx);
+        if (root && !secret) {
             return EnumSet.allOf(Right.class);
         }
         for (AccessRule rule : rules) {
             if (rule.target().covers(type) && matches(rule.target(), entry)) {
-                return decide(rule, ctx, entry.dn());
+                return secret ? onSecret(rule, ctx, root, entry) : decide(rule, ctx, entry.dn());
             }
         }
-        return EnumSet.noneOf(Right.class);
+        return root ? ROOT_ON_SECRETS : EnumSet.noneOf(Right.class);
+    }
+
+    /** The rights on a secret, {@code rule} being the first that covers it for this entry. */
+    private static Set<Right> onSecret(AccessRule rule, AccessContext ctx, boolean root, Entry entry) {
+        boolean named = !rule.target().coversAllAttributes(); // covers(type) held: the rule names it, or a supertype
+        Set<Right> granted = decide(rule, ctx, entry.dn());
+        Set<Right> rights = EnumSet.noneOf(Right.class);
+        rights.addAll(root ? ROOT_ON_SECRETS : granted);
+        if (named) {
+            for (Right r : SHOWING) {
+                if (granted.contains(r)) {
+                    rights.add(r);
+                }
+            }
+        } else if (!root) {
+            rights.removeAll(SHOWING);
+        }
+        return rights;
     }
 
     public boolean allows(AccessContext ctx, Entry entry, Right right) {
@@ -85,25 +138,29 @@ public final class AccessControl {
 
     /**
      * The rights for a whole entry at once, for searches: the entry's own rights, plus the rights of
-     * attributes that a rule names specifically (every other attribute has the entry's rights).
-     * Rules that name only {@code ignored} attributes (secrets, which are never sent) do not make the
-     * rights non-uniform; the per-attribute answer still counts them.
+     * attributes that a rule names specifically, and of secrets (every other attribute has the
+     * entry's rights). {@code uniform} says that every attribute a search may copy from the store's
+     * user section has the entry's rights: a rule that names only secrets (which that section never
+     * holds) keeps it so, unless it lets this asker read one, which must then be sent too.
      */
-    public EntryRights rights(AccessContext ctx, Entry entry, java.util.function.Predicate<AttributeType> ignored) {
-        if (isRoot(ctx)) {
-            return EntryRights.ALL;
+    public EntryRights rights(AccessContext ctx, Entry entry) {
+        boolean root = isRoot(ctx);
+        if (root && !showsSecrets) {
+            return EntryRights.ROOT;
         }
         Set<Right> entryRights = onEntry(ctx, entry);
         boolean any = false;
         boolean uniform = true;
         for (AccessRule rule : rules) {
-            if (!rule.target().coversAllAttributes() && matches(rule.target(), entry)) {
-                any = true;
-                uniform &= rule.target().attributes().stream().allMatch(ignored);
+            if (rule.target().coversAllAttributes() || (root && !namesSecret(rule)) || !matches(rule.target(), entry)) {
+                continue; // the root DN's rights come from rules on secrets only
             }
+            any = true;
+            boolean onlySecrets = rule.target().attributes().stream().allMatch(AccessControl::isSecret);
+            uniform &= (onlySecrets || root) && (!showsSecrets || !decide(rule, ctx, entry.dn()).contains(Right.READ));
         }
-        if (!any) {
-            return new EntryRights(entryRights, t -> entryRights, true);
+        if (root || !any) {
+            return new EntryRights(entryRights, t -> isSecret(t) ? onAttribute(ctx, entry, t) : entryRights, uniform);
         }
         return new EntryRights(entryRights, type -> onAttribute(ctx, entry, type), uniform);
     }

@@ -17,7 +17,7 @@ import java.util.regex.PatternSyntaxException;
 
 /** Builds access rules from their configured form, and the secure defaults. */
 public final class AccessRules {
-    /** Attributes nobody may read: they may only be used to authenticate, and be changed. */
+    /** The secrets of the default rule: used to authenticate and changed, never read (see {@link AccessControl}). */
     public static final List<String> SECRETS = List.of("userPassword", "?authPassword", "?pwdHistory");
 
     private AccessRules() {

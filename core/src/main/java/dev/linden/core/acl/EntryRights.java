@@ -11,7 +11,9 @@ import java.util.function.Function;
  * without looking at its attributes one by one.
  */
 public record EntryRights(Set<Right> entry, Function<AttributeType, Set<Right>> attribute, boolean uniform) {
-    static final EntryRights ALL = new EntryRights(EnumSet.allOf(Right.class), t -> EnumSet.allOf(Right.class), true);
+    /** The root DN's, when no rule shows it a secret: everything, except reading and searching secrets. */
+    static final EntryRights ROOT = new EntryRights(EnumSet.allOf(Right.class),
+            t -> AccessControl.isSecret(t) ? AccessControl.ROOT_ON_SECRETS : EnumSet.allOf(Right.class), true);
 
     public boolean onEntry(Right right) {
         return entry.contains(right);

@@ -32,15 +32,15 @@ final class EntryResponder {
             AttributeSelection selection, boolean typesOnly, EntryRights rights,
             dev.linden.backend.Selection dynamic) {
         if (!typesOnly && stored != null && selection.isAllUserOnly() && rights.uniform() && rights.onEntry(Right.READ)) {
-            // every ordinary attribute is readable: the stored section goes out as it is (secrets are kept apart)
+            // every ordinary attribute is readable and no secret is: the stored section goes out as it is
+            // (secrets are kept apart, in a section of their own)
             BerWriter w = new BerWriter(stored.user().length + 8);
             w.begin(BerTags.SEQUENCE).raw(stored.user(), 0, stored.user().length).end();
             return new SearchResultEntry(entry.dn().toString(), List.of(), w.toByteArray());
         }
         List<PartialAttribute> out = new ArrayList<>();
         for (Attribute a : entry.attributes()) {
-            if (access.isSecret(a.description().type()) || !selection.wants(a.description())
-                    || !rights.on(a.description().type(), Right.READ)) {
+            if (!selection.wants(a.description()) || !rights.on(a.description().type(), Right.READ)) { // secrets too
                 continue;
             }
             out.add(new PartialAttribute(a.description().given(), typesOnly ? List.of() : a.values()));

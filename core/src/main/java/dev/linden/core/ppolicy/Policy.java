@@ -35,9 +35,11 @@ public record Policy(int minAge, int maxAge, int inHistory, int checkQuality, in
      * Linden's default policy: 8 characters, 5 kept; no lockout, as in OpenLDAP, since a stored lockout
      * lets anyone who can reach the server lock any account (guessing is slowed by the bind throttle,
      * which spares the owner's familiar addresses). Turned on, it locks after 5 failures in 5 minutes
-     * for 15 minutes.
+     * for 15 minutes. No must-change after an administrator's reset, as OpenLDAP's pwdMustChange: a
+     * reset by the administrator is usually the end of a help-desk call, and the user's next search
+     * must work.
      */
-    public static final Policy DEFAULT = new Policy(0, 0, 5, 2, 8, 0, 0, true, true, false, false, 900, 5, 300);
+    public static final Policy DEFAULT = new Policy(0, 0, 5, 2, 8, 0, 0, false, true, false, false, 900, 5, 300);
 
     /** The draft's value for each attribute a pwdPolicy entry leaves out. */
     public static final Policy DRAFT_DEFAULTS = new Policy(0, 0, 0, 0, 0, 0, 0, false, true, false, false, 0, 0, 0);

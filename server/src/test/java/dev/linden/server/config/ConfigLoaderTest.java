@@ -31,6 +31,7 @@ class ConfigLoaderTest {
         assertThat(s.sasl().proxyUsers()).isEmpty();
         assertThat(s.sasl().clientCertificates()).isFalse();
         assertThat(s.passwordPolicy()).isEqualTo(dev.linden.core.ppolicy.Policy.DEFAULT);
+        assertThat(s.passwordPolicy().mustChange()).as("off, as OpenLDAP's pwdMustChange").isFalse();
         assertThat(s.throttle()).isEqualTo(dev.linden.core.throttle.ThrottleSettings.DEFAULT);
         assertThat(s.transport().maxConnectionsPerAddress()).isEqualTo(256);
         var o = s.observability();
@@ -79,13 +80,13 @@ class ConfigLoaderTest {
     void passwordPolicyAndThrottleSettings() throws Exception {
         Settings s = ConfigLoader.parse("""
                 rootPassword: x
-                passwordPolicy: {minLength: 12, lockoutDuration: 2, mustChange: false, checkQuality: 1}
+                passwordPolicy: {minLength: 12, lockoutDuration: 2, mustChange: true, checkQuality: 1}
                 throttle: {enabled: false, addressBlockAfter: 7}
                 limits: {maxConnectionsPerAddress: 3}
                 """, "pp.yaml");
         assertThat(s.passwordPolicy().minLength()).isEqualTo(12);
         assertThat(s.passwordPolicy().lockoutDuration()).isEqualTo(2);
-        assertThat(s.passwordPolicy().mustChange()).isFalse();
+        assertThat(s.passwordPolicy().mustChange()).isTrue();
         assertThat(s.passwordPolicy().maxFailure()).isEqualTo(5); // the default where not given
         assertThat(s.throttle().enabled()).isFalse();
         assertThat(s.throttle().addressBlockAfter()).isEqualTo(7);
