@@ -1,6 +1,11 @@
 package dev.linden.core;
 
-/** Object identifiers of the controls, extended operations and features this server implements. */
+/**
+ * Object identifiers of the controls, extended operations and features this server implements. The
+ * RFC 4533 (content synchronization) OIDs are declared once, with their codecs, in
+ * {@code dev.linden.protocol.sync}: {@code SyncRequestControl.OID}, {@code SyncStateControl.OID},
+ * {@code SyncDoneControl.OID}, {@code SyncInfo.OID}.
+ */
 public final class Oids {
     public static final String PAGED_RESULTS = "1.2.840.113556.1.4.319";
     public static final String MANAGE_DSA_IT = "2.16.840.1.113730.3.4.2";

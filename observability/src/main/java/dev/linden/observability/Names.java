@@ -29,6 +29,7 @@ public final class Names {
             }
             RESULTS[c.ordinal()] = sb.toString();
         }
+        RESULTS[ResultCode.E_SYNC_REFRESH_REQUIRED.ordinal()] = "e-syncRefreshRequired"; // RFC 4533's spelling
     }
 
     private Names() {

@@ -1,5 +1,8 @@
 package dev.linden.protocol;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /** LDAP result codes (RFC 4511 appendix A, plus the ones in common use from later RFCs). */
 public enum ResultCode {
     SUCCESS(0),
@@ -47,13 +50,15 @@ public enum ResultCode {
     CANNOT_CANCEL(121),
     ASSERTION_FAILED(122),
     /** The proxied authorization control's identity may not be assumed (RFC 4370 section 6). */
-    AUTHORIZATION_DENIED(123);
+    AUTHORIZATION_DENIED(123),
+    /** e-syncRefreshRequired: the sync client must start again from a full refresh (RFC 4533 section 2.6). */
+    E_SYNC_REFRESH_REQUIRED(4096);
 
-    private static final ResultCode[] BY_CODE = new ResultCode[124];
+    private static final Map<Integer, ResultCode> BY_CODE = new HashMap<>();
 
     static {
         for (ResultCode rc : values()) {
-            BY_CODE[rc.code] = rc;
+            BY_CODE.put(rc.code, rc);
         }
     }
 
@@ -69,9 +74,7 @@ public enum ResultCode {
 
     /** The result code with this number; {@link #OTHER} for a number this server does not know. */
     public static ResultCode of(long code) {
-        if (code >= 0 && code < BY_CODE.length && BY_CODE[(int) code] != null) {
-            return BY_CODE[(int) code];
-        }
-        return OTHER;
+        ResultCode rc = code >= 0 && code <= Integer.MAX_VALUE ? BY_CODE.get((int) code) : null;
+        return rc != null ? rc : OTHER;
     }
 }
