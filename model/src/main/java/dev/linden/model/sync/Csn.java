@@ -186,7 +186,7 @@ public record Csn(long epochMicros, int count, int sid, int mod) implements Comp
         }
     }
 
-    static SyncSyntaxException bad(CharSequence text, String why) {
+    private static SyncSyntaxException bad(CharSequence text, String why) {
         return new SyncSyntaxException("not a CSN: " + why + ": " + Printable.quote(text));
     }
 }

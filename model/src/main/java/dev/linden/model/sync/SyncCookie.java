@@ -25,11 +25,12 @@ import java.util.OptionalInt;
  *
  * <p>{@link #parse} is as lenient as slapd where slapd is: fields in any order, any of them missing,
  * fewer digits than usual ({@code rid=1}), uppercase hex in {@code sid}, an empty field, a trailing
- * {@code ;} after the CSNs, or a field it does not know ({@code name=value}, ignored). It refuses what slapd refuses (a rid above 999, a sid
- * above fff, a number followed by anything but {@code ,}) and, where slapd silently drops the rest of
- * a cookie, anything else malformed: a CSN not in canonical form, two CSNs of one server ID, a field
- * given twice, bytes that are not printable ASCII. {@link #toString} writes the canonical form, the
- * same bytes slapd writes for the same state.
+ * {@code ;} after the CSNs, or a field it does not know (a lowercase {@code name=value}, ignored). It
+ * refuses what slapd refuses (a rid above 999, a sid above fff, a number followed by anything but
+ * {@code ,}) and, where slapd silently drops the rest of a cookie, anything else malformed: a CSN not
+ * in canonical form, two CSNs of one server ID, a field given twice, bytes that are not printable
+ * ASCII. {@link #toString} writes the canonical form, the same bytes slapd writes for the same state
+ * (checked against slapd 2.5's cookies in SlapdSyncProviderIT).
  */
 public record SyncCookie(OptionalInt rid, OptionalInt sid, CsnVector csns, Optional<Csn> delCsn) {
     public static final int MAX_RID = 999;

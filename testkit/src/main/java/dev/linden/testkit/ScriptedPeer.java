@@ -1,4 +1,4 @@
-package dev.linden.protocol.sync;
+package dev.linden.testkit;
 
 import dev.linden.protocol.LdapDecoder;
 import dev.linden.protocol.LdapEncoder;
@@ -15,10 +15,11 @@ import java.util.Arrays;
 
 /**
  * The other end of one LDAP connection for a test: listens on a free loopback port, accepts one
- * client, reads its PDUs whole (framed by their BER length) and sends what the test scripts. Not a
- * server: it answers nothing by itself.
+ * client, reads its PDUs whole (framed by their BER length) and sends what the test scripts, so a
+ * test sees the exact bytes a real client (ldapsearch, slapd's syncrepl) sends and what it makes of
+ * a reply. Not a server: it answers nothing by itself.
  */
-final class ScriptedPeer implements AutoCloseable {
+public final class ScriptedPeer implements AutoCloseable {
     private static final int TIMEOUT_MS = 20_000;
     private static final int MAX_PDU = 1 << 20;
 
@@ -27,16 +28,16 @@ final class ScriptedPeer implements AutoCloseable {
     private DataInputStream in;
     private OutputStream out;
 
-    ScriptedPeer() throws IOException {
+    public ScriptedPeer() throws IOException {
         listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         listener.setSoTimeout(TIMEOUT_MS);
     }
 
-    String url() {
+    public String url() {
         return "ldap://127.0.0.1:" + listener.getLocalPort();
     }
 
-    void accept() throws IOException {
+    public void accept() throws IOException {
         socket = listener.accept();
         socket.setSoTimeout(TIMEOUT_MS);
         in = new DataInputStream(socket.getInputStream());
@@ -44,7 +45,7 @@ final class ScriptedPeer implements AutoCloseable {
     }
 
     /** The next PDU as its bytes; null when the client closed the connection. */
-    byte[] readPdu() throws IOException, BerException {
+    public byte[] readPdu() throws IOException, BerException {
         byte[] header = new byte[6];
         int available = 0;
         long length = BerFrames.NEED_MORE;
@@ -64,18 +65,18 @@ final class ScriptedPeer implements AutoCloseable {
         return pdu;
     }
 
-    LdapMessage read() throws IOException, BerException {
+    public LdapMessage read() throws IOException, BerException {
         byte[] pdu = readPdu();
         return pdu == null ? null : LdapDecoder.decode(pdu);
     }
 
-    void send(LdapMessage message) throws IOException {
+    public void send(LdapMessage message) throws IOException {
         out.write(LdapEncoder.encode(message));
         out.flush();
     }
 
     /** Ends the connection (the client sees it closed), keeping the listener for nothing more. */
-    void hangUp() throws IOException {
+    public void hangUp() throws IOException {
         if (socket != null) {
             socket.close();
         }

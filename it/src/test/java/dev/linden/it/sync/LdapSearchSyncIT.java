@@ -1,8 +1,7 @@
-package dev.linden.protocol.sync;
+package dev.linden.it.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.linden.protocol.Codec;
 import dev.linden.protocol.Control;
 import dev.linden.protocol.LdapMessage;
 import dev.linden.protocol.LdapResult;
@@ -12,6 +11,18 @@ import dev.linden.protocol.op.BindResponse;
 import dev.linden.protocol.op.SearchRequest;
 import dev.linden.protocol.op.SearchResultDone;
 import dev.linden.protocol.op.SearchResultEntry;
+import dev.linden.protocol.sync.NewCookie;
+import dev.linden.protocol.sync.RefreshDelete;
+import dev.linden.protocol.sync.RefreshPresent;
+import dev.linden.protocol.sync.SyncDoneControl;
+import dev.linden.protocol.sync.SyncIdSet;
+import dev.linden.protocol.sync.SyncMode;
+import dev.linden.protocol.sync.SyncRequestControl;
+import dev.linden.protocol.sync.SyncState;
+import dev.linden.protocol.sync.SyncStateControl;
+import dev.linden.testkit.ScriptedPeer;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +37,7 @@ import org.junit.jupiter.api.Test;
  * request must be byte for byte what ldapsearch sent; then Sync State, Sync Info and Sync Done
  * values encoded here are sent back, and ldapsearch's printout of them must show what was encoded.
  */
-class LdapSearchSyncWireTest {
+class LdapSearchSyncIT {
     private static final Path LDAPSEARCH = Path.of("/usr/bin/ldapsearch");
     private static final String COOKIE = "rid=001,sid=002,csn=20261206124807.170433Z#000000#001#000000";
     private static final String LATER = "rid=001,sid=002,csn=20261206124822.848706Z#000000#002#000000";
@@ -82,8 +93,8 @@ class LdapSearchSyncWireTest {
 
     private static LdapMessage entry(int id, String uid, UUID uuid, SyncState state, String cookie) {
         return new LdapMessage(id, new SearchResultEntry("uid=" + uid + ",dc=example,dc=com",
-                List.of(new PartialAttribute("uid", List.of(Codec.utf8(uid))))),
-                List.of(new SyncStateControl(state, uuid, cookie == null ? null : Codec.utf8(cookie)).encode()));
+                List.of(new PartialAttribute("uid", List.of(utf8(uid))))),
+                List.of(new SyncStateControl(state, uuid, cookie == null ? null : utf8(cookie)).encode()));
     }
 
     @Test
@@ -94,16 +105,16 @@ class LdapSearchSyncWireTest {
             Control control = syncControl(search);
             SyncRequestControl request = SyncRequestControl.decode(control);
             assertThat(control.critical()).isTrue();
-            assertThat(request).isEqualTo(new SyncRequestControl(SyncMode.REFRESH_ONLY, Codec.utf8(COOKIE), false));
+            assertThat(request).isEqualTo(new SyncRequestControl(SyncMode.REFRESH_ONLY, utf8(COOKIE), false));
             assertThat(request.encodeValue()).as("the same value as ldapsearch's").containsExactly(control.value());
 
             int id = search.messageId();
             peer.send(entry(id, "alice", ALICE, SyncState.ADD, null));
-            peer.send(new LdapMessage(id, new SyncIdSet(Codec.utf8(COOKIE), false, List.of(BOB, CAROL)).encode()));
+            peer.send(new LdapMessage(id, new SyncIdSet(utf8(COOKIE), false, List.of(BOB, CAROL)).encode()));
             peer.send(new LdapMessage(id, new RefreshPresent(null, false).encode()));
             peer.send(new LdapMessage(id, new SyncIdSet(null, true, List.of(CAROL)).encode()));
             peer.send(new LdapMessage(id, new SearchResultDone(LdapResult.success()),
-                    List.of(new SyncDoneControl(Codec.utf8(LATER), true).encode())));
+                    List.of(new SyncDoneControl(utf8(LATER), true).encode())));
             String out = run.output();
             assertThat(run.process().exitValue()).as(out).isZero();
             assertThat(out).contains(
@@ -124,14 +135,14 @@ class LdapSearchSyncWireTest {
             assertThat(control.critical()).isFalse();
             SyncRequestControl request = SyncRequestControl.decode(control);
             assertThat(request).isEqualTo(new SyncRequestControl(SyncMode.REFRESH_AND_PERSIST, null, false));
-            assertThat(request.encodeValue()).containsExactly(control.value()).containsExactly(Codec.hex("30 03 0a 01 03"));
+            assertThat(request.encodeValue()).containsExactly(control.value()).containsExactly(HexFormat.of().parseHex("30030a0103"));
 
             int id = search.messageId();
             peer.send(entry(id, "alice", ALICE, SyncState.ADD, null));
-            peer.send(new LdapMessage(id, new RefreshDelete(Codec.utf8(COOKIE), true).encode()));
+            peer.send(new LdapMessage(id, new RefreshDelete(utf8(COOKIE), true).encode()));
             peer.send(entry(id, "bob", BOB, SyncState.MODIFY, LATER));
             peer.send(entry(id, "carol", CAROL, SyncState.DELETE, null));
-            peer.send(new LdapMessage(id, new NewCookie(Codec.utf8(LATER)).encode()));
+            peer.send(new LdapMessage(id, new NewCookie(utf8(LATER)).encode()));
             peer.send(entry(id, "bob", BOB, SyncState.PRESENT, null));
             peer.hangUp(); // ldapsearch would wait for changes for ever
             String out = run.output();
@@ -143,5 +154,9 @@ class LdapSearchSyncWireTest {
                     "# SyncInfo Received: new cookie\n# cookie: " + LATER + "\n",
                     "# SyncState control, UUID " + BOB + " present");
         }
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 }
