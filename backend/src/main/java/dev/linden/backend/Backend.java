@@ -33,6 +33,7 @@ public final class Backend implements AutoCloseable {
     private final SearchExecutor searches;
     private final GroupResolver groups;
     private final Changelog changelog;
+    private final int serverId;
     private final StoreCounters counters = new StoreCounters();
     private final SearchCounters searchCounters = new SearchCounters();
 
@@ -53,6 +54,7 @@ public final class Backend implements AutoCloseable {
         SearchPlanner planner = new SearchPlanner(schema, indexes, store.dn2id, groups);
         this.searches = new SearchExecutor(storage, store, planner, groups, searchCounters);
         this.changelog = new Changelog(storage);
+        this.serverId = retention.serverId();
         ChangeRecorder recorder = new ChangeRecorder(schema, changelog, retention);
         recorder.resume(BackendTx.read(storage, changelog::contextCsn)); // never below a CSN the store holds
         this.writer = new TreeWriter(storage, store, new ReferentialIntegrity(store, indexes, recorder), recorder,
@@ -183,6 +185,39 @@ public final class Backend implements AutoCloseable {
     public ChangelogState changelogState(dev.linden.model.sync.CsnVector cookie) {
         return BackendTx.read(storage, tx -> new ChangelogState(changelog.contextCsn(tx), changelog.lastSeq(tx),
                 changelog.covers(tx, cookie), changelog.unseenFrom(tx, cookie)));
+    }
+
+    /** The server ID in the CSNs this server issues. */
+    public int serverId() {
+        return serverId;
+    }
+
+    /**
+     * Waits until a write commits after the changelog stood at {@code seq} (returns at once if one has),
+     * or {@code timeoutMillis} pass; true when the changelog has records after {@code seq}.
+     */
+    public boolean awaitChangesAfter(long seq, long timeoutMillis) throws InterruptedException {
+        CommitSignal signal = writer.signal();
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (true) {
+            long seen = signal.commits();
+            if (BackendTx.read(storage, changelog::lastSeq) > seq) {
+                return true;
+            }
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0 || !signal.awaitAfter(seen, left)) {
+                return BackendTx.read(storage, changelog::lastSeq) > seq;
+            }
+        }
+    }
+
+    /**
+     * Finds entries by entryUUID in one read transaction: each found one goes to {@code found} (as a
+     * search would hand it), each UUID with no entry to {@code missing}.
+     */
+    public void byUuids(java.util.Collection<java.util.UUID> uuids, SearchScan found,
+            java.util.function.Consumer<java.util.UUID> missing) throws LdapException {
+        searches.byUuids(uuids, found, missing);
     }
 
     /** Up to {@code max} changelog records after sequence number {@code seq}, in commit order. */

@@ -101,6 +101,33 @@ final class SearchExecutor {
         }
     }
 
+    /** Looks entries up by entryUUID (through its equality index) and hands those found to the scan. */
+    void byUuids(java.util.Collection<java.util.UUID> uuids, SearchScan found,
+            java.util.function.Consumer<java.util.UUID> missing) throws LdapException {
+        dev.linden.model.schema.AttributeType type = store.schema().attributeType("entryUUID");
+        BackendTx.read(storage, tx -> {
+            StoreView view = new StoreView(tx, store, groups);
+            for (java.util.UUID uuid : uuids) {
+                long id = entryId(tx, type, uuid.toString());
+                byte[] record = id == 0 ? null : store.record(tx, id);
+                if (record == null) {
+                    missing.accept(uuid);
+                } else if (!found.accept(id, store.entry(tx, id, record), store.sections(id, record), view)) {
+                    break;
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The ID of the entry holding this (normalised) value of a type with an equality index, or 0. */
+    private long entryId(BackendTx tx, dev.linden.model.schema.AttributeType type, String normalized) {
+        for (Entry e : store.withValue(tx, type, normalized)) {
+            return store.id(tx, e.dn());
+        }
+        return 0;
+    }
+
     /** Hands the entries with these IDs to the scan, in one read transaction; IDs no longer present are skipped. */
     void entries(long[] ids, SearchScan scan) throws LdapException {
         BackendTx.read(storage, tx -> {

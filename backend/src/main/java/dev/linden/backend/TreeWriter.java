@@ -26,6 +26,7 @@ final class TreeWriter {
     private final StoreCounters counters;
     private final List<Dn> suffixes;
     private final AtomicLong version = new AtomicLong();
+    private final CommitSignal signal = new CommitSignal();
 
     TreeWriter(Storage storage, EntryStore store, ReferentialIntegrity references, ChangeRecorder recorder,
             StoreCounters counters, List<Dn> suffixes) {
@@ -35,6 +36,10 @@ final class TreeWriter {
         this.recorder = recorder;
         this.counters = counters;
         this.suffixes = List.copyOf(suffixes);
+    }
+
+    CommitSignal signal() {
+        return signal;
     }
 
     /** A number that changes after every write (committed or not): facts cached under one version still hold while it stays. */
@@ -47,6 +52,7 @@ final class TreeWriter {
             return BackendTx.write(storage, counters, work);
         } finally {
             version.incrementAndGet(); // also after a failed write: cheap, and never wrong
+            signal.committed(); // followers of the changelog look for themselves whether anything came
         }
     }
 

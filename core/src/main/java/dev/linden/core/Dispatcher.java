@@ -32,7 +32,7 @@ public final class Dispatcher implements RequestHandler {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     /** Controls this server understands; an unknown critical control fails the operation (RFC 4511 4.1.11). */
     private static final Set<String> KNOWN_CONTROLS = Set.of(Oids.PAGED_RESULTS, Oids.MANAGE_DSA_IT,
-            Oids.PROXIED_AUTHORIZATION, Oids.PASSWORD_POLICY);
+            Oids.PROXIED_AUTHORIZATION, Oids.PASSWORD_POLICY, dev.linden.protocol.sync.SyncRequestControl.OID);
 
     private final BindOperation bind;
     private final SearchOperation search;
@@ -142,6 +142,7 @@ public final class Dispatcher implements RequestHandler {
         for (Control c : ctx.request().controls()) {
             boolean applies = KNOWN_CONTROLS.contains(c.oid())
                     && (!c.oid().equals(Oids.PAGED_RESULTS) || op instanceof SearchRequest)
+                    && (!c.oid().equals(dev.linden.protocol.sync.SyncRequestControl.OID) || op instanceof SearchRequest)
                     && (!c.oid().equals(Oids.PROXIED_AUTHORIZATION) || ProxiedAuthorization.appliesTo(op));
             if (c.critical() && !applies) {
                 throw new LdapException(ResultCode.UNAVAILABLE_CRITICAL_EXTENSION,

@@ -14,6 +14,7 @@ import dev.linden.core.Session;
 import dev.linden.core.SubschemaEntry;
 import dev.linden.core.control.PagedResultsControl;
 import dev.linden.core.control.PagedSearch;
+import dev.linden.core.sync.SyncProvider;
 import dev.linden.core.acl.AccessContext;
 import dev.linden.core.acl.EntryRights;
 import dev.linden.core.acl.Right;
@@ -64,6 +65,7 @@ public final class SearchOperation {
     private final EntryResponder responder;
     private final Dn subschemaDn;
     private final dev.linden.model.DnCache bases;
+    private final SyncProvider syncProvider;
 
     public SearchOperation(Directory directory, AccessPolicy access) {
         this.directory = directory;
@@ -71,6 +73,7 @@ public final class SearchOperation {
         this.computed = new ComputedAttributes(directory.schema(), directory.config().groups().nestedMemberOf());
         this.responder = new EntryResponder(access, computed);
         this.bases = new dev.linden.model.DnCache(directory.schema(), 10_000);
+        this.syncProvider = new SyncProvider(directory.backend());
         try {
             this.subschemaDn = DnSyntax.parse(ComputedAttributes.SUBSCHEMA_DN, directory.schema());
         } catch (LdapException e) {
@@ -105,6 +108,14 @@ public final class SearchOperation {
         if (directory.backend().suffixOf(base) == null) {
             throw new LdapException(ResultCode.NO_SUCH_OBJECT, "");
         }
+        Control syncControl = control(ctx.request(), dev.linden.protocol.sync.SyncRequestControl.OID);
+        if (syncControl != null) { // content synchronization (RFC 4533): a consumer replicating this tree
+            var sync = SyncProvider.control(syncControl);
+            access.visible(actx, base); // noSuchObject for a base the asker may not see, whatever the phase
+            SearchRun.SearchLimits limits = limits(session, request);
+            return syncProvider.execute(request, base, sync, onMatch -> new SearchRun(ctx, request, access, actx, schema,
+                    computed, responder, selection, limits, onMatch), entry -> access.discloses(actx, entry));
+        }
         String fingerprint = request.baseDn() + "|" + request.scope() + "|" + FilterText.format(request.filter());
         PagedSearch state;
         String cookie;
@@ -116,7 +127,7 @@ public final class SearchOperation {
             }
         } else {
             SearchRun run = new SearchRun(ctx, request, access, actx, schema, computed, responder, selection,
-                    limits(session, request), paged != null);
+                    limits(session, request), paged != null ? SearchRun.COLLECT : SearchRun.SEND);
             walk(actx, base, request, unindexedLimit(session), run);
             if (ctx.isAbandoned()) {
                 return null;
@@ -145,7 +156,7 @@ public final class SearchOperation {
             throw access.noSuchObject(actx, live, entries, base);
         }
         SearchRun run = new SearchRun(ctx, request, access, actx, directory.schema(), computed, responder, selection,
-                limits(ctx.session(), request), false);
+                limits(ctx.session(), request), SearchRun.SEND);
         LiveView view = new LiveView(entries);
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);
@@ -192,7 +203,7 @@ public final class SearchOperation {
         int to = (int) Math.min(state.ids().length, (long) from + control.size());
         long[] page = Arrays.copyOfRange(state.ids(), from, to);
         SearchRun sender = new SearchRun(ctx, request, access, actx, directory.schema(), computed, responder, selection,
-                new SearchRun.SearchLimits(0, Long.MAX_VALUE), false);
+                SearchRun.SearchLimits.NONE, SearchRun.SEND);
         directory.backend().entries(page, (id, entry, stored, view) -> {
             EntryRights rights = access.rights(actx, entry); // again: the entry or the rules may have changed
             if (rights.onEntry(Right.READ)) {

@@ -18,14 +18,27 @@ import dev.linden.protocol.LdapMessage;
 import dev.linden.protocol.ResultCode;
 import dev.linden.protocol.op.SearchRequest;
 import java.util.Arrays;
+import java.util.List;
+import dev.linden.protocol.Control;
 
 /**
  * One search request as the backend walks it: who asks, the limits, the in-chain closures computed
  * so far, and what happens to each entry that matches — sent at once, or, for the first page of a
- * paged search, its ID kept so the pages can be served from the list. The backend hands it the
- * entries in scope; it checks read access and the filter, then the size limit.
+ * paged search, its ID kept so the pages can be served from the list, or whatever a content
+ * synchronization does with it. The backend hands it the entries in scope; it checks read access and
+ * the filter, then the size limit.
  */
-final class SearchRun implements SearchScan {
+public final class SearchRun implements SearchScan {
+    /** What happens to an entry in scope that the asker may read and that matches the filter. */
+    @FunctionalInterface
+    public interface Matched {
+        void matched(SearchRun run, long id, Entry entry, EntryCodec.Stored stored, BackendView view, EntryRights rights)
+                throws LdapException;
+    }
+
+    /** Sends each matching entry. */
+    public static final Matched SEND = (run, id, entry, stored, view, rights) -> run.send(id, entry, stored, view, rights);
+
     private final OperationContext ctx;
     private final SearchRequest request;
     private final AccessPolicy access;
@@ -37,16 +50,16 @@ final class SearchRun implements SearchScan {
     private final SearchLimits limits;
     private final Selection dynamic;
     private final InChain inChain;
-    private final boolean collect;
+    private final Matched onMatch;
     private BackendView view; // the walk's own transaction, for in-chain look-ups
     private long[] ids = new long[16];
     private int matched;
     private boolean exceeded;
 
-    /** @param collect keep the matching IDs (a paged search's first page) instead of sending the entries */
+    /** @param onMatch what to do with each entry that matches ({@link #SEND}, {@link #COLLECT}, ...) */
     SearchRun(OperationContext ctx, SearchRequest request, AccessPolicy access, AccessContext actx, Schema schema,
             ComputedAttributes computed, EntryResponder responder, AttributeSelection attributes, SearchLimits limits,
-            boolean collect) {
+            Matched onMatch) {
         this.ctx = ctx;
         this.request = request;
         this.access = access;
@@ -56,7 +69,7 @@ final class SearchRun implements SearchScan {
         this.responder = responder;
         this.attributes = attributes;
         this.limits = limits;
-        this.collect = collect;
+        this.onMatch = onMatch;
         this.dynamic = access.selection(actx); // what dynamic groups select for this asker
         this.inChain = new InChain(schema, () -> view, dynamic);
     }
@@ -67,7 +80,6 @@ final class SearchRun implements SearchScan {
             return false;
         }
         limits.checkTime();
-        this.view = view;
         EntryRights rights = matches(id, entry, view);
         if (rights == null) {
             return true;
@@ -76,26 +88,54 @@ final class SearchRun implements SearchScan {
             exceeded = true;
             return false;
         }
-        if (collect) {
-            if (matched == ids.length) {
-                ids = Arrays.copyOf(ids, ids.length * 2);
-            }
-            ids[matched] = id;
-        } else {
-            send(id, entry, stored, view, rights);
-        }
+        onMatch.matched(this, id, entry, stored, view, rights);
         matched++;
         return true;
     }
 
-    /** Sends one entry with the attributes the asker may read. */
-    void send(long id, Entry entry, EntryCodec.Stored stored, BackendView view, EntryRights rights) {
-        ctx.sink().send(new LdapMessage(ctx.request().messageId(),
-                responder.respond(entry, stored, id, view, attributes, request.typesOnly(), rights, dynamic)));
+    /** Keeps each matching entry's ID (a paged search's first page), for {@link #ids()}. */
+    static final Matched COLLECT = (run, id, entry, stored, view, rights) -> run.keep(id);
+
+    private void keep(long id) {
+        if (matched == ids.length) {
+            ids = Arrays.copyOf(ids, ids.length * 2);
+        }
+        ids[matched] = id;
     }
 
-    /** The asker's rights on an entry in scope when they may read it and it matches the filter; null otherwise. */
-    private EntryRights matches(long id, Entry entry, BackendView view) {
+    /** Sends one entry with the attributes the asker may read. */
+    public void send(long id, Entry entry, EntryCodec.Stored stored, BackendView view, EntryRights rights) {
+        send(id, entry, stored, view, rights, List.of());
+    }
+
+    /** Sends one entry with the attributes the asker may read, and these controls on it. */
+    public void send(long id, Entry entry, EntryCodec.Stored stored, BackendView view, EntryRights rights,
+            List<Control> controls) {
+        ctx.sink().send(new LdapMessage(ctx.request().messageId(),
+                responder.respond(entry, stored, id, view, attributes, request.typesOnly(), rights, dynamic), controls));
+    }
+
+    /** Sends a message that is not an entry (an intermediate response) as part of this search. */
+    public void send(dev.linden.protocol.op.ProtocolOp op) {
+        send(op, List.of());
+    }
+
+    /** Sends any message of this search (an entry built elsewhere, an intermediate or final response) with controls. */
+    public void send(dev.linden.protocol.op.ProtocolOp op, List<Control> controls) {
+        ctx.sink().send(new LdapMessage(ctx.request().messageId(), op, controls));
+    }
+
+    /** Whether the client abandoned the search, or its connection ended. */
+    public boolean abandoned() {
+        return ctx.isAbandoned();
+    }
+
+    /**
+     * The asker's rights on an entry in scope when they may read it and it matches the filter; null
+     * otherwise. The scope is the walk's to check.
+     */
+    public EntryRights matches(long id, Entry entry, BackendView view) {
+        this.view = view;
         EntryRights rights = access.rights(actx, entry);
         if (!rights.onEntry(Right.READ)) {
             return null;
@@ -120,9 +160,16 @@ final class SearchRun implements SearchScan {
         return exceeded;
     }
 
+    /** The request being answered. */
+    public SearchRequest request() {
+        return request;
+    }
+
     /** The size and time limits of one search, the server's and the request's together. */
-    record SearchLimits(int size, long deadline) {
-        void checkTime() throws LdapException {
+    public record SearchLimits(int size, long deadline) {
+        public static final SearchLimits NONE = new SearchLimits(0, Long.MAX_VALUE);
+
+        public void checkTime() throws LdapException {
             if (deadline != Long.MAX_VALUE && System.nanoTime() > deadline) {
                 throw new LdapException(ResultCode.TIME_LIMIT_EXCEEDED, "");
             }

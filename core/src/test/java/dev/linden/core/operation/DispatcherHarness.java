@@ -98,6 +98,18 @@ final class DispatcherHarness {
         return new Reply(done, entries);
     }
 
+    /** Every message a request got back, in order, the final response last. */
+    List<LdapMessage> sendAll(Session session, ProtocolOp op, Control... controls) {
+        List<LdapMessage> all = new ArrayList<>();
+        LdapMessage request = roundTrip(new LdapMessage(messageIds.incrementAndGet(), op, List.of(controls)));
+        Response response = dispatcher.dispatch(new OperationContext(session, request, m -> all.add(roundTrip(m)),
+                new AtomicBoolean()));
+        if (response != null) {
+            all.add(roundTrip(new LdapMessage(request.messageId(), response.op(), response.controls())));
+        }
+        return all;
+    }
+
     private static LdapMessage roundTrip(LdapMessage m) {
         try {
             return LdapDecoder.decode(LdapEncoder.encode(m));

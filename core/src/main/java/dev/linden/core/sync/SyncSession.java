@@ -1,0 +1,62 @@
+package dev.linden.core.sync;
+
+import dev.linden.core.operation.SearchRun;
+import dev.linden.model.Dn;
+import dev.linden.model.Entry;
+import dev.linden.model.sync.CsnVector;
+import dev.linden.model.sync.SyncCookie;
+import dev.linden.protocol.SearchScope;
+import dev.linden.protocol.sync.SyncMode;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.OptionalInt;
+import java.util.UUID;
+
+/**
+ * One content synchronization (RFC 4533) being served: the consumer's request and state, and the
+ * search run that checks access and the filter and sends entries.
+ *
+ * @param run sends entries and checks each against the asker's rights and the filter
+ * @param base the search base
+ * @param scope the search scope
+ * @param mode refreshOnly or refreshAndPersist
+ * @param rid the consumer's replica ID from its cookie, echoed in every cookie sent back
+ * @param seen the consumer's state: the newest CSN it holds per server ID (empty: none)
+ * @param serverId this server's ID, written as the cookies' sid
+ */
+record SyncSession(SearchRun run, Dn base, SearchScope scope, SyncMode mode, OptionalInt rid, CsnVector seen,
+        int serverId) {
+
+    /** A cookie telling the consumer it holds everything up to {@code state}. */
+    byte[] cookie(CsnVector state) {
+        return new SyncCookie(rid, OptionalInt.of(serverId), state, java.util.Optional.empty()).toBytes();
+    }
+
+    /** Whether an entry lies in the synchronized scope (the filter and access are the run's to check). */
+    boolean inScope(Dn dn) {
+        return switch (scope) {
+            case BASE -> dn.equals(base);
+            case ONE -> dn.size() == base.size() + 1 && dn.isWithin(base);
+            case SUB -> dn.isWithin(base);
+            case SUBORDINATES -> dn.size() > base.size() && dn.isWithin(base);
+        };
+    }
+
+    /** The entry's entryUUID, or null when it has none (it cannot be synchronized then). */
+    static UUID uuidOf(Entry entry, dev.linden.model.schema.Schema schema) {
+        var a = entry.get(schema.attributeType("entryUUID"));
+        if (a == null || a.isEmpty()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(new String(a.values().get(0), StandardCharsets.US_ASCII));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    static UUID uuid(byte[] bytes) {
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        return new UUID(b.getLong(), b.getLong());
+    }
+}
