@@ -45,10 +45,12 @@ public final class Observability implements AutoCloseable {
     private final Directory directory;
     private final long startMillis = System.currentTimeMillis();
     private final OperationStats stats = new OperationStats();
+    private final CldapStats cldap = new CldapStats();
     private final Connections connections = new Connections();
     private final SecretAttributes secrets;
     private final LogStream accessStream;
     private final LogStream securityStream;
+    private final Consumer<SecurityEvent> securityEvents;
     private final AccessLog accessLog;
     private final Detector detector;
     private final CountingStorage store;
@@ -69,10 +71,11 @@ public final class Observability implements AutoCloseable {
         this.secrets = new SecretAttributes(directory.schema());
         LogStream access = null;
         LogStream security = null;
+        Consumer<SecurityEvent> events = e -> { };
         try {
             access = settings.accessLog().enabled() ? LogStream.open("access", settings.accessLog()) : null;
             security = settings.securityLog().enabled() ? LogStream.open("security", settings.securityLog()) : null;
-            Consumer<SecurityEvent> events = security == null ? e -> { } : new SecurityLog(security);
+            events = security == null ? events : new SecurityLog(security);
             this.detector = settings.detection().enabled()
                     ? new Detector(settings.detection(), directory.schema(), directory.backend().config().suffixes(),
                             secrets, events, System::currentTimeMillis)
@@ -88,6 +91,7 @@ public final class Observability implements AutoCloseable {
         }
         this.accessStream = access;
         this.securityStream = security;
+        this.securityEvents = events;
         this.accessLog = access == null ? null : new AccessLog(access, secrets);
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "linden-observability");
@@ -187,7 +191,7 @@ public final class Observability implements AutoCloseable {
 
     private MonitorSources sources() {
         return new MonitorSources(version, startMillis, () -> listeners, connections, stats,
-                directory.backend(), store, detector, passwordPolicy);
+                directory.backend(), store, detector, passwordPolicy, cldap);
     }
 
     /** What the transport tells about connections, Unbind and Abandon. */
@@ -251,6 +255,16 @@ public final class Observability implements AutoCloseable {
 
     public OperationStats stats() {
         return stats;
+    }
+
+    /** The CLDAP listener's counters, which the metrics and cn=Monitor read. */
+    public CldapStats cldap() {
+        return cldap;
+    }
+
+    /** Where security events from outside the request path (the CLDAP listener's drops) go: the security log. */
+    public Consumer<SecurityEvent> securityEvents() {
+        return securityEvents;
     }
 
     /** The attack detection, or null when it is off. */
