@@ -46,7 +46,7 @@ final class SrvCheck {
             x.add(Finding.info("dns.srv", "", "DNS could not be asked", e.toString()));
             return;
         }
-        List<String> certNames = new ArrayList<>();
+        java.util.Set<String> certNames = new java.util.LinkedHashSet<>();
         for (X509Certificate[] chain : x.chains.values()) {
             CertificateCheck.names(chain[0]).stream().filter(n -> n.startsWith("DNS:")).forEach(n -> certNames.add(n.substring(4)));
         }
