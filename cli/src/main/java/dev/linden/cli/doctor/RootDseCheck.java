@@ -54,8 +54,8 @@ final class RootDseCheck {
         Map<String, Object> summary = new LinkedHashMap<>();
         String vendor = String.join(" ", LdapProbe.values(dse, "vendorName"));
         String version = String.join(" ", LdapProbe.values(dse, "vendorVersion"));
-        String product = x.activeDirectory ? "Active Directory" : !vendor.isEmpty() ? vendor + (version.isEmpty() ? ""
-                : " (" + version + ")") : guess(dse);
+        String product = x.activeDirectory ? "Active Directory" : vendor.isEmpty() ? guess(dse)
+                : version.startsWith(vendor) ? version : version.isEmpty() ? vendor : vendor + " " + version;
         summary.put("product", product);
         summary.put("namingContexts", x.namingContexts);
         put(summary, "defaultNamingContext", LdapProbe.values(dse, "defaultNamingContext"));

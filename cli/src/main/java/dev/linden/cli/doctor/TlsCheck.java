@@ -154,33 +154,40 @@ final class TlsCheck {
     }
 
     private static void suites(Examination x, TlsEndpoint e, TlsScan.Result scan) {
-        List<String> broken = new ArrayList<>();
-        List<String> weak = new ArrayList<>();
+        Map<String, List<String>> broken = new LinkedHashMap<>(); // suite to the versions it was accepted in
+        Map<String, List<String>> weak = new LinkedHashMap<>();
         int total = 0;
         for (var entry : scan.accepted().entrySet()) {
             for (int code : entry.getValue()) {
                 total++;
                 CipherSuites.Suite s = CipherSuites.of(code);
-                String label = s.name() + " (" + TlsHello.versionName(entry.getKey()) + ")";
+                String version = TlsHello.versionName(entry.getKey());
                 if (s.grade() == CipherSuites.Grade.BROKEN) {
-                    broken.add(label);
+                    broken.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(version);
                 } else if (s.grade() == CipherSuites.Grade.WEAK) {
-                    weak.add(label);
+                    weak.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(version);
                 }
             }
         }
         String where = e.label();
         if (!broken.isEmpty()) {
             x.add(new Finding("tls.ciphers", Severity.ERROR, where, "broken cipher suites accepted",
-                    String.join(", ", broken), Fixes.WEAK_CIPHERS));
+                    listed(broken), Fixes.WEAK_CIPHERS));
         }
         if (!weak.isEmpty()) {
-            x.add(new Finding("tls.ciphers", Severity.WARN, where, "3DES cipher suites accepted", String.join(", ", weak),
+            x.add(new Finding("tls.ciphers", Severity.WARN, where, "3DES cipher suites accepted", listed(weak),
                     Fixes.WEAK_CIPHERS));
         }
         if (broken.isEmpty() && weak.isEmpty() && total > 0) {
             x.add(Finding.ok("tls.ciphers", where, total + " cipher suites accepted, none weak"
                     + (scan.capped() ? " (probe capped)" : ""), null));
         }
+    }
+
+    /** "TLS_RSA_WITH_3DES_EDE_CBC_SHA (TLSv1.0, TLSv1.2); ..." */
+    private static String listed(Map<String, List<String>> suites) {
+        List<String> out = new ArrayList<>();
+        suites.forEach((name, versions) -> out.add(name + " (" + String.join(", ", versions) + ")"));
+        return String.join("; ", out);
     }
 }
