@@ -7,7 +7,6 @@ import dev.linden.observability.CldapStats;
 import dev.linden.observability.security.SecurityEvent;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioDatagramChannel;
@@ -71,7 +70,6 @@ public final class CldapListener implements AutoCloseable {
         try {
             for (InetAddress address : addresses(settings.host())) {
                 Channel ch = new Bootstrap().group(l.group).channel(NioDatagramChannel.class)
-                        .option(ChannelOption.SO_REUSEADDR, false)
                         .handler(handler)
                         .bind(new InetSocketAddress(address, l.channels.isEmpty() ? settings.port() : l.port()))
                         .sync().channel();
