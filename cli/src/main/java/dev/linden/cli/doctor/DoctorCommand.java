@@ -13,12 +13,13 @@ import picocli.CommandLine.Parameters;
  * {@code linden doctor HOST[:PORT]}: audits any LDAP server (OpenLDAP, Active Directory, Linden)
  * from the outside, without credentials (and a little more with them), and says what to fix.
  */
-@Command(name = "doctor", mixinStandardHelpOptions = true,
+@Command(name = "doctor", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 3, exitCodeOnExecutionException = 3,
         description = {"Audit an LDAP server (OpenLDAP, Active Directory, Linden): ports, TLS and certificates, "
                 + "anonymous access, cleartext and unauthenticated binds, CLDAP amplification, DNS SRV records, clock.",
                 "Exit status: 0 nothing to fix, 1 warnings, 2 errors (3: doctor could not run)."})
 public final class DoctorCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "HOST[:PORT]", description = "the server; PORT is the plain LDAP port (default 389)")
+    @Parameters(index = "0", paramLabel = "HOST[:PORT]", description = "the server; PORT is the plain LDAP port (default 389); "
+            + "[IPv6]:PORT for an IPv6 address with a port")
     String server;
 
     @Option(names = "--ldaps-port", defaultValue = "636", description = "the LDAPS port (default ${DEFAULT-VALUE}; -1: none)")
@@ -62,18 +63,23 @@ public final class DoctorCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String host = server;
         int port = 389;
-        int colon = server.lastIndexOf(':');
-        if (colon > 0 && server.indexOf(':') == colon) { // host:port (an IPv6 address has several colons)
-            host = server.substring(0, colon);
+        String portText = null;
+        if (server.startsWith("[")) { // [IPv6]:PORT
+            int close = server.indexOf(']');
+            host = close > 0 ? server.substring(1, close) : server;
+            portText = close > 0 && server.length() > close + 1 && server.charAt(close + 1) == ':'
+                    ? server.substring(close + 2) : null;
+        } else if (server.indexOf(':') > 0 && server.indexOf(':') == server.lastIndexOf(':')) { // an IPv6 address has several
+            host = server.substring(0, server.indexOf(':'));
+            portText = server.substring(server.indexOf(':') + 1);
+        }
+        if (portText != null) {
             try {
-                port = Integer.parseInt(server.substring(colon + 1));
+                port = Integer.parseInt(portText);
             } catch (NumberFormatException e) {
-                System.err.println("linden doctor: '" + server + "' is not HOST or HOST:PORT");
+                System.err.println("linden doctor: '" + server + "' is not HOST, HOST:PORT or [IPv6]:PORT");
                 return 3;
             }
-        }
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
         }
         if (family != null && !java.util.List.of("openldap", "ad", "linden").contains(family.toLowerCase(Locale.ROOT))) {
             System.err.println("linden doctor: --fixes-for takes openldap, ad or linden, not '" + family + "'");

@@ -18,6 +18,6 @@ import java.nio.file.Path;
 public record Target(String host, int ldapPort, int ldapsPort, int timeoutMillis, String serverName, Path caFile,
         String bindDn, String password, int cldapPort, String domain, String dnsServer) {
     String display() {
-        return host + ":" + ldapPort;
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + ldapPort;
     }
 }
