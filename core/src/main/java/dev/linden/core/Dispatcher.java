@@ -2,6 +2,8 @@ package dev.linden.core;
 
 import dev.linden.core.acl.AccessControl;
 import dev.linden.core.acl.GroupMembership;
+import dev.linden.core.netlogon.NetlogonAnswer;
+import dev.linden.core.netlogon.NetlogonSettings;
 import dev.linden.core.operation.AddOperation;
 import dev.linden.core.operation.BindOperation;
 import dev.linden.core.operation.CompareOperation;
@@ -49,6 +51,11 @@ public final class Dispatcher implements RequestHandler {
     private final FamiliarAddresses familiarAddresses;
 
     public Dispatcher(Directory directory) {
+        this(directory, null);
+    }
+
+    /** @param netlogon who this server says it is to LDAP pings (Active Directory clients), or null to ignore them */
+    public Dispatcher(Directory directory, NetlogonSettings netlogon) {
         AccessPolicy access = new AccessPolicy(new AccessControl(directory.config().accessRules(), directory.schema(),
                 new GroupMembership(directory.backend()), directory.config().rootDn()),
                 directory.backend(), directory.live());
@@ -58,7 +65,7 @@ public final class Dispatcher implements RequestHandler {
         BindThrottle throttle = new BindThrottle(directory.config().throttle(), directory.clock(), securityCounters,
                 familiarAddresses);
         this.bind = new BindOperation(directory, access, passwordPolicy, throttle);
-        this.search = new SearchOperation(directory, access);
+        this.search = new SearchOperation(directory, access, netlogon == null ? null : new NetlogonAnswer(netlogon));
         this.compare = new CompareOperation(directory, access);
         this.add = new AddOperation(directory, access, passwordPolicy);
         this.delete = new DeleteOperation(directory, access);

@@ -11,19 +11,19 @@ import java.util.regex.Pattern;
  * malformed exposition: every sample belongs to a family declared by {@code # TYPE}, names and
  * label names are valid, label values are quoted with their escapes, values are numbers.
  */
-final class PrometheusText {
+public final class PrometheusText {
     private static final Pattern NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
     private static final Pattern LABEL = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
-    record Sample(String name, Map<String, String> labels, double value) {
+    public record Sample(String name, Map<String, String> labels, double value) {
     }
 
-    record Family(String name, String type, String help, List<Sample> samples) {
+    public record Family(String name, String type, String help, List<Sample> samples) {
     }
 
     private final Map<String, Family> families = new LinkedHashMap<>();
 
-    static PrometheusText parse(String text) {
+    public static PrometheusText parse(String text) {
         PrometheusText p = new PrometheusText();
         Map<String, String> help = new LinkedHashMap<>();
         int lineNo = 0;
@@ -130,7 +130,7 @@ final class PrometheusText {
         }
     }
 
-    Family family(String name) {
+    public Family family(String name) {
         return families.get(name);
     }
 
@@ -139,7 +139,7 @@ final class PrometheusText {
     }
 
     /** The value of the sample with this name and exactly these labels (pairs), or NaN when absent. */
-    double value(String sample, String... labelPairs) {
+    public double value(String sample, String... labelPairs) {
         Map<String, String> wanted = new LinkedHashMap<>();
         for (int i = 0; i + 1 < labelPairs.length; i += 2) {
             wanted.put(labelPairs[i], labelPairs[i + 1]);
@@ -157,7 +157,7 @@ final class PrometheusText {
     }
 
     /** The value, or 0 when the sample is absent (a counter not yet incremented). */
-    double valueOrZero(String sample, String... labelPairs) {
+    public double valueOrZero(String sample, String... labelPairs) {
         double v = value(sample, labelPairs);
         return Double.isNaN(v) ? 0 : v;
     }

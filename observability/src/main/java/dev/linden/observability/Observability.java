@@ -48,6 +48,7 @@ public final class Observability implements AutoCloseable {
     private final Directory directory;
     private final long startMillis = System.currentTimeMillis();
     private final OperationStats stats = new OperationStats();
+    private final CldapStats cldap = new CldapStats();
     private final Connections connections = new Connections();
     private final SecretAttributes secrets;
     private final LogStream accessStream;
@@ -200,7 +201,7 @@ public final class Observability implements AutoCloseable {
 
     private MonitorSources sources() {
         return new MonitorSources(version, startMillis, () -> listeners, connections, stats,
-                directory.backend(), store, detector, passwordPolicy);
+                directory.backend(), store, detector, passwordPolicy, cldap);
     }
 
     /** What the transport tells about connections, Unbind and Abandon. */
@@ -264,6 +265,16 @@ public final class Observability implements AutoCloseable {
 
     public OperationStats stats() {
         return stats;
+    }
+
+    /** The CLDAP listener's counters, which the metrics and cn=Monitor read. */
+    public CldapStats cldap() {
+        return cldap;
+    }
+
+    /** Where security events from outside the request path (the CLDAP listener's drops) go: the security log. */
+    public Consumer<SecurityEvent> securityEvents() {
+        return securityEvents;
     }
 
     /** The attack detection, or null when it is off. */

@@ -5,6 +5,7 @@ import dev.linden.backend.BackendConfig;
 import dev.linden.core.CoreConfig;
 import dev.linden.core.Directory;
 import dev.linden.core.Dispatcher;
+import dev.linden.core.RequestHandler;
 import dev.linden.core.acl.AccessRule;
 import dev.linden.core.acl.AccessRules;
 import dev.linden.core.throttle.SecurityCounters;
@@ -21,6 +22,7 @@ import dev.linden.observability.Observability;
 import dev.linden.observability.monitor.Listener;
 import java.io.IOException;
 import java.nio.file.Path;
+import dev.linden.server.cldap.CldapListener;
 import dev.linden.server.config.ConfigException;
 import dev.linden.server.config.Settings;
 import dev.linden.server.tls.SelfSignedCertificate;
@@ -41,9 +43,11 @@ public final class Linden implements AutoCloseable {
     private final Directory directory;
     private final Dispatcher dispatcher;
     private final Observability observability;
+    private final CldapListener cldap;
 
     private Linden(Backend backend, Directory directory, Dispatcher dispatcher, LdapServer server,
-            Observability observability) {
+            Observability observability, CldapListener cldap) {
+        this.cldap = cldap;
         this.backend = backend;
         this.directory = directory;
         this.dispatcher = dispatcher;
@@ -124,7 +128,7 @@ public final class Linden implements AutoCloseable {
         Dispatcher dispatcher;
         Observability observability;
         try {
-            dispatcher = new Dispatcher(directory);
+            dispatcher = new Dispatcher(directory, settings.netlogon());
             observability = Observability.start(settings.observability(), directory,
                     backend.storage() instanceof CountingStorage c ? c : null, VERSION, dispatcher::securityCounters,
                     dispatcher.familiarAddresses());
@@ -135,25 +139,44 @@ public final class Linden implements AutoCloseable {
             backend.close();
             throw e;
         }
+        LdapServer server = null;
         try {
             // the dispatcher inside the access log, metrics, detection and cn=monitor (see Observability.wrap)
-            LdapServer server = new LdapServer(observability.wrap(dispatcher), observability.connectionObserver(),
+            RequestHandler handler = observability.wrap(dispatcher);
+            server = new LdapServer(handler, observability.connectionObserver(),
                     settings.host(), settings.port(), settings.ldapsPort(), tls, settings.transport());
-            observability.listeners(listeners(settings, server));
-            return new Linden(backend, directory, dispatcher, server, observability);
-        } catch (RuntimeException | InterruptedException e) {
+            CldapListener cldap = settings.cldap().enabled() ? cldap(settings, handler, observability) : null;
+            observability.listeners(listeners(settings, server, cldap));
+            return new Linden(backend, directory, dispatcher, server, observability, cldap);
+        } catch (ConfigException | RuntimeException | InterruptedException e) {
+            if (server != null) {
+                server.close();
+            }
             observability.close();
             backend.close();
             throw e;
         }
     }
 
-    private static List<Listener> listeners(Settings settings, LdapServer server) {
+    private static CldapListener cldap(Settings settings, RequestHandler handler, Observability observability)
+            throws ConfigException, InterruptedException {
+        try {
+            return CldapListener.start(settings.cldap(), settings.netlogon(), handler, observability.cldap(),
+                    observability.securityEvents());
+        } catch (IOException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    private static List<Listener> listeners(Settings settings, LdapServer server, CldapListener cldap) {
         String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
         List<Listener> list = new java.util.ArrayList<>();
         list.add(new Listener("ldap", "ldap://" + host + ":" + server.port()));
         if (server.ldapsPort() >= 0) {
             list.add(new Listener("ldaps", "ldaps://" + host + ":" + server.ldapsPort()));
+        }
+        if (cldap != null) {
+            list.add(new Listener("cldap", "cldap://" + host + ":" + cldap.port()));
         }
         return list;
     }
@@ -189,6 +212,11 @@ public final class Linden implements AutoCloseable {
         return server.port();
     }
 
+    /** The CLDAP (UDP) port, or -1 when the CLDAP listener is off. */
+    public int cldapPort() {
+        return cldap == null ? -1 : cldap.port();
+    }
+
     public Backend backend() {
         return backend;
     }
@@ -210,6 +238,9 @@ public final class Linden implements AutoCloseable {
     /** Stops listening, lets running operations finish, writes out the logs, closes the store. */
     @Override
     public void close() {
+        if (cldap != null) {
+            cldap.close();
+        }
         server.close();
         observability.close();
         backend.close();

@@ -75,11 +75,23 @@ public final class TestServer implements AutoCloseable {
         return start("storage: memory\ndataDir: " + dir + "\ntls: {selfSigned: true" + tls + "}\n" + extraYaml, dir, true);
     }
 
+    /**
+     * An in-memory server whose LDAP listener takes a given port on 127.0.0.1, for clients that cannot
+     * be told another port than 389 (adcli).
+     */
+    public static TestServer memoryOnPort(int port, String extraYaml) {
+        return start("storage: memory\n" + extraYaml, null, false, port);
+    }
+
     private static TestServer start(String yaml, Path dataDir) {
         return start(yaml, dataDir, false);
     }
 
     private static TestServer start(String yaml, Path dataDir, boolean ldaps) {
+        return start(yaml, dataDir, ldaps, 0);
+    }
+
+    private static TestServer start(String yaml, Path dataDir, boolean ldaps, int port) {
         String security = yaml.contains("security:") ? "" : "security: {loopbackExempt: true}\n";
         security += yaml.contains("throttle:") ? "" : "throttle: {enabled: false}\n";
         Path logDir = tempDir("linden-logs");
@@ -88,12 +100,12 @@ public final class TestServer implements AutoCloseable {
         security += yaml.contains("metrics:") ? "" : "metrics: {enabled: false}\n";
         security += yaml.contains("detection:") ? "" : "detection: {enabled: false}\n";
         String config = """
-                listen: {host: 127.0.0.1, port: 0%s}
+                listen: {host: 127.0.0.1, port: %d%s}
                 suffix: %s
                 rootDn: %s
                 rootPassword: %s
                 passwordScheme: SSHA256
-                """.formatted(ldaps ? ", ldapsPort: 0" : "", SUFFIX, ADMIN_DN, ADMIN_PASSWORD) + security + yaml;
+                """.formatted(port, ldaps ? ", ldapsPort: 0" : "", SUFFIX, ADMIN_DN, ADMIN_PASSWORD) + security + yaml;
         try {
             Settings settings = ConfigLoader.parse(config, "test");
             return new TestServer(Linden.start(settings), dataDir, logDir);
@@ -112,6 +124,11 @@ public final class TestServer implements AutoCloseable {
 
     public int ldapsPort() {
         return linden.ldapsPort();
+    }
+
+    /** The CLDAP (UDP) port, or -1 when {@code cldap.enabled} is not set. */
+    public int cldapPort() {
+        return linden.cldapPort();
     }
 
     /** The server's self-signed certificate (PEM), for clients to trust. */

@@ -16,6 +16,7 @@ import dev.linden.core.control.PagedResultsControl;
 import dev.linden.core.control.PagedSearch;
 import dev.linden.core.sync.SyncProvider;
 import dev.linden.core.acl.AccessContext;
+import dev.linden.core.netlogon.NetlogonAnswer;
 import dev.linden.core.acl.EntryRights;
 import dev.linden.core.acl.Right;
 import dev.linden.core.sasl.SaslAuthenticator;
@@ -66,9 +67,16 @@ public final class SearchOperation {
     private final Dn subschemaDn;
     private final dev.linden.model.DnCache bases;
     private final SyncProvider syncProvider;
+    private final NetlogonAnswer netlogon;
 
     public SearchOperation(Directory directory, AccessPolicy access) {
+        this(directory, access, null);
+    }
+
+    /** @param netlogon answers LDAP pings (Active Directory's netlogon search of the root DSE), or null */
+    public SearchOperation(Directory directory, AccessPolicy access, NetlogonAnswer netlogon) {
         this.directory = directory;
+        this.netlogon = netlogon;
         this.access = access;
         this.computed = new ComputedAttributes(directory.schema(), directory.config().groups().nestedMemberOf());
         this.responder = new EntryResponder(access, computed);
@@ -83,6 +91,9 @@ public final class SearchOperation {
 
     public Response execute(OperationContext ctx, SearchRequest request) throws LdapException {
         var schema = directory.schema();
+        if (netlogon != null && NetlogonAnswer.isPing(request)) {
+            return netlogon.answer(ctx, request);
+        }
         Dn base = bases.parse(request.baseDn());
         AttributeSelection selection = AttributeSelection.parse(request.attributes(), schema);
         if (base.isRoot() && request.scope() == SearchScope.BASE) {

@@ -32,11 +32,15 @@ public final class Slapd implements AutoCloseable {
     private final Path dir;
     private final Process process;
     private final int port;
+    private final int ldapsPort;
+    private final boolean adminOverTls;
 
-    private Slapd(Path dir, Process process, int port) {
+    private Slapd(Path dir, Process process, int port, int ldapsPort, boolean adminOverTls) {
         this.dir = dir;
         this.process = process;
         this.port = port;
+        this.ldapsPort = ldapsPort;
+        this.adminOverTls = adminOverTls;
     }
 
     /** Starts slapd on a free port and waits until the administrator can bind. */
@@ -49,6 +53,19 @@ public final class Slapd implements AutoCloseable {
      * {@code database} lines after it (overlay and its settings).
      */
     public static Slapd start(String global, String database) {
+        return start(global, database, false, false);
+    }
+
+    /**
+     * Starts slapd with TLS set up in {@code global} (TLSCertificateFile...): an LDAPS listener too
+     * ({@link #ldapsPort()}), and when {@code adminOverTls} the administrator binds with StartTLS (for
+     * a slapd that refuses simple binds in clear), trusting any certificate.
+     */
+    public static Slapd startWithTls(String global, String database, boolean adminOverTls) {
+        return start(global, database, true, adminOverTls);
+    }
+
+    private static Slapd start(String global, String database, boolean ldaps, boolean adminOverTls) {
         for (Path tool : List.of(SLAPD, LDAPADD, LDAPWHOAMI)) {
             if (!Files.isExecutable(tool)) {
                 throw new IllegalStateException(tool + " not found; " + INSTALL);
@@ -61,10 +78,12 @@ public final class Slapd implements AutoCloseable {
             IllegalStateException last = null;
             for (int attempt = 0; attempt < 3; attempt++) { // another process may take the port first
                 int port = freePort();
+                int ldapsPort = ldaps ? freePort() : -1;
+                String urls = "ldap://127.0.0.1:" + port + "/" + (ldaps ? " ldaps://127.0.0.1:" + ldapsPort + "/" : "");
                 Process p = new ProcessBuilder(SLAPD.toString(), "-f", dir.resolve("slapd.conf").toString(),
-                        "-h", "ldap://127.0.0.1:" + port + "/", "-d", "none")
+                        "-h", urls, "-d", "none")
                         .redirectErrorStream(true).redirectOutput(dir.resolve("slapd.log").toFile()).start();
-                Slapd slapd = new Slapd(dir, p, port);
+                Slapd slapd = new Slapd(dir, p, port, ldapsPort, adminOverTls);
                 try {
                     slapd.awaitBind();
                     return slapd;
@@ -113,7 +132,7 @@ public final class Slapd implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("slapd exited with " + process.exitValue() + ": " + log());
             }
-            if (run(List.of(LDAPWHOAMI.toString(), "-x", "-H", url(), "-D", ADMIN_DN, "-w", ADMIN_PASSWORD)) == 0) {
+            if (run(admin(LDAPWHOAMI.toString())) == 0) {
                 return;
             }
             sleep(100);
@@ -138,8 +157,9 @@ public final class Slapd implements AutoCloseable {
             Path file = Files.createTempFile(dir, "load", ".ldif");
             Files.writeString(file, ldif);
             Path out = dir.resolve("ldapadd.log");
-            int rc = run(List.of(LDAPADD.toString(), "-x", "-H", url(), "-D", ADMIN_DN, "-w", ADMIN_PASSWORD,
-                    "-f", file.toString()), out);
+            List<String> command = new java.util.ArrayList<>(admin(LDAPADD.toString()));
+            command.addAll(List.of("-f", file.toString()));
+            int rc = run(command, out);
             if (rc != 0) {
                 throw new IllegalStateException("ldapadd exited with " + rc + ": " + Files.readString(out));
             }
@@ -149,8 +169,22 @@ public final class Slapd implements AutoCloseable {
         }
     }
 
+    /** A tool's command line binding as the administrator (with StartTLS when the server wants TLS for binds). */
+    private List<String> admin(String tool) {
+        List<String> c = new java.util.ArrayList<>(List.of(tool, "-x", "-H", url(), "-D", ADMIN_DN, "-w", ADMIN_PASSWORD));
+        if (adminOverTls) {
+            c.add("-ZZ");
+        }
+        return c;
+    }
+
     public int port() {
         return port;
+    }
+
+    /** The LDAPS port, or -1 when started without TLS. */
+    public int ldapsPort() {
+        return ldapsPort;
     }
 
     public String url() {
@@ -190,7 +224,9 @@ public final class Slapd implements AutoCloseable {
 
     private static int run(List<String> command, Path output) {
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            ProcessBuilder b = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+            b.environment().put("LDAPTLS_REQCERT", "never"); // the administrator's own tools trust the test's certificate
+            Process p = b.start();
             if (!p.waitFor(30, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return -1;

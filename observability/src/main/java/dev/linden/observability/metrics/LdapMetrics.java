@@ -1,6 +1,7 @@
 package dev.linden.observability.metrics;
 
 import dev.linden.observability.BindFailure;
+import dev.linden.observability.CldapStats;
 import dev.linden.observability.DetectionSettings.Action;
 import dev.linden.observability.Names;
 import dev.linden.observability.OperationKind;
@@ -200,6 +201,7 @@ public final class LdapMetrics implements OperationObserver {
                         cb.call(detector.offenders().refusedOperations(), "refused");
                     }).register(registry);
         }
+        cldap(registry, sources.cldap());
         if (!logs.isEmpty()) {
             Map<String, LogStream> byName = new HashMap<>();
             for (LogStream l : logs) {
@@ -212,6 +214,34 @@ public final class LdapMetrics implements OperationObserver {
                         cb.call(l.dropped(), name, "dropped");
                     })).register(registry);
         }
+    }
+
+    /** The CLDAP listener's datagrams: zero while it is off. Bytes out over bytes in is its amplification. */
+    private static void cldap(PrometheusRegistry registry, CldapStats cldap) {
+        CounterWithCallback.builder().name("linden_cldap_received_total")
+                .help("Datagrams the CLDAP listener (LDAP over UDP) received").callback(cb -> cb.call(cldap.received()))
+                .register(registry);
+        CounterWithCallback.builder().name("linden_cldap_answers_total")
+                .help("CLDAP datagrams answered, by kind: netlogon (LDAP pings), root_dse, refused, capped (too large)")
+                .labelNames("kind").callback(cb -> {
+                    for (CldapStats.Answer a : CldapStats.Answer.values()) {
+                        cb.call(cldap.answers(a), a.label());
+                    }
+                }).register(registry);
+        CounterWithCallback.builder().name("linden_cldap_dropped_total")
+                .help("CLDAP datagrams dropped unanswered, by reason: oversized, source_rate, global_rate, malformed, "
+                        + "unsupported, busy")
+                .labelNames("reason").callback(cb -> {
+                    for (CldapStats.Drop d : CldapStats.Drop.values()) {
+                        cb.call(cldap.drops(d), d.label());
+                    }
+                }).register(registry);
+        CounterWithCallback.builder().name("linden_cldap_bytes_total").unit(Unit.BYTES)
+                .help("Bytes of CLDAP datagrams, by direction: in (received), out (answers)").labelNames("direction")
+                .callback(cb -> {
+                    cb.call(cldap.bytesIn(), "in");
+                    cb.call(cldap.bytesOut(), "out");
+                }).register(registry);
     }
 
     @Override

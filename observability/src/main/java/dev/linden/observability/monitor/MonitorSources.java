@@ -15,8 +15,9 @@ import java.util.function.Supplier;
  * @param detector the attack detection, or null when it is off
  * @param passwordPolicy the password policy's and bind throttle's counters (lockouts, delayed binds,
  *     blocked addresses), or null when there are none to read
+ * @param cldap the CLDAP listener's counters
  */
 public record MonitorSources(String version, long startMillis, Supplier<List<Listener>> listeners,
         Connections connections, OperationStats operations, Backend backend, CountingStorage store,
-        Detector detector, Supplier<SecurityCounters.Snapshot> passwordPolicy) {
+        Detector detector, Supplier<SecurityCounters.Snapshot> passwordPolicy, dev.linden.observability.CldapStats cldap) {
 }

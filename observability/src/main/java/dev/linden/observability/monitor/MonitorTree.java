@@ -7,6 +7,7 @@ import dev.linden.model.LdapException;
 import dev.linden.model.schema.AttributeType;
 import dev.linden.model.schema.Schema;
 import dev.linden.observability.BindFailure;
+import dev.linden.observability.CldapStats;
 import dev.linden.observability.DetectionSettings.Action;
 import dev.linden.observability.GeneralizedTimes;
 import dev.linden.observability.OperationKind;
@@ -117,6 +118,8 @@ public final class MonitorTree {
             counter(out, "cn=Bytes Written,cn=Store," + BASE, keys.bytes());
         }
 
+        cldap(out, sources.cldap());
+
         add(out, "cn=Security," + BASE, CONTAINER);
         counter(out, "cn=Failed Binds,cn=Security," + BASE, ops.bindFailuresTotal());
         for (BindFailure f : BindFailure.values()) {
@@ -166,6 +169,30 @@ public final class MonitorTree {
             sb.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
         }
         return sb.toString();
+    }
+
+    /** cn=CLDAP: what the UDP listener received, answered and dropped (only while it listens). */
+    private void cldap(List<Entry> out, CldapStats cldap) {
+        if (cldap == null || !cldap.isListening()) {
+            return;
+        }
+        String base = "cn=CLDAP," + BASE;
+        add(out, base, CONTAINER);
+        counter(out, "cn=Received," + base, cldap.received());
+        counter(out, "cn=Bytes In," + base, cldap.bytesIn());
+        counter(out, "cn=Bytes Out," + base, cldap.bytesOut());
+        long answered = 0;
+        for (CldapStats.Answer a : CldapStats.Answer.values()) {
+            answered += cldap.answers(a);
+        }
+        counter(out, "cn=Answered," + base, answered);
+        for (CldapStats.Answer a : CldapStats.Answer.values()) {
+            counter(out, "cn=" + title(a.label()) + ",cn=Answered," + base, cldap.answers(a));
+        }
+        counter(out, "cn=Dropped," + base, cldap.dropsTotal());
+        for (CldapStats.Drop d : CldapStats.Drop.values()) {
+            counter(out, "cn=" + title(d.label()) + ",cn=Dropped," + base, cldap.drops(d));
+        }
     }
 
     private void counter(List<Entry> out, String dn, long value) {

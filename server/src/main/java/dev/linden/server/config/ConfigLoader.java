@@ -109,6 +109,8 @@ public final class ConfigLoader {
                 positive(l.workerThreads(), defaults.workerThreads(), "limits.workerThreads", origin),
                 positive(l.maxConnectionsPerAddress(), defaults.maxConnectionsPerAddress(), "limits.maxConnectionsPerAddress",
                         origin));
+        dev.linden.server.cldap.CldapSettings cldap = CldapConfig.cldap(c.cldap(),
+                listen.host() == null ? "0.0.0.0" : listen.host(), origin);
         return new Settings(
                 listen.host() == null ? "0.0.0.0" : listen.host(), port, suffix, rootDn, c.rootPassword(),
                 Path.of(c.dataDir() == null ? "linden-data" : c.dataDir()), storage,
@@ -128,7 +130,8 @@ public final class ConfigLoader {
                         ? dev.linden.backend.BackendConfig.DEFAULT_LARGE_VALUE_TYPES : c.largeValues().types(),
                 largeValueThreshold(c.largeValues(), origin),
                 ObservabilityConfig.settings(c, Path.of(c.dataDir() == null ? "linden-data" : c.dataDir()),
-                        adminsGroup(c.access(), suffix), origin));
+                        adminsGroup(c.access(), suffix), origin),
+                CldapConfig.netlogon(c.netlogon(), cldap.enabled(), suffix, origin), cldap);
 
     }
 

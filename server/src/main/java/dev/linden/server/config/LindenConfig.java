@@ -33,13 +33,27 @@ public record LindenConfig(
         @JsonProperty("securityLog") ObservabilityConfig.Log securityLog,
         @JsonProperty("metrics") ObservabilityConfig.Metrics metrics,
         @JsonProperty("monitor") ObservabilityConfig.Monitor monitor,
-        @JsonProperty("detection") ObservabilityConfig.Detection detection) {
+        @JsonProperty("detection") ObservabilityConfig.Detection detection,
+        @JsonProperty("netlogon") CldapConfig.Netlogon netlogon,
+        @JsonProperty("cldap") CldapConfig.Cldap cldap) {
+
+    /** Without the LDAP ping's sections, for callers written before them. */
+    public LindenConfig(Listen listen, String suffix, String rootDn, String rootPassword, String dataDir, String storage,
+            Long mapSizeMb, String passwordScheme, Boolean anonymousRead, Map<String, List<String>> indexes,
+            LimitsConfig limits, List<String> schemaFiles, Tls tls, Security security, Access access, Sasl sasl,
+            PasswordPolicy passwordPolicy, Throttle throttle, Groups groups, LargeValues largeValues,
+            ObservabilityConfig.Log accessLog, ObservabilityConfig.Log securityLog, ObservabilityConfig.Metrics metrics,
+            ObservabilityConfig.Monitor monitor, ObservabilityConfig.Detection detection) {
+        this(listen, suffix, rootDn, rootPassword, dataDir, storage, mapSizeMb, passwordScheme, anonymousRead, indexes,
+                limits, schemaFiles, tls, security, access, sasl, passwordPolicy, throttle, groups, largeValues, accessLog,
+                securityLog, metrics, monitor, detection, null, null);
+    }
 
     /** Only the values that matter: every other field null. */
     public static LindenConfig of(Listen listen, String suffix, String rootDn, String rootPassword, String dataDir,
             String storage) {
         return new LindenConfig(listen, suffix, rootDn, rootPassword, dataDir, storage, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** This configuration with the given values in place of its own (null: keep its own). */
@@ -51,7 +65,7 @@ public record LindenConfig(
                 rootPassword != null ? rootPassword : this.rootPassword, dataDir != null ? dataDir : this.dataDir,
                 storage != null ? storage : this.storage, mapSizeMb, passwordScheme, anonymousRead, indexes, limits,
                 schemaFiles, tls, security != null ? security : this.security, access, sasl, passwordPolicy, throttle,
-                groups, largeValues, accessLog, securityLog, metrics, monitor, detection);
+                groups, largeValues, accessLog, securityLog, metrics, monitor, detection, netlogon, cldap);
     }
 
     public record Listen(@JsonProperty("host") String host, @JsonProperty("port") Integer port,

@@ -31,6 +31,8 @@ import java.util.Set;
  * @param largeValueTypes the attribute types whose values are kept one key each past the threshold
  * @param largeValueThreshold values past which an attribute of those types keeps them so
  * @param observability the access and security logs, metrics, cn=monitor and attack detection
+ * @param netlogon who this server says it is to LDAP pings (TCP and UDP), or null when it ignores them
+ * @param cldap the UDP listener for LDAP pings (off by default)
  */
 public record Settings(String host, int port, String suffix, String rootDn, String rootPassword, Path dataDir,
         String storage, long mapSizeBytes, String passwordScheme, boolean anonymousRead,
@@ -38,7 +40,8 @@ public record Settings(String host, int port, String suffix, String rootDn, Stri
         Limits transport, List<Path> schemaFiles, int ldapsPort, TlsSettings tls, SecurityRules security,
         List<AccessRuleSpec> accessRules, SaslConfig sasl, Policy passwordPolicy, ThrottleSettings throttle,
         dev.linden.core.groups.GroupSettings groups, dev.linden.core.SearchLimits anonymousLimits,
-        List<String> largeValueTypes, int largeValueThreshold, ObservabilitySettings observability) {
+        List<String> largeValueTypes, int largeValueThreshold, ObservabilitySettings observability,
+        dev.linden.core.netlogon.NetlogonSettings netlogon, dev.linden.server.cldap.CldapSettings cldap) {
     public Settings {
         schemaFiles = List.copyOf(schemaFiles);
         largeValueTypes = List.copyOf(largeValueTypes);
