@@ -22,10 +22,22 @@ import java.util.List;
 final class EntryResponder {
     private final AccessPolicy access;
     private final ComputedAttributes computed;
+    private final boolean withComputed;
 
     EntryResponder(AccessPolicy access, ComputedAttributes computed) {
+        this(access, computed, true);
+    }
+
+    /**
+     * @param withComputed whether "+" and named operational attributes include the computed ones
+     *     (entryDN, hasSubordinates, numSubordinates, subschemaSubentry, memberOf); a content
+     *     synchronization leaves them out: each server computes its own, and slapd's consumer refuses
+     *     attributes it does not define
+     */
+    EntryResponder(AccessPolicy access, ComputedAttributes computed, boolean withComputed) {
         this.access = access;
         this.computed = computed;
+        this.withComputed = withComputed;
     }
 
     SearchResultEntry respond(Entry entry, EntryCodec.Stored stored, long id, BackendView view,
@@ -45,7 +57,7 @@ final class EntryResponder {
             }
             out.add(new PartialAttribute(a.description().given(), typesOnly ? List.of() : a.values()));
         }
-        for (AttributeType type : computed.types()) {
+        for (AttributeType type : withComputed ? computed.types() : List.<AttributeType>of()) {
             if (id != 0 && selection.wantsType(type) && rights.on(type, Right.READ)) { // id 0: root DSE, subschema
                 Attribute a = computed.compute(type, entry, id, view, dynamic);
                 if (a == null) {

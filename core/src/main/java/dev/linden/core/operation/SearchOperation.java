@@ -64,6 +64,7 @@ public final class SearchOperation {
     private final AccessPolicy access;
     private final ComputedAttributes computed;
     private final EntryResponder responder;
+    private final EntryResponder syncResponder; // the stored attributes only: replicas compute the rest
     private final Dn subschemaDn;
     private final dev.linden.model.DnCache bases;
     private final SyncProvider syncProvider;
@@ -80,6 +81,7 @@ public final class SearchOperation {
         this.access = access;
         this.computed = new ComputedAttributes(directory.schema(), directory.config().groups().nestedMemberOf());
         this.responder = new EntryResponder(access, computed);
+        this.syncResponder = new EntryResponder(access, computed, false);
         this.bases = new dev.linden.model.DnCache(directory.schema(), 10_000);
         this.syncProvider = new SyncProvider(directory.backend());
         try {
@@ -125,7 +127,7 @@ public final class SearchOperation {
             access.visible(actx, base); // noSuchObject for a base the asker may not see, whatever the phase
             SearchRun.SearchLimits limits = limits(session, request);
             return syncProvider.execute(request, base, sync, onMatch -> new SearchRun(ctx, request, access, actx, schema,
-                    computed, responder, selection, limits, onMatch), entry -> access.discloses(actx, entry));
+                    computed, syncResponder, selection, limits, onMatch), entry -> access.discloses(actx, entry));
         }
         String fingerprint = request.baseDn() + "|" + request.scope() + "|" + FilterText.format(request.filter());
         PagedSearch state;
