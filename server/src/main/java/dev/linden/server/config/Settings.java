@@ -31,6 +31,8 @@ import java.util.Set;
  * @param largeValueTypes the attribute types whose values are kept one key each past the threshold
  * @param largeValueThreshold values past which an attribute of those types keeps them so
  * @param observability the access and security logs, metrics, cn=monitor and attack detection
+ * @param ldapsPortIsDefault the LDAPS port is the default (636), not configured: when it cannot be opened
+ *        the server starts without LDAPS and says so, rather than not at all
  */
 public record Settings(String host, int port, String suffix, String rootDn, String rootPassword, Path dataDir,
         String storage, long mapSizeBytes, String passwordScheme, boolean anonymousRead,
@@ -38,7 +40,8 @@ public record Settings(String host, int port, String suffix, String rootDn, Stri
         Limits transport, List<Path> schemaFiles, int ldapsPort, TlsSettings tls, SecurityRules security,
         List<AccessRuleSpec> accessRules, SaslConfig sasl, Policy passwordPolicy, ThrottleSettings throttle,
         dev.linden.core.groups.GroupSettings groups, dev.linden.core.SearchLimits anonymousLimits,
-        List<String> largeValueTypes, int largeValueThreshold, ObservabilitySettings observability) {
+        List<String> largeValueTypes, int largeValueThreshold, ObservabilitySettings observability,
+        boolean ldapsPortIsDefault) {
     public Settings {
         schemaFiles = List.copyOf(schemaFiles);
         largeValueTypes = List.copyOf(largeValueTypes);
