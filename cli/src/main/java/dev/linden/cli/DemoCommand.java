@@ -69,7 +69,7 @@ final class DemoCommand implements Callable<Integer> {
                   password:  %s
                   TLS:       %s, and StartTLS on %s (self-signed certificate %s)
                   logs:      %s (access.log, security.log)
-                  metrics:   http://127.0.0.1:%d/metrics
+                  metrics:   %s
                 Try:
                   ldapsearch -x -H %s -D cn=admin,dc=example,dc=com -w %s -b dc=example,dc=com '(uid=*)'
                   ldapwhoami -x -H %s -D uid=alice,ou=people,dc=example,dc=com -w alice-password
@@ -78,7 +78,7 @@ final class DemoCommand implements Callable<Integer> {
                 Plain binds are allowed from this machine only; other clients must use TLS.
                 Stop with Ctrl-C.
                 """, url, data.toAbsolutePath(), loaded[0] ? ", sample data loaded" : "", adminPassword, ldapsUrl, url, cert,
-                data.toAbsolutePath().resolve("logs"), linden.observability().metricsPort(), url, adminPassword, url, cert,
+                data.toAbsolutePath().resolve("logs"), metrics(linden.observability().metricsPort()), url, adminPassword, url, cert,
                 url, url, adminPassword);
         ServeCommand.waitForShutdown(linden);
         return 0;
@@ -98,6 +98,10 @@ final class DemoCommand implements Callable<Integer> {
         } catch (IOException | ImportCommand.ImportException e) {
             throw new ConfigException("demo data: " + e.getMessage());
         }
+    }
+
+    private static String metrics(int port) {
+        return port < 0 ? "off (ports 9389 to 9398 are in use)" : "http://127.0.0.1:" + port + "/metrics";
     }
 
     /** A YAML double-quoted scalar: any password or path stays one value. */

@@ -304,7 +304,8 @@ public final class ConfigLoader {
             throw new ConfigException(origin + ": tls.clientAuth " + t.clientAuth() + " needs tls.clientCa (the CA certificates that sign client certificates)");
         }
         Path clientCa = t.clientCa() == null ? null : readable(t.clientCa(), "tls.clientCa", origin);
-        if (Boolean.TRUE.equals(t.selfSigned())) {
+        boolean noFiles = t.certificate() == null && t.privateKey() == null && t.keystore() == null;
+        if (Boolean.TRUE.equals(t.selfSigned()) || (Boolean.TRUE.equals(t.enabled()) && noFiles)) {
             Path dir = Path.of(dataDir).resolve("tls");
             return new TlsSettings(dir.resolve("cert.pem"), dir.resolve("key.pem"), null, null, clientAuth, clientCa, true);
         }

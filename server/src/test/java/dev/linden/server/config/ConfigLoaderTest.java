@@ -125,6 +125,7 @@ class ConfigLoaderTest {
         Settings section = ConfigLoader.parse("rootPassword: x\ntls: {selfSigned: true}\n", "t.yaml");
         assertThat(section.ldapsPort()).isEqualTo(636);
         assertThat(section.ldapsPortIsDefault()).isTrue();
+        assertThat(ConfigLoader.parse("rootPassword: x\ntls: {enabled: true}\n", "t.yaml").tls().selfSigned()).isTrue();
     }
 
     @Test
