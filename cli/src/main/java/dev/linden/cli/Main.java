@@ -28,6 +28,7 @@ public final class Main implements Runnable {
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionStrategy(DebugLogging::execute)
                 .setExecutionExceptionHandler(ErrorLine::handle)
+                .setParameterExceptionHandler(ErrorLine::handleUsage)
                 .execute(args);
     }
 

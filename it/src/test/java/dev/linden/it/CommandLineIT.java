@@ -92,6 +92,16 @@ class CommandLineIT {
     }
 
     @Test
+    void aWrongFlagIsOneLineThatSaysWhereTheFlagsAre() {
+        Output r = linden("serve", "--port", "three");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("linden serve: Invalid value for option '--port': 'three' is not an int"
+                + " (see: linden serve --help)");
+        assertThat(linden("serve", "--prot", "3389").err().strip()).isEqualTo("linden serve: Unknown options: '--prot', '3389'"
+                + " (see: linden serve --help)");
+    }
+
+    @Test
     void anUnreadablePasswordFileIsOneLine() {
         Output r = linden("status", "-D", "cn=admin,dc=example,dc=com", "-y", "/nonexistent/pw.txt");
         assertThat(r.exit()).isEqualTo(1);
