@@ -1,5 +1,5 @@
 # Sourced by the scripts: finds a JDK 21 or newer (JAVA_HOME first, then /usr/lib/jvm/*) and
-# exports JAVA_HOME and PATH for it, or explains what is missing and fails.
+# exports JAVA_HOME and PATH for it (LINDEN_JAVA_MAJOR: its version), or explains what is missing and fails.
 java_major() {
     "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -n1
 }
@@ -12,6 +12,7 @@ linden_find_java() {
         major=${major%%.*}
         if [ -n "$major" ] && [ "$major" -ge 21 ] 2>/dev/null; then
             export JAVA_HOME="$candidate"
+            LINDEN_JAVA_MAJOR="$major" # for options that only newer JVMs know
             export PATH="$JAVA_HOME/bin:$PATH"
             return 0
         fi

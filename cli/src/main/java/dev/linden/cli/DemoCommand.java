@@ -1,10 +1,12 @@
 package dev.linden.cli;
 
+import dev.linden.core.Directory;
 import dev.linden.model.ldif.LdifReader;
 import dev.linden.server.Linden;
+import dev.linden.server.config.ConfigException;
 import dev.linden.server.config.ConfigLoader;
-import dev.linden.server.config.LindenConfig;
 import dev.linden.server.config.Settings;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +17,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Starts the demo directory: dc=example,dc=com with sample people, groups and a service account,
- * loaded into the embedded store on first start. Port 389 when it may bind there, else 3389.
+ * loaded into the embedded store on first start, before the ports open (a client that connects
+ * at once finds the data). Port 389 when it may bind there, else 3389.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, description = "Start the demo directory (dc=example,dc=com).")
 final class DemoCommand implements Callable<Integer> {
@@ -40,31 +43,21 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         int chosen = port != null ? port : canBind(host, 389) ? 389 : 3389;
         int ldaps = ldapsPort != null ? ldapsPort : canBind(host, 636) ? 636 : 3636;
-        int metrics = canBind("127.0.0.1", dev.linden.observability.MetricsSettings.DEFAULT_PORT)
-                ? dev.linden.observability.MetricsSettings.DEFAULT_PORT : 0; // another server has it: any free port
-        // TLS with a self-signed certificate made on first start; plain binds allowed from this machine only
-        LindenConfig config = LindenConfig.of(new LindenConfig.Listen(host, chosen, ldaps), "dc=example,dc=com",
-                "cn=admin,dc=example,dc=com", adminPassword, data.toString(), "lmdb");
-        config = new LindenConfig(config.listen(), config.suffix(), config.rootDn(), config.rootPassword(), config.dataDir(),
-                config.storage(), null, null, null, null, null, null,
-                new LindenConfig.Tls(null, null, null, null, null, null, true),
-                new LindenConfig.Security(true, false, true), null, null, null, null, null, null, null, null,
-                new dev.linden.server.config.ObservabilityConfig.Metrics(null, null, metrics, null), null, null);
-        Settings settings = ConfigLoader.settings(config, "demo");
-        Linden linden = Linden.start(settings);
-        boolean loaded = false;
-        try {
-            if (linden.backend().get(linden.backend().config().suffixes().get(0)) == null) {
-                try (var in = DemoCommand.class.getResourceAsStream("demo.ldif");
-                        LdifReader reader = new LdifReader(new InputStreamReader(in, StandardCharsets.UTF_8), "demo.ldif")) {
-                    ImportCommand.load(linden.directory(), linden.backend(), reader, true);
-                }
-                loaded = true;
-            }
-        } catch (Exception e) {
-            linden.close();
-            throw e;
-        }
+        // the demo's configuration, as a user would write it: TLS with a self-signed certificate made on
+        // first start, plain binds allowed from this machine only; metrics on 9389 or the next free port
+        String yaml = """
+                listen: {host: %s, port: %d, ldapsPort: %d}
+                suffix: dc=example,dc=com
+                rootDn: cn=admin,dc=example,dc=com
+                rootPassword: %s
+                dataDir: %s
+                storage: lmdb
+                tls: {selfSigned: true}
+                security: {requireTlsForBind: true, requireTls: false, loopbackExempt: true}
+                """.formatted(yamlString(host), chosen, ldaps, yamlString(adminPassword), yamlString(data.toString()));
+        Settings settings = ConfigLoader.parse(yaml, "demo");
+        boolean[] loaded = {false};
+        Linden linden = Linden.start(settings, directory -> loaded[0] = loadSampleData(directory));
         String name = host.equals("0.0.0.0") || host.equals("127.0.0.1") ? "localhost" : host;
         String url = "ldap://" + name + ":" + linden.port();
         String ldapsUrl = "ldaps://" + name + ":" + linden.ldapsPort();
@@ -76,7 +69,7 @@ final class DemoCommand implements Callable<Integer> {
                   password:  %s
                   TLS:       %s, and StartTLS on %s (self-signed certificate %s)
                   logs:      %s (access.log, security.log)
-                  metrics:   http://127.0.0.1:%d/metrics
+                  metrics:   %s
                 Try:
                   ldapsearch -x -H %s -D cn=admin,dc=example,dc=com -w %s -b dc=example,dc=com '(uid=*)'
                   ldapwhoami -x -H %s -D uid=alice,ou=people,dc=example,dc=com -w alice-password
@@ -84,11 +77,36 @@ final class DemoCommand implements Callable<Integer> {
                   bin/linden status -H %s -D cn=admin,dc=example,dc=com -w %s
                 Plain binds are allowed from this machine only; other clients must use TLS.
                 Stop with Ctrl-C.
-                """, url, data.toAbsolutePath(), loaded ? ", sample data loaded" : "", adminPassword, ldapsUrl, url, cert,
-                data.toAbsolutePath().resolve("logs"), linden.observability().metricsPort(), url, adminPassword, url, cert,
+                """, url, data.toAbsolutePath(), loaded[0] ? ", sample data loaded" : "", adminPassword, ldapsUrl, url, cert,
+                data.toAbsolutePath().resolve("logs"), metrics(linden.observability().metricsPort()), url, adminPassword, url, cert,
                 url, url, adminPassword);
         ServeCommand.waitForShutdown(linden);
         return 0;
+    }
+
+    /** Loads demo.ldif into an empty store (before the server listens); false when the data is there already. */
+    private static boolean loadSampleData(Directory directory) throws ConfigException {
+        try {
+            if (directory.backend().get(directory.backend().config().suffixes().get(0)) != null) {
+                return false;
+            }
+            try (var in = DemoCommand.class.getResourceAsStream("demo.ldif");
+                    LdifReader reader = new LdifReader(new InputStreamReader(in, StandardCharsets.UTF_8), "demo.ldif")) {
+                ImportCommand.load(directory, directory.backend(), reader, true);
+            }
+            return true;
+        } catch (IOException | ImportCommand.ImportException e) {
+            throw new ConfigException("demo data: " + e.getMessage());
+        }
+    }
+
+    private static String metrics(int port) {
+        return port < 0 ? "off (ports 9389 to 9398 are in use)" : "http://127.0.0.1:" + port + "/metrics";
+    }
+
+    /** A YAML double-quoted scalar: any password or path stays one value. */
+    private static String yamlString(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private static boolean canBind(String host, int port) {

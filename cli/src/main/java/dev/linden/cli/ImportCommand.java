@@ -12,6 +12,7 @@ import dev.linden.model.ldif.LdifReader;
 import dev.linden.model.ldif.LdifRecord;
 import dev.linden.model.password.PasswordSchemes;
 import dev.linden.model.schema.Schema;
+import dev.linden.server.DataFolderLock;
 import dev.linden.server.Linden;
 import dev.linden.server.config.Settings;
 import java.io.IOException;
@@ -48,7 +49,8 @@ final class ImportCommand implements Callable<Integer> {
         }
         Settings settings = options.settings();
         Schema schema = Linden.schema(settings);
-        try (Backend backend = Linden.openBackend(settings, schema);
+        try (DataFolderLock lock = DataFolderLock.acquire(settings); // never beside a server on the same data
+                Backend backend = Linden.openBackend(settings, schema);
                 LdifReader reader = new LdifReader(Files.newBufferedReader(ldif, StandardCharsets.UTF_8), ldif.toString())) {
             Directory directory = new Directory(backend, schema, new CoreConfig(Dn.ROOT, settings.rootPassword(), 0, 0,
                     false, settings.passwordScheme(), Linden.VERSION, settings.security(), java.util.List.of(),

@@ -2,6 +2,8 @@ package dev.linden.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** The {@code linden} command. */
 @Command(name = "linden", mixinStandardHelpOptions = true, version = "linden " + dev.linden.server.Linden.VERSION,
@@ -13,12 +15,22 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    // read by ErrorLine and DebugLogging from the parse result; declared here so every command accepts it
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "on an error, show its stack trace; log at debug level")
+    boolean debug;
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
     public static int run(String... args) {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        return new CommandLine(new Main())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionStrategy(DebugLogging::execute)
+                .setExecutionExceptionHandler(ErrorLine::handle)
+                .setParameterExceptionHandler(ErrorLine::handleUsage)
+                .execute(args);
     }
 
     @Override

@@ -16,22 +16,8 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Settings settings = options.settings();
-        Linden linden = Linden.start(settings);
-        try {
-            SuffixEntry.ensure(linden);
-        } catch (Exception e) {
-            linden.close();
-            throw e;
-        }
-        System.out.printf("Linden %s serving %s on ldap://%s:%d/%n", Linden.VERSION, settings.suffix(),
-                settings.host(), linden.port());
-        var o = settings.observability();
-        if (o.accessLog().enabled()) {
-            System.out.printf("  access log %s%n", o.accessLog().file().toAbsolutePath());
-        }
-        if (linden.observability().metricsPort() >= 0) {
-            System.out.printf("  metrics on http://%s:%d/metrics%n", o.metrics().host(), linden.observability().metricsPort());
-        }
+        Linden linden = Linden.start(settings, SuffixEntry::ensure); // the suffix entry exists before clients connect
+        StartBanner.print(System.out, settings, linden);
         waitForShutdown(linden);
         return 0;
     }

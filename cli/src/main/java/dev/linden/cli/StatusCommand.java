@@ -80,12 +80,19 @@ final class StatusCommand implements Callable<Integer> {
         return 0;
     }
 
-    private String password() throws java.io.IOException {
+    private String password() throws dev.linden.server.config.ConfigException {
         if (password != null) {
             return password;
         }
         if (passwordFile != null) {
-            return Files.readString(passwordFile, StandardCharsets.UTF_8).strip();
+            try {
+                return Files.readString(passwordFile, StandardCharsets.UTF_8).strip();
+            } catch (java.io.IOException e) {
+                String why = e instanceof java.nio.file.NoSuchFileException ? "no such file"
+                        : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage();
+                throw new dev.linden.server.config.ConfigException("cannot read the password file " + passwordFile + ": "
+                        + why + "; give -y a readable file that holds the password");
+            }
         }
         return System.getenv("LINDEN_PASSWORD");
     }

@@ -5,7 +5,8 @@ import dev.linden.model.Dn;
 import dev.linden.model.Entry;
 import dev.linden.model.LdapException;
 import dev.linden.model.schema.Schema;
-import dev.linden.server.Linden;
+import dev.linden.core.Directory;
+import dev.linden.server.config.ConfigException;
 import java.util.Locale;
 
 /** Creates the suffix entry of a new, empty store, so a server started from flags alone is usable at once. */
@@ -13,12 +14,20 @@ final class SuffixEntry {
     private SuffixEntry() {
     }
 
-    static void ensure(Linden linden) throws LdapException {
-        Dn suffix = linden.backend().config().suffixes().get(0);
-        if (linden.backend().get(suffix) != null) {
+    static void ensure(Directory directory) throws ConfigException {
+        try {
+            create(directory);
+        } catch (LdapException e) {
+            throw new ConfigException("suffix: " + e.getMessage());
+        }
+    }
+
+    private static void create(Directory directory) throws LdapException {
+        Dn suffix = directory.backend().config().suffixes().get(0);
+        if (directory.backend().get(suffix) != null) {
             return;
         }
-        Schema schema = linden.directory().schema();
+        Schema schema = directory.schema();
         Ava ava = suffix.rdn().avas().get(0);
         Entry entry = new Entry(suffix);
         String type = schema.attributeType(ava.type()).name();
@@ -33,9 +42,9 @@ final class SuffixEntry {
         };
         entry.put(schema.attributeType("objectClass"), "top", objectClass);
         entry.put(schema.attributeType(type), ava.value());
-        var importer = new dev.linden.core.operation.EntryImport(linden.directory(), true);
+        var importer = new dev.linden.core.operation.EntryImport(directory, true);
         var record = new dev.linden.model.ldif.LdifRecord(suffix.toString(), toAttributes(entry), 0);
-        linden.backend().add(importer.entry(record, linden.directory().config().rootDn()));
+        directory.backend().add(importer.entry(record, directory.config().rootDn()));
     }
 
     private static java.util.List<dev.linden.protocol.PartialAttribute> toAttributes(Entry entry) {

@@ -88,6 +88,25 @@ class CommandLineIT {
         Output r = linden("serve", "--config", config.toString());
         assertThat(r.exit()).isNotZero();
         assertThat(r.err()).contains(config + ":3", "sizeLimt");
+        assertThat(r.err().strip().lines()).as("one line").hasSize(1);
+    }
+
+    @Test
+    void aWrongFlagIsOneLineThatSaysWhereTheFlagsAre() {
+        Output r = linden("serve", "--port", "three");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("linden serve: Invalid value for option '--port': 'three' is not an int"
+                + " (see: linden serve --help)");
+        assertThat(linden("serve", "--prot", "3389").err().strip()).isEqualTo("linden serve: Unknown options: '--prot', '3389'"
+                + " (see: linden serve --help)");
+    }
+
+    @Test
+    void anUnreadablePasswordFileIsOneLine() {
+        Output r = linden("status", "-D", "cn=admin,dc=example,dc=com", "-y", "/nonexistent/pw.txt");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err().strip()).isEqualTo("linden status: cannot read the password file /nonexistent/pw.txt: no such file;"
+                + " give -y a readable file that holds the password");
     }
 
     @Test

@@ -63,6 +63,7 @@ public final class Observability implements AutoCloseable {
     private final ScheduledExecutorService ticker;
     private volatile List<Listener> listeners = List.of();
     private LdapMetrics metrics;
+    private PrometheusRegistry registry;
     private HTTPServer metricsServer;
 
     private Observability(ObservabilitySettings settings, Directory directory, CountingStorage store, String version,
@@ -105,8 +106,9 @@ public final class Observability implements AutoCloseable {
     }
 
     /**
-     * Opens the logs and starts the metrics endpoint. A log file that cannot be written, or a wrong
-     * setting found only now (an exempt identity that is not a DN), is an IllegalArgumentException.
+     * Opens the logs and prepares the metrics ({@link #openMetricsEndpoint} serves them). A log file
+     * that cannot be written, or a wrong setting found only now (an exempt identity that is not a
+     * DN), is an IllegalArgumentException.
      *
      * @param store the store, counted, for cn=Monitor and the metrics (null: no store statistics)
      * @param version the server's version
@@ -148,12 +150,55 @@ public final class Observability implements AutoCloseable {
         if (m.jvm()) {
             JvmMetrics.builder().register(registry);
         }
-        try {
-            this.metricsServer = HTTPServer.builder().hostname(m.host()).port(m.port()).registry(registry).buildAndStart();
-        } catch (IOException e) {
-            throw new IOException("metrics: cannot listen on " + m.host() + ":" + m.port() + ": " + e.getMessage(), e);
+        this.registry = registry;
+    }
+
+    /**
+     * Opens the metrics endpoint (when metrics are on). Apart from {@link #start}, so the server can
+     * open its LDAP ports first: when one of those fails, that is the only line a start prints.
+     */
+    public void openMetricsEndpoint() throws IOException {
+        if (registry == null || metricsServer != null) {
+            return;
         }
-        log.info("serving Prometheus metrics on http://{}:{}/metrics", m.host(), metricsServer.getPort());
+        MetricsSettings m = settings.metrics();
+        this.metricsServer = listen(m, registry);
+        if (metricsServer != null) {
+            log.info("serving Prometheus metrics on http://{}:{}/metrics", m.host(), metricsServer.getPort());
+        }
+    }
+
+    /** How many ports past the default one a second server on this machine tries for its metrics. */
+    private static final int DEFAULT_PORT_TRIES = 10;
+
+    /**
+     * The HTTP listener on the configured port, which must open; or on the default port, else the
+     * next free one (another Linden on this machine has it), else none: a default must not stop a start.
+     */
+    private static HTTPServer listen(MetricsSettings m, PrometheusRegistry registry) throws IOException {
+        int tries = m.defaultPort() ? DEFAULT_PORT_TRIES : 1;
+        for (int i = 0; i < tries; i++) {
+            int port = m.port() + i;
+            try {
+                HTTPServer server = HTTPServer.builder().hostname(m.host()).port(port).registry(registry).buildAndStart();
+                if (i > 0) {
+                    log.warn("metrics: port {} is in use (another server on this machine?); serving metrics on "
+                            + "http://{}:{}/metrics instead (set metrics.port to choose)", m.port(), m.host(), port);
+                }
+                return server;
+            } catch (java.net.BindException e) {
+                if (!m.defaultPort() || !String.valueOf(e.getMessage()).contains("in use")) {
+                    throw new IOException(ListenFailure.describe("metrics", m.host(), port,
+                            "metrics.port, or metrics.enabled: false", "metrics.host", e), e);
+                }
+            } catch (IOException e) {
+                throw new IOException(ListenFailure.describe("metrics", m.host(), port,
+                        "metrics.port, or metrics.enabled: false", "metrics.host", e), e);
+            }
+        }
+        log.warn("metrics: ports {} to {} are in use; no metrics endpoint (set metrics.port to choose one)", m.port(),
+                m.port() + tries - 1);
+        return null;
     }
 
     private long ticks;

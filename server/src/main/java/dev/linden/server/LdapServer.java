@@ -2,6 +2,8 @@ package dev.linden.server;
 
 import dev.linden.core.RequestHandler;
 import dev.linden.observability.ConnectionObserver;
+import dev.linden.observability.ListenFailure;
+import dev.linden.server.config.ConfigException;
 import dev.linden.server.tls.TlsContext;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -28,13 +30,13 @@ public final class LdapServer implements AutoCloseable {
 
     /** Listens for LDAP on {@code port}, and for LDAPS on {@code ldapsPort} when TLS is given and the port is not -1. */
     public LdapServer(RequestHandler dispatcher, String host, int port, int ldapsPort, TlsContext tls, Limits limits)
-            throws InterruptedException {
+            throws InterruptedException, ConfigException {
         this(dispatcher, ConnectionObserver.NONE, host, port, ldapsPort, tls, limits);
     }
 
     /** As above, telling {@code connections} about connections opening and closing, Unbind and Abandon. */
     public LdapServer(RequestHandler dispatcher, ConnectionObserver connections, String host, int port, int ldapsPort,
-            TlsContext tls, Limits limits) throws InterruptedException {
+            TlsContext tls, Limits limits) throws InterruptedException, ConfigException {
         AtomicInteger threadIds = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(limits.workerThreads(), r -> {
             Thread t = new Thread(r, "linden-worker-" + threadIds.incrementAndGet());
@@ -42,20 +44,37 @@ public final class LdapServer implements AutoCloseable {
             return t;
         });
         ConnectionLimiter limiter = new ConnectionLimiter(limits.maxConnections(), limits.maxConnectionsPerAddress()); // shared by both listeners
+        Channel ldap = null;
         try {
-            this.channel = bootstrap(new LdapChannelInitializer(dispatcher, connections, workers, limits, limiter, tls, false))
-                    .bind(host, port).sync().channel();
+            ldap = listen(new LdapChannelInitializer(dispatcher, connections, workers, limits, limiter, tls, false),
+                    "LDAP", host, port, "--port or listen.port");
+            this.channel = ldap;
             log.info("listening for LDAP on {}{}", channel.localAddress(), tls == null ? "" : " (StartTLS available)");
             if (tls != null && ldapsPort >= 0) {
-                this.ldapsChannel = bootstrap(new LdapChannelInitializer(dispatcher, connections, workers, limits, limiter, tls, true))
-                        .bind(host, ldapsPort).sync().channel();
+                this.ldapsChannel = listen(new LdapChannelInitializer(dispatcher, connections, workers, limits, limiter, tls, true),
+                        "LDAPS", host, ldapsPort, "listen.ldapsPort");
                 log.info("listening for LDAPS on {}", ldapsChannel.localAddress());
             } else {
                 this.ldapsChannel = null;
             }
-        } catch (InterruptedException | RuntimeException e) {
+        } catch (InterruptedException | ConfigException | RuntimeException e) {
+            if (ldap != null) {
+                ldap.close(); // the LDAP port opened, LDAPS did not: free it for the next attempt
+            }
             shutdownGroups();
             throw e;
+        }
+    }
+
+    /** Binds a listener; a port that cannot be opened is a ConfigException that names the port and the fix. */
+    private Channel listen(LdapChannelInitializer initializer, String what, String host, int port, String portSetting)
+            throws InterruptedException, ConfigException {
+        try {
+            return bootstrap(initializer).bind(host, port).sync().channel();
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) { // Netty rethrows the socket's checked exceptions (BindException) undeclared
+            throw new ConfigException(ListenFailure.describe(what, host, port, portSetting, "--host or listen.host", e));
         }
     }
 

@@ -29,6 +29,7 @@ import dev.linden.server.tls.SelfSignedCertificate;
 import dev.linden.server.tls.TlsContext;
 import dev.linden.server.tls.TlsSettings;
 import dev.linden.storage.Storage;
+import dev.linden.storage.StorageException;
 import dev.linden.storage.lmdb.LmdbStorage;
 import dev.linden.storage.memory.MemoryStorage;
 import java.time.Clock;
@@ -37,7 +38,9 @@ import java.util.List;
 /** A running directory: storage, backend, operations and the listener, assembled from settings in one place. */
 public final class Linden implements AutoCloseable {
     public static final String VERSION = "0.1.0";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Linden.class);
 
+    private final DataFolderLock lock;
     private final Backend backend;
     private final LdapServer server;
     private final Directory directory;
@@ -45,8 +48,9 @@ public final class Linden implements AutoCloseable {
     private final Observability observability;
     private final CldapListener cldap;
 
-    private Linden(Backend backend, Directory directory, Dispatcher dispatcher, LdapServer server,
+    private Linden(DataFolderLock lock, Backend backend, Directory directory, Dispatcher dispatcher, LdapServer server,
             Observability observability, CldapListener cldap) {
+        this.lock = lock;
         this.cldap = cldap;
         this.backend = backend;
         this.directory = directory;
@@ -55,11 +59,23 @@ public final class Linden implements AutoCloseable {
         this.observability = observability;
     }
 
+    /** Work on the directory before any client can connect, such as loading sample data. */
+    @FunctionalInterface
+    public interface BeforeListening {
+        void prepare(Directory directory) throws ConfigException;
+    }
+
     /** Opens the store and the backend described by the settings (without listening), for offline tools too. */
     public static Backend openBackend(Settings settings, Schema schema) throws ConfigException {
         Dn suffix = parseDn(settings.suffix(), "suffix", schema);
-        Storage storage = new CountingStorage(settings.storage().equals("memory") ? new MemoryStorage()
-                : new LmdbStorage(settings.dataDir(), settings.mapSizeBytes()), settings.storage());
+        Storage storage;
+        try {
+            storage = new CountingStorage(settings.storage().equals("memory") ? new MemoryStorage()
+                    : new LmdbStorage(settings.dataDir(), settings.mapSizeBytes()), settings.storage());
+        } catch (StorageException e) {
+            throw new ConfigException("dataDir: " + e.getMessage() + "; check the folder's files and permissions, "
+                    + "or choose another folder (--data or dataDir)");
+        }
         try {
             return new Backend(storage, schema, new BackendConfig(List.of(suffix), settings.indexes(),
                     settings.unindexedSearchLimit(), BackendConfig.DEFAULT_ENTRY_CACHE,
@@ -88,6 +104,15 @@ public final class Linden implements AutoCloseable {
     }
 
     public static Linden start(Settings settings) throws ConfigException, InterruptedException {
+        return start(settings, directory -> { });
+    }
+
+    /**
+     * Opens the store, runs {@code beforeListening} on it, then listens: a client that connects
+     * finds the directory ready. Any setting or resource that does not work (a port, the data
+     * folder, the certificate) is a ConfigException naming it and the fix, and nothing stays open.
+     */
+    public static Linden start(Settings settings, BeforeListening beforeListening) throws ConfigException, InterruptedException {
         Schema schema = schema(settings);
         Dn rootDn = parseDn(settings.rootDn(), "rootDn", schema);
         PasswordSchemes passwords = PasswordSchemes.standard();
@@ -100,6 +125,17 @@ public final class Linden implements AutoCloseable {
         } catch (LdapException e) {
             throw new ConfigException("sasl.proxyUsers: " + e.getMessage());
         }
+        DataFolderLock lock = DataFolderLock.acquire(settings);
+        try {
+            return start(settings, schema, rootDn, passwords, lock, beforeListening);
+        } catch (ConfigException | InterruptedException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static Linden start(Settings settings, Schema schema, Dn rootDn, PasswordSchemes passwords, DataFolderLock lock,
+            BeforeListening beforeListening) throws ConfigException, InterruptedException {
         Backend backend = openBackend(settings, schema);
         List<AccessRule> rules;
         try {
@@ -125,6 +161,12 @@ public final class Linden implements AutoCloseable {
             throw e;
         }
         Directory directory = new Directory(backend, schema, core, passwords, Clock.systemUTC());
+        try {
+            beforeListening.prepare(directory);
+        } catch (ConfigException | RuntimeException e) {
+            backend.close();
+            throw e;
+        }
         Dispatcher dispatcher;
         Observability observability;
         try {
@@ -144,10 +186,18 @@ public final class Linden implements AutoCloseable {
             // the dispatcher inside the access log, metrics, detection and cn=monitor (see Observability.wrap)
             RequestHandler handler = observability.wrap(dispatcher);
             server = new LdapServer(handler, observability.connectionObserver(),
-                    settings.host(), settings.port(), settings.ldapsPort(), tls, settings.transport());
+                    settings.host(), settings.port(), ldapsPort(settings, tls), tls, settings.transport());
             CldapListener cldap = settings.cldap().enabled() ? cldap(settings, handler, observability) : null;
             observability.listeners(listeners(settings, server, cldap));
-            return new Linden(backend, directory, dispatcher, server, observability, cldap);
+            try {
+                observability.openMetricsEndpoint();
+            } catch (IOException e) {
+                if (cldap != null) {
+                    cldap.close();
+                }
+                throw new ConfigException(e.getMessage());
+            }
+            return new Linden(lock, backend, directory, dispatcher, server, observability, cldap);
         } catch (ConfigException | RuntimeException | InterruptedException e) {
             if (server != null) {
                 server.close();
@@ -168,6 +218,17 @@ public final class Linden implements AutoCloseable {
         }
     }
 
+    /** The LDAPS port to open: as configured; the default 636 only when it can be opened (else a warning). */
+    private static int ldapsPort(Settings settings, TlsContext tls) {
+        int port = settings.ldapsPort();
+        if (tls == null || port < 0 || !settings.ldapsPortIsDefault() || PortProbe.canListen(settings.host(), port)) {
+            return port;
+        }
+        log.warn("LDAPS: the default port {} cannot be opened on {} (in use, or below 1024 without root); starting "
+                + "without LDAPS, StartTLS still works (set listen.ldapsPort to choose a port)", port, settings.host());
+        return -1;
+    }
+
     private static List<Listener> listeners(Settings settings, LdapServer server, CldapListener cldap) {
         String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
         List<Listener> list = new java.util.ArrayList<>();
@@ -186,13 +247,21 @@ public final class Linden implements AutoCloseable {
         if (t == null) {
             return null;
         }
-        try {
-            if (t.selfSigned()) {
-                SelfSignedCertificate.ensure(t.certificate().getParent());
+        if (t.selfSigned()) {
+            try {
+                SelfSignedCertificate.ensure(t.certificate().getParent(), settings.host());
+            } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+                throw new ConfigException("tls: cannot write a self-signed certificate in " + t.certificate().getParent()
+                        + ": " + e.getMessage() + "; the data folder must be writable, or give a certificate (tls.certificate)");
             }
+        }
+        try {
             return new TlsContext(t);
         } catch (java.io.IOException | java.security.GeneralSecurityException | IllegalArgumentException e) {
-            throw new ConfigException("tls: cannot load the certificate and key: " + e.getMessage());
+            String files = t.usesKeystore() ? t.keystore().toString() : t.certificate() + " and " + t.privateKey();
+            throw new ConfigException("tls: cannot use " + files + ": " + TlsContext.reason(e) + "; give a PEM certificate "
+                    + "chain and its PKCS#8 private key (or a PKCS#12 keystore and its password)"
+                    + (t.selfSigned() ? ", or delete both files to have new ones made" : ""));
         }
     }
 
@@ -244,5 +313,6 @@ public final class Linden implements AutoCloseable {
         server.close();
         observability.close();
         backend.close();
+        lock.close();
     }
 }

@@ -26,12 +26,16 @@ import java.util.List;
  * throttle binds ({@code throttle: {enabled: false}}): every test connects from 127.0.0.1, and tests
  * (the differential suite above all) bind wrongly on purpose.
  * For the same reason there is no attack detection ({@code detection: {enabled: false}}) and no
- * metrics listener; the access and security logs go to a temporary folder ({@link #logDir()}).
+ * metrics listener; the access and security logs go to a temporary folder ({@link #logDir()}). Nor is
+ * there TLS ({@code tls: {enabled: false}}, rather than a certificate made in the data folder) unless
+ * the test asks for it, e.g. through {@link #memoryWithTls}.
  */
 public final class TestServer implements AutoCloseable {
     public static final String SUFFIX = "dc=example,dc=com";
     public static final String ADMIN_DN = "cn=admin,dc=example,dc=com";
     public static final String ADMIN_PASSWORD = "admin-secret";
+
+    private static final java.util.regex.Pattern TLS_SECTION = java.util.regex.Pattern.compile("(?m)^tls:");
 
     private final Linden linden;
     private final Path dataDir;
@@ -99,6 +103,7 @@ public final class TestServer implements AutoCloseable {
         security += yaml.contains("securityLog:") ? "" : "securityLog: {file: " + logDir.resolve("security.log") + "}\n";
         security += yaml.contains("metrics:") ? "" : "metrics: {enabled: false}\n";
         security += yaml.contains("detection:") ? "" : "detection: {enabled: false}\n";
+        security += TLS_SECTION.matcher(yaml).find() ? "" : "tls: {enabled: false}\n";
         String config = """
                 listen: {host: 127.0.0.1, port: %d%s}
                 suffix: %s

@@ -3,6 +3,8 @@ package dev.linden.server.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.linden.backend.BackendConfig;
@@ -62,11 +64,47 @@ public final class ConfigLoader {
             throw new ConfigException(origin + ":" + lineOfKey(yaml, e.getPropertyName(), e.getLocation().getLineNr())
                     + ": unknown key '"
                     + e.getPropertyName() + "' (known keys: " + e.getKnownPropertyIds() + ")");
+        } catch (InvalidFormatException e) {
+            throw new ConfigException(origin + ":" + line(e) + ": " + keyPath(e) + ": '" + e.getValue() + "' is not "
+                    + expected(e.getTargetType()));
+        } catch (MismatchedInputException e) {
+            throw new ConfigException(origin + ":" + line(e) + ": " + keyPath(e) + ": " + oneLine(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new ConfigException(origin + ":" + line + ": " + e.getOriginalMessage());
+            throw new ConfigException(origin + ":" + line(e) + ": " + oneLine(e.getOriginalMessage()));
         }
         return config;
+    }
+
+    private static int line(JsonProcessingException e) {
+        return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+    }
+
+    /** The key as the file writes it, e.g. listen.port or access.rules[2].by. */
+    private static String keyPath(MismatchedInputException e) {
+        StringBuilder path = new StringBuilder();
+        for (var ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "the file" : path.toString();
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        return "a valid " + type.getSimpleName();
+    }
+
+    /** Parser messages may span lines; a start-up error is one line. */
+    private static String oneLine(String message) {
+        return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ").strip();
     }
 
     /** The parser reports where it stood after the key; the key itself is on that line or one above. */
@@ -89,6 +127,9 @@ public final class ConfigLoader {
         if (port < 0 || port > 65535) {
             throw new ConfigException(origin + ": listen.port " + port + " is not a TCP port (0-65535)");
         }
+        SecurityRules security = security(c.security()).withTlsAvailable(tls != null);
+        String host = listen.host() == null ? "0.0.0.0" : listen.host();
+        LoginCheck.someoneCanBind(security, host, origin);
         String storage = c.storage() == null ? "lmdb" : c.storage().toLowerCase(Locale.ROOT);
         if (!storage.equals("lmdb") && !storage.equals("memory")) {
             throw new ConfigException(origin + ": storage must be 'lmdb' or 'memory', not '" + c.storage() + "'");
@@ -112,7 +153,7 @@ public final class ConfigLoader {
         dev.linden.server.cldap.CldapSettings cldap = CldapConfig.cldap(c.cldap(),
                 listen.host() == null ? "0.0.0.0" : listen.host(), origin);
         return new Settings(
-                listen.host() == null ? "0.0.0.0" : listen.host(), port, suffix, rootDn, c.rootPassword(),
+                host, port, suffix, rootDn, c.rootPassword(),
                 Path.of(c.dataDir() == null ? "linden-data" : c.dataDir()), storage,
                 (c.mapSizeMb() == null ? 10_240L : c.mapSizeMb()) * 1024 * 1024,
                 c.passwordScheme() == null ? "ARGON2" : c.passwordScheme().toUpperCase(Locale.ROOT),
@@ -120,8 +161,8 @@ public final class ConfigLoader {
                 atLeastZero(l.sizeLimit(), 500, "limits.sizeLimit", origin),
                 atLeastZero(l.timeLimitSeconds(), 3600, "limits.timeLimitSeconds", origin),
                 positive(l.unindexedSearchLimit(), 100_000, "limits.unindexedSearchLimit", origin),
-                transport, schemaFiles(c.schemaFiles(), origin), ldapsPort(listen, tls, origin), tls,
-                security(c.security()).withTlsAvailable(tls != null),
+                transport, schemaFiles(c.schemaFiles(), origin), ldapsPort(listen, c.tls(), tls, origin), tls,
+                security,
                 accessRules(c.access(), suffix, Boolean.TRUE.equals(c.anonymousRead())),
                 sasl(c.sasl(), origin).withClientCertificates(tls != null && tls.clientAuth() != TlsSettings.ClientAuth.NONE),
                 passwordPolicy(c.passwordPolicy(), origin), throttle(c.throttle(), origin), groups(c.groups(), origin),
@@ -131,7 +172,8 @@ public final class ConfigLoader {
                 largeValueThreshold(c.largeValues(), origin),
                 ObservabilityConfig.settings(c, Path.of(c.dataDir() == null ? "linden-data" : c.dataDir()),
                         adminsGroup(c.access(), suffix), origin),
-                CldapConfig.netlogon(c.netlogon(), cldap.enabled(), suffix, origin), cldap);
+                CldapConfig.netlogon(c.netlogon(), cldap.enabled(), suffix, origin), cldap,
+                listen.ldapsPort() == null);
 
     }
 
@@ -241,8 +283,18 @@ public final class ConfigLoader {
                 atLeastZero(t.familiarDays(), d.familiarDays(), "throttle.familiarDays", origin));
     }
 
+    /**
+     * The certificate: as configured; none with {@code enabled: false}; else (no tls section) a
+     * self-signed one made on first start in {@code <dataDir>/tls}, so a server started from flags
+     * alone can be logged into over StartTLS.
+     */
     private static TlsSettings tls(LindenConfig.Tls t, String dataDir, String origin) throws ConfigException {
         if (t == null) {
+            Path dir = Path.of(dataDir).resolve("tls");
+            return new TlsSettings(dir.resolve("cert.pem"), dir.resolve("key.pem"), null, null, TlsSettings.ClientAuth.NONE,
+                    null, true);
+        }
+        if (Boolean.FALSE.equals(t.enabled())) {
             return null;
         }
         TlsSettings.ClientAuth clientAuth;
@@ -256,7 +308,8 @@ public final class ConfigLoader {
             throw new ConfigException(origin + ": tls.clientAuth " + t.clientAuth() + " needs tls.clientCa (the CA certificates that sign client certificates)");
         }
         Path clientCa = t.clientCa() == null ? null : readable(t.clientCa(), "tls.clientCa", origin);
-        if (Boolean.TRUE.equals(t.selfSigned())) {
+        boolean noFiles = t.certificate() == null && t.privateKey() == null && t.keystore() == null;
+        if (Boolean.TRUE.equals(t.selfSigned()) || (Boolean.TRUE.equals(t.enabled()) && noFiles)) {
             Path dir = Path.of(dataDir).resolve("tls");
             return new TlsSettings(dir.resolve("cert.pem"), dir.resolve("key.pem"), null, null, clientAuth, clientCa, true);
         }
@@ -279,11 +332,20 @@ public final class ConfigLoader {
         return p;
     }
 
-    private static int ldapsPort(LindenConfig.Listen listen, TlsSettings tls, String origin) throws ConfigException {
+    /**
+     * LDAPS: on the port given; else on 636 when a tls section is given, and not at all with the
+     * certificate made by default (StartTLS on the LDAP port serves it, and two servers started
+     * with defaults must not both want 636).
+     */
+    private static int ldapsPort(LindenConfig.Listen listen, LindenConfig.Tls tlsSection, TlsSettings tls, String origin)
+            throws ConfigException {
         if (tls == null) {
             if (listen.ldapsPort() != null && listen.ldapsPort() >= 0) {
-                throw new ConfigException(origin + ": listen.ldapsPort needs a tls section (certificate and key)");
+                throw new ConfigException(origin + ": listen.ldapsPort needs TLS, which tls.enabled: false turns off");
             }
+            return -1;
+        }
+        if (tlsSection == null && listen.ldapsPort() == null) {
             return -1;
         }
         int port = listen.ldapsPort() == null ? 636 : listen.ldapsPort();

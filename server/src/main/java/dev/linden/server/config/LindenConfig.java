@@ -78,7 +78,7 @@ public record LindenConfig(
     public record Tls(@JsonProperty("certificate") String certificate, @JsonProperty("privateKey") String privateKey,
             @JsonProperty("keystore") String keystore, @JsonProperty("keystorePassword") String keystorePassword,
             @JsonProperty("clientAuth") String clientAuth, @JsonProperty("clientCa") String clientCa,
-            @JsonProperty("selfSigned") Boolean selfSigned) {
+            @JsonProperty("selfSigned") Boolean selfSigned, @JsonProperty("enabled") Boolean enabled) {
     }
 
     /** Access control: the administrators' group, and the rules in order (leave out for the secure defaults). */

@@ -107,7 +107,7 @@ public final class ObservabilityConfig {
             throw new ConfigException(origin + ": metrics.port " + port + " is not a TCP port (0-65535)");
         }
         return new MetricsSettings(m.enabled() == null || m.enabled(), m.host() == null ? "127.0.0.1" : m.host(), port,
-                m.jvm() == null || m.jvm());
+                m.jvm() == null || m.jvm(), m.port() == null);
     }
 
     private static MonitorSettings monitor(Monitor m, String adminsGroup) {

@@ -33,6 +33,8 @@ import java.util.Set;
  * @param observability the access and security logs, metrics, cn=monitor and attack detection
  * @param netlogon who this server says it is to LDAP pings (TCP and UDP), or null when it ignores them
  * @param cldap the UDP listener for LDAP pings (off by default)
+ * @param ldapsPortIsDefault the LDAPS port is the default (636), not configured: when it cannot be opened
+ *        the server starts without LDAPS and says so, rather than not at all
  */
 public record Settings(String host, int port, String suffix, String rootDn, String rootPassword, Path dataDir,
         String storage, long mapSizeBytes, String passwordScheme, boolean anonymousRead,
@@ -41,7 +43,8 @@ public record Settings(String host, int port, String suffix, String rootDn, Stri
         List<AccessRuleSpec> accessRules, SaslConfig sasl, Policy passwordPolicy, ThrottleSettings throttle,
         dev.linden.core.groups.GroupSettings groups, dev.linden.core.SearchLimits anonymousLimits,
         List<String> largeValueTypes, int largeValueThreshold, ObservabilitySettings observability,
-        dev.linden.core.netlogon.NetlogonSettings netlogon, dev.linden.server.cldap.CldapSettings cldap) {
+        dev.linden.core.netlogon.NetlogonSettings netlogon, dev.linden.server.cldap.CldapSettings cldap,
+        boolean ldapsPortIsDefault) {
     public Settings {
         schemaFiles = List.copyOf(schemaFiles);
         largeValueTypes = List.copyOf(largeValueTypes);

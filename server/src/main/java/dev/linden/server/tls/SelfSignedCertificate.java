@@ -76,16 +76,26 @@ public final class SelfSignedCertificate {
         return names;
     }
 
+    /** An IPv4 or IPv6 literal (an address a certificate names as iPAddress, not dNSName). */
+    private static boolean isAddress(String host) {
+        return host.contains(":") || host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+    }
+
     static X509Certificate certificate(KeyPair pair, String... extraHostNames) throws GeneralSecurityException {
         Instant now = Instant.now();
-        X500Name subject = new X500Name("CN=localhost,O=Linden demo");
+        X500Name subject = new X500Name("CN=localhost,O=Linden self-signed");
         java.util.Set<String> hosts = new java.util.LinkedHashSet<>(java.util.List.of("localhost"));
         hosts.addAll(localHostNames()); // clients such as libldap check the name they resolve "localhost" to
-        hosts.addAll(java.util.List.of(extraHostNames));
+        java.util.Set<String> addresses = new java.util.LinkedHashSet<>(java.util.List.of("127.0.0.1", "::1"));
+        for (String extra : extraHostNames) {
+            if (extra == null || extra.isBlank() || extra.equals("0.0.0.0") || extra.equals("::")) {
+                continue; // a wildcard listener: the names above cover this machine
+            }
+            (isAddress(extra) ? addresses : hosts).add(extra);
+        }
         java.util.List<GeneralName> list = new java.util.ArrayList<>();
         hosts.forEach(h -> list.add(new GeneralName(GeneralName.dNSName, h)));
-        list.add(new GeneralName(GeneralName.iPAddress, "127.0.0.1"));
-        list.add(new GeneralName(GeneralName.iPAddress, "::1"));
+        addresses.forEach(a -> list.add(new GeneralName(GeneralName.iPAddress, a)));
         GeneralName[] names = list.toArray(GeneralName[]::new);
         try {
             var builder = new JcaX509v3CertificateBuilder(subject, new BigInteger(64, new SecureRandom()),

@@ -74,6 +74,22 @@ public final class TlsContext {
         }
     }
 
+    /**
+     * Why loading failed, in one line: the messages of the exception and its causes, each once
+     * (Netty's say which file held no valid certificate or key, the JDK's why).
+     */
+    public static String reason(Throwable failure) {
+        java.util.LinkedHashSet<String> parts = new java.util.LinkedHashSet<>();
+        for (Throwable t = failure; t != null && parts.size() < 4; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && !m.isBlank() && parts.stream().noneMatch(p -> p.contains(m.strip()))) {
+                parts.add(m.strip());
+            }
+        }
+        String joined = parts.isEmpty() ? failure.getClass().getSimpleName() : String.join(": ", parts);
+        return joined.replaceAll("\\s*\\R\\s*", " ");
+    }
+
     private List<FileTime> versions() throws IOException {
         List<FileTime> times = new ArrayList<>();
         for (Path p : files()) {
@@ -109,6 +125,7 @@ public final class TlsContext {
             builder = SslContextBuilder.forServer(kmf);
         } else {
             builder = SslContextBuilder.forServer(s.certificate().toFile(), s.privateKey().toFile());
+            KeyMatch.check(s.certificate(), s.privateKey());
         }
         builder.sslProvider(SslProvider.JDK).protocols(PROTOCOLS).ciphers(CIPHERS);
         if (s.clientCa() != null) {

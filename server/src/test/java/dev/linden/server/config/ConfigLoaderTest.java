@@ -107,14 +107,63 @@ class ConfigLoaderTest {
                 .hasMessageContaining("tls.certificate").hasMessageContaining("/nope.pem");
         assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\ntls: {selfSigned: true, clientAuth: require}\n", "t.yaml"))
                 .hasMessageContaining("tls.clientCa");
-        assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\nlisten: {ldapsPort: 636}\n", "t.yaml"))
+        assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\nlisten: {ldapsPort: 636}\ntls: {enabled: false}\n"
+                + "security: {loopbackExempt: true}\n", "t.yaml"))
                 .hasMessageContaining("listen.ldapsPort");
+    }
+
+    @Test
+    void withoutATlsSectionTheCertificateIsMadeInTheDataFolderAndServesStartTlsOnly() throws Exception {
+        Settings s = ConfigLoader.parse("rootPassword: x\ndataDir: /srv/ldap\n", "min.yaml");
+        assertThat(s.tls().selfSigned()).isTrue();
+        assertThat(s.tls().certificate()).isEqualTo(Path.of("/srv/ldap/tls/cert.pem"));
+        assertThat(s.tls().privateKey()).isEqualTo(Path.of("/srv/ldap/tls/key.pem"));
+        assertThat(s.security().tlsAvailable()).isTrue();
+        assertThat(s.ldapsPort()).as("no LDAPS unless asked: two default servers must not both want 636").isEqualTo(-1);
+        Settings ldaps = ConfigLoader.parse("rootPassword: x\nlisten: {ldapsPort: 1636}\n", "min.yaml");
+        assertThat(ldaps.ldapsPort()).isEqualTo(1636);
+        assertThat(ldaps.ldapsPortIsDefault()).isFalse();
+        Settings section = ConfigLoader.parse("rootPassword: x\ntls: {selfSigned: true}\n", "t.yaml");
+        assertThat(section.ldapsPort()).isEqualTo(636);
+        assertThat(section.ldapsPortIsDefault()).isTrue();
+        assertThat(ConfigLoader.parse("rootPassword: x\ntls: {enabled: true}\n", "t.yaml").tls().selfSigned()).isTrue();
+    }
+
+    @Test
+    void settingsUnderWhichNobodyCouldLogInAreRefused() throws Exception {
+        assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\ntls: {enabled: false}\n", "t.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("nobody could log in").hasMessageContaining("security.loopbackExempt: true");
+        assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\ntls: {enabled: false}\n"
+                + "security: {requireTls: true, requireTlsForBind: false}\n", "t.yaml"))
+                .hasMessageContaining("nobody could use this server");
+        assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\ntls: {enabled: false}\nlisten: {host: 192.0.2.1}\n"
+                + "security: {loopbackExempt: true}\n", "t.yaml"))
+                .as("clients on this machine cannot reach a listener on another address over loopback")
+                .hasMessageContaining("cannot reach 192.0.2.1");
+        // each way out works: loopback exemption, binds without TLS allowed, TLS on
+        Settings loopback = ConfigLoader.parse("rootPassword: x\ntls: {enabled: false}\nsecurity: {loopbackExempt: true}\n", "t");
+        assertThat(loopback.tls()).isNull();
+        assertThat(loopback.security().tlsAvailable()).isFalse();
+        assertThat(ConfigLoader.parse("rootPassword: x\ntls: {enabled: false}\nsecurity: {requireTlsForBind: false}\n", "t")
+                .tls()).isNull();
+        assertThat(ConfigLoader.parse("rootPassword: x\nsecurity: {requireTls: true}\n", "t").tls()).isNotNull();
+    }
+
+    @Test
+    void aValueOfTheWrongTypeNamesTheLineTheKeyAndTheValue() {
+        assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\nlisten:\n  port: abc\n", "t.yaml"))
+                .hasMessage("t.yaml:3: listen.port: 'abc' is not a whole number");
+        assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\nanonymousRead: maybe\n", "t.yaml"))
+                .hasMessage("t.yaml:2: anonymousRead: 'maybe' is not true or false");
+        assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\nindexes: {cn: {a: b}}\n", "t.yaml"))
+                .hasMessageStartingWith("t.yaml:2: indexes.cn[0]: ").message().doesNotContain("\n");
     }
 
     @Test
     void defaultsApplyToAMinimalFile() throws Exception {
         Settings s = ConfigLoader.parse("rootPassword: x\n", "min.yaml");
-        assertThat(s.tls()).isNull();
+        assertThat(s.tls().selfSigned()).isTrue();
         assertThat(s.ldapsPort()).isEqualTo(-1);
         assertThat(s.security().tlsForBind()).isTrue();
         assertThat(s.security().loopbackExempt()).isFalse();

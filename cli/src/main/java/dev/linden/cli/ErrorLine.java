@@ -1,0 +1,51 @@
+package dev.linden.cli;
+
+import dev.linden.server.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * What a command that fails prints: one line on standard error naming the problem and the fix,
+ * and exit status 1 (2 for a wrong flag, with where to find the right ones). A {@link ConfigException} already says both; anything else is unexpected and
+ * says so. The stack trace is for {@code --debug}: an operator needs the line, a developer the trace.
+ */
+final class ErrorLine {
+    static final int EXIT_ERROR = 1;
+    static final int EXIT_USAGE = 2;
+
+    private ErrorLine() {
+    }
+
+    static int handle(Exception failure, CommandLine command, ParseResult parsed) {
+        var err = command.getErr();
+        if (DebugLogging.requested(parsed)) {
+            failure.printStackTrace(err);
+        }
+        err.println(name(command) + ": " + describe(failure));
+        err.flush();
+        return EXIT_ERROR;
+    }
+
+    /** A flag that is unknown or has a wrong value: the line picocli gives, and where the flags are listed. */
+    static int handleUsage(CommandLine.ParameterException failure, String[] args) {
+        CommandLine command = failure.getCommandLine();
+        var err = command.getErr();
+        err.println(name(command) + ": " + describe(failure) + " (see: " + name(command) + " --help)");
+        err.flush();
+        return EXIT_USAGE;
+    }
+
+    /** "linden serve", or "linden" for the command itself. */
+    private static String name(CommandLine command) {
+        return command.getParent() == null ? "linden" : "linden " + command.getCommandName();
+    }
+
+    static String describe(Throwable failure) {
+        String text = failure instanceof ConfigException || failure instanceof CommandLine.ParameterException
+                ? failure.getMessage()
+                : "unexpected " + failure.getClass().getSimpleName()
+                        + (failure.getMessage() == null ? "" : ": " + failure.getMessage())
+                        + " (run again with --debug for the details)";
+        return text == null ? failure.getClass().getSimpleName() : text.replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+}
