@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * Per connection: keeps the session, runs each request on the worker pool (so a slow bind or a long
  * search never blocks the network thread), answers by message ID, and handles Abandon and Unbind
  * itself. Many requests may be outstanding at once; a request stays outstanding until its final
- * response has been taken by the socket.
+ * response has been taken by the socket, and the connection is idle (see {@link IdleConnections})
+ * while none is.
  */
 final class LdapRequestHandler extends SimpleChannelInboundHandler<LdapMessage> {
     private static final Logger log = LoggerFactory.getLogger(LdapRequestHandler.class);
@@ -67,6 +68,7 @@ final class LdapRequestHandler extends SimpleChannelInboundHandler<LdapMessage> 
         gate = ctx.pipeline().get(RequestGate.class);
         stalls = new WriteStallWatch(channel, transport.limits().writeTimeoutSeconds());
         channel.attr(Connection.KEY).set(connection);
+        transport.idle().idle(connection);
         String local = channel.localAddress() instanceof InetSocketAddress l && l.getAddress() != null
                 ? l.getAddress().getHostAddress() + ":" + l.getPort() : String.valueOf(channel.localAddress());
         connections.opened(session, listener, local, connection.inFlight::size);
@@ -80,6 +82,7 @@ final class LdapRequestHandler extends SimpleChannelInboundHandler<LdapMessage> 
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         if (connection != null) {
             connection.inFlight.values().forEach(flag -> flag.set(true));
+            transport.idle().remove(connection);
             connection.writer.wake(); // operations waiting for room see the connection closed
             stalls.stop();
             connections.closed(connection.session);
@@ -109,6 +112,7 @@ final class LdapRequestHandler extends SimpleChannelInboundHandler<LdapMessage> 
             }
             case AbandonRequest a -> {
                 connections.abandon(connection.session, message.messageId(), a.idToAbandon());
+                touch();
                 AtomicBoolean flag = connection.inFlight.get(a.idToAbandon());
                 if (flag != null) {
                     flag.set(true);
@@ -117,6 +121,7 @@ final class LdapRequestHandler extends SimpleChannelInboundHandler<LdapMessage> 
                 return;
             }
             case ExtendedRequest x when x.oid().equals(Oids.START_TLS) && tls != null -> {
+                touch();
                 connections.startTls(connection.session, message.messageId(),
                         StartTls.start(ctx, connection, tls, message.messageId()));
                 return;
@@ -126,13 +131,22 @@ final class LdapRequestHandler extends SimpleChannelInboundHandler<LdapMessage> 
         }
         AtomicBoolean abandoned = new AtomicBoolean();
         connection.inFlight.put(message.messageId(), abandoned);
-        connection.outstanding++;
+        if (connection.outstanding++ == 0) {
+            transport.idle().remove(connection);
+        }
         Channel channel = ctx.channel();
         try {
             transport.workers().execute(() -> run(channel, message, abandoned));
         } catch (RejectedExecutionException e) {
             answered(message.messageId(), abandoned);
             Disconnect.notice(channel, ResultCode.UNAVAILABLE, "server is shutting down");
+        }
+    }
+
+    /** A request handled here is activity too: an idle connection goes to the end of the idle order. */
+    private void touch() {
+        if (connection.outstanding == 0) {
+            transport.idle().idle(connection);
         }
     }
 
@@ -164,7 +178,9 @@ final class LdapRequestHandler extends SimpleChannelInboundHandler<LdapMessage> 
     /** On the event loop: a request has been answered (or abandoned); held requests may go on, reading may resume. */
     private void answered(int messageId, AtomicBoolean abandoned) {
         connection.inFlight.remove(messageId, abandoned);
-        connection.outstanding--;
+        if (--connection.outstanding == 0 && connection.channel.isActive()) {
+            transport.idle().idle(connection);
+        }
         gate.answered();
     }
 

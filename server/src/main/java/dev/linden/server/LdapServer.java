@@ -36,12 +36,14 @@ public final class LdapServer implements AutoCloseable {
             TlsContext tls, Limits limits) throws InterruptedException {
         this.workers = new WorkerPool(limits.workerThreads());
         Transport transport = new Transport(limits, workers); // shared by both listeners, as is the limiter
-        ConnectionLimiter limiter = new ConnectionLimiter(limits.maxConnections(), limits.maxConnectionsPerAddress());
+        ConnectionLimiter limiter = new ConnectionLimiter(limits.maxConnections(), limits.maxConnectionsPerAddress(),
+                transport.idle());
         this.writeBuffer = new WriteBufferWaterMark(limits.writeBufferBytes() / 2, limits.writeBufferBytes());
         try {
             this.channel = bootstrap(new LdapChannelInitializer(dispatcher, connections, transport, limiter, tls, false))
                     .bind(host, port).sync().channel();
             log.info("listening for LDAP on {}{}", channel.localAddress(), tls == null ? "" : " (StartTLS available)");
+            ConnectionCapacity.log(limits.maxConnections());
             if (tls != null && ldapsPort >= 0) {
                 this.ldapsChannel = bootstrap(new LdapChannelInitializer(dispatcher, connections, transport, limiter, tls, true))
                         .bind(host, ldapsPort).sync().channel();

@@ -149,6 +149,8 @@ class ConfigLoaderTest {
         assertThat(d.maxOutstandingPerConnection()).isEqualTo(64);
         assertThat(d.writeBufferBytes()).isEqualTo(64 * 1024);
         assertThat(d.writeTimeoutSeconds()).isEqualTo(60);
+        assertThat(d.maxConnections()).as("from the open-file limit").isEqualTo(dev.linden.server.ConnectionCapacity
+                .defaultMaxConnections());
         var t = ConfigLoader.parse("rootPassword: x\nlimits: {maxOutstandingPerConnection: 8, writeBufferBytes: 4096,"
                 + " writeTimeoutSeconds: 0, maxConnections: 100}\n", "t").transport();
         assertThat(t.maxOutstandingPerConnection()).isEqualTo(8);
