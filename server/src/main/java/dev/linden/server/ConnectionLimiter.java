@@ -42,11 +42,6 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
         return open.get();
     }
 
-    /** Connections closed to make room since start. */
-    long evicted() {
-        return evicted.get();
-    }
-
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         int total = open.incrementAndGet();

@@ -2,37 +2,26 @@ package dev.linden.it.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.unboundid.asn1.ASN1StreamReader;
-import com.unboundid.ldap.protocol.BindRequestProtocolOp;
-import com.unboundid.ldap.protocol.BindResponseProtocolOp;
-import com.unboundid.ldap.protocol.LDAPMessage;
-import com.unboundid.ldap.protocol.SearchRequestProtocolOp;
 import com.unboundid.ldap.sdk.Attribute;
-import com.unboundid.ldap.sdk.DereferencePolicy;
-import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
-import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import dev.linden.testkit.TestServer;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
  * Issue 9, point 6: a client that sends 10,000 searches with ~128 KB answers each and never reads them
  * cannot grow the server, which runs in its own JVM so that its resident set can be measured. The
  * server stops reading the client once limits.maxOutstandingPerConnection requests are unanswered, its
- * operations wait (holding no thread) while the socket is full, and it closes the connection once the
- * socket has taken nothing for limits.writeTimeoutSeconds; meanwhile other clients are served.
+ * operations wait while the socket is full (lending their threads to the others), and it closes the
+ * connection once the socket has taken nothing for limits.writeTimeoutSeconds; meanwhile other clients
+ * are served.
  *
  * <p>The server's heap is fixed and touched at start (-Xms = -Xmx, AlwaysPreTouch), so its resident set
  * starts at its full size and grows only with memory outside the heap, where queued responses sit
@@ -61,11 +50,11 @@ class SlowReaderIT {
             }
             long before = server.rssKb();
 
-            try (Socket raw = new Socket("127.0.0.1", server.port)) {
-                bindWithoutReadingMore(raw);
-                AtomicLong writerFailed = new AtomicLong();
+            try (RawLdap raw = RawLdap.connect(server.port)) {
+                // binds as the administrator and reads the result: the last thing this client ever reads
+                assertThat(raw.bind(TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD)).isZero();
                 AtomicInteger sent = new AtomicInteger();
-                Thread writer = Thread.ofPlatform().daemon().start(() -> sendSearches(raw, sent, writerFailed));
+                Thread writer = Thread.ofPlatform().daemon().start(() -> sendSearches(raw, sent));
                 long start = System.nanoTime();
                 long peak = before;
                 long slowestOther = 0;
@@ -79,7 +68,7 @@ class SlowReaderIT {
                     assertThat(other.getEntry(TestServer.SUFFIX, "dc")).isNotNull();
                     slowestOther = Math.max(slowestOther, System.nanoTime() - t);
                     othersServed++;
-                    Integer executing = operationsOf(other, raw.getLocalPort());
+                    Integer executing = operationsOf(other, raw.socket.getLocalPort());
                     if (executing == null) {
                         closedAfter = System.nanoTime() - start;
                         break;
@@ -138,31 +127,15 @@ class SlowReaderIT {
         return null;
     }
 
-    /** Binds as the administrator and reads the bind response: the last thing this client ever reads. */
-    private static void bindWithoutReadingMore(Socket raw) throws Exception {
-        OutputStream out = raw.getOutputStream();
-        out.write(new LDAPMessage(1, new BindRequestProtocolOp(TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD))
-                .encode().encode());
-        out.flush();
-        raw.setSoTimeout(10_000);
-        LDAPMessage response = LDAPMessage.readFrom(new ASN1StreamReader(raw.getInputStream()), false);
-        assertThat(((BindResponseProtocolOp) response.getProtocolOp()).getResultCode())
-                .isEqualTo(ResultCode.SUCCESS_INT_VALUE);
-    }
-
     /** Writes 10,000 searches of the big entries, as fast as the server takes them; never reads. */
-    private static void sendSearches(Socket raw, AtomicInteger sent, AtomicLong failedAt) {
+    private static void sendSearches(RawLdap raw, AtomicInteger sent) {
         try {
-            OutputStream out = new BufferedOutputStream(raw.getOutputStream(), 1024);
-            for (int id = 2; id < SEARCHES + 2; id++) {
-                out.write(new LDAPMessage(id, new SearchRequestProtocolOp("cn=big-" + id % BIG_ENTRIES + "," + BIG_BASE,
-                        SearchScope.BASE, DereferencePolicy.NEVER, 0, 0, false, Filter.createPresenceFilter("objectClass"),
-                        List.of("description"))).encode().encode());
+            for (int i = 0; i < SEARCHES; i++) {
+                raw.searchWithoutReading("cn=big-" + i % BIG_ENTRIES + "," + BIG_BASE, 1);
                 sent.incrementAndGet();
             }
-            out.flush();
-        } catch (IOException e) {
-            failedAt.set(System.nanoTime()); // the server closed the connection
+        } catch (IOException closedByTheServer) {
+            // expected, in the end
         }
     }
 }
