@@ -7,7 +7,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,18 +16,16 @@ import java.util.concurrent.TimeUnit;
 final class LdapChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final RequestHandler dispatcher;
     private final ConnectionObserver connections;
-    private final ExecutorService workers;
-    private final Limits limits;
+    private final Transport transport;
     private final ConnectionLimiter limiter;
     private final TlsContext tls;
     private final boolean implicitTls;
 
-    LdapChannelInitializer(RequestHandler dispatcher, ConnectionObserver connections, ExecutorService workers, Limits limits,
+    LdapChannelInitializer(RequestHandler dispatcher, ConnectionObserver connections, Transport transport,
             ConnectionLimiter limiter, TlsContext tls, boolean implicitTls) {
         this.dispatcher = dispatcher;
         this.connections = connections;
-        this.workers = workers;
-        this.limits = limits;
+        this.transport = transport;
         this.limiter = limiter;
         this.tls = tls;
         this.implicitTls = implicitTls;
@@ -37,6 +34,7 @@ final class LdapChannelInitializer extends ChannelInitializer<SocketChannel> {
     @Override
     protected void initChannel(SocketChannel channel) {
         ChannelPipeline p = channel.pipeline();
+        Limits limits = transport.limits();
         p.addLast("limit", limiter);
         if (implicitTls) {
             p.addLast(StartTls.HANDLER_NAME, tls.newHandler(channel.alloc(), false));
@@ -45,8 +43,9 @@ final class LdapChannelInitializer extends ChannelInitializer<SocketChannel> {
             p.addLast("idle", new IdleStateHandler(0, 0, limits.idleTimeoutSeconds(), TimeUnit.SECONDS));
         }
         p.addLast("frame", new LdapFrameDecoder(limits));
+        p.addLast("gate", new RequestGate(limits.maxOutstandingPerConnection()));
         p.addLast("codec", new LdapMessageCodec());
-        p.addLast("handler", new LdapRequestHandler(dispatcher, workers, tls, connections,
-                implicitTls ? "ldaps" : "ldap"));
+        p.addLast("handler", new LdapRequestHandler(dispatcher, tls, connections,
+                implicitTls ? "ldaps" : "ldap", transport));
     }
 }

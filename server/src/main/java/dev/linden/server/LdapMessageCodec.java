@@ -6,12 +6,16 @@ import dev.linden.protocol.LdapMessage;
 import dev.linden.protocol.ResultCode;
 import dev.linden.protocol.ber.BerException;
 import dev.linden.protocol.ber.BerWriter;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageCodec;
 import java.util.List;
 
-/** One PDU's bytes to an {@link LdapMessage} and back. A PDU that does not decode ends the connection with a notice. */
+/**
+ * One PDU's bytes to an {@link LdapMessage} and back (most responses arrive already encoded, by
+ * {@link ResponseWriter}). A PDU that does not decode ends the connection with a notice.
+ */
 final class LdapMessageCodec extends MessageToMessageCodec<byte[], LdapMessage> {
     private boolean failed;
 
@@ -30,8 +34,13 @@ final class LdapMessageCodec extends MessageToMessageCodec<byte[], LdapMessage> 
 
     @Override
     protected void encode(ChannelHandlerContext ctx, LdapMessage message, List<Object> out) {
+        out.add(toBuffer(message));
+    }
+
+    /** The message's BER bytes; the operations' threads encode their own responses with this (see ResponseWriter). */
+    static ByteBuf toBuffer(LdapMessage message) {
         BerWriter w = new BerWriter(256);
         LdapEncoder.encode(message, w);
-        out.add(Unpooled.wrappedBuffer(w.array(), 0, w.size()));
+        return Unpooled.wrappedBuffer(w.array(), 0, w.size());
     }
 }

@@ -1,24 +1,24 @@
 package dev.linden.server;
 
 import dev.linden.core.OperationContext;
+import dev.linden.core.Oids;
 import dev.linden.core.RequestHandler;
 import dev.linden.core.Response;
-import dev.linden.core.ResponseSink;
 import dev.linden.core.Session;
-import dev.linden.protocol.LdapMessage;
-import dev.linden.core.Oids;
 import dev.linden.observability.ConnectionObserver;
+import dev.linden.protocol.LdapMessage;
+import dev.linden.protocol.ResultCode;
 import dev.linden.protocol.op.AbandonRequest;
 import dev.linden.protocol.op.ExtendedRequest;
-import dev.linden.server.tls.TlsContext;
-import io.netty.handler.ssl.SslHandler;
 import dev.linden.protocol.op.UnbindRequest;
+import dev.linden.server.tls.TlsContext;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,60 +28,81 @@ import org.slf4j.LoggerFactory;
 /**
  * Per connection: keeps the session, runs each request on the worker pool (so a slow bind or a long
  * search never blocks the network thread), answers by message ID, and handles Abandon and Unbind
- * itself. Many requests may be outstanding at once.
+ * itself. Many requests may be outstanding at once; a request stays outstanding until its final
+ * response has been taken by the socket, and the connection is idle (see {@link IdleConnections})
+ * while none is.
  */
 final class LdapRequestHandler extends SimpleChannelInboundHandler<LdapMessage> {
     private static final Logger log = LoggerFactory.getLogger(LdapRequestHandler.class);
     private static final AtomicLong CONNECTION_IDS = new AtomicLong();
 
     private final RequestHandler dispatcher;
-    private final ExecutorService workers;
     private final TlsContext tls;
     private final ConnectionObserver connections;
     private final String listener;
+    private final Transport transport;
+    private Connection connection;
+    private RequestGate gate;
+    private WriteStallWatch stalls;
 
-    LdapRequestHandler(RequestHandler dispatcher, ExecutorService workers, TlsContext tls, ConnectionObserver connections,
-            String listener) {
+    LdapRequestHandler(RequestHandler dispatcher, TlsContext tls, ConnectionObserver connections, String listener,
+            Transport transport) {
         this.dispatcher = dispatcher;
-        this.workers = workers;
         this.tls = tls;
         this.connections = connections;
         this.listener = listener;
+        this.transport = transport;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         boolean loopback = false;
-        String address = String.valueOf(ctx.channel().remoteAddress());
-        if (ctx.channel().remoteAddress() instanceof InetSocketAddress isa && isa.getAddress() != null) {
+        Channel channel = ctx.channel();
+        String address = String.valueOf(channel.remoteAddress());
+        if (channel.remoteAddress() instanceof InetSocketAddress isa && isa.getAddress() != null) {
             address = isa.getAddress().getHostAddress() + ":" + isa.getPort();
             loopback = isa.getAddress().isLoopbackAddress();
         }
         Session session = new Session(CONNECTION_IDS.incrementAndGet(), address, loopback);
-        Connection connection = new Connection(session);
-        ctx.channel().attr(Connection.KEY).set(connection);
-        String local = ctx.channel().localAddress() instanceof InetSocketAddress l && l.getAddress() != null
-                ? l.getAddress().getHostAddress() + ":" + l.getPort() : String.valueOf(ctx.channel().localAddress());
+        connection = new Connection(session, channel, new ResponseWriter(channel, transport));
+        gate = ctx.pipeline().get(RequestGate.class);
+        stalls = new WriteStallWatch(channel, transport.limits().writeTimeoutSeconds());
+        channel.attr(Connection.KEY).set(connection);
+        transport.idle().idle(connection);
+        String local = channel.localAddress() instanceof InetSocketAddress l && l.getAddress() != null
+                ? l.getAddress().getHostAddress() + ":" + l.getPort() : String.valueOf(channel.localAddress());
         connections.opened(session, listener, local, connection.inFlight::size);
         if (ctx.pipeline().get(StartTls.HANDLER_NAME) instanceof SslHandler ssl) { // LDAPS
-            StartTls.watchHandshake(ssl, ctx.channel(), session);
+            StartTls.watchHandshake(ssl, channel, session);
         }
         super.channelActive(ctx);
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        Connection connection = ctx.channel().attr(Connection.KEY).get();
         if (connection != null) {
             connection.inFlight.values().forEach(flag -> flag.set(true));
+            transport.idle().remove(connection);
+            connection.writer.wake(); // operations waiting for room see the connection closed
+            stalls.stop();
             connections.closed(connection.session);
         }
         super.channelInactive(ctx);
     }
 
     @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        if (connection != null) {
+            if (ctx.channel().isWritable()) {
+                connection.writer.wake();
+            }
+            stalls.writabilityChanged();
+        }
+        super.channelWritabilityChanged(ctx);
+    }
+
+    @Override
     protected void channelRead0(ChannelHandlerContext ctx, LdapMessage message) {
-        Connection connection = ctx.channel().attr(Connection.KEY).get();
         switch (message.op()) {
             case UnbindRequest u -> {
                 connections.unbind(connection.session, message.messageId());
@@ -91,13 +112,16 @@ final class LdapRequestHandler extends SimpleChannelInboundHandler<LdapMessage> 
             }
             case AbandonRequest a -> {
                 connections.abandon(connection.session, message.messageId(), a.idToAbandon());
+                touch();
                 AtomicBoolean flag = connection.inFlight.get(a.idToAbandon());
                 if (flag != null) {
                     flag.set(true);
+                    connection.writer.wake(); // it may be waiting for room to send an entry
                 }
                 return;
             }
             case ExtendedRequest x when x.oid().equals(Oids.START_TLS) && tls != null -> {
+                touch();
                 connections.startTls(connection.session, message.messageId(),
                         StartTls.start(ctx, connection, tls, message.messageId()));
                 return;
@@ -107,44 +131,57 @@ final class LdapRequestHandler extends SimpleChannelInboundHandler<LdapMessage> 
         }
         AtomicBoolean abandoned = new AtomicBoolean();
         connection.inFlight.put(message.messageId(), abandoned);
+        if (connection.outstanding++ == 0) {
+            transport.idle().remove(connection);
+        }
         Channel channel = ctx.channel();
         try {
-            workers.execute(() -> run(channel, connection.session, message, abandoned, connection));
+            transport.workers().execute(() -> run(channel, message, abandoned));
         } catch (RejectedExecutionException e) {
-            connection.inFlight.remove(message.messageId());
-            Disconnect.notice(channel, dev.linden.protocol.ResultCode.UNAVAILABLE, "server is shutting down");
+            answered(message.messageId(), abandoned);
+            Disconnect.notice(channel, ResultCode.UNAVAILABLE, "server is shutting down");
         }
     }
 
-    private void run(Channel channel, Session session, LdapMessage message, AtomicBoolean abandoned,
-            Connection connection) {
+    /** A request handled here is activity too: an idle connection goes to the end of the idle order. */
+    private void touch() {
+        if (connection.outstanding == 0) {
+            transport.idle().idle(connection);
+        }
+    }
+
+    /** On a worker: the operation, its responses through the connection's writer, then its end on the event loop. */
+    private void run(Channel channel, LdapMessage message, AtomicBoolean abandoned) {
+        ChannelFuture written = null;
         try {
-            ResponseSink sink = response -> write(channel, response);
-            Response response = dispatcher.dispatch(new OperationContext(session, message, sink, abandoned));
+            ResponseWriter writer = connection.writer;
+            Response response = dispatcher.dispatch(new OperationContext(connection.session, message,
+                    entry -> writer.send(entry, abandoned), abandoned));
             if (response != null && !abandoned.get()) {
-                channel.writeAndFlush(new LdapMessage(message.messageId(), response.op(), response.controls()));
+                written = writer.sendFinal(new LdapMessage(message.messageId(), response.op(), response.controls()));
             } else {
-                channel.flush();
+                writer.flush();
             }
         } finally {
-            connection.inFlight.remove(message.messageId(), abandoned);
-        }
-    }
-
-    /** Writes without flushing; when the socket's buffer is full, flushes and waits, so a slow reader does not fill memory. */
-    private static void write(Channel channel, LdapMessage message) {
-        channel.write(message);
-        if (!channel.isWritable()) {
-            channel.flush();
-            while (channel.isActive() && !channel.isWritable()) {
+            if (written != null) {
+                written.addListener(f -> answered(message.messageId(), abandoned));
+            } else {
                 try {
-                    Thread.sleep(1);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
+                    channel.eventLoop().execute(() -> answered(message.messageId(), abandoned));
+                } catch (RejectedExecutionException stopping) {
+                    // the network threads are gone: nothing left to account for
                 }
             }
         }
+    }
+
+    /** On the event loop: a request has been answered (or abandoned); held requests may go on, reading may resume. */
+    private void answered(int messageId, AtomicBoolean abandoned) {
+        connection.inFlight.remove(messageId, abandoned);
+        if (--connection.outstanding == 0 && connection.channel.isActive()) {
+            transport.idle().idle(connection);
+        }
+        gate.answered();
     }
 
     @Override

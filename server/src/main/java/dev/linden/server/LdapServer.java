@@ -9,13 +9,11 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,9 +22,10 @@ public final class LdapServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LdapServer.class);
     private final EventLoopGroup boss = new NioEventLoopGroup(1);
     private final EventLoopGroup io = new NioEventLoopGroup();
-    private final ExecutorService workers;
+    private final WorkerPool workers;
     private final Channel channel;
     private final Channel ldapsChannel;
+    private final WriteBufferWaterMark writeBuffer;
 
     /** Listens for LDAP on {@code port}, and for LDAPS on {@code ldapsPort} when TLS is given and the port is not -1. */
     public LdapServer(RequestHandler dispatcher, String host, int port, int ldapsPort, TlsContext tls, Limits limits)
@@ -37,21 +36,20 @@ public final class LdapServer implements AutoCloseable {
     /** As above, telling {@code connections} about connections opening and closing, Unbind and Abandon. */
     public LdapServer(RequestHandler dispatcher, ConnectionObserver connections, String host, int port, int ldapsPort,
             TlsContext tls, Limits limits) throws InterruptedException, ConfigException {
-        AtomicInteger threadIds = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(limits.workerThreads(), r -> {
-            Thread t = new Thread(r, "linden-worker-" + threadIds.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        ConnectionLimiter limiter = new ConnectionLimiter(limits.maxConnections(), limits.maxConnectionsPerAddress()); // shared by both listeners
+        this.workers = new WorkerPool(limits.workerThreads());
+        Transport transport = new Transport(limits, workers); // shared by both listeners, as is the limiter
+        ConnectionLimiter limiter = new ConnectionLimiter(limits.maxConnections(), limits.maxConnectionsPerAddress(),
+                transport.idle());
+        this.writeBuffer = new WriteBufferWaterMark(limits.writeBufferBytes() / 2, limits.writeBufferBytes());
         Channel ldap = null;
         try {
-            ldap = listen(new LdapChannelInitializer(dispatcher, connections, workers, limits, limiter, tls, false),
+            ldap = listen(new LdapChannelInitializer(dispatcher, connections, transport, limiter, tls, false),
                     "LDAP", host, port, "--port or listen.port");
             this.channel = ldap;
             log.info("listening for LDAP on {}{}", channel.localAddress(), tls == null ? "" : " (StartTLS available)");
+            ConnectionCapacity.log(limits.maxConnections());
             if (tls != null && ldapsPort >= 0) {
-                this.ldapsChannel = listen(new LdapChannelInitializer(dispatcher, connections, workers, limits, limiter, tls, true),
+                this.ldapsChannel = listen(new LdapChannelInitializer(dispatcher, connections, transport, limiter, tls, true),
                         "LDAPS", host, ldapsPort, "listen.ldapsPort");
                 log.info("listening for LDAPS on {}", ldapsChannel.localAddress());
             } else {
@@ -85,6 +83,7 @@ public final class LdapServer implements AutoCloseable {
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, writeBuffer)
                 .childHandler(initializer);
     }
 

@@ -140,7 +140,7 @@ public final class ConfigLoader {
             throw new ConfigException(origin + ": rootPassword is required (a hash from 'linden hash-password', or cleartext)");
         }
         LindenConfig.LimitsConfig l = c.limits() == null
-                ? new LindenConfig.LimitsConfig(null, null, null, null, null, null, null, null, null, null) : c.limits();
+                ? new LindenConfig.LimitsConfig(null, null, null, null, null, null, null, null, null, null, null, null, null) : c.limits();
         Limits defaults = Limits.defaults();
         Limits transport = new Limits(
                 positive(l.maxPduBytes(), defaults.maxPduBytes(), "limits.maxPduBytes", origin),
@@ -149,7 +149,11 @@ public final class ConfigLoader {
                 positive(l.maxConnections(), defaults.maxConnections(), "limits.maxConnections", origin),
                 positive(l.workerThreads(), defaults.workerThreads(), "limits.workerThreads", origin),
                 positive(l.maxConnectionsPerAddress(), defaults.maxConnectionsPerAddress(), "limits.maxConnectionsPerAddress",
-                        origin));
+                        origin),
+                positive(l.maxOutstandingPerConnection(), defaults.maxOutstandingPerConnection(),
+                        "limits.maxOutstandingPerConnection", origin),
+                atLeast(1024, l.writeBufferBytes(), defaults.writeBufferBytes(), "limits.writeBufferBytes", origin),
+                atLeastZero(l.writeTimeoutSeconds(), defaults.writeTimeoutSeconds(), "limits.writeTimeoutSeconds", origin));
         dev.linden.server.cldap.CldapSettings cldap = CldapConfig.cldap(c.cldap(),
                 listen.host() == null ? "0.0.0.0" : listen.host(), origin);
         return new Settings(
@@ -434,6 +438,14 @@ public final class ConfigLoader {
         int value = orDefault(v, d);
         if (value <= 0) {
             throw new ConfigException(origin + ": " + key + " must be greater than 0, not " + value);
+        }
+        return value;
+    }
+
+    private static int atLeast(int least, Integer v, int d, String key, String origin) throws ConfigException {
+        int value = orDefault(v, d);
+        if (value < least) {
+            throw new ConfigException(origin + ": " + key + " must be at least " + least + ", not " + value);
         }
         return value;
     }

@@ -127,6 +127,9 @@ public record LindenConfig(
             @JsonProperty("maxConnections") Integer maxConnections,
             @JsonProperty("workerThreads") Integer workerThreads,
             @JsonProperty("maxConnectionsPerAddress") Integer maxConnectionsPerAddress,
+            @JsonProperty("maxOutstandingPerConnection") Integer maxOutstandingPerConnection,
+            @JsonProperty("writeBufferBytes") Integer writeBufferBytes,
+            @JsonProperty("writeTimeoutSeconds") Integer writeTimeoutSeconds,
             @JsonProperty("anonymous") AnonymousLimits anonymous) {
     }
 

@@ -192,4 +192,26 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\nlimits: {sizeLimit: lots}\n", "t.yaml"))
                 .hasMessageContaining("t.yaml:2");
     }
+
+    @Test
+    void flowControlSettings() throws Exception {
+        var d = ConfigLoader.parse("rootPassword: x\n", "t").transport();
+        assertThat(d.maxOutstandingPerConnection()).isEqualTo(64);
+        assertThat(d.writeBufferBytes()).isEqualTo(64 * 1024);
+        assertThat(d.writeTimeoutSeconds()).isEqualTo(60);
+        assertThat(d.maxConnections()).as("from the open-file limit").isEqualTo(dev.linden.server.ConnectionCapacity
+                .defaultMaxConnections());
+        var t = ConfigLoader.parse("rootPassword: x\nlimits: {maxOutstandingPerConnection: 8, writeBufferBytes: 4096,"
+                + " writeTimeoutSeconds: 0, maxConnections: 100}\n", "t").transport();
+        assertThat(t.maxOutstandingPerConnection()).isEqualTo(8);
+        assertThat(t.writeBufferBytes()).isEqualTo(4096);
+        assertThat(t.writeTimeoutSeconds()).isZero();
+        assertThat(t.maxConnections()).isEqualTo(100);
+        assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\nlimits: {writeBufferBytes: 100}\n", "w.yaml"))
+                .hasMessageContaining("limits.writeBufferBytes must be at least 1024");
+        assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\nlimits: {writeTimeoutSeconds: -1}\n", "w.yaml"))
+                .hasMessageContaining("limits.writeTimeoutSeconds");
+        assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\nlimits: {maxOutstandingPerConnection: 0}\n", "w.yaml"))
+                .hasMessageContaining("limits.maxOutstandingPerConnection");
+    }
 }
