@@ -34,6 +34,7 @@ public final class Backend implements AutoCloseable {
     private final GroupResolver groups;
     private final Changelog changelog;
     private final int serverId;
+    private final ReplicaApplier replicas;
     private final StoreCounters counters = new StoreCounters();
     private final SearchCounters searchCounters = new SearchCounters();
 
@@ -59,6 +60,7 @@ public final class Backend implements AutoCloseable {
         recorder.resume(BackendTx.read(storage, changelog::contextCsn)); // never below a CSN the store holds
         this.writer = new TreeWriter(storage, store, new ReferentialIntegrity(store, indexes, recorder), recorder,
                 counters, config.suffixes());
+        this.replicas = new ReplicaApplier(writer, store, recorder, storage);
     }
 
     public Schema schema() {
@@ -185,6 +187,25 @@ public final class Backend implements AutoCloseable {
     public ChangelogState changelogState(dev.linden.model.sync.CsnVector cookie) {
         return BackendTx.read(storage, tx -> new ChangelogState(changelog.contextCsn(tx), changelog.lastSeq(tx),
                 changelog.covers(tx, cookie), changelog.unseenFrom(tx, cookie)));
+    }
+
+    /**
+     * Applies changes received from a provider in one transaction, with the consumer's cookie stored
+     * under {@code cookieKey} in the same transaction (null: none). Each change keeps its CSN.
+     */
+    public ReplicaOutcome applyReplicated(List<ReplicaChange> changes, String cookieKey, byte[] cookie)
+            throws LdapException {
+        var o = replicas.apply(changes, cookieKey, cookie);
+        return new ReplicaOutcome(o.applied(), o.skipped(), o.problems());
+    }
+
+    /** The cookie a consumer stored with its data under {@code key}, or null. */
+    public byte[] syncCookie(String key) {
+        return BackendTx.read(storage, tx -> replicas.cookie(tx, key));
+    }
+
+    /** What applying a batch of replicated changes did, and what could not be applied and why. */
+    public record ReplicaOutcome(int applied, int skipped, List<String> problems) {
     }
 
     /** The server ID in the CSNs this server issues. */

@@ -77,6 +77,36 @@ final class ChangeRecorder {
         log.forget(tx, csn);
     }
 
+    /**
+     * The CSN a replicated entry brings (its entryCSN, or null when it has none that parses); the clock
+     * moves past it, so a change made here later is newer than everything received.
+     */
+    Csn received(Entry entry) {
+        Csn csn = csnOf(entry);
+        if (csn != null) {
+            clock.observe(csn);
+        }
+        return csn;
+    }
+
+    /** A new CSN of this server, for a replicated delete that came without one of its own. */
+    Csn next() {
+        return clock.next();
+    }
+
+    /** Records a replicated change under its own CSN (so this server can pass it on to consumers of its own). */
+    void replicated(BackendTx tx, Csn csn, ChangeKind kind, Entry before, Entry after, String previousDn) {
+        List<String> names = new ArrayList<>();
+        if (kind == ChangeKind.ADD) {
+            for (Attribute a : after.attributes()) {
+                names.add(a.description().key());
+            }
+        } else if (kind != ChangeKind.DELETE) {
+            names = changed(before, after);
+        }
+        record(tx, csn, kind, kind == ChangeKind.DELETE ? before : after, previousDn, names);
+    }
+
     void added(BackendTx tx, Csn csn, Entry entry) {
         List<String> names = new ArrayList<>();
         for (Attribute a : entry.attributes()) {

@@ -32,6 +32,7 @@ final class EntryStore {
     private final LargeAttributes large;
     private final EntryCache cache;
     private final ShownDns shown;
+    private final List<Dn> suffixes;
 
     EntryStore(Storage storage, Schema schema, BackendConfig config, IndexSet indexes, StoreCounters counters) {
         this.schema = schema;
@@ -43,6 +44,12 @@ final class EntryStore {
         this.large = new LargeAttributes(storage, schema, config.largeValueTypes(), config.largeValueThreshold(), counters);
         this.cache = new EntryCache(schema, config.entryCacheSize());
         this.shown = new ShownDns(id2entry, cache);
+        this.suffixes = List.copyOf(config.suffixes());
+    }
+
+    /** Whether this DN names a naming context (an entry without a parent in the store). */
+    boolean isSuffix(Dn dn) {
+        return suffixes.contains(dn);
     }
 
     /** {@code dn} with its parent part as the parent entry (with this ID) names itself (see {@link ShownDns}). */

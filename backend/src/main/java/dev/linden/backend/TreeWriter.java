@@ -47,7 +47,8 @@ final class TreeWriter {
         return version.get();
     }
 
-    private <T> T write(TxFunction<BackendTx, T, LdapException> work) throws LdapException {
+    /** The one write transaction every change goes through (replicated ones too, see {@link ReplicaApplier}). */
+    <T> T write(TxFunction<BackendTx, T, LdapException> work) throws LdapException {
         try {
             return BackendTx.write(storage, counters, work);
         } finally {
@@ -71,7 +72,7 @@ final class TreeWriter {
         }
         write(tx -> {
             for (int i = 0; i < entries.size(); i++) {
-                add(tx, entries.get(i), apart.get(i), records.get(i));
+                insert(tx, entries.get(i), apart.get(i), records.get(i));
                 recorder.imported(tx, csns.get(i));
             }
             return null;
@@ -84,13 +85,14 @@ final class TreeWriter {
         write(tx -> {
             var csn = recorder.stamp(entry);
             Set<String> apart = store.apart(null, entry);
-            add(tx, entry, apart, EntryStore.encode(entry, apart));
+            insert(tx, entry, apart, EntryStore.encode(entry, apart));
             recorder.added(tx, csn, entry);
             return null;
         });
     }
 
-    private void add(BackendTx tx, Entry entry, Set<String> apart, byte[] record) throws LdapException {
+    /** Puts a new entry in the tree under its existing parent (entryAlreadyExists, noSuchObject otherwise). */
+    long insert(BackendTx tx, Entry entry, Set<String> apart, byte[] record) throws LdapException {
         Dn dn = entry.dn();
         if (store.id(tx, dn) != 0) {
             throw new LdapException(ResultCode.ENTRY_ALREADY_EXISTS, "");
@@ -114,6 +116,7 @@ final class TreeWriter {
             store.id2children.add(tx, parentId, id);
         }
         store.store(tx, id, null, entry, apart, record);
+        return id;
     }
 
     void delete(Dn dn) throws LdapException {
@@ -126,12 +129,7 @@ final class TreeWriter {
                 throw new LdapException(ResultCode.NOT_ALLOWED_ON_NON_LEAF, "subordinate objects must be deleted first");
             }
             Entry entry = store.load(tx, id);
-            store.dn2id.delete(tx, dn);
-            long parentId = parentId(tx, dn);
-            if (parentId != 0) {
-                store.id2children.remove(tx, parentId, id);
-            }
-            store.remove(tx, id, entry);
+            unlink(tx, id, dn, entry);
             recorder.deleted(tx, entry);
             references.fix(tx, dn, null);
             return null;
@@ -185,17 +183,7 @@ final class TreeWriter {
             Entry after = update.apply(before.copy());
             after.setDn(newDn);
             var csn = recorder.stamp(after);
-            store.dn2id.delete(tx, dn);
-            store.dn2id.put(tx, newDn, id);
-            long oldParentId = parentId(tx, dn);
-            if (oldParentId != newParentId) {
-                if (oldParentId != 0) {
-                    store.id2children.remove(tx, oldParentId, id);
-                }
-                if (newParentId != 0) {
-                    store.id2children.add(tx, newParentId, id);
-                }
-            }
+            relink(tx, id, dn, newDn, newParentId);
             store.store(tx, id, before, after);
             recorder.renamed(tx, csn, oldShown, before, after);
             if (!newDn.equals(dn) || !newDn.toString().equals(oldShown.toString())) {
@@ -208,8 +196,33 @@ final class TreeWriter {
         });
     }
 
+    /** Takes a leaf entry out of the tree: its DN, its place under its parent, its record and keys. */
+    void unlink(BackendTx tx, long id, Dn dn, Entry entry) {
+        store.dn2id.delete(tx, dn);
+        long parentId = parentId(tx, dn);
+        if (parentId != 0) {
+            store.id2children.remove(tx, parentId, id);
+        }
+        store.remove(tx, id, entry);
+    }
+
+    /** Gives entry {@code id} the DN {@code newDn} under the parent {@code newParentId} (0: a suffix entry). */
+    void relink(BackendTx tx, long id, Dn dn, Dn newDn, long newParentId) {
+        store.dn2id.delete(tx, dn);
+        store.dn2id.put(tx, newDn, id);
+        long oldParentId = parentId(tx, dn);
+        if (oldParentId != newParentId) {
+            if (oldParentId != 0) {
+                store.id2children.remove(tx, oldParentId, id);
+            }
+            if (newParentId != 0) {
+                store.id2children.add(tx, newParentId, id);
+            }
+        }
+    }
+
     /** Gives every entry below {@code dn} its DN below {@code newDn}; returns the (old, new) DN pairs. */
-    private List<Dn[]> moveSubordinates(BackendTx tx, Dn dn, Dn newDn) throws LdapException {
+    List<Dn[]> moveSubordinates(BackendTx tx, Dn dn, Dn newDn) throws LdapException {
         List<Dn[]> moves = new ArrayList<>();
         for (long subId : store.dn2id.subordinates(tx, dn, 0)) {
             EntryCodec.Decoded decoded = EntryCodec.decodeAll(store.record(tx, subId), store.schema());
@@ -226,7 +239,7 @@ final class TreeWriter {
         return moves;
     }
 
-    private long parentId(BackendTx tx, Dn dn) {
+    long parentId(BackendTx tx, Dn dn) {
         Dn parent = dn.parent();
         return parent == null || parent.isRoot() ? 0 : store.id(tx, parent);
     }

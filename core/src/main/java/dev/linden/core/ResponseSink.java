@@ -6,4 +6,27 @@ import dev.linden.protocol.LdapMessage;
 @FunctionalInterface
 public interface ResponseSink {
     void send(LdapMessage message);
+
+    /**
+     * Pushes what was sent so far to the client now. An operation's responses are flushed when it
+     * ends; one that keeps answering (the persist stage of a content synchronization) flushes after
+     * each change it sends.
+     */
+    default void flush() {
+    }
+
+    /**
+     * Runs a wait that may last long (a persistent synchronization waiting for the next change) without
+     * keeping a worker thread from other requests: the transport lets another thread take this one's
+     * place meanwhile.
+     */
+    default boolean idle(Wait wait) throws InterruptedException {
+        return wait.await();
+    }
+
+    /** A wait for something; true when it came, false when it timed out. */
+    @FunctionalInterface
+    interface Wait {
+        boolean await() throws InterruptedException;
+    }
 }

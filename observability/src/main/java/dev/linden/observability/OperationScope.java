@@ -26,6 +26,16 @@ public final class OperationScope implements ResponseSink {
         downstream.send(message);
     }
 
+    @Override
+    public void flush() {
+        downstream.flush();
+    }
+
+    @Override
+    public boolean idle(Wait wait) throws InterruptedException {
+        return downstream.idle(wait);
+    }
+
     public int entries() {
         return entries;
     }

@@ -156,7 +156,7 @@ final class LdapRequestHandler extends SimpleChannelInboundHandler<LdapMessage> 
         try {
             ResponseWriter writer = connection.writer;
             Response response = dispatcher.dispatch(new OperationContext(connection.session, message,
-                    entry -> writer.send(entry, abandoned), abandoned));
+                    new ConnectionSink(writer, transport.workers(), abandoned), abandoned));
             if (response != null && !abandoned.get()) {
                 written = writer.sendFinal(new LdapMessage(message.messageId(), response.op(), response.controls()));
             } else {

@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import dev.linden.server.cldap.CldapListener;
 import dev.linden.server.config.ConfigException;
+import dev.linden.server.replication.Replication;
 import dev.linden.server.config.Settings;
 import dev.linden.server.tls.SelfSignedCertificate;
 import dev.linden.server.tls.TlsContext;
@@ -47,6 +48,7 @@ public final class Linden implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final Observability observability;
     private final CldapListener cldap;
+    private Replication replication;
 
     private Linden(DataFolderLock lock, Backend backend, Directory directory, Dispatcher dispatcher, LdapServer server,
             Observability observability, CldapListener cldap) {
@@ -79,7 +81,8 @@ public final class Linden implements AutoCloseable {
         try {
             return new Backend(storage, schema, new BackendConfig(List.of(suffix), settings.indexes(),
                     settings.unindexedSearchLimit(), BackendConfig.DEFAULT_ENTRY_CACHE,
-                    settings.groups().referentialIntegrity(), settings.largeValueTypes(), settings.largeValueThreshold()));
+                    settings.groups().referentialIntegrity(), settings.largeValueTypes(), settings.largeValueThreshold()),
+                    settings.replication().changelog());
         } catch (IllegalArgumentException e) {
             storage.close();
             throw new ConfigException(e.getMessage().startsWith("largeValues") ? e.getMessage() : "indexes: " + e.getMessage());
@@ -197,7 +200,9 @@ public final class Linden implements AutoCloseable {
                 }
                 throw new ConfigException(e.getMessage());
             }
-            return new Linden(lock, backend, directory, dispatcher, server, observability, cldap);
+            Linden linden = new Linden(lock, backend, directory, dispatcher, server, observability, cldap);
+            linden.replication = replication(settings, backend); // consumers start once the server answers
+            return linden;
         } catch (ConfigException | RuntimeException | InterruptedException e) {
             if (server != null) {
                 server.close();
@@ -206,6 +211,19 @@ public final class Linden implements AutoCloseable {
             backend.close();
             throw e;
         }
+    }
+
+    private static Replication replication(Settings settings, Backend backend) throws ConfigException {
+        try {
+            return Replication.start(settings.replication().sources(), backend);
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new ConfigException("replication: " + e.getMessage());
+        }
+    }
+
+    /** The consumers of this server, one per configured source (none when it replicates from nobody). */
+    public Replication replication() {
+        return replication;
     }
 
     private static CldapListener cldap(Settings settings, RequestHandler handler, Observability observability)
@@ -307,6 +325,9 @@ public final class Linden implements AutoCloseable {
     /** Stops listening, lets running operations finish, writes out the logs, closes the store. */
     @Override
     public void close() {
+        if (replication != null) {
+            replication.close(); // no more replicated writes once the store begins to close
+        }
         if (cldap != null) {
             cldap.close();
         }

@@ -125,6 +125,16 @@ public final class SearchRun implements SearchScan {
         ctx.sink().send(new LdapMessage(ctx.request().messageId(), op, controls));
     }
 
+    /** Pushes what was sent so far to the client now (an operation that keeps answering). */
+    public void flush() {
+        ctx.sink().flush();
+    }
+
+    /** A long wait that does not keep a worker thread from other clients (see {@link dev.linden.core.ResponseSink#idle}). */
+    public boolean idle(dev.linden.core.ResponseSink.Wait wait) throws InterruptedException {
+        return ctx.sink().idle(wait);
+    }
+
     /** Whether the client abandoned the search, or its connection ended. */
     public boolean abandoned() {
         return ctx.isAbandoned();

@@ -41,10 +41,12 @@ final class PersistStream {
 
     /** Streams the changes after {@code seq} until the search is abandoned or the consumer must refresh. */
     void follow(long seq) throws LdapException, InterruptedException {
+        session.run().flush(); // the refresh's end goes out now, not with the first change
         while (!session.run().abandoned()) {
             List<ChangeRecord> records = backend.changesAfter(seq, RECORDS_PER_READ);
             if (records.isEmpty()) {
-                backend.awaitChangesAfter(seq, WAKE_MILLIS);
+                long from = seq;
+                session.run().idle(() -> backend.awaitChangesAfter(from, WAKE_MILLIS));
                 continue;
             }
             long last = backend.changelogState(CsnVector.EMPTY).lastSeq();
@@ -60,6 +62,7 @@ final class PersistStream {
                 send(r);
                 seq = r.seq();
             }
+            session.run().flush();
         }
     }
 

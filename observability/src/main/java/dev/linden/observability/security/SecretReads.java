@@ -81,5 +81,15 @@ public final class SecretReads implements RequestHandler {
             }
             downstream.send(message);
         }
+
+        @Override
+        public void flush() {
+            downstream.flush();
+        }
+
+        @Override
+        public boolean idle(Wait wait) throws InterruptedException {
+            return downstream.idle(wait);
+        }
     }
 }

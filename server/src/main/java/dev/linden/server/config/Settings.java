@@ -33,6 +33,7 @@ import java.util.Set;
  * @param observability the access and security logs, metrics, cn=monitor and attack detection
  * @param netlogon who this server says it is to LDAP pings (TCP and UDP), or null when it ignores them
  * @param cldap the UDP listener for LDAP pings (off by default)
+ * @param replication this server's ID, its changelog, the providers it replicates from
  * @param ldapsPortIsDefault the LDAPS port is the default (636), not configured: when it cannot be opened
  *        the server starts without LDAPS and says so, rather than not at all
  */
@@ -44,7 +45,7 @@ public record Settings(String host, int port, String suffix, String rootDn, Stri
         dev.linden.core.groups.GroupSettings groups, dev.linden.core.SearchLimits anonymousLimits,
         List<String> largeValueTypes, int largeValueThreshold, ObservabilitySettings observability,
         dev.linden.core.netlogon.NetlogonSettings netlogon, dev.linden.server.cldap.CldapSettings cldap,
-        boolean ldapsPortIsDefault) {
+        boolean ldapsPortIsDefault, dev.linden.server.replication.ReplicationSettings replication) {
     public Settings {
         schemaFiles = List.copyOf(schemaFiles);
         largeValueTypes = List.copyOf(largeValueTypes);
