@@ -157,6 +157,8 @@ final class LdapRequestHandler extends SimpleChannelInboundHandler<LdapMessage> 
             ResponseWriter writer = connection.writer;
             Response response = dispatcher.dispatch(new OperationContext(connection.session, message,
                     new ConnectionSink(writer, transport.workers(), abandoned), abandoned));
+            // done before its final response is queued: a client that reads it may send StartTLS at once
+            connection.inFlight.remove(message.messageId(), abandoned);
             if (response != null && !abandoned.get()) {
                 written = writer.sendFinal(new LdapMessage(message.messageId(), response.op(), response.controls()));
             } else {

@@ -47,7 +47,6 @@ public final class LdapServer implements AutoCloseable {
                     "LDAP", host, port, "--port or listen.port");
             this.channel = ldap;
             log.info("listening for LDAP on {}{}", channel.localAddress(), tls == null ? "" : " (StartTLS available)");
-            ConnectionCapacity.log(limits.maxConnections());
             if (tls != null && ldapsPort >= 0) {
                 this.ldapsChannel = listen(new LdapChannelInitializer(dispatcher, connections, transport, limiter, tls, true),
                         "LDAPS", host, ldapsPort, "listen.ldapsPort");
@@ -55,6 +54,7 @@ public final class LdapServer implements AutoCloseable {
             } else {
                 this.ldapsChannel = null;
             }
+            ConnectionCapacity.log(limits.maxConnections()); // once every listener is open: a failed start prints one line
         } catch (InterruptedException | ConfigException | RuntimeException e) {
             if (ldap != null) {
                 ldap.close(); // the LDAP port opened, LDAPS did not: free it for the next attempt

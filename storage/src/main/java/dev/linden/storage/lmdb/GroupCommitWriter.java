@@ -20,7 +20,7 @@ import org.lmdbjava.Txn;
  * the group's parent transaction then commits with one sync, and only after that is each request
  * acknowledged. Under load, many writes share one disk flush; alone, a write commits at once.
  */
-final class GroupCommitWriter implements AutoCloseable {
+final class GroupCommitWriter {
     private static final int MAX_GROUP = 64;
 
     private final Env<byte[]> env;
@@ -139,14 +139,26 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
+    /**
+     * Commits what is queued and stops the writer thread. Waits for it however long its last group
+     * takes (the store must not be unmapped under it), saying so every half minute; returns whether
+     * it ended (false only when interrupted while waiting).
+     */
+    boolean stop() {
         closed = true;
         queue.add(POISON);
         try {
-            thread.join(30_000);
+            while (true) {
+                thread.join(30_000);
+                if (!thread.isAlive()) {
+                    return true;
+                }
+                org.slf4j.LoggerFactory.getLogger(GroupCommitWriter.class).warn(
+                        "still waiting for the store's writer to finish its last commit");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return !thread.isAlive();
         }
     }
 }

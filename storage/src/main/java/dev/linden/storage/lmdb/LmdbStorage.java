@@ -27,12 +27,18 @@ import org.lmdbjava.Txn;
  * transaction is not tied to a thread. Writes go to one writer thread that commits them in groups
  * ({@link GroupCommitWriter}) with LMDB's default full sync: once {@link #write} returns, the change
  * survives a crash or kill -9.
+ *
+ * <p>Closing unmaps the store, so it waits first for the writer thread to end and for every read
+ * transaction to finish: a thread still in LMDB when the map goes would crash the process. A reader
+ * that starts after closing began is refused.
  */
 public final class LmdbStorage implements Storage {
     private final Env<byte[]> env;
     private final Path directory;
     private final Map<String, LmdbTree> trees = new ConcurrentHashMap<>();
     private final GroupCommitWriter writer;
+    private final java.util.concurrent.atomic.LongAdder readers = new java.util.concurrent.atomic.LongAdder();
+    private volatile boolean closing;
 
     private record LmdbTree(String name, Dbi<byte[]> dbi) implements Tree {
     }
@@ -64,10 +70,18 @@ public final class LmdbStorage implements Storage {
 
     @Override
     public <T, E extends Exception> T read(TxFunction<ReadTx, T, E> work) throws E {
-        try (Txn<byte[]> txn = env.txnRead()) {
-            return work.apply(new Reader(txn));
-        } catch (LmdbException e) {
-            throw new StorageException("LMDB read failed: " + e.getMessage(), e);
+        readers.increment(); // counted first, then the flag checked: close() sees either this reader or the refusal
+        try {
+            if (closing) {
+                throw new StorageException("the store is closed");
+            }
+            try (Txn<byte[]> txn = env.txnRead()) {
+                return work.apply(new Reader(txn));
+            } catch (LmdbException e) {
+                throw new StorageException("LMDB read failed: " + e.getMessage(), e);
+            }
+        } finally {
+            readers.decrement();
         }
     }
 
@@ -87,7 +101,23 @@ public final class LmdbStorage implements Storage {
 
     @Override
     public void close() {
-        writer.close(); // pending writes commit first
+        closing = true;
+        boolean writerDone = writer.stop(); // pending writes commit first
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (readers.sum() > 0 && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (!writerDone || readers.sum() > 0) {
+            // a thread still inside LMDB: unmapping now would crash the process; leave the map to the exit
+            org.slf4j.LoggerFactory.getLogger(LmdbStorage.class).warn(
+                    "the store in {} is left open: a transaction did not end in time", directory);
+            return;
+        }
         env.close();
     }
 
