@@ -53,8 +53,8 @@ public final class Backend implements AutoCloseable {
         DynamicGroups dynamic = new DynamicGroups(store, byIndex, config.unindexedLimit());
         this.groups = new GroupResolver(store, dynamic, new GroupGraph(schema));
         SearchPlanner planner = new SearchPlanner(schema, indexes, store.dn2id, groups);
-        this.searches = new SearchExecutor(storage, store, planner, groups, searchCounters);
         this.changelog = new Changelog(storage);
+        this.searches = new SearchExecutor(storage, store, planner, groups, searchCounters, changelog);
         this.serverId = retention.serverId();
         ChangeRecorder recorder = new ChangeRecorder(schema, changelog, retention);
         recorder.resume(BackendTx.read(storage, changelog::contextCsn)); // never below a CSN the store holds
@@ -166,7 +166,7 @@ public final class Backend implements AutoCloseable {
 
     /** The view of the tree in a transaction of its own, for answers outside a search. */
     public <T> T read(Function<BackendView, T> work) {
-        return BackendTx.read(storage, tx -> work.apply(new StoreView(tx, store, groups)));
+        return BackendTx.read(storage, tx -> work.apply(new StoreView(tx, store, groups, changelog)));
     }
 
     /** Every entry in DN order (parents before children), for export. */

@@ -38,4 +38,12 @@ public interface BackendView {
     default java.util.Set<dev.linden.model.Dn> groupsOf(dev.linden.model.Dn member, boolean nested, Selection selection) {
         return java.util.Set.of();
     }
+
+    /**
+     * The contextCSN of the naming context whose top entry has this DN (empty for any other entry):
+     * the newest CSN committed per server ID.
+     */
+    default dev.linden.model.sync.CsnVector contextCsn(dev.linden.model.Dn suffix) {
+        return dev.linden.model.sync.CsnVector.EMPTY;
+    }
 }

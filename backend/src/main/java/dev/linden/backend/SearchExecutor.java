@@ -21,9 +21,11 @@ final class SearchExecutor {
     private final SearchPlanner planner;
     private final GroupResolver groups;
     private final SearchCounters counters;
+    private final Changelog changelog;
 
     SearchExecutor(Storage storage, EntryStore store, SearchPlanner planner, GroupResolver groups,
-            SearchCounters counters) {
+            SearchCounters counters, Changelog changelog) {
+        this.changelog = changelog;
         this.storage = storage;
         this.store = store;
         this.planner = planner;
@@ -39,7 +41,7 @@ final class SearchExecutor {
             if (baseEntry == null || !spec.visible().test(baseEntry)) {
                 throw noSuchObject(tx, base, spec.visible());
             }
-            StoreView view = new StoreView(tx, store, groups);
+            StoreView view = new StoreView(tx, store, groups, changelog);
             SearchScope scope = spec.scope();
             if (scope == SearchScope.BASE || scope == SearchScope.ONE) {
                 counters.scoped();
@@ -106,7 +108,7 @@ final class SearchExecutor {
             java.util.function.Consumer<java.util.UUID> missing) throws LdapException {
         dev.linden.model.schema.AttributeType type = store.schema().attributeType("entryUUID");
         BackendTx.read(storage, tx -> {
-            StoreView view = new StoreView(tx, store, groups);
+            StoreView view = new StoreView(tx, store, groups, changelog);
             for (java.util.UUID uuid : uuids) {
                 long id = entryId(tx, type, uuid.toString());
                 byte[] record = id == 0 ? null : store.record(tx, id);
@@ -131,7 +133,7 @@ final class SearchExecutor {
     /** Hands the entries with these IDs to the scan, in one read transaction; IDs no longer present are skipped. */
     void entries(long[] ids, SearchScan scan) throws LdapException {
         BackendTx.read(storage, tx -> {
-            StoreView view = new StoreView(tx, store, groups);
+            StoreView view = new StoreView(tx, store, groups, changelog);
             for (long id : ids) {
                 if (!visit(tx, id, scan, view)) {
                     break;

@@ -11,11 +11,18 @@ final class StoreView implements BackendView {
     private final BackendTx tx;
     private final EntryStore store;
     private final GroupResolver groups;
+    private final Changelog changelog;
 
-    StoreView(BackendTx tx, EntryStore store, GroupResolver groups) {
+    StoreView(BackendTx tx, EntryStore store, GroupResolver groups, Changelog changelog) {
         this.tx = tx;
         this.store = store;
         this.groups = groups;
+        this.changelog = changelog;
+    }
+
+    @Override
+    public dev.linden.model.sync.CsnVector contextCsn(Dn suffix) {
+        return store.isSuffix(suffix) ? changelog.contextCsn(tx) : dev.linden.model.sync.CsnVector.EMPTY;
     }
 
     @Override

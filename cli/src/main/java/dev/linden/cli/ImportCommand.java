@@ -55,7 +55,7 @@ final class ImportCommand implements Callable<Integer> {
             Directory directory = new Directory(backend, schema, new CoreConfig(Dn.ROOT, settings.rootPassword(), 0, 0,
                     false, settings.passwordScheme(), Linden.VERSION, settings.security(), java.util.List.of(),
                     settings.sasl(), settings.passwordPolicy(), settings.throttle(), settings.groups(),
-                    settings.anonymousLimits()),
+                    settings.anonymousLimits(), java.util.Set.of()),
                     PasswordSchemes.standard(),
                     Clock.systemUTC());
             long start = System.nanoTime();

@@ -22,9 +22,15 @@ import dev.linden.model.Dn;
  * @param throttle how password guessing is slowed down and stopped
  * @param groups memberOf (direct or nested) and referential integrity
  * @param anonymousLimits the search limits of anonymous clients (the others' are above and in the backend)
+ * @param replicators the replication identities of this server's consumers: their content
+ *     synchronizations are exempt from size and time limits
  */
 public record CoreConfig(Dn rootDn, String rootPassword, int sizeLimit, int timeLimitSeconds, boolean anonymousRead,
         String passwordScheme, String vendorVersion, SecurityRules security,
         java.util.List<dev.linden.core.acl.AccessRule> accessRules, SaslConfig sasl, Policy passwordPolicy,
-        ThrottleSettings throttle, dev.linden.core.groups.GroupSettings groups, SearchLimits anonymousLimits) {
+        ThrottleSettings throttle, dev.linden.core.groups.GroupSettings groups, SearchLimits anonymousLimits,
+        java.util.Set<Dn> replicators) {
+    public CoreConfig {
+        replicators = java.util.Set.copyOf(replicators);
+    }
 }

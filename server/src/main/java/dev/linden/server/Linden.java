@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import dev.linden.server.cldap.CldapListener;
 import dev.linden.server.config.ConfigException;
+import dev.linden.server.replication.ReadOnlyReplica;
 import dev.linden.server.replication.Replication;
 import dev.linden.server.config.Settings;
 import dev.linden.server.tls.SelfSignedCertificate;
@@ -155,7 +156,7 @@ public final class Linden implements AutoCloseable {
         CoreConfig core = new CoreConfig(rootDn, settings.rootPassword(), settings.sizeLimit(),
                 settings.timeLimitSeconds(), settings.anonymousRead(), settings.passwordScheme(), VERSION,
                 settings.security(), rules, settings.sasl(), settings.passwordPolicy(), settings.throttle(),
-                settings.groups(), settings.anonymousLimits());
+                settings.groups(), settings.anonymousLimits(), replicators(settings, schema));
         TlsContext tls;
         try {
             tls = tlsContext(settings);
@@ -187,7 +188,9 @@ public final class Linden implements AutoCloseable {
         LdapServer server = null;
         try {
             // the dispatcher inside the access log, metrics, detection and cn=monitor (see Observability.wrap)
-            RequestHandler handler = observability.wrap(dispatcher);
+            var replication = settings.replication();
+            RequestHandler handler = observability.wrap(replication.sources().isEmpty() ? dispatcher
+                    : new ReadOnlyReplica(dispatcher, replication.readOnly(), replication.sources().get(0).provider().toString()));
             server = new LdapServer(handler, observability.connectionObserver(),
                     settings.host(), settings.port(), ldapsPort(settings, tls), tls, settings.transport());
             CldapListener cldap = settings.cldap().enabled() ? cldap(settings, handler, observability) : null;
@@ -211,6 +214,15 @@ public final class Linden implements AutoCloseable {
             backend.close();
             throw e;
         }
+    }
+
+    /** The DNs of replication.consumers: their synchronizations run without size and time limits. */
+    private static java.util.Set<Dn> replicators(Settings settings, Schema schema) throws ConfigException {
+        java.util.Set<Dn> dns = new java.util.HashSet<>();
+        for (String dn : settings.replication().consumers()) {
+            dns.add(parseDn(dn, "replication.consumers", schema));
+        }
+        return dns;
     }
 
     private static Replication replication(Settings settings, Backend backend) throws ConfigException {

@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * Operational attributes computed when asked for, never stored: memberOf (from the member and
  * uniqueMember indexes, direct or through nesting as configured), entryDN (RFC 5020),
- * hasSubordinates, numSubordinates and subschemaSubentry.
+ * hasSubordinates, numSubordinates and subschemaSubentry; and on a naming context's entry its
+ * contextCSN (one value per server ID: the newest change committed from each), from the changelog.
  */
 final class ComputedAttributes {
     static final String SUBSCHEMA_DN = "cn=Subschema";
@@ -22,6 +23,7 @@ final class ComputedAttributes {
     private final AttributeType numSubordinates;
     private final AttributeType subschemaSubentry;
     private final AttributeType memberOf;
+    private final AttributeType contextCsn;
     private final boolean nestedMemberOf;
 
     ComputedAttributes(Schema schema, boolean nestedMemberOf) {
@@ -31,10 +33,11 @@ final class ComputedAttributes {
         this.hasSubordinates = schema.attributeType("hasSubordinates");
         this.numSubordinates = schema.attributeType("numSubordinates");
         this.subschemaSubentry = schema.attributeType("subschemaSubentry");
+        this.contextCsn = schema.attributeType("contextCSN");
     }
 
     List<AttributeType> types() {
-        return List.of(entryDn, hasSubordinates, numSubordinates, subschemaSubentry, memberOf);
+        return List.of(entryDn, hasSubordinates, numSubordinates, subschemaSubentry, memberOf, contextCsn);
     }
 
     boolean isComputed(AttributeType type) {
@@ -56,6 +59,12 @@ final class ComputedAttributes {
             value = Integer.toString(view.countChildren(id));
         } else if (type == subschemaSubentry) {
             value = SUBSCHEMA_DN;
+        } else if (type == contextCsn) {
+            List<byte[]> csns = new java.util.ArrayList<>();
+            for (var csn : view.contextCsn(entry.dn()).csns()) {
+                csns.add(csn.toString().getBytes(StandardCharsets.US_ASCII));
+            }
+            return csns.isEmpty() ? null : new Attribute(AttributeDescription.of(type), csns);
         } else if (type == memberOf) {
             // the groups that list the entry, from the member indexes: always exact, nothing to keep in step
             List<byte[]> groups = new java.util.ArrayList<>();

@@ -125,9 +125,11 @@ public final class SearchOperation {
         if (syncControl != null) { // content synchronization (RFC 4533): a consumer replicating this tree
             var sync = SyncProvider.control(syncControl);
             access.visible(actx, base); // noSuchObject for a base the asker may not see, whatever the phase
-            SearchRun.SearchLimits limits = limits(session, request);
+            boolean replica = directory.config().replicators().contains(session.boundDn()); // reads everything
+            SearchRun.SearchLimits limits = replica ? SearchRun.SearchLimits.NONE : limits(session, request);
             return syncProvider.execute(request, base, sync, onMatch -> new SearchRun(ctx, request, access, actx, schema,
-                    computed, syncResponder, selection, limits, onMatch), entry -> access.discloses(actx, entry));
+                    computed, syncResponder, selection, limits, onMatch), entry -> access.discloses(actx, entry),
+                    replica ? 0 : unindexedLimit(session));
         }
         String fingerprint = request.baseDn() + "|" + request.scope() + "|" + FilterText.format(request.filter());
         PagedSearch state;

@@ -54,13 +54,14 @@ public final class SyncProvider {
 
     /**
      * Runs the synchronization: {@code runs} makes the search run (access, filter, sending) for a given
-     * match handler; {@code visible} says which entries the asker may know exist.
+     * match handler; {@code visible} says which entries the asker may know exist; {@code unindexedLimit}
+     * bounds a present phase whose filter no index narrows (0: none, for replication identities).
      *
      * @return the final response of a refreshOnly search or of a persist stage that must end (the
      *     consumer must refresh); null when the search was abandoned
      */
     public Response execute(SearchRequest request, Dn base, SyncRequestControl control,
-            Function<SearchRun.Matched, SearchRun> runs, Predicate<Entry> visible) throws LdapException {
+            Function<SearchRun.Matched, SearchRun> runs, Predicate<Entry> visible, int unindexedLimit) throws LdapException {
         SyncCookie cookie = cookie(control.cookie());
         CsnVector seen = cookie.csns();
         ChangelogState state = backend.changelogState(seen); // before the walk: what follows is sent again, never lost
@@ -73,7 +74,7 @@ public final class SyncProvider {
         if (deletePhase) {
             refresh.deletePhase(session, state);
         } else {
-            backend.search(SearchSpec.of(base, request.scope(), request.filter(), 0).seeing(visible), run);
+            backend.search(SearchSpec.of(base, request.scope(), request.filter(), unindexedLimit).seeing(visible), run);
             present.flush(run);
         }
         if (run.abandoned()) {

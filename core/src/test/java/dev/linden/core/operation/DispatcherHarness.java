@@ -70,7 +70,7 @@ final class DispatcherHarness {
         CoreConfig core = new CoreConfig(DnSyntax.parse(ADMIN, schema), ADMIN_PASSWORD, 500, 3600, false, "SSHA256",
                 "test", new SecurityRules(true, false, true, true),
                 AccessRules.build(AccessRules.defaults("cn=admins,ou=groups," + SUFFIX, false), schema), SaslConfig.DEFAULT,
-                policy, ThrottleSettings.DISABLED, GroupSettings.DEFAULT, SearchLimits.ANONYMOUS_DEFAULT);
+                policy, ThrottleSettings.DISABLED, GroupSettings.DEFAULT, SearchLimits.ANONYMOUS_DEFAULT, java.util.Set.of());
         directory = new Directory(backend, schema, core, PasswordSchemes.standard(), Clock.systemUTC());
         EntryImport importer = new EntryImport(directory, true);
         List<Entry> entries = new ArrayList<>();

@@ -37,7 +37,7 @@ final class SaslFixture {
         CoreConfig core = new CoreConfig(DnSyntax.parse("cn=admin,dc=example,dc=com", schema), "admin-secret", 0, 0, false,
                 "SSHA256", "test", new SecurityRules(true, false, true, true), List.of(), config,
                 dev.linden.core.ppolicy.Policy.DEFAULT, dev.linden.core.throttle.ThrottleSettings.DEFAULT,
-                dev.linden.core.groups.GroupSettings.DEFAULT, dev.linden.core.SearchLimits.ANONYMOUS_DEFAULT);
+                dev.linden.core.groups.GroupSettings.DEFAULT, dev.linden.core.SearchLimits.ANONYMOUS_DEFAULT, java.util.Set.of());
         directory = new Directory(backend, schema, core, PasswordSchemes.standard(), Clock.systemUTC());
         EntryImport importer = new EntryImport(directory, true);
         List<Entry> entries = new ArrayList<>();

@@ -77,7 +77,20 @@ public final class ObservabilityConfig {
         return new ObservabilitySettings(
                 log(c.accessLog(), "accessLog", dataDir, "logs/access.log", LogSettings.Format.LINE, origin),
                 log(c.securityLog(), "securityLog", dataDir, "logs/security.log", LogSettings.Format.JSON, origin),
-                metrics(c.metrics(), origin), monitor(c.monitor(), adminsGroup), detection(c.detection(), origin));
+                metrics(c.metrics(), origin), monitor(c.monitor(), adminsGroup),
+                withExempt(detection(c.detection(), origin), c.replication() == null || c.replication().consumers() == null
+                        ? List.of() : c.replication().consumers()));
+    }
+
+    /** Detection with the replication identities of this server's consumers exempt: a replica reads everything. */
+    private static DetectionSettings withExempt(DetectionSettings d, List<String> more) {
+        if (more.isEmpty()) {
+            return d;
+        }
+        List<String> all = new java.util.ArrayList<>(d.exemptIdentities());
+        all.addAll(more);
+        return new DetectionSettings(d.enabled(), d.passwordSpray(), d.bruteForce(), d.enumeration(), d.secretProbes(),
+                d.throttleDelayMillis(), d.maxDelayedOperations(), d.maxTracked(), d.exemptAddresses(), all);
     }
 
     private static LogSettings log(Log l, String key, Path dataDir, String defaultFile, LogSettings.Format defaultFormat,
