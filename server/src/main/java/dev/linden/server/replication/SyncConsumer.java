@@ -31,8 +31,6 @@ import org.slf4j.LoggerFactory;
 final class SyncConsumer implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(SyncConsumer.class);
     private static final String WHO_AM_I = "1.3.6.1.4.1.4203.1.11.3";
-    /** Silence after which a persisting consumer checks that its provider is still there. */
-    private static final int LIVENESS_MILLIS = 30_000;
 
     private final SyncSourceSettings source;
     private final Backend backend;
@@ -111,12 +109,13 @@ final class SyncConsumer implements Runnable {
         while (!stopped) {
             LdapMessage m;
             try {
-                link.readTimeout(session.refreshing() ? source.timeoutSeconds() * 1000 : LIVENESS_MILLIS);
+                // a refresh must keep coming; a quiet persist stage is checked after the same silence
+                link.readTimeout(source.timeoutSeconds() * 1000);
                 m = link.read();
             } catch (SocketTimeoutException e) {
                 if (session.refreshing() || probing) {
-                    throw new IOException("no answer from the provider for " + (session.refreshing()
-                            ? source.timeoutSeconds() + " s" : 2 * LIVENESS_MILLIS / 1000 + " s"));
+                    throw new IOException("no answer from the provider for " + (session.refreshing() ? 1 : 2)
+                            * source.timeoutSeconds() + " s");
                 }
                 link.send(new ExtendedRequest(WHO_AM_I, null), List.of()); // is anyone there?
                 probing = true;

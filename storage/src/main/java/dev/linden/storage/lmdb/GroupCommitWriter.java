@@ -23,8 +23,8 @@ import org.lmdbjava.Txn;
 final class GroupCommitWriter {
     private static final int MAX_GROUP = 64;
 
-    private final Env<byte[]> env;
-    private final Function<Txn<byte[]>, WriteTx> writerFor;
+    private final Env<java.nio.ByteBuffer> env;
+    private final Function<Txn<java.nio.ByteBuffer>, WriteTx> writerFor;
     private final BlockingQueue<Request<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean closed;
@@ -47,7 +47,7 @@ final class GroupCommitWriter {
     /** Marks the end of the queue when closing. */
     private static final Request<Void> POISON = new Request<>(tx -> null);
 
-    GroupCommitWriter(Env<byte[]> env, Function<Txn<byte[]>, WriteTx> writerFor) {
+    GroupCommitWriter(Env<java.nio.ByteBuffer> env, Function<Txn<java.nio.ByteBuffer>, WriteTx> writerFor) {
         this.env = env;
         this.writerFor = writerFor;
         this.thread = new Thread(this::loop, "linden-lmdb-writer");
@@ -107,9 +107,9 @@ final class GroupCommitWriter {
     }
 
     private void commit(List<Request<?>> group) {
-        try (Txn<byte[]> parent = env.txnWrite()) {
+        try (Txn<java.nio.ByteBuffer> parent = env.txnWrite()) {
             for (Request<?> request : group) {
-                try (Txn<byte[]> child = env.txn(parent)) {
+                try (Txn<java.nio.ByteBuffer> child = env.txn(parent)) {
                     request.run(writerFor.apply(child));
                     child.commit();
                 } catch (Exception | Error e) {

@@ -12,7 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.lmdbjava.ByteArrayProxy;
+import java.nio.ByteBuffer;
+import org.lmdbjava.ByteBufferProxy;
 import org.lmdbjava.Dbi;
 import org.lmdbjava.DbiFlags;
 import org.lmdbjava.Env;
@@ -22,8 +23,10 @@ import org.lmdbjava.LmdbException;
 import org.lmdbjava.Txn;
 
 /**
- * Storage on LMDB. Values cross into Java as fresh byte arrays (the byte-array proxy copies them out
- * of the map), so no LMDB-backed buffer outlives its transaction. Readers use MDB_NOTLS, so a read
+ * Storage on LMDB. Keys and values go to LMDB from direct buffers this class owns and keeps alive
+ * through each call (lmdbjava's byte-array proxy hands LMDB native memory that the garbage collector
+ * may free before the call is done: that crashed the JVM in mdb_put under load), and values cross
+ * into Java as fresh byte arrays copied out of the map, so no LMDB-backed buffer outlives its transaction. Readers use MDB_NOTLS, so a read
  * transaction is not tied to a thread. Writes go to one writer thread that commits them in groups
  * ({@link GroupCommitWriter}) with LMDB's default full sync: once {@link #write} returns, the change
  * survives a crash or kill -9.
@@ -33,21 +36,21 @@ import org.lmdbjava.Txn;
  * that starts after closing began is refused.
  */
 public final class LmdbStorage implements Storage {
-    private final Env<byte[]> env;
+    private final Env<ByteBuffer> env;
     private final Path directory;
     private final Map<String, LmdbTree> trees = new ConcurrentHashMap<>();
     private final GroupCommitWriter writer;
     private final java.util.concurrent.atomic.LongAdder readers = new java.util.concurrent.atomic.LongAdder();
     private volatile boolean closing;
 
-    private record LmdbTree(String name, Dbi<byte[]> dbi) implements Tree {
+    private record LmdbTree(String name, Dbi<ByteBuffer> dbi) implements Tree {
     }
 
     public LmdbStorage(Path directory, long mapSizeBytes) {
         this.directory = directory;
         try {
             Files.createDirectories(directory);
-            this.env = Env.create(ByteArrayProxy.PROXY_BA)
+            this.env = Env.create(ByteBufferProxy.PROXY_OPTIMAL)
                     .setMapSize(mapSizeBytes)
                     .setMaxDbs(64)
                     .setMaxReaders(1024)
@@ -64,7 +67,7 @@ public final class LmdbStorage implements Storage {
         return trees.computeIfAbsent(name, n -> new LmdbTree(n, env.openDbi(n, DbiFlags.MDB_CREATE)));
     }
 
-    private static Dbi<byte[]> dbi(Tree tree) {
+    private static Dbi<ByteBuffer> dbi(Tree tree) {
         return ((LmdbTree) tree).dbi();
     }
 
@@ -75,7 +78,7 @@ public final class LmdbStorage implements Storage {
             if (closing) {
                 throw new StorageException("the store is closed");
             }
-            try (Txn<byte[]> txn = env.txnRead()) {
+            try (Txn<ByteBuffer> txn = env.txnRead()) {
                 return work.apply(new Reader(txn));
             } catch (LmdbException e) {
                 throw new StorageException("LMDB read failed: " + e.getMessage(), e);
@@ -121,11 +124,36 @@ public final class LmdbStorage implements Storage {
         env.close();
     }
 
-    private static class Reader implements ReadTx {
-        final Txn<byte[]> txn;
+    /** A key buffer per reading thread: LMDB reads a key only during the call it is given to. */
+    private static final ThreadLocal<ByteBuffer> READ_KEY = ThreadLocal.withInitial(
+            () -> ByteBuffer.allocateDirect(MAX_KEY_LENGTH));
 
-        Reader(Txn<byte[]> txn) {
+    /** The bytes of a buffer LMDB handed back (a view into the map, valid until the next call): copied out. */
+    private static byte[] copy(ByteBuffer b) {
+        if (b == null) {
+            return null;
+        }
+        byte[] out = new byte[b.remaining()];
+        b.duplicate().get(out);
+        return out;
+    }
+
+    /** {@code bytes} in {@code buffer}, ready for LMDB. */
+    private static ByteBuffer fill(ByteBuffer buffer, byte[] bytes) {
+        buffer.clear();
+        buffer.put(bytes).flip();
+        return buffer;
+    }
+
+    private static class Reader implements ReadTx {
+        final Txn<ByteBuffer> txn;
+
+        Reader(Txn<ByteBuffer> txn) {
             this.txn = txn;
+        }
+
+        ByteBuffer key(byte[] key) {
+            return fill(READ_KEY.get(), key);
         }
 
         @Override
@@ -133,12 +161,12 @@ public final class LmdbStorage implements Storage {
             if (key.length == 0 || key.length > MAX_KEY_LENGTH) {
                 return null;
             }
-            return dbi(tree).get(txn, key);
+            return copy(dbi(tree).get(txn, key(key)));
         }
 
         @Override
         public Cursor cursor(Tree tree, byte[] from) {
-            org.lmdbjava.Cursor<byte[]> c = dbi(tree).openCursor(txn);
+            org.lmdbjava.Cursor<ByteBuffer> c = dbi(tree).openCursor(txn);
             return new Cursor() {
                 private boolean started;
                 private boolean valid;
@@ -147,7 +175,7 @@ public final class LmdbStorage implements Storage {
                 public boolean next() {
                     if (!started) {
                         started = true;
-                        valid = from.length == 0 ? c.first() : c.get(from, GetOp.MDB_SET_RANGE);
+                        valid = from.length == 0 ? c.first() : c.get(Reader.this.key(from), GetOp.MDB_SET_RANGE);
                     } else if (valid) {
                         valid = c.next();
                     }
@@ -156,12 +184,12 @@ public final class LmdbStorage implements Storage {
 
                 @Override
                 public byte[] key() {
-                    return c.key();
+                    return copy(c.key());
                 }
 
                 @Override
                 public byte[] value() {
-                    return c.val();
+                    return copy(c.val());
                 }
 
                 @Override
@@ -172,8 +200,12 @@ public final class LmdbStorage implements Storage {
         }
     }
 
+    /** The writer thread's transaction: its own key and (growing) value buffers, held through each call. */
     static final class Writer extends Reader implements WriteTx {
-        Writer(Txn<byte[]> txn) {
+        private static final ThreadLocal<ByteBuffer[]> BUFFERS = ThreadLocal.withInitial(
+                () -> new ByteBuffer[] {ByteBuffer.allocateDirect(MAX_KEY_LENGTH), ByteBuffer.allocateDirect(4096)});
+
+        Writer(Txn<ByteBuffer> txn) {
             super(txn);
         }
 
@@ -182,7 +214,14 @@ public final class LmdbStorage implements Storage {
             if (key.length == 0 || key.length > MAX_KEY_LENGTH) {
                 throw new StorageException("key of " + key.length + " bytes is out of range");
             }
-            dbi(tree).put(txn, key, value);
+            ByteBuffer[] b = BUFFERS.get();
+            if (b[1].capacity() < value.length) {
+                b[1] = ByteBuffer.allocateDirect(Math.max(value.length, b[1].capacity() * 2));
+            }
+            ByteBuffer k = fill(b[0], key);
+            ByteBuffer v = fill(b[1], value);
+            dbi(tree).put(txn, k, v);
+            java.lang.ref.Reference.reachabilityFence(b); // the buffers stay alive through the call
         }
 
         @Override
@@ -190,7 +229,10 @@ public final class LmdbStorage implements Storage {
             if (key.length == 0 || key.length > MAX_KEY_LENGTH) {
                 return false;
             }
-            return dbi(tree).delete(txn, key);
+            ByteBuffer[] b = BUFFERS.get();
+            boolean deleted = dbi(tree).delete(txn, fill(b[0], key));
+            java.lang.ref.Reference.reachabilityFence(b);
+            return deleted;
         }
     }
 }
