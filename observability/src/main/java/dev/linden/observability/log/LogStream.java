@@ -166,7 +166,15 @@ public final class LogStream implements AutoCloseable {
     public void close() {
         logger.detachAppender(async);
         async.stop(); // writes out the queue (for up to a minute)
-        file.stop(); // flushes, closes, and waits for a rolled file's compression
+        file.stop(); // flushes, closes, and waits for the last rolled file's compression
+        // earlier rolled files may still be compressing (Logback waits for the last one only): let them end
+        java.util.concurrent.ExecutorService compressing = context.getExecutorService();
+        compressing.shutdown();
+        try {
+            compressing.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         context.stop();
     }
 
