@@ -168,7 +168,51 @@ final class StatusCommand implements Callable<Integer> {
         for (String a : alerts) {
             sb.append("  ").append(a).append('\n');
         }
+        replication(sb, m);
         return sb.toString();
+    }
+
+    /** A line per provider this server replicates from, and one per consumer it serves (cn=Replication). */
+    private static void replication(StringBuilder sb, Map<String, LdapClient.Entry> m) {
+        List<String> sources = new ArrayList<>();
+        List<String> consumers = new ArrayList<>();
+        for (LdapClient.Entry e : m.values()) {
+            String dn = key(e.dn());
+            Map<String, String> info = infoOf(e);
+            if (dn.startsWith("cn=source ") && dn.endsWith(",cn=replication,cn=monitor")) {
+                sources.add(String.format(Locale.ROOT, "%s from %s: %s, %s changes, delay %s s, %s reconnects%s",
+                        "rid " + e.first("cn").replace("Source ", ""), e.first("labeledURI"), info.getOrDefault("state", "?"),
+                        info.getOrDefault("changes", "0"), info.getOrDefault("delaySeconds", "0"),
+                        info.getOrDefault("reconnects", "0"),
+                        e.first("description") == null ? "" : " (" + e.first("description") + ")"));
+            }
+            if (dn.startsWith("cn=consumer ") && dn.endsWith(",cn=replication,cn=monitor")) {
+                consumers.add(String.format(Locale.ROOT, "%s from %s: %s, %s, %s sent%s", e.first("monitorConnectionAuthzDN"),
+                        e.first("monitorConnectionPeerAddress"), info.getOrDefault("mode", "?"),
+                        info.getOrDefault("stage", "?"), info.getOrDefault("sent", "0"),
+                        info.containsKey("lagChanges") ? ", " + info.get("lagChanges") + " changes behind" : ""));
+            }
+        }
+        if (sources.isEmpty() && consumers.isEmpty()) {
+            return;
+        }
+        sources.sort(null);
+        consumers.sort(null);
+        row(sb, "Replicates", sources.isEmpty() ? "from no provider" : sources.size() + " source(s)");
+        sources.forEach(x -> sb.append("  ").append(x).append('\n'));
+        row(sb, "Consumers", consumers.isEmpty() ? "none" : consumers.size() + " synchronizing");
+        consumers.forEach(x -> sb.append("  ").append(x).append('\n'));
+    }
+
+    private static Map<String, String> infoOf(LdapClient.Entry e) {
+        Map<String, String> info = new HashMap<>();
+        for (String v : e.all("monitoredInfo")) {
+            int eq = v.indexOf('=');
+            if (eq > 0) {
+                info.put(v.substring(0, eq), v.substring(eq + 1));
+            }
+        }
+        return info;
     }
 
     private static String alert(LdapClient.Entry e) {

@@ -9,10 +9,11 @@ import java.time.Clock;
  * The collaborators every operation needs, gathered once at start-up and passed in (no static state).
  *
  * @param live read-only contexts served from live data beside the store (cn=Monitor)
+ * @param syncs the content synchronizations this server is serving (its consumers)
  */
 public record Directory(Backend backend, Schema schema, CoreConfig config, PasswordSchemes passwords, Clock clock,
-        LiveContexts live) {
+        LiveContexts live, dev.linden.core.sync.SyncRegistry syncs) {
     public Directory(Backend backend, Schema schema, CoreConfig config, PasswordSchemes passwords, Clock clock) {
-        this(backend, schema, config, passwords, clock, new LiveContexts());
+        this(backend, schema, config, passwords, clock, new LiveContexts(), new dev.linden.core.sync.SyncRegistry());
     }
 }

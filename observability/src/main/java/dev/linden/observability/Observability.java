@@ -97,6 +97,7 @@ public final class Observability implements AutoCloseable {
         this.accessStream = access;
         this.securityStream = security;
         this.securityEvents = events;
+        this.replicationWatch = new ReplicationWatch(events);
         this.accessLog = access == null ? null : new AccessLog(access, secrets);
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "linden-observability");
@@ -202,10 +203,13 @@ public final class Observability implements AutoCloseable {
     }
 
     private long ticks;
+    private volatile Supplier<List<ReplicationSource>> replicationSources = List::of;
+    private ReplicationWatch replicationWatch;
 
     private void tick() {
         try {
             stats.tick();
+            replicationWatch.check(replicationSources.get());
             if (detector != null && ++ticks % 5 == 0) {
                 detector.tick();
             }
@@ -246,7 +250,8 @@ public final class Observability implements AutoCloseable {
 
     private MonitorSources sources() {
         return new MonitorSources(version, startMillis, () -> listeners, connections, stats,
-                directory.backend(), store, detector, passwordPolicy, cldap);
+                directory.backend(), store, detector, passwordPolicy, cldap, () -> replicationSources.get(),
+                directory.syncs());
     }
 
     /** What the transport tells about connections, Unbind and Abandon. */
@@ -299,6 +304,11 @@ public final class Observability implements AutoCloseable {
     }
 
     /** The listeners, once the transport listens (for cn=Listeners,cn=Monitor and the connection gauges). */
+    /** The providers this server replicates from, once its consumers run (for cn=Monitor, the metrics and alerts). */
+    public void replicationSources(Supplier<List<ReplicationSource>> sources) {
+        this.replicationSources = sources;
+    }
+
     public void listeners(List<Listener> listeners) {
         this.listeners = List.copyOf(listeners);
     }

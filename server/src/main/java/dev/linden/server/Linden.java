@@ -205,6 +205,8 @@ public final class Linden implements AutoCloseable {
             }
             Linden linden = new Linden(lock, backend, directory, dispatcher, server, observability, cldap);
             linden.replication = replication(settings, backend); // consumers start once the server answers
+            Replication consumers = linden.replication;
+            observability.replicationSources(() -> consumers.statuses().stream().map(c -> c.snapshot()).toList());
             return linden;
         } catch (ConfigException | RuntimeException | InterruptedException e) {
             if (server != null) {

@@ -141,6 +141,11 @@ public final class TestServer implements AutoCloseable {
         return dataDir.resolve("tls").resolve("cert.pem");
     }
 
+    /** The server itself, for what tests read beyond the protocol (its directory's state, its consumers). */
+    public Linden linden() {
+        return linden;
+    }
+
     public Backend backend() {
         return linden.backend();
     }
@@ -206,6 +211,11 @@ public final class TestServer implements AutoCloseable {
 
     @Override
     public void close() {
-        linden.close();
+        if (!closed) {
+            closed = true;
+            linden.close();
+        }
     }
+
+    private boolean closed;
 }

@@ -83,7 +83,7 @@ public final class SearchOperation {
         this.responder = new EntryResponder(access, computed);
         this.syncResponder = new EntryResponder(access, computed, false);
         this.bases = new dev.linden.model.DnCache(directory.schema(), 10_000);
-        this.syncProvider = new SyncProvider(directory.backend());
+        this.syncProvider = new SyncProvider(directory.backend(), directory.syncs());
         try {
             this.subschemaDn = DnSyntax.parse(ComputedAttributes.SUBSCHEMA_DN, directory.schema());
         } catch (LdapException e) {
@@ -127,7 +127,7 @@ public final class SearchOperation {
             access.visible(actx, base); // noSuchObject for a base the asker may not see, whatever the phase
             boolean replica = directory.config().replicators().contains(session.boundDn()); // reads everything
             SearchRun.SearchLimits limits = replica ? SearchRun.SearchLimits.NONE : limits(session, request);
-            return syncProvider.execute(request, base, sync, onMatch -> new SearchRun(ctx, request, access, actx, schema,
+            return syncProvider.execute(session, request, base, sync, onMatch -> new SearchRun(ctx, request, access, actx, schema,
                     computed, syncResponder, selection, limits, onMatch), entry -> access.discloses(actx, entry),
                     replica ? 0 : unindexedLimit(session));
         }

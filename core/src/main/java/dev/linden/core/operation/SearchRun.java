@@ -161,7 +161,7 @@ public final class SearchRun implements SearchScan {
         return Arrays.copyOf(ids, matched);
     }
 
-    int matched() {
+    public int matched() {
         return matched;
     }
 

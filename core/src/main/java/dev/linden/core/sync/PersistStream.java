@@ -32,11 +32,13 @@ final class PersistStream {
     private final Backend backend;
     private final SyncSession session;
     private final long maxLag;
+    private final SyncRegistry.Stream stream;
 
-    PersistStream(Backend backend, SyncSession session, long maxLag) {
+    PersistStream(Backend backend, SyncSession session, long maxLag, SyncRegistry.Stream stream) {
         this.backend = backend;
         this.session = session;
         this.maxLag = maxLag;
+        this.stream = stream;
     }
 
     /** Streams the changes after {@code seq} until the search is abandoned or the consumer must refresh. */
@@ -61,6 +63,8 @@ final class PersistStream {
                 }
                 send(r);
                 seq = r.seq();
+                stream.at(seq, r.csn());
+                stream.sent(1);
             }
             session.run().flush();
         }

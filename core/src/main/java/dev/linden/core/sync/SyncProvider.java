@@ -38,9 +38,11 @@ public final class SyncProvider {
     public static final long MAX_LAG = 100_000;
 
     private final Backend backend;
+    private final SyncRegistry registry;
 
-    public SyncProvider(Backend backend) {
+    public SyncProvider(Backend backend, SyncRegistry registry) {
         this.backend = backend;
+        this.registry = registry;
     }
 
     /** Reads the request's Sync Request control; a malformed one is a protocol error. */
@@ -60,8 +62,20 @@ public final class SyncProvider {
      * @return the final response of a refreshOnly search or of a persist stage that must end (the
      *     consumer must refresh); null when the search was abandoned
      */
-    public Response execute(SearchRequest request, Dn base, SyncRequestControl control,
+    public Response execute(dev.linden.core.Session asker, SearchRequest request, Dn base, SyncRequestControl control,
             Function<SearchRun.Matched, SearchRun> runs, Predicate<Entry> visible, int unindexedLimit) throws LdapException {
+        SyncRegistry.Stream stream = registry.open(asker.id(), asker.boundDn().toString(), asker.clientAddress(),
+                control.mode() == SyncMode.REFRESH_AND_PERSIST);
+        try {
+            return serve(request, base, control, runs, visible, unindexedLimit, stream);
+        } finally {
+            registry.close(stream);
+        }
+    }
+
+    private Response serve(SearchRequest request, Dn base, SyncRequestControl control,
+            Function<SearchRun.Matched, SearchRun> runs, Predicate<Entry> visible, int unindexedLimit,
+            SyncRegistry.Stream stream) throws LdapException {
         SyncCookie cookie = cookie(control.cookie());
         CsnVector seen = cookie.csns();
         ChangelogState state = backend.changelogState(seen); // before the walk: what follows is sent again, never lost
@@ -80,6 +94,8 @@ public final class SyncProvider {
         if (run.abandoned()) {
             return null;
         }
+        stream.sent(run.matched());
+        stream.refreshed(state.lastSeq());
         byte[] done = session.cookie(state.contextCsn());
         if (control.mode() == SyncMode.REFRESH_ONLY) {
             return new Response(new SearchResultDone(LdapResult.success()),
@@ -87,7 +103,7 @@ public final class SyncProvider {
         }
         run.send(deletePhase ? new RefreshDelete(done, true).encode() : new RefreshPresent(done, true).encode());
         try {
-            new PersistStream(backend, session, MAX_LAG).follow(state.lastSeq());
+            new PersistStream(backend, session, MAX_LAG, stream).follow(state.lastSeq());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

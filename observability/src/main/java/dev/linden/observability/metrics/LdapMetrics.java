@@ -202,6 +202,8 @@ public final class LdapMetrics implements OperationObserver {
                     }).register(registry);
         }
         cldap(registry, sources.cldap());
+        ReplicationMetrics.register(registry, sources.replicationSources(), sources.syncs(),
+                () -> sources.backend().changelogState(dev.linden.model.sync.CsnVector.EMPTY).lastSeq());
         if (!logs.isEmpty()) {
             Map<String, LogStream> byName = new HashMap<>();
             for (LogStream l : logs) {

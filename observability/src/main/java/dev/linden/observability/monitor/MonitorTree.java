@@ -119,6 +119,7 @@ public final class MonitorTree {
         }
 
         cldap(out, sources.cldap());
+        replication(out, now);
 
         add(out, "cn=Security," + BASE, CONTAINER);
         counter(out, "cn=Failed Binds,cn=Security," + BASE, ops.bindFailuresTotal());
@@ -169,6 +170,51 @@ public final class MonitorTree {
             sb.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
         }
         return sb.toString();
+    }
+
+    /**
+     * cn=Replication: a "cn=Source NNN" entry (NNN: the rid) per provider this server replicates from, and a
+     * "cn=Consumer N" entry (N: the connection) per synchronization it serves.
+     */
+    private void replication(List<Entry> out, long now) {
+        String base = "cn=Replication," + BASE;
+        add(out, base, CONTAINER);
+        for (var s : sources.replicationSources().get()) {
+            List<String> pairs = new ArrayList<>(List.of("labeledURI", s.provider(),
+                    "monitoredInfo", "state=" + s.state(),
+                    "monitoredInfo", "changes=" + s.changes(),
+                    "monitoredInfo", "delaySeconds=" + s.delayMillis() / 1000,
+                    "monitoredInfo", "reconnects=" + s.reconnects(),
+                    "monitoredInfo", "refreshes=" + s.refreshes(),
+                    "monitoredInfo", "bytes=" + s.bytes()));
+            if (s.lastCsn() != null) {
+                pairs.addAll(List.of("monitoredInfo", "lastCSN=" + s.lastCsn(),
+                        "monitorTimestamp", GeneralizedTimes.format(s.lastChangeMillis())));
+            }
+            if (s.lastError() != null) {
+                pairs.addAll(List.of("description", "last error: " + s.lastError()));
+            }
+            if (s.alert() != null) {
+                pairs.addAll(List.of("monitoredInfo", "alert=" + s.alert()));
+            }
+            add(out, String.format("cn=Source %03d,%s", s.rid(), base), OBJECT, pairs.toArray(String[]::new));
+        }
+        long lastSeq = sources.backend().changelogState(dev.linden.model.sync.CsnVector.EMPTY).lastSeq();
+        for (var c : sources.syncs().snapshot(lastSeq)) {
+            List<String> pairs = new ArrayList<>(List.of("monitorConnectionAuthzDN", c.identity(),
+                    "monitorConnectionPeerAddress", c.client(),
+                    "monitoredInfo", "mode=" + c.mode(),
+                    "monitoredInfo", "stage=" + c.stage(),
+                    "monitoredInfo", "sent=" + c.sent(),
+                    "monitorTimestamp", GeneralizedTimes.format(c.startedMillis())));
+            if (c.lagChanges() >= 0) {
+                pairs.addAll(List.of("monitoredInfo", "lagChanges=" + c.lagChanges()));
+            }
+            if (c.lastCsn() != null) {
+                pairs.addAll(List.of("monitoredInfo", "lastCSN=" + c.lastCsn()));
+            }
+            add(out, "cn=Consumer " + c.connection() + "," + base, OBJECT, pairs.toArray(String[]::new));
+        }
     }
 
     /** cn=CLDAP: what the UDP listener received, answered and dropped (only while it listens). */

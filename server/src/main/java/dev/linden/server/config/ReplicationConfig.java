@@ -34,7 +34,9 @@ public final class ReplicationConfig {
             @JsonProperty("base") String base, @JsonProperty("scope") String scope, @JsonProperty("filter") String filter,
             @JsonProperty("attributes") List<String> attributes, @JsonProperty("type") String type,
             @JsonProperty("intervalSeconds") Integer intervalSeconds, @JsonProperty("retrySeconds") List<Integer> retrySeconds,
-            @JsonProperty("timeoutSeconds") Integer timeoutSeconds) {
+            @JsonProperty("timeoutSeconds") Integer timeoutSeconds,
+            @JsonProperty("alertAfterSeconds") Integer alertAfterSeconds,
+            @JsonProperty("alertDelaySeconds") Integer alertDelaySeconds) {
     }
 
     /** How long the changelog keeps changes. */
@@ -120,7 +122,9 @@ public final class ReplicationConfig {
                     s.base() == null ? suffix : s.base(), scope, s.filter() == null ? "(objectClass=*)" : s.filter(),
                     s.attributes() == null ? List.of("*", "+") : s.attributes(), persist,
                     s.intervalSeconds() == null ? 60 : Math.max(1, s.intervalSeconds()), retry,
-                    s.timeoutSeconds() == null ? 30 : Math.max(1, s.timeoutSeconds()));
+                    s.timeoutSeconds() == null ? 30 : Math.max(1, s.timeoutSeconds()),
+                    s.alertAfterSeconds() == null ? 60 : Math.max(1, s.alertAfterSeconds()),
+                    s.alertDelaySeconds() == null ? 300 : Math.max(1, s.alertDelaySeconds()));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(where + ": " + e.getMessage());
         }

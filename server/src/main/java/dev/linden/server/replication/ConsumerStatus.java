@@ -13,6 +13,7 @@ public final class ConsumerStatus {
 
     private final SyncSourceSettings source;
     private volatile State state = State.CONNECTING;
+    private volatile long downSinceMillis = System.currentTimeMillis(); // 0 while synchronizing
     private volatile String lastError;
     private volatile Csn lastCsn;
     private volatile long lastChangeMillis;
@@ -35,7 +36,29 @@ public final class ConsumerStatus {
     }
 
     void state(State s) {
+        boolean up = s == State.REFRESHING || s == State.PERSISTING || s == State.POLLING;
+        if (up) {
+            downSinceMillis = 0;
+        } else if (downSinceMillis == 0) {
+            downSinceMillis = System.currentTimeMillis(); // the first failure: retries do not restart the clock
+        }
         state = s;
+    }
+
+    /** What monitoring shows of this source now. */
+    public dev.linden.observability.ReplicationSource snapshot() {
+        long now = System.currentTimeMillis();
+        String alert = null;
+        long down = downSinceMillis;
+        if (down != 0 && now - down >= source.alertAfterSeconds() * 1000L) {
+            alert = "no synchronization for " + (now - down) / 1000 + " s" + (lastError == null ? "" : ": " + lastError);
+        } else if (lastDelayMillis >= source.alertDelaySeconds() * 1000L) {
+            alert = "changes arrive " + lastDelayMillis / 1000 + " s after they were made";
+        }
+        return new dev.linden.observability.ReplicationSource(source.rid(), source.provider().toString(),
+                state.name().toLowerCase(java.util.Locale.ROOT), lastCsn == null ? null : lastCsn.toString(),
+                lastChangeMillis, lastDelayMillis, changes.get(), reconnects.get(), bytes.get(), refreshes.get(),
+                lastError, alert);
     }
 
     /** The last failure, or null. */

@@ -106,6 +106,7 @@ final class SyncConsumer implements Runnable {
     /** Reads the synchronization's messages until its final response, handing them to the session. */
     private LdapResult follow(LdapLink link, int id, RefreshSession session) throws IOException, LdapException {
         boolean probing = false;
+        long counted = link.bytesIn();
         while (!stopped) {
             LdapMessage m;
             try {
@@ -122,7 +123,8 @@ final class SyncConsumer implements Runnable {
                 continue;
             }
             probing = false;
-            status.received(0);
+            status.received(link.bytesIn() - counted);
+            counted = link.bytesIn();
             if (m.messageId() != id) {
                 continue; // the liveness probe's answer
             }

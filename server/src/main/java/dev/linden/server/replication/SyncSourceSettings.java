@@ -26,11 +26,13 @@ import java.util.List;
  * @param intervalSeconds between polls in refreshOnly
  * @param retrySeconds the waits between attempts after a failure; the last one repeats
  * @param timeoutSeconds connect and response timeout
+ * @param alertAfterSeconds how long without a synchronization before the source raises an alert
+ * @param alertDelaySeconds how late changes may arrive before the source raises an alert
  */
 public record SyncSourceSettings(int rid, URI provider, boolean startTls, String bindDn, String password,
         boolean external, Path caFile, Path clientCertificate, Path clientKey, String base, SearchScope scope,
         String filter, List<String> attributes, boolean persist, int intervalSeconds, List<Integer> retrySeconds,
-        int timeoutSeconds) {
+        int timeoutSeconds, int alertAfterSeconds, int alertDelaySeconds) {
     public SyncSourceSettings {
         attributes = List.copyOf(attributes);
         retrySeconds = List.copyOf(retrySeconds);
