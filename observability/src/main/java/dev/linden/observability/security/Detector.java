@@ -10,7 +10,7 @@ import dev.linden.observability.DetectionSettings;
 import dev.linden.observability.DetectionSettings.Action;
 import dev.linden.observability.OperationObserver;
 import dev.linden.observability.OperationRecord;
-import dev.linden.observability.SecretAttributes;
+import dev.linden.model.schema.SecretAttributes;
 import dev.linden.protocol.op.BindRequest;
 import dev.linden.protocol.op.CompareRequest;
 import dev.linden.protocol.op.SearchRequest;

@@ -9,7 +9,7 @@ import dev.linden.model.LdapException;
 import dev.linden.model.schema.Schema;
 import dev.linden.observability.DetectionSettings;
 import dev.linden.observability.OperationRecord;
-import dev.linden.observability.SecretAttributes;
+import dev.linden.model.schema.SecretAttributes;
 import dev.linden.observability.security.AlertRaiser.Finding;
 import dev.linden.observability.security.SecurityEvent.Severity;
 import dev.linden.protocol.Control;
