@@ -117,8 +117,9 @@ public final class AccessPolicy {
         }
         Entry entry = backend.find(dn);
         if (entry == null || !discloses(ctx, entry)) {
-            // outside the naming contexts nothing matches, not even an ancestor
-            throw backend.suffixOf(dn) == null ? new LdapException(ResultCode.NO_SUCH_OBJECT, "") : noSuchObject(ctx, dn);
+            // outside the naming contexts no ancestor can be named either
+            throw backend.suffixOf(dn) == null ? new LdapException(ResultCode.NO_SUCH_OBJECT, "")
+                    : noSuchObject(ctx, dn);
         }
         return entry;
     }

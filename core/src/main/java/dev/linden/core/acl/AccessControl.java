@@ -17,12 +17,11 @@ import java.util.Set;
  * first clause whose subjects all hold; no matching rule or clause means no rights. The root DN is
  * not subject to the rules, except for secrets.
  *
- * <p>Secrets ({@link dev.linden.model.schema.SecretAttributes}: userPassword, authPassword, pwdHistory,
- * which the store keeps apart) may be read,
- * searched or compared only by grant of a rule that names the attribute itself ({@code attrs:
- * [userPassword]}): a rule for every attribute never shows a secret, and neither does being the root
- * DN, which may still compare (as slapd's rootdn). So the defaults show no hash to anyone, and a
- * replication account or a migration tool reads them by an explicit rule.
+ * <p>Secrets (userPassword, authPassword, pwdHistory: {@link AttributeType#isSecret}, which the store
+ * keeps apart) may be read, searched or compared only by grant of a rule that names the attribute
+ * itself ({@code attrs: [userPassword]}): a rule for every attribute never shows a secret, and
+ * neither does being the root DN, which may still compare (as slapd's rootdn). So the defaults show
+ * no hash to anyone, and a replication account or a migration tool reads them by an explicit rule.
  */
 public final class AccessControl {
     /** What a secret's value gives away: only a rule naming the secret grants these. */

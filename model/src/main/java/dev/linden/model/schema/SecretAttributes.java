@@ -32,19 +32,21 @@ public final class SecretAttributes {
             new Declared("1.3.6.1.4.1.4203.1.3.4", "authPassword"),
             new Declared("1.3.6.1.4.1.42.2.27.8.1.20", "pwdHistory"));
 
-    private final Set<AttributeType> types = new HashSet<>();
+    private final Set<AttributeType> types;
     private final Set<String> names = new HashSet<>();
     private final int shortest;
     private final int longest;
 
     SecretAttributes(Iterable<AttributeType> schemaTypes) {
+        Set<AttributeType> flagged = new HashSet<>();
         for (AttributeType t : schemaTypes) {
             if (t.isSecret()) {
-                types.add(t);
+                flagged.add(t);
                 names.add(t.oid());
                 t.names().forEach(n -> names.add(n.toLowerCase(Locale.ROOT)));
             }
         }
+        types = Set.copyOf(flagged);
         for (Declared d : DECLARED) { // recognised in text even where this schema lacks the type
             names.add(d.oid());
             names.add(d.name().toLowerCase(Locale.ROOT));
@@ -65,7 +67,7 @@ public final class SecretAttributes {
 
     /** The secret types this schema defines. */
     public Set<AttributeType> types() {
-        return Set.copyOf(types);
+        return types;
     }
 
     /** Whether this attribute description (as a client wrote it, options included) names a secret. */
