@@ -23,10 +23,10 @@ import java.util.Set;
  * The stored form of an entry (version 2): the DN as shown to clients (informative: reading uses the
  * structure that follows), the DN's RDNs (each AVA's type and value as shown, with their normalised
  * forms, so reading an entry never runs matching rules again), then the attributes as the BER
- * contents of an LDAP PartialAttributeList in three sections: ordinary user attributes, secret attributes
- * (userPassword, pwdHistory and the like, user or operational) and the other operational
- * attributes. A search that returns all ordinary attributes copies the first section into the
- * response as it is.
+ * contents of an LDAP PartialAttributeList in three sections: ordinary user attributes, secret
+ * attributes (those the schema flags, {@code AttributeType.isSecret}: userPassword, pwdHistory and the
+ * like, user or operational) and the other operational attributes. A search that returns all
+ * ordinary attributes copies the first section into the response as it is.
  *
  * <p>Version 3 is version 2 followed by a fourth section: the descriptions of the attributes whose
  * values are kept in {@link Id2Values} (a huge group's members), which the three sections leave out.
@@ -38,8 +38,6 @@ public final class EntryCodec {
     static final byte VERSION_3 = 3;
     /** The first format: the DN as text only, normalised again on every read. Still read. */
     static final byte VERSION_1 = 1;
-    /** Attribute types kept apart because nobody but the server reads them. */
-    public static final Set<String> SECRET = Set.of("userpassword", "pwdhistory", "authpassword");
 
     private EntryCodec() {
     }
@@ -71,7 +69,7 @@ public final class EntryCodec {
                 continue;
             }
             // secrets first: pwdHistory is operational, yet must never be copied out with the operational section
-            BerWriter w = SECRET.contains(a.description().type().name()) ? secret
+            BerWriter w = a.description().type().isSecret() ? secret
                     : a.description().type().isOperational() ? operational : user;
             w.begin(BerTags.SEQUENCE).string(a.description().given()).begin(BerTags.SET);
             for (byte[] v : a.values()) {

@@ -7,12 +7,12 @@ import dev.linden.core.Session;
 import dev.linden.core.throttle.FamiliarAddresses;
 import dev.linden.model.DnSyntax;
 import dev.linden.model.schema.Schema;
+import dev.linden.model.schema.SecretAttributes;
 import dev.linden.observability.BindOutcome;
 import dev.linden.observability.DetectionSettings;
 import dev.linden.observability.LogSettings;
 import dev.linden.observability.OperationKind;
 import dev.linden.observability.OperationRecord;
-import dev.linden.observability.SecretAttributes;
 import dev.linden.observability.log.AccessLog;
 import dev.linden.observability.log.LogStream;
 import dev.linden.observability.security.Detector;
@@ -76,7 +76,7 @@ public class DetectionBenchmark {
     @Setup
     public void setUp() throws Exception {
         Schema schema = Schema.standard();
-        SecretAttributes secrets = new SecretAttributes(schema);
+        SecretAttributes secrets = schema.secrets();
         familiar = new FamiliarAddresses(30 * 86_400_000L, Clock.systemUTC());
         detector = new Detector(DetectionSettings.DEFAULT, schema, List.of(DnSyntax.parse("dc=example,dc=com", schema)),
                 DnSyntax.parse("cn=admin,dc=example,dc=com", schema), secrets, familiar, e -> { },

@@ -5,14 +5,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
 /**
- * What a command that fails prints: one line on standard error naming the problem and the fix,
- * and exit status 1 (2 for a wrong flag, with where to find the right ones). A {@link ConfigException} already says both; anything else is unexpected and
- * says so. The stack trace is for {@code --debug}: an operator needs the line, a developer the trace.
+ * What a command that fails prints: one line on standard error naming the problem and the fix, and
+ * the command's exit status for a failure (1; doctor's 3, since its 1 means warnings) or a wrong flag
+ * (2, or doctor's 3), with where to find the right flags. A {@link ConfigException} already says both;
+ * anything else is unexpected and says so. The stack trace is for {@code --debug}: an operator needs
+ * the line, a developer the trace.
  */
 final class ErrorLine {
-    static final int EXIT_ERROR = 1;
-    static final int EXIT_USAGE = 2;
-
     private ErrorLine() {
     }
 
@@ -23,7 +22,7 @@ final class ErrorLine {
         }
         err.println(name(command) + ": " + describe(failure));
         err.flush();
-        return EXIT_ERROR;
+        return command.getCommandSpec().exitCodeOnExecutionException();
     }
 
     /** A flag that is unknown or has a wrong value: the line picocli gives, and where the flags are listed. */
@@ -32,7 +31,7 @@ final class ErrorLine {
         var err = command.getErr();
         err.println(name(command) + ": " + describe(failure) + " (see: " + name(command) + " --help)");
         err.flush();
-        return EXIT_USAGE;
+        return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     /** "linden serve", or "linden" for the command itself. */

@@ -14,6 +14,7 @@ import dev.linden.model.password.PasswordSchemes;
 import dev.linden.model.schema.Schema;
 import dev.linden.server.DataFolderLock;
 import dev.linden.server.Linden;
+import dev.linden.server.config.ConfigException;
 import dev.linden.server.config.Settings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +49,10 @@ final class ImportCommand implements Callable<Integer> {
             options.adminPassword = "unused-offline"; // the root password plays no part offline
         }
         Settings settings = options.settings();
+        if (!Files.isRegularFile(ldif) || !Files.isReadable(ldif)) { // before the store is opened or created
+            throw new ConfigException("cannot read the LDIF file " + ldif + ": "
+                    + (Files.exists(ldif) ? "not a readable file" : "no such file"));
+        }
         Schema schema = Linden.schema(settings);
         try (DataFolderLock lock = DataFolderLock.acquire(settings); // never beside a server on the same data
                 Backend backend = Linden.openBackend(settings, schema);

@@ -4,8 +4,6 @@ import dev.linden.protocol.ResultCode;
 import dev.linden.protocol.SearchScope;
 import dev.linden.protocol.filter.Filter;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -85,14 +83,7 @@ final class StatusCommand implements Callable<Integer> {
             return password;
         }
         if (passwordFile != null) {
-            try {
-                return Files.readString(passwordFile, StandardCharsets.UTF_8).strip();
-            } catch (java.io.IOException e) {
-                String why = e instanceof java.nio.file.NoSuchFileException ? "no such file"
-                        : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage();
-                throw new dev.linden.server.config.ConfigException("cannot read the password file " + passwordFile + ": "
-                        + why + "; give -y a readable file that holds the password");
-            }
+            return PasswordFile.read(passwordFile);
         }
         return System.getenv("LINDEN_PASSWORD");
     }

@@ -115,12 +115,11 @@ public final class AccessPolicy {
             }
             return entry;
         }
-        if (backend.suffixOf(dn) == null) {
-            throw new LdapException(ResultCode.NO_SUCH_OBJECT, "");
-        }
-        Entry entry = backend.get(dn);
+        Entry entry = backend.find(dn);
         if (entry == null || !discloses(ctx, entry)) {
-            throw noSuchObject(ctx, dn);
+            // outside the naming contexts no ancestor can be named either
+            throw backend.suffixOf(dn) == null ? new LdapException(ResultCode.NO_SUCH_OBJECT, "")
+                    : noSuchObject(ctx, dn);
         }
         return entry;
     }

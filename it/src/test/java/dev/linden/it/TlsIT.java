@@ -3,16 +3,26 @@ package dev.linden.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.unboundid.asn1.ASN1StreamReader;
+import com.unboundid.ldap.protocol.ExtendedRequestProtocolOp;
+import com.unboundid.ldap.protocol.LDAPMessage;
+import com.unboundid.ldap.protocol.SearchRequestProtocolOp;
+import com.unboundid.ldap.sdk.DereferencePolicy;
 import com.unboundid.ldap.sdk.ExtendedResult;
+import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.RootDSE;
+import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.extensions.StartTLSExtendedRequest;
 import com.unboundid.util.ssl.SSLUtil;
 import com.unboundid.util.ssl.TrustStoreTrustManager;
 import dev.linden.testkit.TestServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -248,6 +258,34 @@ class TlsIT {
                     trustStoreFor(strict).toFile(), "changeit".toCharArray(), "PKCS12", true)).createSSLContext()));
             c.bind(TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD);
             assertThat(c.getEntry("dc=example,dc=com")).isNotNull();
+        }
+    }
+
+    @Test
+    void aRequestSentInClearBehindStartTlsIsNeverAnswered() throws Exception {
+        // StartTLS and a search in one write, as a machine in the middle would inject it: the search must
+        // not be answered, in clear or inside the TLS session the client is about to start
+        ByteArrayOutputStream write = new ByteArrayOutputStream();
+        write.writeBytes(new LDAPMessage(1, new ExtendedRequestProtocolOp("1.3.6.1.4.1.1466.20037", null)).encode().encode());
+        write.writeBytes(new LDAPMessage(2, new SearchRequestProtocolOp("", SearchScope.BASE, DereferencePolicy.NEVER, 0,
+                0, false, Filter.createPresenceFilter("objectClass"), List.of())).encode().encode());
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(write.toByteArray());
+            ASN1StreamReader reader = new ASN1StreamReader(socket.getInputStream());
+            LDAPMessage started = LDAPMessage.readFrom(reader, false);
+            assertThat(started.getMessageID()).isEqualTo(1);
+            assertThat(started.getExtendedResponseProtocolOp().getResultCode()).isZero();
+            // the client goes on with TLS, as it should; the search must not be answered inside it either
+            LDAPMessage injected = null;
+            try (SSLSocket tls = (SSLSocket) clientContext("TLSv1.3").getSocketFactory().createSocket(socket,
+                    "127.0.0.1", server.port(), true)) {
+                tls.startHandshake();
+                injected = LDAPMessage.readFrom(new ASN1StreamReader(tls.getInputStream()), false);
+            } catch (IOException | LDAPException closed) {
+                // the server closed the connection: what it does with a client that sent in clear after StartTLS
+            }
+            assertThat(injected).as("an answer to the request sent in clear").isNull();
         }
     }
 

@@ -4,6 +4,7 @@ import dev.linden.core.Directory;
 import dev.linden.core.RequestHandler;
 import dev.linden.core.Session;
 import dev.linden.core.acl.AccessControl;
+import dev.linden.model.schema.SecretAttributes;
 import dev.linden.observability.log.AccessLog;
 import dev.linden.observability.log.LogStream;
 import dev.linden.observability.log.SecurityLog;
@@ -73,7 +74,7 @@ public final class Observability implements AutoCloseable {
         this.directory = directory;
         this.store = store;
         this.version = version;
-        this.secrets = new SecretAttributes(directory.schema());
+        this.secrets = directory.schema().secrets();
         LogStream access = null;
         LogStream security = null;
         Consumer<SecurityEvent> events;

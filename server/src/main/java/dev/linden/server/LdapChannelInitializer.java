@@ -3,17 +3,18 @@ package dev.linden.server;
 import dev.linden.core.RequestHandler;
 import dev.linden.observability.ConnectionObserver;
 import dev.linden.server.tls.TlsContext;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The whole pipeline of a connection, on one screen. On the LDAPS listener TLS comes first; on the
- * plain listener StartTLS inserts it later, at the same place ("ssl", see {@link StartTls}).
+ * plain listener StartTLS inserts it later, at the same place ("ssl", see {@link StartTls}). Any
+ * channel will do: the pipeline tests run it on Netty's EmbeddedChannel.
  */
-final class LdapChannelInitializer extends ChannelInitializer<SocketChannel> {
+final class LdapChannelInitializer extends ChannelInitializer<Channel> {
     private final RequestHandler dispatcher;
     private final ConnectionObserver connections;
     private final Transport transport;
@@ -32,7 +33,7 @@ final class LdapChannelInitializer extends ChannelInitializer<SocketChannel> {
     }
 
     @Override
-    protected void initChannel(SocketChannel channel) {
+    protected void initChannel(Channel channel) {
         ChannelPipeline p = channel.pipeline();
         Limits limits = transport.limits();
         p.addLast("limit", limiter);

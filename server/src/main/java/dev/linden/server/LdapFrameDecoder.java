@@ -21,9 +21,13 @@ final class LdapFrameDecoder extends ByteToMessageDecoder {
         this.limits = limits;
     }
 
+    /**
+     * One PDU per call: Netty hands it on before cutting the next, so a StartTLS request is handled
+     * before anything the client sent after it is framed (see {@link #discardBuffered}).
+     */
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-        while (!failed && in.isReadable()) {
+        if (!failed && in.isReadable()) {
             int available = Math.min(header.length, in.readableBytes());
             in.getBytes(in.readerIndex(), header, 0, available);
             long length;
@@ -56,6 +60,17 @@ final class LdapFrameDecoder extends ByteToMessageDecoder {
         if (failed) {
             in.skipBytes(in.readableBytes());
         }
+    }
+
+    /**
+     * Drops the bytes read and not yet framed; returns how many. For StartTLS: what the client sent
+     * after its request arrived in clear, and must not be read as if it had come through TLS.
+     */
+    int discardBuffered() {
+        ByteBuf buffered = internalBuffer();
+        int dropped = buffered.readableBytes();
+        buffered.skipBytes(dropped);
+        return dropped;
     }
 
     private void fail(ChannelHandlerContext ctx, String why) {

@@ -54,6 +54,13 @@ final class RequestGate extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** Drops the requests waiting here; returns how many. For StartTLS: they were sent after it, in clear. */
+    int discardHeld() {
+        int dropped = held.size();
+        held.clear();
+        return dropped;
+    }
+
     /** Requests waiting here (for tests and monitoring). */
     int held() {
         return held.size();

@@ -8,6 +8,8 @@ import dev.linden.protocol.ResultCode;
 import dev.linden.protocol.op.ExtendedResponse;
 import dev.linden.server.tls.TlsContext;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.ssl.SslHandler;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -17,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The StartTLS extended operation (RFC 4511 4.14, RFC 4513 3): refused while other operations are
  * outstanding or when TLS is already in place; otherwise TLS is inserted first in the pipeline so
- * that the success response itself still goes out in clear, and the handshake follows.
+ * that the success response itself still goes out in clear, and the handshake follows. Nothing the
+ * client sent in clear after the request is read.
  */
 final class StartTls {
     static final String HANDLER_NAME = "ssl";
@@ -40,7 +43,16 @@ final class StartTls {
         SslHandler ssl = tls.newHandler(channel.alloc(), true);
         channel.pipeline().addFirst(HANDLER_NAME, ssl);
         watchHandshake(ssl, channel, connection.session);
-        reply(channel, messageId, ResultCode.SUCCESS, "");
+        // Whatever the client sent after its request arrived in clear, and must not be taken as if it
+        // had come through TLS (a request injected on the way, answered inside the protected session).
+        // RFC 4513 3.1.1 lets nothing follow the request before its response: end the connection.
+        int cleartext = channel.pipeline().get(LdapFrameDecoder.class).discardBuffered()
+                + channel.pipeline().get(RequestGate.class).discardHeld();
+        ChannelFuture replied = reply(channel, messageId, ResultCode.SUCCESS, "");
+        if (cleartext > 0) {
+            log.debug("closing connection from {}: it sent data in clear after StartTLS", channel.remoteAddress());
+            replied.addListener(ChannelFutureListener.CLOSE);
+        }
         return ResultCode.SUCCESS;
     }
 
@@ -62,8 +74,8 @@ final class StartTls {
         });
     }
 
-    private static void reply(Channel channel, int messageId, ResultCode code, String message) {
-        channel.writeAndFlush(new LdapMessage(messageId, new ExtendedResponse(
+    private static ChannelFuture reply(Channel channel, int messageId, ResultCode code, String message) {
+        return channel.writeAndFlush(new LdapMessage(messageId, new ExtendedResponse(
                 new LdapResult(code, "", message, java.util.List.of()), code == ResultCode.SUCCESS ? Oids.START_TLS : null, null)));
     }
 }

@@ -55,6 +55,23 @@ class RequestGateTest {
         channel.finishAndReleaseAll();
     }
 
+    @Test
+    void heldRequestsDiscardedForStartTlsAreNeverPassedOn() {
+        RequestGate gate = new RequestGate(1);
+        Outstanding handler = new Outstanding();
+        EmbeddedChannel channel = new EmbeddedChannel(gate, handler);
+        handler.connection = new Connection(new Session(1, "127.0.0.1:1"), channel, null);
+        channel.attr(Connection.KEY).set(handler.connection);
+
+        channel.writeInbound("startTls", "sentInClearAfterIt", "andAnother");
+        assertThat(gate.held()).isEqualTo(2);
+        assertThat(gate.discardHeld()).isEqualTo(2);
+        answer(handler, gate);
+        assertThat(handler.received).containsExactly("startTls");
+        assertThat(channel.config().isAutoRead()).as("nothing held: read again, now through TLS").isTrue();
+        channel.finishAndReleaseAll();
+    }
+
     private static void answer(Outstanding handler, RequestGate gate) {
         handler.connection.outstanding--;
         gate.answered();

@@ -1,7 +1,5 @@
 package dev.linden.cli.doctor;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -87,7 +85,7 @@ public final class DoctorCommand implements Callable<Integer> {
         }
         String secret = password;
         if (secret == null && passwordFile != null) {
-            secret = Files.readString(passwordFile, StandardCharsets.UTF_8).strip();
+            secret = dev.linden.cli.PasswordFile.read(passwordFile);
         }
         if (secret == null && bindDn != null) {
             secret = System.getenv("LINDEN_PASSWORD");

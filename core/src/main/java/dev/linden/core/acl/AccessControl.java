@@ -17,11 +17,11 @@ import java.util.Set;
  * first clause whose subjects all hold; no matching rule or clause means no rights. The root DN is
  * not subject to the rules, except for secrets.
  *
- * <p>Secrets (userPassword, authPassword, pwdHistory: what the store keeps apart) may be read,
- * searched or compared only by grant of a rule that names the attribute itself ({@code attrs:
- * [userPassword]}): a rule for every attribute never shows a secret, and neither does being the root
- * DN, which may still compare (as slapd's rootdn). So the defaults show no hash to anyone, and a
- * replication account or a migration tool reads them by an explicit rule.
+ * <p>Secrets (userPassword, authPassword, pwdHistory: {@link AttributeType#isSecret}, which the store
+ * keeps apart) may be read, searched or compared only by grant of a rule that names the attribute
+ * itself ({@code attrs: [userPassword]}): a rule for every attribute never shows a secret, and
+ * neither does being the root DN, which may still compare (as slapd's rootdn). So the defaults show
+ * no hash to anyone, and a replication account or a migration tool reads them by an explicit rule.
  */
 public final class AccessControl {
     /** What a secret's value gives away: only a rule naming the secret grants these. */
@@ -76,11 +76,6 @@ public final class AccessControl {
         return EnumSet.noneOf(Right.class);
     }
 
-    /** Whether values of this type are secrets (see the class comment): the set the store keeps apart. */
-    public static boolean isSecret(AttributeType type) {
-        return dev.linden.backend.EntryCodec.SECRET.contains(type.name());
-    }
-
     /** Whether some rule may let someone read a secret: otherwise no secret value ever leaves the server. */
     public static boolean mayShowSecrets(List<AccessRule> rules) {
         for (AccessRule rule : rules) {
@@ -92,12 +87,12 @@ public final class AccessControl {
     }
 
     private static boolean namesSecret(AccessRule rule) {
-        return rule.target().attributes().stream().anyMatch(AccessControl::isSecret);
+        return rule.target().attributes().stream().anyMatch(AttributeType::isSecret);
     }
 
     /** The rights on one attribute of the entry. */
     public Set<Right> onAttribute(AccessContext ctx, Entry entry, AttributeType type) {
-        boolean secret = isSecret(type);
+        boolean secret = type.isSecret();
         boolean root = isRoot(ctx);
         if (root && !secret) {
             return EnumSet.allOf(Right.class);
@@ -156,11 +151,11 @@ public final class AccessControl {
                 continue; // the root DN's rights come from rules on secrets only
             }
             any = true;
-            boolean onlySecrets = rule.target().attributes().stream().allMatch(AccessControl::isSecret);
+            boolean onlySecrets = rule.target().attributes().stream().allMatch(AttributeType::isSecret);
             uniform &= (onlySecrets || root) && (!showsSecrets || !decide(rule, ctx, entry.dn()).contains(Right.READ));
         }
         if (root || !any) {
-            return new EntryRights(entryRights, t -> isSecret(t) ? onAttribute(ctx, entry, t) : entryRights, uniform);
+            return new EntryRights(entryRights, t -> t.isSecret() ? onAttribute(ctx, entry, t) : entryRights, uniform);
         }
         return new EntryRights(entryRights, type -> onAttribute(ctx, entry, type), uniform);
     }

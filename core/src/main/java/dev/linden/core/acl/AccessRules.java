@@ -5,6 +5,7 @@ import dev.linden.model.DnSyntax;
 import dev.linden.model.LdapException;
 import dev.linden.model.schema.AttributeType;
 import dev.linden.model.schema.Schema;
+import dev.linden.model.schema.SecretAttributes;
 import dev.linden.protocol.filter.FilterSyntaxException;
 import dev.linden.protocol.filter.FilterText;
 import java.util.ArrayList;
@@ -17,8 +18,12 @@ import java.util.regex.PatternSyntaxException;
 
 /** Builds access rules from their configured form, and the secure defaults. */
 public final class AccessRules {
-    /** The secrets of the default rule: used to authenticate and changed, never read (see {@link AccessControl}). */
-    public static final List<String> SECRETS = List.of("userPassword", "?authPassword", "?pwdHistory");
+    /**
+     * The attributes of the default rule on secrets: used to authenticate and changed, never read (see
+     * {@link AccessControl}). Each only if the schema defines it ("?"), as a schema built without the
+     * bundled files may not.
+     */
+    private static final List<String> SECRETS = SecretAttributes.DECLARED.stream().map(d -> "?" + d.name()).toList();
 
     private AccessRules() {
     }

@@ -25,12 +25,13 @@ public final class AttributeType {
     private final boolean obsolete;
     private final AttributeUsage usage;
     private final String definition;
+    private final boolean secret;
     /** Set while the schema is built: some other type names this one as its superior. */
     private boolean hasSubtypes;
 
     AttributeType(String oid, List<String> names, AttributeType superior, MatchingRule equality, MatchingRule ordering,
             MatchingRule substring, String syntaxOid, boolean singleValue, boolean collective,
-            boolean noUserModification, boolean obsolete, AttributeUsage usage, String definition) {
+            boolean noUserModification, boolean obsolete, AttributeUsage usage, String definition, boolean secret) {
         this.oid = oid;
         this.names = List.copyOf(names);
         this.normName = (names.isEmpty() ? oid : names.get(0)).toLowerCase(Locale.ROOT);
@@ -45,6 +46,7 @@ public final class AttributeType {
         this.obsolete = obsolete;
         this.usage = usage;
         this.definition = definition;
+        this.secret = secret;
     }
 
     public String oid() {
@@ -107,6 +109,11 @@ public final class AttributeType {
 
     public boolean isOperational() {
         return usage != AttributeUsage.USER_APPLICATIONS;
+    }
+
+    /** Whether its values are secrets, declared in {@link SecretAttributes#DECLARED}. */
+    public boolean isSecret() {
+        return secret;
     }
 
     public String definition() {

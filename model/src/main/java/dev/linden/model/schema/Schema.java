@@ -20,6 +20,7 @@ public final class Schema {
     private final List<SchemaDefinition> syntaxes;
     private final List<SchemaDefinition> matchingRuleDefinitions;
     private final MatchingRules rules;
+    private final SecretAttributes secrets;
     /** Attribute descriptions already parsed, by their text: stored entries name the same few types over and over. */
     private final java.util.concurrent.ConcurrentHashMap<String, dev.linden.model.AttributeDescription> descriptions =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -34,6 +35,7 @@ public final class Schema {
         this.syntaxes = List.copyOf(syntaxes);
         this.matchingRuleDefinitions = List.copyOf(matchingRuleDefinitions);
         this.rules = rules;
+        this.secrets = new SecretAttributes(this.attributeTypeList);
     }
 
     /** The standard schema bundled with the server (loaded once: it never changes). */
@@ -74,6 +76,11 @@ public final class Schema {
             }
         }
         return d;
+    }
+
+    /** The attribute types whose values are secrets, and their names as clients write them. */
+    public SecretAttributes secrets() {
+        return secrets;
     }
 
     public MatchingRule matchingRule(String nameOrOid) {

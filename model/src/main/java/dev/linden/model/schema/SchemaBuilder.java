@@ -126,7 +126,7 @@ public final class SchemaBuilder {
         }
         AttributeType type = new AttributeType(def.oid(), def.values("NAME"), sup, equality, ordering, substring,
                 syntax, def.flag("SINGLE-VALUE"), def.flag("COLLECTIVE"), def.flag("NO-USER-MODIFICATION"),
-                def.flag("OBSOLETE"), usage, def.text());
+                def.flag("OBSOLETE"), usage, def.text(), SecretAttributes.declares(def.oid()));
         done.put(def.oid().toLowerCase(Locale.ROOT), type);
         for (String n : def.values("NAME")) {
             done.put(n.toLowerCase(Locale.ROOT), type);

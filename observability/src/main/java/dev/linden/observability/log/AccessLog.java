@@ -1,13 +1,13 @@
 package dev.linden.observability.log;
 
 import dev.linden.core.Session;
+import dev.linden.model.schema.SecretAttributes;
 import dev.linden.observability.ConnectionObserver;
 import dev.linden.observability.DetectionSettings;
 import dev.linden.observability.LogSettings;
 import dev.linden.observability.Names;
 import dev.linden.observability.OperationObserver;
 import dev.linden.observability.OperationRecord;
-import dev.linden.observability.SecretAttributes;
 import dev.linden.protocol.Control;
 import dev.linden.protocol.LdapMessage;
 import dev.linden.protocol.LdapResult;

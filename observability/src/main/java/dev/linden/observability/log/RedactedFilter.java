@@ -1,6 +1,6 @@
 package dev.linden.observability.log;
 
-import dev.linden.observability.SecretAttributes;
+import dev.linden.model.schema.SecretAttributes;
 import dev.linden.protocol.filter.Filter;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

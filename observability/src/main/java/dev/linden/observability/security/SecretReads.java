@@ -5,7 +5,7 @@ import dev.linden.core.RequestHandler;
 import dev.linden.core.Response;
 import dev.linden.core.ResponseSink;
 import dev.linden.core.Session;
-import dev.linden.observability.SecretAttributes;
+import dev.linden.model.schema.SecretAttributes;
 import dev.linden.observability.security.SecurityEvent.Severity;
 import dev.linden.protocol.LdapMessage;
 import dev.linden.protocol.PartialAttribute;

@@ -3,14 +3,14 @@ package dev.linden.observability.log;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.linden.model.schema.Schema;
-import dev.linden.observability.SecretAttributes;
+import dev.linden.model.schema.SecretAttributes;
 import dev.linden.protocol.filter.Filter;
 import dev.linden.protocol.filter.FilterText;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RedactedFilterTest {
-    private static final SecretAttributes SECRETS = new SecretAttributes(Schema.standard());
+    private static final SecretAttributes SECRETS = Schema.standard().secrets();
 
     private static String f(String filter) throws Exception {
         return RedactedFilter.format(FilterText.parse(filter), SECRETS);

@@ -3,7 +3,7 @@ package dev.linden.observability.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.linden.model.schema.Schema;
-import dev.linden.observability.SecretAttributes;
+import dev.linden.model.schema.SecretAttributes;
 import dev.linden.protocol.filter.FilterText;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +26,7 @@ class FilterTraitsTest {
 
     @Test
     void secretProbesAreFoundAnywhereInTheFilter() throws Exception {
-        SecretAttributes secrets = new SecretAttributes(Schema.standard());
+        SecretAttributes secrets = Schema.standard().secrets();
         assertThat(FilterTraits.probedSecret(FilterText.parse("(&(uid=x)(!(userPassword=*)))"), secrets))
                 .isEqualTo("userPassword");
         assertThat(FilterTraits.probedSecret(FilterText.parse("(authPassword=x)"), secrets)).isEqualTo("authPassword");

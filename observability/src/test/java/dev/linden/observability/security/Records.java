@@ -8,13 +8,13 @@ import dev.linden.model.Dn;
 import dev.linden.model.DnSyntax;
 import dev.linden.model.LdapException;
 import dev.linden.model.schema.Schema;
+import dev.linden.model.schema.SecretAttributes;
 import dev.linden.observability.BindFailure;
 import dev.linden.observability.BindOutcome;
 import dev.linden.observability.DetectionSettings;
 import dev.linden.observability.DetectionSettings.Action;
 import dev.linden.observability.OperationKind;
 import dev.linden.observability.OperationRecord;
-import dev.linden.observability.SecretAttributes;
 import dev.linden.protocol.Control;
 import dev.linden.protocol.DerefAliases;
 import dev.linden.protocol.LdapMessage;
@@ -67,7 +67,7 @@ final class Records {
     static Detector detector(DetectionSettings s, FamiliarAddresses familiar, Consumer<SecurityEvent> events,
             LongSupplier clock) throws LdapException {
         return new Detector(s, SCHEMA, List.of(DnSyntax.parse("dc=example,dc=com", SCHEMA)), DnSyntax.parse(ROOT_DN, SCHEMA),
-                new SecretAttributes(SCHEMA), familiar, events, clock);
+                SCHEMA.secrets(), familiar, events, clock);
     }
 
     static Session session(String host, String dn) throws LdapException {
