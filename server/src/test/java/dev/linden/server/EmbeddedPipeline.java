@@ -116,7 +116,7 @@ final class EmbeddedPipeline implements AutoCloseable {
         CoreConfig core = new CoreConfig(DnSyntax.parse(ADMIN, schema), ADMIN_PASSWORD, 500, 3600, false, "SSHA256",
                 "test", new SecurityRules(true, false, true, true),
                 AccessRules.build(AccessRules.defaults(null, false), schema), SaslConfig.DEFAULT, Policy.DEFAULT,
-                ThrottleSettings.DISABLED, GroupSettings.DEFAULT, SearchLimits.ANONYMOUS_DEFAULT);
+                ThrottleSettings.DISABLED, GroupSettings.DEFAULT, SearchLimits.ANONYMOUS_DEFAULT, java.util.Set.of());
         Directory directory = new Directory(backend, schema, core, PasswordSchemes.standard(), Clock.systemUTC());
         EntryImport importer = new EntryImport(directory, true);
         List<Entry> entries = new ArrayList<>();
