@@ -125,11 +125,12 @@ final class Servers implements AutoCloseable {
         return slapd(name, conf);
     }
 
-    /** An empty slapd consumer (syncrepl refreshAndPersist) of {@code provider}. */
+    /** An empty slapd consumer (syncrepl refreshAndPersist) of {@code provider}, itself a provider (for watchers). */
     Server slapdConsumer(String name, Server provider) throws Exception {
-        Path conf = slapdConfig(name, "", """
+        Path conf = slapdConfig(name, "moduleload syncprov", """
                 syncrepl rid=%03d provider=ldap://127.0.0.1:%d bindmethod=simple binddn="%s" credentials=%s
                   searchbase="dc=example,dc=com" type=refreshAndPersist retry="1 +" timeout=5
+                overlay syncprov
                 """.formatted(100 + started.size(), provider.port(), ADMIN, PASSWORD));
         return slapd(name, conf);
     }
