@@ -131,6 +131,31 @@ class ReplicationRobustnessIT {
     }
 
     @Test
+    void slapdFollowsALindenProviderKilledAndRestarted(@TempDir Path dir) throws Exception {
+        ServerProcess provider = ServerProcess.start(dir.resolve("provider"), "");
+        try (LDAPConnection p = provider.admin()) {
+            p.add(PEOPLE, new Attribute("objectClass", "organizationalUnit"), new Attribute("ou", "people"));
+        }
+        try (dev.linden.it.slapd.Slapd slapd = dev.linden.it.slapd.Slapd.start("", """
+                syncrepl rid=004 provider=ldap://127.0.0.1:%d bindmethod=simple binddn="%s"
+                  credentials=%s searchbase="%s" type=refreshAndPersist retry="1 +" timeout=3
+                """.formatted(provider.port(), ServerProcess.ADMIN_DN, ServerProcess.ADMIN_PASSWORD, BASE))) {
+            java.util.concurrent.Callable<LDAPConnection> replica = () -> new LDAPConnection("127.0.0.1", slapd.port(),
+                    dev.linden.it.slapd.Slapd.ADMIN_DN, dev.linden.it.slapd.Slapd.ADMIN_PASSWORD);
+            Convergence.await(provider::admin, replica, BASE, 60);
+            provider.kill();
+            provider.restart();
+            try (LDAPConnection p = provider.admin()) {
+                p.add("uid=after," + PEOPLE, new Attribute("objectClass", "inetOrgPerson"), new Attribute("uid", "after"),
+                        new Attribute("cn", "After"), new Attribute("sn", "A"));
+            }
+            Convergence.await(provider::admin, replica, BASE, 60);
+        } finally {
+            provider.close();
+        }
+    }
+
+    @Test
     void aCutSlowOrResetLinkHealsAndConverges() throws Exception {
         try (TestServer provider = TestServer.memory("").loadResource("sample.ldif").loadLdif(people(0, 200));
                 TcpProxy link = new TcpProxy(provider.port());

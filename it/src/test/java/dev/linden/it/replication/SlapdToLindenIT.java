@@ -65,6 +65,36 @@ class SlapdToLindenIT {
     }
 
     @Test
+    void slapdRestartedIsFollowedAgainAndAHugeGroupArrivesWhole() throws Exception {
+        try (Slapd slapd = Slapd.start("moduleload syncprov", provider("syncprov-sessionlog 100")).loadResource(TestServer.class,
+                "sample.ldif");
+                TestServer linden = TestServer.memory(consumerYaml(slapd.port(), "refreshAndPersist"))) {
+            java.util.List<String> members = new java.util.ArrayList<>();
+            try (LDAPConnection s = new LDAPConnection("127.0.0.1", slapd.port(), Slapd.ADMIN_DN, Slapd.ADMIN_PASSWORD)) {
+                for (int i = 0; i < 200; i++) {
+                    members.add("uid=m" + i + ",ou=people," + BASE);
+                }
+                s.add("cn=big,ou=groups," + BASE, new Attribute("objectClass", "groupOfNames"), new Attribute("cn", "big"),
+                        new Attribute("member", members));
+            }
+            LindenToSlapdIT.awaitConverged(() -> export(slapd.port(), true), () -> export(linden.port(), false));
+            slapd.restart(); // the consumer reconnects and goes on from its cookie
+            try (LDAPConnection s = new LDAPConnection("127.0.0.1", slapd.port(), Slapd.ADMIN_DN, Slapd.ADMIN_PASSWORD)) {
+                s.modify("cn=big,ou=groups," + BASE, new Modification(ModificationType.DELETE, "member", members.get(3)));
+                changeEverything(s);
+            }
+            LindenToSlapdIT.awaitConverged(() -> export(slapd.port(), true), () -> export(linden.port(), false));
+        }
+    }
+
+    private static java.util.TreeMap<String, String> export(int port, boolean slapd) throws Exception {
+        try (LDAPConnection c = new LDAPConnection("127.0.0.1", port, slapd ? Slapd.ADMIN_DN : TestServer.ADMIN_DN,
+                slapd ? Slapd.ADMIN_PASSWORD : TestServer.ADMIN_PASSWORD)) {
+            return Exports.of(c, BASE, false);
+        }
+    }
+
+    @Test
     void refreshAndPersistWithASessionLog() throws Exception {
         run("syncprov-sessionlog 100", "refreshAndPersist");
     }

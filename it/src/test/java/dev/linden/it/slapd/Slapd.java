@@ -30,7 +30,7 @@ public final class Slapd implements AutoCloseable {
     private static final long START_TIMEOUT_MS = 10_000;
 
     private final Path dir;
-    private final Process process;
+    private Process process;
     private final int port;
     private final int ldapsPort;
     private final boolean adminOverTls;
@@ -195,6 +195,17 @@ public final class Slapd implements AutoCloseable {
     public void close() {
         stop();
         delete(dir);
+    }
+
+    /** Stops slapd (SIGTERM) and starts it again on the same data and port, waiting until it answers. */
+    public Slapd restart() throws IOException {
+        stop();
+        String urls = "ldap://127.0.0.1:" + port + "/" + (ldapsPort >= 0 ? " ldaps://127.0.0.1:" + ldapsPort + "/" : "");
+        process = new ProcessBuilder(SLAPD.toString(), "-f", dir.resolve("slapd.conf").toString(), "-h", urls, "-d", "none")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("slapd.log").toFile())).start();
+        awaitBind();
+        return this;
     }
 
     private void stop() {
