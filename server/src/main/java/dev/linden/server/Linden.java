@@ -80,7 +80,7 @@ public final class Linden implements AutoCloseable {
         }
         try {
             return new Backend(storage, schema, new BackendConfig(List.of(suffix), settings.indexes(),
-                    settings.unindexedSearchLimit(), BackendConfig.DEFAULT_ENTRY_CACHE,
+                    settings.unindexedSearchLimit(), settings.entryCacheBytes(),
                     settings.groups().referentialIntegrity(), settings.largeValueTypes(), settings.largeValueThreshold()),
                     settings.replication().changelog());
         } catch (IllegalArgumentException e) {
