@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The linden command's offline tools: import, export, hash-password, and their error messages. */
@@ -79,6 +80,51 @@ class CommandLineIT {
         Output b = linden("import", "--suffix", "dc=example,dc=com", "--data", TestServer.tempDir("linden-bad2").toString(), bad.toString());
         assertThat(b.exit()).isEqualTo(1);
         assertThat(b.err()).contains(bad + ":2", "base64");
+    }
+
+    @Test
+    void aLoadOnEveryCoreKeepsTheFileOrderAndStopsAtTheFirstBadRecordWithEverythingBeforeItLoaded() throws Exception {
+        // several chunks and transactions of the parallel load: parents before children across them, and a
+        // record far in the file that fails its schema check
+        int users = 3 * 1000 + 17;
+        int bad = 2_345;
+        StringBuilder ldif = new StringBuilder("dn: dc=example,dc=com\nobjectClass: domain\ndc: example\n\n");
+        int line = 5;
+        int badLine = 0;
+        for (int i = 1; i <= users; i++) {
+            ldif.append("dn: ou=unit").append(i).append(",dc=example,dc=com\nobjectClass: organizationalUnit\nou: unit")
+                    .append(i).append("\n\n");
+            line += 4;
+            if (i == bad) {
+                badLine = line;
+            }
+            ldif.append("dn: uid=u").append(i).append(",ou=unit").append(i).append(",dc=example,dc=com\n")
+                    .append("objectClass: inetOrgPerson\nuid: u").append(i).append("\ncn: U ").append(i)
+                    .append(i == bad ? "" : "\nsn: S").append("\n\n");
+            line += i == bad ? 5 : 6;
+        }
+        Path file = Files.writeString(Files.createTempFile("many", ".ldif"), ldif);
+        Path data = TestServer.tempDir("linden-many");
+        Output r = linden("import", "--suffix", "dc=example,dc=com", "--data", data.toString(), file.toString());
+        assertThat(r.exit()).as(r.out()).isEqualTo(1);
+        assertThat(r.err()).contains("line " + badLine + ": uid=u" + bad + ",ou=unit" + bad + ",dc=example,dc=com",
+                "requires attribute 'sn'");
+        Path export = Files.createTempFile("many-export", ".ldif");
+        assertThat(linden("export", "--suffix", "dc=example,dc=com", "--data", data.toString(), "-o", export.toString())
+                .exit()).isZero();
+        List<String> dns = Files.readAllLines(export).stream().filter(l -> l.startsWith("dn: ")).toList();
+        assertThat(dns).as("the suffix, and every unit and user before the bad one").hasSize(1 + 2 * (bad - 1) + 1)
+                .contains("dn: uid=u" + (bad - 1) + ",ou=unit" + (bad - 1) + ",dc=example,dc=com",
+                        "dn: ou=unit" + bad + ",dc=example,dc=com")
+                .doesNotContain("dn: uid=u" + bad + ",ou=unit" + bad + ",dc=example,dc=com",
+                        "dn: ou=unit" + (bad + 1) + ",dc=example,dc=com");
+
+        Path clean = Files.writeString(Files.createTempFile("clean", ".ldif"), ldif.toString().replace(
+                "cn: U " + bad + "\n", "cn: U " + bad + "\nsn: S\n"));
+        Output all = linden("import", "--suffix", "dc=example,dc=com", "--data", TestServer.tempDir("linden-many2").toString(),
+                clean.toString());
+        assertThat(all.exit()).as(all.err()).isZero();
+        assertThat(all.out()).contains("imported " + (1 + 2 * users) + " entries");
     }
 
     @Test
