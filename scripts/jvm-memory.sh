@@ -37,6 +37,7 @@ linden_memory_opts() {
         esac
         prev="$arg"
     done
+    LINDEN_COMMAND="$command" # for the other choices of the launcher
 
     local serial=0
     if [[ "$user_opts" == *" -XX:+Use"*"GC "* ]]; then

@@ -50,7 +50,7 @@ class HeapSizingIT {
         Path dir = TestServer.tempDir("linden-heap-opts");
         Path config = StartupFailuresIT.config(dir, "opts.yaml", "listen: {host: 127.0.0.1, port: " + Launcher.freePort()
                 + "}\ndataDir: opts-data\n");
-        try (Launcher.Running server = Launcher.startWithJavaOpts(dir, "-Xmx300m -XX:+UseParallelGC", "serve", "--config",
+        try (Launcher.Running server = Launcher.startWith(dir, java.util.Map.of("LINDEN_JAVA_OPTS", "-Xmx300m -XX:+UseParallelGC"), "serve", "--config",
                 config.toString()).awaitReady()) {
             List<String> args = arguments(server);
             assertThat(args.stream().filter(a -> a.startsWith("-Xmx")).toList()).containsExactly("-Xmx300m");
