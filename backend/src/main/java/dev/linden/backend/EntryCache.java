@@ -32,7 +32,7 @@ final class EntryCache {
         final long id;
         final byte[] record;
         final EntryCodec.Decoded decoded;
-        final long bytes;
+        private long bytes = -1; // estimated when it is to be kept: most entries read pass through
         private volatile EntryCodec.Stored stored;
         volatile boolean used; // since the clock hand last passed
 
@@ -40,7 +40,14 @@ final class EntryCache {
             this.id = id;
             this.record = record;
             this.decoded = decoded;
-            this.bytes = EntrySize.estimate(decoded.entry(), record);
+        }
+
+        /** The heap this entry takes, as {@link EntrySize} estimates it. */
+        long bytes() {
+            if (bytes < 0) {
+                bytes = EntrySize.estimate(decoded.entry(), record);
+            }
+            return bytes;
         }
 
         /**
@@ -60,6 +67,7 @@ final class EntryCache {
     }
 
     private final Schema schema;
+    private final RecordDecoding decoding;
     private final long maxBytes;
     private final AtomicReferenceArray<Cached> slots; // null: no cache
     private final FrequencySketch frequencies;
@@ -72,6 +80,7 @@ final class EntryCache {
     /** @param maxBytes the budget; 0 keeps nothing (every read decodes) */
     EntryCache(Schema schema, long maxBytes) {
         this.schema = schema;
+        this.decoding = new RecordDecoding(schema);
         this.maxBytes = Math.max(0, maxBytes);
         long count = Math.min(MAX_SLOTS, this.maxBytes / BYTES_PER_SLOT);
         this.slots = count == 0 ? null : new AtomicReferenceArray<>((int) count);
@@ -85,7 +94,7 @@ final class EntryCache {
     Cached get(long id, byte[] record) {
         if (slots == null) {
             misses.increment();
-            return new Cached(id, record, EntryCodec.decodeAll(record, schema));
+            return new Cached(id, record, EntryCodec.decodeAll(record, schema, decoding));
         }
         int index = (int) Long.remainderUnsigned(id, slots.length());
         frequencies.increment(id);
@@ -98,14 +107,14 @@ final class EntryCache {
             return slot;
         }
         misses.increment();
-        Cached fresh = new Cached(id, record, EntryCodec.decodeAll(record, schema));
-        if (fresh.bytes > maxBytes / 8) {
-            return fresh; // one entry this large would push out too many others
-        }
+        Cached fresh = new Cached(id, record, EntryCodec.decodeAll(record, schema, decoding));
         if (slot != null && slot.id != id && frequencies.frequency(id) <= frequencies.frequency(slot.id)) {
             return fresh; // not read more often than the entry in its place
         }
-        if (slot == null && bytes.get() + fresh.bytes > maxBytes && !evictForNewcomer(id)) {
+        if (fresh.bytes() > maxBytes / 8) {
+            return fresh; // one entry this large would push out too many others
+        }
+        if (slot == null && bytes.get() + fresh.bytes() > maxBytes && !evictForNewcomer(id)) {
             return fresh; // full, and not read more often than the entry that would go
         }
         Cached old = slots.getAndSet(index, fresh);
@@ -141,7 +150,7 @@ final class EntryCache {
     }
 
     private void charge(Cached added, Cached removed) {
-        long delta = (added == null ? 0 : added.bytes) - (removed == null ? 0 : removed.bytes);
+        long delta = (added == null ? 0 : added.bytes()) - (removed == null ? 0 : removed.bytes());
         long count = (added == null ? 0 : 1) - (removed == null ? 0 : 1);
         bytes.addAndGet(delta);
         entries.addAndGet(count);

@@ -47,7 +47,7 @@ class EntryCacheTest {
         EntryCacheStats stats = cache.stats();
         assertThat(stats.entries()).as("it does hold entries").isGreaterThan(10);
         assertThat(stats.hits() + stats.misses()).isEqualTo(50_000);
-        long one = new EntryCache.Cached(1, records[0], EntryCodec.decodeAll(records[0], SCHEMA)).bytes;
+        long one = new EntryCache.Cached(1, records[0], EntryCodec.decodeAll(records[0], SCHEMA)).bytes();
         assertThat(one).as("an entry's estimate covers its record twice and its decoded values")
                 .isGreaterThan(2L * records[0].length);
     }

@@ -26,7 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The stored form of one user of {@code bench/pinned}'s directory (an inetOrgPerson with its
  * password hash and the operational attributes an import stamps): decoding it, as a search does for
- * every entry the decoded-entry cache does not hold, splitting it into sections, and encoding it, as
+ * every entry the decoded-entry cache does not hold (with and without the decoding's caches of parent
+ * DNs and attribute descriptions), splitting it into sections, and encoding it, as
  * every add, modify and import does.
  */
 @State(Scope.Benchmark)
@@ -39,6 +40,7 @@ public class EntryCodecBenchmark {
     private Schema schema;
     private Entry entry;
     private byte[] record;
+    private java.util.function.Function<byte[], Entry> decoder;
 
     @Setup
     public void setUp() throws LdapException, LdifException {
@@ -71,11 +73,18 @@ public class EntryCodecBenchmark {
             entry.put(new Attribute(AttributeDescription.parse(pa.type(), schema), pa.values()));
         }
         record = EntryCodec.encode(entry);
+        decoder = EntryCodec.cachingDecoder(schema);
     }
 
     @Benchmark
     public Entry decode() {
         return EntryCodec.decode(record, schema);
+    }
+
+    /** As the entry cache decodes: the parent DN and the attribute descriptions found by their bytes. */
+    @Benchmark
+    public Entry decodeCaching() {
+        return decoder.apply(record);
     }
 
     @Benchmark
