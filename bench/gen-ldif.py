@@ -2,9 +2,11 @@
 """Writes the benchmark's LDIF: the suffix, ou=people, and N inetOrgPerson users uid=user.1 .. uid=user.N.
 
 Every user has the password "password" as one {SSHA} hash (computed once here, so both servers verify the
-same scheme). The values are deterministic apart from that hash's salt.
+same scheme). The values are deterministic apart from that hash's salt. With --groups P1,P2,...,
+ou=groups follows, with one groupOfNames cn=group.<P> per percentage P holding the first P% of the users
+(at least one) as members.
 
-    gen-ldif.py N OUT.ldif [SUFFIX]
+    gen-ldif.py N OUT.ldif [SUFFIX] [--groups 1,5,10,25,50]
 """
 import base64
 import hashlib
@@ -25,9 +27,15 @@ def ssha(password: str) -> str:
 
 
 def main() -> None:
-    n = int(sys.argv[1])
-    out = sys.argv[2]
-    suffix = sys.argv[3] if len(sys.argv) > 3 else "dc=example,dc=com"
+    args = sys.argv[1:]
+    groups = []
+    if "--groups" in args:
+        at = args.index("--groups")
+        groups = [int(p) for p in args[at + 1].split(",")]
+        del args[at:at + 2]
+    n = int(args[0])
+    out = args[1]
+    suffix = args[2] if len(args) > 2 else "dc=example,dc=com"
     dc = suffix.split(",")[0].split("=", 1)[1]
     password = ssha("password")
     tmp = out + ".tmp"
@@ -45,6 +53,13 @@ def main() -> None:
                     f"description: This is the description for user number {i}.\n"
                     f"telephoneNumber: +1 555 {i // 10000:03d} {i % 10000:04d}\n"
                     f"userPassword: {password}\n\n")
+        if groups:
+            f.write(f"dn: ou=groups,{suffix}\nobjectClass: top\nobjectClass: organizationalUnit\nou: groups\n\n")
+        for p in groups:
+            f.write(f"dn: cn=group.{p},ou=groups,{suffix}\nobjectClass: top\nobjectClass: groupOfNames\ncn: group.{p}\n")
+            for i in range(1, max(1, n * p // 100) + 1):
+                f.write(f"member: uid=user.{i},ou=people,{suffix}\n")
+            f.write("\n")
     os.replace(tmp, out)
 
 

@@ -63,11 +63,23 @@ public final class AttributeIndex {
             if (kinds.contains(IndexKind.PRESENCE)) {
                 keys.add(new Key(new byte[] {PRES}));
             }
-            for (byte[] v : a.values()) {
+            List<byte[]> values = a.values();
+            // the attribute keeps its values' normalised forms (computed once, by a bulk load beforehand);
+            // a subtype with a rule of its own is normalised by this index's type, as assertions are
+            List<String> norms = a.description().type().equality() == type.equality() ? a.normalizedValues(schema) : null;
+            for (int i = 0; i < values.size(); i++) {
+                byte[] v = values.get(i);
                 String norm;
-                try {
-                    norm = type.normalize(v, schema);
-                } catch (LdapException e) {
+                if (norms != null) {
+                    norm = norms.get(i);
+                } else {
+                    try {
+                        norm = type.normalize(v, schema);
+                    } catch (LdapException e) {
+                        norm = Attribute.refused(v);
+                    }
+                }
+                if (Attribute.isRefused(norm)) {
                     continue; // a value the rule refuses can never match an assertion
                 }
                 if (kinds.contains(IndexKind.EQUALITY)) {

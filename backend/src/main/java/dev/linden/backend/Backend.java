@@ -246,6 +246,11 @@ public final class Backend implements AutoCloseable {
         return BackendTx.read(storage, tx -> changelog.after(tx, seq, max));
     }
 
+    /** The decoded-entry cache's budget, use and hits, for monitoring. */
+    public EntryCacheStats entryCache() {
+        return store.cacheStats();
+    }
+
     /** How searches found their candidates since start (indexed, unindexed, refused), for monitoring. */
     public SearchCounters searchCounters() {
         return searchCounters;

@@ -2,68 +2,178 @@ package dev.linden.backend;
 
 import dev.linden.model.schema.Schema;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Decoded entries, so a hot entry is not parsed again on every search. Direct-mapped by ID (one
- * slot per ID modulo the size: no locks, bounded memory). A hit needs the stored record to be
- * byte-for-byte the one that was decoded, so the cache never needs invalidating and can never serve
- * an entry that a write has changed. Entries from the cache are shared: callers must not modify them.
+ * Decoded entries, so a hot entry is not parsed again on every search, held within a budget of
+ * bytes (the heap the launcher gives the server grows with it, see {@code bin/linden}).
+ *
+ * <p>Direct-mapped by ID (one slot per ID modulo the slot count: no locks, no map). A hit needs the
+ * stored record to be byte-for-byte the one that was decoded, so the cache never needs invalidating
+ * and can never serve an entry that a write has changed. Each slot is charged its estimated heap size
+ * ({@link EntrySize}); past the budget, a clock hand sweeps the slots and empties those not used since
+ * its last pass. Entries from the cache are shared: callers must not modify them.
+ *
+ * <p>A decoded entry is kept only when it is read more often than the entry it would push out
+ * ({@link FrequencySketch}): reads spread evenly over a directory larger than the cache would otherwise
+ * replace an entry on nearly every read, and each replaced entry, having lived long enough to be
+ * promoted, is garbage the collector must then find in the old generation. Hot entries stay.
  */
 final class EntryCache {
-    private static final class Slot {
+    /** Slots per byte of budget: room for entries of 1 KiB on average before the budget, not the slots, binds. */
+    private static final int BYTES_PER_SLOT = 1024;
+    private static final int MAX_SLOTS = 1 << 22;
+
+    /** A decoded record, and its sections split on first need. */
+    static final class Cached {
         final long id;
         final byte[] record;
         final EntryCodec.Decoded decoded;
-        volatile EntryCodec.Stored stored; // the record's sections, split on first need
+        private long bytes = -1; // estimated when it is to be kept: most entries read pass through
+        private volatile EntryCodec.Stored stored;
+        volatile boolean used; // since the clock hand last passed
 
-        Slot(long id, byte[] record, EntryCodec.Decoded decoded) {
+        Cached(long id, byte[] record, EntryCodec.Decoded decoded) {
             this.id = id;
             this.record = record;
             this.decoded = decoded;
         }
+
+        /** The heap this entry takes, as {@link EntrySize} estimates it. */
+        long bytes() {
+            if (bytes < 0) {
+                bytes = EntrySize.estimate(decoded.entry(), record);
+            }
+            return bytes;
+        }
+
+        /**
+         * The record's sections, for sending the user section as it is: split once; null when some
+         * values are kept apart (the section does not hold them all).
+         */
+        EntryCodec.Stored stored() {
+            if (!decoded.apart().isEmpty()) {
+                return null;
+            }
+            EntryCodec.Stored s = stored;
+            if (s == null) {
+                stored = s = EntryCodec.split(record);
+            }
+            return s;
+        }
     }
 
-    private final AtomicReferenceArray<Slot> slots;
     private final Schema schema;
+    private final RecordDecoding decoding;
+    private final long maxBytes;
+    private final AtomicReferenceArray<Cached> slots; // null: no cache
+    private final FrequencySketch frequencies;
+    private final AtomicLong bytes = new AtomicLong();
+    private final AtomicLong entries = new AtomicLong();
+    private final AtomicInteger hand = new AtomicInteger();
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
 
-    EntryCache(Schema schema, int size) {
+    /** @param maxBytes the budget; 0 keeps nothing (every read decodes) */
+    EntryCache(Schema schema, long maxBytes) {
         this.schema = schema;
-        this.slots = new AtomicReferenceArray<>(Math.max(1, size));
+        this.decoding = new RecordDecoding(schema);
+        this.maxBytes = Math.max(0, maxBytes);
+        long count = Math.min(MAX_SLOTS, this.maxBytes / BYTES_PER_SLOT);
+        this.slots = count == 0 ? null : new AtomicReferenceArray<>((int) count);
+        this.frequencies = new FrequencySketch((int) count);
     }
 
     /**
      * The decoded record. Attributes whose values are kept apart ({@link Id2Values}) are only named:
      * their values are never cached, so changing them alone needs no invalidation either.
      */
-    EntryCodec.Decoded decode(long id, byte[] record) {
-        return slot(id, record).decoded;
+    Cached get(long id, byte[] record) {
+        if (slots == null) {
+            misses.increment();
+            return new Cached(id, record, EntryCodec.decodeAll(record, schema, decoding));
+        }
+        int index = (int) Long.remainderUnsigned(id, slots.length());
+        frequencies.increment(id);
+        Cached slot = slots.get(index);
+        if (slot != null && slot.id == id && Arrays.equals(slot.record, record)) {
+            hits.increment();
+            if (!slot.used) {
+                slot.used = true;
+            }
+            return slot;
+        }
+        misses.increment();
+        Cached fresh = new Cached(id, record, EntryCodec.decodeAll(record, schema, decoding));
+        if (slot != null && slot.id != id && frequencies.frequency(id) <= frequencies.frequency(slot.id)) {
+            return fresh; // not read more often than the entry in its place
+        }
+        if (fresh.bytes() > maxBytes / 8) {
+            return fresh; // one entry this large would push out too many others
+        }
+        if (slot == null && bytes.get() + fresh.bytes() > maxBytes && !evictForNewcomer(id)) {
+            return fresh; // full, and not read more often than the entry that would go
+        }
+        Cached old = slots.getAndSet(index, fresh);
+        charge(fresh, old);
+        if (bytes.get() > maxBytes) {
+            sweep();
+        }
+        return fresh;
+    }
+
+    /** Empties the next slot under the clock hand if its entry is read less often than {@code id}'s; whether it did. */
+    private boolean evictForNewcomer(long id) {
+        int n = slots.length();
+        for (int steps = 0; steps < 64; steps++) {
+            int index = Math.floorMod(hand.getAndIncrement(), n);
+            Cached victim = slots.get(index);
+            if (victim == null) {
+                continue;
+            }
+            if (frequencies.frequency(id) <= frequencies.frequency(victim.id)) {
+                return false;
+            }
+            if (slots.compareAndSet(index, victim, null)) {
+                charge(null, victim);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    EntryCacheStats stats() {
+        return new EntryCacheStats(maxBytes, bytes.get(), entries.get(), hits.sum(), misses.sum());
+    }
+
+    private void charge(Cached added, Cached removed) {
+        long delta = (added == null ? 0 : added.bytes()) - (removed == null ? 0 : removed.bytes());
+        long count = (added == null ? 0 : 1) - (removed == null ? 0 : 1);
+        bytes.addAndGet(delta);
+        entries.addAndGet(count);
     }
 
     /**
-     * The record's sections, for sending the user section as it is: split once per cached record;
-     * null when some values are kept apart (the section does not hold them all).
+     * Empties slots under the clock hand until the cache is within its budget: a slot used since the
+     * last pass is spared once (its mark cleared). Threads that sweep at the same time take turns at
+     * the hand; each stops once the budget holds.
      */
-    EntryCodec.Stored stored(long id, byte[] record) {
-        Slot slot = slot(id, record);
-        if (!slot.decoded.apart().isEmpty()) {
-            return null;
+    private void sweep() {
+        int n = slots.length();
+        for (int steps = 0; steps < 2 * n && bytes.get() > maxBytes; steps++) {
+            int index = Math.floorMod(hand.getAndIncrement(), n);
+            Cached slot = slots.get(index);
+            if (slot == null) {
+                continue;
+            }
+            if (slot.used) {
+                slot.used = false;
+            } else if (slots.compareAndSet(index, slot, null)) {
+                charge(null, slot);
+            }
         }
-        EntryCodec.Stored s = slot.stored;
-        if (s == null) {
-            slot.stored = s = EntryCodec.split(record);
-        }
-        return s;
-    }
-
-    private Slot slot(long id, byte[] record) {
-        int index = (int) Long.remainderUnsigned(id, slots.length());
-        Slot slot = slots.get(index);
-        if (slot != null && slot.id == id && Arrays.equals(slot.record, record)) {
-            return slot;
-        }
-        slot = new Slot(id, record, EntryCodec.decodeAll(record, schema));
-        slots.set(index, slot);
-        return slot;
     }
 }

@@ -132,15 +132,34 @@ public final class EntryCodec {
     }
 
     static Decoded decodeAll(byte[] stored, Schema schema) {
+        return decodeAll(stored, schema, null);
+    }
+
+    /**
+     * A decoder of records that keeps what they repeat (parent DNs, attribute descriptions) between
+     * calls, as the entry cache's decoding does; for benchmarks of that path.
+     */
+    public static java.util.function.Function<byte[], Entry> cachingDecoder(Schema schema) {
+        RecordDecoding decoding = new RecordDecoding(schema);
+        return record -> decodeAll(record, schema, decoding).entry();
+    }
+
+    /**
+     * The entry a record holds, and the descriptions of the attributes it keeps apart. With
+     * {@code decoding}, the parent part of the DN and the attribute descriptions come from its caches.
+     */
+    static Decoded decodeAll(byte[] stored, Schema schema, RecordDecoding decoding) {
         String dnText = "?";
         try {
             BerReader r = reader(stored);
             dnText = r.readUtf8();
-            Dn dn = stored[0] != VERSION_1 ? dn(r.readSequence(BerTags.SEQUENCE), schema) : DnSyntax.parse(dnText, schema);
+            Dn dn = stored[0] == VERSION_1 ? DnSyntax.parse(dnText, schema)
+                    : decoding == null ? dn(r.readSequence(BerTags.SEQUENCE), schema)
+                    : dn(r.readSequence(BerTags.SEQUENCE), decoding);
             Entry entry = new Entry(dn);
             for (int i = 0; i < 3; i++) {
-                BerReader section = new BerReader(r.readOctetString());
-                readAttributes(section, entry, schema);
+                BerReader section = r.readSequence(BerTags.OCTET_STRING); // the section in place, not copied
+                readAttributes(section, entry, schema, decoding);
             }
             if (stored[0] != VERSION_3) {
                 return new Decoded(entry, List.of());
@@ -156,21 +175,35 @@ public final class EntryCodec {
         }
     }
 
-    private static Dn dn(BerReader rdns, Schema schema) throws BerException, LdapException {
+    /** The DN of the RDN structure of a record (leaf first). */
+    static Dn dn(BerReader rdns, Schema schema) throws BerException, LdapException {
         List<Rdn> list = new ArrayList<>(4);
         while (rdns.hasMore()) {
-            BerReader rdn = rdns.readSequence(BerTags.SEQUENCE);
-            List<Ava> avas = new ArrayList<>(1);
-            while (rdn.hasMore()) {
-                BerReader ava = rdn.readSequence(BerTags.SEQUENCE);
-                String type = ava.readUtf8();
-                String value = ava.readUtf8();
-                String normType = ava.readUtf8();
-                avas.add(new Ava(shownType(type, normType, schema), value, normType, ava.readUtf8()));
-            }
-            list.add(DnSyntax.makeRdn(avas));
+            list.add(rdn(rdns.readSequence(BerTags.SEQUENCE), schema));
         }
         return new Dn(list);
+    }
+
+    /** As {@link #dn(BerReader, Schema)}: the leaf RDN decoded, its parent from the cache. */
+    private static Dn dn(BerReader rdns, RecordDecoding decoding) throws BerException, LdapException {
+        if (!rdns.hasMore()) {
+            return new Dn(List.of());
+        }
+        Rdn leaf = rdn(rdns.readSequence(BerTags.SEQUENCE), decoding.schema());
+        Dn parent = rdns.readRest(decoding::parent);
+        return parent.child(leaf);
+    }
+
+    private static Rdn rdn(BerReader rdn, Schema schema) throws BerException, LdapException {
+        List<Ava> avas = new ArrayList<>(1);
+        while (rdn.hasMore()) {
+            BerReader ava = rdn.readSequence(BerTags.SEQUENCE);
+            String type = ava.readUtf8();
+            String value = ava.readUtf8();
+            String normType = ava.readUtf8();
+            avas.add(new Ava(shownType(type, normType, schema), value, normType, ava.readUtf8()));
+        }
+        return DnSyntax.makeRdn(avas);
     }
 
     /**
@@ -182,16 +215,18 @@ public final class EntryCodec {
         return type == null ? stored : type.displayName();
     }
 
-    private static void readAttributes(BerReader r, Entry entry, Schema schema) throws BerException, LdapException {
+    private static void readAttributes(BerReader r, Entry entry, Schema schema, RecordDecoding decoding)
+            throws BerException, LdapException {
         while (r.hasMore()) {
             BerReader attr = r.readSequence(BerTags.SEQUENCE);
-            String type = attr.readUtf8();
+            AttributeDescription description = decoding == null ? AttributeDescription.parse(attr.readUtf8(), schema)
+                    : attr.readSlice(BerTags.OCTET_STRING, decoding::description);
             BerReader set = attr.readSequence(BerTags.SET);
             List<byte[]> values = new ArrayList<>();
             while (set.hasMore()) {
                 values.add(set.readOctetString());
             }
-            entry.put(new Attribute(AttributeDescription.parse(type, schema), values));
+            entry.put(new Attribute(description, values));
         }
     }
 }

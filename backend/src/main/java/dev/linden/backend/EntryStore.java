@@ -42,7 +42,7 @@ final class EntryStore {
         this.id2children = new Id2Children(storage);
         this.meta = storage.tree("meta");
         this.large = new LargeAttributes(storage, schema, config.largeValueTypes(), config.largeValueThreshold(), counters);
-        this.cache = new EntryCache(schema, config.entryCacheSize());
+        this.cache = new EntryCache(schema, config.entryCacheBytes());
         this.shown = new ShownDns(id2entry, cache);
         this.suffixes = List.copyOf(config.suffixes());
     }
@@ -71,17 +71,26 @@ final class EntryStore {
 
     /** The entry with this ID as stored, its record given; shared through the cache: read it, never modify it. */
     Entry entry(BackendTx tx, long id, byte[] record) {
-        return large.bind(tx, id, cache.decode(id, record));
+        return entry(tx, cache.get(id, record));
+    }
+
+    /** The record decoded, from the cache when it holds it: a search takes the entry and the sections from it. */
+    EntryCache.Cached cached(long id, byte[] record) {
+        return cache.get(id, record);
+    }
+
+    /** The entry of a decoded record, its attributes kept apart read on demand in {@code tx}; shared: never modify it. */
+    Entry entry(BackendTx tx, EntryCache.Cached cached) {
+        return large.bind(tx, cached.id, cached.decoded);
+    }
+
+    EntryCacheStats cacheStats() {
+        return cache.stats();
     }
 
     /** A freshly decoded record as an entry whose attributes kept apart are read on demand in {@code tx}. */
     Entry bind(BackendTx tx, long id, EntryCodec.Decoded decoded) {
         return large.bind(tx, id, decoded);
-    }
-
-    /** The record's sections for a search to copy from, or null when some values are kept apart. */
-    EntryCodec.Stored sections(long id, byte[] record) {
-        return cache.stored(id, record);
     }
 
     Entry byId(BackendTx tx, long id) {

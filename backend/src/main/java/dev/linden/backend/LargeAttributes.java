@@ -116,8 +116,10 @@ final class LargeAttributes {
             for (Attribute a : after.attributes()) {
                 if (apart.contains(a.description().key()) && !sameStore(before, a)) {
                     byte[] prefix = Id2Values.prefix(id, a.description().key());
-                    for (byte[] v : a.values()) {
-                        values.put(tx, Id2Values.key(prefix, a.normalizeOrRaw(v, schema)), v);
+                    List<byte[]> vs = a.values();
+                    List<String> norms = a.normalizedValues(schema); // computed once per attribute (a bulk load does it beforehand)
+                    for (int i = 0; i < vs.size(); i++) {
+                        values.put(tx, Id2Values.key(prefix, norms.get(i)), vs.get(i));
                     }
                 }
             }

@@ -96,8 +96,9 @@ final class SearchExecutor {
             if (record == null) {
                 continue;
             }
-            Entry entry = store.entry(tx, id, record);
-            if (entry.dn().isWithin(spec.base()) && !scan.accept(id, entry, store.sections(id, record), view)) {
+            EntryCache.Cached cached = store.cached(id, record);
+            Entry entry = store.entry(tx, cached);
+            if (entry.dn().isWithin(spec.base()) && !scan.accept(id, entry, cached.stored(), view)) {
                 return;
             }
         }
@@ -114,8 +115,11 @@ final class SearchExecutor {
                 byte[] record = id == 0 ? null : store.record(tx, id);
                 if (record == null) {
                     missing.accept(uuid);
-                } else if (!found.accept(id, store.entry(tx, id, record), store.sections(id, record), view)) {
-                    break;
+                } else {
+                    EntryCache.Cached cached = store.cached(id, record);
+                    if (!found.accept(id, store.entry(tx, cached), cached.stored(), view)) {
+                        break;
+                    }
                 }
             }
             return null;
@@ -148,7 +152,8 @@ final class SearchExecutor {
         if (record == null) {
             return true;
         }
-        return scan.accept(id, store.entry(tx, id, record), store.sections(id, record), view);
+        EntryCache.Cached cached = store.cached(id, record);
+        return scan.accept(id, store.entry(tx, cached), cached.stored(), view);
     }
 
     /** noSuchObject naming the nearest ancestor that exists and that the asker may see (none: no matchedDN). */

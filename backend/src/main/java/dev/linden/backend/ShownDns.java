@@ -20,7 +20,7 @@ final class ShownDns {
     /** The DN of the entry with this ID as stored, or null. */
     Dn of(BackendTx tx, long id) {
         byte[] record = id == 0 ? null : id2entry.get(tx, id);
-        return record == null ? null : cache.decode(id, record).entry().dn();
+        return record == null ? null : cache.get(id, record).decoded.entry().dn();
     }
 
     /** {@code dn} with its parent part as the parent entry (with this ID) names itself; {@code dn} itself when they agree. */

@@ -35,7 +35,7 @@ class ChangelogTest {
 
     private static Backend open(Storage storage, ChangelogSettings settings) throws Exception {
         return new Backend(storage, SCHEMA, new BackendConfig(List.of(dn(SUFFIX)), BackendConfig.defaultIndexes(), 100,
-                BackendConfig.DEFAULT_ENTRY_CACHE, List.of("member")), settings);
+                BackendConfig.DEFAULT_ENTRY_CACHE_BYTES, List.of("member")), settings);
     }
 
     private static Entry entry(String ldif) throws Exception {

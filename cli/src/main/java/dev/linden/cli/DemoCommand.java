@@ -92,7 +92,7 @@ final class DemoCommand implements Callable<Integer> {
             }
             try (var in = DemoCommand.class.getResourceAsStream("demo.ldif");
                     LdifReader reader = new LdifReader(new InputStreamReader(in, StandardCharsets.UTF_8), "demo.ldif")) {
-                ImportCommand.load(directory, directory.backend(), reader, true);
+                ImportCommand.load(directory, reader, true, committed -> { });
             }
             return true;
         } catch (IOException | ImportCommand.ImportException e) {

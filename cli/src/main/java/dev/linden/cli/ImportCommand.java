@@ -5,9 +5,7 @@ import dev.linden.core.CoreConfig;
 import dev.linden.core.Directory;
 import dev.linden.core.operation.EntryImport;
 import dev.linden.model.Dn;
-import dev.linden.model.Entry;
 import dev.linden.model.LdapException;
-import dev.linden.model.ldif.LdifException;
 import dev.linden.model.ldif.LdifReader;
 import dev.linden.model.ldif.LdifRecord;
 import dev.linden.model.password.PasswordSchemes;
@@ -21,8 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,8 +28,6 @@ import picocli.CommandLine.Parameters;
 /** Offline bulk load of LDIF into the store (the server must not be running on the same data). */
 @Command(name = "import", mixinStandardHelpOptions = true, description = "Load an LDIF file into the store (offline).")
 final class ImportCommand implements Callable<Integer> {
-    private static final int BATCH = 2000;
-
     @Mixin
     ServerOptions options;
 
@@ -54,9 +48,12 @@ final class ImportCommand implements Callable<Integer> {
                     + (Files.exists(ldif) ? "not a readable file" : "no such file"));
         }
         Schema schema = Linden.schema(settings);
+        long size = Files.size(ldif);
+        ImportProgress progress = new ImportProgress(System.err, size);
         try (DataFolderLock lock = DataFolderLock.acquire(settings); // never beside a server on the same data
-                Backend backend = Linden.openBackend(settings, schema);
-                LdifReader reader = new LdifReader(Files.newBufferedReader(ldif, StandardCharsets.UTF_8), ldif.toString())) {
+                Backend backend = Linden.openBackend(settings, schema, true); // flushed to disk once, at the end
+                LdifReader reader = new LdifReader(new java.io.BufferedReader(new java.io.InputStreamReader(
+                        progress.counting(Files.newInputStream(ldif)), StandardCharsets.UTF_8), 1 << 16), ldif.toString())) {
             Directory directory = new Directory(backend, schema, new CoreConfig(Dn.ROOT, settings.rootPassword(), 0, 0,
                     false, settings.passwordScheme(), Linden.VERSION, settings.security(), java.util.List.of(),
                     settings.sasl(), settings.passwordPolicy(), settings.throttle(), settings.groups(),
@@ -64,7 +61,7 @@ final class ImportCommand implements Callable<Integer> {
                     PasswordSchemes.standard(),
                     Clock.systemUTC());
             long start = System.nanoTime();
-            int count = load(directory, backend, reader, !noSchemaCheck);
+            int count = load(directory, reader, !noSchemaCheck, progress::committed);
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("imported %d entries in %.1f s (%.0f entries/s)%n", count, seconds, count / seconds);
             return 0;
@@ -74,52 +71,17 @@ final class ImportCommand implements Callable<Integer> {
         }
     }
 
-    /** Loads every record, in batches of one transaction each; errors name the file and line. */
-    static int load(Directory directory, Backend backend, LdifReader reader, boolean checkSchema)
+    /** Loads every record on every core ({@link ImportPipeline}); errors name the file and line. */
+    static int load(Directory directory, LdifReader reader, boolean checkSchema, java.util.function.LongConsumer committed)
             throws IOException, ImportException {
-        EntryImport importer = new EntryImport(directory, checkSchema);
-        List<Entry> batch = new ArrayList<>(BATCH);
-        List<LdifRecord> records = new ArrayList<>(BATCH);
-        int count = 0;
-        try {
-            LdifRecord record;
-            while ((record = reader.next()) != null) {
-                try {
-                    batch.add(importer.entry(record, directory.config().rootDn()));
-                } catch (LdapException e) {
-                    throw new ImportException(record, e);
-                }
-                records.add(record);
-                if (batch.size() == BATCH) {
-                    count += flush(backend, batch, records);
-                }
-            }
-            count += flush(backend, batch, records);
-        } catch (LdifException e) {
-            throw new ImportException(e.getMessage());
-        }
-        return count;
-    }
-
-    private static int flush(Backend backend, List<Entry> batch, List<LdifRecord> records) throws ImportException {
-        int n = batch.size();
-        try {
-            backend.addAll(batch);
-        } catch (LdapException e) {
-            // find the culprit to name its line: add one by one up to it is not needed; say the batch range
-            throw new ImportException("entries from line " + records.get(0).line() + " to line "
-                    + records.get(n - 1).line() + " were not loaded: " + e.code() + " " + e.getMessage()
-                    + (e.matchedDn().isEmpty() ? "" : " (matched " + e.matchedDn() + ")"));
-        }
-        batch.clear();
-        records.clear();
-        return n;
+        return new ImportPipeline(new EntryImport(directory, checkSchema), directory.backend(), directory.schema(),
+                directory.config().rootDn(), Runtime.getRuntime().availableProcessors(), committed).load(reader);
     }
 
     static final class ImportException extends Exception {
         private static final long serialVersionUID = 1L;
 
-        ImportException(String message) {
+        ImportException(String message) { // the LDIF's own error, or a batch the store refused
             super(message);
         }
 

@@ -9,7 +9,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "linden", mixinStandardHelpOptions = true, version = "linden " + dev.linden.server.Linden.VERSION,
         description = "Linden, an LDAPv3 directory server.",
         subcommands = {ServeCommand.class, DemoCommand.class, ImportCommand.class, ExportCommand.class,
-                HashPasswordCommand.class, StatusCommand.class,
+                HashPasswordCommand.class, StatusCommand.class, AotTrainingCommand.class,
                 dev.linden.cli.doctor.DoctorCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,4 +62,114 @@ class CommandLineIT {
         assertThat(linden("export", "--suffix", "dc=example,dc=com", "--data", second.toString(), "-o", export2.toString()).exit()).isZero();
         assertThat(Files.readString(export2)).isEqualTo(ldif);
     }
+<<<<<<< HEAD
+=======
+
+    @Test
+    void importErrorsNameTheFileAndLine() throws Exception {
+        Path bad = Files.createTempFile("bad", ".ldif");
+        Files.writeString(bad, """
+                dn: dc=example,dc=com
+                objectClass: domain
+                dc: example
+
+                dn: uid=x,dc=example,dc=com
+                objectClass: inetOrgPerson
+                uid: x
+                cn: X
+                """);
+        Output r = linden("import", "--suffix", "dc=example,dc=com", "--data", TestServer.tempDir("linden-bad").toString(), bad.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("line 5", "uid=x,dc=example,dc=com", "requires attribute 'sn'");
+        Files.writeString(bad, "dn: dc=example,dc=com\nobjectClass:: not*base64\n");
+        Output b = linden("import", "--suffix", "dc=example,dc=com", "--data", TestServer.tempDir("linden-bad2").toString(), bad.toString());
+        assertThat(b.exit()).isEqualTo(1);
+        assertThat(b.err()).contains(bad + ":2", "base64");
+    }
+
+    @Test
+    void aLoadOnEveryCoreKeepsTheFileOrderAndStopsAtTheFirstBadRecordWithEverythingBeforeItLoaded() throws Exception {
+        // several chunks and transactions of the parallel load: parents before children across them, and a
+        // record far in the file that fails its schema check
+        int users = 3 * 1000 + 17;
+        int bad = 2_345;
+        StringBuilder ldif = new StringBuilder("dn: dc=example,dc=com\nobjectClass: domain\ndc: example\n\n");
+        int line = 5;
+        int badLine = 0;
+        for (int i = 1; i <= users; i++) {
+            ldif.append("dn: ou=unit").append(i).append(",dc=example,dc=com\nobjectClass: organizationalUnit\nou: unit")
+                    .append(i).append("\n\n");
+            line += 4;
+            if (i == bad) {
+                badLine = line;
+            }
+            ldif.append("dn: uid=u").append(i).append(",ou=unit").append(i).append(",dc=example,dc=com\n")
+                    .append("objectClass: inetOrgPerson\nuid: u").append(i).append("\ncn: U ").append(i)
+                    .append(i == bad ? "" : "\nsn: S").append("\n\n");
+            line += i == bad ? 5 : 6;
+        }
+        Path file = Files.writeString(Files.createTempFile("many", ".ldif"), ldif);
+        Path data = TestServer.tempDir("linden-many");
+        Output r = linden("import", "--suffix", "dc=example,dc=com", "--data", data.toString(), file.toString());
+        assertThat(r.exit()).as(r.out()).isEqualTo(1);
+        assertThat(r.err()).contains("line " + badLine + ": uid=u" + bad + ",ou=unit" + bad + ",dc=example,dc=com",
+                "requires attribute 'sn'");
+        Path export = Files.createTempFile("many-export", ".ldif");
+        assertThat(linden("export", "--suffix", "dc=example,dc=com", "--data", data.toString(), "-o", export.toString())
+                .exit()).isZero();
+        List<String> dns = Files.readAllLines(export).stream().filter(l -> l.startsWith("dn: ")).toList();
+        assertThat(dns).as("the suffix, and every unit and user before the bad one").hasSize(1 + 2 * (bad - 1) + 1)
+                .contains("dn: uid=u" + (bad - 1) + ",ou=unit" + (bad - 1) + ",dc=example,dc=com",
+                        "dn: ou=unit" + bad + ",dc=example,dc=com")
+                .doesNotContain("dn: uid=u" + bad + ",ou=unit" + bad + ",dc=example,dc=com",
+                        "dn: ou=unit" + (bad + 1) + ",dc=example,dc=com");
+
+        Path clean = Files.writeString(Files.createTempFile("clean", ".ldif"), ldif.toString().replace(
+                "cn: U " + bad + "\n", "cn: U " + bad + "\nsn: S\n"));
+        Output all = linden("import", "--suffix", "dc=example,dc=com", "--data", TestServer.tempDir("linden-many2").toString(),
+                clean.toString());
+        assertThat(all.exit()).as(all.err()).isZero();
+        assertThat(all.out()).contains("imported " + (1 + 2 * users) + " entries");
+    }
+
+    @Test
+    void configErrorsNameTheFileLineAndKey() throws Exception {
+        Path config = Files.createTempFile("linden", ".yaml");
+        Files.writeString(config, "rootPassword: x\nlimits:\n  sizeLimt: 5\n");
+        Output r = linden("serve", "--config", config.toString());
+        assertThat(r.exit()).isNotZero();
+        assertThat(r.err()).contains(config + ":3", "sizeLimt");
+        assertThat(r.err().strip().lines()).as("one line").hasSize(1);
+    }
+
+    @Test
+    void aWrongFlagIsOneLineThatSaysWhereTheFlagsAre() {
+        Output r = linden("serve", "--port", "three");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("linden serve: Invalid value for option '--port': 'three' is not an int"
+                + " (see: linden serve --help)");
+        assertThat(linden("serve", "--prot", "3389").err().strip()).isEqualTo("linden serve: Unknown options: '--prot', '3389'"
+                + " (see: linden serve --help)");
+    }
+
+    @Test
+    void anUnreadablePasswordFileIsOneLine() {
+        Output r = linden("status", "-D", "cn=admin,dc=example,dc=com", "-y", "/nonexistent/pw.txt");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err().strip()).isEqualTo("linden status: cannot read the password file /nonexistent/pw.txt: no such file;"
+                + " give -y a readable file that holds the password");
+    }
+
+    @Test
+    void hashPasswordPrintsAVerifiableHash() {
+        Output r = linden("hash-password", "--scheme", "SSHA512", "s3cret");
+        assertThat(r.exit()).isZero();
+        String hash = r.out().strip();
+        assertThat(hash).startsWith("{SSHA512}");
+        PasswordSchemes schemes = PasswordSchemes.standard();
+        assertThat(schemes.verify("s3cret".getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.UTF_8))).isTrue();
+        assertThat(schemes.verify("other".getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.UTF_8))).isFalse();
+        assertThat(linden("hash-password", "s3cret").out()).startsWith("{ARGON2}$argon2id$");
+    }
+>>>>>>> perf
 }

@@ -82,12 +82,25 @@ final class Launcher {
     }
 
     private static Running start(Path dir, List<String> prefix, Path launcher, String... args) throws IOException {
+        return start(dir, prefix, launcher, null, args);
+    }
+
+    /** As {@link #start(Path, String...)}, with these environment variables (LINDEN_JAVA_OPTS, LINDEN_AOT) set. */
+    static Running startWith(Path dir, Map<String, String> variables, String... args) throws IOException {
+        return start(dir, List.of(), SCRIPT, variables, args);
+    }
+
+    private static Running start(Path dir, List<String> prefix, Path launcher, Map<String, String> variables,
+            String... args) throws IOException {
         List<String> command = new ArrayList<>(prefix);
         command.add(launcher.toString());
         command.addAll(Arrays.asList(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
-        env.remove("LINDEN_JAVA_OPTS"); // the launcher's own options only
+        env.remove("LINDEN_JAVA_OPTS"); // the launcher's own options only, unless a test gives some
+        if (variables != null) {
+            env.putAll(variables);
+        }
         return new Running(pb.start(), String.join(" ", args));
     }
 
@@ -177,7 +190,8 @@ final class Launcher {
             return SCRIPT;
         }
         Path copy = Files.createTempDirectory("linden-install");
-        for (String part : List.of("bin/linden", "scripts/java-env.sh", "cli/target/linden-cli.jar", "cli/target/lib")) {
+        for (String part : List.of("bin/linden", "scripts/java-env.sh", "scripts/jvm-memory.sh", "scripts/jvm-aot.sh", "cli/target/linden-cli.jar",
+                "cli/target/lib")) {
             copyTree(ROOT.resolve(part), copy.resolve(part));
         }
         new ProcessBuilder("chmod", "-R", "a+rX", copy.toString()).inheritIO().start().waitFor();

@@ -55,7 +55,8 @@ class MonitorIT {
             assertThat(dns.get(0)).isEqualTo("cn=Monitor");
             assertThat(dns).contains("cn=Time,cn=Monitor", "cn=Connections,cn=Monitor", "cn=Operations,cn=Monitor",
                     "cn=Search,cn=Operations,cn=Monitor", "cn=Listener 0,cn=Listeners,cn=Monitor",
-                    "cn=Failed Binds,cn=Security,cn=Monitor", "cn=Size,cn=Store,cn=Monitor");
+                    "cn=Failed Binds,cn=Security,cn=Monitor", "cn=Size,cn=Store,cn=Monitor",
+                    "cn=Hits,cn=Entry Cache,cn=Monitor");
             SearchResultEntry root = all.getSearchEntry("cn=Monitor");
             assertThat(root.getAttributeValue("monitoredInfo")).isEqualTo("Linden " + dev.linden.server.Linden.VERSION);
             assertThat(root.getAttributeValues("objectClass")).contains("monitorServer");
@@ -83,6 +84,26 @@ class MonitorIT {
             assertThat(Long.parseLong(again.getAttributeValue("monitorOpCompleted"))).isEqualTo(searches + 1);
             assertThat(Long.parseLong(again.getAttributeValue("monitorOpInitiated"))).isEqualTo(searches + 2);
         }
+    }
+
+    @Test
+    void theEntryCacheShowsItsBudgetAndServesAnEntryReadAgain() throws Exception {
+        try (LDAPConnection c = admin(); LDAPConnection bob = as(BOB, "bob-password")) {
+            long hits = counter(c, "cn=Hits,cn=Entry Cache,cn=Monitor");
+            for (int i = 0; i < 3; i++) {
+                assertThat(bob.search("dc=example,dc=com", SearchScope.SUB, "(uid=carol)").getEntryCount()).isEqualTo(1);
+            }
+            assertThat(counter(c, "cn=Hits,cn=Entry Cache,cn=Monitor") - hits).as("carol decoded once, then served")
+                    .isGreaterThanOrEqualTo(2);
+            assertThat(counter(c, "cn=Max Bytes,cn=Entry Cache,cn=Monitor")).isEqualTo(32L << 20);
+            long bytes = counter(c, "cn=Bytes,cn=Entry Cache,cn=Monitor");
+            assertThat(bytes).isPositive().isLessThanOrEqualTo(32L << 20);
+            assertThat(counter(c, "cn=Entries,cn=Entry Cache,cn=Monitor")).isPositive();
+        }
+    }
+
+    private static long counter(LDAPConnection c, String dn) throws LDAPException {
+        return c.getEntry(dn, "monitorCounter").getAttributeValueAsLong("monitorCounter");
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.Set;
  * {@link #isEmpty} a few cursor steps, {@link #values} every value.
  */
 public final class Attribute {
+    private static final char REFUSED = '\uFFFF';
     private final AttributeDescription description;
     private List<byte[]> values; // for a stored attribute: null until every value is asked for
     private List<String> normalized; // computed on first use: values can be invalid only if the schema changed
@@ -118,8 +119,18 @@ public final class Attribute {
         try {
             return description.type().normalize(v, schema);
         } catch (LdapException e) {
-            return "\uFFFF" + new String(v, java.nio.charset.StandardCharsets.ISO_8859_1);
+            return refused(v);
         }
+    }
+
+    /** The form of a value its rule refuses: one no valid assertion can equal. */
+    public static String refused(byte[] v) {
+        return REFUSED + new String(v, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /** Whether a form from {@link #normalizeOrRaw} is that of a value the rule refused (a noncharacter no rule yields). */
+    public static boolean isRefused(String normalized) {
+        return !normalized.isEmpty() && normalized.charAt(0) == REFUSED;
     }
 
     /** Whether the attribute holds a value equal to {@code normalizedValue} under the equality rule. */

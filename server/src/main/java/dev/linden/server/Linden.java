@@ -70,18 +70,26 @@ public final class Linden implements AutoCloseable {
 
     /** Opens the store and the backend described by the settings (without listening), for offline tools too. */
     public static Backend openBackend(Settings settings, Schema schema) throws ConfigException {
+        return openBackend(settings, schema, false);
+    }
+
+    /**
+     * As {@link #openBackend(Settings, Schema)}; with {@code bulkLoad}, commits are flushed to disk once,
+     * when the backend closes, not one by one (an offline import: see {@link LmdbStorage}).
+     */
+    public static Backend openBackend(Settings settings, Schema schema, boolean bulkLoad) throws ConfigException {
         Dn suffix = parseDn(settings.suffix(), "suffix", schema);
         Storage storage;
         try {
             storage = new CountingStorage(settings.storage().equals("memory") ? new MemoryStorage()
-                    : new LmdbStorage(settings.dataDir(), settings.mapSizeBytes()), settings.storage());
+                    : new LmdbStorage(settings.dataDir(), settings.mapSizeBytes(), bulkLoad), settings.storage());
         } catch (StorageException e) {
             throw new ConfigException("dataDir: " + e.getMessage() + "; check the folder's files and permissions, "
                     + "or choose another folder (--data or dataDir)");
         }
         try {
             return new Backend(storage, schema, new BackendConfig(List.of(suffix), settings.indexes(),
-                    settings.unindexedSearchLimit(), BackendConfig.DEFAULT_ENTRY_CACHE,
+                    settings.unindexedSearchLimit(), settings.entryCacheBytes(),
                     settings.groups().referentialIntegrity(), settings.largeValueTypes(), settings.largeValueThreshold()),
                     settings.replication().changelog());
         } catch (IllegalArgumentException e) {

@@ -118,6 +118,14 @@ public final class MonitorTree {
             counter(out, "cn=Bytes Written,cn=Store," + BASE, keys.bytes());
         }
 
+        var cache = sources.backend().entryCache(); // bounded in bytes: the heap grows with it (entryCacheMb)
+        add(out, "cn=Entry Cache," + BASE, CONTAINER);
+        counter(out, "cn=Max Bytes,cn=Entry Cache," + BASE, cache.maxBytes());
+        counter(out, "cn=Bytes,cn=Entry Cache," + BASE, cache.bytes());
+        counter(out, "cn=Entries,cn=Entry Cache," + BASE, cache.entries());
+        counter(out, "cn=Hits,cn=Entry Cache," + BASE, cache.hits());
+        counter(out, "cn=Misses,cn=Entry Cache," + BASE, cache.misses());
+
         cldap(out, sources.cldap());
         replication(out, now);
 

@@ -119,6 +119,27 @@ public final class BerReader {
         return readOctetString(BerTags.OCTET_STRING);
     }
 
+    /** What a caller makes of a region of the buffer without copying it (for look-ups keyed by bytes). */
+    @FunctionalInterface
+    public interface Slice<T, E extends Exception> {
+        T apply(byte[] buf, int offset, int length) throws BerException, E;
+    }
+
+    /** Reads a primitive element and hands its contents, in place, to {@code slice}. */
+    public <T, E extends Exception> T readSlice(int expectedTag, Slice<T, E> slice) throws BerException, E {
+        int length = readHeader(expectedTag);
+        T value = slice.apply(buf, pos, length);
+        pos += length;
+        return value;
+    }
+
+    /** Hands the bytes that remain, in place, to {@code slice}, and ends this reader. */
+    public <T, E extends Exception> T readRest(Slice<T, E> slice) throws BerException, E {
+        T value = slice.apply(buf, pos, end - pos);
+        pos = end;
+        return value;
+    }
+
     /** Reads an octet string that must be valid UTF-8 (an LDAPString or LDAPDN). */
     public String readUtf8(int expectedTag) throws BerException {
         int length = readHeader(expectedTag);

@@ -177,7 +177,8 @@ public final class ConfigLoader {
                 ObservabilityConfig.settings(c, Path.of(c.dataDir() == null ? "linden-data" : c.dataDir()),
                         adminsGroup(c.access(), suffix), origin),
                 CldapConfig.netlogon(c.netlogon(), cldap.enabled(), suffix, origin), cldap,
-                listen.ldapsPort() == null, ReplicationConfig.settings(c.serverId(), c.replication(), suffix, origin));
+                listen.ldapsPort() == null, ReplicationConfig.settings(c.serverId(), c.replication(), suffix, origin),
+                entryCacheBytes(c.entryCacheMb(), origin));
 
     }
 
@@ -191,6 +192,16 @@ public final class ConfigLoader {
                 atLeastZero(a.sizeLimit(), d.sizeLimit(), "limits.anonymous.sizeLimit", origin),
                 atLeastZero(a.timeLimitSeconds(), d.timeLimitSeconds(), "limits.anonymous.timeLimitSeconds", origin),
                 positive(a.unindexedSearchLimit(), d.unindexedLimit(), "limits.anonymous.unindexedSearchLimit", origin));
+    }
+
+    private static long entryCacheBytes(Long mb, String origin) throws ConfigException {
+        if (mb == null) {
+            return dev.linden.backend.BackendConfig.DEFAULT_ENTRY_CACHE_BYTES;
+        }
+        if (mb < 0 || mb > 1L << 20) {
+            throw new ConfigException(origin + ": entryCacheMb must be 0 (no cache) to 1048576, not " + mb);
+        }
+        return mb << 20;
     }
 
     private static int largeValueThreshold(LindenConfig.LargeValues v, String origin) throws ConfigException {

@@ -26,6 +26,7 @@ class ConfigLoaderTest {
         assertThat(s.suffix()).isEqualTo("dc=example,dc=com");
         assertThat(s.indexes().get("cn")).containsExactlyInAnyOrder(IndexKind.EQUALITY, IndexKind.SUBSTRING);
         assertThat(s.transport().maxPduAnonymousBytes()).isEqualTo(262144);
+        assertThat(s.entryCacheBytes()).as("the documented default").isEqualTo(32L << 20);
         assertThat(s.anonymousRead()).isFalse();
         assertThat(s.sasl().externalMapping()).isEqualTo(dev.linden.core.sasl.SaslConfig.ExternalMapping.SUBJECT);
         assertThat(s.sasl().proxyUsers()).isEmpty();
@@ -56,6 +57,16 @@ class ConfigLoaderTest {
         assertThat(d.largeValueThreshold()).isEqualTo(128);
         assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\nlargeValues: {threshold: -1}\n", "t"))
                 .hasMessageContaining("largeValues.threshold");
+    }
+
+    @Test
+    void theEntryCacheIsGivenInMebibytesAndZeroTurnsItOff() throws Exception {
+        assertThat(ConfigLoader.parse("rootPassword: x\n", "t").entryCacheBytes())
+                .isEqualTo(dev.linden.backend.BackendConfig.DEFAULT_ENTRY_CACHE_BYTES);
+        assertThat(ConfigLoader.parse("rootPassword: x\nentryCacheMb: 200\n", "t").entryCacheBytes()).isEqualTo(200L << 20);
+        assertThat(ConfigLoader.parse("rootPassword: x\nentryCacheMb: 0\n", "t").entryCacheBytes()).isZero();
+        assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\nentryCacheMb: -5\n", "t.yaml"))
+                .hasMessageContaining("entryCacheMb");
     }
 
     @Test

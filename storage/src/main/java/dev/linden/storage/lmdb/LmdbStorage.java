@@ -42,19 +42,32 @@ public final class LmdbStorage implements Storage {
     private final GroupCommitWriter writer;
     private final java.util.concurrent.atomic.LongAdder readers = new java.util.concurrent.atomic.LongAdder();
     private volatile boolean closing;
+    private final boolean syncOnClose;
 
     private record LmdbTree(String name, Dbi<ByteBuffer> dbi) implements Tree {
     }
 
     public LmdbStorage(Path directory, long mapSizeBytes) {
+        this(directory, mapSizeBytes, false);
+    }
+
+    /**
+     * @param syncOnClose commit without flushing to disk, and flush once when closing: for a bulk load
+     *     into a store no server uses (slapadd -q does the same). A system crash during the load can
+     *     leave the store unusable (a crash of this process alone cannot): the load is run again.
+     */
+    public LmdbStorage(Path directory, long mapSizeBytes, boolean syncOnClose) {
         this.directory = directory;
+        this.syncOnClose = syncOnClose;
         try {
             Files.createDirectories(directory);
+            EnvFlags[] flags = syncOnClose ? new EnvFlags[] {EnvFlags.MDB_NOTLS, EnvFlags.MDB_NOSYNC}
+                    : new EnvFlags[] {EnvFlags.MDB_NOTLS};
             this.env = Env.create(ByteBufferProxy.PROXY_OPTIMAL)
                     .setMapSize(mapSizeBytes)
                     .setMaxDbs(64)
                     .setMaxReaders(1024)
-                    .open(directory.toFile(), EnvFlags.MDB_NOTLS);
+                    .open(directory.toFile(), flags);
         } catch (IOException | LmdbException e) {
             throw new StorageException("cannot open the LMDB store in " + directory + ": " + e.getMessage(), e);
         }
@@ -120,6 +133,9 @@ public final class LmdbStorage implements Storage {
             org.slf4j.LoggerFactory.getLogger(LmdbStorage.class).warn(
                     "the store in {} is left open: a transaction did not end in time", directory);
             return;
+        }
+        if (syncOnClose) {
+            env.sync(true); // the commits were not flushed: the whole load reaches the disk now
         }
         env.close();
     }
