@@ -115,6 +115,14 @@ public final class Backend implements AutoCloseable {
         });
     }
 
+    /** How many entries are immediately below this one (0 when it has none or does not exist). */
+    public int countChildren(Dn dn) {
+        return BackendTx.read(storage, tx -> {
+            long id = store.id(tx, dn);
+            return id == 0 ? 0 : store.id2children.count(tx, id);
+        });
+    }
+
     /** The closest existing ancestor of a DN that does not exist, for matchedDN in errors. */
     public Dn matched(Dn dn) {
         return BackendTx.read(storage, tx -> store.matched(tx, dn));

@@ -5,10 +5,18 @@ public final class PagedSearch {
     private final long[] ids;
     private int position;
     private final String fingerprint;
+    private final boolean cut;
 
-    public PagedSearch(long[] ids, String fingerprint) {
+    /** @param cut whether the size limit cut the list short: its last page answers sizeLimitExceeded */
+    public PagedSearch(long[] ids, String fingerprint, boolean cut) {
         this.ids = ids;
         this.fingerprint = fingerprint;
+        this.cut = cut;
+    }
+
+    /** Whether the size limit stopped the walk with more entries to come (the limit counts over all pages). */
+    public boolean cut() {
+        return cut;
     }
 
     public long[] ids() {

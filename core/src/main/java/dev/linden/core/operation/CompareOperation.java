@@ -52,7 +52,18 @@ public final class CompareOperation {
                 case UNDEFINED -> throw new LdapException(ResultCode.INVALID_ATTRIBUTE_SYNTAX, "unknown object class");
             };
         }
-        if (desc.type().name().equals("memberof")) { // computed from the member indexes, one look-up
+        String name = desc.type().name();
+        if (name.equals("entrydn") || name.equals("subschemasubentry")) { // slapd's answer for these two
+            throw new LdapException(ResultCode.UNWILLING_TO_PERFORM, desc.type().displayName() + " compare not supported");
+        }
+        if (name.equals("hassubordinates") || name.equals("numsubordinates")) { // computed, never stored
+            int children = directory.backend().countChildren(entry.dn());
+            String value = name.equals("hassubordinates") ? (children > 0 ? "TRUE" : "FALSE") : Integer.toString(children);
+            String stored = desc.type().equality().normalize(value.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    directory.schema());
+            return result(stored.equals(assertion) ? ResultCode.COMPARE_TRUE : ResultCode.COMPARE_FALSE);
+        }
+        if (name.equals("memberof")) { // computed from the member indexes, one look-up
             boolean nested = directory.config().groups().nestedMemberOf();
             var selection = access.selection(actx);
             var groups = directory.backend().read(view -> view.groupsOf(entry.dn(), nested, selection));

@@ -50,14 +50,17 @@ public final class ExtendedOperation {
 
     public Response execute(OperationContext ctx, ExtendedRequest request) throws LdapException {
         return switch (request.oid()) {
-            case Oids.WHO_AM_I -> whoAmI(ctx.session());
+            case Oids.WHO_AM_I -> whoAmI(ctx.session(), request);
             case Oids.PASSWORD_MODIFY -> passwordModify(ctx, request);
             case Oids.START_TLS -> throw new LdapException(ResultCode.UNAVAILABLE, "TLS not configured");
             default -> throw new LdapException(ResultCode.PROTOCOL_ERROR, "unsupported extended operation");
         };
     }
 
-    private Response whoAmI(Session session) {
+    private Response whoAmI(Session session, ExtendedRequest request) throws LdapException {
+        if (request.value() != null) { // RFC 4532: the request has no value
+            throw new LdapException(ResultCode.PROTOCOL_ERROR, "no request data expected");
+        }
         String authzId = session.isAnonymous() ? "" : "dn:" + session.boundDn();
         return new Response(new ExtendedResponse(LdapResult.success(), null, authzId.getBytes(StandardCharsets.UTF_8)));
     }

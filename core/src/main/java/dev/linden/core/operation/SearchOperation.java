@@ -151,7 +151,7 @@ public final class SearchOperation {
             if (run.exceeded() && run.matched() == 0) {
                 return done(ResultCode.SIZE_LIMIT_EXCEEDED, "");
             }
-            state = new PagedSearch(run.ids(), fingerprint);
+            state = new PagedSearch(run.ids(), fingerprint, run.exceeded());
             cookie = newCookie();
         }
         return page(ctx, request, selection, paged, state, cookie, actx);
@@ -230,7 +230,10 @@ public final class SearchOperation {
             ctx.session().pagedSearches().put(cookie, state);
             next = HexFormat.of().parseHex(cookie);
         }
-        return new Response(new SearchResultDone(LdapResult.success()),
+        // the size limit counts entries over all pages, as in slapd: the page that reaches it says so
+        LdapResult result = state.done() && state.cut()
+                ? new LdapResult(ResultCode.SIZE_LIMIT_EXCEEDED, "", "", List.of()) : LdapResult.success();
+        return new Response(new SearchResultDone(result),
                 List.of(PagedResultsControl.response(state.ids().length, next)));
     }
 

@@ -68,6 +68,12 @@ public final class ExtendedCases {
                 read("whoami as a user", whoAmI(SearchCases.ALICE, "alice-password")),
                 read("whoami as the administrator", whoAmI(BindCases.ADMIN, "admin-secret")),
                 read("whoami anonymously", whoAmI(null, null)),
+                read("whoami with a request value", (s, o) -> o.result("extended", Ops.call(() -> s.admin()
+                        .processExtendedOperation(new ExtendedRequest("1.3.6.1.4.1.4203.1.11.3",
+                                new com.unboundid.asn1.ASN1OctetString("abc")))))),
+                read("whoami with an empty request value", (s, o) -> o.result("extended", Ops.call(() -> s.admin()
+                        .processExtendedOperation(new ExtendedRequest("1.3.6.1.4.1.4203.1.11.3",
+                                new com.unboundid.asn1.ASN1OctetString()))))),
                 read("unknown extended operation", (s, o) -> o.result("extended", Ops.call(
                         () -> s.admin().processExtendedOperation(new ExtendedRequest("1.3.6.1.4.1.99999.1"))))),
                 write("password modify by the administrator",
