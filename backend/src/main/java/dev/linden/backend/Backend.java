@@ -142,7 +142,12 @@ public final class Backend implements AutoCloseable {
     }
 
     public void delete(Dn dn) throws LdapException {
-        writer.delete(dn);
+        writer.delete(dn, EntryCheck.NONE);
+    }
+
+    /** Deletes a leaf entry; {@code check} sees it first in the same transaction, and may refuse by throwing. */
+    public void delete(Dn dn, EntryCheck check) throws LdapException {
+        writer.delete(dn, check);
     }
 
     /** Replaces an entry by what {@code update} makes of it, in one transaction. Returns the entry stored. */
@@ -152,10 +157,10 @@ public final class Backend implements AutoCloseable {
 
     /**
      * Moves an entry, and its whole subtree, to {@code newDn}. {@code update} computes the renamed
-     * entry itself (RDN attribute values); subordinates only change their DN.
+     * entry itself (RDN attribute values); subordinates only change their DN. Returns the entry stored.
      */
-    public void rename(Dn dn, Dn newDn, EntryUpdate update) throws LdapException {
-        writer.rename(dn, newDn, update);
+    public Entry rename(Dn dn, Dn newDn, EntryUpdate update) throws LdapException {
+        return writer.rename(dn, newDn, update);
     }
 
     /**

@@ -119,7 +119,8 @@ final class TreeWriter {
         return id;
     }
 
-    void delete(Dn dn) throws LdapException {
+    /** Deletes a leaf entry; {@code check} sees it first, in the same transaction (controls, access). */
+    void delete(Dn dn, EntryCheck check) throws LdapException {
         write(tx -> {
             long id = store.id(tx, dn);
             if (id == 0) {
@@ -129,6 +130,7 @@ final class TreeWriter {
                 throw new LdapException(ResultCode.NOT_ALLOWED_ON_NON_LEAF, "subordinate objects must be deleted first");
             }
             Entry entry = store.load(tx, id);
+            check.check(entry);
             unlink(tx, id, dn, entry);
             recorder.deleted(tx, entry);
             references.fix(tx, dn, null);
@@ -156,8 +158,8 @@ final class TreeWriter {
      * Moves an entry, and its whole subtree, to {@code requestedDn} (its parent part as the parent names itself). {@code update} computes the renamed
      * entry itself (RDN attribute values); subordinates only change their DN.
      */
-    void rename(Dn dn, Dn requestedDn, EntryUpdate update) throws LdapException {
-        write(tx -> {
+    Entry rename(Dn dn, Dn requestedDn, EntryUpdate update) throws LdapException {
+        return write(tx -> {
             Dn newDn = requestedDn;
             long id = store.id(tx, dn);
             if (id == 0) {
@@ -192,7 +194,7 @@ final class TreeWriter {
                     references.fix(tx, move[0], move[1]);
                 }
             }
-            return null;
+            return store.stored(tx, id, after);
         });
     }
 

@@ -2,6 +2,7 @@ package dev.linden.core;
 
 import dev.linden.core.acl.AccessControl;
 import dev.linden.core.acl.GroupMembership;
+import dev.linden.core.control.KnownControls;
 import dev.linden.core.netlogon.NetlogonAnswer;
 import dev.linden.core.netlogon.NetlogonSettings;
 import dev.linden.core.operation.AddOperation;
@@ -18,11 +19,9 @@ import dev.linden.core.throttle.BindThrottle;
 import dev.linden.core.throttle.FamiliarAddresses;
 import dev.linden.core.throttle.SecurityCounters;
 import dev.linden.model.LdapException;
-import dev.linden.protocol.Control;
 import dev.linden.protocol.LdapResult;
 import dev.linden.protocol.ResultCode;
 import dev.linden.protocol.op.*;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,9 +31,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Dispatcher implements RequestHandler {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
-    /** Controls this server understands; an unknown critical control fails the operation (RFC 4511 4.1.11). */
-    private static final Set<String> KNOWN_CONTROLS = Set.of(Oids.PAGED_RESULTS, Oids.MANAGE_DSA_IT,
-            Oids.PROXIED_AUTHORIZATION, Oids.PASSWORD_POLICY, dev.linden.protocol.sync.SyncRequestControl.OID);
 
     private final BindOperation bind;
     private final SearchOperation search;
@@ -146,15 +142,6 @@ public final class Dispatcher implements RequestHandler {
     }
 
     private static void checkControls(OperationContext ctx, ProtocolOp op) throws LdapException {
-        for (Control c : ctx.request().controls()) {
-            boolean applies = KNOWN_CONTROLS.contains(c.oid())
-                    && (!c.oid().equals(Oids.PAGED_RESULTS) || op instanceof SearchRequest)
-                    && (!c.oid().equals(dev.linden.protocol.sync.SyncRequestControl.OID) || op instanceof SearchRequest)
-                    && (!c.oid().equals(Oids.PROXIED_AUTHORIZATION) || ProxiedAuthorization.appliesTo(op));
-            if (c.critical() && !applies) {
-                throw new LdapException(ResultCode.UNAVAILABLE_CRITICAL_EXTENSION,
-                        "critical control " + c.oid() + " is not supported");
-            }
-        }
+        KnownControls.check(ctx.request().controls(), op);
     }
 }

@@ -34,6 +34,9 @@ import org.junit.jupiter.api.TestFactory;
  * in its table.
  */
 class DifferentialIT {
+    /** The overlays slapd needs for the controls Linden implements itself: sort and VLV, dereference. */
+    private static final String SLAPD_MODULES = "moduleload sssvlv\nmoduleload deref";
+    private static final String SLAPD_OVERLAYS = "overlay sssvlv\noverlay deref";
     private static TestServer linden;
     private static Slapd slapd;
     private static LDAPConnection lindenAdmin;
@@ -42,7 +45,7 @@ class DifferentialIT {
 
     @BeforeAll
     static void start() throws Exception {
-        slapd = Slapd.start().loadResource(TestServer.class, "sample.ldif")
+        slapd = Slapd.start(SLAPD_MODULES, SLAPD_OVERLAYS).loadResource(TestServer.class, "sample.ldif")
                 .loadResource(DifferentialIT.class, "differential.ldif");
         linden = TestServer.memory().loadResource("sample.ldif");
         try (var in = DifferentialIT.class.getResourceAsStream("differential.ldif")) {
@@ -79,7 +82,8 @@ class DifferentialIT {
                 group("add", AddCases.all()),
                 group("modify", ModifyCases.all()),
                 group("modifyDN", ModifyDnCases.all()),
-                group("delete", DeleteCases.all()));
+                group("delete", DeleteCases.all()),
+                group("controls", dev.linden.it.differential.ControlCases.all()));
     }
 
     private static DynamicContainer group(String name, List<Case> cases) {

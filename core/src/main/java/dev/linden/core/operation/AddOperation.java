@@ -32,6 +32,7 @@ public final class AddOperation {
     private final PasswordHashing hashing;
     private final OperationalStamp stamp;
     private final PasswordPolicy passwordPolicy;
+    private final EntryReads reads;
 
     public AddOperation(Directory directory, AccessPolicy access, PasswordPolicy passwordPolicy) {
         this.directory = directory;
@@ -41,9 +42,12 @@ public final class AddOperation {
         this.hashing = new PasswordHashing(directory.passwords(), directory.config().passwordScheme(),
                 directory.schema());
         this.stamp = new OperationalStamp(directory.schema());
+        this.reads = new EntryReads(directory, access);
     }
 
     public Response execute(OperationContext ctx, AddRequest request) throws LdapException {
+        AccessContext actx = access.context(ctx.session());
+        UpdateControls controls = UpdateControls.of(ctx, actx, reads);
         Dn dn = Requests.dn(request.dn(), directory.schema());
         access.refuseLiveWrite(access.context(ctx.session()), dn); // cn=Monitor is read-only
         if (dn.isRoot()) {
@@ -52,7 +56,6 @@ public final class AddOperation {
         if (directory.backend().suffixOf(dn) == null) {
             throw new LdapException(ResultCode.NO_SUCH_OBJECT, "no global superior knowledge");
         }
-        AccessContext actx = access.context(ctx.session());
         boolean suffixEntry = directory.backend().config().suffixes().contains(dn);
         if (!suffixEntry) {
             access.visible(actx, dn.parent()); // a parent the asker may not see: noSuchObject, as if missing
@@ -75,11 +78,13 @@ public final class AddOperation {
         }
         RdnValues.addMissing(entry, dn.rdn(), directory.schema()); // the client may leave them out (RFC 4511 4.7)
         access.require(actx, entry, Right.ADD); // the rules see the new entry as it would be stored
+        controls.before(entry); // the assertion, on the entry as given
         ObjectClass structural = checker.check(entry);
         passwordPolicy.adding(ctx, entry); // quality of a user's password (before hashing), pwdChangedTime
         hashing.hashEntry(entry); // and the SCRAM credentials of a cleartext password
         stamp.created(entry, ctx.session().boundDn(), directory.clock().instant(), structural.displayName());
         directory.backend().add(entry);
-        return new Response(new AddResponse(LdapResult.success()));
+        controls.after(entry);
+        return new Response(new AddResponse(LdapResult.success()), controls.responses());
     }
 }

@@ -3,6 +3,7 @@ package dev.linden.core.operation;
 import dev.linden.core.AccessPolicy;
 import dev.linden.core.acl.AccessContext;
 import dev.linden.core.acl.Right;
+import dev.linden.core.control.AssertionControl;
 import dev.linden.core.Directory;
 import dev.linden.core.OperationContext;
 import dev.linden.core.Response;
@@ -23,16 +24,23 @@ public final class CompareOperation {
     private final Directory directory;
     private final AccessPolicy access;
 
+    private final EntryReads reads;
+
     public CompareOperation(Directory directory, AccessPolicy access) {
         this.directory = directory;
         this.access = access;
+        this.reads = new EntryReads(directory, access);
     }
 
     public Response execute(OperationContext ctx, CompareRequest request) throws LdapException {
+        AssertionControl asserted = AssertionControl.of(ctx.request().controls());
         Dn dn = Requests.dn(request.dn(), directory.schema());
         AttributeDescription desc = AttributeDescription.parse(request.attribute(), directory.schema());
         AccessContext actx = access.context(ctx.session());
         Entry entry = access.visible(actx, dn);
+        if (asserted != null) {
+            asserted.check(entry, reads.evaluator(actx, entry));
+        }
         // a secret: only by a rule naming it, or as the root DN; against the stored value (a hash), as slapd
         access.require(actx, entry, desc.type(), Right.COMPARE);
         if (desc.type().equality() == null) {

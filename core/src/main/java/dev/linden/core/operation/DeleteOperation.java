@@ -17,21 +17,24 @@ import dev.linden.protocol.op.DeleteResponse;
 public final class DeleteOperation {
     private final Directory directory;
     private final AccessPolicy access;
+    private final EntryReads reads;
 
     public DeleteOperation(Directory directory, AccessPolicy access) {
         this.directory = directory;
         this.access = access;
+        this.reads = new EntryReads(directory, access);
     }
 
     public Response execute(OperationContext ctx, DeleteRequest request) throws LdapException {
+        AccessContext actx = access.context(ctx.session());
+        UpdateControls controls = UpdateControls.of(ctx, actx, reads);
         Dn dn = Requests.dn(request.dn(), directory.schema());
         access.refuseLiveWrite(access.context(ctx.session()), dn); // cn=Monitor is read-only
         if (dn.isRoot() || directory.backend().suffixOf(dn) == null) {
             throw new LdapException(ResultCode.NO_SUCH_OBJECT, "");
         }
-        AccessContext actx = access.context(ctx.session());
         access.require(actx, access.visible(actx, dn), Right.DELETE);
-        directory.backend().delete(dn);
-        return new Response(new DeleteResponse(LdapResult.success()));
+        directory.backend().delete(dn, controls::before);
+        return new Response(new DeleteResponse(LdapResult.success()), controls.responses());
     }
 }

@@ -31,16 +31,20 @@ public final class ModifyDnOperation {
     private final AccessPolicy access;
     private final SchemaChecker checker;
     private final OperationalStamp stamp;
+    private final EntryReads reads;
 
     public ModifyDnOperation(Directory directory, AccessPolicy access) {
         this.directory = directory;
         this.access = access;
         this.checker = new SchemaChecker(directory.schema());
         this.stamp = new OperationalStamp(directory.schema());
+        this.reads = new EntryReads(directory, access);
     }
 
     public Response execute(OperationContext ctx, ModifyDnRequest request) throws LdapException {
         var schema = directory.schema();
+        AccessContext actx = access.context(ctx.session());
+        UpdateControls controls = UpdateControls.of(ctx, actx, reads);
         Dn dn = Requests.dn(request.dn(), schema);
         access.refuseLiveWrite(access.context(ctx.session()), dn); // cn=Monitor is read-only
         Rdn newRdn = DnSyntax.parseRdn(request.newRdn(), schema);
@@ -54,7 +58,6 @@ public final class ModifyDnOperation {
         if (newParent == null || directory.backend().suffixOf(newParent) != directory.backend().suffixOf(dn)) {
             throw new LdapException(ResultCode.AFFECTS_MULTIPLE_DSAS, "cannot move the entry to another naming context");
         }
-        AccessContext actx = access.context(ctx.session());
         access.visible(actx, dn);
         if (request.newSuperior() != null) {
             try {
@@ -64,8 +67,9 @@ public final class ModifyDnOperation {
             }
         }
         Dn newDn = newParent.child(newRdn);
-        directory.backend().rename(dn, newDn, entry -> {
+        var stored = directory.backend().rename(dn, newDn, entry -> {
             access.require(actx, entry, Right.WRITE);
+            controls.before(entry);
             if (request.deleteOldRdn()) {
                 // all of them, even those the new RDN repeats: uid=c1 renamed uid=C1 ends with uid: C1, as in slapd
                 for (Ava old : dn.rdn().avas()) {
@@ -79,7 +83,8 @@ public final class ModifyDnOperation {
             stamp.modified(entry, ctx.session().boundDn(), directory.clock().instant());
             return entry;
         });
-        return new Response(new ModifyDnResponse(LdapResult.success()));
+        controls.after(stored);
+        return new Response(new ModifyDnResponse(LdapResult.success()), controls.responses());
     }
 
     private void removeValue(dev.linden.model.Entry entry, Ava ava) {

@@ -12,6 +12,8 @@ import dev.linden.core.Response;
 import dev.linden.core.RootDse;
 import dev.linden.core.Session;
 import dev.linden.core.SubschemaEntry;
+import dev.linden.core.control.AssertionControl;
+import dev.linden.core.control.MatchedValuesControl;
 import dev.linden.core.control.PagedResultsControl;
 import dev.linden.core.control.PagedSearch;
 import dev.linden.core.sync.SyncProvider;
@@ -69,6 +71,7 @@ public final class SearchOperation {
     private final dev.linden.model.DnCache bases;
     private final SyncProvider syncProvider;
     private final NetlogonAnswer netlogon;
+    private final EntryReads reads;
 
     public SearchOperation(Directory directory, AccessPolicy access) {
         this(directory, access, null);
@@ -84,6 +87,7 @@ public final class SearchOperation {
         this.syncResponder = new EntryResponder(access, computed, false);
         this.bases = new dev.linden.model.DnCache(directory.schema(), 10_000);
         this.syncProvider = new SyncProvider(directory.backend());
+        this.reads = new EntryReads(directory, access);
         try {
             this.subschemaDn = DnSyntax.parse(ComputedAttributes.SUBSCHEMA_DN, directory.schema());
         } catch (LdapException e) {
@@ -96,6 +100,8 @@ public final class SearchOperation {
         if (netlogon != null && NetlogonAnswer.isPing(request)) {
             return netlogon.answer(ctx, request);
         }
+        AssertionControl assertion = AssertionControl.of(ctx.request().controls());
+        MatchedValuesControl matchedValues = MatchedValuesControl.of(ctx.request().controls(), schema);
         Dn base = bases.parse(request.baseDn());
         AttributeSelection selection = AttributeSelection.parse(request.attributes(), schema);
         if (base.isRoot() && request.scope() == SearchScope.BASE) {
@@ -121,6 +127,10 @@ public final class SearchOperation {
         if (directory.backend().suffixOf(base) == null) {
             throw new LdapException(ResultCode.NO_SUCH_OBJECT, "");
         }
+        if (assertion != null) { // on the base entry (RFC 4528 3)
+            Entry baseEntry = access.visible(actx, base);
+            assertion.check(baseEntry, reads.evaluator(actx, baseEntry));
+        }
         Control syncControl = control(ctx.request(), dev.linden.protocol.sync.SyncRequestControl.OID);
         if (syncControl != null) { // content synchronization (RFC 4533): a consumer replicating this tree
             var sync = SyncProvider.control(syncControl);
@@ -140,7 +150,8 @@ public final class SearchOperation {
             }
         } else {
             SearchRun run = new SearchRun(ctx, request, access, actx, schema, computed, responder, selection,
-                    limits(session, request), paged != null ? SearchRun.COLLECT : SearchRun.SEND);
+                    limits(session, request), paged != null ? SearchRun.COLLECT : SearchRun.SEND)
+                    .matchedValues(matchedValues);
             walk(actx, base, request, unindexedLimit(session), run);
             if (ctx.isAbandoned()) {
                 return null;
@@ -154,7 +165,7 @@ public final class SearchOperation {
             state = new PagedSearch(run.ids(), fingerprint, run.exceeded());
             cookie = newCookie();
         }
-        return page(ctx, request, selection, paged, state, cookie, actx);
+        return page(ctx, request, selection, paged, state, cookie, actx, matchedValues);
     }
 
     /**
@@ -207,7 +218,8 @@ public final class SearchOperation {
 
     /** Serves the next page of a paged search from its list of IDs, checking access again for each entry. */
     private Response page(OperationContext ctx, SearchRequest request, AttributeSelection selection,
-            PagedResultsControl control, PagedSearch state, String cookie, AccessContext actx) throws LdapException {
+            PagedResultsControl control, PagedSearch state, String cookie, AccessContext actx,
+            MatchedValuesControl matchedValues) throws LdapException {
         if (control.size() == 0) { // a size of zero abandons the paged search (RFC 2696)
             return new Response(new SearchResultDone(LdapResult.success()),
                     List.of(PagedResultsControl.response(0, new byte[0])));
@@ -216,7 +228,7 @@ public final class SearchOperation {
         int to = (int) Math.min(state.ids().length, (long) from + control.size());
         long[] page = Arrays.copyOfRange(state.ids(), from, to);
         SearchRun sender = new SearchRun(ctx, request, access, actx, directory.schema(), computed, responder, selection,
-                SearchRun.SearchLimits.NONE, SearchRun.SEND);
+                SearchRun.SearchLimits.NONE, SearchRun.SEND).matchedValues(matchedValues);
         directory.backend().entries(page, (id, entry, stored, view) -> {
             EntryRights rights = access.rights(actx, entry); // again: the entry or the rules may have changed
             if (rights.onEntry(Right.READ)) {

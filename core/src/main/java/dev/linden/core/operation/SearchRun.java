@@ -9,6 +9,7 @@ import dev.linden.core.OperationContext;
 import dev.linden.core.acl.AccessContext;
 import dev.linden.core.acl.EntryRights;
 import dev.linden.core.acl.Right;
+import dev.linden.core.control.MatchedValuesControl;
 import dev.linden.core.groups.InChain;
 import dev.linden.model.Entry;
 import dev.linden.model.LdapException;
@@ -52,6 +53,7 @@ public final class SearchRun implements SearchScan {
     private final InChain inChain;
     private final Matched onMatch;
     private BackendView view; // the walk's own transaction, for in-chain look-ups
+    private MatchedValuesControl matchedValues; // null: every value the asker may read
     private long[] ids = new long[16];
     private int matched;
     private boolean exceeded;
@@ -72,6 +74,12 @@ public final class SearchRun implements SearchScan {
         this.onMatch = onMatch;
         this.dynamic = access.selection(actx); // what dynamic groups select for this asker
         this.inChain = new InChain(schema, () -> view, dynamic);
+    }
+
+    /** Sends only the values the matched values control keeps (RFC 3876); null for all. */
+    SearchRun matchedValues(MatchedValuesControl values) {
+        this.matchedValues = values;
+        return this;
     }
 
     @Override
@@ -112,7 +120,8 @@ public final class SearchRun implements SearchScan {
     public void send(long id, Entry entry, EntryCodec.Stored stored, BackendView view, EntryRights rights,
             List<Control> controls) {
         ctx.sink().send(new LdapMessage(ctx.request().messageId(),
-                responder.respond(entry, stored, id, view, attributes, request.typesOnly(), rights, dynamic), controls));
+                responder.respond(entry, stored, id, view, attributes, request.typesOnly(), rights, dynamic, matchedValues),
+                controls));
     }
 
     /** Sends a message that is not an entry (an intermediate response) as part of this search. */

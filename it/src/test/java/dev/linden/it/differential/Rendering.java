@@ -4,7 +4,6 @@ import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPResult;
-import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.schema.AttributeTypeDefinition;
 import com.unboundid.ldap.sdk.schema.Schema;
 import java.util.ArrayList;
@@ -38,9 +37,9 @@ public final class Rendering {
         return result.getResultCode() + (matched == null || matched.isEmpty() ? "" : " matched=" + dn(matched));
     }
 
-    public Map<String, Map<String, List<String>>> entries(List<SearchResultEntry> entries) {
+    public Map<String, Map<String, List<String>>> entries(List<? extends com.unboundid.ldap.sdk.Entry> entries) {
         Map<String, Map<String, List<String>>> out = new TreeMap<>();
-        for (SearchResultEntry e : entries) {
+        for (com.unboundid.ldap.sdk.Entry e : entries) {
             Map<String, List<String>> attrs = new TreeMap<>();
             for (Attribute a : e.getAttributes()) {
                 String name = a.getName().toLowerCase(Locale.ROOT);
