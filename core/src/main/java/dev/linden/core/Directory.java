@@ -9,10 +9,16 @@ import java.time.Clock;
  * The collaborators every operation needs, gathered once at start-up and passed in (no static state).
  *
  * @param live read-only contexts served from live data beside the store (cn=Monitor)
+ * @param extensions the bounds and settings of controls and extended operations (referrals, sorting, ...)
  */
 public record Directory(Backend backend, Schema schema, CoreConfig config, PasswordSchemes passwords, Clock clock,
-        LiveContexts live) {
+        LiveContexts live, ExtensionSettings extensions) {
     public Directory(Backend backend, Schema schema, CoreConfig config, PasswordSchemes passwords, Clock clock) {
-        this(backend, schema, config, passwords, clock, new LiveContexts());
+        this(backend, schema, config, passwords, clock, new LiveContexts(), ExtensionSettings.DEFAULT);
+    }
+
+    public Directory(Backend backend, Schema schema, CoreConfig config, PasswordSchemes passwords, Clock clock,
+            ExtensionSettings extensions) {
+        this(backend, schema, config, passwords, clock, new LiveContexts(), extensions);
     }
 }

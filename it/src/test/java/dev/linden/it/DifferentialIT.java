@@ -46,10 +46,13 @@ class DifferentialIT {
     @BeforeAll
     static void start() throws Exception {
         slapd = Slapd.start(SLAPD_MODULES, SLAPD_OVERLAYS).loadResource(TestServer.class, "sample.ldif")
-                .loadResource(DifferentialIT.class, "differential.ldif");
+                .loadResource(DifferentialIT.class, "differential.ldif")
+                .loadResource(DifferentialIT.class, "referrals.ldif");
         linden = TestServer.memory().loadResource("sample.ldif");
-        try (var in = DifferentialIT.class.getResourceAsStream("differential.ldif")) {
-            linden.loadLdif(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        for (String extra : List.of("differential.ldif", "referrals.ldif")) {
+            try (var in = DifferentialIT.class.getResourceAsStream(extra)) {
+                linden.loadLdif(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
         }
         slapdAdmin = new LDAPConnection("127.0.0.1", slapd.port(), Slapd.ADMIN_DN, Slapd.ADMIN_PASSWORD);
         lindenAdmin = new LDAPConnection("127.0.0.1", linden.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD);
@@ -83,7 +86,8 @@ class DifferentialIT {
                 group("modify", ModifyCases.all()),
                 group("modifyDN", ModifyDnCases.all()),
                 group("delete", DeleteCases.all()),
-                group("controls", dev.linden.it.differential.ControlCases.all()));
+                group("controls", dev.linden.it.differential.ControlCases.all()),
+                group("referrals", dev.linden.it.differential.ReferralCases.all()));
     }
 
     private static DynamicContainer group(String name, List<Case> cases) {

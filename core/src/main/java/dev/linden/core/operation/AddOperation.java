@@ -2,6 +2,7 @@ package dev.linden.core.operation;
 
 import dev.linden.core.AccessPolicy;
 import dev.linden.core.acl.AccessContext;
+import dev.linden.core.referral.Referrals;
 import dev.linden.core.acl.Right;
 import dev.linden.core.Directory;
 import dev.linden.core.OperationContext;
@@ -33,6 +34,7 @@ public final class AddOperation {
     private final OperationalStamp stamp;
     private final PasswordPolicy passwordPolicy;
     private final EntryReads reads;
+    private final Referrals referrals;
 
     public AddOperation(Directory directory, AccessPolicy access, PasswordPolicy passwordPolicy) {
         this.directory = directory;
@@ -43,6 +45,7 @@ public final class AddOperation {
                 directory.schema());
         this.stamp = new OperationalStamp(directory.schema());
         this.reads = new EntryReads(directory, access);
+        this.referrals = new Referrals(directory.schema(), directory.extensions().defaultReferrals());
     }
 
     public Response execute(OperationContext ctx, AddRequest request) throws LdapException {
@@ -54,7 +57,10 @@ public final class AddOperation {
             throw new LdapException(ResultCode.ENTRY_ALREADY_EXISTS, "root DSE already exists");
         }
         if (directory.backend().suffixOf(dn) == null) {
-            throw new LdapException(ResultCode.NO_SUCH_OBJECT, "no global superior knowledge");
+            throw referrals.outside(dn, null);
+        }
+        if (!Referrals.manageDsaIt(ctx)) {
+            referrals.refer(directory.backend(), dn, null); // the new entry's place is below a referral object
         }
         boolean suffixEntry = directory.backend().config().suffixes().contains(dn);
         if (!suffixEntry) {

@@ -2,6 +2,7 @@ package dev.linden.core.operation;
 
 import dev.linden.core.AccessPolicy;
 import dev.linden.core.acl.AccessContext;
+import dev.linden.core.referral.Referrals;
 import dev.linden.core.acl.Right;
 import dev.linden.core.control.AssertionControl;
 import dev.linden.core.Directory;
@@ -25,11 +26,13 @@ public final class CompareOperation {
     private final AccessPolicy access;
 
     private final EntryReads reads;
+    private final Referrals referrals;
 
     public CompareOperation(Directory directory, AccessPolicy access) {
         this.directory = directory;
         this.access = access;
         this.reads = new EntryReads(directory, access);
+        this.referrals = new Referrals(directory.schema(), directory.extensions().defaultReferrals());
     }
 
     public Response execute(OperationContext ctx, CompareRequest request) throws LdapException {
@@ -37,6 +40,12 @@ public final class CompareOperation {
         Dn dn = Requests.dn(request.dn(), directory.schema());
         AttributeDescription desc = AttributeDescription.parse(request.attribute(), directory.schema());
         AccessContext actx = access.context(ctx.session());
+        if (directory.backend().suffixOf(dn) == null && directory.live().holding(dn) == null && !dn.isRoot()) {
+            throw referrals.outside(dn, null);
+        }
+        if (!Referrals.manageDsaIt(ctx)) {
+            referrals.refer(directory.backend(), dn, null);
+        }
         Entry entry = access.visible(actx, dn);
         if (asserted != null) {
             asserted.check(entry, reads.evaluator(actx, entry));

@@ -2,6 +2,7 @@ package dev.linden.core.operation;
 
 import dev.linden.core.AccessPolicy;
 import dev.linden.core.acl.AccessContext;
+import dev.linden.core.referral.Referrals;
 import dev.linden.core.acl.Right;
 import dev.linden.core.Directory;
 import dev.linden.core.OperationContext;
@@ -18,11 +19,13 @@ public final class DeleteOperation {
     private final Directory directory;
     private final AccessPolicy access;
     private final EntryReads reads;
+    private final Referrals referrals;
 
     public DeleteOperation(Directory directory, AccessPolicy access) {
         this.directory = directory;
         this.access = access;
         this.reads = new EntryReads(directory, access);
+        this.referrals = new Referrals(directory.schema(), directory.extensions().defaultReferrals());
     }
 
     public Response execute(OperationContext ctx, DeleteRequest request) throws LdapException {
@@ -30,8 +33,14 @@ public final class DeleteOperation {
         UpdateControls controls = UpdateControls.of(ctx, actx, reads);
         Dn dn = Requests.dn(request.dn(), directory.schema());
         access.refuseLiveWrite(access.context(ctx.session()), dn); // cn=Monitor is read-only
-        if (dn.isRoot() || directory.backend().suffixOf(dn) == null) {
+        if (dn.isRoot()) {
             throw new LdapException(ResultCode.NO_SUCH_OBJECT, "");
+        }
+        if (directory.backend().suffixOf(dn) == null) {
+            throw referrals.outside(dn, null);
+        }
+        if (!Referrals.manageDsaIt(ctx)) {
+            referrals.refer(directory.backend(), dn, null);
         }
         access.require(actx, access.visible(actx, dn), Right.DELETE);
         directory.backend().delete(dn, controls::before);

@@ -2,6 +2,7 @@ package dev.linden.core.operation;
 
 import dev.linden.core.AccessPolicy;
 import dev.linden.core.acl.AccessContext;
+import dev.linden.core.referral.Referrals;
 import dev.linden.core.acl.Right;
 import dev.linden.core.Directory;
 import dev.linden.core.OperationContext;
@@ -32,6 +33,7 @@ public final class ModifyDnOperation {
     private final SchemaChecker checker;
     private final OperationalStamp stamp;
     private final EntryReads reads;
+    private final Referrals referrals;
 
     public ModifyDnOperation(Directory directory, AccessPolicy access) {
         this.directory = directory;
@@ -39,6 +41,7 @@ public final class ModifyDnOperation {
         this.checker = new SchemaChecker(directory.schema());
         this.stamp = new OperationalStamp(directory.schema());
         this.reads = new EntryReads(directory, access);
+        this.referrals = new Referrals(directory.schema(), directory.extensions().defaultReferrals());
     }
 
     public Response execute(OperationContext ctx, ModifyDnRequest request) throws LdapException {
@@ -49,8 +52,14 @@ public final class ModifyDnOperation {
         access.refuseLiveWrite(access.context(ctx.session()), dn); // cn=Monitor is read-only
         Rdn newRdn = DnSyntax.parseRdn(request.newRdn(), schema);
         Dn newParent = request.newSuperior() == null ? dn.parent() : Requests.dn(request.newSuperior(), schema);
-        if (dn.isRoot() || directory.backend().suffixOf(dn) == null) {
+        if (dn.isRoot()) {
             throw new LdapException(ResultCode.NO_SUCH_OBJECT, "");
+        }
+        if (directory.backend().suffixOf(dn) == null) {
+            throw referrals.outside(dn, null);
+        }
+        if (!Referrals.manageDsaIt(ctx)) {
+            referrals.refer(directory.backend(), dn, null);
         }
         if (directory.backend().config().suffixes().contains(dn)) {
             throw new LdapException(ResultCode.UNWILLING_TO_PERFORM, "cannot rename a naming context");

@@ -2,6 +2,7 @@ package dev.linden.core.operation;
 
 import dev.linden.core.AccessPolicy;
 import dev.linden.core.acl.AccessContext;
+import dev.linden.core.referral.Referrals;
 import dev.linden.core.acl.Right;
 import dev.linden.core.Directory;
 import dev.linden.core.Oids;
@@ -42,6 +43,7 @@ public final class ModifyOperation {
     private final OperationalStamp stamp;
     private final PasswordPolicy passwordPolicy;
     private final EntryReads reads;
+    private final Referrals referrals;
 
     public ModifyOperation(Directory directory, AccessPolicy access, PasswordPolicy passwordPolicy) {
         this.directory = directory;
@@ -53,6 +55,7 @@ public final class ModifyOperation {
                 directory.schema());
         this.stamp = new OperationalStamp(directory.schema());
         this.reads = new EntryReads(directory, access);
+        this.referrals = new Referrals(directory.schema(), directory.extensions().defaultReferrals());
     }
 
     public Response execute(OperationContext ctx, ModifyRequest request) throws LdapException {
@@ -61,8 +64,14 @@ public final class ModifyOperation {
         boolean permissive = KnownControls.find(ctx.request().controls(), Oids.PERMISSIVE_MODIFY) != null;
         Dn dn = Requests.dn(request.dn(), directory.schema());
         access.refuseLiveWrite(access.context(ctx.session()), dn); // cn=Monitor is read-only
-        if (dn.isRoot() || directory.backend().suffixOf(dn) == null) {
+        if (dn.isRoot()) {
             throw new LdapException(ResultCode.NO_SUCH_OBJECT, "");
+        }
+        if (directory.backend().suffixOf(dn) == null) {
+            throw referrals.outside(dn, null);
+        }
+        if (!Referrals.manageDsaIt(ctx)) {
+            referrals.refer(directory.backend(), dn, null);
         }
         PasswordChange password = passwordPolicy.modifying(ctx, dn, request.changes()); // null: no password change
         List<Attribute> changes = new ArrayList<>();

@@ -17,6 +17,7 @@ import dev.linden.core.control.MatchedValuesControl;
 import dev.linden.core.control.PagedResultsControl;
 import dev.linden.core.control.PagedSearch;
 import dev.linden.core.sync.SyncProvider;
+import dev.linden.core.referral.Referrals;
 import dev.linden.core.acl.AccessContext;
 import dev.linden.core.netlogon.NetlogonAnswer;
 import dev.linden.core.acl.EntryRights;
@@ -72,6 +73,9 @@ public final class SearchOperation {
     private final SyncProvider syncProvider;
     private final NetlogonAnswer netlogon;
     private final EntryReads reads;
+    private final Referrals referrals;
+    private static final dev.linden.protocol.filter.Filter REFERRALS = new dev.linden.protocol.filter.Filter.Equality(
+            "objectClass", "referral".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
     public SearchOperation(Directory directory, AccessPolicy access) {
         this(directory, access, null);
@@ -88,6 +92,7 @@ public final class SearchOperation {
         this.bases = new dev.linden.model.DnCache(directory.schema(), 10_000);
         this.syncProvider = new SyncProvider(directory.backend());
         this.reads = new EntryReads(directory, access);
+        this.referrals = new Referrals(directory.schema(), directory.extensions().defaultReferrals());
         try {
             this.subschemaDn = DnSyntax.parse(ComputedAttributes.SUBSCHEMA_DN, directory.schema());
         } catch (LdapException e) {
@@ -125,7 +130,12 @@ public final class SearchOperation {
             return searchLive(ctx, request, base, selection, live, actx, paged != null);
         }
         if (directory.backend().suffixOf(base) == null) {
-            throw new LdapException(ResultCode.NO_SUCH_OBJECT, "");
+            throw referrals.outside(base, request.scope());
+        }
+        boolean manageDsaIt = Referrals.manageDsaIt(ctx);
+        if (!manageDsaIt && (assertion != null || request.scope() == SearchScope.ONE
+                || request.scope() == SearchScope.SUBORDINATES)) {
+            referrals.refer(directory.backend(), base, request.scope()); // a base the walk does not visit
         }
         if (assertion != null) { // on the base entry (RFC 4528 3)
             Entry baseEntry = access.visible(actx, base);
@@ -152,7 +162,10 @@ public final class SearchOperation {
             SearchRun run = new SearchRun(ctx, request, access, actx, schema, computed, responder, selection,
                     limits(session, request), paged != null ? SearchRun.COLLECT : SearchRun.SEND)
                     .matchedValues(matchedValues);
-            walk(actx, base, request, unindexedLimit(session), run);
+            if (!manageDsaIt) {
+                run.before(new ReferralsInSearch(referrals, base, request.scope()));
+            }
+            walk(actx, base, request, unindexedLimit(session), run, manageDsaIt);
             if (ctx.isAbandoned()) {
                 return null;
             }
@@ -281,10 +294,19 @@ public final class SearchOperation {
      * The backend's walk, the base checked in the same transaction: a base the asker may not see does
      * not exist for them (noSuchObject, matchedDN only as far as they may see).
      */
-    private void walk(AccessContext actx, Dn base, SearchRequest request, int unindexedLimit, SearchRun run)
-            throws LdapException {
-        directory.backend().search(SearchSpec.of(base, request.scope(), request.filter(), unindexedLimit)
-                .seeing(entry -> access.discloses(actx, entry)), run);
+    private void walk(AccessContext actx, Dn base, SearchRequest request, int unindexedLimit, SearchRun run,
+            boolean manageDsaIt) throws LdapException {
+        SearchSpec spec = SearchSpec.of(base, request.scope(), request.filter(), unindexedLimit)
+                .seeing(entry -> access.discloses(actx, entry));
+        try {
+            // referral objects in scope are met whatever the filter, as slapd adds (objectClass=referral)
+            directory.backend().search(manageDsaIt ? spec : spec.alsoIndexed(REFERRALS), run);
+        } catch (LdapException e) {
+            if (e.code() == ResultCode.NO_SUCH_OBJECT && !manageDsaIt) {
+                referrals.refer(directory.backend(), base, request.scope()); // missing below a referral object
+            }
+            throw e;
+        }
     }
 
     /** How many entries an unindexed search may examine for this client (0: the administrator, no limit). */

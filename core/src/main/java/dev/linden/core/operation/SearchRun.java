@@ -37,6 +37,17 @@ public final class SearchRun implements SearchScan {
                 throws LdapException;
     }
 
+    /**
+     * What the search does with an entry in scope before its filter is tested: a referral object becomes
+     * a continuation reference, an alias is dereferenced. True when the entry was dealt with so.
+     */
+    @FunctionalInterface
+    public interface Before {
+        Before NOTHING = (run, id, entry, view) -> false;
+
+        boolean handled(SearchRun run, long id, Entry entry, BackendView view) throws LdapException;
+    }
+
     /** Sends each matching entry. */
     public static final Matched SEND = (run, id, entry, stored, view, rights) -> run.send(id, entry, stored, view, rights);
 
@@ -54,6 +65,7 @@ public final class SearchRun implements SearchScan {
     private final Matched onMatch;
     private BackendView view; // the walk's own transaction, for in-chain look-ups
     private MatchedValuesControl matchedValues; // null: every value the asker may read
+    private Before before = Before.NOTHING;
     private long[] ids = new long[16];
     private int matched;
     private boolean exceeded;
@@ -82,12 +94,26 @@ public final class SearchRun implements SearchScan {
         return this;
     }
 
+    /** Lets {@code before} deal with entries ahead of the filter (referral objects, aliases). */
+    SearchRun before(Before hook) {
+        this.before = hook;
+        return this;
+    }
+
     @Override
     public boolean accept(long id, Entry entry, EntryCodec.Stored stored, BackendView view) throws LdapException {
         if (ctx.isAbandoned()) {
             return false;
         }
         limits.checkTime();
+        if (before.handled(this, id, entry, view)) {
+            return !exceeded;
+        }
+        return take(id, entry, stored, view);
+    }
+
+    /** An entry the search may return: sent (or kept) when the asker may read it and it matches. */
+    boolean take(long id, Entry entry, EntryCodec.Stored stored, BackendView view) throws LdapException {
         EntryRights rights = matches(id, entry, view);
         if (rights == null) {
             return true;
@@ -142,6 +168,11 @@ public final class SearchRun implements SearchScan {
     /** A long wait that does not keep a worker thread from other clients (see {@link dev.linden.core.ResponseSink#idle}). */
     public boolean idle(dev.linden.core.ResponseSink.Wait wait) throws InterruptedException {
         return ctx.sink().idle(wait);
+    }
+
+    /** Whether the asker may know this entry exists (a continuation reference for it may be sent). */
+    public boolean discloses(Entry entry) {
+        return access.discloses(actx, entry);
     }
 
     /** Whether the client abandoned the search, or its connection ended. */

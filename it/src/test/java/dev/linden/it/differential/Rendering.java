@@ -34,7 +34,18 @@ public final class Rendering {
 
     public String code(LDAPResult result) {
         String matched = result.getMatchedDN();
-        return result.getResultCode() + (matched == null || matched.isEmpty() ? "" : " matched=" + dn(matched));
+        String referrals = result.getReferralURLs().length == 0 ? "" : " referrals=" + List.of(result.getReferralURLs());
+        return result.getResultCode() + (matched == null || matched.isEmpty() ? "" : " matched=" + dn(matched)) + referrals;
+    }
+
+    /** The URLs of a search's continuation references, each reference's URLs in order, the references sorted. */
+    public List<String> references(List<com.unboundid.ldap.sdk.SearchResultReference> references) {
+        List<String> out = new ArrayList<>();
+        for (var r : references) {
+            out.add(String.join(" ", r.getReferralURLs()));
+        }
+        out.sort(null);
+        return out;
     }
 
     public Map<String, Map<String, List<String>>> entries(List<? extends com.unboundid.ldap.sdk.Entry> entries) {

@@ -177,7 +177,8 @@ public final class ConfigLoader {
                 ObservabilityConfig.settings(c, Path.of(c.dataDir() == null ? "linden-data" : c.dataDir()),
                         adminsGroup(c.access(), suffix), origin),
                 CldapConfig.netlogon(c.netlogon(), cldap.enabled(), suffix, origin), cldap,
-                listen.ldapsPort() == null, ReplicationConfig.settings(c.serverId(), c.replication(), suffix, origin));
+                listen.ldapsPort() == null, ReplicationConfig.settings(c.serverId(), c.replication(), suffix, origin),
+                ExtensionsConfig.settings(c.referral(), c.extensions(), origin));
 
     }
 

@@ -34,6 +34,7 @@ import java.util.Set;
  * @param netlogon who this server says it is to LDAP pings (TCP and UDP), or null when it ignores them
  * @param cldap the UDP listener for LDAP pings (off by default)
  * @param replication this server's ID, its changelog, the providers it replicates from
+ * @param extensions the default referral and the bounds of the controls and extended operations
  * @param ldapsPortIsDefault the LDAPS port is the default (636), not configured: when it cannot be opened
  *        the server starts without LDAPS and says so, rather than not at all
  */
@@ -45,7 +46,8 @@ public record Settings(String host, int port, String suffix, String rootDn, Stri
         dev.linden.core.groups.GroupSettings groups, dev.linden.core.SearchLimits anonymousLimits,
         List<String> largeValueTypes, int largeValueThreshold, ObservabilitySettings observability,
         dev.linden.core.netlogon.NetlogonSettings netlogon, dev.linden.server.cldap.CldapSettings cldap,
-        boolean ldapsPortIsDefault, dev.linden.server.replication.ReplicationSettings replication) {
+        boolean ldapsPortIsDefault, dev.linden.server.replication.ReplicationSettings replication,
+        dev.linden.core.ExtensionSettings extensions) {
     public Settings {
         schemaFiles = List.copyOf(schemaFiles);
         largeValueTypes = List.copyOf(largeValueTypes);
