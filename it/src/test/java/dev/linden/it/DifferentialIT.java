@@ -87,7 +87,8 @@ class DifferentialIT {
                 group("modifyDN", ModifyDnCases.all()),
                 group("delete", DeleteCases.all()),
                 group("controls", dev.linden.it.differential.ControlCases.all()),
-                group("referrals", dev.linden.it.differential.ReferralCases.all()));
+                group("referrals", dev.linden.it.differential.ReferralCases.all()),
+                group("aliases", dev.linden.it.differential.AliasCases.all()));
     }
 
     private static DynamicContainer group(String name, List<Case> cases) {

@@ -35,6 +35,7 @@ public final class AddOperation {
     private final PasswordPolicy passwordPolicy;
     private final EntryReads reads;
     private final Referrals referrals;
+    private final dev.linden.core.alias.Aliases aliases;
 
     public AddOperation(Directory directory, AccessPolicy access, PasswordPolicy passwordPolicy) {
         this.directory = directory;
@@ -46,6 +47,7 @@ public final class AddOperation {
         this.stamp = new OperationalStamp(directory.schema());
         this.reads = new EntryReads(directory, access);
         this.referrals = new Referrals(directory.schema(), directory.extensions().defaultReferrals());
+        this.aliases = new dev.linden.core.alias.Aliases(directory.schema());
     }
 
     public Response execute(OperationContext ctx, AddRequest request) throws LdapException {
@@ -64,7 +66,10 @@ public final class AddOperation {
         }
         boolean suffixEntry = directory.backend().config().suffixes().contains(dn);
         if (!suffixEntry) {
-            access.visible(actx, dn.parent()); // a parent the asker may not see: noSuchObject, as if missing
+            Entry parent = access.visible(actx, dn.parent()); // one the asker may not see: noSuchObject, as if missing
+            if (aliases.isAlias(parent)) { // an alias has no children (RFC 4512 2.6), as slapd refuses
+                throw new LdapException(ResultCode.ALIAS_PROBLEM, "parent is an alias");
+            }
         }
         Entry entry = new Entry(dn);
         for (PartialAttribute pa : request.attributes()) {

@@ -34,6 +34,7 @@ public final class ModifyDnOperation {
     private final OperationalStamp stamp;
     private final EntryReads reads;
     private final Referrals referrals;
+    private final dev.linden.core.alias.Aliases aliases;
 
     public ModifyDnOperation(Directory directory, AccessPolicy access) {
         this.directory = directory;
@@ -42,6 +43,7 @@ public final class ModifyDnOperation {
         this.stamp = new OperationalStamp(directory.schema());
         this.reads = new EntryReads(directory, access);
         this.referrals = new Referrals(directory.schema(), directory.extensions().defaultReferrals());
+        this.aliases = new dev.linden.core.alias.Aliases(directory.schema());
     }
 
     public Response execute(OperationContext ctx, ModifyDnRequest request) throws LdapException {
@@ -69,10 +71,14 @@ public final class ModifyDnOperation {
         }
         access.visible(actx, dn);
         if (request.newSuperior() != null) {
+            dev.linden.model.Entry superior;
             try {
-                access.visible(actx, newParent);
+                superior = access.visible(actx, newParent);
             } catch (LdapException e) { // a missing new superior has no matchedDN in slapd's answer
                 throw new LdapException(ResultCode.NO_SUCH_OBJECT, e.getMessage());
+            }
+            if (aliases.isAlias(superior)) { // an alias has no children (RFC 4512 2.6), as slapd refuses
+                throw new LdapException(ResultCode.ALIAS_PROBLEM, "newSuperior is an alias");
             }
         }
         Dn newDn = newParent.child(newRdn);

@@ -74,8 +74,7 @@ public final class SearchOperation {
     private final NetlogonAnswer netlogon;
     private final EntryReads reads;
     private final Referrals referrals;
-    private static final dev.linden.protocol.filter.Filter REFERRALS = new dev.linden.protocol.filter.Filter.Equality(
-            "objectClass", "referral".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    private final SearchWalk walks;
 
     public SearchOperation(Directory directory, AccessPolicy access) {
         this(directory, access, null);
@@ -93,6 +92,7 @@ public final class SearchOperation {
         this.syncProvider = new SyncProvider(directory.backend());
         this.reads = new EntryReads(directory, access);
         this.referrals = new Referrals(directory.schema(), directory.extensions().defaultReferrals());
+        this.walks = new SearchWalk(directory.backend(), access, referrals, new dev.linden.core.alias.Aliases(directory.schema()));
         try {
             this.subschemaDn = DnSyntax.parse(ComputedAttributes.SUBSCHEMA_DN, directory.schema());
         } catch (LdapException e) {
@@ -132,6 +132,7 @@ public final class SearchOperation {
         if (directory.backend().suffixOf(base) == null) {
             throw referrals.outside(base, request.scope());
         }
+        base = walks.base(base, request.derefAliases()); // where its aliases lead, when finding the base follows them
         boolean manageDsaIt = Referrals.manageDsaIt(ctx);
         if (!manageDsaIt && (assertion != null || request.scope() == SearchScope.ONE
                 || request.scope() == SearchScope.SUBORDINATES)) {
@@ -162,10 +163,7 @@ public final class SearchOperation {
             SearchRun run = new SearchRun(ctx, request, access, actx, schema, computed, responder, selection,
                     limits(session, request), paged != null ? SearchRun.COLLECT : SearchRun.SEND)
                     .matchedValues(matchedValues);
-            if (!manageDsaIt) {
-                run.before(new ReferralsInSearch(referrals, base, request.scope()));
-            }
-            walk(actx, base, request, unindexedLimit(session), run, manageDsaIt);
+            walks.walk(actx, base, request, unindexedLimit(session), run, manageDsaIt);
             if (ctx.isAbandoned()) {
                 return null;
             }
@@ -288,25 +286,6 @@ public final class SearchOperation {
             time = min(time, directory.config().timeLimitSeconds());
         }
         return new SearchRun.SearchLimits(size, time == 0 ? Long.MAX_VALUE : System.nanoTime() + time * 1_000_000_000L);
-    }
-
-    /**
-     * The backend's walk, the base checked in the same transaction: a base the asker may not see does
-     * not exist for them (noSuchObject, matchedDN only as far as they may see).
-     */
-    private void walk(AccessContext actx, Dn base, SearchRequest request, int unindexedLimit, SearchRun run,
-            boolean manageDsaIt) throws LdapException {
-        SearchSpec spec = SearchSpec.of(base, request.scope(), request.filter(), unindexedLimit)
-                .seeing(entry -> access.discloses(actx, entry));
-        try {
-            // referral objects in scope are met whatever the filter, as slapd adds (objectClass=referral)
-            directory.backend().search(manageDsaIt ? spec : spec.alsoIndexed(REFERRALS), run);
-        } catch (LdapException e) {
-            if (e.code() == ResultCode.NO_SUCH_OBJECT && !manageDsaIt) {
-                referrals.refer(directory.backend(), base, request.scope()); // missing below a referral object
-            }
-            throw e;
-        }
     }
 
     /** How many entries an unindexed search may examine for this client (0: the administrator, no limit). */
