@@ -15,6 +15,7 @@ public final class Session {
     private volatile java.security.cert.Certificate[] peerCertificates = new java.security.cert.Certificate[0];
     private volatile Principal principal = Principal.ANONYMOUS;
     private final Map<String, PagedSearch> pagedSearches;
+    private final dev.linden.core.control.VlvContexts vlvContexts;
     private SaslExchange saslExchange; // guarded by this
 
     public Session(long id, String clientAddress) {
@@ -27,6 +28,7 @@ public final class Session {
         this.clientAddress = clientAddress;
         this.loopback = loopback;
         this.pagedSearches = new ConcurrentHashMap<>();
+        this.vlvContexts = new dev.linden.core.control.VlvContexts();
     }
 
     private Session(Session of, Principal principal) {
@@ -36,6 +38,7 @@ public final class Session {
         this.secure = of.secure;
         this.peerCertificates = of.peerCertificates;
         this.pagedSearches = of.pagedSearches;
+        this.vlvContexts = of.vlvContexts;
         this.principal = principal;
     }
 
@@ -135,6 +138,11 @@ public final class Session {
 
     public Map<String, PagedSearch> pagedSearches() {
         return pagedSearches;
+    }
+
+    /** The virtual list views this connection scrolls in (draft-ietf-ldapext-ldapv3-vlv). */
+    public dev.linden.core.control.VlvContexts vlvContexts() {
+        return vlvContexts;
     }
 
     /** Takes the multi-step SASL exchange in progress (null when none), leaving none. */

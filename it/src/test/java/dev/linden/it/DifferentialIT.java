@@ -88,7 +88,8 @@ class DifferentialIT {
                 group("delete", DeleteCases.all()),
                 group("controls", dev.linden.it.differential.ControlCases.all()),
                 group("referrals", dev.linden.it.differential.ReferralCases.all()),
-                group("aliases", dev.linden.it.differential.AliasCases.all()));
+                group("aliases", dev.linden.it.differential.AliasCases.all()),
+                group("sort", dev.linden.it.differential.SortCases.all()));
     }
 
     private static DynamicContainer group(String name, List<Case> cases) {

@@ -43,6 +43,8 @@ public enum ResultCode {
     ENTRY_ALREADY_EXISTS(68),
     OBJECT_CLASS_MODS_PROHIBITED(69),
     AFFECTS_MULTIPLE_DSAS(71),
+    /** A virtual list view could not be served (draft-ietf-ldapext-ldapv3-vlv; slapd's sssvlv answers it). */
+    VIRTUAL_LIST_VIEW_ERROR(76),
     OTHER(80),
     CANCELED(118),
     NO_SUCH_OPERATION(119),

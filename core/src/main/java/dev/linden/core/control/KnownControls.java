@@ -54,6 +54,8 @@ public final class KnownControls {
         APPLIES.put(Oids.MATCHED_VALUES, SEARCH);
         APPLIES.put(Oids.PERMISSIVE_MODIFY, op -> op instanceof ModifyRequest);
         APPLIES.put(Oids.DONT_USE_COPY, READ);
+        APPLIES.put(Oids.SORT_REQUEST, SEARCH);
+        APPLIES.put(Oids.VLV_REQUEST, SEARCH);
     }
 
     private KnownControls() {

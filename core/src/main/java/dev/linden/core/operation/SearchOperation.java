@@ -15,6 +15,9 @@ import dev.linden.core.SubschemaEntry;
 import dev.linden.core.control.AssertionControl;
 import dev.linden.core.control.MatchedValuesControl;
 import dev.linden.core.control.PagedResultsControl;
+import dev.linden.core.control.SortControl;
+import dev.linden.core.control.VlvControl;
+import dev.linden.core.operation.SearchRun.SearchLimits;
 import dev.linden.core.control.PagedSearch;
 import dev.linden.core.sync.SyncProvider;
 import dev.linden.core.referral.Referrals;
@@ -36,10 +39,8 @@ import dev.linden.protocol.SearchScope;
 import dev.linden.protocol.filter.FilterText;
 import dev.linden.protocol.op.SearchRequest;
 import dev.linden.protocol.op.SearchResultDone;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Search (RFC 4511 4.5): parse the base → the root DSE and subschema entry are answered here → access
@@ -75,6 +76,8 @@ public final class SearchOperation {
     private final EntryReads reads;
     private final Referrals referrals;
     private final SearchWalk walks;
+    private final Pages pages;
+    private final SortedSearch sorted;
 
     public SearchOperation(Directory directory, AccessPolicy access) {
         this(directory, access, null);
@@ -92,6 +95,9 @@ public final class SearchOperation {
         this.syncProvider = new SyncProvider(directory.backend());
         this.reads = new EntryReads(directory, access);
         this.referrals = new Referrals(directory.schema(), directory.extensions().defaultReferrals());
+        this.pages = new Pages(directory.backend(), access);
+        this.sorted = new SortedSearch(directory.schema(), pages, directory.extensions().sortLimit(),
+                directory.extensions().vlvContexts());
         this.walks = new SearchWalk(directory.backend(), access, referrals, new dev.linden.core.alias.Aliases(directory.schema()));
         try {
             this.subschemaDn = DnSyntax.parse(ComputedAttributes.SUBSCHEMA_DN, directory.schema());
@@ -107,6 +113,11 @@ public final class SearchOperation {
         }
         AssertionControl assertion = AssertionControl.of(ctx.request().controls());
         MatchedValuesControl matchedValues = MatchedValuesControl.of(ctx.request().controls(), schema);
+        SortControl sort = SortControl.of(ctx.request().controls(), schema);
+        VlvControl vlv = VlvControl.of(ctx.request().controls());
+        if (vlv != null && sort == null) {
+            throw VlvControl.sortMissing();
+        }
         Dn base = bases.parse(request.baseDn());
         AttributeSelection selection = AttributeSelection.parse(request.attributes(), schema);
         if (base.isRoot() && request.scope() == SearchScope.BASE) {
@@ -159,6 +170,15 @@ public final class SearchOperation {
             if (state == null || !state.fingerprint().equals(fingerprint)) {
                 throw new LdapException(ResultCode.UNWILLING_TO_PERFORM, "paged results cookie is invalid");
             }
+        } else if (sort != null) {
+            SearchLimits searchLimits = limits(session, request);
+            Dn from = base;
+            return sorted.execute(ctx, actx, sort, vlv, paged, fingerprint, onMatch -> {
+                SearchRun run = new SearchRun(ctx, request, access, actx, schema, computed, responder, selection,
+                        searchLimits, onMatch).matchedValues(matchedValues);
+                walks.walk(actx, from, request, unindexedLimit(session), run, manageDsaIt);
+                return ctx.isAbandoned() ? null : run;
+            }, sender(ctx, request, actx, selection, matchedValues));
         } else {
             SearchRun run = new SearchRun(ctx, request, access, actx, schema, computed, responder, selection,
                     limits(session, request), paged != null ? SearchRun.COLLECT : SearchRun.SEND)
@@ -173,10 +193,18 @@ public final class SearchOperation {
             if (run.exceeded() && run.matched() == 0) {
                 return done(ResultCode.SIZE_LIMIT_EXCEEDED, "");
             }
-            state = new PagedSearch(run.ids(), fingerprint, run.exceeded());
-            cookie = newCookie();
+            state = new PagedSearch(run.ids(), fingerprint, run.exceeded(), false);
+            cookie = Pages.newCookie();
         }
-        return page(ctx, request, selection, paged, state, cookie, actx, matchedValues);
+        return pages.page(ctx, actx, sender(ctx, request, actx, selection, matchedValues), paged, state, cookie,
+                state.sorted() ? List.of(SortControl.response(ResultCode.SUCCESS)) : List.of());
+    }
+
+    /** A run that sends the entries of a list made earlier (pages, sorted entries): no limits, no filter. */
+    private SearchRun sender(OperationContext ctx, SearchRequest request, AccessContext actx, AttributeSelection selection,
+            MatchedValuesControl matchedValues) {
+        return new SearchRun(ctx, request, access, actx, directory.schema(), computed, responder, selection,
+                SearchRun.SearchLimits.NONE, SearchRun.SEND).matchedValues(matchedValues);
     }
 
     /**
@@ -225,45 +253,6 @@ public final class SearchOperation {
                     dev.linden.backend.Selection.SERVER)));
         }
         return done(ResultCode.SUCCESS, "");
-    }
-
-    /** Serves the next page of a paged search from its list of IDs, checking access again for each entry. */
-    private Response page(OperationContext ctx, SearchRequest request, AttributeSelection selection,
-            PagedResultsControl control, PagedSearch state, String cookie, AccessContext actx,
-            MatchedValuesControl matchedValues) throws LdapException {
-        if (control.size() == 0) { // a size of zero abandons the paged search (RFC 2696)
-            return new Response(new SearchResultDone(LdapResult.success()),
-                    List.of(PagedResultsControl.response(0, new byte[0])));
-        }
-        int from = state.position();
-        int to = (int) Math.min(state.ids().length, (long) from + control.size());
-        long[] page = Arrays.copyOfRange(state.ids(), from, to);
-        SearchRun sender = new SearchRun(ctx, request, access, actx, directory.schema(), computed, responder, selection,
-                SearchRun.SearchLimits.NONE, SearchRun.SEND).matchedValues(matchedValues);
-        directory.backend().entries(page, (id, entry, stored, view) -> {
-            EntryRights rights = access.rights(actx, entry); // again: the entry or the rules may have changed
-            if (rights.onEntry(Right.READ)) {
-                sender.send(id, entry, stored, view, rights);
-            }
-            return !ctx.isAbandoned();
-        });
-        state.advance(to - from);
-        byte[] next = new byte[0];
-        if (!state.done()) {
-            ctx.session().pagedSearches().put(cookie, state);
-            next = HexFormat.of().parseHex(cookie);
-        }
-        // the size limit counts entries over all pages, as in slapd: the page that reaches it says so
-        LdapResult result = state.done() && state.cut()
-                ? new LdapResult(ResultCode.SIZE_LIMIT_EXCEEDED, "", "", List.of()) : LdapResult.success();
-        return new Response(new SearchResultDone(result),
-                List.of(PagedResultsControl.response(state.ids().length, next)));
-    }
-
-    private static String newCookie() {
-        byte[] b = new byte[8];
-        ThreadLocalRandom.current().nextBytes(b);
-        return HexFormat.of().formatHex(b);
     }
 
     private static Control control(LdapMessage message, String oid) {

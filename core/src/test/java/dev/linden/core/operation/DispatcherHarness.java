@@ -65,13 +65,17 @@ final class DispatcherHarness {
     }
 
     DispatcherHarness(Policy policy, String ldif) throws Exception {
+        this(policy, ldif, dev.linden.core.ExtensionSettings.DEFAULT);
+    }
+
+    DispatcherHarness(Policy policy, String ldif, dev.linden.core.ExtensionSettings extensions) throws Exception {
         Backend backend = new Backend(new MemoryStorage(), schema,
                 new BackendConfig(List.of(DnSyntax.parse(SUFFIX, schema)), BackendConfig.defaultIndexes(), 1000));
         CoreConfig core = new CoreConfig(DnSyntax.parse(ADMIN, schema), ADMIN_PASSWORD, 500, 3600, false, "SSHA256",
                 "test", new SecurityRules(true, false, true, true),
                 AccessRules.build(AccessRules.defaults("cn=admins,ou=groups," + SUFFIX, false), schema), SaslConfig.DEFAULT,
                 policy, ThrottleSettings.DISABLED, GroupSettings.DEFAULT, SearchLimits.ANONYMOUS_DEFAULT);
-        directory = new Directory(backend, schema, core, PasswordSchemes.standard(), Clock.systemUTC());
+        directory = new Directory(backend, schema, core, PasswordSchemes.standard(), Clock.systemUTC(), extensions);
         EntryImport importer = new EntryImport(directory, true);
         List<Entry> entries = new ArrayList<>();
         for (LdifRecord r : LdifReader.parse(ldif)) {
