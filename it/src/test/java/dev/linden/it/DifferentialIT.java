@@ -89,7 +89,8 @@ class DifferentialIT {
                 group("controls", dev.linden.it.differential.ControlCases.all()),
                 group("referrals", dev.linden.it.differential.ReferralCases.all()),
                 group("aliases", dev.linden.it.differential.AliasCases.all()),
-                group("sort", dev.linden.it.differential.SortCases.all()));
+                group("sort", dev.linden.it.differential.SortCases.all()),
+                group("deref", dev.linden.it.differential.DerefCases.all()));
     }
 
     private static DynamicContainer group(String name, List<Case> cases) {

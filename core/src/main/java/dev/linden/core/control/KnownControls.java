@@ -56,6 +56,7 @@ public final class KnownControls {
         APPLIES.put(Oids.DONT_USE_COPY, READ);
         APPLIES.put(Oids.SORT_REQUEST, SEARCH);
         APPLIES.put(Oids.VLV_REQUEST, SEARCH);
+        APPLIES.put(Oids.DEREF, SEARCH);
     }
 
     private KnownControls() {

@@ -14,6 +14,7 @@ import dev.linden.core.Session;
 import dev.linden.core.SubschemaEntry;
 import dev.linden.core.control.AssertionControl;
 import dev.linden.core.control.MatchedValuesControl;
+import dev.linden.core.control.DerefControl;
 import dev.linden.core.control.PagedResultsControl;
 import dev.linden.core.control.SortControl;
 import dev.linden.core.control.VlvControl;
@@ -114,6 +115,7 @@ public final class SearchOperation {
         AssertionControl assertion = AssertionControl.of(ctx.request().controls());
         MatchedValuesControl matchedValues = MatchedValuesControl.of(ctx.request().controls(), schema);
         SortControl sort = SortControl.of(ctx.request().controls(), schema);
+        DerefControl deref = DerefControl.of(ctx.request().controls(), schema);
         VlvControl vlv = VlvControl.of(ctx.request().controls());
         if (vlv != null && sort == null) {
             throw VlvControl.sortMissing();
@@ -175,14 +177,14 @@ public final class SearchOperation {
             Dn from = base;
             return sorted.execute(ctx, actx, sort, vlv, paged, fingerprint, onMatch -> {
                 SearchRun run = new SearchRun(ctx, request, access, actx, schema, computed, responder, selection,
-                        searchLimits, onMatch).matchedValues(matchedValues);
+                        searchLimits, onMatch).matchedValues(matchedValues).deref(deref);
                 walks.walk(actx, from, request, unindexedLimit(session), run, manageDsaIt);
                 return ctx.isAbandoned() ? null : run;
-            }, sender(ctx, request, actx, selection, matchedValues));
+            }, sender(ctx, request, actx, selection, matchedValues).deref(deref));
         } else {
             SearchRun run = new SearchRun(ctx, request, access, actx, schema, computed, responder, selection,
                     limits(session, request), paged != null ? SearchRun.COLLECT : SearchRun.SEND)
-                    .matchedValues(matchedValues);
+                    .matchedValues(matchedValues).deref(deref);
             walks.walk(actx, base, request, unindexedLimit(session), run, manageDsaIt);
             if (ctx.isAbandoned()) {
                 return null;
@@ -196,7 +198,7 @@ public final class SearchOperation {
             state = new PagedSearch(run.ids(), fingerprint, run.exceeded(), false);
             cookie = Pages.newCookie();
         }
-        return pages.page(ctx, actx, sender(ctx, request, actx, selection, matchedValues), paged, state, cookie,
+        return pages.page(ctx, actx, sender(ctx, request, actx, selection, matchedValues).deref(deref), paged, state, cookie,
                 state.sorted() ? List.of(SortControl.response(ResultCode.SUCCESS)) : List.of());
     }
 

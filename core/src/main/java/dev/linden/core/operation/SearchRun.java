@@ -66,6 +66,7 @@ public final class SearchRun implements SearchScan {
     private BackendView view; // the walk's own transaction, for in-chain look-ups
     private MatchedValuesControl matchedValues; // null: every value the asker may read
     private Before before = Before.NOTHING;
+    private Dereferencer deref; // null: no dereference control
     private long[] ids = new long[16];
     private int matched;
     private boolean exceeded;
@@ -91,6 +92,12 @@ public final class SearchRun implements SearchScan {
     /** Sends only the values the matched values control keeps (RFC 3876); null for all. */
     SearchRun matchedValues(MatchedValuesControl values) {
         this.matchedValues = values;
+        return this;
+    }
+
+    /** Answers the dereference control on each entry sent; null for none. */
+    SearchRun deref(dev.linden.core.control.DerefControl control) {
+        this.deref = control == null ? null : new Dereferencer(control, schema, access, actx, responder);
         return this;
     }
 
@@ -145,6 +152,11 @@ public final class SearchRun implements SearchScan {
     /** Sends one entry with the attributes the asker may read, and these controls on it. */
     public void send(long id, Entry entry, EntryCodec.Stored stored, BackendView view, EntryRights rights,
             List<Control> controls) {
+        if (deref != null) {
+            List<Control> all = new java.util.ArrayList<>(controls);
+            all.addAll(deref.controls(entry, view, rights));
+            controls = all;
+        }
         ctx.sink().send(new LdapMessage(ctx.request().messageId(),
                 responder.respond(entry, stored, id, view, attributes, request.typesOnly(), rights, dynamic, matchedValues),
                 controls));
