@@ -150,6 +150,15 @@ public final class Backend implements AutoCloseable {
         writer.delete(dn, check);
     }
 
+    /**
+     * Deletes an entry with its whole subtree in one transaction (the subtree delete control), leaves
+     * first, {@code check} seeing each entry before it goes; past {@code limit} entries nothing is
+     * deleted (adminLimitExceeded). Returns how many entries went.
+     */
+    public int deleteSubtree(Dn dn, EntryCheck check, int limit) throws LdapException {
+        return writer.deleteSubtree(dn, check, limit);
+    }
+
     /** Replaces an entry by what {@code update} makes of it, in one transaction. Returns the entry stored. */
     public Entry modify(Dn dn, EntryUpdate update) throws LdapException {
         return writer.modify(dn, update);

@@ -138,6 +138,37 @@ final class TreeWriter {
         });
     }
 
+    /**
+     * Deletes an entry and everything below it in one transaction, deepest first, each entry shown to
+     * {@code check} before it goes (access, for one); more than {@code limit} entries in all is
+     * adminLimitExceeded, and nothing is deleted. Each deletion is a change of its own (CSN, record).
+     * Returns how many entries went.
+     */
+    int deleteSubtree(Dn dn, EntryCheck check, int limit) throws LdapException {
+        return write(tx -> {
+            long id = store.id(tx, dn);
+            if (id == 0) {
+                throw store.noSuchObject(tx, dn);
+            }
+            List<Long> below = store.dn2id.subordinates(tx, dn, limit);
+            if (below.size() + 1 > limit) {
+                throw new LdapException(ResultCode.ADMIN_LIMIT_EXCEEDED,
+                        "subtree of more than " + limit + " entries: delete it in parts");
+            }
+            List<Long> ids = new ArrayList<>(below);
+            java.util.Collections.reverse(ids); // the subtree lists parents before children: leaves first
+            ids.add(id);
+            for (long each : ids) {
+                Entry entry = store.load(tx, each);
+                check.check(entry);
+                unlink(tx, each, entry.dn(), entry);
+                recorder.deleted(tx, entry);
+                references.fix(tx, entry.dn(), null);
+            }
+            return ids.size();
+        });
+    }
+
     /** Replaces an entry by what {@code update} makes of it. Returns the entry stored. */
     Entry modify(Dn dn, EntryUpdate update) throws LdapException {
         return write(tx -> {

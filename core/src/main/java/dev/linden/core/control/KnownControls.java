@@ -57,6 +57,7 @@ public final class KnownControls {
         APPLIES.put(Oids.SORT_REQUEST, SEARCH);
         APPLIES.put(Oids.VLV_REQUEST, SEARCH);
         APPLIES.put(Oids.DEREF, SEARCH);
+        APPLIES.put(Oids.SUBTREE_DELETE, op -> op instanceof DeleteRequest);
     }
 
     private KnownControls() {
