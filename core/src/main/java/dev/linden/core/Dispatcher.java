@@ -84,6 +84,16 @@ public final class Dispatcher implements RequestHandler {
 
     /** Executes one request; returns its final response, or null when none is due (abandoned, unbind, abandon). */
     public Response dispatch(OperationContext request) {
+        Response response = execute(request);
+        if (response == null && request.isCanceled()) { // it stopped for a Cancel (RFC 3909): it says so
+            request.session().inFlight().stopped(request.request().messageId());
+            return new Response(Responses.forRequest(request.request().op(),
+                    LdapResult.of(ResultCode.CANCELED, "operation canceled")));
+        }
+        return response;
+    }
+
+    private Response execute(OperationContext request) {
         OperationContext ctx = request;
         ProtocolOp op = ctx.request().op();
         try {

@@ -16,6 +16,7 @@ public final class Session {
     private volatile Principal principal = Principal.ANONYMOUS;
     private final Map<String, PagedSearch> pagedSearches;
     private final dev.linden.core.control.VlvContexts vlvContexts;
+    private final InFlight inFlight;
     private SaslExchange saslExchange; // guarded by this
 
     public Session(long id, String clientAddress) {
@@ -29,6 +30,7 @@ public final class Session {
         this.loopback = loopback;
         this.pagedSearches = new ConcurrentHashMap<>();
         this.vlvContexts = new dev.linden.core.control.VlvContexts();
+        this.inFlight = new InFlight();
     }
 
     private Session(Session of, Principal principal) {
@@ -39,6 +41,7 @@ public final class Session {
         this.peerCertificates = of.peerCertificates;
         this.pagedSearches = of.pagedSearches;
         this.vlvContexts = of.vlvContexts;
+        this.inFlight = of.inFlight;
         this.principal = principal;
     }
 
@@ -138,6 +141,11 @@ public final class Session {
 
     public Map<String, PagedSearch> pagedSearches() {
         return pagedSearches;
+    }
+
+    /** The requests of this connection not answered yet, for Cancel (RFC 3909). */
+    public InFlight inFlight() {
+        return inFlight;
     }
 
     /** The virtual list views this connection scrolls in (draft-ietf-ldapext-ldapv3-vlv). */

@@ -34,9 +34,12 @@ import org.junit.jupiter.api.TestFactory;
  * in its table.
  */
 class DifferentialIT {
-    /** The overlays slapd needs for the controls Linden implements itself: sort and VLV, dereference. */
-    private static final String SLAPD_MODULES = "moduleload sssvlv\nmoduleload deref";
-    private static final String SLAPD_OVERLAYS = "overlay sssvlv\noverlay deref";
+    /**
+     * The overlays slapd needs for what Linden does itself: sort and VLV, dereference, and content
+     * synchronization (a search that runs until canceled).
+     */
+    private static final String SLAPD_MODULES = "moduleload sssvlv\nmoduleload deref\nmoduleload syncprov";
+    private static final String SLAPD_OVERLAYS = "overlay sssvlv\noverlay deref\noverlay syncprov";
     private static TestServer linden;
     private static Slapd slapd;
     private static LDAPConnection lindenAdmin;
