@@ -151,6 +151,22 @@ public final class Backend implements AutoCloseable {
     }
 
     /**
+     * Runs several changes as one (an LDAP transaction, RFC 5805): every change and every read
+     * {@code work} makes through this backend, on this thread, happens in one write transaction, so
+     * each sees the ones before it and all of them are committed together, or none if {@code work}
+     * throws. Each change still gets its own CSN and changelog record.
+     */
+    public <T> T transaction(Batch<T> work) throws LdapException {
+        return writer.write(tx -> tx.share(storage, work::run));
+    }
+
+    /** Changes made together by {@link #transaction}. */
+    @FunctionalInterface
+    public interface Batch<T> {
+        T run() throws LdapException;
+    }
+
+    /**
      * Deletes an entry with its whole subtree in one transaction (the subtree delete control), leaves
      * first, {@code check} seeing each entry before it goes; past {@code limit} entries nothing is
      * deleted (adminLimitExceeded). Returns how many entries went.

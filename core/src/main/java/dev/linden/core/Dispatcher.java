@@ -3,6 +3,8 @@ package dev.linden.core;
 import dev.linden.core.acl.AccessControl;
 import dev.linden.core.acl.GroupMembership;
 import dev.linden.core.control.KnownControls;
+import dev.linden.core.txn.Transactions;
+import dev.linden.protocol.Control;
 import dev.linden.core.netlogon.NetlogonAnswer;
 import dev.linden.core.netlogon.NetlogonSettings;
 import dev.linden.core.operation.AddOperation;
@@ -45,6 +47,7 @@ public final class Dispatcher implements RequestHandler {
     private final PasswordPolicy passwordPolicy;
     private final SecurityCounters securityCounters = new SecurityCounters();
     private final FamiliarAddresses familiarAddresses;
+    private final Transactions transactions;
 
     public Dispatcher(Directory directory) {
         this(directory, null);
@@ -70,6 +73,8 @@ public final class Dispatcher implements RequestHandler {
         this.extended = new ExtendedOperation(directory, access, passwordPolicy);
         this.security = directory.config().security();
         this.proxied = new ProxiedAuthorization(directory);
+        this.transactions = new Transactions(directory.backend(), this::dispatch,
+                directory.extensions().transactionOperations());
     }
 
     /** Failed binds, lockouts and throttling since start, as of now (for monitoring). */
@@ -99,6 +104,13 @@ public final class Dispatcher implements RequestHandler {
         try {
             checkControls(ctx, op);
             checkConfidentiality(ctx, op);
+            Control txn = Transactions.control(ctx);
+            if (txn != null) { // part of an LDAP transaction (RFC 5805): done, or not, at its end
+                return transactions.queue(ctx, txn);
+            }
+            if (op instanceof ExtendedRequest x && Transactions.handles(x.oid())) {
+                return transactions.extended(ctx, x);
+            }
             ctx = proxied.apply(ctx, op); // the identity the operation runs as (RFC 4370)
             passwordPolicy.checkRestriction(ctx); // after an administrator reset: only a password change
             return switch (op) {

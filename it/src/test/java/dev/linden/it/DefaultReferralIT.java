@@ -14,11 +14,8 @@ import com.unboundid.ldap.sdk.SearchScope;
 import dev.linden.it.differential.Case;
 import dev.linden.it.differential.Ops;
 import dev.linden.it.differential.Outcome;
-import dev.linden.it.differential.Rendering;
+import dev.linden.it.differential.Pair;
 import dev.linden.it.differential.Runner;
-import dev.linden.it.differential.Server;
-import dev.linden.it.slapd.Slapd;
-import dev.linden.testkit.TestServer;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -33,33 +30,19 @@ import org.junit.jupiter.api.TestFactory;
  */
 class DefaultReferralIT {
     private static final String DEFAULT = "ldap://default.example.com/";
-    private static TestServer linden;
-    private static Slapd slapd;
-    private static LDAPConnection lindenAdmin;
-    private static LDAPConnection slapdAdmin;
+    private static Pair servers;
     private static Runner runner;
 
     @BeforeAll
     static void start() throws Exception {
-        slapd = Slapd.start("referral " + DEFAULT, "").loadResource(TestServer.class, "sample.ldif");
-        linden = TestServer.memory("referral: [\"" + DEFAULT + "\"]\n").loadResource("sample.ldif");
-        slapdAdmin = new LDAPConnection("127.0.0.1", slapd.port(), Slapd.ADMIN_DN, Slapd.ADMIN_PASSWORD);
-        lindenAdmin = new LDAPConnection("127.0.0.1", linden.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD);
-        Rendering rendering = new Rendering(slapdAdmin.getSchema(), lindenAdmin.getSchema());
-        runner = new Runner(new Server("slapd", slapd.port(), slapdAdmin, rendering, Slapd.SUFFIX),
-                new Server("linden", linden.port(), lindenAdmin, rendering, TestServer.SUFFIX));
+        servers = Pair.start("referral " + DEFAULT, "referral: [\"" + DEFAULT + "\"]\n");
+        runner = servers.runner();
     }
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {lindenAdmin, slapdAdmin, linden, slapd}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception e) {
-                // keep closing the others
-            }
+        if (servers != null) {
+            servers.close();
         }
     }
 
@@ -69,7 +52,7 @@ class DefaultReferralIT {
 
     @org.junit.jupiter.api.Test
     void the_referral_names_the_target_and_the_scope() throws Exception {
-        for (LDAPConnection c : List.of(slapdAdmin, lindenAdmin)) { // both really refer (not noSuchObject alike)
+        for (LDAPConnection c : List.of(servers.slapdAdmin(), servers.lindenAdmin())) { // both refer, not noSuchObject alike
             var result = Ops.search(c, new SearchRequest("ou=x,dc=other,dc=org", SearchScope.SUB, "(objectClass=*)"));
             assertThat(result.getResultCode()).isEqualTo(com.unboundid.ldap.sdk.ResultCode.REFERRAL);
             assertThat(result.getReferralURLs()).containsExactly("ldap://default.example.com/ou=x,dc=other,dc=org??sub");

@@ -58,6 +58,7 @@ public final class KnownControls {
         APPLIES.put(Oids.VLV_REQUEST, SEARCH);
         APPLIES.put(Oids.DEREF, SEARCH);
         APPLIES.put(Oids.SUBTREE_DELETE, op -> op instanceof DeleteRequest);
+        APPLIES.put(Oids.TRANSACTION_SPECIFICATION, UPDATE);
     }
 
     private KnownControls() {
