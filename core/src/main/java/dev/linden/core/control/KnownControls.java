@@ -59,6 +59,7 @@ public final class KnownControls {
         APPLIES.put(Oids.DEREF, SEARCH);
         APPLIES.put(Oids.SUBTREE_DELETE, op -> op instanceof DeleteRequest);
         APPLIES.put(Oids.TRANSACTION_SPECIFICATION, UPDATE);
+        APPLIES.put(Oids.PERSISTENT_SEARCH, SEARCH);
     }
 
     private KnownControls() {

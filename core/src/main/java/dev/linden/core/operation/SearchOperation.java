@@ -16,6 +16,8 @@ import dev.linden.core.control.AssertionControl;
 import dev.linden.core.control.MatchedValuesControl;
 import dev.linden.core.control.DerefControl;
 import dev.linden.core.control.PagedResultsControl;
+import dev.linden.core.control.PersistentSearchControl;
+import dev.linden.core.psearch.PersistentSearches;
 import dev.linden.core.control.SortControl;
 import dev.linden.core.control.VlvControl;
 import dev.linden.core.operation.SearchRun.SearchLimits;
@@ -79,6 +81,7 @@ public final class SearchOperation {
     private final SearchWalk walks;
     private final Pages pages;
     private final SortedSearch sorted;
+    private final PersistentSearches persistentSearches;
 
     public SearchOperation(Directory directory, AccessPolicy access) {
         this(directory, access, null);
@@ -97,6 +100,7 @@ public final class SearchOperation {
         this.reads = new EntryReads(directory, access);
         this.referrals = new Referrals(directory.schema(), directory.extensions().defaultReferrals());
         this.pages = new Pages(directory.backend(), access);
+        this.persistentSearches = new PersistentSearches(directory.backend(), directory.extensions().persistentSearches());
         this.sorted = new SortedSearch(directory.schema(), pages, directory.extensions().sortLimit(),
                 directory.extensions().vlvContexts());
         this.walks = new SearchWalk(directory.backend(), access, referrals, new dev.linden.core.alias.Aliases(directory.schema()));
@@ -116,6 +120,7 @@ public final class SearchOperation {
         MatchedValuesControl matchedValues = MatchedValuesControl.of(ctx.request().controls(), schema);
         SortControl sort = SortControl.of(ctx.request().controls(), schema);
         DerefControl deref = DerefControl.of(ctx.request().controls(), schema);
+        PersistentSearchControl persistent = PersistentSearchControl.of(ctx.request().controls());
         VlvControl vlv = VlvControl.of(ctx.request().controls());
         if (vlv != null && sort == null) {
             throw VlvControl.sortMissing();
@@ -162,6 +167,17 @@ public final class SearchOperation {
             SearchRun.SearchLimits limits = limits(session, request);
             return syncProvider.execute(request, base, sync, onMatch -> new SearchRun(ctx, request, access, actx, schema,
                     computed, syncResponder, selection, limits, onMatch), entry -> access.discloses(actx, entry));
+        }
+        if (persistent != null) { // the entries, then their changes, until abandoned or canceled
+            if (paged != null || sort != null) {
+                throw new LdapException(ResultCode.UNWILLING_TO_PERFORM, "a persistent search is neither paged nor sorted");
+            }
+            SearchRun run = new SearchRun(ctx, request, access, actx, schema, computed, responder, selection,
+                    limits(session, request), SearchRun.SEND).matchedValues(matchedValues).deref(deref);
+            Dn from = base;
+            persistentSearches.run(run, persistent, base, request.scope(),
+                    () -> walks.walk(actx, from, request, unindexedLimit(session), run, manageDsaIt));
+            return null;
         }
         String fingerprint = request.baseDn() + "|" + request.scope() + "|" + FilterText.format(request.filter());
         PagedSearch state;
