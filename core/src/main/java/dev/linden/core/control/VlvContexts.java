@@ -11,8 +11,35 @@ import java.util.concurrent.ThreadLocalRandom;
  * out the one used longest ago.
  */
 public final class VlvContexts {
-    /** One list and the search it was made for (a context ID is only good for the same search). */
-    public record View(SortedList list, String fingerprint) {
+    /**
+     * One list and the search it was made for (a context ID is only good for the same search), and the
+     * target position last answered in it, which an offset out of range reports again, as sssvlv does.
+     */
+    public static final class View {
+        private final SortedList list;
+        private final String fingerprint;
+        private volatile int lastTarget;
+
+        public View(SortedList list, String fingerprint) {
+            this.list = list;
+            this.fingerprint = fingerprint;
+        }
+
+        public SortedList list() {
+            return list;
+        }
+
+        public String fingerprint() {
+            return fingerprint;
+        }
+
+        public int lastTarget() {
+            return lastTarget;
+        }
+
+        public void lastTarget(int target) {
+            this.lastTarget = target;
+        }
     }
 
     private final Map<String, View> views = new LinkedHashMap<>(16, 0.75f, true);
@@ -37,8 +64,4 @@ public final class VlvContexts {
         return id;
     }
 
-    /** Keeps an existing view under its context ID again (a client scrolling on). */
-    public synchronized void touch(byte[] contextId) {
-        views.get(HexFormat.of().formatHex(contextId));
-    }
 }

@@ -72,7 +72,8 @@ final class SortedSearch {
             }
             list = collecting.sort();
             walked = run.exceeded() ? ResultCode.SIZE_LIMIT_EXCEEDED : ResultCode.SUCCESS;
-            contextId = vlv == null ? null : contexts.put(new VlvContexts.View(list, fingerprint), vlvContexts);
+            view = vlv == null ? null : new VlvContexts.View(list, fingerprint);
+            contextId = vlv == null ? null : contexts.put(view, vlvContexts);
         }
         if (paged != null) {
             PagedSearch state = new PagedSearch(list.ids(0, list.size()), fingerprint, walked != ResultCode.SUCCESS, true);
@@ -80,7 +81,7 @@ final class SortedSearch {
                     List.of(SortControl.response(ResultCode.SUCCESS)));
         }
         if (vlv != null) {
-            return window(ctx, actx, vlv, list, contextId, sender);
+            return window(ctx, actx, vlv, view, contextId, sender);
         }
         if (walked == ResultCode.SUCCESS || !sort.critical()) { // RFC 2891: critical, only entries sorted in full
             pages.send(ctx, actx, sender, list.ids(0, list.size()));
@@ -89,8 +90,9 @@ final class SortedSearch {
     }
 
     /** Sends the window a VLV asks for around its target, as sssvlv places it. */
-    private Response window(OperationContext ctx, AccessContext actx, VlvControl vlv, SortedList list, byte[] contextId,
-            SearchRun sender) throws LdapException {
+    private Response window(OperationContext ctx, AccessContext actx, VlvControl vlv, VlvContexts.View view,
+            byte[] contextId, SearchRun sender) throws LdapException {
+        SortedList list = view.list();
         int n = list.size();
         int target;
         int at; // 0-based position of the target; -1: past the end (by value)
@@ -105,7 +107,7 @@ final class SortedSearch {
                 boolean scaled = vlv.count() != 0 && vlv.count() != n;
                 if (vlv.offset() > (scaled ? vlv.count() : n)) {
                     throw new LdapException(ResultCode.VIRTUAL_LIST_VIEW_ERROR, "offset out of range", "",
-                            List.of(VlvControl.response(0, n, VlvControl.RANGE_ERROR, contextId)));
+                            List.of(VlvControl.response(view.lastTarget(), n, VlvControl.RANGE_ERROR, contextId)));
                 }
                 target = scaled ? (int) ((long) n * vlv.offset() / vlv.count()) : vlv.offset();
                 at = Math.max(target, 1) - 1;
@@ -129,7 +131,8 @@ final class SortedSearch {
             int to = (int) Math.min(n, (long) at + taken + vlv.after() + 1);
             pages.send(ctx, actx, sender, list.ids(at, to));
         }
-        controls.add(VlvControl.response(n == 0 ? 0 : target, n, 0, contextId));
+        view.lastTarget(n == 0 ? 0 : target);
+        controls.add(VlvControl.response(view.lastTarget(), n, 0, contextId));
         return done(ResultCode.SUCCESS, controls);
     }
 

@@ -21,7 +21,8 @@ import java.util.List;
  *
  * <p>Not compared: following aliases in a subordinates-scope search, which no RFC defines; slapd
  * returns some alias targets (a leaf) and not others (ones with children). Linden walks each target's
- * subordinates, as the scope says for the base.
+ * subordinates, as the scope says for the base. Entries are compared as sets: slapd sends an entry
+ * twice when an alias leads to it and another to a subtree holding it; Linden sends it once.
  */
 public final class AliasCases {
     private static final String ALIASES = "ou=aliases,dc=example,dc=com";
