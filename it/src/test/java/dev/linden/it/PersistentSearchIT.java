@@ -2,12 +2,15 @@ package dev.linden.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.unboundid.asn1.ASN1OctetString;
 import com.unboundid.ldap.sdk.AsyncRequestID;
 import com.unboundid.ldap.sdk.AsyncSearchResultListener;
 import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.DeleteRequest;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
+import com.unboundid.ldap.sdk.ModifyDNRequest;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResult;
@@ -17,7 +20,11 @@ import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.controls.EntryChangeNotificationControl;
 import com.unboundid.ldap.sdk.controls.PersistentSearchChangeType;
 import com.unboundid.ldap.sdk.controls.PersistentSearchRequestControl;
+import com.unboundid.ldap.sdk.controls.TransactionSpecificationRequestControl;
 import com.unboundid.ldap.sdk.extensions.CancelExtendedRequest;
+import com.unboundid.ldap.sdk.extensions.EndTransactionExtendedRequest;
+import com.unboundid.ldap.sdk.extensions.StartTransactionExtendedRequest;
+import com.unboundid.ldap.sdk.extensions.StartTransactionExtendedResult;
 import dev.linden.testkit.TestServer;
 import java.util.EnumSet;
 import java.util.concurrent.BlockingQueue;
@@ -29,7 +36,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Persistent search (draft-ietf-ldapext-psearch) with the UnboundID SDK's controls: the entries as
  * they are, then each change of the kinds asked for to an entry in scope that matches the filter, with
- * its entry change notification; the watcher ends when canceled; the number of watchers is bounded.
+ * its entry change notification (a renamed entry deleted before the watcher read the rename: by name
+ * alone); the watcher ends when canceled; the number of watchers is bounded.
  * slapd does not offer the control, so it is tested against its definition.
  */
 class PersistentSearchIT {
@@ -112,6 +120,35 @@ class PersistentSearchIT {
                     .isEqualTo(ResultCode.SUCCESS);
             assertThat(w.done.get(WAIT, TimeUnit.SECONDS).getResultCode()).isEqualTo(ResultCode.CANCELED);
             assertThat(w.entries).isEmpty();
+        }
+    }
+
+    @Test
+    void aRenameStillFollowsWhenTheEntryWasDeletedBeforeTheWatcherReadIt() throws Exception {
+        try (TestServer s = TestServer.memory().loadResource("sample.ldif");
+                LDAPConnection watcher = new LDAPConnection("127.0.0.1", s.port(), TestServer.ADMIN_DN,
+                        TestServer.ADMIN_PASSWORD);
+                LDAPConnection writer = new LDAPConnection("127.0.0.1", s.port(), TestServer.ADMIN_DN,
+                        TestServer.ADMIN_PASSWORD)) {
+            Watcher w = watch(watcher, "(objectClass=person)", EnumSet.allOf(PersistentSearchChangeType.class), true);
+            // one LDAP transaction (RFC 5805): both changes are committed before the watcher reads either
+            ASN1OctetString txn = ((StartTransactionExtendedResult) writer.processExtendedOperation(
+                    new StartTransactionExtendedRequest())).getTransactionID();
+            ModifyDNRequest rename = new ModifyDNRequest("uid=carol," + PEOPLE, "uid=caroline", true);
+            rename.addControl(new TransactionSpecificationRequestControl(txn));
+            writer.modifyDN(rename);
+            DeleteRequest delete = new DeleteRequest("uid=caroline," + PEOPLE);
+            delete.addControl(new TransactionSpecificationRequestControl(txn));
+            writer.delete(delete);
+            assertThat(writer.processExtendedOperation(new EndTransactionExtendedRequest(txn, true)).getResultCode())
+                    .isEqualTo(ResultCode.SUCCESS);
+            SearchResultEntry renamed = w.next(); // the entry is gone: its new name and where it came from
+            assertThat(ecn(renamed).getChangeType()).isEqualTo(PersistentSearchChangeType.MODIFY_DN);
+            assertThat(renamed.getDN()).isEqualTo("uid=caroline," + PEOPLE);
+            assertThat(ecn(renamed).getPreviousDN()).isEqualTo("uid=carol," + PEOPLE);
+            SearchResultEntry deleted = w.next();
+            assertThat(ecn(deleted).getChangeType()).isEqualTo(PersistentSearchChangeType.DELETE);
+            assertThat(deleted.getDN()).isEqualTo("uid=caroline," + PEOPLE);
         }
     }
 

@@ -21,8 +21,9 @@ import java.util.UUID;
 /**
  * The changes stage of a persistent search (draft-ietf-ldapext-psearch): follows the changelog from
  * where the search began, in commit order, and sends each change of the kinds asked for as the entry
- * is now, if it is in scope, matches the filter and the asker may read it (a deleted entry: its DN
- * alone, in scope); with the entry change notification control when asked. It reads the changelog at
+ * is now, if it is in scope, matches the filter and the asker may read it (a deleted entry, or one
+ * renamed and deleted before this watcher read the rename: its DN alone, in scope); with the entry
+ * change notification control when asked. It reads the changelog at
  * its own pace, so a slow watcher holds no queue in memory and never slows a write; one so far behind
  * that retention dropped changes it has not been sent, or more than {@code maxLag} behind, is ended
  * with adminLimitExceeded. Waiting for changes lends its worker thread.
@@ -99,7 +100,13 @@ final class PersistentSearch {
                 run.send(id, entry, stored, view, rights, controls);
             }
             return true;
-        }, missing -> { }); // deleted since: its own record follows
+        }, missing -> {
+            // deleted since (its own record follows): a rename still says where the entry went, by name
+            // alone as a delete does, so that a watcher that knew the old name can follow it to the delete
+            if (r.kind() == ChangeKind.RENAME && inScope(r.dn())) {
+                run.send(new SearchResultEntry(r.dn(), List.of()), controls);
+            }
+        });
     }
 
     private boolean inScope(String dn) {
