@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,8 +18,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The controls through OpenLDAP's own tools, run against slapd (with sssvlv and deref) and Linden with
  * the same data, their printed outputs compared: ldapsearch -E sss, vlv, mv, deref, !dontUseCopy,
- * -e assert, -M and referrals, -a (aliases); ldapmodify -e preread/postread; ldapdelete -r. And, Linden
- * alone (slapd has no persistent search), ldapsearch -E ps printing a change as it happens.
+ * -e assert, -M and referrals, -a (aliases); ldapmodify -e preread/postread; ldapdelete -r; the root
+ * DSE's supportedControl and supportedExtension. And, Linden alone (slapd has no persistent search),
+ * ldapsearch -E ps printing a change as it happens.
  */
 class OpenLdapControlsIT {
     private static Slapd slapd;
@@ -88,6 +91,34 @@ class OpenLdapControlsIT {
 
     private static void search(String... args) throws Exception {
         agree(false, "", "ldapsearch", args);
+    }
+
+    /** The root DSE's values of one attribute as ldapsearch prints them. */
+    private static Set<String> rootDse(String url, String attribute) throws Exception {
+        Set<String> values = new TreeSet<>();
+        for (String line : run(url, "", "ldapsearch", "-LLL", "-b", "", "-s", "base", attribute).split("\n")) {
+            if (line.startsWith(attribute + ": ")) {
+                values.add(line.substring(attribute.length() + 2));
+            }
+        }
+        return values;
+    }
+
+    @Test
+    void theRootDseAdvertisesEachControlAndExtendedOperation() throws Exception {
+        // sort, VLV, assertion, pre-read, post-read, matched values, permissive modify, subtree delete,
+        // don't-use-copy, dereference, ManageDsaIT, transaction specification, persistent search
+        List<String> controls = List.of("1.2.840.113556.1.4.473", "2.16.840.1.113730.3.4.9", "1.3.6.1.1.12",
+                "1.3.6.1.1.13.1", "1.3.6.1.1.13.2", "1.2.826.0.1.3344810.2.3", "1.2.840.113556.1.4.1413",
+                "1.2.840.113556.1.4.805", "1.3.6.1.1.22", "1.3.6.1.4.1.4203.666.5.16", "2.16.840.1.113730.3.4.2",
+                "1.3.6.1.1.21.2", "2.16.840.1.113730.3.4.3");
+        List<String> extensions = List.of("1.3.6.1.1.8", "1.3.6.1.1.21.1", "1.3.6.1.1.21.3"); // Cancel, start and end transaction
+        var lindenControls = rootDse(linden.url(), "supportedControl");
+        var slapdControls = rootDse(slapd.url(), "supportedControl");
+        assertThat(lindenControls).containsAll(controls);
+        // whatever slapd (with sssvlv and deref) advertises of these, Linden does too
+        assertThat(lindenControls).containsAll(slapdControls.stream().filter(controls::contains).toList());
+        assertThat(rootDse(linden.url(), "supportedExtension")).containsAll(extensions);
     }
 
     @Test
