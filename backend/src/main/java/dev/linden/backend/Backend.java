@@ -115,6 +115,14 @@ public final class Backend implements AutoCloseable {
         });
     }
 
+    /** How many entries are immediately below this one (0 when it has none or does not exist). */
+    public int countChildren(Dn dn) {
+        return BackendTx.read(storage, tx -> {
+            long id = store.id(tx, dn);
+            return id == 0 ? 0 : store.id2children.count(tx, id);
+        });
+    }
+
     /** The closest existing ancestor of a DN that does not exist, for matchedDN in errors. */
     public Dn matched(Dn dn) {
         return BackendTx.read(storage, tx -> store.matched(tx, dn));
@@ -134,7 +142,37 @@ public final class Backend implements AutoCloseable {
     }
 
     public void delete(Dn dn) throws LdapException {
-        writer.delete(dn);
+        writer.delete(dn, EntryCheck.NONE);
+    }
+
+    /** Deletes a leaf entry; {@code check} sees it first in the same transaction, and may refuse by throwing. */
+    public void delete(Dn dn, EntryCheck check) throws LdapException {
+        writer.delete(dn, check);
+    }
+
+    /**
+     * Runs several changes as one (an LDAP transaction, RFC 5805): every change and every read
+     * {@code work} makes through this backend, on this thread, happens in one write transaction, so
+     * each sees the ones before it and all of them are committed together, or none if {@code work}
+     * throws. Each change still gets its own CSN and changelog record.
+     */
+    public <T> T transaction(Batch<T> work) throws LdapException {
+        return writer.write(tx -> tx.share(storage, work::run));
+    }
+
+    /** Changes made together by {@link #transaction}. */
+    @FunctionalInterface
+    public interface Batch<T> {
+        T run() throws LdapException;
+    }
+
+    /**
+     * Deletes an entry with its whole subtree in one transaction (the subtree delete control), leaves
+     * first, {@code check} seeing each entry before it goes; past {@code limit} entries nothing is
+     * deleted (adminLimitExceeded). Returns how many entries went.
+     */
+    public int deleteSubtree(Dn dn, EntryCheck check, int limit) throws LdapException {
+        return writer.deleteSubtree(dn, check, limit);
     }
 
     /** Replaces an entry by what {@code update} makes of it, in one transaction. Returns the entry stored. */
@@ -144,10 +182,10 @@ public final class Backend implements AutoCloseable {
 
     /**
      * Moves an entry, and its whole subtree, to {@code newDn}. {@code update} computes the renamed
-     * entry itself (RDN attribute values); subordinates only change their DN.
+     * entry itself (RDN attribute values); subordinates only change their DN. Returns the entry stored.
      */
-    public void rename(Dn dn, Dn newDn, EntryUpdate update) throws LdapException {
-        writer.rename(dn, newDn, update);
+    public Entry rename(Dn dn, Dn newDn, EntryUpdate update) throws LdapException {
+        return writer.rename(dn, newDn, update);
     }
 
     /**

@@ -12,6 +12,16 @@ import dev.linden.storage.WriteTx;
  * transaction are read in a transaction of their own instead.
  */
 final class BackendTx implements WriteTx {
+    /**
+     * The write transaction several changes share (an LDAP transaction, RFC 5805), while they run on
+     * the thread that holds it: reads and writes of that store on this thread join it, so each change
+     * sees the ones before it and all of them commit, or none, at its end.
+     */
+    private static final ThreadLocal<Shared> SHARED = new ThreadLocal<>();
+
+    private record Shared(dev.linden.storage.Storage storage, BackendTx tx) {
+    }
+
     private final ReadTx read;
     private final WriteTx write;
     private final StoreCounters counters;
@@ -31,8 +41,12 @@ final class BackendTx implements WriteTx {
         return new BackendTx(tx, tx, counters);
     }
 
-    /** Runs {@code work} in a read transaction of the store, as a backend transaction. */
+    /** Runs {@code work} in a read transaction of the store (the shared write transaction, inside one), as a backend transaction. */
     static <T, E extends Exception> T read(dev.linden.storage.Storage storage, TxFunction<BackendTx, T, E> work) throws E {
+        Shared shared = SHARED.get();
+        if (shared != null && shared.storage() == storage) {
+            return work.apply(shared.tx());
+        }
         return storage.read(raw -> {
             BackendTx tx = reading(raw);
             try {
@@ -43,9 +57,13 @@ final class BackendTx implements WriteTx {
         });
     }
 
-    /** Runs {@code work} in a write transaction of the store, counting what it writes. */
+    /** Runs {@code work} in a write transaction of the store (the shared one, inside one), counting what it writes. */
     static <T, E extends Exception> T write(dev.linden.storage.Storage storage, StoreCounters counters,
             TxFunction<BackendTx, T, E> work) throws E {
+        Shared shared = SHARED.get();
+        if (shared != null && shared.storage() == storage) {
+            return work.apply(shared.tx());
+        }
         return storage.write(raw -> {
             BackendTx tx = writing(raw, counters);
             try {
@@ -54,6 +72,25 @@ final class BackendTx implements WriteTx {
                 tx.close();
             }
         });
+    }
+
+    /**
+     * Runs {@code work} with this write transaction shared by every read and write of {@code storage}
+     * on this thread (see {@link #SHARED}).
+     */
+    <T, E extends Exception> T share(dev.linden.storage.Storage storage, Work<T, E> work) throws E {
+        SHARED.set(new Shared(storage, this));
+        try {
+            return work.run();
+        } finally {
+            SHARED.remove();
+        }
+    }
+
+    /** Work done with a shared transaction. */
+    @FunctionalInterface
+    interface Work<T, E extends Exception> {
+        T run() throws E;
     }
 
     boolean isOpen() {

@@ -59,6 +59,10 @@ final class SearchExecutor {
                 return null;
             }
             IdSet candidates = planner.candidates(tx, spec.filter());
+            if (candidates != null && spec.alsoIndexed() != null) {
+                IdSet extra = planner.candidates(tx, spec.alsoIndexed());
+                candidates = extra == null ? candidates : candidates.union(extra);
+            }
             if (candidates != null) {
                 counters.indexed();
                 walkCandidates(tx, spec, baseId, candidates, scan, view);

@@ -119,7 +119,8 @@ final class TreeWriter {
         return id;
     }
 
-    void delete(Dn dn) throws LdapException {
+    /** Deletes a leaf entry; {@code check} sees it first, in the same transaction (controls, access). */
+    void delete(Dn dn, EntryCheck check) throws LdapException {
         write(tx -> {
             long id = store.id(tx, dn);
             if (id == 0) {
@@ -129,10 +130,42 @@ final class TreeWriter {
                 throw new LdapException(ResultCode.NOT_ALLOWED_ON_NON_LEAF, "subordinate objects must be deleted first");
             }
             Entry entry = store.load(tx, id);
+            check.check(entry);
             unlink(tx, id, dn, entry);
             recorder.deleted(tx, entry);
             references.fix(tx, dn, null);
             return null;
+        });
+    }
+
+    /**
+     * Deletes an entry and everything below it in one transaction, deepest first, each entry shown to
+     * {@code check} before it goes (access, for one); more than {@code limit} entries in all is
+     * adminLimitExceeded, and nothing is deleted. Each deletion is a change of its own (CSN, record).
+     * Returns how many entries went.
+     */
+    int deleteSubtree(Dn dn, EntryCheck check, int limit) throws LdapException {
+        return write(tx -> {
+            long id = store.id(tx, dn);
+            if (id == 0) {
+                throw store.noSuchObject(tx, dn);
+            }
+            List<Long> below = store.dn2id.subordinates(tx, dn, limit);
+            if (below.size() + 1 > limit) {
+                throw new LdapException(ResultCode.ADMIN_LIMIT_EXCEEDED,
+                        "subtree of more than " + limit + " entries: delete it in parts");
+            }
+            List<Long> ids = new ArrayList<>(below);
+            java.util.Collections.reverse(ids); // the subtree lists parents before children: leaves first
+            ids.add(id);
+            for (long each : ids) {
+                Entry entry = store.load(tx, each);
+                check.check(entry);
+                unlink(tx, each, entry.dn(), entry);
+                recorder.deleted(tx, entry);
+                references.fix(tx, entry.dn(), null);
+            }
+            return ids.size();
         });
     }
 
@@ -156,8 +189,8 @@ final class TreeWriter {
      * Moves an entry, and its whole subtree, to {@code requestedDn} (its parent part as the parent names itself). {@code update} computes the renamed
      * entry itself (RDN attribute values); subordinates only change their DN.
      */
-    void rename(Dn dn, Dn requestedDn, EntryUpdate update) throws LdapException {
-        write(tx -> {
+    Entry rename(Dn dn, Dn requestedDn, EntryUpdate update) throws LdapException {
+        return write(tx -> {
             Dn newDn = requestedDn;
             long id = store.id(tx, dn);
             if (id == 0) {
@@ -192,7 +225,7 @@ final class TreeWriter {
                     references.fix(tx, move[0], move[1]);
                 }
             }
-            return null;
+            return store.stored(tx, id, after);
         });
     }
 

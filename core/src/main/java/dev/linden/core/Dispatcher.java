@@ -2,6 +2,9 @@ package dev.linden.core;
 
 import dev.linden.core.acl.AccessControl;
 import dev.linden.core.acl.GroupMembership;
+import dev.linden.core.control.KnownControls;
+import dev.linden.core.txn.Transactions;
+import dev.linden.protocol.Control;
 import dev.linden.core.netlogon.NetlogonAnswer;
 import dev.linden.core.netlogon.NetlogonSettings;
 import dev.linden.core.operation.AddOperation;
@@ -18,11 +21,9 @@ import dev.linden.core.throttle.BindThrottle;
 import dev.linden.core.throttle.FamiliarAddresses;
 import dev.linden.core.throttle.SecurityCounters;
 import dev.linden.model.LdapException;
-import dev.linden.protocol.Control;
 import dev.linden.protocol.LdapResult;
 import dev.linden.protocol.ResultCode;
 import dev.linden.protocol.op.*;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,9 +33,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Dispatcher implements RequestHandler {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
-    /** Controls this server understands; an unknown critical control fails the operation (RFC 4511 4.1.11). */
-    private static final Set<String> KNOWN_CONTROLS = Set.of(Oids.PAGED_RESULTS, Oids.MANAGE_DSA_IT,
-            Oids.PROXIED_AUTHORIZATION, Oids.PASSWORD_POLICY, dev.linden.protocol.sync.SyncRequestControl.OID);
 
     private final BindOperation bind;
     private final SearchOperation search;
@@ -49,6 +47,7 @@ public final class Dispatcher implements RequestHandler {
     private final PasswordPolicy passwordPolicy;
     private final SecurityCounters securityCounters = new SecurityCounters();
     private final FamiliarAddresses familiarAddresses;
+    private final Transactions transactions;
 
     public Dispatcher(Directory directory) {
         this(directory, null);
@@ -74,6 +73,8 @@ public final class Dispatcher implements RequestHandler {
         this.extended = new ExtendedOperation(directory, access, passwordPolicy);
         this.security = directory.config().security();
         this.proxied = new ProxiedAuthorization(directory);
+        this.transactions = new Transactions(directory.backend(), this::dispatch,
+                directory.extensions().transactionOperations());
     }
 
     /** Failed binds, lockouts and throttling since start, as of now (for monitoring). */
@@ -88,11 +89,28 @@ public final class Dispatcher implements RequestHandler {
 
     /** Executes one request; returns its final response, or null when none is due (abandoned, unbind, abandon). */
     public Response dispatch(OperationContext request) {
+        Response response = execute(request);
+        if (response == null && request.isCanceled()) { // it stopped for a Cancel (RFC 3909): it says so
+            request.session().inFlight().stopped(request.request().messageId());
+            return new Response(Responses.forRequest(request.request().op(),
+                    LdapResult.of(ResultCode.CANCELED, "operation canceled")));
+        }
+        return response;
+    }
+
+    private Response execute(OperationContext request) {
         OperationContext ctx = request;
         ProtocolOp op = ctx.request().op();
         try {
             checkControls(ctx, op);
             checkConfidentiality(ctx, op);
+            Control txn = Transactions.control(ctx);
+            if (txn != null) { // part of an LDAP transaction (RFC 5805): done, or not, at its end
+                return transactions.queue(ctx, txn);
+            }
+            if (op instanceof ExtendedRequest x && Transactions.handles(x.oid())) {
+                return transactions.extended(ctx, x);
+            }
             ctx = proxied.apply(ctx, op); // the identity the operation runs as (RFC 4370)
             passwordPolicy.checkRestriction(ctx); // after an administrator reset: only a password change
             return switch (op) {
@@ -146,15 +164,6 @@ public final class Dispatcher implements RequestHandler {
     }
 
     private static void checkControls(OperationContext ctx, ProtocolOp op) throws LdapException {
-        for (Control c : ctx.request().controls()) {
-            boolean applies = KNOWN_CONTROLS.contains(c.oid())
-                    && (!c.oid().equals(Oids.PAGED_RESULTS) || op instanceof SearchRequest)
-                    && (!c.oid().equals(dev.linden.protocol.sync.SyncRequestControl.OID) || op instanceof SearchRequest)
-                    && (!c.oid().equals(Oids.PROXIED_AUTHORIZATION) || ProxiedAuthorization.appliesTo(op));
-            if (c.critical() && !applies) {
-                throw new LdapException(ResultCode.UNAVAILABLE_CRITICAL_EXTENSION,
-                        "critical control " + c.oid() + " is not supported");
-            }
-        }
+        KnownControls.check(ctx.request().controls(), op);
     }
 }

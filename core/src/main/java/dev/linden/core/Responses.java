@@ -12,7 +12,7 @@ public final class Responses {
     }
 
     public static LdapResult result(LdapException e) {
-        return new LdapResult(e.code(), e.matchedDn(), e.getMessage(), List.of());
+        return new LdapResult(e.code(), e.matchedDn(), e.getMessage(), e.referrals());
     }
 
     /** The response type that ends this request, carrying {@code result}; null for requests with no response. */

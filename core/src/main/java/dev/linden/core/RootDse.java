@@ -7,9 +7,9 @@ import java.util.List;
 
 /** The root DSE (RFC 4512 5.1): what this server offers, for clients to discover. */
 public final class RootDse {
-    public static final List<String> CONTROLS = List.of(Oids.PAGED_RESULTS, Oids.MANAGE_DSA_IT,
-            Oids.PROXIED_AUTHORIZATION, Oids.PASSWORD_POLICY, dev.linden.protocol.sync.SyncRequestControl.OID);
-    public static final List<String> EXTENSIONS = List.of(Oids.WHO_AM_I, Oids.PASSWORD_MODIFY);
+    public static final List<String> CONTROLS = dev.linden.core.control.KnownControls.advertised();
+    public static final List<String> EXTENSIONS = List.of(Oids.WHO_AM_I, Oids.PASSWORD_MODIFY, Oids.CANCEL,
+            Oids.START_TRANSACTION, Oids.END_TRANSACTION);
     public static final List<String> FEATURES = List.of(Oids.FEATURE_ALL_OPERATIONAL, Oids.FEATURE_OC_ATTRIBUTES,
             Oids.FEATURE_TRUE_FALSE, Oids.FEATURE_INCREMENT);
 

@@ -15,7 +15,10 @@ public final class Session {
     private volatile java.security.cert.Certificate[] peerCertificates = new java.security.cert.Certificate[0];
     private volatile Principal principal = Principal.ANONYMOUS;
     private final Map<String, PagedSearch> pagedSearches;
+    private final dev.linden.core.control.VlvContexts vlvContexts;
+    private final InFlight inFlight;
     private SaslExchange saslExchange; // guarded by this
+    private dev.linden.core.txn.PendingTransaction transaction; // guarded by this
 
     public Session(long id, String clientAddress) {
         this(id, clientAddress, false);
@@ -27,6 +30,8 @@ public final class Session {
         this.clientAddress = clientAddress;
         this.loopback = loopback;
         this.pagedSearches = new ConcurrentHashMap<>();
+        this.vlvContexts = new dev.linden.core.control.VlvContexts();
+        this.inFlight = new InFlight();
     }
 
     private Session(Session of, Principal principal) {
@@ -36,6 +41,8 @@ public final class Session {
         this.secure = of.secure;
         this.peerCertificates = of.peerCertificates;
         this.pagedSearches = of.pagedSearches;
+        this.vlvContexts = of.vlvContexts;
+        this.inFlight = of.inFlight;
         this.principal = principal;
     }
 
@@ -112,6 +119,7 @@ public final class Session {
     public synchronized void bind(Dn dn, boolean administrator, boolean mustChangePassword) {
         this.principal = new Principal(dn, administrator, false, mustChangePassword);
         pagedSearches.clear();
+        transaction = null; // its updates were queued as the identity bound before: a bind ends it
     }
 
     /** Whether the bound user must change their password before anything else (password policy). */
@@ -135,6 +143,40 @@ public final class Session {
 
     public Map<String, PagedSearch> pagedSearches() {
         return pagedSearches;
+    }
+
+    /** The requests of this connection not answered yet, for Cancel (RFC 3909). */
+    public InFlight inFlight() {
+        return inFlight;
+    }
+
+    /** The virtual list views this connection scrolls in (draft-ietf-ldapext-ldapv3-vlv). */
+    public dev.linden.core.control.VlvContexts vlvContexts() {
+        return vlvContexts;
+    }
+
+    /** Starts an LDAP transaction (RFC 5805); false when one is already in progress on this connection. */
+    public synchronized boolean startTransaction(dev.linden.core.txn.PendingTransaction started) {
+        if (transaction != null) {
+            return false;
+        }
+        transaction = started;
+        return true;
+    }
+
+    /** The LDAP transaction in progress, or null. */
+    public synchronized dev.linden.core.txn.PendingTransaction transaction() {
+        return transaction;
+    }
+
+    /** Ends the transaction with this identifier and returns it; null when it is not the one in progress. */
+    public synchronized dev.linden.core.txn.PendingTransaction endTransaction(byte[] id) {
+        dev.linden.core.txn.PendingTransaction t = transaction;
+        if (t == null || !t.is(id)) {
+            return null;
+        }
+        transaction = null;
+        return t;
     }
 
     /** Takes the multi-step SASL exchange in progress (null when none), leaving none. */

@@ -62,30 +62,6 @@ class CommandLineIT {
         assertThat(linden("export", "--suffix", "dc=example,dc=com", "--data", second.toString(), "-o", export2.toString()).exit()).isZero();
         assertThat(Files.readString(export2)).isEqualTo(ldif);
     }
-<<<<<<< HEAD
-=======
-
-    @Test
-    void importErrorsNameTheFileAndLine() throws Exception {
-        Path bad = Files.createTempFile("bad", ".ldif");
-        Files.writeString(bad, """
-                dn: dc=example,dc=com
-                objectClass: domain
-                dc: example
-
-                dn: uid=x,dc=example,dc=com
-                objectClass: inetOrgPerson
-                uid: x
-                cn: X
-                """);
-        Output r = linden("import", "--suffix", "dc=example,dc=com", "--data", TestServer.tempDir("linden-bad").toString(), bad.toString());
-        assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).contains("line 5", "uid=x,dc=example,dc=com", "requires attribute 'sn'");
-        Files.writeString(bad, "dn: dc=example,dc=com\nobjectClass:: not*base64\n");
-        Output b = linden("import", "--suffix", "dc=example,dc=com", "--data", TestServer.tempDir("linden-bad2").toString(), bad.toString());
-        assertThat(b.exit()).isEqualTo(1);
-        assertThat(b.err()).contains(bad + ":2", "base64");
-    }
 
     @Test
     void aLoadOnEveryCoreKeepsTheFileOrderAndStopsAtTheFirstBadRecordWithEverythingBeforeItLoaded() throws Exception {
@@ -131,45 +107,4 @@ class CommandLineIT {
         assertThat(all.exit()).as(all.err()).isZero();
         assertThat(all.out()).contains("imported " + (1 + 2 * users) + " entries");
     }
-
-    @Test
-    void configErrorsNameTheFileLineAndKey() throws Exception {
-        Path config = Files.createTempFile("linden", ".yaml");
-        Files.writeString(config, "rootPassword: x\nlimits:\n  sizeLimt: 5\n");
-        Output r = linden("serve", "--config", config.toString());
-        assertThat(r.exit()).isNotZero();
-        assertThat(r.err()).contains(config + ":3", "sizeLimt");
-        assertThat(r.err().strip().lines()).as("one line").hasSize(1);
-    }
-
-    @Test
-    void aWrongFlagIsOneLineThatSaysWhereTheFlagsAre() {
-        Output r = linden("serve", "--port", "three");
-        assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err().strip()).isEqualTo("linden serve: Invalid value for option '--port': 'three' is not an int"
-                + " (see: linden serve --help)");
-        assertThat(linden("serve", "--prot", "3389").err().strip()).isEqualTo("linden serve: Unknown options: '--prot', '3389'"
-                + " (see: linden serve --help)");
-    }
-
-    @Test
-    void anUnreadablePasswordFileIsOneLine() {
-        Output r = linden("status", "-D", "cn=admin,dc=example,dc=com", "-y", "/nonexistent/pw.txt");
-        assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err().strip()).isEqualTo("linden status: cannot read the password file /nonexistent/pw.txt: no such file;"
-                + " give -y a readable file that holds the password");
-    }
-
-    @Test
-    void hashPasswordPrintsAVerifiableHash() {
-        Output r = linden("hash-password", "--scheme", "SSHA512", "s3cret");
-        assertThat(r.exit()).isZero();
-        String hash = r.out().strip();
-        assertThat(hash).startsWith("{SSHA512}");
-        PasswordSchemes schemes = PasswordSchemes.standard();
-        assertThat(schemes.verify("s3cret".getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.UTF_8))).isTrue();
-        assertThat(schemes.verify("other".getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.UTF_8))).isFalse();
-        assertThat(linden("hash-password", "s3cret").out()).startsWith("{ARGON2}$argon2id$");
-    }
->>>>>>> perf
 }

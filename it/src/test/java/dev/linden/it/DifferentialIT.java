@@ -34,6 +34,12 @@ import org.junit.jupiter.api.TestFactory;
  * in its table.
  */
 class DifferentialIT {
+    /**
+     * The overlays slapd needs for what Linden does itself: sort and VLV, dereference, and content
+     * synchronization (a search that runs until canceled).
+     */
+    private static final String SLAPD_MODULES = "moduleload sssvlv\nmoduleload deref\nmoduleload syncprov";
+    private static final String SLAPD_OVERLAYS = "overlay sssvlv\noverlay deref\noverlay syncprov";
     private static TestServer linden;
     private static Slapd slapd;
     private static LDAPConnection lindenAdmin;
@@ -42,11 +48,14 @@ class DifferentialIT {
 
     @BeforeAll
     static void start() throws Exception {
-        slapd = Slapd.start().loadResource(TestServer.class, "sample.ldif")
-                .loadResource(DifferentialIT.class, "differential.ldif");
+        slapd = Slapd.start(SLAPD_MODULES, SLAPD_OVERLAYS).loadResource(TestServer.class, "sample.ldif")
+                .loadResource(DifferentialIT.class, "differential.ldif")
+                .loadResource(DifferentialIT.class, "referrals.ldif");
         linden = TestServer.memory().loadResource("sample.ldif");
-        try (var in = DifferentialIT.class.getResourceAsStream("differential.ldif")) {
-            linden.loadLdif(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        for (String extra : List.of("differential.ldif", "referrals.ldif")) {
+            try (var in = DifferentialIT.class.getResourceAsStream(extra)) {
+                linden.loadLdif(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
         }
         slapdAdmin = new LDAPConnection("127.0.0.1", slapd.port(), Slapd.ADMIN_DN, Slapd.ADMIN_PASSWORD);
         lindenAdmin = new LDAPConnection("127.0.0.1", linden.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD);
@@ -79,7 +88,12 @@ class DifferentialIT {
                 group("add", AddCases.all()),
                 group("modify", ModifyCases.all()),
                 group("modifyDN", ModifyDnCases.all()),
-                group("delete", DeleteCases.all()));
+                group("delete", DeleteCases.all()),
+                group("controls", dev.linden.it.differential.ControlCases.all()),
+                group("referrals", dev.linden.it.differential.ReferralCases.all()),
+                group("aliases", dev.linden.it.differential.AliasCases.all()),
+                group("sort", dev.linden.it.differential.SortCases.all()),
+                group("deref", dev.linden.it.differential.DerefCases.all()));
     }
 
     private static DynamicContainer group(String name, List<Case> cases) {

@@ -13,6 +13,7 @@ public final class LdapException extends Exception {
     private final ResultCode code;
     private final String matchedDn;
     private final transient List<Control> controls;
+    private final List<String> referrals;
 
     public LdapException(ResultCode code, String message) {
         this(code, message, "");
@@ -24,10 +25,21 @@ public final class LdapException extends Exception {
 
     /** An error whose response carries controls (the password policy control, for one). */
     public LdapException(ResultCode code, String message, String matchedDn, List<Control> controls) {
+        this(code, message, matchedDn, controls, List.of());
+    }
+
+    /** A result that names where to go instead: a referral (RFC 4511 4.1.10) with its URLs. */
+    public static LdapException referral(String matchedDn, List<String> urls) {
+        return new LdapException(ResultCode.REFERRAL, "", matchedDn, List.of(), urls);
+    }
+
+    private LdapException(ResultCode code, String message, String matchedDn, List<Control> controls,
+            List<String> referrals) {
         super(message, null, false, false); // an expected outcome, not a bug: no stack trace
         this.code = code;
         this.matchedDn = matchedDn == null ? "" : matchedDn;
         this.controls = List.copyOf(controls);
+        this.referrals = List.copyOf(referrals);
     }
 
     public ResultCode code() {
@@ -36,6 +48,11 @@ public final class LdapException extends Exception {
 
     public String matchedDn() {
         return matchedDn;
+    }
+
+    /** The URLs of a referral result; empty for every other result. */
+    public List<String> referrals() {
+        return referrals == null ? List.of() : referrals;
     }
 
     /** The response controls that go with the error response (usually none). */

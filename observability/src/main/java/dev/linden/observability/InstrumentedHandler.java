@@ -37,7 +37,7 @@ public final class InstrumentedHandler implements RequestHandler {
         long startedMillis = kind == OperationKind.BIND ? System.currentTimeMillis() : 0;
         Response response = null;
         try {
-            response = next.dispatch(new OperationContext(ctx.session(), ctx.request(), scope, ctx.abandoned()));
+            response = next.dispatch(ctx.withSink(scope));
             return response;
         } finally {
             completed(ctx, kind, response, scope, System.nanoTime() - started, startedMillis);

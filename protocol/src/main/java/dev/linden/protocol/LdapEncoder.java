@@ -40,6 +40,13 @@ public final class LdapEncoder {
         w.end();
     }
 
+    /** One protocol operation alone, outside an LDAPMessage (a SearchResultEntry inside a pre-read control). */
+    public static byte[] encodeOp(ProtocolOp op) {
+        BerWriter w = new BerWriter();
+        encodeOp(op, w);
+        return w.toByteArray();
+    }
+
     private static void encodeOp(ProtocolOp op, BerWriter w) {
         switch (op) {
             case BindRequest b -> {

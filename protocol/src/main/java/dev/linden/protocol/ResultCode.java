@@ -43,6 +43,8 @@ public enum ResultCode {
     ENTRY_ALREADY_EXISTS(68),
     OBJECT_CLASS_MODS_PROHIBITED(69),
     AFFECTS_MULTIPLE_DSAS(71),
+    /** A virtual list view could not be served (draft-ietf-ldapext-ldapv3-vlv; slapd's sssvlv answers it). */
+    VIRTUAL_LIST_VIEW_ERROR(76),
     OTHER(80),
     CANCELED(118),
     NO_SUCH_OPERATION(119),
@@ -51,6 +53,8 @@ public enum ResultCode {
     ASSERTION_FAILED(122),
     /** The proxied authorization control's identity may not be assumed (RFC 4370 section 6). */
     AUTHORIZATION_DENIED(123),
+    /** An LDAP transaction ID the server does not know (OpenLDAP's LDAP_X_TXN_ID_INVALID, RFC 5805). */
+    TXN_ID_INVALID(0x4121),
     /** e-syncRefreshRequired: the sync client must start again from a full refresh (RFC 4533 section 2.6). */
     E_SYNC_REFRESH_REQUIRED(4096);
 

@@ -1,5 +1,6 @@
 package dev.linden.server;
 
+import dev.linden.core.InFlight;
 import dev.linden.core.OperationContext;
 import dev.linden.core.Oids;
 import dev.linden.core.RequestHandler;
@@ -131,13 +132,16 @@ final class LdapRequestHandler extends SimpleChannelInboundHandler<LdapMessage> 
         }
         AtomicBoolean abandoned = new AtomicBoolean();
         connection.inFlight.put(message.messageId(), abandoned);
+        // entered here, in the order the client sent them, so that a Cancel finds a request read before it
+        InFlight.Request request = connection.session.inFlight().start(message.messageId(), message.op());
         if (connection.outstanding++ == 0) {
             transport.idle().remove(connection);
         }
         Channel channel = ctx.channel();
         try {
-            transport.workers().execute(() -> run(channel, message, abandoned));
+            transport.workers().execute(() -> run(channel, message, abandoned, request));
         } catch (RejectedExecutionException e) {
+            connection.session.inFlight().answered(message.messageId(), request);
             answered(message.messageId(), abandoned);
             Disconnect.notice(channel, ResultCode.UNAVAILABLE, "server is shutting down");
         }
@@ -151,12 +155,12 @@ final class LdapRequestHandler extends SimpleChannelInboundHandler<LdapMessage> 
     }
 
     /** On a worker: the operation, its responses through the connection's writer, then its end on the event loop. */
-    private void run(Channel channel, LdapMessage message, AtomicBoolean abandoned) {
+    private void run(Channel channel, LdapMessage message, AtomicBoolean abandoned, InFlight.Request request) {
         ChannelFuture written = null;
         try {
             ResponseWriter writer = connection.writer;
             Response response = dispatcher.dispatch(new OperationContext(connection.session, message,
-                    new ConnectionSink(writer, transport.workers(), abandoned), abandoned));
+                    new ConnectionSink(writer, transport.workers(), abandoned), abandoned, request.canceled()));
             // done before its final response is queued: a client that reads it may send StartTLS at once
             connection.inFlight.remove(message.messageId(), abandoned);
             if (response != null && !abandoned.get()) {
@@ -165,6 +169,7 @@ final class LdapRequestHandler extends SimpleChannelInboundHandler<LdapMessage> 
                 writer.flush();
             }
         } finally {
+            connection.session.inFlight().answered(message.messageId(), request); // after its response was queued
             if (written != null) {
                 written.addListener(f -> answered(message.messageId(), abandoned));
             } else {

@@ -172,7 +172,7 @@ public final class Linden implements AutoCloseable {
             backend.close();
             throw e;
         }
-        Directory directory = new Directory(backend, schema, core, passwords, Clock.systemUTC());
+        Directory directory = new Directory(backend, schema, core, passwords, Clock.systemUTC(), settings.extensions());
         try {
             beforeListening.prepare(directory);
         } catch (ConfigException | RuntimeException e) {

@@ -5,10 +5,27 @@ public final class PagedSearch {
     private final long[] ids;
     private int position;
     private final String fingerprint;
+    private final boolean cut;
+    private final boolean sorted;
 
-    public PagedSearch(long[] ids, String fingerprint) {
+    /**
+     * @param cut whether the size limit cut the list short: its last page answers sizeLimitExceeded
+     * @param sorted whether the list is in the order of a sort control, whose result each page carries
+     */
+    public PagedSearch(long[] ids, String fingerprint, boolean cut, boolean sorted) {
         this.ids = ids;
         this.fingerprint = fingerprint;
+        this.cut = cut;
+        this.sorted = sorted;
+    }
+
+    public boolean sorted() {
+        return sorted;
+    }
+
+    /** Whether the size limit stopped the walk with more entries to come (the limit counts over all pages). */
+    public boolean cut() {
+        return cut;
     }
 
     public long[] ids() {

@@ -2,6 +2,7 @@ package dev.linden.core.operation;
 
 import dev.linden.core.AccessPolicy;
 import dev.linden.core.acl.AccessContext;
+import dev.linden.core.referral.Referrals;
 import dev.linden.core.acl.Right;
 import dev.linden.core.Directory;
 import dev.linden.core.OperationContext;
@@ -32,6 +33,9 @@ public final class AddOperation {
     private final PasswordHashing hashing;
     private final OperationalStamp stamp;
     private final PasswordPolicy passwordPolicy;
+    private final EntryReads reads;
+    private final Referrals referrals;
+    private final dev.linden.core.alias.Aliases aliases;
 
     public AddOperation(Directory directory, AccessPolicy access, PasswordPolicy passwordPolicy) {
         this.directory = directory;
@@ -41,21 +45,31 @@ public final class AddOperation {
         this.hashing = new PasswordHashing(directory.passwords(), directory.config().passwordScheme(),
                 directory.schema());
         this.stamp = new OperationalStamp(directory.schema());
+        this.reads = new EntryReads(directory, access);
+        this.referrals = new Referrals(directory.schema(), directory.extensions().defaultReferrals());
+        this.aliases = new dev.linden.core.alias.Aliases(directory.schema());
     }
 
     public Response execute(OperationContext ctx, AddRequest request) throws LdapException {
+        AccessContext actx = access.context(ctx.session());
+        UpdateControls controls = UpdateControls.of(ctx, actx, reads);
         Dn dn = Requests.dn(request.dn(), directory.schema());
         access.refuseLiveWrite(access.context(ctx.session()), dn); // cn=Monitor is read-only
         if (dn.isRoot()) {
             throw new LdapException(ResultCode.ENTRY_ALREADY_EXISTS, "root DSE already exists");
         }
         if (directory.backend().suffixOf(dn) == null) {
-            throw new LdapException(ResultCode.NO_SUCH_OBJECT, "no global superior knowledge");
+            throw referrals.outside(dn, null);
         }
-        AccessContext actx = access.context(ctx.session());
+        if (!Referrals.manageDsaIt(ctx)) {
+            referrals.refer(directory.backend(), dn, null); // the new entry's place is below a referral object
+        }
         boolean suffixEntry = directory.backend().config().suffixes().contains(dn);
         if (!suffixEntry) {
-            access.visible(actx, dn.parent()); // a parent the asker may not see: noSuchObject, as if missing
+            Entry parent = access.visible(actx, dn.parent()); // one the asker may not see: noSuchObject, as if missing
+            if (aliases.isAlias(parent)) { // an alias has no children (RFC 4512 2.6), as slapd refuses
+                throw new LdapException(ResultCode.ALIAS_PROBLEM, "parent is an alias");
+            }
         }
         Entry entry = new Entry(dn);
         for (PartialAttribute pa : request.attributes()) {
@@ -75,11 +89,13 @@ public final class AddOperation {
         }
         RdnValues.addMissing(entry, dn.rdn(), directory.schema()); // the client may leave them out (RFC 4511 4.7)
         access.require(actx, entry, Right.ADD); // the rules see the new entry as it would be stored
+        controls.before(entry); // the assertion, on the entry as given
         ObjectClass structural = checker.check(entry);
         passwordPolicy.adding(ctx, entry); // quality of a user's password (before hashing), pwdChangedTime
         hashing.hashEntry(entry); // and the SCRAM credentials of a cleartext password
         stamp.created(entry, ctx.session().boundDn(), directory.clock().instant(), structural.displayName());
         directory.backend().add(entry);
-        return new Response(new AddResponse(LdapResult.success()));
+        controls.after(entry);
+        return new Response(new AddResponse(LdapResult.success()), controls.responses());
     }
 }

@@ -5,6 +5,7 @@ import dev.linden.backend.EntryCodec;
 import dev.linden.core.AccessPolicy;
 import dev.linden.core.acl.EntryRights;
 import dev.linden.core.acl.Right;
+import dev.linden.core.control.MatchedValuesControl;
 import dev.linden.model.Attribute;
 import dev.linden.model.Entry;
 import dev.linden.model.schema.AttributeType;
@@ -43,7 +44,14 @@ final class EntryResponder {
     SearchResultEntry respond(Entry entry, EntryCodec.Stored stored, long id, BackendView view,
             AttributeSelection selection, boolean typesOnly, EntryRights rights,
             dev.linden.backend.Selection dynamic) {
-        if (!typesOnly && stored != null && selection.isAllUserOnly() && rights.uniform() && rights.onEntry(Right.READ)) {
+        return respond(entry, stored, id, view, selection, typesOnly, rights, dynamic, null);
+    }
+
+    /** @param values the matched values control of the search (RFC 3876), or null: only the values it keeps go out */
+    SearchResultEntry respond(Entry entry, EntryCodec.Stored stored, long id, BackendView view,
+            AttributeSelection selection, boolean typesOnly, EntryRights rights,
+            dev.linden.backend.Selection dynamic, MatchedValuesControl values) {
+        if (values == null && !typesOnly && stored != null && selection.isAllUserOnly() && rights.uniform() && rights.onEntry(Right.READ)) {
             // every ordinary attribute is readable and no secret is: the stored section goes out as it is
             // (secrets are kept apart, in a section of their own)
             BerWriter w = new BerWriter(stored.user().length + 8);
@@ -55,7 +63,7 @@ final class EntryResponder {
             if (!selection.wants(a.description()) || !rights.on(a.description().type(), Right.READ)) { // secrets too
                 continue;
             }
-            out.add(new PartialAttribute(a.description().given(), typesOnly ? List.of() : a.values()));
+            add(out, a, typesOnly, values);
         }
         for (AttributeType type : withComputed ? computed.types() : List.<AttributeType>of()) {
             if (id != 0 && selection.wantsType(type) && rights.on(type, Right.READ)) { // id 0: root DSE, subschema
@@ -63,9 +71,17 @@ final class EntryResponder {
                 if (a == null) {
                     continue; // an entry in no group has no memberOf
                 }
-                out.add(new PartialAttribute(a.description().given(), typesOnly ? List.of() : a.values()));
+                add(out, a, typesOnly, values);
             }
         }
         return new SearchResultEntry(entry.dn().toString(), out);
+    }
+
+    private static void add(List<PartialAttribute> out, Attribute a, boolean typesOnly, MatchedValuesControl values) {
+        List<byte[]> kept = values == null ? a.values() : values.keep(a);
+        if (values != null && kept.isEmpty()) {
+            return; // no value matched: the attribute is left out
+        }
+        out.add(new PartialAttribute(a.description().given(), typesOnly ? List.of() : kept));
     }
 }

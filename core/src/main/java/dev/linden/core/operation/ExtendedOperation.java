@@ -27,7 +27,7 @@ import java.security.SecureRandom;
 import java.util.List;
 
 /**
- * Extended operations: Who am I? (RFC 4532) and Password Modify (RFC 3062). StartTLS is answered by
+ * Extended operations: Who am I? (RFC 4532), Password Modify (RFC 3062) and Cancel (RFC 3909). StartTLS is answered by
  * the transport when TLS is configured; reaching here means it is not.
  */
 public final class ExtendedOperation {
@@ -38,6 +38,7 @@ public final class ExtendedOperation {
     private final OperationalStamp stamp;
     private final SecureRandom random = new SecureRandom();
     private final PasswordPolicy passwordPolicy;
+    private final CancelOperation cancel = new CancelOperation();
 
     public ExtendedOperation(Directory directory, AccessPolicy access, PasswordPolicy passwordPolicy) {
         this.directory = directory;
@@ -50,14 +51,18 @@ public final class ExtendedOperation {
 
     public Response execute(OperationContext ctx, ExtendedRequest request) throws LdapException {
         return switch (request.oid()) {
-            case Oids.WHO_AM_I -> whoAmI(ctx.session());
+            case Oids.WHO_AM_I -> whoAmI(ctx.session(), request);
             case Oids.PASSWORD_MODIFY -> passwordModify(ctx, request);
+            case Oids.CANCEL -> cancel.execute(ctx, request);
             case Oids.START_TLS -> throw new LdapException(ResultCode.UNAVAILABLE, "TLS not configured");
             default -> throw new LdapException(ResultCode.PROTOCOL_ERROR, "unsupported extended operation");
         };
     }
 
-    private Response whoAmI(Session session) {
+    private Response whoAmI(Session session, ExtendedRequest request) throws LdapException {
+        if (request.value() != null) { // RFC 4532: the request has no value
+            throw new LdapException(ResultCode.PROTOCOL_ERROR, "no request data expected");
+        }
         String authzId = session.isAnonymous() ? "" : "dn:" + session.boundDn();
         return new Response(new ExtendedResponse(LdapResult.success(), null, authzId.getBytes(StandardCharsets.UTF_8)));
     }

@@ -25,7 +25,24 @@ final class Modifications {
     }
 
     void apply(Entry entry, ModOp op, Attribute change) throws LdapException {
+        apply(entry, op, change, false);
+    }
+
+    /**
+     * @param permissive the permissive modify control: adding a value already there, or deleting an
+     *     attribute that is not, succeeds without changing anything (deleting an absent value still fails, as in slapd)
+     */
+    void apply(Entry entry, ModOp op, Attribute change, boolean permissive) throws LdapException {
         AttributeDescription desc = change.description();
+        if (permissive && op == ModOp.ADD && !change.values().isEmpty() && entry.get(desc) != null) {
+            change = withoutPresent(entry.get(desc), change);
+            if (change.values().isEmpty()) {
+                return;
+            }
+        }
+        if (permissive && op == ModOp.DELETE && change.values().isEmpty() && entry.get(desc) == null) {
+            return;
+        }
         Attribute current = entry.get(desc);
         switch (op) {
             case ADD -> {
@@ -89,6 +106,24 @@ final class Modifications {
             }
             case INCREMENT -> increment(entry, desc, current, change);
         }
+    }
+
+    /** The values of {@code change} not already in {@code current} (each value invalid per syntax kept, to fail later). */
+    private Attribute withoutPresent(Attribute current, Attribute change) {
+        List<byte[]> left = new ArrayList<>();
+        for (int i = 0; i < change.size(); i++) {
+            String norm;
+            try {
+                norm = normalize(change, i);
+            } catch (LdapException e) {
+                left.add(change.values().get(i));
+                continue;
+            }
+            if (!current.containsNormalized(norm, schema)) {
+                left.add(change.values().get(i));
+            }
+        }
+        return new Attribute(change.description(), left);
     }
 
     private void addStored(Entry entry, Attribute current, Attribute change) throws LdapException {

@@ -2,8 +2,13 @@ package dev.linden.core.operation;
 
 import dev.linden.core.AccessPolicy;
 import dev.linden.core.acl.AccessContext;
+import dev.linden.core.referral.Referrals;
 import dev.linden.core.acl.Right;
 import dev.linden.core.Directory;
+import dev.linden.core.Oids;
+import dev.linden.core.control.KnownControls;
+import dev.linden.model.Entry;
+import dev.linden.protocol.Control;
 import dev.linden.core.OperationContext;
 import dev.linden.core.Response;
 import dev.linden.core.ppolicy.PasswordChange;
@@ -37,6 +42,8 @@ public final class ModifyOperation {
     private final PasswordHashing hashing;
     private final OperationalStamp stamp;
     private final PasswordPolicy passwordPolicy;
+    private final EntryReads reads;
+    private final Referrals referrals;
 
     public ModifyOperation(Directory directory, AccessPolicy access, PasswordPolicy passwordPolicy) {
         this.directory = directory;
@@ -47,13 +54,24 @@ public final class ModifyOperation {
         this.hashing = new PasswordHashing(directory.passwords(), directory.config().passwordScheme(),
                 directory.schema());
         this.stamp = new OperationalStamp(directory.schema());
+        this.reads = new EntryReads(directory, access);
+        this.referrals = new Referrals(directory.schema(), directory.extensions().defaultReferrals());
     }
 
     public Response execute(OperationContext ctx, ModifyRequest request) throws LdapException {
+        AccessContext actx = access.context(ctx.session());
+        UpdateControls controls = UpdateControls.of(ctx, actx, reads);
+        boolean permissive = KnownControls.find(ctx.request().controls(), Oids.PERMISSIVE_MODIFY) != null;
         Dn dn = Requests.dn(request.dn(), directory.schema());
         access.refuseLiveWrite(access.context(ctx.session()), dn); // cn=Monitor is read-only
-        if (dn.isRoot() || directory.backend().suffixOf(dn) == null) {
+        if (dn.isRoot()) {
             throw new LdapException(ResultCode.NO_SUCH_OBJECT, "");
+        }
+        if (directory.backend().suffixOf(dn) == null) {
+            throw referrals.outside(dn, null);
+        }
+        if (!Referrals.manageDsaIt(ctx)) {
+            referrals.refer(directory.backend(), dn, null);
         }
         PasswordChange password = passwordPolicy.modifying(ctx, dn, request.changes()); // null: no password change
         List<Attribute> changes = new ArrayList<>();
@@ -70,17 +88,17 @@ public final class ModifyOperation {
             }
             changes.add(a);
         }
-        AccessContext actx = access.context(ctx.session());
         access.visible(actx, dn);
-        directory.backend().modify(dn, entry -> {
+        Entry stored = directory.backend().modify(dn, entry -> {
             for (Attribute change : changes) { // checked on the entry as it is in this transaction
                 access.require(actx, entry, change.description().type(), Right.WRITE);
             }
+            controls.before(entry);
             if (password != null) {
                 password.before(entry, changes); // policy checks against the stored entry
             }
             for (int i = 0; i < changes.size(); i++) {
-                modifications.apply(entry, request.changes().get(i).op(), changes.get(i));
+                modifications.apply(entry, request.changes().get(i).op(), changes.get(i), permissive);
             }
             passwords.applyTo(entry);
             for (Ava ava : dn.rdn().avas()) {
@@ -111,10 +129,12 @@ public final class ModifyOperation {
             stamp.modified(entry, ctx.session().boundDn(), directory.clock().instant());
             return entry;
         });
+        controls.after(stored);
+        List<Control> responseControls = new ArrayList<>(controls.responses());
         if (password != null) {
             password.done(ctx.session());
-            return new Response(new ModifyResponse(LdapResult.success()), password.responseControls());
+            responseControls.addAll(password.responseControls());
         }
-        return new Response(new ModifyResponse(LdapResult.success()));
+        return new Response(new ModifyResponse(LdapResult.success()), responseControls);
     }
 }

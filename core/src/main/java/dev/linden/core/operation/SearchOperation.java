@@ -12,9 +12,18 @@ import dev.linden.core.Response;
 import dev.linden.core.RootDse;
 import dev.linden.core.Session;
 import dev.linden.core.SubschemaEntry;
+import dev.linden.core.control.AssertionControl;
+import dev.linden.core.control.MatchedValuesControl;
+import dev.linden.core.control.DerefControl;
 import dev.linden.core.control.PagedResultsControl;
+import dev.linden.core.control.PersistentSearchControl;
+import dev.linden.core.psearch.PersistentSearches;
+import dev.linden.core.control.SortControl;
+import dev.linden.core.control.VlvControl;
+import dev.linden.core.operation.SearchRun.SearchLimits;
 import dev.linden.core.control.PagedSearch;
 import dev.linden.core.sync.SyncProvider;
+import dev.linden.core.referral.Referrals;
 import dev.linden.core.acl.AccessContext;
 import dev.linden.core.netlogon.NetlogonAnswer;
 import dev.linden.core.acl.EntryRights;
@@ -33,10 +42,8 @@ import dev.linden.protocol.SearchScope;
 import dev.linden.protocol.filter.FilterText;
 import dev.linden.protocol.op.SearchRequest;
 import dev.linden.protocol.op.SearchResultDone;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Search (RFC 4511 4.5): parse the base → the root DSE and subschema entry are answered here → access
@@ -69,6 +76,12 @@ public final class SearchOperation {
     private final dev.linden.model.DnCache bases;
     private final SyncProvider syncProvider;
     private final NetlogonAnswer netlogon;
+    private final EntryReads reads;
+    private final Referrals referrals;
+    private final SearchWalk walks;
+    private final Pages pages;
+    private final SortedSearch sorted;
+    private final PersistentSearches persistentSearches;
 
     public SearchOperation(Directory directory, AccessPolicy access) {
         this(directory, access, null);
@@ -84,6 +97,13 @@ public final class SearchOperation {
         this.syncResponder = new EntryResponder(access, computed, false);
         this.bases = new dev.linden.model.DnCache(directory.schema(), 10_000);
         this.syncProvider = new SyncProvider(directory.backend(), directory.syncs());
+        this.reads = new EntryReads(directory, access);
+        this.referrals = new Referrals(directory.schema(), directory.extensions().defaultReferrals());
+        this.pages = new Pages(directory.backend(), access);
+        this.persistentSearches = new PersistentSearches(directory.backend(), directory.extensions().persistentSearches());
+        this.sorted = new SortedSearch(directory.schema(), pages, directory.extensions().sortLimit(),
+                directory.extensions().vlvContexts());
+        this.walks = new SearchWalk(directory.backend(), access, referrals, new dev.linden.core.alias.Aliases(directory.schema()));
         try {
             this.subschemaDn = DnSyntax.parse(ComputedAttributes.SUBSCHEMA_DN, directory.schema());
         } catch (LdapException e) {
@@ -95,6 +115,15 @@ public final class SearchOperation {
         var schema = directory.schema();
         if (netlogon != null && NetlogonAnswer.isPing(request)) {
             return netlogon.answer(ctx, request);
+        }
+        AssertionControl assertion = AssertionControl.of(ctx.request().controls());
+        MatchedValuesControl matchedValues = MatchedValuesControl.of(ctx.request().controls(), schema);
+        SortControl sort = SortControl.of(ctx.request().controls(), schema);
+        DerefControl deref = DerefControl.of(ctx.request().controls(), schema);
+        PersistentSearchControl persistent = PersistentSearchControl.of(ctx.request().controls());
+        VlvControl vlv = VlvControl.of(ctx.request().controls());
+        if (vlv != null && sort == null) {
+            throw VlvControl.sortMissing();
         }
         Dn base = bases.parse(request.baseDn());
         AttributeSelection selection = AttributeSelection.parse(request.attributes(), schema);
@@ -119,7 +148,17 @@ public final class SearchOperation {
             return searchLive(ctx, request, base, selection, live, actx, paged != null);
         }
         if (directory.backend().suffixOf(base) == null) {
-            throw new LdapException(ResultCode.NO_SUCH_OBJECT, "");
+            throw referrals.outside(base, request.scope());
+        }
+        base = walks.base(base, request.derefAliases()); // where its aliases lead, when finding the base follows them
+        boolean manageDsaIt = Referrals.manageDsaIt(ctx);
+        if (!manageDsaIt && (assertion != null || request.scope() == SearchScope.ONE
+                || request.scope() == SearchScope.SUBORDINATES)) {
+            referrals.refer(directory.backend(), base, request.scope()); // a base the walk does not visit
+        }
+        if (assertion != null) { // on the base entry (RFC 4528 3)
+            Entry baseEntry = access.visible(actx, base);
+            assertion.check(baseEntry, reads.evaluator(actx, baseEntry));
         }
         Control syncControl = control(ctx.request(), dev.linden.protocol.sync.SyncRequestControl.OID);
         if (syncControl != null) { // content synchronization (RFC 4533): a consumer replicating this tree
@@ -131,6 +170,17 @@ public final class SearchOperation {
                     computed, syncResponder, selection, limits, onMatch), entry -> access.discloses(actx, entry),
                     replica ? 0 : unindexedLimit(session));
         }
+        if (persistent != null) { // the entries, then their changes, until abandoned or canceled
+            if (paged != null || sort != null) {
+                throw new LdapException(ResultCode.UNWILLING_TO_PERFORM, "a persistent search is neither paged nor sorted");
+            }
+            SearchRun run = new SearchRun(ctx, request, access, actx, schema, computed, responder, selection,
+                    limits(session, request), SearchRun.SEND).matchedValues(matchedValues).deref(deref);
+            Dn from = base;
+            persistentSearches.run(run, persistent, base, request.scope(),
+                    () -> walks.walk(actx, from, request, unindexedLimit(session), run, manageDsaIt));
+            return null;
+        }
         String fingerprint = request.baseDn() + "|" + request.scope() + "|" + FilterText.format(request.filter());
         PagedSearch state;
         String cookie;
@@ -140,10 +190,20 @@ public final class SearchOperation {
             if (state == null || !state.fingerprint().equals(fingerprint)) {
                 throw new LdapException(ResultCode.UNWILLING_TO_PERFORM, "paged results cookie is invalid");
             }
+        } else if (sort != null) {
+            SearchLimits searchLimits = limits(session, request);
+            Dn from = base;
+            return sorted.execute(ctx, actx, sort, vlv, paged, fingerprint, onMatch -> {
+                SearchRun run = new SearchRun(ctx, request, access, actx, schema, computed, responder, selection,
+                        searchLimits, onMatch).matchedValues(matchedValues).deref(deref);
+                walks.walk(actx, from, request, unindexedLimit(session), run, manageDsaIt);
+                return ctx.isAbandoned() ? null : run;
+            }, sender(ctx, request, actx, selection, matchedValues).deref(deref));
         } else {
             SearchRun run = new SearchRun(ctx, request, access, actx, schema, computed, responder, selection,
-                    limits(session, request), paged != null ? SearchRun.COLLECT : SearchRun.SEND);
-            walk(actx, base, request, unindexedLimit(session), run);
+                    limits(session, request), paged != null ? SearchRun.COLLECT : SearchRun.SEND)
+                    .matchedValues(matchedValues).deref(deref);
+            walks.walk(actx, base, request, unindexedLimit(session), run, manageDsaIt);
             if (ctx.isAbandoned()) {
                 return null;
             }
@@ -153,10 +213,18 @@ public final class SearchOperation {
             if (run.exceeded() && run.matched() == 0) {
                 return done(ResultCode.SIZE_LIMIT_EXCEEDED, "");
             }
-            state = new PagedSearch(run.ids(), fingerprint);
-            cookie = newCookie();
+            state = new PagedSearch(run.ids(), fingerprint, run.exceeded(), false);
+            cookie = Pages.newCookie();
         }
-        return page(ctx, request, selection, paged, state, cookie, actx);
+        return pages.page(ctx, actx, sender(ctx, request, actx, selection, matchedValues).deref(deref), paged, state, cookie,
+                state.sorted() ? List.of(SortControl.response(ResultCode.SUCCESS)) : List.of());
+    }
+
+    /** A run that sends the entries of a list made earlier (pages, sorted entries): no limits, no filter. */
+    private SearchRun sender(OperationContext ctx, SearchRequest request, AccessContext actx, AttributeSelection selection,
+            MatchedValuesControl matchedValues) {
+        return new SearchRun(ctx, request, access, actx, directory.schema(), computed, responder, selection,
+                SearchRun.SearchLimits.NONE, SearchRun.SEND).matchedValues(matchedValues);
     }
 
     /**
@@ -207,41 +275,6 @@ public final class SearchOperation {
         return done(ResultCode.SUCCESS, "");
     }
 
-    /** Serves the next page of a paged search from its list of IDs, checking access again for each entry. */
-    private Response page(OperationContext ctx, SearchRequest request, AttributeSelection selection,
-            PagedResultsControl control, PagedSearch state, String cookie, AccessContext actx) throws LdapException {
-        if (control.size() == 0) { // a size of zero abandons the paged search (RFC 2696)
-            return new Response(new SearchResultDone(LdapResult.success()),
-                    List.of(PagedResultsControl.response(0, new byte[0])));
-        }
-        int from = state.position();
-        int to = (int) Math.min(state.ids().length, (long) from + control.size());
-        long[] page = Arrays.copyOfRange(state.ids(), from, to);
-        SearchRun sender = new SearchRun(ctx, request, access, actx, directory.schema(), computed, responder, selection,
-                SearchRun.SearchLimits.NONE, SearchRun.SEND);
-        directory.backend().entries(page, (id, entry, stored, view) -> {
-            EntryRights rights = access.rights(actx, entry); // again: the entry or the rules may have changed
-            if (rights.onEntry(Right.READ)) {
-                sender.send(id, entry, stored, view, rights);
-            }
-            return !ctx.isAbandoned();
-        });
-        state.advance(to - from);
-        byte[] next = new byte[0];
-        if (!state.done()) {
-            ctx.session().pagedSearches().put(cookie, state);
-            next = HexFormat.of().parseHex(cookie);
-        }
-        return new Response(new SearchResultDone(LdapResult.success()),
-                List.of(PagedResultsControl.response(state.ids().length, next)));
-    }
-
-    private static String newCookie() {
-        byte[] b = new byte[8];
-        ThreadLocalRandom.current().nextBytes(b);
-        return HexFormat.of().formatHex(b);
-    }
-
     private static Control control(LdapMessage message, String oid) {
         for (Control c : message.controls()) {
             if (c.oid().equals(oid)) {
@@ -262,16 +295,6 @@ public final class SearchOperation {
             time = min(time, directory.config().timeLimitSeconds());
         }
         return new SearchRun.SearchLimits(size, time == 0 ? Long.MAX_VALUE : System.nanoTime() + time * 1_000_000_000L);
-    }
-
-    /**
-     * The backend's walk, the base checked in the same transaction: a base the asker may not see does
-     * not exist for them (noSuchObject, matchedDN only as far as they may see).
-     */
-    private void walk(AccessContext actx, Dn base, SearchRequest request, int unindexedLimit, SearchRun run)
-            throws LdapException {
-        directory.backend().search(SearchSpec.of(base, request.scope(), request.filter(), unindexedLimit)
-                .seeing(entry -> access.discloses(actx, entry)), run);
     }
 
     /** How many entries an unindexed search may examine for this client (0: the administrator, no limit). */

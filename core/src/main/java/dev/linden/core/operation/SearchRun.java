@@ -9,6 +9,7 @@ import dev.linden.core.OperationContext;
 import dev.linden.core.acl.AccessContext;
 import dev.linden.core.acl.EntryRights;
 import dev.linden.core.acl.Right;
+import dev.linden.core.control.MatchedValuesControl;
 import dev.linden.core.groups.InChain;
 import dev.linden.model.Entry;
 import dev.linden.model.LdapException;
@@ -36,6 +37,17 @@ public final class SearchRun implements SearchScan {
                 throws LdapException;
     }
 
+    /**
+     * What the search does with an entry in scope before its filter is tested: a referral object becomes
+     * a continuation reference, an alias is dereferenced. True when the entry was dealt with so.
+     */
+    @FunctionalInterface
+    public interface Before {
+        Before NOTHING = (run, id, entry, view) -> false;
+
+        boolean handled(SearchRun run, long id, Entry entry, BackendView view) throws LdapException;
+    }
+
     /** Sends each matching entry. */
     public static final Matched SEND = (run, id, entry, stored, view, rights) -> run.send(id, entry, stored, view, rights);
 
@@ -52,6 +64,9 @@ public final class SearchRun implements SearchScan {
     private final InChain inChain;
     private final Matched onMatch;
     private BackendView view; // the walk's own transaction, for in-chain look-ups
+    private MatchedValuesControl matchedValues; // null: every value the asker may read
+    private Before before = Before.NOTHING;
+    private Dereferencer deref; // null: no dereference control
     private long[] ids = new long[16];
     private int matched;
     private boolean exceeded;
@@ -74,12 +89,38 @@ public final class SearchRun implements SearchScan {
         this.inChain = new InChain(schema, () -> view, dynamic);
     }
 
+    /** Sends only the values the matched values control keeps (RFC 3876); null for all. */
+    SearchRun matchedValues(MatchedValuesControl values) {
+        this.matchedValues = values;
+        return this;
+    }
+
+    /** Answers the dereference control on each entry sent; null for none. */
+    SearchRun deref(dev.linden.core.control.DerefControl control) {
+        this.deref = control == null ? null : new Dereferencer(control, schema, access, actx, responder);
+        return this;
+    }
+
+    /** Lets {@code before} deal with entries ahead of the filter (referral objects, aliases). */
+    SearchRun before(Before hook) {
+        this.before = hook;
+        return this;
+    }
+
     @Override
     public boolean accept(long id, Entry entry, EntryCodec.Stored stored, BackendView view) throws LdapException {
         if (ctx.isAbandoned()) {
             return false;
         }
         limits.checkTime();
+        if (before.handled(this, id, entry, view)) {
+            return !exceeded;
+        }
+        return take(id, entry, stored, view);
+    }
+
+    /** An entry the search may return: sent (or kept) when the asker may read it and it matches. */
+    boolean take(long id, Entry entry, EntryCodec.Stored stored, BackendView view) throws LdapException {
         EntryRights rights = matches(id, entry, view);
         if (rights == null) {
             return true;
@@ -111,8 +152,14 @@ public final class SearchRun implements SearchScan {
     /** Sends one entry with the attributes the asker may read, and these controls on it. */
     public void send(long id, Entry entry, EntryCodec.Stored stored, BackendView view, EntryRights rights,
             List<Control> controls) {
+        if (deref != null) {
+            List<Control> all = new java.util.ArrayList<>(controls);
+            all.addAll(deref.controls(entry, view, rights));
+            controls = all;
+        }
         ctx.sink().send(new LdapMessage(ctx.request().messageId(),
-                responder.respond(entry, stored, id, view, attributes, request.typesOnly(), rights, dynamic), controls));
+                responder.respond(entry, stored, id, view, attributes, request.typesOnly(), rights, dynamic, matchedValues),
+                controls));
     }
 
     /** Sends a message that is not an entry (an intermediate response) as part of this search. */
@@ -133,6 +180,11 @@ public final class SearchRun implements SearchScan {
     /** A long wait that does not keep a worker thread from other clients (see {@link dev.linden.core.ResponseSink#idle}). */
     public boolean idle(dev.linden.core.ResponseSink.Wait wait) throws InterruptedException {
         return ctx.sink().idle(wait);
+    }
+
+    /** Whether the asker may know this entry exists (a continuation reference for it may be sent). */
+    public boolean discloses(Entry entry) {
+        return access.discloses(actx, entry);
     }
 
     /** Whether the client abandoned the search, or its connection ended. */

@@ -68,8 +68,7 @@ public final class ProxiedAuthorization {
         if (target.administrator() && !bound.administrator()) {
             throw denied("only the administrator may act as the administrator");
         }
-        return new OperationContext(session.actingAs(target.dn(), target.administrator()), ctx.request(), ctx.sink(),
-                ctx.abandoned());
+        return ctx.withSession(session.actingAs(target.dn(), target.administrator()));
     }
 
     /** The value is the authzId itself; some clients wrap it in an OCTET STRING, which is accepted too. */

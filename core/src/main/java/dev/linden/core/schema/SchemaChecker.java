@@ -188,6 +188,10 @@ public final class SchemaChecker {
         }
         for (Ava ava : entry.dn().rdn().avas()) {
             AttributeType type = schema.attributeType(ava.type());
+            if (type != null && type.equality() == null) { // RDN values could not be told apart (RFC 4512 2.3)
+                throw new LdapException(ResultCode.NAMING_VIOLATION,
+                        "naming attribute '" + ava.type() + "' has no equality matching rule");
+            }
             Attribute a = type == null ? null : entry.get(type);
             if (a == null || !a.containsNormalized(ava.normValue(), schema)) {
                 throw new LdapException(ResultCode.NAMING_VIOLATION,

@@ -65,17 +65,26 @@ final class DispatcherHarness {
     }
 
     DispatcherHarness(Policy policy, String ldif) throws Exception {
-        this(policy, new SecurityRules(true, false, true, true), ldif);
+        this(policy, new SecurityRules(true, false, true, true), ldif, dev.linden.core.ExtensionSettings.DEFAULT);
     }
 
     DispatcherHarness(Policy policy, SecurityRules security, String ldif) throws Exception {
+        this(policy, security, ldif, dev.linden.core.ExtensionSettings.DEFAULT);
+    }
+
+    DispatcherHarness(Policy policy, String ldif, dev.linden.core.ExtensionSettings extensions) throws Exception {
+        this(policy, new SecurityRules(true, false, true, true), ldif, extensions);
+    }
+
+    DispatcherHarness(Policy policy, SecurityRules security, String ldif, dev.linden.core.ExtensionSettings extensions)
+            throws Exception {
         Backend backend = new Backend(new MemoryStorage(), schema,
                 new BackendConfig(List.of(DnSyntax.parse(SUFFIX, schema)), BackendConfig.defaultIndexes(), 1000));
         CoreConfig core = new CoreConfig(DnSyntax.parse(ADMIN, schema), ADMIN_PASSWORD, 500, 3600, false, "SSHA256",
                 "test", security,
                 AccessRules.build(AccessRules.defaults("cn=admins,ou=groups," + SUFFIX, false), schema), SaslConfig.DEFAULT,
                 policy, ThrottleSettings.DISABLED, GroupSettings.DEFAULT, SearchLimits.ANONYMOUS_DEFAULT, java.util.Set.of());
-        directory = new Directory(backend, schema, core, PasswordSchemes.standard(), Clock.systemUTC());
+        directory = new Directory(backend, schema, core, PasswordSchemes.standard(), Clock.systemUTC(), extensions);
         EntryImport importer = new EntryImport(directory, true);
         List<Entry> entries = new ArrayList<>();
         for (LdifRecord r : LdifReader.parse(ldif)) {

@@ -38,6 +38,12 @@ public final class CompareCases {
                 read("compare an invalid integer", compare("uid=dave,ou=people,dc=example,dc=com", "uidNumber", "abc")),
                 read("compare objectClass by a superclass", compare(ALICE, "objectClass", "person")),
                 read("compare a supertype (name)", compare(ALICE, "name", "Andersen")),
-                read("compare telephoneNumber ignoring spaces", compare(ALICE, "telephoneNumber", "+15550101")));
+                read("compare telephoneNumber ignoring spaces", compare(ALICE, "telephoneNumber", "+15550101")),
+                read("compare hasSubordinates of a leaf, FALSE", compare(ALICE, "hasSubordinates", "FALSE")),
+                read("compare hasSubordinates of a leaf, TRUE", compare(ALICE, "hasSubordinates", "TRUE")),
+                read("compare hasSubordinates of a branch", compare("ou=people,dc=example,dc=com", "hasSubordinates", "TRUE")),
+                read("compare hasSubordinates, invalid boolean", compare(ALICE, "hasSubordinates", "yes")),
+                read("compare entryDN", compare(ALICE, "entryDN", ALICE)),
+                read("compare subschemaSubentry", compare(ALICE, "subschemaSubentry", "cn=Subschema")));
     }
 }

@@ -63,11 +63,60 @@ public final class ExtendedCases {
         }
     }
 
+    /**
+     * Starts a refreshAndPersist synchronization (a search that runs until stopped), cancels it, and
+     * records both answers: the search's result and the Cancel's.
+     */
+    private static Case.Action cancelPersistentSearch() {
+        return (s, o) -> {
+            try (LDAPConnection c = s.connect()) {
+                c.bind(BindCases.ADMIN, "admin-secret");
+                java.util.concurrent.CompletableFuture<com.unboundid.ldap.sdk.SearchResult> done =
+                        new java.util.concurrent.CompletableFuture<>();
+                var request = new com.unboundid.ldap.sdk.SearchRequest(new com.unboundid.ldap.sdk.AsyncSearchResultListener() {
+                    @Override
+                    public void searchEntryReturned(com.unboundid.ldap.sdk.SearchResultEntry entry) {
+                    }
+
+                    @Override
+                    public void searchReferenceReturned(com.unboundid.ldap.sdk.SearchResultReference reference) {
+                    }
+
+                    @Override
+                    public void searchResultReceived(com.unboundid.ldap.sdk.AsyncRequestID id,
+                            com.unboundid.ldap.sdk.SearchResult result) {
+                        done.complete(result);
+                    }
+                }, "ou=people,dc=example,dc=com", com.unboundid.ldap.sdk.SearchScope.ONE, "(uid=alice)", "1.1");
+                request.addControl(new com.unboundid.ldap.sdk.controls.ContentSyncRequestControl(true,
+                        com.unboundid.ldap.sdk.controls.ContentSyncRequestMode.REFRESH_AND_PERSIST, null, false));
+                var id = c.asyncSearch(request);
+                Thread.sleep(500); // the refresh is sent; the search waits for changes
+                com.unboundid.ldap.sdk.LDAPResult cancel = Ops.call(() -> c.processExtendedOperation(
+                        new com.unboundid.ldap.sdk.extensions.CancelExtendedRequest(id)));
+                o.result("cancel", cancel);
+                o.result("search", done.get(10, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        };
+    }
+
     public static List<Case> all() {
         return List.of(
                 read("whoami as a user", whoAmI(SearchCases.ALICE, "alice-password")),
                 read("whoami as the administrator", whoAmI(BindCases.ADMIN, "admin-secret")),
                 read("whoami anonymously", whoAmI(null, null)),
+                read("whoami with a request value", (s, o) -> o.result("extended", Ops.call(() -> s.admin()
+                        .processExtendedOperation(new ExtendedRequest("1.3.6.1.4.1.4203.1.11.3",
+                                new com.unboundid.asn1.ASN1OctetString("abc")))))),
+                read("whoami with an empty request value", (s, o) -> o.result("extended", Ops.call(() -> s.admin()
+                        .processExtendedOperation(new ExtendedRequest("1.3.6.1.4.1.4203.1.11.3",
+                                new com.unboundid.asn1.ASN1OctetString()))))),
+                read("cancel an operation that is not running", (s, o) -> o.result("cancel", Ops.call(() -> s.admin()
+                        .processExtendedOperation(new ExtendedRequest("1.3.6.1.1.8", new com.unboundid.asn1.ASN1OctetString(
+                                new com.unboundid.asn1.ASN1Sequence(new com.unboundid.asn1.ASN1Integer(9999)).encode())))))),
+                read("cancel without a value", (s, o) -> o.result("cancel", Ops.call(() -> s.admin()
+                        .processExtendedOperation(new ExtendedRequest("1.3.6.1.1.8"))))),
+                read("cancel a persistent synchronization", cancelPersistentSearch()),
                 read("unknown extended operation", (s, o) -> o.result("extended", Ops.call(
                         () -> s.admin().processExtendedOperation(new ExtendedRequest("1.3.6.1.4.1.99999.1"))))),
                 write("password modify by the administrator",

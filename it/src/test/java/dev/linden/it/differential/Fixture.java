@@ -3,6 +3,7 @@ package dev.linden.it.differential;
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldif.LDIFException;
@@ -65,16 +66,16 @@ final class Fixture {
         }
     }
 
-    /** The subtree as it stands: every entry with its user attributes. */
+    /** The subtree as it stands: every entry with its user attributes (referral objects as entries too). */
     static Object snapshot(Server s) throws LDAPException {
-        var result = Ops.search(s.admin(), s.base(), SearchScope.SUB, "(objectClass=*)");
+        var result = Ops.search(s.admin(), managing(new SearchRequest(s.base(), SearchScope.SUB, "(objectClass=*)")));
         return s.rendering().entries(result.getSearchEntries());
     }
 
-    /** Deletes the subtree, leaves first. */
+    /** Deletes the subtree, leaves first (referral objects and aliases as ordinary entries). */
     static void remove(Server s) throws LDAPException {
-        List<SearchResultEntry> entries = Ops.search(s.admin(), s.base(), SearchScope.SUB, "(objectClass=*)", "1.1")
-                .getSearchEntries();
+        List<SearchResultEntry> entries = Ops.search(s.admin(), managing(new SearchRequest(s.base(), SearchScope.SUB,
+                "(objectClass=*)", "1.1"))).getSearchEntries();
         List<DN> dns = entries.stream().map(e -> {
             try {
                 return e.getParsedDN();
@@ -83,7 +84,16 @@ final class Fixture {
             }
         }).sorted(Comparator.comparingInt((DN d) -> d.getRDNs().length).reversed()).toList();
         for (DN dn : dns) {
-            s.admin().delete(dn.toString());
+            s.admin().delete(managing(new com.unboundid.ldap.sdk.DeleteRequest(dn.toString())));
         }
+    }
+
+    private static <T extends com.unboundid.ldap.sdk.LDAPRequest> T managing(T request) {
+        if (request instanceof SearchRequest r) {
+            r.addControl(new com.unboundid.ldap.sdk.controls.ManageDsaITRequestControl(true));
+        } else if (request instanceof com.unboundid.ldap.sdk.UpdatableLDAPRequest r) {
+            r.addControl(new com.unboundid.ldap.sdk.controls.ManageDsaITRequestControl(true));
+        }
+        return request;
     }
 }

@@ -41,6 +41,7 @@ public final class ModifyDnCases {
                 write("rename deleting a MUST RDN value", rename("ou=target", "description=target", true)),
                 write("rename to an unknown attribute type", rename("uid=c1,ou=sub", "fooBar=c1", true)),
                 write("rename to an invalid RDN", rename("uid=c1,ou=sub", "not an rdn", true)),
-                write("rename with an invalid integer RDN", rename("uid=p1", "uidNumber=abc", false)));
+                write("rename with an invalid integer RDN", rename("uid=p1", "uidNumber=abc", false)),
+                write("rename to an attribute without an equality rule", rename("uid=p1", "facsimileTelephoneNumber=1", false)));
     }
 }

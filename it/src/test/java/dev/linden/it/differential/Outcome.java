@@ -30,9 +30,12 @@ public final class Outcome {
         return put(label, rendering.code(result));
     }
 
-    /** The result code and the entries of a search (DN → attribute → values). */
+    /** The result code and the entries of a search (DN → attribute → values), and its references if any. */
     public Outcome search(String label, SearchResult result) {
         put(label, rendering.code(result));
+        if (!result.getSearchReferences().isEmpty()) {
+            put(label + " references", rendering.references(result.getSearchReferences()));
+        }
         return put(label + " entries", rendering.entries(result.getSearchEntries()));
     }
 

@@ -4,7 +4,6 @@ import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPResult;
-import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.schema.AttributeTypeDefinition;
 import com.unboundid.ldap.sdk.schema.Schema;
 import java.util.ArrayList;
@@ -35,12 +34,23 @@ public final class Rendering {
 
     public String code(LDAPResult result) {
         String matched = result.getMatchedDN();
-        return result.getResultCode() + (matched == null || matched.isEmpty() ? "" : " matched=" + dn(matched));
+        String referrals = result.getReferralURLs().length == 0 ? "" : " referrals=" + List.of(result.getReferralURLs());
+        return result.getResultCode() + (matched == null || matched.isEmpty() ? "" : " matched=" + dn(matched)) + referrals;
     }
 
-    public Map<String, Map<String, List<String>>> entries(List<SearchResultEntry> entries) {
+    /** The URLs of a search's continuation references, each reference's URLs in order, the references sorted. */
+    public List<String> references(List<com.unboundid.ldap.sdk.SearchResultReference> references) {
+        List<String> out = new ArrayList<>();
+        for (var r : references) {
+            out.add(String.join(" ", r.getReferralURLs()));
+        }
+        out.sort(null);
+        return out;
+    }
+
+    public Map<String, Map<String, List<String>>> entries(List<? extends com.unboundid.ldap.sdk.Entry> entries) {
         Map<String, Map<String, List<String>>> out = new TreeMap<>();
-        for (SearchResultEntry e : entries) {
+        for (com.unboundid.ldap.sdk.Entry e : entries) {
             Map<String, List<String>> attrs = new TreeMap<>();
             for (Attribute a : e.getAttributes()) {
                 String name = a.getName().toLowerCase(Locale.ROOT);

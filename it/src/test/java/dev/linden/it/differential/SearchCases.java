@@ -20,6 +20,27 @@ public final class SearchCases {
     private SearchCases() {
     }
 
+    /** A paged search of the people, as ldapsearch -E pr=N -z LIMIT runs it: every page, then the last result. */
+    private static Case.Action pagedWithSizeLimit(int pageSize, int sizeLimit) {
+        return (s, o) -> {
+            List<com.unboundid.ldap.sdk.SearchResultEntry> entries = new java.util.ArrayList<>();
+            com.unboundid.asn1.ASN1OctetString cookie = null;
+            SearchResult result;
+            int pages = 0;
+            do {
+                SearchRequest r = new SearchRequest(PEOPLE, ONE, "(objectClass=person)", "1.1");
+                r.setSizeLimit(sizeLimit);
+                r.addControl(new com.unboundid.ldap.sdk.controls.SimplePagedResultsControl(pageSize, cookie));
+                result = search(s.admin(), r);
+                entries.addAll(result.getSearchEntries());
+                var response = com.unboundid.ldap.sdk.controls.SimplePagedResultsControl.get(result);
+                cookie = response == null || response.getCookie().getValueLength() == 0 ? null : response.getCookie();
+            } while (cookie != null && result.getResultCode() == com.unboundid.ldap.sdk.ResultCode.SUCCESS && ++pages < 10);
+            // which entries fill the limit is the server's choice: how many is not
+            o.result("last page", result).put("entries", entries.size());
+        };
+    }
+
     public static List<Case> all() {
         return List.of(
                 // scopes
@@ -60,6 +81,7 @@ public final class SearchCases {
                 read("not absolute false", search(PEOPLE, ONE, "(!(|))", "1.1")),
                 read("unknown attribute in a filter", search(PEOPLE, SUB, "(fooBar=x)", "1.1")),
                 read("unknown attribute under not", search(PEOPLE, SUB, "(!(fooBar=x))", "1.1")),
+                read("not present of an unknown attribute", search(PEOPLE, SUB, "(&(uid=alice)(!(undefinedAttr=*)))", "1.1")),
                 read("unknown attribute under or", search(PEOPLE, SUB, "(|(fooBar=x)(uid=bob))", "1.1")),
                 read("invalid integer assertion", search(PEOPLE, SUB, "(uidNumber>=abc)", "1.1")),
                 read("invalid integer assertion under not", search(PEOPLE, SUB, "(!(uidNumber=abc))", "1.1")),
@@ -83,6 +105,8 @@ public final class SearchCases {
                     SearchResult result = search(s.admin(), r);
                     o.result("search", result).put("entries returned", result.getEntryCount());
                 }),
+                read("paged search with a size limit smaller than the result", pagedWithSizeLimit(10, 2)),
+                read("paged search, pages of one, size limit smaller than the result", pagedWithSizeLimit(1, 2)),
                 read("size limit equal to the result", (s, o) -> {
                     SearchRequest r = new SearchRequest(PEOPLE, ONE, "(uid=*)", "1.1");
                     r.setSizeLimit(5);

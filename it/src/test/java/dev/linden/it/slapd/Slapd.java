@@ -169,6 +169,21 @@ public final class Slapd implements AutoCloseable {
         }
     }
 
+    /** The database as slapcat exports it (OpenLDAP's backup and migration format, operational attributes included). */
+    public String slapcat() {
+        try {
+            Path out = Files.createTempFile(dir, "slapcat", ".ldif");
+            int rc = run(List.of("/usr/sbin/slapcat", "-f", dir.resolve("slapd.conf").toString(), "-b", SUFFIX, "-l",
+                    out.toString()), dir.resolve("slapcat.log"));
+            if (rc != 0) {
+                throw new IllegalStateException("slapcat exited with " + rc + ": " + Files.readString(dir.resolve("slapcat.log")));
+            }
+            return Files.readString(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A tool's command line binding as the administrator (with StartTLS when the server wants TLS for binds). */
     private List<String> admin(String tool) {
         List<String> c = new java.util.ArrayList<>(List.of(tool, "-x", "-H", url(), "-D", ADMIN_DN, "-w", ADMIN_PASSWORD));

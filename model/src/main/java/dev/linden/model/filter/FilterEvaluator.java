@@ -131,7 +131,7 @@ public final class FilterEvaluator {
     private Tristate present(String attribute, Entry entry) {
         AttributeDescription desc = AttributeDescription.tryParse(attribute, schema);
         if (desc == null) {
-            return Tristate.FALSE; // an unknown type is never present (as OpenLDAP answers)
+            return Tristate.UNDEFINED; // an unknown type is Undefined, so (!(unknown=*)) matches nothing either, as in slapd
         }
         if (desc.type().name().equals("objectclass")) {
             return Tristate.TRUE;

@@ -39,7 +39,8 @@ public final class SyntaxValidator {
             // RFC 4517 wants every line non-empty; slapd accepts empty lines, and so do we
             Map.entry(P + "41", s -> !s.isEmpty()),
             Map.entry(P + "44", s -> PRINTABLE_STRING.matcher(s).matches()),
-            Map.entry(P + "50", s -> !s.isBlank() && s.chars().allMatch(c -> c < 0x80 && c >= 0x20)),
+            // a printable string that is not all spaces, as slapd checks
+            Map.entry(P + "50", s -> PRINTABLE_STRING.matcher(s).matches() && !s.isBlank()),
             Map.entry("1.3.6.1.1.16.1", s -> UUID.matcher(s).matches()));
 
     private SyntaxValidator() {

@@ -145,9 +145,11 @@ class FilterEvaluatorTest {
     }
 
     @Test
-    void unknownAttributeIsUndefinedButNeverPresent() throws Exception {
+    void unknownAttributeIsUndefinedEvenForPresence() throws Exception {
         assertEval("(noSuchType=x)", Tristate.UNDEFINED);
-        assertEval("(noSuchType=*)", Tristate.FALSE);
+        // presence too, so (!(noSuchType=*)) matches nothing, as in slapd
+        assertEval("(noSuchType=*)", Tristate.UNDEFINED);
+        assertEval("(!(noSuchType=*))", Tristate.UNDEFINED);
         assertEval("(noSuchType=x*)", Tristate.UNDEFINED);
         assertEval("(noSuchType>=x)", Tristate.UNDEFINED);
         // a known type the entry lacks is simply false

@@ -40,7 +40,7 @@ public final class SecretReads implements RequestHandler {
         }
         Tally tally = new Tally(ctx.sink(), secrets);
         try {
-            return next.dispatch(new OperationContext(ctx.session(), ctx.request(), tally, ctx.abandoned()));
+            return next.dispatch(ctx.withSink(tally));
         } finally {
             if (tally.entries > 0) { // sent, even if the search then failed or was abandoned
                 Session s = ctx.session();

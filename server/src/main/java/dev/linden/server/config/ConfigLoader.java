@@ -178,7 +178,8 @@ public final class ConfigLoader {
                         adminsGroup(c.access(), suffix), origin),
                 CldapConfig.netlogon(c.netlogon(), cldap.enabled(), suffix, origin), cldap,
                 listen.ldapsPort() == null, ReplicationConfig.settings(c.serverId(), c.replication(), suffix, origin),
-                entryCacheBytes(c.entryCacheMb(), origin));
+                entryCacheBytes(c.entryCacheMb(), origin),
+                ExtensionsConfig.settings(c.referral(), c.extensions(), origin));
 
     }
 

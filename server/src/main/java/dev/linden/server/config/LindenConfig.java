@@ -38,7 +38,9 @@ public record LindenConfig(
         @JsonProperty("cldap") CldapConfig.Cldap cldap,
         @JsonProperty("serverId") Integer serverId,
         @JsonProperty("replication") ReplicationConfig.Replication replication,
-        @JsonProperty("entryCacheMb") Long entryCacheMb) {
+        @JsonProperty("entryCacheMb") Long entryCacheMb,
+        @JsonProperty("referral") List<String> referral,
+        @JsonProperty("extensions") ExtensionsConfig.Extensions extensions) {
 
     /** Without the LDAP ping's sections, for callers written before them. */
     public LindenConfig(Listen listen, String suffix, String rootDn, String rootPassword, String dataDir, String storage,
@@ -49,14 +51,15 @@ public record LindenConfig(
             ObservabilityConfig.Monitor monitor, ObservabilityConfig.Detection detection) {
         this(listen, suffix, rootDn, rootPassword, dataDir, storage, mapSizeMb, passwordScheme, anonymousRead, indexes,
                 limits, schemaFiles, tls, security, access, sasl, passwordPolicy, throttle, groups, largeValues, accessLog,
-                securityLog, metrics, monitor, detection, null, null, null, null, null);
+                securityLog, metrics, monitor, detection, null, null, null, null, null, null, null);
     }
 
     /** Only the values that matter: every other field null. */
     public static LindenConfig of(Listen listen, String suffix, String rootDn, String rootPassword, String dataDir,
             String storage) {
         return new LindenConfig(listen, suffix, rootDn, rootPassword, dataDir, storage, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null);
     }
 
     /** This configuration with the given values in place of its own (null: keep its own). */
@@ -69,7 +72,7 @@ public record LindenConfig(
                 storage != null ? storage : this.storage, mapSizeMb, passwordScheme, anonymousRead, indexes, limits,
                 schemaFiles, tls, security != null ? security : this.security, access, sasl, passwordPolicy, throttle,
                 groups, largeValues, accessLog, securityLog, metrics, monitor, detection, netlogon, cldap, serverId,
-                replication, entryCacheMb);
+                replication, entryCacheMb, referral, extensions);
     }
 
     public record Listen(@JsonProperty("host") String host, @JsonProperty("port") Integer port,

@@ -35,6 +35,7 @@ import java.util.Set;
  * @param cldap the UDP listener for LDAP pings (off by default)
  * @param replication this server's ID, its changelog, the providers it replicates from
  * @param entryCacheBytes the heap the decoded-entry cache may take (0: no cache); bin/linden sizes the heap from it
+ * @param extensions the default referral and the bounds of the controls and extended operations
  * @param ldapsPortIsDefault the LDAPS port is the default (636), not configured: when it cannot be opened
  *        the server starts without LDAPS and says so, rather than not at all
  */
@@ -46,7 +47,8 @@ public record Settings(String host, int port, String suffix, String rootDn, Stri
         dev.linden.core.groups.GroupSettings groups, dev.linden.core.SearchLimits anonymousLimits,
         List<String> largeValueTypes, int largeValueThreshold, ObservabilitySettings observability,
         dev.linden.core.netlogon.NetlogonSettings netlogon, dev.linden.server.cldap.CldapSettings cldap,
-        boolean ldapsPortIsDefault, dev.linden.server.replication.ReplicationSettings replication, long entryCacheBytes) {
+        boolean ldapsPortIsDefault, dev.linden.server.replication.ReplicationSettings replication, long entryCacheBytes,
+        dev.linden.core.ExtensionSettings extensions) {
     public Settings {
         schemaFiles = List.copyOf(schemaFiles);
         largeValueTypes = List.copyOf(largeValueTypes);
