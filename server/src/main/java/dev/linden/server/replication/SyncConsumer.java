@@ -36,10 +36,13 @@ final class SyncConsumer implements Runnable {
     private final Backend backend;
     private final SSLContext tls;
     private final ConsumerStatus status;
+    private final boolean writable;
     private volatile boolean stopped;
     private volatile LdapLink current;
 
-    SyncConsumer(SyncSourceSettings source, Backend backend, SSLContext tls, ConsumerStatus status) {
+    /** @param writable whether this server takes writes from clients too (a member of a mesh) */
+    SyncConsumer(SyncSourceSettings source, Backend backend, SSLContext tls, ConsumerStatus status, boolean writable) {
+        this.writable = writable;
         this.source = source;
         this.backend = backend;
         this.tls = tls;
@@ -79,8 +82,7 @@ final class SyncConsumer implements Runnable {
         while (!stopped) {
             byte[] cookie = reload ? null : backend.syncCookie(source.cookieKey());
             SyncMode mode = source.persist() ? SyncMode.REFRESH_AND_PERSIST : SyncMode.REFRESH_ONLY;
-            int id = link.send(request(), List.of(new SyncRequestControl(mode, cookie == null
-                    ? dev.linden.model.sync.SyncCookie.EMPTY.withRid(source.rid()).toBytes() : cookie, true).encode(true)));
+            int id = link.send(request(), List.of(new SyncRequestControl(mode, requestCookie(cookie), true).encode(true)));
             status.state(ConsumerStatus.State.REFRESHING);
             RefreshSession session = new RefreshSession(source, backend, status, cookie == null);
             LdapResult done = follow(link, id, session);
@@ -101,6 +103,23 @@ final class SyncConsumer implements Runnable {
             status.state(ConsumerStatus.State.POLLING);
             pause(source.intervalSeconds() * 1000L);
         }
+    }
+
+    /**
+     * The cookie to send: the stored state, with this server's ID when it is a writable member of a
+     * mesh (so the provider never sends back the changes that started here); a read-only replica
+     * originates nothing and sends none, so it may share an ID with its provider.
+     */
+    private byte[] requestCookie(byte[] stored) {
+        dev.linden.model.sync.SyncCookie c = dev.linden.model.sync.SyncCookie.EMPTY.withRid(source.rid());
+        if (stored != null) {
+            try {
+                c = dev.linden.model.sync.SyncCookie.parse(stored).withRid(source.rid());
+            } catch (dev.linden.model.sync.SyncSyntaxException e) {
+                // damaged: a full refresh
+            }
+        }
+        return (writable ? c.withSid(backend.serverId()) : c).toBytes();
     }
 
     /** Reads the synchronization's messages until its final response, handing them to the session. */
