@@ -29,9 +29,13 @@ import java.util.UUID;
 record SyncSession(SearchRun run, Dn base, SearchScope scope, SyncMode mode, OptionalInt rid, CsnVector seen,
         int serverId, OptionalInt consumerSid) {
 
-    /** Whether a change with this CSN started at the consumer itself (and so is not sent to it). */
+    /**
+     * Whether a change with this CSN started at the consumer itself (and so is not sent to it). A
+     * cookie naming this server's own ID is one of its cookies given back as it was (a client that
+     * stores and replays them), not a peer: it gets everything.
+     */
     boolean fromConsumer(dev.linden.model.sync.Csn csn) {
-        return consumerSid.isPresent() && consumerSid.getAsInt() == csn.sid();
+        return consumerSid.isPresent() && consumerSid.getAsInt() != serverId && consumerSid.getAsInt() == csn.sid();
     }
 
     /** A cookie telling the consumer it holds everything up to {@code state}. */

@@ -84,7 +84,7 @@ final class SyncConsumer implements Runnable {
             SyncMode mode = source.persist() ? SyncMode.REFRESH_AND_PERSIST : SyncMode.REFRESH_ONLY;
             int id = link.send(request(), List.of(new SyncRequestControl(mode, requestCookie(cookie), true).encode(true)));
             status.state(ConsumerStatus.State.REFRESHING);
-            RefreshSession session = new RefreshSession(source, backend, status, cookie == null);
+            RefreshSession session = new RefreshSession(source, backend, status, cookie == null, writable);
             LdapResult done = follow(link, id, session);
             if (done.code() == ResultCode.E_SYNC_REFRESH_REQUIRED) {
                 log.info("replication from {} (rid {}): the provider asks for a full refresh", source.provider(),
@@ -175,10 +175,24 @@ final class SyncConsumer implements Runnable {
     private SearchRequest request() throws IOException {
         try {
             return new SearchRequest(source.base(), source.scope(), DerefAliases.NEVER, 0, 0, false,
-                    FilterText.parse(source.filter()), source.attributes());
+                    FilterText.parse(source.filter()), withState(source.attributes()));
         } catch (FilterSyntaxException e) {
             throw new IOException("replication filter " + source.filter() + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The attributes asked for, and lindenCsnState (never sent for "+"): a Linden provider that lets the
+     * replicator read it sends each entry's change state, so that concurrent changes merge value by
+     * value; other providers do not know it and ignore it.
+     */
+    private static List<String> withState(List<String> attributes) {
+        if (attributes.stream().anyMatch(a -> a.equalsIgnoreCase("lindenCsnState"))) {
+            return attributes;
+        }
+        List<String> out = new java.util.ArrayList<>(attributes);
+        out.add("lindenCsnState");
+        return out;
     }
 
     private void pause(long millis) {
