@@ -62,7 +62,13 @@ final class TcpProxy implements AutoCloseable {
         while (!closed) {
             try {
                 Socket client = listener.accept();
-                Socket server = new Socket("127.0.0.1", target);
+                Socket server;
+                try {
+                    server = new Socket("127.0.0.1", target);
+                } catch (IOException e) {
+                    client.close(); // the target is down: the client hears so now, not after its timeout
+                    continue;
+                }
                 sockets.add(client);
                 sockets.add(server);
                 pump(client, server);
