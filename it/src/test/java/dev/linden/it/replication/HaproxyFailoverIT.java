@@ -1,5 +1,6 @@
 package dev.linden.it.replication;
 
+import dev.linden.testkit.TcpProxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unboundid.ldap.sdk.LDAPConnection;
@@ -103,7 +104,7 @@ class HaproxyFailoverIT {
                     String victim = haproxy.busiest();
                     ServerProcess server = mesh.get(victim);
                     int sessions = haproxy.servers().get(victim).sessions();
-                    mesh.link(victim).mode(TcpProxy.Mode.BLACKHOLE); // its changes stop reaching the others
+                    mesh.linksFrom(victim).forEach(l -> l.mode(TcpProxy.Mode.BLACKHOLE)); // its changes stop reaching the others
                     awaitAcknowledged(load, System.nanoTime(), 2, mesh); // an add and a modify by each thread
                     long start = System.nanoTime();
                     server.kill();
@@ -115,7 +116,7 @@ class HaproxyFailoverIT {
                     Set<String> held = heldOnlyBy(victim, mesh, load.acknowledgedAdds(kill.start()));
                     assertThat(held).as("acknowledged adds only " + victim + " held when it was killed")
                             .hasSizeGreaterThanOrEqualTo(THREADS);
-                    mesh.link(victim).mode(TcpProxy.Mode.RESET); // what the link held is dropped, not delivered
+                    mesh.linksFrom(victim).forEach(l -> l.mode(TcpProxy.Mode.RESET)); // what the link held is dropped, not delivered
                     long t = System.nanoTime();
                     server.restart();
                     restarted = System.nanoTime();

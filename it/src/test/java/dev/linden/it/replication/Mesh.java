@@ -1,5 +1,6 @@
 package dev.linden.it.replication;
 
+import dev.linden.testkit.TcpProxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unboundid.ldap.sdk.LDAPConnection;
@@ -14,10 +15,11 @@ import java.util.TreeMap;
 
 /**
  * Three writable Linden servers, ldap1 to ldap3, each in its own process on its own LMDB folder, in
- * the full mesh docs/replication.md prints: its blocks {@code linden-mesh-ldapN} with the access
- * rules of recipe 3. The guide's host names ({@code ldapN.example.com:389}) become loopback ports:
- * the servers replicate from each other through a {@link TcpProxy} in front of each ({@link #link}),
- * which a test can cut. They start as the guide says: the directory imported on ldap1, exported, and
+ * the full mesh docs/replication.md prints: its blocks {@code linden-mesh-ldapN} with its access
+ * rules {@code linden-mesh-access}. The guide's host names ({@code ldapN.example.com:389}) become
+ * loopback ports: each server replicates from each other one through a {@link TcpProxy} of its own
+ * for that pair ({@link #link}), so a test can cut one direction, everything a server sends
+ * ({@link #linksFrom}), or a server off entirely ({@link #isolate}). They start as the guide says: the directory imported on ldap1, exported, and
  * that export imported on the others, so all three begin with the same entries.
  */
 final class Mesh implements AutoCloseable {
@@ -25,7 +27,8 @@ final class Mesh implements AutoCloseable {
     static final List<String> NAMES = List.of("ldap1", "ldap2", "ldap3");
 
     private final Map<String, ServerProcess> servers = new LinkedHashMap<>();
-    private final Map<String, TcpProxy> links = new LinkedHashMap<>();
+    private final Map<String, TcpProxy> links = new LinkedHashMap<>(); // "provider>consumer"
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
 
     /** Configures, loads and starts the three servers with {@code ldif} as the directory's entries. */
     static Mesh start(Path dir, String ldif) throws Exception {
@@ -52,18 +55,22 @@ final class Mesh implements AutoCloseable {
         }
     }
 
-    /** Each server's port and proxy, then its linden.yaml from the guide's blocks. */
+    /** Each server's port, a proxy for each (provider, consumer) pair, then each linden.yaml from the guide's blocks. */
     private void configure(Path dir) throws Exception {
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        Map<String, Integer> linkPorts = new LinkedHashMap<>();
         for (String name : NAMES) {
             ports.put(name, ServerProcess.freePort());
-            links.put(name, new TcpProxy(ports.get(name)));
-            linkPorts.put(name, links.get(name).port());
         }
-        for (String name : NAMES) {
-            String yaml = at(Guide.block("linden-mesh-" + name), linkPorts) + accessRules();
-            servers.put(name, ServerProcess.configure(dir.resolve(name), ports.get(name), yaml));
+        for (String consumer : NAMES) {
+            Map<String, Integer> linkPorts = new LinkedHashMap<>();
+            for (String provider : NAMES) {
+                if (!provider.equals(consumer)) {
+                    TcpProxy link = new TcpProxy(ports.get(provider));
+                    links.put(provider + ">" + consumer, link);
+                    linkPorts.put(provider, link.port());
+                }
+            }
+            String yaml = at(Guide.block("linden-mesh-" + consumer), linkPorts) + Guide.block("linden-mesh-access");
+            servers.put(consumer, ServerProcess.configure(dir.resolve(consumer), ports.get(consumer), yaml));
         }
     }
 
@@ -75,14 +82,6 @@ final class Mesh implements AutoCloseable {
         return text;
     }
 
-    /** Recipe 3's rules: recipe 2's access section with authPassword granted beside userPassword. */
-    private static String accessRules() throws Exception {
-        String provider = Guide.block("linden-provider");
-        String access = provider.substring(provider.indexOf("access:"));
-        assertThat(access).contains("attrs: [userPassword]");
-        return access.replace("attrs: [userPassword]", "attrs: [userPassword, authPassword]");
-    }
-
     /** A linden command run in this JVM, as on the command line; it must succeed. */
     private static void offline(String... args) {
         assertThat(dev.linden.cli.Main.run(args)).as("linden " + String.join(" ", args)).isZero();
@@ -92,9 +91,29 @@ final class Mesh implements AutoCloseable {
         return servers.get(name);
     }
 
-    /** The proxy the other servers replicate from {@code name} through: cut it, and they hear nothing from it. */
-    TcpProxy link(String name) {
-        return links.get(name);
+    /** The proxy {@code consumer} replicates from {@code provider} through. */
+    TcpProxy link(String provider, String consumer) {
+        return links.get(provider + ">" + consumer);
+    }
+
+    /** The proxies the other servers replicate from {@code name} through: cut them, and they hear nothing from it. */
+    List<TcpProxy> linksFrom(String name) {
+        return NAMES.stream().filter(n -> !n.equals(name)).map(n -> link(name, n)).toList();
+    }
+
+    /** Sets every link to and from {@code name} to {@code mode}: BLACKHOLE cuts it off, RESET heals. */
+    void isolate(String name, TcpProxy.Mode mode) {
+        for (String other : NAMES) {
+            if (!other.equals(name)) {
+                link(name, other).mode(mode);
+                link(other, name).mode(mode);
+            }
+        }
+    }
+
+    /** Every link back to forwarding, with what a cut link held dropped (as a healed partition). */
+    void heal() {
+        links.values().forEach(l -> l.mode(TcpProxy.Mode.RESET));
     }
 
     /** Each server's export (entries and CSNs; the root DN reads no hashes, and has no size limit), by name. */
