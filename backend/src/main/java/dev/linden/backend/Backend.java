@@ -35,6 +35,8 @@ public final class Backend implements AutoCloseable {
     private final Changelog changelog;
     private final int serverId;
     private final ReplicaApplier replicas;
+    private final EntryStates states;
+    private final ContentDigest digests;
     private final StoreCounters counters = new StoreCounters();
     private final SearchCounters searchCounters = new SearchCounters();
 
@@ -56,11 +58,13 @@ public final class Backend implements AutoCloseable {
         this.changelog = new Changelog(storage);
         this.searches = new SearchExecutor(storage, store, planner, groups, searchCounters, changelog);
         this.serverId = retention.serverId();
-        ChangeRecorder recorder = new ChangeRecorder(schema, changelog, retention);
+        ChangeRecorder recorder = new ChangeRecorder(schema, changelog, retention, new Tombstones(storage));
         recorder.resume(BackendTx.read(storage, changelog::contextCsn)); // never below a CSN the store holds
-        this.writer = new TreeWriter(storage, store, new ReferentialIntegrity(store, indexes, recorder), recorder,
-                counters, config.suffixes());
-        this.replicas = new ReplicaApplier(writer, store, recorder, storage);
+        this.states = new EntryStates(store, retention);
+        this.writer = new TreeWriter(storage, store, new ReferentialIntegrity(store, indexes, recorder, states),
+                recorder, states, counters, config.suffixes());
+        this.replicas = new ReplicaApplier(writer, store, recorder, states, storage);
+        this.digests = new ContentDigest(schema, writer::version);
     }
 
     public Schema schema() {
@@ -216,6 +220,22 @@ public final class Backend implements AutoCloseable {
         }
     }
 
+    /**
+     * A digest of everything a naming context holds (see {@link ContentDigest}): servers of a mesh
+     * that have converged give the same one.
+     */
+    public Digest digest(Dn suffix) throws LdapException {
+        if (get(suffix) == null) {
+            return new Digest(suffix, 0, "0".repeat(32));
+        }
+        var r = digests.of(suffix, searches);
+        return new Digest(r.suffix(), r.entries(), r.digest());
+    }
+
+    /** A naming context's entry count and content digest (32 hexadecimal digits). */
+    public record Digest(Dn suffix, long entries, String digest) {
+    }
+
     /** The newest CSN committed per server ID (what contextCSN publishes on the suffix). */
     public dev.linden.model.sync.CsnVector contextCsn() {
         return BackendTx.read(storage, changelog::contextCsn);
@@ -235,6 +255,16 @@ public final class Backend implements AutoCloseable {
             throws LdapException {
         var o = replicas.apply(changes, cookieKey, cookie);
         return new ReplicaOutcome(o.applied(), o.skipped(), o.problems());
+    }
+
+    /**
+     * When the entry was created, as its change state says (its entryCSN when it has none): a
+     * consumer that is a writable member of a mesh keeps, after a full refresh, the entries its
+     * provider could not have seen yet.
+     */
+    public dev.linden.model.sync.Csn createdAt(Entry entry) {
+        EntryState s = states.stored(entry);
+        return s != null ? s.created() : states.csnOf(entry);
     }
 
     /** The cookie a consumer stored with its data under {@code key}, or null. */

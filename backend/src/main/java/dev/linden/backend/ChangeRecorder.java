@@ -30,11 +30,13 @@ final class ChangeRecorder {
     private final ChangelogSettings settings;
     private final AttributeType entryUuid;
     private final AttributeType entryCsn;
+    private final Tombstones tombstones;
 
-    ChangeRecorder(Schema schema, Changelog log, ChangelogSettings settings) {
+    ChangeRecorder(Schema schema, Changelog log, ChangelogSettings settings, Tombstones tombstones) {
         this.log = log;
+        this.tombstones = tombstones;
         this.settings = settings;
-        this.clock = CsnClock.system(settings.serverId());
+        this.clock = new CsnClock(settings.serverId(), settings.clock());
         this.entryUuid = schema.attributeType("entryUUID");
         this.entryCsn = schema.attributeType("entryCSN");
     }
@@ -97,7 +99,9 @@ final class ChangeRecorder {
     /** Records a replicated change under its own CSN (so this server can pass it on to consumers of its own). */
     void replicated(BackendTx tx, Csn csn, ChangeKind kind, Entry before, Entry after, String previousDn) {
         List<String> names = new ArrayList<>();
-        if (kind == ChangeKind.ADD) {
+        if (kind == ChangeKind.DELETE) {
+            tombstones.add(tx, uuidString(before), csn);
+        } else if (kind == ChangeKind.ADD) {
             for (Attribute a : after.attributes()) {
                 names.add(a.description().key());
             }
@@ -123,14 +127,30 @@ final class ChangeRecorder {
         record(tx, csn, ChangeKind.RENAME, after, previous.toString(), changed(before, after));
     }
 
+    /** A delete made here: its record, and a tombstone so that changes to the entry made elsewhere meanwhile stay out. */
     void deleted(BackendTx tx, Entry entry) {
-        record(tx, clock.next(), ChangeKind.DELETE, entry, null, List.of());
+        Csn csn = clock.next();
+        tombstones.add(tx, uuidString(entry), csn);
+        record(tx, csn, ChangeKind.DELETE, entry, null, List.of());
+    }
+
+    /** A delete received for an entry that is not here (a concurrent add may still be on its way). */
+    void deletedElsewhere(BackendTx tx, String uuid, Csn csn) {
+        tombstones.add(tx, uuid, csn);
+    }
+
+    /** When the entry with this entryUUID was deleted, or null. */
+    Csn deletedAt(BackendTx tx, String uuid) {
+        return tombstones.deletedAt(tx, uuid);
     }
 
     private void record(BackendTx tx, Csn csn, ChangeKind kind, Entry entry, String previousDn, List<String> names) {
         log.append(tx, csn, kind, uuid(entry), entry.dn().toString(), previousDn, names);
         long oldest = (System.currentTimeMillis() - settings.maxAgeSeconds() * 1000L) * 1000L;
         log.trim(tx, settings.maxChanges(), oldest, TRIM_PER_WRITE);
+        if (oldest > 0) {
+            tombstones.expire(tx, Csn.of(oldest, 0, 0, 0));
+        }
     }
 
     /** The descriptions whose values differ; values kept apart compare by what was added and removed. */
@@ -175,6 +195,10 @@ final class ChangeRecorder {
         } catch (SyncSyntaxException e) {
             return null; // not OpenLDAP's form (an old Linden export): a new one is given
         }
+    }
+
+    private String uuidString(Entry entry) {
+        return new String(entry.get(entryUuid).values().get(0), StandardCharsets.US_ASCII);
     }
 
     /** The entry's entryUUID as its 16 bytes (the form the Sync State control carries). */

@@ -1,5 +1,7 @@
 package dev.linden.backend;
 
+import java.time.Clock;
+
 /**
  * This server's identity in replication and how long its changelog keeps changes.
  *
@@ -7,9 +9,14 @@ package dev.linden.backend;
  *     replicated directory)
  * @param maxChanges records kept at most; older ones are dropped
  * @param maxAgeSeconds records older than this are dropped
+ * @param clock the wall clock CSNs start from (the system's in UTC; tests set one that lags)
  */
-public record ChangelogSettings(int serverId, long maxChanges, long maxAgeSeconds) {
+public record ChangelogSettings(int serverId, long maxChanges, long maxAgeSeconds, Clock clock) {
     public static final ChangelogSettings DEFAULT = new ChangelogSettings(1, 1_000_000, 7 * 86_400);
+
+    public ChangelogSettings(int serverId, long maxChanges, long maxAgeSeconds) {
+        this(serverId, maxChanges, maxAgeSeconds, Clock.systemUTC());
+    }
 
     public ChangelogSettings {
         if (serverId < 0 || serverId > 0xFFF) {

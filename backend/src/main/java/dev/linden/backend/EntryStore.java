@@ -47,6 +47,10 @@ final class EntryStore {
         this.suffixes = List.copyOf(config.suffixes());
     }
 
+    List<Dn> suffixes() {
+        return suffixes;
+    }
+
     /** Whether this DN names a naming context (an entry without a parent in the store). */
     boolean isSuffix(Dn dn) {
         return suffixes.contains(dn);

@@ -20,10 +20,12 @@ final class ReferentialIntegrity {
     private final EntryStore store;
     private final IndexSet indexes;
     private final ChangeRecorder recorder;
+    private final EntryStates states;
     private final Schema schema;
 
-    ReferentialIntegrity(EntryStore store, IndexSet indexes, ChangeRecorder recorder) {
+    ReferentialIntegrity(EntryStore store, IndexSet indexes, ChangeRecorder recorder, EntryStates states) {
         this.store = store;
+        this.states = states;
         this.indexes = indexes;
         this.recorder = recorder;
         this.schema = store.schema();
@@ -54,6 +56,7 @@ final class ReferentialIntegrity {
                 }
                 if (changed) { // a change of its own: replicas receive it like any other
                     var csn = recorder.stamp(after);
+                    states.changed(tx, csn, before, after);
                     store.store(tx, id, before, after);
                     recorder.modified(tx, csn, before, after);
                 }

@@ -17,23 +17,33 @@ import java.util.UUID;
  * transaction with the consumer's cookie, so the stored cookie never runs ahead of the data it
  * stands for: after a crash the consumer asks again from a state the store really holds.
  *
- * <p>Entries are matched by entryUUID, whatever their DN: an entry that comes with another DN is moved
- * (its subtree with it) before it takes the new content. An entry whose local entryCSN is at least the
- * incoming one is left alone (a change arriving twice, or out of date). Changes keep their CSNs and are
- * recorded in the changelog under them. No referential integrity runs here: the provider's own
- * rewrites arrive as changes of their own.
+ * <p>Entries are matched by entryUUID, whatever their DN. A received entry is merged with the one here
+ * through their {@link EntryState}s ({@link StateMerge}): changes made concurrently on several servers
+ * to different attributes, or different values, all survive, and the same attribute value resolves by
+ * CSN, so every server ends with the same entry whatever the order of arrival. Its place in the tree
+ * follows its name fact ({@link Placement}: name conflicts, deleted parents). A delete leaves a
+ * tombstone: the entry never comes back. Changes keep their CSNs and are recorded in the changelog
+ * under them. No referential integrity runs here: the provider's own rewrites arrive as changes of
+ * their own.
  */
 final class ReplicaApplier {
     private final TreeWriter writer;
     private final EntryStore store;
     private final ChangeRecorder recorder;
+    private final EntryStates states;
+    private final StateMerge merge;
+    private final Placement placement;
     private final Tree meta;
     private final AttributeType entryUuid;
 
-    ReplicaApplier(TreeWriter writer, EntryStore store, ChangeRecorder recorder, dev.linden.storage.Storage storage) {
+    ReplicaApplier(TreeWriter writer, EntryStore store, ChangeRecorder recorder, EntryStates states,
+            dev.linden.storage.Storage storage) {
         this.writer = writer;
         this.store = store;
         this.recorder = recorder;
+        this.states = states;
+        this.merge = new StateMerge(store.schema(), states);
+        this.placement = writer.placement();
         this.meta = storage.tree("meta");
         this.entryUuid = store.schema().attributeType("entryUUID");
     }
@@ -44,8 +54,8 @@ final class ReplicaApplier {
 
     /**
      * Applies {@code changes} in order, then stores {@code cookie} under {@code cookieKey} (unless null),
-     * all in one transaction. A change that cannot be applied here (its parent is missing, a delete of
-     * an entry that still has children) is skipped and named in the outcome; the rest go on.
+     * all in one transaction. A change that cannot be applied here (no entryUUID, a suffix entry claimed
+     * by two) is skipped and named in the outcome; the rest go on.
      */
     Outcome apply(List<ReplicaChange> changes, String cookieKey, byte[] cookie) throws LdapException {
         return writer.write(tx -> {
@@ -66,6 +76,7 @@ final class ReplicaApplier {
                     problems.add(problem);
                 }
             }
+            writer.settle(tx);
             if (cookieKey != null && cookie != null) {
                 tx.put(meta, cookieKey(cookieKey), cookie);
             }
@@ -85,75 +96,92 @@ final class ReplicaApplier {
         if (uuid == null || csn == null) {
             return incoming.dn() + ": no entryUUID or entryCSN";
         }
-        long id = idOf(tx, uuid);
+        String u = uuid.toString();
+        if (recorder.deletedAt(tx, u) != null) {
+            return ""; // deleted here or elsewhere: a change made meanwhile does not bring it back
+        }
+        EntryState theirs = states.stored(incoming);
+        if (theirs == null) { // a provider that keeps no state (slapd): the entry as a whole, at its entryCSN
+            theirs = states.derived(incoming, states.parentUuid(tx, incoming.dn()));
+        }
+        long id = placement.idOf(tx, u);
         if (id == 0) {
-            long taken = store.id(tx, incoming.dn());
-            if (taken != 0) { // another entry under this name: the provider's is the one now
-                Entry other = store.load(tx, taken);
-                if (store.id2children.hasChildren(tx, taken)) {
-                    return incoming.dn() + ": the name is held by another entry with children";
+            Entry added = incoming.copy();
+            states.forgetOld(theirs);
+            states.put(added, theirs);
+            Placement.Place place = placement.placeFor(tx, 0, u, theirs.name());
+            if (place == null) {
+                Entry yielded = placement.yieldSuffix(tx, u, theirs.name());
+                if (yielded == null) {
+                    return incoming.dn() + ": another entry, older or with subordinates, is this suffix here";
                 }
-                writer.unlink(tx, taken, other.dn(), other);
-                recorder.replicated(tx, recorder.next(), ChangeKind.DELETE, other, null, null);
+                recorder.deleted(tx, yielded); // a delete of this server's own: its peers drop it too
+                place = placement.placeFor(tx, 0, u, theirs.name());
             }
-            long parentId = incoming.dn().parent() == null || isSuffix(incoming.dn()) ? 0
-                    : writer.parentId(tx, incoming.dn());
-            if (parentId == 0 && !isSuffix(incoming.dn())) {
-                return incoming.dn() + ": its parent is missing";
-            }
-            Set<String> apart = store.apart(null, incoming);
-            writer.insert(tx, incoming, apart, EntryStore.encode(incoming, apart));
-            recorder.replicated(tx, csn, ChangeKind.ADD, null, incoming, null);
+            added.setDn(place.dn());
+            placement.withRdnValues(added);
+            Set<String> apart = store.apart(null, added);
+            writer.links().insert(tx, added, apart, EntryStore.encode(added, apart));
+            recorder.replicated(tx, csn, ChangeKind.ADD, null, added, null);
             return null;
         }
         Entry before = store.load(tx, id);
-        Csn local = recorder.received(before);
-        if (local != null && local.compareTo(csn) >= 0) {
-            return ""; // this state or a newer one is here already
+        EntryState ours = states.of(tx, before);
+        Csn local = states.csnOf(before);
+        if (ours.covers(theirs) && local.compareTo(csn) >= 0) {
+            return ""; // nothing here that is not known already
         }
-        Dn dn = before.dn();
-        Entry after = incoming.copy();
+        EntryState joined = ours.join(theirs);
+        states.forgetOld(joined);
+        Entry after = merge.merge(before, ours, incoming, theirs, joined);
+        after.put(store.schema().attributeType("entryCSN"), EntryState.max(local, csn).toString());
         String previous = null;
-        if (!dn.equals(incoming.dn()) || !dn.toString().equals(incoming.dn().toString())) {
-            long newParentId = isSuffix(incoming.dn()) ? 0 : writer.parentId(tx, incoming.dn());
-            if (newParentId == 0 && !isSuffix(incoming.dn())) {
-                return incoming.dn() + ": its new parent is missing";
+        if (!joined.name().equals(ours.name()) || !placedAsNamed(tx, before, ours)) {
+            Placement.Place place = placement.placeFor(tx, id, u, joined.name());
+            if (place == null) {
+                return incoming.dn() + ": another entry is this suffix here";
             }
-            if (!dn.equals(incoming.dn()) && store.id(tx, incoming.dn()) != 0) {
-                return incoming.dn() + ": the new name is held by another entry";
+            Entry now = store.load(tx, id); // placing may have moved entries, this one's parents too
+            if (!place.dn().equals(now.dn()) || !place.dn().toString().equals(now.dn().toString())) {
+                writer.links().moveSubordinates(tx, now.dn(), place.dn());
+                writer.links().relink(tx, id, now.dn(), place.dn(), place.parentId());
+                previous = before.dn().toString();
             }
-            writer.moveSubordinates(tx, dn, incoming.dn());
-            writer.relink(tx, id, dn, incoming.dn(), newParentId);
-            previous = dn.toString();
+            after.setDn(place.dn());
+            before = now;
+        } else {
+            after.setDn(before.dn());
         }
+        placement.withRdnValues(after);
         store.store(tx, id, before, after);
         recorder.replicated(tx, csn, previous == null ? ChangeKind.MODIFY : ChangeKind.RENAME, before, after, previous);
         return null;
     }
 
-    private String delete(BackendTx tx, UUID uuid, Csn csn) {
-        long id = idOf(tx, uuid);
+    /** Whether the entry is at the place its name says (not displaced by a conflict, nor in lost+found). */
+    private boolean placedAsNamed(BackendTx tx, Entry entry, EntryState state) {
+        EntryState.Name n = state.name();
+        if (EntryState.SUFFIX.equals(n.parent())) {
+            return true;
+        }
+        Dn parent = entry.dn().parent();
+        long parentId = parent == null ? 0 : store.id(tx, parent);
+        return parentId != 0 && n.parent().equals(states.uuidOf(store.load(tx, parentId)))
+                && entry.dn().rdn().toString().equals(n.rdn());
+    }
+
+    private String delete(BackendTx tx, UUID uuid, Csn csn) throws LdapException {
+        Csn when = csn != null ? csn : recorder.next();
+        long id = placement.idOf(tx, uuid.toString());
         if (id == 0) {
+            recorder.deletedElsewhere(tx, uuid.toString(), when); // its add may still be on its way
             return "";
         }
+        placement.orphanChildren(tx, id); // added or moved below it elsewhere while it was deleted
         Entry entry = store.load(tx, id);
-        if (store.id2children.hasChildren(tx, id)) {
-            return entry.dn() + ": not deleted, it still has children here";
-        }
-        writer.unlink(tx, id, entry.dn(), entry);
-        recorder.replicated(tx, csn != null ? csn : recorder.next(), ChangeKind.DELETE, entry, null, null);
+        writer.links().unlink(tx, id, entry.dn(), entry);
+        recorder.replicated(tx, when, ChangeKind.DELETE, entry, null, null);
         return null;
-    }
-
-    private boolean isSuffix(Dn dn) {
-        return store.isSuffix(dn);
-    }
-
-    private long idOf(BackendTx tx, UUID uuid) {
-        for (Entry e : store.withValue(tx, entryUuid, uuid.toString())) {
-            return store.id(tx, e.dn());
-        }
-        return 0;
     }
 
     private UUID uuidOf(Entry entry) {

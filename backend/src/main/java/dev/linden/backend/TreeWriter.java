@@ -7,7 +7,6 @@ import dev.linden.protocol.ResultCode;
 import dev.linden.storage.Storage;
 import dev.linden.storage.TxFunction;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,19 +22,33 @@ final class TreeWriter {
     private final EntryStore store;
     private final ReferentialIntegrity references;
     private final ChangeRecorder recorder;
+    private final EntryStates states;
+    private final Placement placement;
+    private final TreeLinks links;
     private final StoreCounters counters;
     private final List<Dn> suffixes;
     private final AtomicLong version = new AtomicLong();
     private final CommitSignal signal = new CommitSignal();
 
     TreeWriter(Storage storage, EntryStore store, ReferentialIntegrity references, ChangeRecorder recorder,
-            StoreCounters counters, List<Dn> suffixes) {
+            EntryStates states, StoreCounters counters, List<Dn> suffixes) {
         this.storage = storage;
         this.store = store;
         this.references = references;
         this.recorder = recorder;
-        this.counters = counters;
+        this.states = states;
         this.suffixes = List.copyOf(suffixes);
+        this.links = new TreeLinks(store, this.suffixes);
+        this.placement = new Placement(storage, store, links, states);
+        this.counters = counters;
+    }
+
+    Placement placement() {
+        return placement;
+    }
+
+    TreeLinks links() {
+        return links;
     }
 
     CommitSignal signal() {
@@ -72,7 +85,7 @@ final class TreeWriter {
         }
         write(tx -> {
             for (int i = 0; i < entries.size(); i++) {
-                insert(tx, entries.get(i), apart.get(i), records.get(i));
+                links.insert(tx, entries.get(i), apart.get(i), records.get(i));
                 recorder.imported(tx, csns.get(i));
             }
             return null;
@@ -84,39 +97,12 @@ final class TreeWriter {
         EntryStore.encode(entry, Set.of()); // a DN too long for the store fails here, off the writer thread
         write(tx -> {
             var csn = recorder.stamp(entry);
+            states.added(tx, csn, entry);
             Set<String> apart = store.apart(null, entry);
-            insert(tx, entry, apart, EntryStore.encode(entry, apart));
+            links.insert(tx, entry, apart, EntryStore.encode(entry, apart));
             recorder.added(tx, csn, entry);
             return null;
         });
-    }
-
-    /** Puts a new entry in the tree under its existing parent (entryAlreadyExists, noSuchObject otherwise). */
-    long insert(BackendTx tx, Entry entry, Set<String> apart, byte[] record) throws LdapException {
-        Dn dn = entry.dn();
-        if (store.id(tx, dn) != 0) {
-            throw new LdapException(ResultCode.ENTRY_ALREADY_EXISTS, "");
-        }
-        long parentId = 0;
-        if (!suffixes.contains(dn)) {
-            Dn parent = dn.parent();
-            parentId = parent == null || parent.isRoot() ? 0 : store.id(tx, parent);
-            if (parentId == 0) {
-                throw store.noSuchObject(tx, dn);
-            }
-        }
-        Dn named = store.underParent(tx, dn, parentId); // the parent as it names itself
-        if (named != dn) {
-            entry.setDn(named);
-            record = EntryStore.encode(entry, apart);
-        }
-        long id = store.nextId(tx);
-        store.dn2id.put(tx, dn, id);
-        if (parentId != 0) {
-            store.id2children.add(tx, parentId, id);
-        }
-        store.store(tx, id, null, entry, apart, record);
-        return id;
     }
 
     /** Deletes a leaf entry; {@code check} sees it first, in the same transaction (controls, access). */
@@ -131,9 +117,10 @@ final class TreeWriter {
             }
             Entry entry = store.load(tx, id);
             check.check(entry);
-            unlink(tx, id, dn, entry);
+            links.unlink(tx, id, dn, entry);
             recorder.deleted(tx, entry);
             references.fix(tx, dn, null);
+            settle(tx); // a name freed: an entry that lost it to this one in a conflict gets it
             return null;
         });
     }
@@ -161,10 +148,11 @@ final class TreeWriter {
             for (long each : ids) {
                 Entry entry = store.load(tx, each);
                 check.check(entry);
-                unlink(tx, each, entry.dn(), entry);
+                links.unlink(tx, each, entry.dn(), entry);
                 recorder.deleted(tx, entry);
                 references.fix(tx, entry.dn(), null);
             }
+            settle(tx); // names freed: entries that lost them in a replication conflict get them
             return ids.size();
         });
     }
@@ -179,6 +167,7 @@ final class TreeWriter {
             Entry before = store.load(tx, id);
             Entry after = update.apply(before.copy());
             var csn = recorder.stamp(after);
+            states.changed(tx, csn, before, after);
             store.store(tx, id, before, after);
             recorder.modified(tx, csn, before, after);
             return store.stored(tx, id, after);
@@ -201,7 +190,7 @@ final class TreeWriter {
             }
             long newParentId = 0;
             if (!suffixes.contains(newDn)) {
-                newParentId = parentId(tx, newDn);
+                newParentId = links.parentId(tx, newDn);
                 if (newParentId == 0) { // no matchedDN, as slapd: it would name a relative of the new superior
                     throw new LdapException(ResultCode.NO_SUCH_OBJECT, "new superior not found");
                 }
@@ -210,13 +199,14 @@ final class TreeWriter {
                 throw new LdapException(ResultCode.UNWILLING_TO_PERFORM, "cannot move an entry below itself");
             }
             newDn = store.underParent(tx, newDn, newParentId); // the new RDN as given, under its parent as stored
-            List<Dn[]> moves = moveSubordinates(tx, dn, newDn); // while their old keys are still in place
+            List<Dn[]> moves = links.moveSubordinates(tx, dn, newDn); // while their old keys are still in place
             Entry before = store.load(tx, id);
             Dn oldShown = before.dn();
             Entry after = update.apply(before.copy());
             after.setDn(newDn);
             var csn = recorder.stamp(after);
-            relink(tx, id, dn, newDn, newParentId);
+            states.changed(tx, csn, before, after);
+            links.relink(tx, id, dn, newDn, newParentId);
             store.store(tx, id, before, after);
             recorder.renamed(tx, csn, oldShown, before, after);
             if (!newDn.equals(dn) || !newDn.toString().equals(oldShown.toString())) {
@@ -224,56 +214,17 @@ final class TreeWriter {
                 for (Dn[] move : moves) {
                     references.fix(tx, move[0], move[1]);
                 }
+                settle(tx);
             }
             return store.stored(tx, id, after);
         });
     }
 
-    /** Takes a leaf entry out of the tree: its DN, its place under its parent, its record and keys. */
-    void unlink(BackendTx tx, long id, Dn dn, Entry entry) {
-        store.dn2id.delete(tx, dn);
-        long parentId = parentId(tx, dn);
-        if (parentId != 0) {
-            store.id2children.remove(tx, parentId, id);
-        }
-        store.remove(tx, id, entry);
-    }
-
-    /** Gives entry {@code id} the DN {@code newDn} under the parent {@code newParentId} (0: a suffix entry). */
-    void relink(BackendTx tx, long id, Dn dn, Dn newDn, long newParentId) {
-        store.dn2id.delete(tx, dn);
-        store.dn2id.put(tx, newDn, id);
-        long oldParentId = parentId(tx, dn);
-        if (oldParentId != newParentId) {
-            if (oldParentId != 0) {
-                store.id2children.remove(tx, oldParentId, id);
-            }
-            if (newParentId != 0) {
-                store.id2children.add(tx, newParentId, id);
-            }
+    /** Places again entries displaced by replication conflicts, if there are any (see {@link Placement}). */
+    void settle(BackendTx tx) throws LdapException {
+        if (placement.anyDisplaced(tx)) {
+            placement.settle(tx);
         }
     }
 
-    /** Gives every entry below {@code dn} its DN below {@code newDn}; returns the (old, new) DN pairs. */
-    List<Dn[]> moveSubordinates(BackendTx tx, Dn dn, Dn newDn) throws LdapException {
-        List<Dn[]> moves = new ArrayList<>();
-        for (long subId : store.dn2id.subordinates(tx, dn, 0)) {
-            EntryCodec.Decoded decoded = EntryCodec.decodeAll(store.record(tx, subId), store.schema());
-            Entry sub = store.bind(tx, subId, decoded); // values kept apart are named, not read
-            Dn moved = sub.dn().rebase(dn, newDn);
-            moves.add(new Dn[] {sub.dn(), moved});
-            store.dn2id.delete(tx, sub.dn());
-            sub.setDn(moved);
-            store.dn2id.put(tx, moved, subId);
-            Set<String> apart = new HashSet<>(); // only the DN changes: values kept apart stay
-            decoded.apart().forEach(d -> apart.add(d.key()));
-            store.restoreRecord(tx, subId, EntryStore.encode(sub, apart));
-        }
-        return moves;
-    }
-
-    long parentId(BackendTx tx, Dn dn) {
-        Dn parent = dn.parent();
-        return parent == null || parent.isRoot() ? 0 : store.id(tx, parent);
-    }
 }

@@ -134,7 +134,7 @@ public final class ReplicationBench {
      * Writes at {@code rate} per second on the provider, each stamping description with System.nanoTime(),
      * while a persistent synchronization on the replica (this JVM's clock) records when each arrives.
      */
-    private static String lag(String pair, Servers.Server provider, Servers.Server replica, int entries, int rate,
+    static String lag(String pair, Servers.Server provider, Servers.Server replica, int entries, int rate,
             int seconds) throws Exception {
         List<Long> lags = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicLong written = new AtomicLong();

@@ -1,6 +1,7 @@
 package dev.linden.bench;
 
 import com.unboundid.ldap.sdk.LDAPConnection;
+import dev.linden.testkit.TcpProxy;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -100,6 +101,51 @@ final class Servers implements AutoCloseable {
         return new Server(name, port(yaml), java("serve", "--config", yaml.toString())).start();
     }
 
+    /**
+     * A writable Linden mesh of {@code size} servers (server IDs 1 to size), each replicating from each
+     * other one through a {@link TcpProxy} of its own for that pair ({@code links.get("i>j")}: j's link
+     * from i), all begun from {@code ldif} as docs/replication.md says: imported on the first, exported,
+     * that export imported on the others. The replication identity is the root DN, granted the change
+     * state.
+     */
+    List<Server> lindenMesh(String name, Path ldif, int size, java.util.Map<String, TcpProxy> links) throws Exception {
+        List<Integer> ports = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            ports.add(freePort());
+        }
+        List<Path> yamls = new ArrayList<>();
+        for (int i = 1; i <= size; i++) {
+            StringBuilder sources = new StringBuilder();
+            for (int j = 1; j <= size; j++) {
+                if (j != i) {
+                    TcpProxy link = new TcpProxy(ports.get(j - 1));
+                    links.put(j + ">" + i, link);
+                    sources.append(String.format("    - rid: %d%n      provider: ldap://127.0.0.1:%d%n"
+                            + "      bindDn: \"%s\"%n      password: %s%n      retrySeconds: [1]%n",
+                            j, link.port(), ADMIN, PASSWORD));
+                }
+            }
+            yamls.add(lindenConfig(name + i, i, ports.get(i - 1), "replication:\n"
+                    + "  consumers: [\"" + ADMIN + "\"]\n  readOnly: off\n  sources:\n" + sources
+                    + "access:\n  rules:\n"
+                    + "    - to: {attrs: [userPassword, authPassword, lindenCsnState]}\n"
+                    + "      by: [{dn: \"" + ADMIN + "\", grant: read}, {who: anyone, grant: auth}]\n"
+                    + "    - to: {}\n      by: [{who: users, grant: read}]\n"));
+        }
+        Path start = work.resolve(name + "-start.ldif");
+        run(java("import", "--config", yamls.get(0).toString(), ldif.toString()), work.resolve(name + "1-import.log"));
+        run(java("export", "--config", yamls.get(0).toString(), "-o", start.toString()), work.resolve(name + "1-export.log"));
+        for (int i = 1; i < size; i++) {
+            run(java("import", "--config", yamls.get(i).toString(), start.toString()),
+                    work.resolve(name + (i + 1) + "-import.log"));
+        }
+        List<Server> out = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            out.add(new Server(name + (i + 1), ports.get(i), java("serve", "--config", yamls.get(i).toString())).start());
+        }
+        return out;
+    }
+
     /** An empty Linden server replicating everything from {@code provider}. */
     Server lindenConsumer(String name, int serverId, Server provider) throws Exception {
         Path yaml = lindenConfig(name, serverId, """
@@ -170,6 +216,10 @@ final class Servers implements AutoCloseable {
     }
 
     private Path lindenConfig(String name, int serverId, String extra) throws IOException {
+        return lindenConfig(name, serverId, freePort(), extra);
+    }
+
+    private Path lindenConfig(String name, int serverId, int port, String extra) throws IOException {
         Path dir = work.resolve(name);
         Files.createDirectories(dir);
         Path yaml = dir.resolve("linden.yaml");
@@ -184,7 +234,7 @@ final class Servers implements AutoCloseable {
                 accessLog: {enabled: false}
                 metrics: {enabled: false}
                 limits: {sizeLimit: 0, timeLimitSeconds: 0}
-                """.formatted(freePort(), PASSWORD, dir.resolve("data"), serverId) + extra);
+                """.formatted(port, PASSWORD, dir.resolve("data"), serverId) + extra);
         return yaml;
     }
 

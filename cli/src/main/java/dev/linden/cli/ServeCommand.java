@@ -16,7 +16,8 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Settings settings = options.settings();
-        Linden linden = Linden.start(settings, SuffixEntry::ensure); // the suffix entry exists before clients connect
+        // the suffix entry exists before clients connect; a consumer gets its provider's instead
+        Linden linden = Linden.start(settings, settings.replication().sources().isEmpty() ? SuffixEntry::ensure : d -> { });
         StartBanner.print(System.out, settings, linden);
         waitForShutdown(linden);
         return 0;

@@ -237,7 +237,8 @@ public final class Linden implements AutoCloseable {
 
     private static Replication replication(Settings settings, Backend backend) throws ConfigException {
         try {
-            return Replication.start(settings.replication().sources(), backend);
+            return Replication.start(settings.replication().sources(), backend,
+                    settings.replication().readOnly() == dev.linden.server.replication.ReplicationSettings.ReadOnly.OFF);
         } catch (IOException | java.security.GeneralSecurityException e) {
             throw new ConfigException("replication: " + e.getMessage());
         }

@@ -46,7 +46,7 @@ public record AttributeSelection(boolean allUser, boolean allOperational, List<A
     /** Whether an attribute of this description is wanted. */
     public boolean wants(AttributeDescription description) {
         AttributeType type = description.type();
-        if (type.isOperational() ? allOperational : allUser) {
+        if ((type.isOperational() ? allOperational : allUser) && !type.isByNameOnly()) {
             return true;
         }
         for (AttributeDescription d : named) {
@@ -59,7 +59,7 @@ public record AttributeSelection(boolean allUser, boolean allOperational, List<A
 
     /** Whether a computed attribute of this type is wanted (by "+" or by name). */
     public boolean wantsType(AttributeType type) {
-        if (type.isOperational() && allOperational) {
+        if (type.isOperational() && allOperational && !type.isByNameOnly()) {
             return true;
         }
         for (AttributeDescription d : named) {

@@ -98,7 +98,7 @@ final class ContentRefresh {
                 if (r.seq() > state.lastSeq()) {
                     break;
                 }
-                if (unseen(r.csn())) {
+                if (unseen(r.csn()) && !session.fromConsumer(r.csn())) {
                     changed.add(SyncSession.uuid(r.uuid()));
                 }
                 seq = r.seq();

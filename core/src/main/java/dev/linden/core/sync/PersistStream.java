@@ -61,7 +61,9 @@ final class PersistStream {
                 if (session.run().abandoned()) {
                     return;
                 }
-                send(r);
+                if (!session.fromConsumer(r.csn())) { // never back to where it started
+                    send(r);
+                }
                 seq = r.seq();
                 stream.at(seq, r.csn());
                 stream.sent(1);

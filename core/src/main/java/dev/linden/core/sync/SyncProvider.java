@@ -84,7 +84,7 @@ public final class SyncProvider {
         ContentRefresh.Present present = refresh.presentPhase();
         SearchRun run = runs.apply(deletePhase ? SearchRun.SEND : present);
         SyncSession session = new SyncSession(run, base, request.scope(), control.mode(), cookie.rid(), seen,
-                backend.serverId());
+                backend.serverId(), cookie.sid());
         if (deletePhase) {
             refresh.deletePhase(session, state);
         } else {

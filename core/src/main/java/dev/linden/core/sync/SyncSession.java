@@ -23,9 +23,20 @@ import java.util.UUID;
  * @param rid the consumer's replica ID from its cookie, echoed in every cookie sent back
  * @param seen the consumer's state: the newest CSN it holds per server ID (empty: none)
  * @param serverId this server's ID, written as the cookies' sid
+ * @param consumerSid the consumer's own server ID when it gave one (a writable peer in a mesh): the
+ *     changes that started there are never sent back to it
  */
 record SyncSession(SearchRun run, Dn base, SearchScope scope, SyncMode mode, OptionalInt rid, CsnVector seen,
-        int serverId) {
+        int serverId, OptionalInt consumerSid) {
+
+    /**
+     * Whether a change with this CSN started at the consumer itself (and so is not sent to it). A
+     * cookie naming this server's own ID is one of its cookies given back as it was (a client that
+     * stores and replays them), not a peer: it gets everything.
+     */
+    boolean fromConsumer(dev.linden.model.sync.Csn csn) {
+        return consumerSid.isPresent() && consumerSid.getAsInt() != serverId && consumerSid.getAsInt() == csn.sid();
+    }
 
     /** A cookie telling the consumer it holds everything up to {@code state}. */
     byte[] cookie(CsnVector state) {

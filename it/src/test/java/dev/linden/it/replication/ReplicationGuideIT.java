@@ -1,16 +1,10 @@
 package dev.linden.it.replication;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import dev.linden.it.slapd.Slapd;
 import dev.linden.testkit.TestServer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -21,14 +15,9 @@ import org.junit.jupiter.api.Test;
  */
 class ReplicationGuideIT {
     private static final String BASE = "dc=example,dc=com";
-    private static final Path GUIDE = Path.of(System.getProperty("user.dir")).getParent().resolve("docs/replication.md");
 
-    /** The code block of the guide whose info string ends with {@code tag}. */
-    static String block(String tag) throws Exception {
-        Matcher m = Pattern.compile("```\\w+ " + Pattern.quote(tag) + "\\n(.*?)```", Pattern.DOTALL)
-                .matcher(Files.readString(GUIDE));
-        assertThat(m.find()).as("docs/replication.md has a block tagged " + tag).isTrue();
-        return m.group(1);
+    private static String block(String tag) throws Exception {
+        return Guide.block(tag);
     }
 
     private static String at(String text, int port) {

@@ -1,5 +1,6 @@
 package dev.linden.it.replication;
 
+import dev.linden.testkit.TcpProxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unboundid.ldap.sdk.Attribute;

@@ -28,8 +28,18 @@ final class ServerProcess implements AutoCloseable {
 
     /** Writes {@code dir/linden.yaml} (port, suffix, root DN, LMDB in dir/data, plus {@code extraYaml}) and starts. */
     static ServerProcess start(Path dir, String extraYaml) throws Exception {
+        ServerProcess p = configure(dir, freePort(), extraYaml);
+        p.restart();
+        return p;
+    }
+
+    /**
+     * Writes {@code dir/linden.yaml} for {@code port} without starting, so that servers which name each
+     * other can all be configured first, and a store can be loaded offline ({@link #config()}) before the
+     * first start.
+     */
+    static ServerProcess configure(Path dir, int port, String extraYaml) throws IOException {
         Files.createDirectories(dir);
-        int port = freePort();
         Files.writeString(dir.resolve("linden.yaml"), """
                 listen: {host: 127.0.0.1, port: %d}
                 suffix: dc=example,dc=com
@@ -42,13 +52,17 @@ final class ServerProcess implements AutoCloseable {
                 detection: {enabled: false}
                 throttle: {enabled: false}
                 """.formatted(port, ADMIN_PASSWORD, dir.resolve("data")) + extraYaml);
-        ServerProcess p = new ServerProcess(dir, port);
-        p.restart();
-        return p;
+        return new ServerProcess(dir, port);
     }
 
     /** Starts the server (again) and waits until its administrator can bind. */
     void restart() throws Exception {
+        launch();
+        awaitReady();
+    }
+
+    /** Starts the server's process without waiting for it, so several can start side by side. */
+    void launch() throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = List.of(java, "--add-opens", "java.base/java.nio=ALL-UNNAMED", "--add-opens",
                 "java.base/sun.nio.ch=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED", "-Xmx512m",
@@ -56,6 +70,10 @@ final class ServerProcess implements AutoCloseable {
                 dir.resolve("linden.yaml").toString());
         process = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(dir.toFile(), "server.log"))).start();
+    }
+
+    /** Waits until the administrator of a launched server can bind. */
+    void awaitReady() throws Exception {
         long deadline = System.currentTimeMillis() + 60_000;
         while (true) {
             try (LDAPConnection c = admin()) {
@@ -91,6 +109,11 @@ final class ServerProcess implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** The server's linden.yaml, for the offline commands (import, export). */
+    Path config() {
+        return dir.resolve("linden.yaml");
     }
 
     long pid() {

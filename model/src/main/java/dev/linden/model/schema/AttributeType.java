@@ -111,6 +111,17 @@ public final class AttributeType {
         return usage != AttributeUsage.USER_APPLICATIONS;
     }
 
+    /** lindenCsnState: an entry's replication state (see 07-linden.ldif). */
+    public static final String CSN_STATE_OID = "2.25.74696433683953540553513119021774183961";
+
+    /**
+     * Whether it is returned only when asked for by name, never for "+": lindenCsnState, which only
+     * replication reads and which would swell every "+" answer.
+     */
+    public boolean isByNameOnly() {
+        return CSN_STATE_OID.equals(oid);
+    }
+
     /** Whether its values are secrets, declared in {@link SecretAttributes#DECLARED}. */
     public boolean isSecret() {
         return secret;

@@ -25,12 +25,15 @@ public final class SecretAttributes {
     /**
      * userPassword (RFC 4519: passwords, stored hashed), authPassword (RFC 3112: the SCRAM-SHA-256
      * keys derived from them, RFC 5803) and pwdHistory (draft-behera-ldap-password-policy: previous
-     * password hashes), matched by OID, so a schema that renames one keeps it secret.
+     * password hashes), matched by OID, so a schema that renames one keeps it secret; and
+     * lindenCsnState (an entry's replication state: hashes of its values, every attribute's included,
+     * for the servers of a mesh and nobody else).
      */
     public static final List<Declared> DECLARED = List.of(
             new Declared("2.5.4.35", "userPassword"),
             new Declared("1.3.6.1.4.1.4203.1.3.4", "authPassword"),
-            new Declared("1.3.6.1.4.1.42.2.27.8.1.20", "pwdHistory"));
+            new Declared("1.3.6.1.4.1.42.2.27.8.1.20", "pwdHistory"),
+            new Declared(AttributeType.CSN_STATE_OID, "lindenCsnState"));
 
     private final Set<AttributeType> types;
     private final Set<String> names = new HashSet<>();

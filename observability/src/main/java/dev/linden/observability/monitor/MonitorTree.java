@@ -207,6 +207,7 @@ public final class MonitorTree {
             }
             add(out, String.format("cn=Source %03d,%s", s.rid(), base), OBJECT, pairs.toArray(String[]::new));
         }
+        contents(out, base);
         long lastSeq = sources.backend().changelogState(dev.linden.model.sync.CsnVector.EMPTY).lastSeq();
         for (var c : sources.syncs().snapshot(lastSeq)) {
             List<String> pairs = new ArrayList<>(List.of("monitorConnectionAuthzDN", c.identity(),
@@ -222,6 +223,26 @@ public final class MonitorTree {
                 pairs.addAll(List.of("monitoredInfo", "lastCSN=" + c.lastCsn()));
             }
             add(out, "cn=Consumer " + c.connection() + "," + base, OBJECT, pairs.toArray(String[]::new));
+        }
+    }
+
+    /**
+     * "cn=Context N" per naming context (N: its place in the configuration, from 1): its entry count and
+     * content digest, equal on servers of a mesh that have converged, and its contextCSN.
+     */
+    private void contents(List<Entry> out, String base) {
+        var backend = sources.backend();
+        List<Dn> suffixes = backend.config().suffixes();
+        for (int i = 0; i < suffixes.size(); i++) {
+            Dn suffix = suffixes.get(i);
+            try {
+                var d = backend.digest(suffix);
+                add(out, "cn=Context " + (i + 1) + "," + base, OBJECT, "monitoredInfo", "suffix=" + suffix,
+                        "monitoredInfo", "entries=" + d.entries(), "monitoredInfo", "digest=" + d.digest());
+            } catch (LdapException e) {
+                add(out, "cn=Context " + (i + 1) + "," + base, OBJECT, "monitoredInfo", "suffix=" + suffix,
+                        "description", "digest not computed: " + e.getMessage());
+            }
         }
     }
 

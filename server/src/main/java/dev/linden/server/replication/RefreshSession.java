@@ -48,6 +48,7 @@ final class RefreshSession {
     private final ConsumerStatus status;
     private final IncomingEntry incoming;
     private final boolean fullReload;
+    private final boolean writable;
     private final List<ReplicaChange> batch = new ArrayList<>();
     private final Set<UUID> named = new HashSet<>();
     private SyncCookie cookie;
@@ -55,8 +56,14 @@ final class RefreshSession {
     private boolean refreshing = true;
     private Csn newest;
 
-    /** @param fullReload whether the request went without a cookie: everything the provider holds will be named */
-    RefreshSession(SyncSourceSettings source, Backend backend, ConsumerStatus status, boolean fullReload) {
+    /**
+     * @param fullReload whether the request went without a cookie: everything the provider holds will be named
+     * @param writable whether this server takes writes too: entries made here that the provider has not
+     *     seen yet are kept when its refresh does not name them
+     */
+    RefreshSession(SyncSourceSettings source, Backend backend, ConsumerStatus status, boolean fullReload,
+            boolean writable) {
+        this.writable = writable;
         this.source = source;
         this.backend = backend;
         this.status = status;
@@ -174,7 +181,7 @@ final class RefreshSession {
             backend.search(SearchSpec.of(DnSyntax.parse(source.base(), backend.schema()), source.scope(),
                     new Filter.Present("objectClass"), 0), (id, entry, stored, view) -> {
                         UUID uuid = uuidOf(entry);
-                        if (uuid != null && !named.contains(uuid)) {
+                        if (uuid != null && !named.contains(uuid) && !unseenByProvider(entry)) {
                             unnamed.add(entry);
                         }
                         return true;
@@ -191,6 +198,16 @@ final class RefreshSession {
                 applyBatch(false);
             }
         }
+    }
+
+    /** Whether the entry was made (here, or on a server the provider has not heard from) after the provider's state. */
+    private boolean unseenByProvider(Entry entry) {
+        if (!writable) {
+            return false;
+        }
+        Csn created = backend.createdAt(entry);
+        Csn seen = cookie == null ? null : cookie.csns().get(created.sid()).orElse(null);
+        return seen == null || seen.compareTo(created) < 0;
     }
 
     /** Applies what is batched, with the cookie when it moved (never during a refresh: it is stored at its end). */

@@ -22,14 +22,17 @@ public final class Replication implements AutoCloseable {
     private Replication() {
     }
 
-    /** Starts a consumer for each source; a TLS setting that cannot be loaded is an IOException naming it. */
-    public static Replication start(List<SyncSourceSettings> sources, Backend backend)
+    /**
+     * Starts a consumer for each source; a TLS setting that cannot be loaded is an IOException naming it.
+     * {@code writable}: this server takes writes from clients too (a mesh member), see {@link SyncConsumer}.
+     */
+    public static Replication start(List<SyncSourceSettings> sources, Backend backend, boolean writable)
             throws IOException, GeneralSecurityException {
         Replication r = new Replication();
         for (SyncSourceSettings s : sources) {
             SSLContext tls = tls(s);
             ConsumerStatus status = new ConsumerStatus(s);
-            SyncConsumer consumer = new SyncConsumer(s, backend, tls, status);
+            SyncConsumer consumer = new SyncConsumer(s, backend, tls, status, writable);
             Thread t = new Thread(consumer, "linden-sync-rid" + s.rid());
             t.setDaemon(true);
             r.consumers.add(consumer);

@@ -36,10 +36,13 @@ final class SyncConsumer implements Runnable {
     private final Backend backend;
     private final SSLContext tls;
     private final ConsumerStatus status;
+    private final boolean writable;
     private volatile boolean stopped;
     private volatile LdapLink current;
 
-    SyncConsumer(SyncSourceSettings source, Backend backend, SSLContext tls, ConsumerStatus status) {
+    /** @param writable whether this server takes writes from clients too (a member of a mesh) */
+    SyncConsumer(SyncSourceSettings source, Backend backend, SSLContext tls, ConsumerStatus status, boolean writable) {
+        this.writable = writable;
         this.source = source;
         this.backend = backend;
         this.tls = tls;
@@ -79,10 +82,9 @@ final class SyncConsumer implements Runnable {
         while (!stopped) {
             byte[] cookie = reload ? null : backend.syncCookie(source.cookieKey());
             SyncMode mode = source.persist() ? SyncMode.REFRESH_AND_PERSIST : SyncMode.REFRESH_ONLY;
-            int id = link.send(request(), List.of(new SyncRequestControl(mode, cookie == null
-                    ? dev.linden.model.sync.SyncCookie.EMPTY.withRid(source.rid()).toBytes() : cookie, true).encode(true)));
+            int id = link.send(request(), List.of(new SyncRequestControl(mode, requestCookie(cookie), true).encode(true)));
             status.state(ConsumerStatus.State.REFRESHING);
-            RefreshSession session = new RefreshSession(source, backend, status, cookie == null);
+            RefreshSession session = new RefreshSession(source, backend, status, cookie == null, writable);
             LdapResult done = follow(link, id, session);
             if (done.code() == ResultCode.E_SYNC_REFRESH_REQUIRED) {
                 log.info("replication from {} (rid {}): the provider asks for a full refresh", source.provider(),
@@ -101,6 +103,23 @@ final class SyncConsumer implements Runnable {
             status.state(ConsumerStatus.State.POLLING);
             pause(source.intervalSeconds() * 1000L);
         }
+    }
+
+    /**
+     * The cookie to send: the stored state, with this server's ID when it is a writable member of a
+     * mesh (so the provider never sends back the changes that started here); a read-only replica
+     * originates nothing and sends none, so it may share an ID with its provider.
+     */
+    private byte[] requestCookie(byte[] stored) {
+        dev.linden.model.sync.SyncCookie c = dev.linden.model.sync.SyncCookie.EMPTY.withRid(source.rid());
+        if (stored != null) {
+            try {
+                c = dev.linden.model.sync.SyncCookie.parse(stored).withRid(source.rid());
+            } catch (dev.linden.model.sync.SyncSyntaxException e) {
+                // damaged: a full refresh
+            }
+        }
+        return (writable ? c.withSid(backend.serverId()) : c).toBytes();
     }
 
     /** Reads the synchronization's messages until its final response, handing them to the session. */
@@ -156,10 +175,24 @@ final class SyncConsumer implements Runnable {
     private SearchRequest request() throws IOException {
         try {
             return new SearchRequest(source.base(), source.scope(), DerefAliases.NEVER, 0, 0, false,
-                    FilterText.parse(source.filter()), source.attributes());
+                    FilterText.parse(source.filter()), withState(source.attributes()));
         } catch (FilterSyntaxException e) {
             throw new IOException("replication filter " + source.filter() + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The attributes asked for, and lindenCsnState (never sent for "+"): a Linden provider that lets the
+     * replicator read it sends each entry's change state, so that concurrent changes merge value by
+     * value; other providers do not know it and ignore it.
+     */
+    private static List<String> withState(List<String> attributes) {
+        if (attributes.stream().anyMatch(a -> a.equalsIgnoreCase("lindenCsnState"))) {
+            return attributes;
+        }
+        List<String> out = new java.util.ArrayList<>(attributes);
+        out.add("lindenCsnState");
+        return out;
     }
 
     private void pause(long millis) {

@@ -1,4 +1,4 @@
-package dev.linden.it.replication;
+package dev.linden.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,8 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * blackhole (connections stay open, nothing passes either way, as in a partition), delay every chunk,
  * or reset every connection. No mock: real sockets both ways.
  */
-final class TcpProxy implements AutoCloseable {
-    enum Mode { FORWARD, BLACKHOLE, DELAY, RESET }
+public final class TcpProxy implements AutoCloseable {
+    public enum Mode { FORWARD, BLACKHOLE, DELAY, RESET }
 
     private final ServerSocket listener;
     private final int target;
@@ -24,7 +24,7 @@ final class TcpProxy implements AutoCloseable {
     private volatile long delayMillis = 200;
     private volatile boolean closed;
 
-    TcpProxy(int targetPort) throws IOException {
+    public TcpProxy(int targetPort) throws IOException {
         this.target = targetPort;
         this.listener = new ServerSocket();
         listener.bind(new InetSocketAddress("127.0.0.1", 0));
@@ -33,11 +33,11 @@ final class TcpProxy implements AutoCloseable {
         accept.start();
     }
 
-    int port() {
+    public int port() {
         return listener.getLocalPort();
     }
 
-    void mode(Mode m) {
+    public void mode(Mode m) {
         this.mode = m;
         if (m == Mode.RESET) {
             for (Socket s : sockets) {
@@ -53,7 +53,7 @@ final class TcpProxy implements AutoCloseable {
         }
     }
 
-    void delay(long millis) {
+    public void delay(long millis) {
         this.delayMillis = millis;
         mode(Mode.DELAY);
     }
@@ -62,7 +62,13 @@ final class TcpProxy implements AutoCloseable {
         while (!closed) {
             try {
                 Socket client = listener.accept();
-                Socket server = new Socket("127.0.0.1", target);
+                Socket server;
+                try {
+                    server = new Socket("127.0.0.1", target);
+                } catch (IOException e) {
+                    client.close(); // the target is down: the client hears so now, not after its timeout
+                    continue;
+                }
                 sockets.add(client);
                 sockets.add(server);
                 pump(client, server);
