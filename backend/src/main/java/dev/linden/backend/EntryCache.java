@@ -80,7 +80,7 @@ final class EntryCache {
     /** @param maxBytes the budget; 0 keeps nothing (every read decodes) */
     EntryCache(Schema schema, long maxBytes) {
         this.schema = schema;
-        this.decoding = new RecordDecoding(schema);
+        this.decoding = EntryCodec.recordDecoding(schema);
         this.maxBytes = Math.max(0, maxBytes);
         long count = Math.min(MAX_SLOTS, this.maxBytes / BYTES_PER_SLOT);
         this.slots = count == 0 ? null : new AtomicReferenceArray<>((int) count);

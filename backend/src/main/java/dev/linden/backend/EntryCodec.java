@@ -140,8 +140,13 @@ public final class EntryCodec {
      * calls, as the entry cache's decoding does; for benchmarks of that path.
      */
     public static java.util.function.Function<byte[], Entry> cachingDecoder(Schema schema) {
-        RecordDecoding decoding = new RecordDecoding(schema);
+        RecordDecoding decoding = recordDecoding(schema);
         return record -> decodeAll(record, schema, decoding).entry();
+    }
+
+    /** The caches of what records repeat, decoding DNs as this format writes them. */
+    static RecordDecoding recordDecoding(Schema schema) {
+        return new RecordDecoding(schema, rdns -> dn(rdns, schema));
     }
 
     /**

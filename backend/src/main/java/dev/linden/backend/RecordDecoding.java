@@ -26,12 +26,20 @@ final class RecordDecoding {
     private record Description(byte[] key, AttributeDescription description) {
     }
 
+    /** Decodes an encoded RDN sequence into a DN (the record format's business, not this cache's). */
+    @FunctionalInterface
+    interface DnDecoder {
+        Dn decode(BerReader rdns) throws BerException, LdapException;
+    }
+
     private final Schema schema;
+    private final DnDecoder dns;
     private final AtomicReferenceArray<Parent> parents = new AtomicReferenceArray<>(PARENTS);
     private final AtomicReferenceArray<Description> descriptions = new AtomicReferenceArray<>(DESCRIPTIONS);
 
-    RecordDecoding(Schema schema) {
+    RecordDecoding(Schema schema, DnDecoder dns) {
         this.schema = schema;
+        this.dns = dns;
     }
 
     Schema schema() {
@@ -45,7 +53,7 @@ final class RecordDecoding {
         if (p != null && Arrays.equals(p.key(), 0, p.key().length, buf, offset, offset + length)) {
             return p.dn();
         }
-        Dn dn = EntryCodec.dn(new BerReader(buf, offset, length), schema);
+        Dn dn = dns.decode(new BerReader(buf, offset, length));
         parents.set(index, new Parent(Arrays.copyOfRange(buf, offset, offset + length), dn));
         return dn;
     }

@@ -54,7 +54,7 @@ class RecordDecodingTest {
 
     @Test
     void givesWhatDecodingWithoutItGives() throws Exception {
-        RecordDecoding decoding = new RecordDecoding(SCHEMA);
+        RecordDecoding decoding = EntryCodec.recordDecoding(SCHEMA);
         for (int round = 0; round < 2; round++) { // the second round reads from filled caches
             for (int i = 0; i < 6000; i++) {
                 byte[] record = record(i);
