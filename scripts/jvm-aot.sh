@@ -37,7 +37,8 @@ linden_aot_opts() {
     if [ ! -f "$cache" ]; then
         find "$dir" -maxdepth 1 -name '*.training' -mmin +60 -exec rmdir {} + 2>/dev/null # left by a killed training
         if mkdir "$cache.training" 2>/dev/null; then
-            echo "preparing the JVM's start-up cache for this build (once, about half a minute)..." >&2
+            # said to a person at a terminal only: scripts read a command's output and its one-line errors
+            [ -t 2 ] && echo "preparing the JVM's start-up cache for this build (once, about half a minute)..." >&2
             find "$dir" -maxdepth 1 -name 'linden-*.aot' ! -name "linden-$build-*" -delete 2>/dev/null # older builds
             if ! timeout 300 "$JAVA_HOME/bin/java" "$@" ${LINDEN_JAVA_OPTS:-} "${quiet[@]}" -XX:AOTCacheOutput="$cache" \
                     -jar "$jar" aot-training > "$dir/training.log" 2>&1; then

@@ -10,12 +10,20 @@ import java.time.Clock;
  * @param maxChanges records kept at most; older ones are dropped
  * @param maxAgeSeconds records older than this are dropped
  * @param clock the wall clock CSNs start from (the system's in UTC; tests set one that lags)
+ * @param keepsState whether each entry keeps its change state (lindenCsnState) through local changes:
+ *     a writable member of a multi-provider mesh does, so that concurrent changes merge value by
+ *     value; any other server does not pay for it (a huge group's state grows with its changes)
  */
-public record ChangelogSettings(int serverId, long maxChanges, long maxAgeSeconds, Clock clock) {
+public record ChangelogSettings(int serverId, long maxChanges, long maxAgeSeconds, Clock clock, boolean keepsState) {
     public static final ChangelogSettings DEFAULT = new ChangelogSettings(1, 1_000_000, 7 * 86_400);
 
     public ChangelogSettings(int serverId, long maxChanges, long maxAgeSeconds) {
-        this(serverId, maxChanges, maxAgeSeconds, Clock.systemUTC());
+        this(serverId, maxChanges, maxAgeSeconds, Clock.systemUTC(), false);
+    }
+
+    /** These settings for a server that keeps ({@code true}) or not each entry's change state. */
+    public ChangelogSettings keepingState(boolean keep) {
+        return new ChangelogSettings(serverId, maxChanges, maxAgeSeconds, clock, keep);
     }
 
     public ChangelogSettings {

@@ -31,8 +31,10 @@ final class EntryStates {
     private final AttributeType entryCsn;
     private final AttributeType entryUuid;
     private final long maxAgeMicros;
+    private final boolean keeps;
 
     EntryStates(EntryStore store, ChangelogSettings settings) {
+        this.keeps = settings.keepsState();
         this.store = store;
         this.schema = store.schema();
         this.stateType = schema.attributeType(ATTRIBUTE);
@@ -77,6 +79,10 @@ final class EntryStates {
 
     /** A new entry, added here at {@code csn}. */
     void added(BackendTx tx, Csn csn, Entry entry) {
+        if (!keeps) {
+            entry.remove(AttributeDescription.of(stateType));
+            return;
+        }
         String parent = parentUuid(tx, entry.dn());
         String rdn = EntryState.SUFFIX.equals(parent) ? entry.dn().toString() : entry.dn().rdn().toString();
         put(entry, new EntryState(csn, new EntryState.Name(csn, parent, rdn)));
@@ -84,6 +90,10 @@ final class EntryStates {
 
     /** An entry changed here at {@code csn} (modified, renamed or both): the facts of what changed join its state. */
     void changed(BackendTx tx, Csn csn, Entry before, Entry after) {
+        if (!keeps) { // a state kept from before would no longer tell the truth: without one, it is derived
+            after.remove(AttributeDescription.of(stateType));
+            return;
+        }
         EntryState s = of(tx, before);
         if (!after.dn().equals(before.dn()) || !after.dn().toString().equals(before.dn().toString())) {
             String parent = parentUuid(tx, after.dn());

@@ -264,10 +264,8 @@ class LargeAttributesTest {
         assertThat(add.logWrites()).isEqualTo(4);
         assertThat(add.deletes()).isZero();
         assertThat(add.apartReads()).isZero(); // the caller tests the value (one look-up), not the backend
-        // the record grows by one fact of the change state (lindenCsnState): "v member <csn> <hash>"
-        int fact = 100;
-        assertThat(add.bytes()).isLessThan(recordSize + fact + 200);
-        assertThat(record(GROUP).length).isBetween(recordSize + 1, recordSize + fact);
+        assertThat(add.bytes()).isLessThan(recordSize + 200);
+        assertThat(record(GROUP).length).isEqualTo(recordSize);
 
         before = backend.counters();
         modifyMembers(GROUP, List.of(), List.of(user(7)));

@@ -39,7 +39,7 @@ final class Mesh {
         for (int i = 0; i < clocks.length; i++) {
             servers.add(new Backend(new MemoryStorage(), SCHEMA, new BackendConfig(List.of(dn(SUFFIX)),
                     BackendConfig.defaultIndexes(), 100, BackendConfig.DEFAULT_ENTRY_CACHE_BYTES, List.of("member")),
-                    new ChangelogSettings(i + 1, 1_000_000, 7 * 86400, clocks[i])));
+                    new ChangelogSettings(i + 1, 1_000_000, 7 * 86400, clocks[i], true)));
         }
     }
 

@@ -133,7 +133,9 @@ public final class ReplicationConfig {
     /** The whole section, checked, with {@code serverId}. */
     static ReplicationSettings settings(Integer serverId, Replication r, String suffix, String origin) throws ConfigException {
         List<SyncSourceSettings> sources = sources(r, suffix, origin);
-        return new ReplicationSettings(changelog(serverId, r, origin), sources, readOnly(r, !sources.isEmpty(), origin),
+        ReplicationSettings.ReadOnly readOnly = readOnly(r, !sources.isEmpty(), origin);
+        boolean meshMember = !sources.isEmpty() && readOnly == ReplicationSettings.ReadOnly.OFF; // writable, with peers
+        return new ReplicationSettings(changelog(serverId, r, origin).keepingState(meshMember), sources, readOnly,
                 r == null || r.consumers() == null ? List.of() : r.consumers());
     }
 
