@@ -88,7 +88,9 @@ public final class ModifyDnOperation {
             if (request.deleteOldRdn()) {
                 // all of them, even those the new RDN repeats: uid=c1 renamed uid=C1 ends with uid: C1, as in slapd
                 for (Ava old : dn.rdn().avas()) {
-                    removeValue(entry, old);
+                    if (!schema.attributeType(old.type()).isNoUserModification()) { // entryUUID of a conflict name stays
+                        removeValue(entry, old);
+                    }
                 }
             }
             RdnValues.addMissing(entry, newRdn, schema);
