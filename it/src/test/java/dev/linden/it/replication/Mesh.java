@@ -15,10 +15,11 @@ import java.util.TreeMap;
 /**
  * Three writable Linden servers, ldap1 to ldap3, each in its own process on its own LMDB folder, in
  * the full mesh docs/replication.md prints: its blocks {@code linden-mesh-ldapN} with the access
- * rules of recipe 3. The guide's host names ({@code ldapN.example.com:389}) become loopback ports:
- * the servers replicate from each other through a {@link TcpProxy} in front of each ({@link #link}),
- * which a test can cut. They start as the guide says: the directory imported on ldap1, exported, and
- * that export imported on the others, so all three begin with the same entries.
+ * rules of recipe 3 ({@code linden-mesh-access}). The guide's host names ({@code
+ * ldapN.example.com:389}) become loopback ports: the servers replicate from each other through a
+ * {@link TcpProxy} in front of each ({@link #link}), which a test can cut. They start as the guide
+ * says: the directory imported on ldap1, exported, and that export imported on the others, so all
+ * three begin with the same entries.
  */
 final class Mesh implements AutoCloseable {
     static final String BASE = "dc=example,dc=com";
@@ -75,12 +76,9 @@ final class Mesh implements AutoCloseable {
         return text;
     }
 
-    /** Recipe 3's rules: recipe 2's access section with authPassword granted beside userPassword. */
+    /** Recipe 3's rules: the replicator reads every entry, the hashes, the SCRAM keys and the change states. */
     private static String accessRules() throws Exception {
-        String provider = Guide.block("linden-provider");
-        String access = provider.substring(provider.indexOf("access:"));
-        assertThat(access).contains("attrs: [userPassword]");
-        return access.replace("attrs: [userPassword]", "attrs: [userPassword, authPassword]");
+        return Guide.block("linden-mesh-access");
     }
 
     /** A linden command run in this JVM, as on the command line; it must succeed. */
