@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * ldapN.example.com:389}) become loopback ports: the servers replicate from each other through a
  * {@link TcpProxy} in front of each ({@link #link}), which a test can cut. They start as the guide
  * says: the directory imported on ldap1, exported, and that export imported on the others, so all
- * three begin with the same entries.
+ * three begin with the same entries. More servers can join ({@link #add}).
  */
 final class Mesh implements AutoCloseable {
     static final String BASE = "dc=example,dc=com";
@@ -68,6 +68,27 @@ final class Mesh implements AutoCloseable {
         }
     }
 
+    /**
+     * Configures a new server, {@code name} in {@code dir}, with a link in front of it like the others:
+     * {@code block} is its configuration from the guide, with the host names of this mesh's servers
+     * (its own included) as their links' ports, followed by recipe 3's rules. It is not started: it
+     * may be loaded offline first.
+     */
+    ServerProcess add(String name, Path dir, String block) throws Exception {
+        int port = ServerProcess.freePort();
+        links.put(name, new TcpProxy(port));
+        ServerProcess s = ServerProcess.configure(dir, port, addresses(block) + accessRules());
+        servers.put(name, s);
+        return s;
+    }
+
+    /** The guide's host names of this mesh's servers as the ports of their links. */
+    String addresses(String text) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        links.forEach((name, link) -> ports.put(name, link.port()));
+        return at(text, ports);
+    }
+
     /** The guide's host names, ldapN.example.com:389, as the loopback ports of this mesh. */
     static String at(String text, Map<String, Integer> ports) {
         for (var e : ports.entrySet()) {
@@ -77,7 +98,7 @@ final class Mesh implements AutoCloseable {
     }
 
     /** Recipe 3's rules: the replicator reads every entry, the hashes, the SCRAM keys and the change states. */
-    private static String accessRules() throws Exception {
+    static String accessRules() throws Exception {
         return Guide.block("linden-mesh-access");
     }
 
@@ -106,7 +127,7 @@ final class Mesh implements AutoCloseable {
         return out;
     }
 
-    /** Waits until the three exports are identical and returns them; fails after {@code seconds}. */
+    /** Waits until the servers' exports are identical and returns them; fails after {@code seconds}. */
     TreeMap<String, String> awaitIdentical(int seconds) throws Exception {
         long deadline = System.currentTimeMillis() + seconds * 1000L;
         Map<String, TreeMap<String, String>> last = null;
@@ -122,11 +143,11 @@ final class Mesh implements AutoCloseable {
             Thread.sleep(250);
         }
         assertThat(last).as("the servers answered").isNotNull();
-        List<TreeMap<String, String>> all = new ArrayList<>(last.values());
-        for (int i = 1; i < all.size(); i++) {
-            assertThat(all.get(i)).as(NAMES.get(i) + "'s export against ldap1's").isEqualTo(all.get(0));
+        List<String> names = new ArrayList<>(last.keySet());
+        for (String name : names) {
+            assertThat(last.get(name)).as(name + "'s export against ldap1's").isEqualTo(last.get(names.get(0)));
         }
-        return all.get(0);
+        return last.get(names.get(0));
     }
 
     /** The end of each server's log, for a failure message. */
