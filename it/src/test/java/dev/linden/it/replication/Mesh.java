@@ -15,12 +15,13 @@ import java.util.TreeMap;
 
 /**
  * Three writable Linden servers, ldap1 to ldap3, each in its own process on its own LMDB folder, in
- * the full mesh docs/replication.md prints: its blocks {@code linden-mesh-ldapN} with its access
- * rules {@code linden-mesh-access}. The guide's host names ({@code ldapN.example.com:389}) become
- * loopback ports: each server replicates from each other one through a {@link TcpProxy} of its own
- * for that pair ({@link #link}), so a test can cut one direction, everything a server sends
- * ({@link #linksFrom}), or a server off entirely ({@link #isolate}). They start as the guide says: the directory imported on ldap1, exported, and
- * that export imported on the others, so all three begin with the same entries.
+ * the full mesh docs/replication.md prints: its blocks {@code linden-mesh-ldapN} with the access
+ * rules of recipe 3 ({@code linden-mesh-access}). The guide's host names ({@code
+ * ldapN.example.com:389}) become loopback ports: each server replicates from each other one through
+ * a {@link TcpProxy} of its own for that pair ({@link #link}), so a test can cut one direction,
+ * everything a server sends ({@link #linksFrom}), or a server off entirely ({@link #isolate}). They
+ * start as the guide says: the directory imported on ldap1, exported, and that export imported on the
+ * others, so all three begin with the same entries. More servers can join ({@link #add}).
  */
 final class Mesh implements AutoCloseable {
     static final String BASE = "dc=example,dc=com";
@@ -29,6 +30,8 @@ final class Mesh implements AutoCloseable {
     private final Map<String, ServerProcess> servers = new LinkedHashMap<>();
     private final Map<String, TcpProxy> links = new LinkedHashMap<>(); // "provider>consumer"
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    /** A proxy in front of each server, for configurations written later ({@link #addresses}, {@link #add}). */
+    private final Map<String, TcpProxy> fronts = new LinkedHashMap<>();
 
     /** Configures, loads and starts the three servers with {@code ldif} as the directory's entries. */
     static Mesh start(Path dir, String ldif) throws Exception {
@@ -59,6 +62,7 @@ final class Mesh implements AutoCloseable {
     private void configure(Path dir) throws Exception {
         for (String name : NAMES) {
             ports.put(name, ServerProcess.freePort());
+            fronts.put(name, new TcpProxy(ports.get(name)));
         }
         for (String consumer : NAMES) {
             Map<String, Integer> linkPorts = new LinkedHashMap<>();
@@ -69,9 +73,38 @@ final class Mesh implements AutoCloseable {
                     linkPorts.put(provider, link.port());
                 }
             }
-            String yaml = at(Guide.block("linden-mesh-" + consumer), linkPorts) + Guide.block("linden-mesh-access");
+            String yaml = at(Guide.block("linden-mesh-" + consumer), linkPorts) + accessRules();
             servers.put(consumer, ServerProcess.configure(dir.resolve(consumer), ports.get(consumer), yaml));
         }
+    }
+
+    /**
+     * Configures a new server, {@code name} in {@code dir}, with a link in front of it like the others:
+     * {@code block} is its configuration from the guide, with the host names of this mesh's servers
+     * (its own included) as their links' ports, followed by recipe 3's rules. It is not started: it
+     * may be loaded offline first.
+     */
+    ServerProcess add(String name, Path dir, String block) throws Exception {
+        int port = ServerProcess.freePort();
+        fronts.put(name, new TcpProxy(port));
+        ServerProcess s = ServerProcess.configure(dir, port, addresses(block) + accessRules());
+        servers.put(name, s);
+        return s;
+    }
+
+    /** The guide's host names of this mesh's servers as the ports of the proxies in front of them. */
+    String addresses(String text) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        fronts.forEach((name, link) -> ports.put(name, link.port()));
+        return at(text, ports);
+    }
+
+    /**
+     * The proxy in front of {@code name}, through which the servers configured by {@link #addresses}
+     * reach it (those of {@link #add}, and the others once reconfigured): cut it, and they hear nothing from it.
+     */
+    TcpProxy link(String name) {
+        return fronts.get(name);
     }
 
     /** The guide's host names, ldapN.example.com:389, as the loopback ports of this mesh. */
@@ -80,6 +113,11 @@ final class Mesh implements AutoCloseable {
             text = text.replace(e.getKey() + ".example.com:389", "127.0.0.1:" + e.getValue());
         }
         return text;
+    }
+
+    /** Recipe 3's rules: the replicator reads every entry, the hashes, the SCRAM keys and the change states. */
+    static String accessRules() throws Exception {
+        return Guide.block("linden-mesh-access");
     }
 
     /** A linden command run in this JVM, as on the command line; it must succeed. */
@@ -127,7 +165,7 @@ final class Mesh implements AutoCloseable {
         return out;
     }
 
-    /** Waits until the three exports are identical and returns them; fails after {@code seconds}. */
+    /** Waits until the servers' exports are identical and returns them; fails after {@code seconds}. */
     TreeMap<String, String> awaitIdentical(int seconds) throws Exception {
         long deadline = System.currentTimeMillis() + seconds * 1000L;
         Map<String, TreeMap<String, String>> last = null;
@@ -143,11 +181,11 @@ final class Mesh implements AutoCloseable {
             Thread.sleep(250);
         }
         assertThat(last).as("the servers answered").isNotNull();
-        List<TreeMap<String, String>> all = new ArrayList<>(last.values());
-        for (int i = 1; i < all.size(); i++) {
-            assertThat(all.get(i)).as(NAMES.get(i) + "'s export against ldap1's").isEqualTo(all.get(0));
+        List<String> names = new ArrayList<>(last.keySet());
+        for (String name : names) {
+            assertThat(last.get(name)).as(name + "'s export against ldap1's").isEqualTo(last.get(names.get(0)));
         }
-        return all.get(0);
+        return last.get(names.get(0));
     }
 
     /** The end of each server's log, for a failure message. */
@@ -161,6 +199,9 @@ final class Mesh implements AutoCloseable {
     public void close() throws Exception {
         for (ServerProcess s : servers.values()) {
             s.close();
+        }
+        for (TcpProxy link : fronts.values()) {
+            link.close();
         }
         for (TcpProxy link : links.values()) {
             link.close();

@@ -39,6 +39,13 @@ final class ServerProcess implements AutoCloseable {
      * first start.
      */
     static ServerProcess configure(Path dir, int port, String extraYaml) throws IOException {
+        ServerProcess p = new ServerProcess(dir, port);
+        p.reconfigure(extraYaml);
+        return p;
+    }
+
+    /** Writes its linden.yaml again with {@code extraYaml}: a running server reads it at its next start. */
+    void reconfigure(String extraYaml) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("linden.yaml"), """
                 listen: {host: 127.0.0.1, port: %d}
@@ -52,7 +59,6 @@ final class ServerProcess implements AutoCloseable {
                 detection: {enabled: false}
                 throttle: {enabled: false}
                 """.formatted(port, ADMIN_PASSWORD, dir.resolve("data")) + extraYaml);
-        return new ServerProcess(dir, port);
     }
 
     /** Starts the server (again) and waits until its administrator can bind. */

@@ -38,6 +38,7 @@ final class WriteLoad implements AutoCloseable {
     private static final int PAUSE_MS = 5; // a steady load, leaving CPU to the servers and to replication
 
     private final int port;
+    private final long pauseMillis;
     private final String parent;
     private final List<List<String>> owned;
     private final ConcurrentLinkedQueue<Write> writes = new ConcurrentLinkedQueue<>();
@@ -48,7 +49,13 @@ final class WriteLoad implements AutoCloseable {
 
     /** Starts {@code owned.size()} threads writing through 127.0.0.1:{@code port}; thread i owns {@code owned.get(i)}. */
     WriteLoad(int port, String parent, List<List<String>> owned) {
+        this(port, parent, owned, PAUSE_MS);
+    }
+
+    /** As above, each thread pausing {@code pauseMillis} after each request. */
+    WriteLoad(int port, String parent, List<List<String>> owned, long pauseMillis) {
         this.port = port;
+        this.pauseMillis = pauseMillis;
         this.parent = parent;
         this.owned = owned;
         for (int i = 0; i < owned.size(); i++) {
@@ -97,7 +104,7 @@ final class WriteLoad implements AutoCloseable {
                 conn = null;
             }
             writes.add(new Write(thread, dn, value, connectedAt, sent, System.nanoTime(), result));
-            pause(PAUSE_MS);
+            pause(pauseMillis);
         }
         if (conn != null) {
             conn.close();

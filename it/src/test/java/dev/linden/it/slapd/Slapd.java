@@ -25,6 +25,7 @@ public final class Slapd implements AutoCloseable {
     private static final Path SLAPD = Path.of("/usr/sbin/slapd");
     private static final Path LDAPADD = Path.of("/usr/bin/ldapadd");
     private static final Path LDAPWHOAMI = Path.of("/usr/bin/ldapwhoami");
+    private static final Path SLAPADD = Path.of("/usr/sbin/slapadd");
     private static final String INSTALL = "slapd and ldap-utils are needed by the differential tests: "
             + "apt-get install -y slapd ldap-utils";
     private static final long START_TIMEOUT_MS = 10_000;
@@ -65,12 +66,48 @@ public final class Slapd implements AutoCloseable {
         return start(global, database, true, adminOverTls);
     }
 
-    private static Slapd start(String global, String database, boolean ldaps, boolean adminOverTls) {
-        for (Path tool : List.of(SLAPD, LDAPADD, LDAPWHOAMI)) {
+    /**
+     * Starts slapd on {@code port}, known beforehand because its peers in a mesh are configured first,
+     * its database loaded from {@code ldif} by slapadd before the first start: entryUUIDs and entryCSNs
+     * as the file has them, and the contextCSN computed from them ({@code -w}), as a server that joins
+     * a directory from another server's export.
+     */
+    public static Slapd startFrom(String global, String database, Path ldif, int port) {
+        requireTools();
+        try {
+            Path dir = Files.createTempDirectory("linden-slapd");
+            Files.createDirectories(dir.resolve("db"));
+            Path conf = Files.writeString(dir.resolve("slapd.conf"), config(dir, global, database));
+            Path out = dir.resolve("slapadd.log");
+            int rc = run(List.of(SLAPADD.toString(), "-w", "-f", conf.toString(), "-l", ldif.toString()), out);
+            if (rc != 0) {
+                throw new IllegalStateException("slapadd exited with " + rc + ": " + Files.readString(out));
+            }
+            Process p = new ProcessBuilder(SLAPD.toString(), "-f", conf.toString(), "-h", "ldap://127.0.0.1:" + port + "/",
+                    "-d", "none").redirectErrorStream(true).redirectOutput(dir.resolve("slapd.log").toFile()).start();
+            Slapd slapd = new Slapd(dir, p, port, -1, false);
+            try {
+                slapd.awaitBind();
+            } catch (IllegalStateException e) {
+                slapd.close();
+                throw e;
+            }
+            return slapd;
+        } catch (IOException e) {
+            throw new UncheckedIOException("slapd did not start", e);
+        }
+    }
+
+    private static void requireTools() {
+        for (Path tool : List.of(SLAPD, LDAPADD, LDAPWHOAMI, SLAPADD)) {
             if (!Files.isExecutable(tool)) {
                 throw new IllegalStateException(tool + " not found; " + INSTALL);
             }
         }
+    }
+
+    private static Slapd start(String global, String database, boolean ldaps, boolean adminOverTls) {
+        requireTools();
         try {
             Path dir = Files.createTempDirectory("linden-slapd");
             Files.createDirectories(dir.resolve("db"));
@@ -235,7 +272,8 @@ public final class Slapd implements AutoCloseable {
         }
     }
 
-    private String log() {
+    /** The end of slapd's output, for a failure message. */
+    public String log() {
         try {
             String log = Files.readString(dir.resolve("slapd.log"));
             return log.length() > 2000 ? log.substring(log.length() - 2000) : log;
