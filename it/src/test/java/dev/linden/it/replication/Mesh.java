@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.SearchScope;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -152,6 +153,27 @@ final class Mesh implements AutoCloseable {
     /** Every link back to forwarding, with what a cut link held dropped (as a healed partition). */
     void heal() {
         links.values().forEach(l -> l.mode(TcpProxy.Mode.RESET));
+    }
+
+    /**
+     * Waits until the server's {@code n} sources are all persisting (what {@code linden status} shows),
+     * and returns what its cn=Monitor says of them.
+     */
+    static List<String> awaitPersisting(ServerProcess s, int n) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        List<String> states = List.of();
+        while (System.currentTimeMillis() < deadline) {
+            try (LDAPConnection c = s.admin()) {
+                states = c.search("cn=Replication,cn=Monitor", SearchScope.ONE, "(cn=Source *)", "monitoredInfo")
+                        .getSearchEntries().stream().map(e -> String.join(",", e.getAttributeValues("monitoredInfo")))
+                        .toList();
+                if (states.size() == n && states.stream().allMatch(x -> x.contains("state=persisting"))) {
+                    return states;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the sources never all persisting: " + states + "\n" + s.log());
     }
 
     /** Each server's export (entries and CSNs; the root DN reads no hashes, and has no size limit), by name. */

@@ -58,7 +58,7 @@ class MeshJoinIT {
                 }
                 long t = System.nanoTime();
                 ldap4.restart();
-                List<String> sources = awaitPersisting(ldap4, 3);
+                List<String> sources = Mesh.awaitPersisting(ldap4, 3);
                 System.out.printf("MeshJoinIT (%s): ldap4 persisting from the three %d ms after its start: %s%n",
                         fromExport ? "export" : "refresh", (System.nanoTime() - t) / 1_000_000, sources);
                 for (String name : Mesh.NAMES) { // one at a time: the two others take writes meanwhile
@@ -69,7 +69,7 @@ class MeshJoinIT {
                     s.close();
                     long stopped = System.nanoTime();
                     s.restart();
-                    awaitPersisting(s, 3);
+                    Mesh.awaitPersisting(s, 3);
                     System.out.printf("MeshJoinIT: %s stopped in %d ms, persisting again %d ms later%n", name,
                             (stopped - r) / 1_000_000, (System.nanoTime() - stopped) / 1_000_000);
                 }
@@ -135,27 +135,6 @@ class MeshJoinIT {
                     : w.endsWith(".ldif") ? dir.resolve(w).toString() : w);
             assertThat(dev.linden.cli.Main.run(words.toArray(String[]::new))).as(command).isZero();
         }
-    }
-
-    /**
-     * Waits until the server's {@code n} sources are all persisting (what {@code linden status} shows),
-     * and returns what its cn=Monitor says of them.
-     */
-    private static List<String> awaitPersisting(ServerProcess s, int n) throws Exception {
-        long deadline = System.currentTimeMillis() + 60_000;
-        List<String> states = List.of();
-        while (System.currentTimeMillis() < deadline) {
-            try (LDAPConnection c = s.admin()) {
-                states = c.search("cn=Replication,cn=Monitor", SearchScope.ONE, "(cn=Source *)", "monitoredInfo")
-                        .getSearchEntries().stream().map(e -> String.join(",", e.getAttributeValues("monitoredInfo")))
-                        .toList();
-                if (states.size() == n && states.stream().allMatch(x -> x.contains("state=persisting"))) {
-                    return states;
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the sources never all persisting: " + states + "\n" + s.log());
     }
 
     /** Waits until each client has had {@code n} more writes acknowledged. */
