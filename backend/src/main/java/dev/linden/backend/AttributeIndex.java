@@ -66,7 +66,8 @@ public final class AttributeIndex {
             List<byte[]> values = a.values();
             // the attribute keeps its values' normalised forms (computed once, by a bulk load beforehand);
             // a subtype with a rule of its own is normalised by this index's type, as assertions are
-            List<String> norms = a.description().type().equality() == type.equality() ? a.normalizedValues(schema) : null;
+            List<String> norms =
+                    a.description().type().equality() == type.equality() ? a.normalizedValues(schema) : null;
             for (int i = 0; i < values.size(); i++) {
                 byte[] v = values.get(i);
                 String norm;
@@ -149,8 +150,12 @@ public final class AttributeIndex {
         }
         Attribute b = onlyCovered(before);
         Attribute a = onlyCovered(after);
-        if (a == null || b == null || !a.isStored() || a.store() != b.store()
-                || !b.added().isEmpty() || !b.removedNormalized().isEmpty()
+        if (a == null
+                || b == null
+                || !a.isStored()
+                || a.store() != b.store()
+                || !b.added().isEmpty()
+                || !b.removedNormalized().isEmpty()
                 || (kinds.contains(IndexKind.SUBSTRING) && type.substring() != null)
                 || a.description().type().equality() != type.equality()) {
             return false;

@@ -61,8 +61,14 @@ public final class Backend implements AutoCloseable {
         ChangeRecorder recorder = new ChangeRecorder(schema, changelog, retention, new Tombstones(storage));
         recorder.resume(BackendTx.read(storage, changelog::contextCsn)); // never below a CSN the store holds
         this.states = new EntryStates(store, retention);
-        this.writer = new TreeWriter(storage, store, new ReferentialIntegrity(store, indexes, recorder, states),
-                recorder, states, counters, config.suffixes());
+        this.writer = new TreeWriter(
+                storage,
+                store,
+                new ReferentialIntegrity(store, indexes, recorder, states),
+                recorder,
+                states,
+                counters,
+                config.suffixes());
         this.replicas = new ReplicaApplier(writer, store, recorder, states, storage);
         this.digests = new ContentDigest(schema, writer::version);
     }
@@ -233,8 +239,7 @@ public final class Backend implements AutoCloseable {
     }
 
     /** A naming context's entry count and content digest (32 hexadecimal digits). */
-    public record Digest(Dn suffix, long entries, String digest) {
-    }
+    public record Digest(Dn suffix, long entries, String digest) {}
 
     /** The newest CSN committed per server ID (what contextCSN publishes on the suffix). */
     public dev.linden.model.sync.CsnVector contextCsn() {
@@ -243,8 +248,13 @@ public final class Backend implements AutoCloseable {
 
     /** Where the changelog stands, read in one transaction: for a provider to decide what a cookie needs. */
     public ChangelogState changelogState(dev.linden.model.sync.CsnVector cookie) {
-        return BackendTx.read(storage, tx -> new ChangelogState(changelog.contextCsn(tx), changelog.lastSeq(tx),
-                changelog.covers(tx, cookie), changelog.unseenFrom(tx, cookie)));
+        return BackendTx.read(
+                storage,
+                tx -> new ChangelogState(
+                        changelog.contextCsn(tx),
+                        changelog.lastSeq(tx),
+                        changelog.covers(tx, cookie),
+                        changelog.unseenFrom(tx, cookie)));
     }
 
     /**
@@ -273,8 +283,7 @@ public final class Backend implements AutoCloseable {
     }
 
     /** What applying a batch of replicated changes did, and what could not be applied and why. */
-    public record ReplicaOutcome(int applied, int skipped, List<String> problems) {
-    }
+    public record ReplicaOutcome(int applied, int skipped, List<String> problems) {}
 
     /** The server ID in the CSNs this server issues. */
     public int serverId() {
@@ -304,8 +313,11 @@ public final class Backend implements AutoCloseable {
      * Finds entries by entryUUID in one read transaction: each found one goes to {@code found} (as a
      * search would hand it), each UUID with no entry to {@code missing}.
      */
-    public void byUuids(java.util.Collection<java.util.UUID> uuids, SearchScan found,
-            java.util.function.Consumer<java.util.UUID> missing) throws LdapException {
+    public void byUuids(
+            java.util.Collection<java.util.UUID> uuids,
+            SearchScan found,
+            java.util.function.Consumer<java.util.UUID> missing)
+            throws LdapException {
         searches.byUuids(uuids, found, missing);
     }
 

@@ -13,8 +13,14 @@ import java.util.Set;
  * from the entry record, one key each, once an attribute has more than {@code largeValueThreshold}
  * of them (huge groups: see {@link LargeAttributes}).
  */
-public record BackendConfig(List<Dn> suffixes, Map<String, Set<IndexKind>> indexes, int unindexedLimit,
-        long entryCacheBytes, List<String> referentialIntegrity, List<String> largeValueTypes, int largeValueThreshold) {
+public record BackendConfig(
+        List<Dn> suffixes,
+        Map<String, Set<IndexKind>> indexes,
+        int unindexedLimit,
+        long entryCacheBytes,
+        List<String> referentialIntegrity,
+        List<String> largeValueTypes,
+        int largeValueThreshold) {
     /** The decoded-entry cache's budget when none is configured (bin/linden's heap sizing assumes the same). */
     public static final long DEFAULT_ENTRY_CACHE_BYTES = 32L << 20;
     /** The types whose values may be kept apart: group members. */
@@ -36,9 +42,19 @@ public record BackendConfig(List<Dn> suffixes, Map<String, Set<IndexKind>> index
     }
 
     /** With the default types and threshold for values kept apart. */
-    public BackendConfig(List<Dn> suffixes, Map<String, Set<IndexKind>> indexes, int unindexedLimit,
-            long entryCacheBytes, List<String> referentialIntegrity) {
-        this(suffixes, indexes, unindexedLimit, entryCacheBytes, referentialIntegrity, DEFAULT_LARGE_VALUE_TYPES,
+    public BackendConfig(
+            List<Dn> suffixes,
+            Map<String, Set<IndexKind>> indexes,
+            int unindexedLimit,
+            long entryCacheBytes,
+            List<String> referentialIntegrity) {
+        this(
+                suffixes,
+                indexes,
+                unindexedLimit,
+                entryCacheBytes,
+                referentialIntegrity,
+                DEFAULT_LARGE_VALUE_TYPES,
                 DEFAULT_LARGE_VALUE_THRESHOLD);
     }
 
@@ -51,10 +67,19 @@ public record BackendConfig(List<Dn> suffixes, Map<String, Set<IndexKind>> index
     public static Map<String, Set<IndexKind>> defaultIndexes() {
         Set<IndexKind> eq = Set.of(IndexKind.EQUALITY);
         Set<IndexKind> eqSub = Set.of(IndexKind.EQUALITY, IndexKind.SUBSTRING);
-        return Map.ofEntries(Map.entry("objectClass", eq), Map.entry("uid", eq), Map.entry("cn", eqSub),
-                Map.entry("sn", eqSub), Map.entry("mail", eqSub), Map.entry("givenName", eqSub), Map.entry("entryUUID", eq),
+        return Map.ofEntries(
+                Map.entry("objectClass", eq),
+                Map.entry("uid", eq),
+                Map.entry("cn", eqSub),
+                Map.entry("sn", eqSub),
+                Map.entry("mail", eqSub),
+                Map.entry("givenName", eqSub),
+                Map.entry("entryUUID", eq),
                 // the DN attributes kept in step by referential integrity, and read for memberOf
-                Map.entry("member", eq), Map.entry("uniqueMember", eq), Map.entry("owner", eq), Map.entry("seeAlso", eq),
+                Map.entry("member", eq),
+                Map.entry("uniqueMember", eq),
+                Map.entry("owner", eq),
+                Map.entry("seeAlso", eq),
                 Map.entry("manager", eq));
     }
 }

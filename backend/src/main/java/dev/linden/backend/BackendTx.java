@@ -19,8 +19,7 @@ final class BackendTx implements WriteTx {
      */
     private static final ThreadLocal<Shared> SHARED = new ThreadLocal<>();
 
-    private record Shared(dev.linden.storage.Storage storage, BackendTx tx) {
-    }
+    private record Shared(dev.linden.storage.Storage storage, BackendTx tx) {}
 
     private final ReadTx read;
     private final WriteTx write;
@@ -42,7 +41,8 @@ final class BackendTx implements WriteTx {
     }
 
     /** Runs {@code work} in a read transaction of the store (the shared write transaction, inside one), as a backend transaction. */
-    static <T, E extends Exception> T read(dev.linden.storage.Storage storage, TxFunction<BackendTx, T, E> work) throws E {
+    static <T, E extends Exception> T read(dev.linden.storage.Storage storage, TxFunction<BackendTx, T, E> work)
+            throws E {
         Shared shared = SHARED.get();
         if (shared != null && shared.storage() == storage) {
             return work.apply(shared.tx());
@@ -58,8 +58,8 @@ final class BackendTx implements WriteTx {
     }
 
     /** Runs {@code work} in a write transaction of the store (the shared one, inside one), counting what it writes. */
-    static <T, E extends Exception> T write(dev.linden.storage.Storage storage, StoreCounters counters,
-            TxFunction<BackendTx, T, E> work) throws E {
+    static <T, E extends Exception> T write(
+            dev.linden.storage.Storage storage, StoreCounters counters, TxFunction<BackendTx, T, E> work) throws E {
         Shared shared = SHARED.get();
         if (shared != null && shared.storage() == storage) {
             return work.apply(shared.tx());

@@ -15,7 +15,8 @@ public interface BackendView {
      * The entries holding this value (normalised by the type's equality rule) in this attribute type
      * or its subtypes, found through its equality index; empty when the type has no equality index.
      */
-    default java.util.List<dev.linden.model.Entry> withValue(dev.linden.model.schema.AttributeType type, String normalized) {
+    default java.util.List<dev.linden.model.Entry> withValue(
+            dev.linden.model.schema.AttributeType type, String normalized) {
         return java.util.List.of();
     }
 
@@ -35,7 +36,8 @@ public interface BackendView {
     }
 
     /** As above, dynamic groups selecting only what {@code selection} lets the asker find. */
-    default java.util.Set<dev.linden.model.Dn> groupsOf(dev.linden.model.Dn member, boolean nested, Selection selection) {
+    default java.util.Set<dev.linden.model.Dn> groupsOf(
+            dev.linden.model.Dn member, boolean nested, Selection selection) {
         return java.util.Set.of();
     }
 

@@ -2,7 +2,10 @@ package dev.linden.backend;
 
 /** What a committed change did to its entry. */
 public enum ChangeKind {
-    ADD('a'), MODIFY('m'), RENAME('r'), DELETE('d');
+    ADD('a'),
+    MODIFY('m'),
+    RENAME('r'),
+    DELETE('d');
 
     final char code;
 

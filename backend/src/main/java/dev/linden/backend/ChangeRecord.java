@@ -17,8 +17,8 @@ import java.util.List;
  * @param attributes the names of the attribute types the change wrote (all of them for an add; none
  *     for a delete)
  */
-public record ChangeRecord(long seq, Csn csn, ChangeKind kind, byte[] uuid, String dn, String previousDn,
-        List<String> attributes) {
+public record ChangeRecord(
+        long seq, Csn csn, ChangeKind kind, byte[] uuid, String dn, String previousDn, List<String> attributes) {
     public ChangeRecord {
         if (uuid.length != 16) {
             throw new IllegalArgumentException("an entryUUID has 16 bytes, not " + uuid.length);

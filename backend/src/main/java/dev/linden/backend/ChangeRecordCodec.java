@@ -17,8 +17,7 @@ import java.util.List;
 final class ChangeRecordCodec {
     private static final byte VERSION = 1;
 
-    private ChangeRecordCodec() {
-    }
+    private ChangeRecordCodec() {}
 
     static byte[] encode(ChangeRecord r) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(96 + r.dn().length());
@@ -54,8 +53,14 @@ final class ChangeRecordCodec {
             attributes.add(text(in));
         }
         try {
-            return new ChangeRecord(seq, Csn.parse(new String(csn, StandardCharsets.US_ASCII)), kind, uuid, dn,
-                    previous.isEmpty() ? null : previous, attributes);
+            return new ChangeRecord(
+                    seq,
+                    Csn.parse(new String(csn, StandardCharsets.US_ASCII)),
+                    kind,
+                    uuid,
+                    dn,
+                    previous.isEmpty() ? null : previous,
+                    attributes);
         } catch (SyncSyntaxException e) {
             throw new IllegalStateException("changelog record " + seq + " holds a bad CSN: " + e.getMessage(), e);
         }

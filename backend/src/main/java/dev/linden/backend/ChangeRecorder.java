@@ -172,7 +172,9 @@ final class ChangeRecorder {
 
     private static boolean differs(Attribute a, Attribute b) {
         if (a.isStored() || b.isStored()) {
-            return a.store() != b.store() || !a.added().isEmpty() || !a.removedNormalized().isEmpty();
+            return a.store() != b.store()
+                    || !a.added().isEmpty()
+                    || !a.removedNormalized().isEmpty();
         }
         if (a.size() != b.size()) {
             return true;
@@ -205,7 +207,9 @@ final class ChangeRecorder {
     byte[] uuid(Entry entry) {
         Attribute a = entry.get(entryUuid);
         UUID u = UUID.fromString(new String(a.values().get(0), StandardCharsets.US_ASCII));
-        return ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits()).array();
+        return ByteBuffer.allocate(16)
+                .putLong(u.getMostSignificantBits())
+                .putLong(u.getLeastSignificantBits())
+                .array();
     }
-
 }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The durable record of committed changes, written in the transaction of each change, so it never
@@ -42,13 +41,21 @@ final class Changelog {
     }
 
     /** Appends a change; returns its sequence number. Advances the contextCSN of the CSN's server ID. */
-    long append(BackendTx tx, Csn csn, ChangeKind kind, byte[] uuid, String dn, String previousDn,
+    long append(
+            BackendTx tx,
+            Csn csn,
+            ChangeKind kind,
+            byte[] uuid,
+            String dn,
+            String previousDn,
             List<String> attributes) {
         byte[] next = tx.get(meta, NEXT_SEQ);
         long seq = next == null ? 1 : Ids.read(next, 0);
         tx.putLog(meta, NEXT_SEQ, Ids.bytes(seq + 1));
-        tx.putLog(records, Ids.bytes(seq), ChangeRecordCodec.encode(new ChangeRecord(seq, csn, kind, uuid, dn, previousDn,
-                attributes)));
+        tx.putLog(
+                records,
+                Ids.bytes(seq),
+                ChangeRecordCodec.encode(new ChangeRecord(seq, csn, kind, uuid, dn, previousDn, attributes)));
         tx.putLog(byCsn, csnKey(csn), Ids.bytes(seq));
         advance(tx, csn);
         return seq;
@@ -225,5 +232,4 @@ final class Changelog {
     private static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
-
 }

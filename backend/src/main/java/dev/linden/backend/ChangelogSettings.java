@@ -31,7 +31,8 @@ public record ChangelogSettings(int serverId, long maxChanges, long maxAgeSecond
             throw new IllegalArgumentException("serverId must be within 0-4095, not " + serverId);
         }
         if (maxChanges < 1 || maxAgeSeconds < 1) {
-            throw new IllegalArgumentException("changelog retention must keep at least one change for at least a second");
+            throw new IllegalArgumentException(
+                    "changelog retention must keep at least one change for at least a second");
         }
     }
 }

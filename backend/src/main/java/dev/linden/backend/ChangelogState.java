@@ -11,5 +11,4 @@ import dev.linden.model.sync.CsnVector;
  *     refresh: a present phase)
  * @param unseenAfter the sequence number after which the records the consumer has not seen start
  */
-public record ChangelogState(CsnVector contextCsn, long lastSeq, boolean covers, long unseenAfter) {
-}
+public record ChangelogState(CsnVector contextCsn, long lastSeq, boolean covers, long unseenAfter) {}

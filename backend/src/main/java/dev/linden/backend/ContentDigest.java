@@ -35,8 +35,7 @@ final class ContentDigest {
     private static final BigInteger MOD = BigInteger.ONE.shiftLeft(128);
 
     /** One naming context's digest, taken at store version {@code version}. */
-    record Result(Dn suffix, long entries, String digest, long version) {
-    }
+    record Result(Dn suffix, long entries, String digest, long version) {}
 
     private final Schema schema;
     private final LongSupplier version;
@@ -61,8 +60,8 @@ final class ContentDigest {
         MessageDigest sha = sha256();
         BigInteger[] sum = {BigInteger.ZERO};
         long[] count = {0};
-        searches.search(SearchSpec.of(suffix, SearchScope.SUB, new Filter.Present("objectClass"), 0),
-                (id, e, stored, view) -> {
+        searches.search(
+                SearchSpec.of(suffix, SearchScope.SUB, new Filter.Present("objectClass"), 0), (id, e, stored, view) -> {
                     sum[0] = sum[0].add(new BigInteger(1, Arrays.copyOf(entryHash(sha, e), 16)));
                     count[0]++;
                     return true;

@@ -64,7 +64,8 @@ final class DynamicGroups {
     Set<Dn> selected(BackendTx tx, LdapUrl url, Selection selection) {
         Set<Dn> dns = new LinkedHashSet<>();
         FilterEvaluator evaluator = new FilterEvaluator(schema);
-        IdSet candidates = url.scope() == dev.linden.protocol.SearchScope.BASE ? null : planner.candidates(tx, url.filter());
+        IdSet candidates =
+                url.scope() == dev.linden.protocol.SearchScope.BASE ? null : planner.candidates(tx, url.filter());
         if (url.scope() == dev.linden.protocol.SearchScope.BASE) {
             Entry e = store.byDn(tx, url.base());
             if (e != null && evaluator.matches(url.filter(), e) && selection.maySelect(e, url.filter())) {
@@ -75,7 +76,9 @@ final class DynamicGroups {
         if (candidates != null) {
             for (int i = 0; i < candidates.size(); i++) {
                 Entry e = store.byId(tx, candidates.get(i));
-                if (e != null && url.inScope(e.dn()) && evaluator.matches(url.filter(), e)
+                if (e != null
+                        && url.inScope(e.dn())
+                        && evaluator.matches(url.filter(), e)
                         && selection.maySelect(e, url.filter())) {
                     dns.add(e.dn());
                 }
@@ -85,7 +88,9 @@ final class DynamicGroups {
         List<Long> ids = store.subtreeIds(tx, url.base());
         for (int i = 0; i < ids.size() && i < scanLimit; i++) {
             Entry e = store.byId(tx, ids.get(i));
-            if (e != null && url.inScope(e.dn()) && evaluator.matches(url.filter(), e)
+            if (e != null
+                    && url.inScope(e.dn())
+                    && evaluator.matches(url.filter(), e)
                     && selection.maySelect(e, url.filter())) {
                 dns.add(e.dn());
             }
@@ -115,7 +120,8 @@ final class DynamicGroups {
         List<Entry> selecting = new ArrayList<>();
         for (Entry group : groups) {
             for (LdapUrl url : urls(group)) {
-                if (url.inScope(entry.dn()) && evaluator.matches(url.filter(), entry)
+                if (url.inScope(entry.dn())
+                        && evaluator.matches(url.filter(), entry)
                         && selection.maySelect(entry, url.filter())) {
                     selecting.add(group);
                     break;

@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.LongAdder;
 final class EntryCache {
     /** Slots per byte of budget: room for entries of 1 KiB on average before the budget, not the slots, binds. */
     private static final int BYTES_PER_SLOT = 1024;
+
     private static final int MAX_SLOTS = 1 << 22;
 
     /** A decoded record, and its sections split on first need. */

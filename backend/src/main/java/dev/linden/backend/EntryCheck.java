@@ -6,7 +6,7 @@ import dev.linden.model.LdapException;
 /** Looks at an entry inside the write transaction about to change it; throwing leaves everything as it was. */
 @FunctionalInterface
 public interface EntryCheck {
-    EntryCheck NONE = entry -> { };
+    EntryCheck NONE = entry -> {};
 
     void check(Entry entry) throws LdapException;
 }

@@ -4,10 +4,10 @@ import dev.linden.model.Attribute;
 import dev.linden.model.AttributeDescription;
 import dev.linden.model.Ava;
 import dev.linden.model.Dn;
-import dev.linden.model.Rdn;
 import dev.linden.model.DnSyntax;
 import dev.linden.model.Entry;
 import dev.linden.model.LdapException;
+import dev.linden.model.Rdn;
 import dev.linden.model.schema.Schema;
 import dev.linden.protocol.ber.BerException;
 import dev.linden.protocol.ber.BerReader;
@@ -39,16 +39,13 @@ public final class EntryCodec {
     /** The first format: the DN as text only, normalised again on every read. Still read. */
     static final byte VERSION_1 = 1;
 
-    private EntryCodec() {
-    }
+    private EntryCodec() {}
 
     /** The three sections of a stored entry, each the contents of a PartialAttributeList (no outer header). */
-    public record Stored(String dn, byte[] user, byte[] secret, byte[] operational) {
-    }
+    public record Stored(String dn, byte[] user, byte[] secret, byte[] operational) {}
 
     /** A decoded record: the entry without the attributes kept apart, and their descriptions. */
-    record Decoded(Entry entry, List<AttributeDescription> apart) {
-    }
+    record Decoded(Entry entry, List<AttributeDescription> apart) {}
 
     public static byte[] encode(Entry entry) {
         return encode(entry, Set.of());
@@ -69,7 +66,8 @@ public final class EntryCodec {
                 continue;
             }
             // secrets first: pwdHistory is operational, yet must never be copied out with the operational section
-            BerWriter w = a.description().type().isSecret() ? secret
+            BerWriter w = a.description().type().isSecret()
+                    ? secret
                     : a.description().type().isOperational() ? operational : user;
             w.begin(BerTags.SEQUENCE).string(a.description().given()).begin(BerTags.SET);
             for (byte[] v : a.values()) {
@@ -78,16 +76,24 @@ public final class EntryCodec {
             w.end().end();
         }
         byte[] dn = entry.dn().toString().getBytes(StandardCharsets.UTF_8);
-        BerWriter out = new BerWriter(3 * dn.length + user.size() + secret.size() + operational.size()
-                + (names == null ? 0 : names.size()) + 64);
+        BerWriter out = new BerWriter(3 * dn.length
+                + user.size()
+                + secret.size()
+                + operational.size()
+                + (names == null ? 0 : names.size())
+                + 64);
         out.raw(new byte[] {names == null ? VERSION : VERSION_3}, 0, 1);
         out.octetString(BerTags.OCTET_STRING, dn);
         out.begin(BerTags.SEQUENCE);
         for (Rdn rdn : entry.dn().rdns()) {
             out.begin(BerTags.SEQUENCE);
             for (Ava ava : rdn.avas()) {
-                out.begin(BerTags.SEQUENCE).string(ava.type()).string(ava.value()).string(ava.normType())
-                        .string(ava.normValue()).end();
+                out.begin(BerTags.SEQUENCE)
+                        .string(ava.type())
+                        .string(ava.value())
+                        .string(ava.normType())
+                        .string(ava.normValue())
+                        .end();
             }
             out.end();
         }
@@ -158,9 +164,11 @@ public final class EntryCodec {
         try {
             BerReader r = reader(stored);
             dnText = r.readUtf8();
-            Dn dn = stored[0] == VERSION_1 ? DnSyntax.parse(dnText, schema)
-                    : decoding == null ? dn(r.readSequence(BerTags.SEQUENCE), schema)
-                    : dn(r.readSequence(BerTags.SEQUENCE), decoding);
+            Dn dn = stored[0] == VERSION_1
+                    ? DnSyntax.parse(dnText, schema)
+                    : decoding == null
+                            ? dn(r.readSequence(BerTags.SEQUENCE), schema)
+                            : dn(r.readSequence(BerTags.SEQUENCE), decoding);
             Entry entry = new Entry(dn);
             for (int i = 0; i < 3; i++) {
                 BerReader section = r.readSequence(BerTags.OCTET_STRING); // the section in place, not copied
@@ -224,7 +232,8 @@ public final class EntryCodec {
             throws BerException, LdapException {
         while (r.hasMore()) {
             BerReader attr = r.readSequence(BerTags.SEQUENCE);
-            AttributeDescription description = decoding == null ? AttributeDescription.parse(attr.readUtf8(), schema)
+            AttributeDescription description = decoding == null
+                    ? AttributeDescription.parse(attr.readUtf8(), schema)
                     : attr.readSlice(BerTags.OCTET_STRING, decoding::description);
             BerReader set = attr.readSequence(BerTags.SET);
             List<byte[]> values = new ArrayList<>();

@@ -13,23 +13,26 @@ import dev.linden.model.Rdn;
  * within its budget once its entries have been searched.
  */
 final class EntrySize {
-    private static final int OBJECT = 16;     // header and a field or two
-    private static final int ARRAY = 16;      // header and length
+    private static final int OBJECT = 16; // header and a field or two
+    private static final int ARRAY = 16; // header and length
     private static final int STRING = 24 + ARRAY; // String object and its byte array
 
-    private EntrySize() {
-    }
+    private EntrySize() {}
 
     static long estimate(Entry entry, byte[] record) {
         long size = 3 * OBJECT + bytes(record.length); // the cache slot, the decoded pair, the entry
-        size += 3 * OBJECT + bytes(record.length);     // the split sections: at most the record again
-        size += 48 + 16L * entry.attributes().size();  // the attribute map and its table
+        size += 3 * OBJECT + bytes(record.length); // the split sections: at most the record again
+        size += 48 + 16L * entry.attributes().size(); // the attribute map and its table
         size += 2 * OBJECT + STRING + entry.dn().toString().length(); // DN, RDN list, normalised DN
         for (Rdn rdn : entry.dn().rdns()) {
             size += 2 * OBJECT;
             for (Ava ava : rdn.avas()) {
-                size += 2 * OBJECT + 4L * STRING + ava.type().length() + ava.value().length()
-                        + ava.normType().length() + ava.normValue().length();
+                size += 2 * OBJECT
+                        + 4L * STRING
+                        + ava.type().length()
+                        + ava.value().length()
+                        + ava.normType().length()
+                        + ava.normValue().length();
             }
         }
         for (Attribute a : entry.attributes()) {

@@ -81,7 +81,7 @@ final class EntryState {
                 switch (f[0]) {
                     case "a" -> s.clear(f[1], Csn.parse(f[2]));
                     case "v", "d" -> s.value(f[1], f[3], new ValueFact(Csn.parse(f[2]), f[0].equals("v")));
-                    default -> { }
+                    default -> {}
                 }
             } catch (SyncSyntaxException | ArrayIndexOutOfBoundsException e) {
                 // as above
@@ -96,8 +96,8 @@ final class EntryState {
         out.add("c " + created);
         out.add("n " + name.csn() + " " + name.parent() + " " + name.rdn());
         cleared.forEach((attr, csn) -> out.add("a " + attr + " " + csn));
-        values.forEach((attr, facts) -> facts.forEach((hash, f) ->
-                out.add((f.present() ? "v " : "d ") + attr + " " + f.csn() + " " + hash)));
+        values.forEach((attr, facts) ->
+                facts.forEach((hash, f) -> out.add((f.present() ? "v " : "d ") + attr + " " + f.csn() + " " + hash)));
         out.subList(2, out.size()).sort(null);
         return out;
     }
@@ -165,8 +165,7 @@ final class EntryState {
 
     /** This state joined with {@code other}: the newer of each pair of facts. Neither is changed. */
     EntryState join(EntryState other) {
-        EntryState j = new EntryState(max(created, other.created),
-                other.name.newerThan(name) ? other.name : name);
+        EntryState j = new EntryState(max(created, other.created), other.name.newerThan(name) ? other.name : name);
         for (EntryState s : List.of(this, other)) {
             s.cleared.forEach(j::clear);
         }
@@ -190,7 +189,8 @@ final class EntryState {
             Csn clear = clearedAt(a.getKey());
             for (Map.Entry<String, ValueFact> v : a.getValue().entrySet()) {
                 ValueFact mine = fact(a.getKey(), v.getKey());
-                if (v.getValue().csn().compareTo(clear) > 0 && (mine == null || v.getValue().newerThan(mine))) {
+                if (v.getValue().csn().compareTo(clear) > 0
+                        && (mine == null || v.getValue().newerThan(mine))) {
                     return false;
                 }
             }

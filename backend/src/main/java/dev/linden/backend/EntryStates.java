@@ -63,7 +63,9 @@ final class EntryStates {
     /** The state of an entry created whole at its entryCSN, named {@code entry.dn()}'s RDN under {@code parentUuid}. */
     EntryState derived(Entry entry, String parentUuid) {
         Csn csn = csnOf(entry);
-        String rdn = EntryState.SUFFIX.equals(parentUuid) ? entry.dn().toString() : entry.dn().rdn().toString();
+        String rdn = EntryState.SUFFIX.equals(parentUuid)
+                ? entry.dn().toString()
+                : entry.dn().rdn().toString();
         return new EntryState(csn, new EntryState.Name(csn, parentUuid, rdn));
     }
 
@@ -84,7 +86,9 @@ final class EntryStates {
             return;
         }
         String parent = parentUuid(tx, entry.dn());
-        String rdn = EntryState.SUFFIX.equals(parent) ? entry.dn().toString() : entry.dn().rdn().toString();
+        String rdn = EntryState.SUFFIX.equals(parent)
+                ? entry.dn().toString()
+                : entry.dn().rdn().toString();
         put(entry, new EntryState(csn, new EntryState.Name(csn, parent, rdn)));
     }
 
@@ -95,9 +99,12 @@ final class EntryStates {
             return;
         }
         EntryState s = of(tx, before);
-        if (!after.dn().equals(before.dn()) || !after.dn().toString().equals(before.dn().toString())) {
+        if (!after.dn().equals(before.dn())
+                || !after.dn().toString().equals(before.dn().toString())) {
             String parent = parentUuid(tx, after.dn());
-            String rdn = EntryState.SUFFIX.equals(parent) ? after.dn().toString() : after.dn().rdn().toString();
+            String rdn = EntryState.SUFFIX.equals(parent)
+                    ? after.dn().toString()
+                    : after.dn().rdn().toString();
             s.rename(new EntryState.Name(csn, parent, rdn));
         }
         Map<String, Attribute[]> pairs = new LinkedHashMap<>();
@@ -165,7 +172,8 @@ final class EntryStates {
 
     /** Stores {@code s} on the entry. */
     void put(Entry entry, EntryState s) {
-        List<byte[]> values = s.format().stream().map(l -> l.getBytes(StandardCharsets.UTF_8)).toList();
+        List<byte[]> values =
+                s.format().stream().map(l -> l.getBytes(StandardCharsets.UTF_8)).toList();
         entry.put(new Attribute(AttributeDescription.of(stateType), values));
     }
 

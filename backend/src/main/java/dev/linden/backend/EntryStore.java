@@ -41,7 +41,8 @@ final class EntryStore {
         this.id2entry = new Id2Entry(storage);
         this.id2children = new Id2Children(storage);
         this.meta = storage.tree("meta");
-        this.large = new LargeAttributes(storage, schema, config.largeValueTypes(), config.largeValueThreshold(), counters);
+        this.large =
+                new LargeAttributes(storage, schema, config.largeValueTypes(), config.largeValueThreshold(), counters);
         this.cache = new EntryCache(schema, config.entryCacheBytes());
         this.shown = new ShownDns(id2entry, cache);
         this.suffixes = List.copyOf(config.suffixes());

@@ -12,13 +12,14 @@ final class FrequencySketch {
     private static final long SEED_2 = 0xC2B2AE3D27D4EB4FL;
 
     private final byte[] counters; // two 4-bit counters per byte
-    private final int mask;        // over counter positions
+    private final int mask; // over counter positions
     private final int sampleSize;
     private int additions;
 
     /** @param capacity the number of entries whose frequencies matter (the cache's slots) */
     FrequencySketch(int capacity) {
-        int positions = Integer.highestOneBit(Math.max(64, capacity) * 8 - 1) << 1; // 8 counters per entry, a power of 2
+        int positions =
+                Integer.highestOneBit(Math.max(64, capacity) * 8 - 1) << 1; // 8 counters per entry, a power of 2
         this.counters = new byte[positions / 2];
         this.mask = positions - 1;
         this.sampleSize = 10 * Math.max(64, capacity);

@@ -22,6 +22,7 @@ import java.util.List;
 final class Id2Values {
     /** Longest description key whose values may be kept here (room for the values in the key). */
     static final int MAX_DESCRIPTION_BYTES = 64;
+
     private static final int HASH_BYTES = 32;
 
     private final Tree tree;

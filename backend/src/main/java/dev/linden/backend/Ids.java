@@ -2,8 +2,7 @@ package dev.linden.backend;
 
 /** Entry IDs as 8-byte big-endian keys, so byte order is numeric order. */
 final class Ids {
-    private Ids() {
-    }
+    private Ids() {}
 
     static byte[] bytes(long id) {
         byte[] b = new byte[8];

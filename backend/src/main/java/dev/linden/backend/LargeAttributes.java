@@ -53,7 +53,8 @@ final class LargeAttributes {
 
     /** Whether values of this description may be kept apart. */
     boolean eligible(AttributeDescription d) {
-        return types.contains(d.type()) && d.key().getBytes(StandardCharsets.UTF_8).length <= Id2Values.MAX_DESCRIPTION_BYTES;
+        return types.contains(d.type())
+                && d.key().getBytes(StandardCharsets.UTF_8).length <= Id2Values.MAX_DESCRIPTION_BYTES;
     }
 
     /** The stored entry: the decoded record, with the attributes it keeps apart read on demand in {@code tx}. */
@@ -100,12 +101,18 @@ final class LargeAttributes {
                     continue;
                 }
                 Attribute a = after == null ? null : after.get(b.description());
-                if (a != null && a.store() == b.store() && apart.contains(a.description().key())) {
+                if (a != null
+                        && a.store() == b.store()
+                        && apart.contains(a.description().key())) {
                     for (String removed : a.removedNormalized()) { // first: a value removed and added again is put back
                         values.delete(tx, Id2Values.key(stored.prefix(), removed));
                     }
                     for (int i = 0; i < a.added().size(); i++) {
-                        values.put(tx, Id2Values.key(stored.prefix(), a.addedNormalized().get(i)), a.added().get(i));
+                        values.put(
+                                tx,
+                                Id2Values.key(
+                                        stored.prefix(), a.addedNormalized().get(i)),
+                                a.added().get(i));
                     }
                 } else {
                     values.deleteAll(tx, stored.prefix());
@@ -117,7 +124,8 @@ final class LargeAttributes {
                 if (apart.contains(a.description().key()) && !sameStore(before, a)) {
                     byte[] prefix = Id2Values.prefix(id, a.description().key());
                     List<byte[]> vs = a.values();
-                    List<String> norms = a.normalizedValues(schema); // computed once per attribute (a bulk load does it beforehand)
+                    List<String> norms =
+                            a.normalizedValues(schema); // computed once per attribute (a bulk load does it beforehand)
                     for (int i = 0; i < vs.size(); i++) {
                         values.put(tx, Id2Values.key(prefix, norms.get(i)), vs.get(i));
                     }

@@ -43,12 +43,19 @@ final class LostAndFound {
         var schema = store.schema();
         e.put(schema.attributeType("objectClass"), "top", "organizationalRole");
         e.put(schema.attributeType("cn"), "lost+found");
-        e.put(schema.attributeType("description"), "Entries whose parent was deleted on another server while they were"
-                + " added or moved below it");
+        e.put(
+                schema.attributeType("description"),
+                "Entries whose parent was deleted on another server while they were" + " added or moved below it");
         e.put(schema.attributeType("entryUUID"), uuid(suffix).toString());
         e.put(schema.attributeType("entryCSN"), EntryState.ORIGIN.toString());
-        states.put(e, new EntryState(EntryState.ORIGIN, new EntryState.Name(EntryState.ORIGIN,
-                states.uuidOf(store.load(tx, suffixId)), e.dn().rdn().toString())));
+        states.put(
+                e,
+                new EntryState(
+                        EntryState.ORIGIN,
+                        new EntryState.Name(
+                                EntryState.ORIGIN,
+                                states.uuidOf(store.load(tx, suffixId)),
+                                e.dn().rdn().toString())));
         Set<String> apart = store.apart(null, e);
         return links.insert(tx, e, apart, EntryStore.encode(e, apart));
     }

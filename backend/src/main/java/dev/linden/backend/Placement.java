@@ -57,8 +57,7 @@ final class Placement {
     }
 
     /** A place in the tree: the DN and the ID of the parent (0 for a suffix). */
-    record Place(Dn dn, long parentId) {
-    }
+    record Place(Dn dn, long parentId) {}
 
     /**
      * The place for the entry {@code uuid} (ID {@code selfId} here, 0 if new) whose name fact is
@@ -146,8 +145,8 @@ final class Placement {
             if (a == null || !a.containsNormalized(ava.normValue(), store.schema())) {
                 List<byte[]> values = new ArrayList<>(a == null ? List.of() : a.values());
                 values.add(ava.value().getBytes(StandardCharsets.UTF_8));
-                entry.put(new Attribute(a != null ? a.description()
-                        : dev.linden.model.AttributeDescription.of(type), values));
+                entry.put(new Attribute(
+                        a != null ? a.description() : dev.linden.model.AttributeDescription.of(type), values));
             }
         }
     }
@@ -169,8 +168,7 @@ final class Placement {
             if (uuids.isEmpty()) {
                 break;
             }
-            record Waiting(String uuid, long id, Entry entry, EntryState.Name name) {
-            }
+            record Waiting(String uuid, long id, Entry entry, EntryState.Name name) {}
             List<Waiting> waiting = new ArrayList<>();
             for (String uuid : uuids) {
                 long id = idOf(tx, uuid);

@@ -20,11 +20,9 @@ final class RecordDecoding {
     private static final int PARENTS = 1024;
     private static final int DESCRIPTIONS = 512;
 
-    private record Parent(byte[] key, Dn dn) {
-    }
+    private record Parent(byte[] key, Dn dn) {}
 
-    private record Description(byte[] key, AttributeDescription description) {
-    }
+    private record Description(byte[] key, AttributeDescription description) {}
 
     /** Decodes an encoded RDN sequence into a DN (the record format's business, not this cache's). */
     @FunctionalInterface
@@ -72,10 +70,12 @@ final class RecordDecoding {
 
     private static String utf8(byte[] buf, int offset, int length) throws BerException {
         try {
-            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+            return java.nio.charset.StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
                     .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(buf, offset, length)).toString();
+                    .decode(java.nio.ByteBuffer.wrap(buf, offset, length))
+                    .toString();
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new BerException("attribute type is not valid UTF-8");
         }

@@ -47,7 +47,8 @@ final class ReferentialIntegrity {
                     if (!a.description().type().isSubtypeOf(type)) {
                         continue;
                     }
-                    Attribute b = a.isStored() ? LargeAttributes.renamed(a, oldDn, newDn, schema) // a look-up, two keys
+                    Attribute b = a.isStored()
+                            ? LargeAttributes.renamed(a, oldDn, newDn, schema) // a look-up, two keys
                             : rewritten(a, oldDn, newDn);
                     if (b != a) {
                         after.put(b); // no values left: the attribute goes

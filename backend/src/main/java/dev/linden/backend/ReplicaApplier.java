@@ -36,7 +36,11 @@ final class ReplicaApplier {
     private final Tree meta;
     private final AttributeType entryUuid;
 
-    ReplicaApplier(TreeWriter writer, EntryStore store, ChangeRecorder recorder, EntryStates states,
+    ReplicaApplier(
+            TreeWriter writer,
+            EntryStore store,
+            ChangeRecorder recorder,
+            EntryStates states,
             dev.linden.storage.Storage storage) {
         this.writer = writer;
         this.store = store;
@@ -49,8 +53,7 @@ final class ReplicaApplier {
     }
 
     /** What one batch did. */
-    record Outcome(int applied, int skipped, List<String> problems) {
-    }
+    record Outcome(int applied, int skipped, List<String> problems) {}
 
     /**
      * Applies {@code changes} in order, then stores {@code cookie} under {@code cookieKey} (unless null),
@@ -134,7 +137,9 @@ final class ReplicaApplier {
         EntryState joined = ours.join(theirs);
         states.forgetOld(joined);
         Entry after = merge.merge(before, ours, incoming, theirs, joined);
-        after.put(store.schema().attributeType("entryCSN"), EntryState.max(local, csn).toString());
+        after.put(
+                store.schema().attributeType("entryCSN"),
+                EntryState.max(local, csn).toString());
         String previous = null;
         if (!joined.name().equals(ours.name()) || !placedAsNamed(tx, before, ours)) {
             Placement.Place place = placement.placeFor(tx, id, u, joined.name());
@@ -142,7 +147,8 @@ final class ReplicaApplier {
                 return incoming.dn() + ": another entry is this suffix here";
             }
             Entry now = store.load(tx, id); // placing may have moved entries, this one's parents too
-            if (!place.dn().equals(now.dn()) || !place.dn().toString().equals(now.dn().toString())) {
+            if (!place.dn().equals(now.dn())
+                    || !place.dn().toString().equals(now.dn().toString())) {
                 writer.links().moveSubordinates(tx, now.dn(), place.dn());
                 writer.links().relink(tx, id, now.dn(), place.dn(), place.parentId());
                 previous = before.dn().toString();
@@ -166,7 +172,8 @@ final class ReplicaApplier {
         }
         Dn parent = entry.dn().parent();
         long parentId = parent == null ? 0 : store.id(tx, parent);
-        return parentId != 0 && n.parent().equals(states.uuidOf(store.load(tx, parentId)))
+        return parentId != 0
+                && n.parent().equals(states.uuidOf(store.load(tx, parentId)))
                 && entry.dn().rdn().toString().equals(n.rdn());
     }
 

@@ -23,8 +23,13 @@ final class SearchExecutor {
     private final SearchCounters counters;
     private final Changelog changelog;
 
-    SearchExecutor(Storage storage, EntryStore store, SearchPlanner planner, GroupResolver groups,
-            SearchCounters counters, Changelog changelog) {
+    SearchExecutor(
+            Storage storage,
+            EntryStore store,
+            SearchPlanner planner,
+            GroupResolver groups,
+            SearchCounters counters,
+            Changelog changelog) {
         this.changelog = changelog;
         this.storage = storage;
         this.store = store;
@@ -73,7 +78,8 @@ final class SearchExecutor {
             List<Long> ids = store.dn2id.subordinates(tx, base, limit);
             if (limit > 0 && ids.size() + 1 > limit) {
                 counters.refused();
-                throw new LdapException(ResultCode.ADMIN_LIMIT_EXCEEDED,
+                throw new LdapException(
+                        ResultCode.ADMIN_LIMIT_EXCEEDED,
                         "unindexed search over more than " + (limit - 1) + " entries refused (limit " + limit + ")");
             }
             counters.unindexed();
@@ -89,8 +95,9 @@ final class SearchExecutor {
         });
     }
 
-    private void walkCandidates(BackendTx tx, SearchSpec spec, long baseId, IdSet candidates, SearchScan scan,
-            StoreView view) throws LdapException {
+    private void walkCandidates(
+            BackendTx tx, SearchSpec spec, long baseId, IdSet candidates, SearchScan scan, StoreView view)
+            throws LdapException {
         for (int i = 0; i < candidates.size(); i++) {
             long id = candidates.get(i);
             if (spec.scope() == SearchScope.SUBORDINATES && id == baseId) {
@@ -109,8 +116,11 @@ final class SearchExecutor {
     }
 
     /** Looks entries up by entryUUID (through its equality index) and hands those found to the scan. */
-    void byUuids(java.util.Collection<java.util.UUID> uuids, SearchScan found,
-            java.util.function.Consumer<java.util.UUID> missing) throws LdapException {
+    void byUuids(
+            java.util.Collection<java.util.UUID> uuids,
+            SearchScan found,
+            java.util.function.Consumer<java.util.UUID> missing)
+            throws LdapException {
         dev.linden.model.schema.AttributeType type = store.schema().attributeType("entryUUID");
         BackendTx.read(storage, tx -> {
             StoreView view = new StoreView(tx, store, groups, changelog);

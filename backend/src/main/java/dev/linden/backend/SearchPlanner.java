@@ -57,7 +57,8 @@ final class SearchPlanner {
                 }
                 yield result;
             }
-            case Filter.Equality eq when groups != null && isType(eq.attribute(), "memberof") -> {
+            case Filter.Equality eq
+            when groups != null && isType(eq.attribute(), "memberof") -> {
                 Dn group = dn(eq.value());
                 // through nesting: a superset whether memberOf lists direct groups or nested ones
                 yield group == null ? IdSet.of() : ids(tx, groups.members(tx, group));
@@ -105,7 +106,8 @@ final class SearchPlanner {
      * through nesting, or the groups above an entry, as IDs. Other extensible matches: scan.
      */
     private IdSet inChain(BackendTx tx, Filter.Extensible ex) {
-        if (ex.matchingRule() == null || ex.attribute() == null
+        if (ex.matchingRule() == null
+                || ex.attribute() == null
                 || !(ex.matchingRule().equals(dev.linden.model.matching.MatchingRules.IN_CHAIN_OID)
                         || ex.matchingRule().equalsIgnoreCase("inChainMatch"))) {
             return null;

@@ -15,8 +15,8 @@ import java.util.function.Predicate;
  * found through the indexes only (referral objects and aliases, which a search meets whatever its
  * filter); it is ignored when no index answers it, or when the scope is listed anyway.
  */
-public record SearchSpec(Dn base, SearchScope scope, Filter filter, int unindexedLimit, Predicate<Entry> visible,
-        Filter alsoIndexed) {
+public record SearchSpec(
+        Dn base, SearchScope scope, Filter filter, int unindexedLimit, Predicate<Entry> visible, Filter alsoIndexed) {
     private static final Predicate<Entry> EVERYTHING = e -> true;
 
     /** A search that sees every entry (the server's own view). */

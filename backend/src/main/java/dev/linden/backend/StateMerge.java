@@ -31,8 +31,7 @@ final class StateMerge {
     }
 
     /** A candidate value: its bytes, its normalised form and when it was added. */
-    private record Candidate(byte[] bytes, String normalized, Csn added, String hash) {
-    }
+    private record Candidate(byte[] bytes, String normalized, Csn added, String hash) {}
 
     /**
      * The merge of {@code local} (state {@code ls}) and {@code incoming} (state {@code is}) as a copy of
@@ -49,8 +48,8 @@ final class StateMerge {
             }
         }
         for (Map.Entry<String, AttributeDescription> d : descriptions.entrySet()) {
-            Attribute merged = mergeAttribute(d.getKey(), d.getValue(), local.get(d.getValue()), ls,
-                    incoming.get(d.getValue()), is, joined);
+            Attribute merged = mergeAttribute(
+                    d.getKey(), d.getValue(), local.get(d.getValue()), ls, incoming.get(d.getValue()), is, joined);
             if (merged == null) {
                 out.remove(d.getValue());
             } else {
@@ -61,8 +60,14 @@ final class StateMerge {
         return out;
     }
 
-    private Attribute mergeAttribute(String key, AttributeDescription d, Attribute l, EntryState ls, Attribute in,
-            EntryState is, EntryState joined) {
+    private Attribute mergeAttribute(
+            String key,
+            AttributeDescription d,
+            Attribute l,
+            EntryState ls,
+            Attribute in,
+            EntryState is,
+            EntryState joined) {
         Map<String, Candidate> best = new HashMap<>();
         Map<String, Candidate> fromLocal = candidates(key, l, ls);
         Map<String, Candidate> fromIncoming = candidates(key, in, is);
@@ -79,8 +84,9 @@ final class StateMerge {
         }
         AttributeType type = d.type();
         if (type.isSingleValue() && kept.size() > 1) {
-            kept = new ArrayList<>(List.of(kept.stream().max(Comparator.comparing(Candidate::added)
-                    .thenComparing(Candidate::hash)).get()));
+            kept = new ArrayList<>(List.of(kept.stream()
+                    .max(Comparator.comparing(Candidate::added).thenComparing(Candidate::hash))
+                    .get()));
         }
         if (kept.isEmpty()) {
             return null;
@@ -103,7 +109,9 @@ final class StateMerge {
                     moreNorms.add(c.normalized());
                 }
             }
-            return gone.isEmpty() && more.isEmpty() ? l : l.withRemoved(gone, schema).withAdded(more, moreNorms);
+            return gone.isEmpty() && more.isEmpty()
+                    ? l
+                    : l.withRemoved(gone, schema).withAdded(more, moreNorms);
         }
         kept.sort(Comparator.comparing(Candidate::added).thenComparing(Candidate::normalized));
         List<byte[]> values = new ArrayList<>(kept.size());

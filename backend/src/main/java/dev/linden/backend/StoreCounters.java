@@ -19,8 +19,12 @@ public final class StoreCounters {
     /** The counts at one moment ({@code logWrites}: changelog keys put and deleted, counted apart). */
     public record Snapshot(long puts, long deletes, long bytes, long apartReads, long logWrites) {
         public Snapshot minus(Snapshot earlier) {
-            return new Snapshot(puts - earlier.puts, deletes - earlier.deletes, bytes - earlier.bytes,
-                    apartReads - earlier.apartReads, logWrites - earlier.logWrites);
+            return new Snapshot(
+                    puts - earlier.puts,
+                    deletes - earlier.deletes,
+                    bytes - earlier.bytes,
+                    apartReads - earlier.apartReads,
+                    logWrites - earlier.logWrites);
         }
     }
 

@@ -23,7 +23,8 @@ final class StoredValues implements ValueStore {
     private final byte[] prefix;
     private final StoreCounters counters;
 
-    StoredValues(BackendTx tx, Storage storage, Id2Values tree, long id, String descriptionKey, StoreCounters counters) {
+    StoredValues(
+            BackendTx tx, Storage storage, Id2Values tree, long id, String descriptionKey, StoreCounters counters) {
         this.tx = tx;
         this.counters = counters;
         this.storage = storage;

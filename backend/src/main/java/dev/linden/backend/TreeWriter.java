@@ -30,8 +30,14 @@ final class TreeWriter {
     private final AtomicLong version = new AtomicLong();
     private final CommitSignal signal = new CommitSignal();
 
-    TreeWriter(Storage storage, EntryStore store, ReferentialIntegrity references, ChangeRecorder recorder,
-            EntryStates states, StoreCounters counters, List<Dn> suffixes) {
+    TreeWriter(
+            Storage storage,
+            EntryStore store,
+            ReferentialIntegrity references,
+            ChangeRecorder recorder,
+            EntryStates states,
+            StoreCounters counters,
+            List<Dn> suffixes) {
         this.storage = storage;
         this.store = store;
         this.references = references;
@@ -113,7 +119,8 @@ final class TreeWriter {
                 throw store.noSuchObject(tx, dn);
             }
             if (store.id2children.hasChildren(tx, id)) {
-                throw new LdapException(ResultCode.NOT_ALLOWED_ON_NON_LEAF, "subordinate objects must be deleted first");
+                throw new LdapException(
+                        ResultCode.NOT_ALLOWED_ON_NON_LEAF, "subordinate objects must be deleted first");
             }
             Entry entry = store.load(tx, id);
             check.check(entry);
@@ -139,7 +146,8 @@ final class TreeWriter {
             }
             List<Long> below = store.dn2id.subordinates(tx, dn, limit);
             if (below.size() + 1 > limit) {
-                throw new LdapException(ResultCode.ADMIN_LIMIT_EXCEEDED,
+                throw new LdapException(
+                        ResultCode.ADMIN_LIMIT_EXCEEDED,
                         "subtree of more than " + limit + " entries: delete it in parts");
             }
             List<Long> ids = new ArrayList<>(below);
@@ -226,5 +234,4 @@ final class TreeWriter {
             placement.settle(tx);
         }
     }
-
 }

@@ -92,10 +92,16 @@ class BackendTest {
 
     private List<String> candidates(String base, SearchScope scope, String filter, boolean unchecked) throws Exception {
         List<String> seen = new ArrayList<>();
-        backend.search(SearchSpec.of(dn(base), scope, FilterText.parse(filter), unchecked ? 0 : backend.config().unindexedLimit()), (id, entry, stored, view) -> {
-            seen.add(entry.dn().normalized());
-            return true;
-        });
+        backend.search(
+                SearchSpec.of(
+                        dn(base),
+                        scope,
+                        FilterText.parse(filter),
+                        unchecked ? 0 : backend.config().unindexedLimit()),
+                (id, entry, stored, view) -> {
+                    seen.add(entry.dn().normalized());
+                    return true;
+                });
         return seen;
     }
 
@@ -104,17 +110,20 @@ class BackendTest {
         Filter f = FilterText.parse(filter);
         FilterEvaluator evaluator = new FilterEvaluator(SCHEMA);
         List<String> found = new ArrayList<>();
-        backend.search(SearchSpec.of(dn(base), scope, f, backend.config().unindexedLimit()), (id, entry, stored, view) -> {
-            if (evaluator.matches(f, entry)) {
-                found.add(entry.dn().normalized());
-            }
-            return true;
-        });
+        backend.search(
+                SearchSpec.of(dn(base), scope, f, backend.config().unindexedLimit()), (id, entry, stored, view) -> {
+                    if (evaluator.matches(f, entry)) {
+                        found.add(entry.dn().normalized());
+                    }
+                    return true;
+                });
         return found;
     }
 
     private static void assertCode(ThrowingRunnable op, ResultCode code) {
-        assertThatThrownBy(op::run).isInstanceOfSatisfying(LdapException.class, e -> assertThat(e.code()).isEqualTo(code));
+        assertThatThrownBy(op::run)
+                .isInstanceOfSatisfying(
+                        LdapException.class, e -> assertThat(e.code()).isEqualTo(code));
     }
 
     @FunctionalInterface
@@ -164,9 +173,11 @@ class BackendTest {
 
     @Test
     void duplicateAddIsRefused() throws Exception {
-        assertCode(() -> backend.add(person("alice", "Other", "Other", "ou=People," + SUFFIX)),
+        assertCode(
+                () -> backend.add(person("alice", "Other", "Other", "ou=People," + SUFFIX)),
                 ResultCode.ENTRY_ALREADY_EXISTS);
-        assertCode(() -> backend.add(person("ALICE", "Other", "Other", "OU=PEOPLE," + SUFFIX)),
+        assertCode(
+                () -> backend.add(person("ALICE", "Other", "Other", "OU=PEOPLE," + SUFFIX)),
                 ResultCode.ENTRY_ALREADY_EXISTS);
         // the original is untouched
         assertThat(backend.get(dn("uid=alice,ou=People," + SUFFIX)).strings(SCHEMA.attributeType("cn")))
@@ -176,7 +187,9 @@ class BackendTest {
 
     @Test
     void addAllIsAllOrNothing() throws Exception {
-        List<Entry> batch = List.of(unit("Batch", SUFFIX), person("dave", "Dave", "D", "ou=Batch," + SUFFIX),
+        List<Entry> batch = List.of(
+                unit("Batch", SUFFIX),
+                person("dave", "Dave", "D", "ou=Batch," + SUFFIX),
                 person("erin", "Erin", "E", "ou=NoSuchUnit," + SUFFIX));
 
         assertCode(() -> backend.addAll(batch), ResultCode.NO_SUCH_OBJECT);
@@ -185,7 +198,8 @@ class BackendTest {
         assertThat(search(SUFFIX, SearchScope.SUB, "(uid=dave)")).isEmpty();
 
         backend.addAll(batch.subList(0, 2));
-        assertThat(search(SUFFIX, SearchScope.SUB, "(uid=dave)")).containsExactly("uid=dave,ou=batch,dc=example,dc=com");
+        assertThat(search(SUFFIX, SearchScope.SUB, "(uid=dave)"))
+                .containsExactly("uid=dave,ou=batch,dc=example,dc=com");
     }
 
     @Test
@@ -198,7 +212,8 @@ class BackendTest {
         assertThat(candidates(SUFFIX, SearchScope.SUB, "(uid=alice)")).isEmpty();
         assertThat(candidates(SUFFIX, SearchScope.SUB, "(cn=*ander*)")).isEmpty();
         assertThat(candidates("ou=People," + SUFFIX, SearchScope.ONE, "(objectClass=*)"))
-                .containsExactlyInAnyOrder("uid=bob,ou=people,dc=example,dc=com", "uid=carol,ou=people,dc=example,dc=com");
+                .containsExactlyInAnyOrder(
+                        "uid=bob,ou=people,dc=example,dc=com", "uid=carol,ou=people,dc=example,dc=com");
 
         backend.delete(dn("uid=bob,ou=People," + SUFFIX));
         backend.delete(dn("uid=carol,ou=People," + SUFFIX));
@@ -214,15 +229,18 @@ class BackendTest {
         // the same DN can be added again, and gets found through the indexes
         backend.add(unit("People", SUFFIX));
         backend.add(person("alice", "Alice Again", "Again", "ou=People," + SUFFIX));
-        assertThat(search(SUFFIX, SearchScope.SUB, "(cn=Alice Again)")).containsExactly("uid=alice,ou=people,dc=example,dc=com");
+        assertThat(search(SUFFIX, SearchScope.SUB, "(cn=Alice Again)"))
+                .containsExactly("uid=alice,ou=people,dc=example,dc=com");
         assertThat(search(SUFFIX, SearchScope.SUB, "(cn=Alice Andersen)")).isEmpty();
     }
 
     @Test
     void tooLongADnIsRefused() throws Exception {
         String longCn = "x".repeat(600);
-        assertCode(() -> backend.add(entry("dn: cn=%s,ou=Groups,%s\nobjectClass: device\ncn: %s\n"
-                .formatted(longCn, SUFFIX, longCn))), ResultCode.UNWILLING_TO_PERFORM);
+        assertCode(
+                () -> backend.add(entry(
+                        "dn: cn=%s,ou=Groups,%s\nobjectClass: device\ncn: %s\n".formatted(longCn, SUFFIX, longCn))),
+                ResultCode.UNWILLING_TO_PERFORM);
     }
 
     // ---- modify ----
@@ -230,7 +248,8 @@ class BackendTest {
     @Test
     void modifyUpdatesTheEntryAndItsIndexes() throws Exception {
         Dn alice = dn("uid=alice,ou=People," + SUFFIX);
-        assertThat(candidates(SUFFIX, SearchScope.SUB, "(mail=alice@example.com)")).hasSize(1);
+        assertThat(candidates(SUFFIX, SearchScope.SUB, "(mail=alice@example.com)"))
+                .hasSize(1);
 
         Entry stored = backend.modify(alice, e -> {
             e.put(SCHEMA.attributeType("mail"), "alice.andersen@example.org");
@@ -239,37 +258,46 @@ class BackendTest {
         });
 
         assertThat(stored.strings(SCHEMA.attributeType("mail"))).containsExactly("alice.andersen@example.org");
-        assertThat(backend.get(alice).strings(SCHEMA.attributeType("mail"))).containsExactly("alice.andersen@example.org");
+        assertThat(backend.get(alice).strings(SCHEMA.attributeType("mail")))
+                .containsExactly("alice.andersen@example.org");
         // the old value is gone from the index: no candidate at all
-        assertThat(candidates(SUFFIX, SearchScope.SUB, "(mail=alice@example.com)")).isEmpty();
+        assertThat(candidates(SUFFIX, SearchScope.SUB, "(mail=alice@example.com)"))
+                .isEmpty();
         assertThat(candidates(SUFFIX, SearchScope.SUB, "(mail=*@example.com)"))
                 .doesNotContain("uid=alice,ou=people,dc=example,dc=com");
         // the new ones are in it
         assertThat(candidates(SUFFIX, SearchScope.SUB, "(mail=ALICE.ANDERSEN@example.org)"))
                 .containsExactly("uid=alice,ou=people,dc=example,dc=com");
-        assertThat(search(SUFFIX, SearchScope.SUB, "(mail=*@example.org)")).containsExactly("uid=alice,ou=people,dc=example,dc=com");
-        assertThat(search(SUFFIX, SearchScope.SUB, "(cn=ally)")).containsExactly("uid=alice,ou=people,dc=example,dc=com");
+        assertThat(search(SUFFIX, SearchScope.SUB, "(mail=*@example.org)"))
+                .containsExactly("uid=alice,ou=people,dc=example,dc=com");
+        assertThat(search(SUFFIX, SearchScope.SUB, "(cn=ally)"))
+                .containsExactly("uid=alice,ou=people,dc=example,dc=com");
         // an unchanged value stays indexed
-        assertThat(search(SUFFIX, SearchScope.SUB, "(cn=Alice Andersen)")).containsExactly("uid=alice,ou=people,dc=example,dc=com");
+        assertThat(search(SUFFIX, SearchScope.SUB, "(cn=Alice Andersen)"))
+                .containsExactly("uid=alice,ou=people,dc=example,dc=com");
 
         backend.modify(alice, e -> {
             e.remove(AttributeDescription.parse("mail", SCHEMA));
             return e;
         });
-        assertThat(candidates(SUFFIX, SearchScope.SUB, "(mail=alice.andersen@example.org)")).isEmpty();
+        assertThat(candidates(SUFFIX, SearchScope.SUB, "(mail=alice.andersen@example.org)"))
+                .isEmpty();
     }
 
     @Test
     void aFailedModifyChangesNothing() throws Exception {
         Dn alice = dn("uid=alice,ou=People," + SUFFIX);
-        assertCode(() -> backend.modify(alice, e -> {
-            e.put(SCHEMA.attributeType("mail"), "changed@example.com");
-            throw new LdapException(ResultCode.CONSTRAINT_VIOLATION, "no");
-        }), ResultCode.CONSTRAINT_VIOLATION);
+        assertCode(
+                () -> backend.modify(alice, e -> {
+                    e.put(SCHEMA.attributeType("mail"), "changed@example.com");
+                    throw new LdapException(ResultCode.CONSTRAINT_VIOLATION, "no");
+                }),
+                ResultCode.CONSTRAINT_VIOLATION);
         assertCode(() -> backend.modify(dn("uid=nobody,ou=People," + SUFFIX), e -> e), ResultCode.NO_SUCH_OBJECT);
 
         assertThat(backend.get(alice).strings(SCHEMA.attributeType("mail"))).containsExactly("alice@example.com");
-        assertThat(candidates(SUFFIX, SearchScope.SUB, "(mail=changed@example.com)")).isEmpty();
+        assertThat(candidates(SUFFIX, SearchScope.SUB, "(mail=changed@example.com)"))
+                .isEmpty();
     }
 
     // ---- rename ----
@@ -295,16 +323,22 @@ class BackendTest {
         assertThat(backend.get(dn("cn=Phone,uid=alice,ou=Staff," + SUFFIX)).dn().toString())
                 .isEqualTo("cn=Phone,uid=alice,ou=Staff,dc=example,dc=com");
 
-        assertThat(candidates("ou=Staff," + SUFFIX, SearchScope.SUB, "(objectClass=*)")).containsExactlyInAnyOrder(
-                "ou=staff,dc=example,dc=com", "uid=alice,ou=staff,dc=example,dc=com",
-                "uid=bob,ou=staff,dc=example,dc=com", "uid=carol,ou=staff,dc=example,dc=com",
-                "cn=phone,uid=alice,ou=staff,dc=example,dc=com");
-        assertThat(candidates("ou=Staff," + SUFFIX, SearchScope.ONE, "(objectClass=*)")).hasSize(3);
+        assertThat(candidates("ou=Staff," + SUFFIX, SearchScope.SUB, "(objectClass=*)"))
+                .containsExactlyInAnyOrder(
+                        "ou=staff,dc=example,dc=com",
+                        "uid=alice,ou=staff,dc=example,dc=com",
+                        "uid=bob,ou=staff,dc=example,dc=com",
+                        "uid=carol,ou=staff,dc=example,dc=com",
+                        "cn=phone,uid=alice,ou=staff,dc=example,dc=com");
+        assertThat(candidates("ou=Staff," + SUFFIX, SearchScope.ONE, "(objectClass=*)"))
+                .hasSize(3);
         // the indexes find the moved entries under their new DNs
-        assertThat(search(SUFFIX, SearchScope.SUB, "(uid=alice)")).containsExactly("uid=alice,ou=staff,dc=example,dc=com");
+        assertThat(search(SUFFIX, SearchScope.SUB, "(uid=alice)"))
+                .containsExactly("uid=alice,ou=staff,dc=example,dc=com");
         assertThat(search(SUFFIX, SearchScope.SUB, "(ou=Staff)")).containsExactly("ou=staff,dc=example,dc=com");
         assertThat(search(SUFFIX, SearchScope.SUB, "(ou=People)")).isEmpty();
-        assertCode(() -> candidates("ou=People," + SUFFIX, SearchScope.SUB, "(objectClass=*)"), ResultCode.NO_SUCH_OBJECT);
+        assertCode(
+                () -> candidates("ou=People," + SUFFIX, SearchScope.SUB, "(objectClass=*)"), ResultCode.NO_SUCH_OBJECT);
         assertThat(backend.hasChildren(staff)).isTrue();
     }
 
@@ -320,7 +354,8 @@ class BackendTest {
         assertThat(candidates("ou=Groups," + SUFFIX, SearchScope.ONE, "(objectClass=*)"))
                 .containsExactly("ou=people,ou=groups,dc=example,dc=com");
         assertThat(backend.hasChildren(dn("ou=Groups," + SUFFIX))).isTrue();
-        assertThat(candidates("ou=People,ou=Groups," + SUFFIX, SearchScope.ONE, "(objectClass=*)")).hasSize(3);
+        assertThat(candidates("ou=People,ou=Groups," + SUFFIX, SearchScope.ONE, "(objectClass=*)"))
+                .hasSize(3);
         assertThat(backend.get(dn("uid=bob,ou=People,ou=Groups," + SUFFIX))).isNotNull();
         // and the old parent can now be deleted as a leaf once emptied of it
         backend.rename(moved, people, e -> e);
@@ -333,10 +368,13 @@ class BackendTest {
         Dn people = dn("ou=People," + SUFFIX);
 
         assertCode(() -> backend.rename(people, dn("ou=Groups," + SUFFIX), e -> e), ResultCode.ENTRY_ALREADY_EXISTS);
-        assertCode(() -> backend.rename(people, dn("ou=Sub,uid=alice,ou=People," + SUFFIX), e -> e),
+        assertCode(
+                () -> backend.rename(people, dn("ou=Sub,uid=alice,ou=People," + SUFFIX), e -> e),
                 ResultCode.UNWILLING_TO_PERFORM);
-        assertCode(() -> backend.rename(people, dn("ou=People,ou=Missing," + SUFFIX), e -> e), ResultCode.NO_SUCH_OBJECT);
-        assertCode(() -> backend.rename(dn("ou=Missing," + SUFFIX), dn("ou=Other," + SUFFIX), e -> e),
+        assertCode(
+                () -> backend.rename(people, dn("ou=People,ou=Missing," + SUFFIX), e -> e), ResultCode.NO_SUCH_OBJECT);
+        assertCode(
+                () -> backend.rename(dn("ou=Missing," + SUFFIX), dn("ou=Other," + SUFFIX), e -> e),
                 ResultCode.NO_SUCH_OBJECT);
         // nothing moved
         assertThat(candidates(SUFFIX, SearchScope.SUB, "(objectClass=*)")).hasSize(6);
@@ -352,7 +390,8 @@ class BackendTest {
         assertThat(backend.get(dn("ou=people," + SUFFIX)).dn().toString()).isEqualTo("ou=PEOPLE,dc=example,dc=com");
         assertThat(backend.get(dn("uid=alice,ou=people," + SUFFIX)).dn().toString())
                 .isEqualTo("uid=alice,ou=PEOPLE,dc=example,dc=com");
-        assertThat(candidates("ou=People," + SUFFIX, SearchScope.ONE, "(objectClass=*)")).hasSize(3);
+        assertThat(candidates("ou=People," + SUFFIX, SearchScope.ONE, "(objectClass=*)"))
+                .hasSize(3);
     }
 
     // ---- search ----
@@ -360,36 +399,49 @@ class BackendTest {
     @Test
     void searchScopes() throws Exception {
         String people = "ou=People," + SUFFIX;
-        List<String> children = List.of("uid=alice,ou=people,dc=example,dc=com", "uid=bob,ou=people,dc=example,dc=com",
+        List<String> children = List.of(
+                "uid=alice,ou=people,dc=example,dc=com",
+                "uid=bob,ou=people,dc=example,dc=com",
                 "uid=carol,ou=people,dc=example,dc=com");
 
-        assertThat(candidates(people, SearchScope.BASE, "(objectClass=*)")).containsExactly("ou=people,dc=example,dc=com");
-        assertThat(candidates(people, SearchScope.ONE, "(objectClass=*)")).containsExactlyInAnyOrderElementsOf(children);
+        assertThat(candidates(people, SearchScope.BASE, "(objectClass=*)"))
+                .containsExactly("ou=people,dc=example,dc=com");
+        assertThat(candidates(people, SearchScope.ONE, "(objectClass=*)"))
+                .containsExactlyInAnyOrderElementsOf(children);
         List<String> sub = new ArrayList<>(children);
         sub.add("ou=people,dc=example,dc=com");
         assertThat(candidates(people, SearchScope.SUB, "(objectClass=*)")).containsExactlyInAnyOrderElementsOf(sub);
-        assertThat(candidates(people, SearchScope.SUBORDINATES, "(objectClass=*)")).containsExactlyInAnyOrderElementsOf(children);
+        assertThat(candidates(people, SearchScope.SUBORDINATES, "(objectClass=*)"))
+                .containsExactlyInAnyOrderElementsOf(children);
         // a leaf has nothing below it
-        assertThat(candidates("uid=bob," + people, SearchScope.ONE, "(objectClass=*)")).isEmpty();
-        assertThat(candidates("uid=bob," + people, SearchScope.SUBORDINATES, "(objectClass=*)")).isEmpty();
+        assertThat(candidates("uid=bob," + people, SearchScope.ONE, "(objectClass=*)"))
+                .isEmpty();
+        assertThat(candidates("uid=bob," + people, SearchScope.SUBORDINATES, "(objectClass=*)"))
+                .isEmpty();
         assertThat(candidates(SUFFIX, SearchScope.SUB, "(objectClass=*)")).hasSize(6);
-        assertThat(candidates(SUFFIX, SearchScope.ONE, "(objectClass=*)")).containsExactlyInAnyOrder(
-                "ou=people,dc=example,dc=com", "ou=groups,dc=example,dc=com");
+        assertThat(candidates(SUFFIX, SearchScope.ONE, "(objectClass=*)"))
+                .containsExactlyInAnyOrder("ou=people,dc=example,dc=com", "ou=groups,dc=example,dc=com");
     }
 
     @Test
     void scopesHoldWithIndexedFilters() throws Exception {
         String people = "ou=People," + SUFFIX;
 
-        assertThat(search(people, SearchScope.SUB, "(objectClass=organizationalUnit)")).containsExactly("ou=people,dc=example,dc=com");
-        assertThat(search(people, SearchScope.SUBORDINATES, "(objectClass=organizationalUnit)")).isEmpty();
-        assertThat(candidates(people, SearchScope.SUBORDINATES, "(objectClass=organizationalUnit)")).isEmpty();
-        assertThat(search("ou=Groups," + SUFFIX, SearchScope.SUB, "(uid=alice)")).isEmpty();
-        assertThat(candidates("ou=Groups," + SUFFIX, SearchScope.SUB, "(uid=alice)")).isEmpty();
-        assertThat(search(people, SearchScope.SUB, "(objectClass=inetOrgPerson)")).hasSize(3);
+        assertThat(search(people, SearchScope.SUB, "(objectClass=organizationalUnit)"))
+                .containsExactly("ou=people,dc=example,dc=com");
+        assertThat(search(people, SearchScope.SUBORDINATES, "(objectClass=organizationalUnit)"))
+                .isEmpty();
+        assertThat(candidates(people, SearchScope.SUBORDINATES, "(objectClass=organizationalUnit)"))
+                .isEmpty();
+        assertThat(search("ou=Groups," + SUFFIX, SearchScope.SUB, "(uid=alice)"))
+                .isEmpty();
+        assertThat(candidates("ou=Groups," + SUFFIX, SearchScope.SUB, "(uid=alice)"))
+                .isEmpty();
+        assertThat(search(people, SearchScope.SUB, "(objectClass=inetOrgPerson)"))
+                .hasSize(3);
         // base scope hands over the base entry whatever the filter; the scan decides
-        assertThat(candidates("uid=bob," + people, SearchScope.BASE, "(uid=alice)")).containsExactly(
-                "uid=bob,ou=people,dc=example,dc=com");
+        assertThat(candidates("uid=bob," + people, SearchScope.BASE, "(uid=alice)"))
+                .containsExactly("uid=bob,ou=people,dc=example,dc=com");
         assertThat(search("uid=bob," + people, SearchScope.BASE, "(uid=alice)")).isEmpty();
     }
 
@@ -405,20 +457,32 @@ class BackendTest {
     @Test
     void theScanCanStopTheSearch() throws Exception {
         List<String> seen = new ArrayList<>();
-        backend.search(SearchSpec.of(dn(SUFFIX), SearchScope.SUB, FilterText.parse("(objectClass=*)"), backend.config().unindexedLimit()), (id, e, s, v) -> {
-            seen.add(e.dn().normalized());
-            return seen.size() < 2;
-        });
+        backend.search(
+                SearchSpec.of(
+                        dn(SUFFIX),
+                        SearchScope.SUB,
+                        FilterText.parse("(objectClass=*)"),
+                        backend.config().unindexedLimit()),
+                (id, e, s, v) -> {
+                    seen.add(e.dn().normalized());
+                    return seen.size() < 2;
+                });
         assertThat(seen).hasSize(2);
     }
 
     @Test
     void theViewCountsChildren() throws Exception {
         List<Integer> counts = new ArrayList<>();
-        backend.search(SearchSpec.of(dn(SUFFIX), SearchScope.ONE, FilterText.parse("(objectClass=*)"), backend.config().unindexedLimit()), (id, e, s, view) -> {
-            counts.add(view.countChildren(id) * 10 + (view.hasChildren(id) ? 1 : 0));
-            return true;
-        });
+        backend.search(
+                SearchSpec.of(
+                        dn(SUFFIX),
+                        SearchScope.ONE,
+                        FilterText.parse("(objectClass=*)"),
+                        backend.config().unindexedLimit()),
+                (id, e, s, view) -> {
+                    counts.add(view.countChildren(id) * 10 + (view.hasChildren(id) ? 1 : 0));
+                    return true;
+                });
         assertThat(counts).containsExactlyInAnyOrder(31, 0); // People: 3 children; Groups: none
     }
 
@@ -439,17 +503,22 @@ class BackendTest {
 
         assertThat(candidates("ou=Many," + SUFFIX, SearchScope.SUB, "(uid=alice)"))
                 .containsExactly("uid=alice,ou=many,dc=example,dc=com");
-        assertThat(candidates("ou=Many," + SUFFIX, SearchScope.SUB, "(uid=user150)")).hasSize(1);
+        assertThat(candidates("ou=Many," + SUFFIX, SearchScope.SUB, "(uid=user150)"))
+                .hasSize(1);
         // from the suffix, the other alice is a candidate too
         assertThat(candidates(SUFFIX, SearchScope.SUB, "(uid=alice)")).hasSize(2);
         assertThat(candidates(SUFFIX, SearchScope.SUB, "(uid=nobody)")).isEmpty();
         // an AND with one indexed part narrows to it; an OR of indexed parts unites them
-        assertThat(candidates(SUFFIX, SearchScope.SUB, "(&(uid=user7)(description=anything))")).hasSize(1);
-        assertThat(candidates(SUFFIX, SearchScope.SUB, "(&(objectClass=inetOrgPerson)(sn=surname3))")).hasSize(20);
-        assertThat(candidates(SUFFIX, SearchScope.SUB, "(|(uid=user1)(uid=user2)(mail=user3@example.com))")).hasSize(3);
+        assertThat(candidates(SUFFIX, SearchScope.SUB, "(&(uid=user7)(description=anything))"))
+                .hasSize(1);
+        assertThat(candidates(SUFFIX, SearchScope.SUB, "(&(objectClass=inetOrgPerson)(sn=surname3))"))
+                .hasSize(20);
+        assertThat(candidates(SUFFIX, SearchScope.SUB, "(|(uid=user1)(uid=user2)(mail=user3@example.com))"))
+                .hasSize(3);
         assertThat(candidates(SUFFIX, SearchScope.SUB, "(|)")).isEmpty();
         // an assertion value the rule refuses matches nothing, without a scan
-        assertThat(candidates(SUFFIX, SearchScope.SUB, "(objectClass=not an oid)")).isEmpty();
+        assertThat(candidates(SUFFIX, SearchScope.SUB, "(objectClass=not an oid)"))
+                .isEmpty();
     }
 
     @Test
@@ -457,13 +526,16 @@ class BackendTest {
         addMany();
 
         // 200 entries and a limit of 50: a scan would be refused, so these went through the index
-        assertThat(search(SUFFIX, SearchScope.SUB, "(cn=*ander*)")).containsExactlyInAnyOrder(
-                "uid=alice,ou=people,dc=example,dc=com", "uid=alice,ou=many,dc=example,dc=com");
+        assertThat(search(SUFFIX, SearchScope.SUB, "(cn=*ander*)"))
+                .containsExactlyInAnyOrder(
+                        "uid=alice,ou=people,dc=example,dc=com", "uid=alice,ou=many,dc=example,dc=com");
         assertThat(search(SUFFIX, SearchScope.SUB, "(cn=Alice*)")).hasSize(2);
-        assertThat(search(SUFFIX, SearchScope.SUB, "(sn=*berg)")).containsExactly("uid=alice,ou=many,dc=example,dc=com");
+        assertThat(search(SUFFIX, SearchScope.SUB, "(sn=*berg)"))
+                .containsExactly("uid=alice,ou=many,dc=example,dc=com");
         assertThat(search(SUFFIX, SearchScope.SUB, "(cn=user number1*)")).hasSize(110); // 1, 10-19, 100-198
         assertThat(search(SUFFIX, SearchScope.SUB, "(cn=*number19*)")).hasSize(10); // 19, 190-198
-        assertThat(search(SUFFIX, SearchScope.SUB, "(mail=user42@*)")).containsExactly("uid=user42,ou=many,dc=example,dc=com");
+        assertThat(search(SUFFIX, SearchScope.SUB, "(mail=user42@*)"))
+                .containsExactly("uid=user42,ou=many,dc=example,dc=com");
         assertThat(search(SUFFIX, SearchScope.SUB, "(cn=*zzz*)")).isEmpty();
         // candidates narrow: a few false positives at most, never the whole tree
         assertThat(candidates(SUFFIX, SearchScope.SUB, "(cn=*ander*)")).hasSizeLessThan(10);
@@ -474,32 +546,47 @@ class BackendTest {
     void anUnindexedSearchOverTheLimitIsRefusedUnlessUnchecked() throws Exception {
         addMany();
 
-        for (String filter : List.of("(description=x)", "(objectClass=*)", "(!(uid=alice))", "(|(uid=alice)(description=x))",
-                "(uidNumber>=5)", "(cn=a*)")) {
+        for (String filter : List.of(
+                "(description=x)",
+                "(objectClass=*)",
+                "(!(uid=alice))",
+                "(|(uid=alice)(description=x))",
+                "(uidNumber>=5)",
+                "(cn=a*)")) {
             assertThatThrownBy(() -> candidates(SUFFIX, SearchScope.SUB, filter))
                     .as(filter)
-                    .isInstanceOfSatisfying(LdapException.class,
-                            e -> assertThat(e.code()).isEqualTo(ResultCode.ADMIN_LIMIT_EXCEEDED));
+                    .isInstanceOfSatisfying(
+                            LdapException.class, e -> assertThat(e.code()).isEqualTo(ResultCode.ADMIN_LIMIT_EXCEEDED));
         }
         assertThat(candidates(SUFFIX, SearchScope.SUB, "(objectClass=*)", true)).hasSize(207);
-        assertThat(candidates(SUFFIX, SearchScope.SUBORDINATES, "(objectClass=*)", true)).hasSize(206);
+        assertThat(candidates(SUFFIX, SearchScope.SUBORDINATES, "(objectClass=*)", true))
+                .hasSize(206);
         // a small subtree is fine without an index
-        assertThat(candidates("ou=People," + SUFFIX, SearchScope.SUB, "(description=x)")).hasSize(4);
-        assertThat(candidates("ou=Many," + SUFFIX, SearchScope.ONE, "(description=x)")).hasSize(200);
+        assertThat(candidates("ou=People," + SUFFIX, SearchScope.SUB, "(description=x)"))
+                .hasSize(4);
+        assertThat(candidates("ou=Many," + SUFFIX, SearchScope.ONE, "(description=x)"))
+                .hasSize(200);
     }
 
     @Test
     void entriesByIdAndForEach() throws Exception {
         List<Long> ids = new ArrayList<>();
-        backend.search(SearchSpec.of(dn(SUFFIX), SearchScope.SUB, FilterText.parse("(objectClass=inetOrgPerson)"), backend.config().unindexedLimit()),
+        backend.search(
+                SearchSpec.of(
+                        dn(SUFFIX),
+                        SearchScope.SUB,
+                        FilterText.parse("(objectClass=inetOrgPerson)"),
+                        backend.config().unindexedLimit()),
                 (id, e, s, v) -> ids.add(id));
         assertThat(ids).hasSize(3);
 
         backend.delete(dn("uid=bob,ou=People," + SUFFIX));
         List<String> seen = new ArrayList<>();
-        backend.entries(ids.stream().mapToLong(Long::longValue).toArray(), (id, e, s, v) -> seen.add(e.dn().normalized()));
-        assertThat(seen).containsExactlyInAnyOrder("uid=alice,ou=people,dc=example,dc=com",
-                "uid=carol,ou=people,dc=example,dc=com");
+        backend.entries(
+                ids.stream().mapToLong(Long::longValue).toArray(), (id, e, s, v) -> seen.add(e.dn().normalized()));
+        assertThat(seen)
+                .containsExactlyInAnyOrder(
+                        "uid=alice,ou=people,dc=example,dc=com", "uid=carol,ou=people,dc=example,dc=com");
 
         List<String> all = new ArrayList<>();
         backend.forEach((id, e, s, v) -> all.add(e.dn().normalized()));
@@ -525,31 +612,45 @@ class BackendTest {
             assertThat(lmdb.get(dn("uid=alice,ou=People," + SUFFIX))).isNotNull();
             lmdb.add(person("bob", "Bob Brown", "Brown", "ou=People," + SUFFIX)); // IDs continue, no clash
             List<String> seen = new ArrayList<>();
-            lmdb.search(SearchSpec.of(dn(SUFFIX), SearchScope.SUB, FilterText.parse("(cn=*and*)"), lmdb.config().unindexedLimit()), (id, e, s, v) -> {
-                seen.add(e.dn().normalized());
-                return true;
-            });
+            lmdb.search(
+                    SearchSpec.of(
+                            dn(SUFFIX),
+                            SearchScope.SUB,
+                            FilterText.parse("(cn=*and*)"),
+                            lmdb.config().unindexedLimit()),
+                    (id, e, s, v) -> {
+                        seen.add(e.dn().normalized());
+                        return true;
+                    });
             assertThat(seen).containsExactly("uid=alice,ou=people,dc=example,dc=com");
             List<String> children = new ArrayList<>();
-            lmdb.search(SearchSpec.of(dn("ou=People," + SUFFIX), SearchScope.ONE, FilterText.parse("(objectClass=*)"), lmdb.config().unindexedLimit()),
+            lmdb.search(
+                    SearchSpec.of(
+                            dn("ou=People," + SUFFIX),
+                            SearchScope.ONE,
+                            FilterText.parse("(objectClass=*)"),
+                            lmdb.config().unindexedLimit()),
                     (id, e, s, v) -> children.add(e.dn().normalized()));
-            assertThat(children).containsExactly("uid=alice,ou=people,dc=example,dc=com",
-                    "uid=bob,ou=people,dc=example,dc=com");
+            assertThat(children)
+                    .containsExactly("uid=alice,ou=people,dc=example,dc=com", "uid=bob,ou=people,dc=example,dc=com");
         }
     }
 
     @Test
     void unknownIndexedTypeIsAConfigurationError() throws LdapException {
-        BackendConfig bad = new BackendConfig(List.of(dn(SUFFIX)),
-                java.util.Map.of("noSuchType", java.util.Set.of(IndexKind.EQUALITY)), 10);
+        BackendConfig bad = new BackendConfig(
+                List.of(dn(SUFFIX)), java.util.Map.of("noSuchType", java.util.Set.of(IndexKind.EQUALITY)), 10);
         assertThatThrownBy(() -> new Backend(new MemoryStorage(), SCHEMA, bad))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("noSuchType");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("noSuchType");
     }
 
     @Test
     void presenceIndex() throws Exception {
-        BackendConfig withPresence = new BackendConfig(List.of(dn(SUFFIX)),
-                java.util.Map.of("mail", java.util.Set.of(IndexKind.PRESENCE, IndexKind.EQUALITY)), 2);
+        BackendConfig withPresence = new BackendConfig(
+                List.of(dn(SUFFIX)),
+                java.util.Map.of("mail", java.util.Set.of(IndexKind.PRESENCE, IndexKind.EQUALITY)),
+                2);
         try (Backend b = new Backend(new MemoryStorage(), SCHEMA, withPresence)) {
             b.add(entry("dn: dc=example,dc=com\nobjectClass: domain\ndc: example\n"));
             b.add(unit("People", SUFFIX));
@@ -561,12 +662,17 @@ class BackendTest {
             });
             List<String> seen = new ArrayList<>();
             // four entries and a limit of two: only the presence index makes this possible
-            b.search(SearchSpec.of(dn(SUFFIX), SearchScope.SUB, FilterText.parse("(mail=*)"), b.config().unindexedLimit()), (id, e, s, v) -> {
-                seen.add(e.dn().normalized());
-                return true;
-            });
+            b.search(
+                    SearchSpec.of(
+                            dn(SUFFIX),
+                            SearchScope.SUB,
+                            FilterText.parse("(mail=*)"),
+                            b.config().unindexedLimit()),
+                    (id, e, s, v) -> {
+                        seen.add(e.dn().normalized());
+                        return true;
+                    });
             assertThat(seen).containsExactly("uid=alice,ou=people,dc=example,dc=com");
         }
     }
-
 }

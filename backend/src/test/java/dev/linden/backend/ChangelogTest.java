@@ -13,9 +13,9 @@ import dev.linden.model.schema.Schema;
 import dev.linden.model.sync.Csn;
 import dev.linden.model.sync.CsnVector;
 import dev.linden.protocol.PartialAttribute;
+import dev.linden.storage.Storage;
 import dev.linden.storage.lmdb.LmdbStorage;
 import dev.linden.storage.memory.MemoryStorage;
-import dev.linden.storage.Storage;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -34,8 +34,16 @@ class ChangelogTest {
     }
 
     private static Backend open(Storage storage, ChangelogSettings settings) throws Exception {
-        return new Backend(storage, SCHEMA, new BackendConfig(List.of(dn(SUFFIX)), BackendConfig.defaultIndexes(), 100,
-                BackendConfig.DEFAULT_ENTRY_CACHE_BYTES, List.of("member")), settings);
+        return new Backend(
+                storage,
+                SCHEMA,
+                new BackendConfig(
+                        List.of(dn(SUFFIX)),
+                        BackendConfig.defaultIndexes(),
+                        100,
+                        BackendConfig.DEFAULT_ENTRY_CACHE_BYTES,
+                        List.of("member")),
+                settings);
     }
 
     private static Entry entry(String ldif) throws Exception {
@@ -48,7 +56,8 @@ class ChangelogTest {
     }
 
     private static Entry person(String uid) throws Exception {
-        return entry("dn: uid=%s,%s\nobjectClass: inetOrgPerson\nuid: %s\ncn: %s\nsn: S\n".formatted(uid, SUFFIX, uid, uid));
+        return entry(
+                "dn: uid=%s,%s\nobjectClass: inetOrgPerson\nuid: %s\ncn: %s\nsn: S\n".formatted(uid, SUFFIX, uid, uid));
     }
 
     private static String value(Entry e, String type) {
@@ -57,7 +66,10 @@ class ChangelogTest {
 
     private static byte[] uuid(Entry e) {
         UUID u = UUID.fromString(value(e, "entryUUID"));
-        return ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits()).array();
+        return ByteBuffer.allocate(16)
+                .putLong(u.getMostSignificantBits())
+                .putLong(u.getLeastSignificantBits())
+                .array();
     }
 
     @Test
@@ -65,7 +77,8 @@ class ChangelogTest {
         Backend b = open(new MemoryStorage(), new ChangelogSettings(7, 1000, 3600));
         b.add(entry("dn: dc=example,dc=com\nobjectClass: domain\ndc: example\n"));
         b.add(person("alice"));
-        b.add(entry("dn: cn=g,dc=example,dc=com\nobjectClass: groupOfNames\ncn: g\nmember: uid=alice,dc=example,dc=com\n"));
+        b.add(entry(
+                "dn: cn=g,dc=example,dc=com\nobjectClass: groupOfNames\ncn: g\nmember: uid=alice,dc=example,dc=com\n"));
         b.modify(dn("uid=alice," + SUFFIX), e -> {
             e.put(SCHEMA.attributeType("description"), "x");
             return e;
@@ -76,9 +89,17 @@ class ChangelogTest {
         b.delete(dn("uid=alicia," + SUFFIX));
 
         List<ChangeRecord> log = b.changesAfter(0, 100);
-        assertThat(log).extracting(ChangeRecord::kind).containsExactly(ChangeKind.ADD, ChangeKind.ADD, ChangeKind.ADD,
-                ChangeKind.MODIFY, ChangeKind.RENAME, ChangeKind.MODIFY /* referential integrity: g's member */,
-                ChangeKind.DELETE, ChangeKind.MODIFY /* g loses its member */);
+        assertThat(log)
+                .extracting(ChangeRecord::kind)
+                .containsExactly(
+                        ChangeKind.ADD,
+                        ChangeKind.ADD,
+                        ChangeKind.ADD,
+                        ChangeKind.MODIFY,
+                        ChangeKind.RENAME,
+                        ChangeKind.MODIFY /* referential integrity: g's member */,
+                        ChangeKind.DELETE,
+                        ChangeKind.MODIFY /* g loses its member */);
         assertThat(log).extracting(ChangeRecord::seq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
         for (int i = 1; i < log.size(); i++) {
             assertThat(log.get(i).csn()).isGreaterThan(log.get(i - 1).csn());
@@ -106,7 +127,8 @@ class ChangelogTest {
         ChangelogState state = b.changelogState(seen);
         assertThat(state.covers()).isTrue();
         assertThat(state.unseenAfter()).isEqualTo(2);
-        assertThat(b.changesAfter(state.unseenAfter(), 10)).extracting(ChangeRecord::kind)
+        assertThat(b.changesAfter(state.unseenAfter(), 10))
+                .extracting(ChangeRecord::kind)
                 .containsExactly(ChangeKind.ADD, ChangeKind.DELETE);
         assertThat(b.changelogState(b.contextCsn()).unseenAfter()).isEqualTo(4); // nothing unseen
         assertThat(b.changelogState(CsnVector.EMPTY).unseenAfter()).isZero(); // everything
@@ -123,7 +145,9 @@ class ChangelogTest {
         List<ChangeRecord> kept = b.changesAfter(0, 100);
         assertThat(kept).hasSize(5);
         assertThat(kept.getFirst().seq()).isEqualTo(17);
-        assertThat(b.changelogState(early).covers()).as("the records after it are gone").isFalse();
+        assertThat(b.changelogState(early).covers())
+                .as("the records after it are gone")
+                .isFalse();
         CsnVector recent = CsnVector.of(kept.getFirst().csn());
         assertThat(b.changelogState(recent).covers()).isTrue();
     }

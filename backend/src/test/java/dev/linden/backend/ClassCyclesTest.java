@@ -45,20 +45,22 @@ class ClassCyclesTest {
     /** Each top-level class of {@code pkg} (with its nested classes and lambdas) as one slice, free of cycles. */
     private static ArchRule oneClassPerSlice(String pkg) {
         return slices().assignedFrom(new SliceAssignment() {
-            @Override
-            public SliceIdentifier getIdentifierOf(JavaClass c) {
-                if (!c.getPackageName().equals(pkg)) {
-                    return SliceIdentifier.ignore();
-                }
-                String name = c.getName().substring(pkg.length() + 1);
-                int nested = name.indexOf('$');
-                return SliceIdentifier.of(nested < 0 ? name : name.substring(0, nested));
-            }
+                    @Override
+                    public SliceIdentifier getIdentifierOf(JavaClass c) {
+                        if (!c.getPackageName().equals(pkg)) {
+                            return SliceIdentifier.ignore();
+                        }
+                        String name = c.getName().substring(pkg.length() + 1);
+                        int nested = name.indexOf('$');
+                        return SliceIdentifier.of(nested < 0 ? name : name.substring(0, nested));
+                    }
 
-            @Override
-            public String getDescription() {
-                return "the top-level classes of " + pkg;
-            }
-        }).should().beFreeOfCycles();
+                    @Override
+                    public String getDescription() {
+                        return "the top-level classes of " + pkg;
+                    }
+                })
+                .should()
+                .beFreeOfCycles();
     }
 }

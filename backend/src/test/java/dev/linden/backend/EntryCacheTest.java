@@ -48,7 +48,8 @@ class EntryCacheTest {
         assertThat(stats.entries()).as("it does hold entries").isGreaterThan(10);
         assertThat(stats.hits() + stats.misses()).isEqualTo(50_000);
         long one = new EntryCache.Cached(1, records[0], EntryCodec.decodeAll(records[0], SCHEMA)).bytes();
-        assertThat(one).as("an entry's estimate covers its record twice and its decoded values")
+        assertThat(one)
+                .as("an entry's estimate covers its record twice and its decoded values")
                 .isGreaterThan(2L * records[0].length);
     }
 
@@ -68,7 +69,9 @@ class EntryCacheTest {
         for (int i = 0; i < 5; i++) {
             cache.get(i + 1, records[i]);
         }
-        assertThat(cache.stats().hits() - hitsBefore).as("the five hot entries are all held").isEqualTo(5);
+        assertThat(cache.stats().hits() - hitsBefore)
+                .as("the five hot entries are all held")
+                .isEqualTo(5);
     }
 
     @Test
@@ -79,7 +82,8 @@ class EntryCacheTest {
         cache.get(1, before);
         cache.get(1, before);
         EntryCache.Cached read = cache.get(1, after);
-        assertThat(read.decoded.entry().firstString(SCHEMA.attributeType("description"))).isEqualTo("after");
+        assertThat(read.decoded.entry().firstString(SCHEMA.attributeType("description")))
+                .isEqualTo("after");
         assertThat(read.stored()).isNotNull();
 
         EntryCache none = new EntryCache(SCHEMA, 0);

@@ -59,7 +59,11 @@ class EntryCodecTest {
     private static Map<String, List<String>> contents(Entry e) {
         Map<String, List<String>> map = new LinkedHashMap<>();
         for (Attribute a : e.attributes()) {
-            map.put(a.description().toString(), a.values().stream().map(v -> java.util.HexFormat.of().formatHex(v)).toList());
+            map.put(
+                    a.description().toString(),
+                    a.values().stream()
+                            .map(v -> java.util.HexFormat.of().formatHex(v))
+                            .toList());
         }
         return map;
     }
@@ -90,7 +94,8 @@ class EntryCodecTest {
         assertThat(decoded.dn()).isEqualTo(entry.dn());
         assertThat(decoded.dn().toString()).isEqualTo(entry.dn().toString());
         assertThat(contents(decoded)).containsExactlyInAnyOrderEntriesOf(contents(entry));
-        assertThat(decoded.get(AttributeDescription.tryParse("cn;lang-sv", SCHEMA))).isNotNull();
+        assertThat(decoded.get(AttributeDescription.tryParse("cn;lang-sv", SCHEMA)))
+                .isNotNull();
         assertThat(decoded.get(SCHEMA.attributeType("jpegPhoto")).values().get(0))
                 .containsExactly(0, 0xFF, 0x30, 0x84);
         // encoding the decoded entry gives the same bytes
@@ -121,18 +126,20 @@ class EntryCodecTest {
         Map<String, List<byte[]>> secret = section(s.secret());
         Map<String, List<byte[]>> operational = section(s.operational());
 
-        assertThat(user.keySet()).containsExactly("objectClass", "cn", "cn;lang-sv", "sn", "uid", "description",
-                "jpegPhoto");
+        assertThat(user.keySet())
+                .containsExactly("objectClass", "cn", "cn;lang-sv", "sn", "uid", "description", "jpegPhoto");
         assertThat(secret.keySet()).containsExactly("userPassword", "pwdHistory");
         assertThat(operational.keySet()).containsExactlyInAnyOrder("createTimestamp", "creatorsName", "entryUUID");
         assertThat(new String(secret.get("userPassword").get(0), UTF_8)).isEqualTo("{SSHA}abcdefgh");
-        assertThat(user.get("objectClass")).extracting(v -> new String(v, UTF_8))
+        assertThat(user.get("objectClass"))
+                .extracting(v -> new String(v, UTF_8))
                 .containsExactly("top", "person", "inetOrgPerson");
         assertThat(new String(user.get("cn").get(0), UTF_8)).isEqualTo("Åsa Öberg, Jr");
         assertThat(user.get("description").get(0)).hasSize(1000);
         // no secret leaks into the section a search copies as it is
         assertThat(new String(s.user(), UTF_8)).doesNotContain("SSHA", "userPassword", "secret");
-        assertThat(SCHEMA.secrets().types()).contains(SCHEMA.attributeType("userPassword"), SCHEMA.attributeType("pwdHistory"));
+        assertThat(SCHEMA.secrets().types())
+                .contains(SCHEMA.attributeType("userPassword"), SCHEMA.attributeType("pwdHistory"));
         // pwdHistory is operational, but a secret first: it stays out of the operational section
         assertThat(SCHEMA.attributeType("pwdHistory").isOperational()).isTrue();
         assertThat(new String(s.operational(), UTF_8)).doesNotContain("pwdHistory", "secret");
@@ -142,8 +149,11 @@ class EntryCodecTest {
     void userSectionIsTheContentsOfAPartialAttributeList() throws BerException {
         byte[] user = EntryCodec.split(EntryCodec.encode(entry)).user();
         // wrapped in a SEQUENCE header it reads as one PartialAttributeList, as in a SearchResultEntry
-        byte[] wrapped = new dev.linden.protocol.ber.BerWriter(user.length + 8).begin(BerTags.SEQUENCE)
-                .raw(user, 0, user.length).end().toByteArray();
+        byte[] wrapped = new dev.linden.protocol.ber.BerWriter(user.length + 8)
+                .begin(BerTags.SEQUENCE)
+                .raw(user, 0, user.length)
+                .end()
+                .toByteArray();
         BerReader list = new BerReader(wrapped).readSequence(BerTags.SEQUENCE);
         int count = 0;
         while (list.hasMore()) {
@@ -179,11 +189,15 @@ class EntryCodecTest {
         // as records were written before: each AVA with the type as the client spelled it, in the order written
         List<dev.linden.model.Ava> avas = new ArrayList<>();
         for (dev.linden.model.Ava a : entry.dn().rdn().avas()) {
-            avas.add(0, new dev.linden.model.Ava(a.type().equals("cn") ? "2.5.4.3" : "UID", a.value(), a.normType(),
-                    a.normValue()));
+            avas.add(
+                    0,
+                    new dev.linden.model.Ava(
+                            a.type().equals("cn") ? "2.5.4.3" : "UID", a.value(), a.normType(), a.normValue()));
         }
         Entry old = entry.copy();
-        old.setDn(entry.dn().parent().child(new dev.linden.model.Rdn(avas, entry.dn().rdn().normalized())));
+        old.setDn(entry.dn()
+                .parent()
+                .child(new dev.linden.model.Rdn(avas, entry.dn().rdn().normalized())));
         assertThat(old.dn().toString()).startsWith("UID=asa+2.5.4.3=");
 
         Entry decoded = EntryCodec.decode(EntryCodec.encode(old), SCHEMA);
@@ -196,7 +210,8 @@ class EntryCodecTest {
         byte[] stored = EntryCodec.encode(entry);
         byte[] otherVersion = stored.clone();
         otherVersion[0] = 9;
-        assertThatThrownBy(() -> EntryCodec.split(otherVersion)).isInstanceOf(StorageException.class)
+        assertThatThrownBy(() -> EntryCodec.split(otherVersion))
+                .isInstanceOf(StorageException.class)
                 .hasMessageContaining("version");
         assertThatThrownBy(() -> EntryCodec.split(new byte[0])).isInstanceOf(StorageException.class);
         byte[] truncated = java.util.Arrays.copyOf(stored, stored.length / 2);
@@ -207,7 +222,12 @@ class EntryCodecTest {
     void attributesTheSchemaNoLongerKnowsAreReportedWithTheDn() {
         // a record naming a type the schema does not define (as after a schema change)
         dev.linden.protocol.ber.BerWriter user = new dev.linden.protocol.ber.BerWriter(64);
-        user.begin(BerTags.SEQUENCE).string("gone").begin(BerTags.SET).octetString("x".getBytes(UTF_8)).end().end();
+        user.begin(BerTags.SEQUENCE)
+                .string("gone")
+                .begin(BerTags.SET)
+                .octetString("x".getBytes(UTF_8))
+                .end()
+                .end();
         dev.linden.protocol.ber.BerWriter out = new dev.linden.protocol.ber.BerWriter(128);
         out.raw(new byte[] {EntryCodec.VERSION}, 0, 1);
         out.octetString(BerTags.OCTET_STRING, "dc=com".getBytes(UTF_8));
@@ -215,7 +235,8 @@ class EntryCodecTest {
         out.octetString(BerTags.OCTET_STRING, new byte[0]);
         out.octetString(BerTags.OCTET_STRING, new byte[0]);
 
-        assertThatThrownBy(() -> EntryCodec.decode(out.toByteArray(), SCHEMA)).isInstanceOf(StorageException.class)
+        assertThatThrownBy(() -> EntryCodec.decode(out.toByteArray(), SCHEMA))
+                .isInstanceOf(StorageException.class)
                 .hasMessageContaining("dc=com");
     }
 }

@@ -74,9 +74,17 @@ class LargeAttributesTest {
 
     private void reopen(Storage s, int threshold) throws Exception {
         storage = s;
-        backend = new Backend(s, SCHEMA, new BackendConfig(List.of(dn(SUFFIX)), BackendConfig.defaultIndexes(), 1000,
-                64, List.of("member", "uniqueMember", "owner", "seeAlso", "manager"),
-                BackendConfig.DEFAULT_LARGE_VALUE_TYPES, threshold));
+        backend = new Backend(
+                s,
+                SCHEMA,
+                new BackendConfig(
+                        List.of(dn(SUFFIX)),
+                        BackendConfig.defaultIndexes(),
+                        1000,
+                        64,
+                        List.of("member", "uniqueMember", "owner", "seeAlso", "manager"),
+                        BackendConfig.DEFAULT_LARGE_VALUE_TYPES,
+                        threshold));
     }
 
     private void open() throws Exception {
@@ -104,7 +112,8 @@ class LargeAttributesTest {
     }
 
     private void addGroup(String dn, int members) throws LdapException {
-        List<String> pairs = new ArrayList<>(List.of("objectClass", "groupOfNames", "cn", dn.substring(3, dn.indexOf(','))));
+        List<String> pairs =
+                new ArrayList<>(List.of("objectClass", "groupOfNames", "cn", dn.substring(3, dn.indexOf(','))));
         for (int i = 1; i <= members; i++) {
             pairs.add("member");
             pairs.add(user(i));
@@ -233,17 +242,23 @@ class LargeAttributesTest {
         Entry group = backend.get(dn(GROUP));
         assertThat(group.get(MEMBER).isStored()).isTrue();
         assertThat(members(GROUP)).hasSize(5).contains(dn(user(3)).normalized());
-        assertThat(group.get(MEMBER).containsNormalized(dn(user(4)).normalized(), SCHEMA)).isTrue();
-        assertThat(group.get(MEMBER).containsNormalized(dn(user(9)).normalized(), SCHEMA)).isFalse();
-        assertThat(search("(member=UID=U2,OU=People,DC=example,DC=com)")).containsExactlyInAnyOrder(
-                dn("cn=small,ou=groups," + SUFFIX).normalized(), dn(GROUP).normalized());
-        assertThat(search("(member=UID=U5,OU=People,DC=example,DC=com)")).containsExactly(dn(GROUP).normalized());
-        assertThat(search("(&(cn=big)(member=uid=u9,ou=people,dc=example,dc=com))")).isEmpty();
+        assertThat(group.get(MEMBER).containsNormalized(dn(user(4)).normalized(), SCHEMA))
+                .isTrue();
+        assertThat(group.get(MEMBER).containsNormalized(dn(user(9)).normalized(), SCHEMA))
+                .isFalse();
+        assertThat(search("(member=UID=U2,OU=People,DC=example,DC=com)"))
+                .containsExactlyInAnyOrder(
+                        dn("cn=small,ou=groups," + SUFFIX).normalized(),
+                        dn(GROUP).normalized());
+        assertThat(search("(member=UID=U5,OU=People,DC=example,DC=com)"))
+                .containsExactly(dn(GROUP).normalized());
+        assertThat(search("(&(cn=big)(member=uid=u9,ou=people,dc=example,dc=com))"))
+                .isEmpty();
         assertThat(search("(&(cn=big)(member=*))")).containsExactly(dn(GROUP).normalized());
         Dn u2 = dn(user(2));
         Dn big = dn(GROUP);
-        assertThat(backend.<Set<Dn>>read(view -> view.groupsOf(u2, false))).containsExactlyInAnyOrder(
-                dn("cn=small,ou=groups," + SUFFIX), dn(GROUP));
+        assertThat(backend.<Set<Dn>>read(view -> view.groupsOf(u2, false)))
+                .containsExactlyInAnyOrder(dn("cn=small,ou=groups," + SUFFIX), dn(GROUP));
         assertThat(backend.<Set<Dn>>read(view -> view.members(big, false))).hasSize(5);
         assertConsistent();
     }
@@ -274,8 +289,12 @@ class LargeAttributesTest {
         assertThat(delete.deletes()).isEqualTo(2); // the value's key and its index key
         assertThat(delete.apartReads()).isBetween(1L, 2L); // is another value left? one or two cursor steps
 
-        assertThat(members(GROUP)).hasSize(200).contains(dn(user(201)).normalized()).doesNotContain(dn(user(7)).normalized());
-        assertThat(search("(member=" + user(201) + ")")).containsExactly(dn(GROUP).normalized());
+        assertThat(members(GROUP))
+                .hasSize(200)
+                .contains(dn(user(201)).normalized())
+                .doesNotContain(dn(user(7)).normalized());
+        assertThat(search("(member=" + user(201) + ")"))
+                .containsExactly(dn(GROUP).normalized());
         assertThat(search("(member=" + user(7) + ")")).isEmpty();
         assertConsistent();
     }
@@ -287,7 +306,9 @@ class LargeAttributesTest {
         modifyMembers(GROUP, List.of("UID=U4,OU=People,DC=Example,DC=COM"), List.of(user(4)));
         assertThat(members(GROUP)).hasSize(10);
         Entry e = backend.get(dn(GROUP));
-        assertThat(e.strings(MEMBER)).contains("UID=U4,OU=People,DC=Example,DC=COM").doesNotContain(user(4));
+        assertThat(e.strings(MEMBER))
+                .contains("UID=U4,OU=People,DC=Example,DC=COM")
+                .doesNotContain(user(4));
         assertThat(search("(member=" + user(4) + ")")).containsExactly(dn(GROUP).normalized());
         assertConsistent();
     }
@@ -376,14 +397,17 @@ class LargeAttributesTest {
         var before = backend.counters();
         backend.delete(dn(user(2)));
         var change = backend.counters().minus(before);
-        assertThat(change.puts() + change.deletes()).isLessThan(40); // the user's keys, and two keys and the record of the group
+        assertThat(change.puts() + change.deletes())
+                .isLessThan(40); // the user's keys, and two keys and the record of the group
         assertThat(members(GROUP)).hasSize(499).doesNotContain(dn(user(2)).normalized());
 
         backend.rename(dn(user(3)), dn("uid=u3x," + PEOPLE), e -> {
             e.put(SCHEMA.attributeType("uid"), "u3x");
             return e;
         });
-        assertThat(members(GROUP)).hasSize(499).contains(dn("uid=u3x," + PEOPLE).normalized())
+        assertThat(members(GROUP))
+                .hasSize(499)
+                .contains(dn("uid=u3x," + PEOPLE).normalized())
                 .doesNotContain(dn(user(3)).normalized());
         Dn renamed = dn("uid=u3x," + PEOPLE);
         assertThat(backend.<Set<Dn>>read(view -> view.groupsOf(renamed, false))).containsExactly(dn(GROUP));
@@ -398,8 +422,10 @@ class LargeAttributesTest {
         String longDn2 = "cn=" + "x".repeat(700) + "y," + PEOPLE;
         modifyMembers(GROUP, List.of(longDn, longDn2), List.of());
         Entry e = backend.get(dn(GROUP));
-        assertThat(e.get(MEMBER).containsNormalized(dn(longDn).normalized(), SCHEMA)).isTrue();
-        assertThat(e.get(MEMBER).containsNormalized(dn(longDn2).normalized(), SCHEMA)).isTrue();
+        assertThat(e.get(MEMBER).containsNormalized(dn(longDn).normalized(), SCHEMA))
+                .isTrue();
+        assertThat(e.get(MEMBER).containsNormalized(dn(longDn2).normalized(), SCHEMA))
+                .isTrue();
         assertThat(members(GROUP)).hasSize(7);
         assertThat(search("(member=" + longDn2 + ")")).containsExactly(dn(GROUP).normalized());
         assertConsistent();
@@ -415,7 +441,8 @@ class LargeAttributesTest {
         addGroup(GROUP, 10);
         Entry e = backend.get(dn(GROUP)); // its transaction has ended
         modifyMembers(GROUP, List.of(user(11)), List.of());
-        assertThat(e.get(MEMBER).containsNormalized(dn(user(11)).normalized(), SCHEMA)).isTrue(); // read afresh
+        assertThat(e.get(MEMBER).containsNormalized(dn(user(11)).normalized(), SCHEMA))
+                .isTrue(); // read afresh
         assertThat(e.get(MEMBER).values()).hasSize(11);
         Entry returned = modifyMembers(GROUP, List.of(user(12)), List.of(user(1)));
         assertThat(returned.get(MEMBER).values()).hasSize(11); // what was stored, no value twice
@@ -430,7 +457,8 @@ class LargeAttributesTest {
         backend.close();
         reopen(new LmdbStorage(dir, 64L << 20), THRESHOLD);
         assertThat(members(GROUP)).hasSize(40).contains(dn(user(41)).normalized());
-        assertThat(search("(member=" + user(41) + ")")).containsExactly(dn(GROUP).normalized());
+        assertThat(search("(member=" + user(41) + ")"))
+                .containsExactly(dn(GROUP).normalized());
         assertConsistent();
         backend.close();
         backend = null;
@@ -445,7 +473,9 @@ class LargeAttributesTest {
         Map<String, Set<String>> model = new HashMap<>();
         for (String g : groups) {
             addGroup(g, 2);
-            model.put(g, new HashSet<>(Set.of(dn(user(1)).normalized(), dn(user(2)).normalized())));
+            model.put(
+                    g,
+                    new HashSet<>(Set.of(dn(user(1)).normalized(), dn(user(2)).normalized())));
         }
         Set<Integer> deleted = new HashSet<>();
         for (int step = 0; step < 300; step++) {
@@ -510,8 +540,17 @@ class LargeAttributesTest {
 
     @Test
     void onlyMultiValuedTypesWithAnEqualityRuleMayBeKeptApart() throws Exception {
-        assertThatThrownBy(() -> new Backend(new MemoryStorage(), SCHEMA, new BackendConfig(List.of(dn(SUFFIX)),
-                BackendConfig.defaultIndexes(), 10, 16, List.of(), List.of("c"), 10)))
+        assertThatThrownBy(() -> new Backend(
+                        new MemoryStorage(),
+                        SCHEMA,
+                        new BackendConfig(
+                                List.of(dn(SUFFIX)),
+                                BackendConfig.defaultIndexes(),
+                                10,
+                                16,
+                                List.of(),
+                                List.of("c"),
+                                10)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -37,8 +37,15 @@ final class Mesh {
     /** One server per clock, each issuing CSNs from its own wall clock. */
     Mesh(java.time.Clock... clocks) throws Exception {
         for (int i = 0; i < clocks.length; i++) {
-            servers.add(new Backend(new MemoryStorage(), SCHEMA, new BackendConfig(List.of(dn(SUFFIX)),
-                    BackendConfig.defaultIndexes(), 100, BackendConfig.DEFAULT_ENTRY_CACHE_BYTES, List.of("member")),
+            servers.add(new Backend(
+                    new MemoryStorage(),
+                    SCHEMA,
+                    new BackendConfig(
+                            List.of(dn(SUFFIX)),
+                            BackendConfig.defaultIndexes(),
+                            100,
+                            BackendConfig.DEFAULT_ENTRY_CACHE_BYTES,
+                            List.of("member")),
                     new ChangelogSettings(i + 1, 1_000_000, 7 * 86400, clocks[i], true)));
         }
     }
@@ -66,10 +73,13 @@ final class Mesh {
             }
             UUID uuid = uuid(r.uuid());
             List<Entry> found = new ArrayList<>();
-            a.byUuids(List.of(uuid), (id, e, stored, view) -> {
-                found.add(plain(e));
-                return true;
-            }, u -> { });
+            a.byUuids(
+                    List.of(uuid),
+                    (id, e, stored, view) -> {
+                        found.add(plain(e));
+                        return true;
+                    },
+                    u -> {});
             if (found.isEmpty()) {
                 changes.add(new ReplicaChange.Delete(uuid, r.kind() == ChangeKind.DELETE ? r.csn() : null));
             } else {

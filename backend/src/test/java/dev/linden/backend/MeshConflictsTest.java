@@ -70,7 +70,12 @@ class MeshConflictsTest {
     private static List<String> values(Backend b, String dn, String type) throws Exception {
         Entry e = b.get(dn(dn));
         Attribute a = e == null ? null : e.get(type, SCHEMA);
-        return a == null ? List.of() : a.values().stream().map(v -> new String(v, StandardCharsets.UTF_8)).sorted().toList();
+        return a == null
+                ? List.of()
+                : a.values().stream()
+                        .map(v -> new String(v, StandardCharsets.UTF_8))
+                        .sorted()
+                        .toList();
     }
 
     /** Whether an exported entry is named {@code rdn} plus its entryUUID, under {@code parent} (normalised forms). */
@@ -78,8 +83,9 @@ class MeshConflictsTest {
         String dn = exported.substring(0, exported.indexOf(' '));
         int comma = dn.indexOf(',');
         String first = dn.substring(0, comma);
-        return dn.substring(comma).equals(parent) && first.contains("entryuuid=") && List.of(first.split("\\+"))
-                .contains(rdn);
+        return dn.substring(comma).equals(parent)
+                && first.contains("entryuuid=")
+                && List.of(first.split("\\+")).contains(rdn);
     }
 
     /** Replicates both ways, {@code oneFirst} deciding which way goes first, and checks both agree. */
@@ -102,7 +108,8 @@ class MeshConflictsTest {
             set(one, "uid=ann,ou=people," + SUFFIX, "telephoneNumber", "+1 555 0100");
             set(two, "uid=ann,ou=people," + SUFFIX, "title", "Engineer");
             converge(oneFirst);
-            assertThat(values(one, "uid=ann,ou=people," + SUFFIX, "telephoneNumber")).containsExactly("+1 555 0100");
+            assertThat(values(one, "uid=ann,ou=people," + SUFFIX, "telephoneNumber"))
+                    .containsExactly("+1 555 0100");
             assertThat(values(one, "uid=ann,ou=people," + SUFFIX, "title")).containsExactly("Engineer");
         }
     }
@@ -184,13 +191,20 @@ class MeshConflictsTest {
     void addAddOfOneDnKeepsBothTheFirstUnderTheName() throws Exception {
         for (boolean oneFirst : new boolean[] {true, false}) {
             twoServersWithTheSameStart();
-            one.add(entry("dn: uid=bob,ou=people," + SUFFIX + "\nobjectClass: account\nuid: bob\ndescription: first\n"));
-            two.add(entry("dn: uid=bob,ou=people," + SUFFIX + "\nobjectClass: account\nuid: bob\ndescription: second\n"));
+            one.add(entry(
+                    "dn: uid=bob,ou=people," + SUFFIX + "\nobjectClass: account\nuid: bob\ndescription: first\n"));
+            two.add(entry(
+                    "dn: uid=bob,ou=people," + SUFFIX + "\nobjectClass: account\nuid: bob\ndescription: second\n"));
             converge(oneFirst);
-            assertThat(values(one, "uid=bob,ou=people," + SUFFIX, "description")).containsExactly("first");
-            String uuid = two.get(dn("uid=bob,ou=people," + SUFFIX)) == null ? null
-                    : Mesh.export(two).entrySet().stream().filter(x -> x.getValue().contains("second")).findFirst()
-                            .orElseThrow().getKey();
+            assertThat(values(one, "uid=bob,ou=people," + SUFFIX, "description"))
+                    .containsExactly("first");
+            String uuid = two.get(dn("uid=bob,ou=people," + SUFFIX)) == null
+                    ? null
+                    : Mesh.export(two).entrySet().stream()
+                            .filter(x -> x.getValue().contains("second"))
+                            .findFirst()
+                            .orElseThrow()
+                            .getKey();
             assertThat(values(one, "uid=bob+entryUUID=" + uuid + ",ou=people," + SUFFIX, "description"))
                     .containsExactly("second");
         }
@@ -265,7 +279,8 @@ class MeshConflictsTest {
             two.add(entry("dn: uid=kid,ou=temp," + SUFFIX + "\nobjectClass: account\nuid: kid\n"));
             converge(oneFirst);
             assertThat(one.get(dn("ou=temp," + SUFFIX))).isNull();
-            assertThat(Mesh.export(one).values()).anyMatch(v -> conflictNamed(v, "uid=kid", ",cn=lost\\+found," + SUFFIX));
+            assertThat(Mesh.export(one).values())
+                    .anyMatch(v -> conflictNamed(v, "uid=kid", ",cn=lost\\+found," + SUFFIX));
         }
     }
 

@@ -27,7 +27,10 @@ class MeshRandomTest {
     static List<Long> seeds() {
         String given = System.getProperty("mesh.seeds");
         if (given != null && !given.isBlank()) {
-            return java.util.Arrays.stream(given.split(",")).map(String::trim).map(Long::parseLong).toList();
+            return java.util.Arrays.stream(given.split(","))
+                    .map(String::trim)
+                    .map(Long::parseLong)
+                    .toList();
         }
         List<Long> out = new ArrayList<>();
         for (long s = 1; s <= Long.getLong("mesh.seedCount", 40); s++) {
@@ -44,11 +47,11 @@ class MeshRandomTest {
         Backend first = mesh.get(0);
         first.add(MeshConflictsTest.entry("dn: " + SUFFIX + "\nobjectClass: domain\ndc: example\n"));
         for (String ou : List.of("a", "b", "c")) {
-            first.add(MeshConflictsTest.entry("dn: ou=" + ou + "," + SUFFIX + "\nobjectClass: organizationalUnit\nou: " + ou
-                    + "\n"));
+            first.add(MeshConflictsTest.entry(
+                    "dn: ou=" + ou + "," + SUFFIX + "\nobjectClass: organizationalUnit\nou: " + ou + "\n"));
         }
-        first.add(MeshConflictsTest.entry("dn: cn=g," + SUFFIX + "\nobjectClass: groupOfNames\ncn: g\nmember: "
-                + SUFFIX + "\n"));
+        first.add(MeshConflictsTest.entry(
+                "dn: cn=g," + SUFFIX + "\nobjectClass: groupOfNames\ncn: g\nmember: " + SUFFIX + "\n"));
         mesh.settle();
         for (int round = 0; round < 5; round++) {
             for (int step = 0; step < 40; step++) {
@@ -64,9 +67,11 @@ class MeshRandomTest {
             var expected = Mesh.export(mesh.get(0));
             for (int i = 1; i < 3; i++) {
                 var actual = Mesh.export(mesh.get(i));
-                assertThat(Mesh.differences(expected, actual)).as("seed %d round %d: server 1 against %d", seed, round, i + 1)
+                assertThat(Mesh.differences(expected, actual))
+                        .as("seed %d round %d: server 1 against %d", seed, round, i + 1)
                         .isEmpty();
-                assertThat(mesh.get(i).digest(dn(SUFFIX))).as("seed %d round %d: digest of %d", seed, round, i + 1)
+                assertThat(mesh.get(i).digest(dn(SUFFIX)))
+                        .as("seed %d round %d: digest of %d", seed, round, i + 1)
                         .isEqualTo(mesh.get(0).digest(dn(SUFFIX)));
             }
         }
@@ -85,25 +90,33 @@ class MeshRandomTest {
         try {
             switch (random.nextInt(10)) {
                 case 0, 1 -> {
-                    String parent = entries.isEmpty() || random.nextBoolean() ? ou + "," + SUFFIX
+                    String parent = entries.isEmpty() || random.nextBoolean()
+                            ? ou + "," + SUFFIX
                             : ous(entries, random, ou + "," + SUFFIX);
                     String uid = "u" + random.nextInt(30);
-                    b.add(MeshConflictsTest.entry("dn: uid=" + uid + "," + parent + "\nobjectClass: inetOrgPerson\nuid: "
-                            + uid + "\ncn: " + uid + "\nsn: s\nmail: " + uid + "@x\n"));
+                    b.add(MeshConflictsTest.entry(
+                            "dn: uid=" + uid + "," + parent + "\nobjectClass: inetOrgPerson\nuid: " + uid + "\ncn: "
+                                    + uid + "\nsn: s\nmail: " + uid + "@x\n"));
                 }
                 case 2 -> {
                     String parent = ous(entries, random, SUFFIX);
                     String name = "o" + random.nextInt(6);
-                    b.add(MeshConflictsTest.entry("dn: ou=" + name + "," + parent + "\nobjectClass: organizationalUnit\n"
-                            + "ou: " + name + "\n"));
+                    b.add(MeshConflictsTest.entry("dn: ou=" + name + "," + parent
+                            + "\nobjectClass: organizationalUnit\n" + "ou: " + name + "\n"));
                 }
                 case 3 -> b.delete(pick(entries, random).dn());
-                case 4 -> values(b, pick(entries, random).dn(), random.nextBoolean() ? "description" : "mail",
-                        "v" + random.nextInt(5), random.nextBoolean());
+                case 4 ->
+                    values(
+                            b,
+                            pick(entries, random).dn(),
+                            random.nextBoolean() ? "description" : "mail",
+                            "v" + random.nextInt(5),
+                            random.nextBoolean());
                 case 5 -> {
                     Entry e = pick(entries, random);
                     b.modify(e.dn(), x -> {
-                        x.put(SCHEMA.attributeType(random.nextBoolean() ? "description" : "title"),
+                        x.put(
+                                SCHEMA.attributeType(random.nextBoolean() ? "description" : "title"),
                                 "r" + random.nextInt(5));
                         return x;
                     });
@@ -112,8 +125,10 @@ class MeshRandomTest {
                     Entry e = pick(entries, random);
                     if (e.dn().rdn().avas().get(0).type().equalsIgnoreCase("uid")) {
                         String uid = "u" + random.nextInt(30);
-                        Dn to = dn(random.nextBoolean() ? "uid=" + uid + "," + e.dn().parent()
-                                : "uid=" + uid + "," + ous(entries, random, ou + "," + SUFFIX));
+                        Dn to = dn(
+                                random.nextBoolean()
+                                        ? "uid=" + uid + "," + e.dn().parent()
+                                        : "uid=" + uid + "," + ous(entries, random, ou + "," + SUFFIX));
                         b.rename(e.dn(), to, x -> {
                             x.put(SCHEMA.attributeType("uid"), uid);
                             return x;
@@ -122,8 +137,13 @@ class MeshRandomTest {
                         b.rename(e.dn(), dn(e.dn().rdn() + "," + ous(entries, random, SUFFIX)), x -> x);
                     }
                 }
-                case 7 -> values(b, dn("cn=g," + SUFFIX), "member", pick(entries, random).dn().toString(),
-                        random.nextBoolean());
+                case 7 ->
+                    values(
+                            b,
+                            dn("cn=g," + SUFFIX),
+                            "member",
+                            pick(entries, random).dn().toString(),
+                            random.nextBoolean());
                 case 8 -> values(b, pick(entries, random).dn(), "displayName", "d" + random.nextInt(4), true);
                 default -> {
                     Entry e = pick(entries, random);
@@ -143,8 +163,12 @@ class MeshRandomTest {
     }
 
     private static String ous(List<Entry> entries, Random random, String otherwise) {
-        List<Entry> ous = entries.stream().filter(e -> e.dn().rdn().avas().get(0).type().equalsIgnoreCase("ou")).toList();
-        return ous.isEmpty() || random.nextBoolean() ? otherwise : pick(ous, random).dn().toString();
+        List<Entry> ous = entries.stream()
+                .filter(e -> e.dn().rdn().avas().get(0).type().equalsIgnoreCase("ou"))
+                .toList();
+        return ous.isEmpty() || random.nextBoolean()
+                ? otherwise
+                : pick(ous, random).dn().toString();
     }
 
     /** Adds ({@code add}) or deletes one value; a single-valued type is replaced instead of added to. */

@@ -19,8 +19,18 @@ import org.junit.jupiter.api.Test;
  */
 class RecordDecodingTest {
     private static final Schema SCHEMA = Schema.standard();
-    private static final String[] TYPES = {"cn", "CN", "cn;lang-de", "sn", "description", "Description;x-a",
-        "mail", "2.5.4.4", "telephoneNumber", "givenName"};
+    private static final String[] TYPES = {
+        "cn",
+        "CN",
+        "cn;lang-de",
+        "sn",
+        "description",
+        "Description;x-a",
+        "mail",
+        "2.5.4.4",
+        "telephoneNumber",
+        "givenName"
+    };
 
     private static byte[] record(int i) throws Exception {
         String dn = "uid=u" + i + "+cn=C " + i + ",ou=dept." + (i % 3000) + ",o=Org " + (i % 7) + ",dc=example,dc=com";

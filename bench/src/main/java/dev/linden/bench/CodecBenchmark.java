@@ -41,26 +41,39 @@ public class CodecBenchmark {
 
     @Setup
     public void setUp() throws FilterSyntaxException {
-        SearchRequest request = new SearchRequest("dc=example,dc=com", SearchScope.SUB, DerefAliases.NEVER, 0, 0,
-                false, FilterText.parse("(uid=user.4711)"), List.of());
+        SearchRequest request = new SearchRequest(
+                "dc=example,dc=com",
+                SearchScope.SUB,
+                DerefAliases.NEVER,
+                0,
+                0,
+                false,
+                FilterText.parse("(uid=user.4711)"),
+                List.of());
         searchRequestPdu = LdapEncoder.encode(new LdapMessage(4711, request));
-        searchResultEntry = new LdapMessage(4711, new SearchResultEntry("uid=user.4711,ou=people,dc=example,dc=com",
-                List.of(
-                        attribute("objectClass", "top", "person", "organizationalPerson", "inetOrgPerson"),
-                        attribute("uid", "user.4711"),
-                        attribute("cn", "Nora Fischer 4711"),
-                        attribute("sn", "Fischer"),
-                        attribute("givenName", "Nora"),
-                        attribute("mail", "user.4711@example.com"),
-                        attribute("employeeNumber", "4711"),
-                        attribute("description", "This is the description for user number 4711."),
-                        attribute("telephoneNumber", "+1 555 000 4711"),
-                        attribute("entryUUID", "5f0c3e4e-4c1a-4a8e-9b1e-0d6c2f5e4711"))));
+        searchResultEntry = new LdapMessage(
+                4711,
+                new SearchResultEntry(
+                        "uid=user.4711,ou=people,dc=example,dc=com",
+                        List.of(
+                                attribute("objectClass", "top", "person", "organizationalPerson", "inetOrgPerson"),
+                                attribute("uid", "user.4711"),
+                                attribute("cn", "Nora Fischer 4711"),
+                                attribute("sn", "Fischer"),
+                                attribute("givenName", "Nora"),
+                                attribute("mail", "user.4711@example.com"),
+                                attribute("employeeNumber", "4711"),
+                                attribute("description", "This is the description for user number 4711."),
+                                attribute("telephoneNumber", "+1 555 000 4711"),
+                                attribute("entryUUID", "5f0c3e4e-4c1a-4a8e-9b1e-0d6c2f5e4711"))));
     }
 
     private static PartialAttribute attribute(String type, String... values) {
-        return new PartialAttribute(type, List.of(values).stream()
-                .map(v -> v.getBytes(StandardCharsets.UTF_8)).toList());
+        return new PartialAttribute(
+                type,
+                List.of(values).stream()
+                        .map(v -> v.getBytes(StandardCharsets.UTF_8))
+                        .toList());
     }
 
     @Benchmark

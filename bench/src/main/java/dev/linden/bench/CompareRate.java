@@ -28,8 +28,7 @@ import java.util.concurrent.atomic.LongAdder;
  * line: {@code compares/s <rate> true <n> false <n> errors <n>}; errors also name their result codes.
  */
 public final class CompareRate {
-    private CompareRate() {
-    }
+    private CompareRate() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> o = options(args);
@@ -64,19 +63,22 @@ public final class CompareRate {
                 ThreadLocalRandom random = ThreadLocalRandom.current();
                 try (c) {
                     while (!stop.get()) {
-                        int i = random.nextDouble() < missRatio ? high + 1 + random.nextInt(1_000_000)
+                        int i = random.nextDouble() < missRatio
+                                ? high + 1 + random.nextInt(1_000_000)
                                 : low + random.nextInt(high - low + 1);
                         String value = template.contains("%d") ? String.format(template, i) : template;
                         boolean count = counting.get();
                         try {
-                            boolean match = c.compare(new CompareRequest(entryDn, attribute, value)).compareMatched();
+                            boolean match = c.compare(new CompareRequest(entryDn, attribute, value))
+                                    .compareMatched();
                             if (count) {
                                 (match ? matched : unmatched).increment();
                             }
                         } catch (LDAPException e) {
                             if (count) {
                                 errors.increment();
-                                codes.computeIfAbsent(e.getResultCode().getName(), k -> new LongAdder()).increment();
+                                codes.computeIfAbsent(e.getResultCode().getName(), k -> new LongAdder())
+                                        .increment();
                             }
                             if (e.getResultCode() == ResultCode.SERVER_DOWN) {
                                 return;
@@ -97,8 +99,9 @@ public final class CompareRate {
             w.join();
         }
         long total = matched.sum() + unmatched.sum();
-        System.out.printf("compares/s %.1f true %d false %d errors %d%s%n", total / elapsed, matched.sum(), unmatched.sum(),
-                errors.sum(), codes.isEmpty() ? "" : " " + codes);
+        System.out.printf(
+                "compares/s %.1f true %d false %d errors %d%s%n",
+                total / elapsed, matched.sum(), unmatched.sum(), errors.sum(), codes.isEmpty() ? "" : " " + codes);
     }
 
     /** {@code --name value} pairs. */

@@ -78,19 +78,42 @@ public class DetectionBenchmark {
         Schema schema = Schema.standard();
         SecretAttributes secrets = schema.secrets();
         familiar = new FamiliarAddresses(30 * 86_400_000L, Clock.systemUTC());
-        detector = new Detector(DetectionSettings.DEFAULT, schema, List.of(DnSyntax.parse("dc=example,dc=com", schema)),
-                DnSyntax.parse("cn=admin,dc=example,dc=com", schema), secrets, familiar, e -> { },
+        detector = new Detector(
+                DetectionSettings.DEFAULT,
+                schema,
+                List.of(DnSyntax.parse("dc=example,dc=com", schema)),
+                DnSyntax.parse("cn=admin,dc=example,dc=com", schema),
+                secrets,
+                familiar,
+                e -> {},
                 System::currentTimeMillis);
         Response done = new Response(new SearchResultDone(LdapResult.success()));
         RequestHandler next = ctx -> done;
         enforcement = new EnforcingHandler(next, detector, DetectionSettings.DEFAULT, schema);
         Session session = new Session(1, "127.0.0.1:40000");
         session.bind(DnSyntax.parse("uid=user.1,ou=people,dc=example,dc=com", schema), false);
-        LdapMessage request = new LdapMessage(7, new SearchRequest("dc=example,dc=com", SearchScope.SUB,
-                DerefAliases.NEVER, 0, 0, false, FilterText.parse("(uid=user.4711)"), List.of()));
-        lookup = new OperationRecord(session, request, OperationKind.SEARCH, done, 1, 30_000, session.boundDn(), null,
+        LdapMessage request = new LdapMessage(
+                7,
+                new SearchRequest(
+                        "dc=example,dc=com",
+                        SearchScope.SUB,
+                        DerefAliases.NEVER,
+                        0,
+                        0,
+                        false,
+                        FilterText.parse("(uid=user.4711)"),
+                        List.of()));
+        lookup = new OperationRecord(
+                session,
+                request,
+                OperationKind.SEARCH,
+                done,
+                1,
+                30_000,
+                session.boundDn(),
+                null,
                 DetectionSettings.Action.NONE);
-        context = new OperationContext(session, request, m -> { }, new AtomicBoolean());
+        context = new OperationContext(session, request, m -> {}, new AtomicBoolean());
         for (int i = 0; i < accounts.length; i++) {
             accounts[i] = "uid=user." + i + ",ou=people,dc=example,dc=com";
         }
@@ -98,9 +121,16 @@ public class DetectionBenchmark {
             addresses[i] = "10.0.0." + i + ":40000";
         }
         String user = accounts[1];
-        login = new OperationRecord(session, new LdapMessage(8, BindRequest.simple(user, new byte[] {'x'})),
-                OperationKind.BIND, new Response(new BindResponse(LdapResult.success(), null)), 0, 30_000,
-                session.boundDn(), new BindOutcome("simple", user, true, null, false), DetectionSettings.Action.NONE);
+        login = new OperationRecord(
+                session,
+                new LdapMessage(8, BindRequest.simple(user, new byte[] {'x'})),
+                OperationKind.BIND,
+                new Response(new BindResponse(LdapResult.success(), null)),
+                0,
+                30_000,
+                session.boundDn(),
+                new BindOutcome("simple", user, true, null, false),
+                DetectionSettings.Action.NONE);
         logDir = Files.createTempDirectory("linden-jmh-log");
         stream = LogStream.open("access", LogSettings.to(logDir.resolve("access.log"), LogSettings.Format.LINE));
         accessLog = new AccessLog(stream, secrets);

@@ -76,7 +76,9 @@ final class Latencies {
     String series(long window, long elapsed) {
         List<String> rates = new ArrayList<>();
         long stepsPerWindow = Math.max(1, window / STEP_NANOS);
-        for (long from = 0; (from + stepsPerWindow) * STEP_NANOS <= elapsed; from += stepsPerWindow) { // whole windows only
+        for (long from = 0;
+                (from + stepsPerWindow) * STEP_NANOS <= elapsed;
+                from += stepsPerWindow) { // whole windows only
             long n = 0;
             for (long s = from; s < from + stepsPerWindow && s < perStep.length; s++) {
                 n += perStep[(int) s];

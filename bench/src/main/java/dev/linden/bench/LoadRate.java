@@ -54,8 +54,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * serverCpu%, clientCpu%}, then {@code series ...} when asked.
  */
 public final class LoadRate {
-    private LoadRate() {
-    }
+    private LoadRate() {}
 
     /** What one client thread does once; returns false when the answer was wrong (an error). */
     @FunctionalInterface
@@ -112,8 +111,16 @@ public final class LoadRate {
         final List<Operation> operations = new ArrayList<>();
         final List<LDAPConnection> connections = new ArrayList<>();
 
-        Clients(Map<String, String> o, String workload, String host, int port, int threads, int entries, String suffix,
-                int[] groups) throws LDAPException {
+        Clients(
+                Map<String, String> o,
+                String workload,
+                String host,
+                int port,
+                int threads,
+                int entries,
+                String suffix,
+                int[] groups)
+                throws LDAPException {
             for (int t = 0; t < threads; t++) {
                 LDAPConnection c = new LDAPConnection(options(), host, port);
                 connections.add(c);
@@ -139,7 +146,8 @@ public final class LoadRate {
             for (Operation op : operations) {
                 Latencies latencies = new Latencies();
                 perThread.add(latencies);
-                workers.add(Thread.ofPlatform().name("load-" + workers.size())
+                workers.add(Thread.ofPlatform()
+                        .name("load-" + workers.size())
                         .start(() -> loop(op, latencies, counting, stop)));
             }
             Thread.sleep((long) (warmUp * 1000));
@@ -166,10 +174,19 @@ public final class LoadRate {
             double hz = 100; // USER_HZ: the unit of /proc/PID/stat's times on every Linux
             double serverCpu = serverPid == 0 ? 0 : (cpuAfter - cpuBefore) / hz;
             double clientCpu = (selfAfter - selfBefore) / hz;
-            System.out.printf("ops/s %.1f p50us %d p99us %d errors %d ops %d cpuUsPerOp %.1f serverCpu%% %.0f clientCpu%% %.0f%s%n",
-                    all.count() / elapsed, all.percentile(0.50), all.percentile(0.99), all.errors(), all.count(),
-                    all.count() == 0 ? 0 : serverCpu * 1e6 / all.count(), 100 * serverCpu / elapsed, 100 * clientCpu / elapsed,
-                    all.errorNames().isEmpty() ? "" : " errorCodes " + all.errorNames().toString().replace(' ', '_'));
+            System.out.printf(
+                    "ops/s %.1f p50us %d p99us %d errors %d ops %d cpuUsPerOp %.1f serverCpu%% %.0f clientCpu%% %.0f%s%n",
+                    all.count() / elapsed,
+                    all.percentile(0.50),
+                    all.percentile(0.99),
+                    all.errors(),
+                    all.count(),
+                    all.count() == 0 ? 0 : serverCpu * 1e6 / all.count(),
+                    100 * serverCpu / elapsed,
+                    100 * clientCpu / elapsed,
+                    all.errorNames().isEmpty()
+                            ? ""
+                            : " errorCodes " + all.errorNames().toString().replace(' ', '_'));
             if (series > 0) {
                 System.out.println("series " + all.series((long) (series * 1e9), elapsedNanos));
             }
@@ -205,36 +222,47 @@ public final class LoadRate {
         }
     }
 
-    private static Operation operation(String workload, LDAPConnection c, LDAPConnection second, int entries, String suffix,
-            int[] groups) {
+    private static Operation operation(
+            String workload, LDAPConnection c, LDAPConnection second, int entries, String suffix, int[] groups) {
         String people = "ou=people," + suffix;
         return switch (workload) {
-            case "search" -> random -> {
-                SearchResult r = c.search(suffix, SearchScope.SUB, "(uid=user." + (1 + random.nextInt(entries)) + ")");
-                return r.getEntryCount() == 1;
-            };
-            case "auth" -> random -> {
-                SearchResult r = c.search(suffix, SearchScope.SUB, "(uid=user." + (1 + random.nextInt(entries)) + ")", "1.1");
-                if (r.getEntryCount() != 1) {
-                    return false;
-                }
-                BindRequest bind = new SimpleBindRequest(r.getSearchEntries().getFirst().getDN(), "password");
-                return second.bind(bind).getResultCode() == ResultCode.SUCCESS;
-            };
-            case "modify" -> random -> {
-                String dn = "uid=user." + (1 + random.nextInt(entries)) + "," + people;
-                c.modify(dn, new Modification(ModificationType.REPLACE, "description", letters(random, 10)));
-                return true;
-            };
-            case "group" -> random -> {
-                int p = groups[random.nextInt(groups.length)];
-                int user = 1 + random.nextInt(entries);
-                SearchRequest request = new SearchRequest("cn=group." + p + ",ou=groups," + suffix, SearchScope.BASE,
-                        "(member=uid=user." + user + "," + people + ")", "1.1");
-                boolean member = user <= (long) entries * p / 100;
-                return c.search(request).getEntryCount() == (member ? 1 : 0);
-            };
-            default -> throw new IllegalArgumentException("unknown workload " + workload + " (search, auth, modify, group)");
+            case "search" ->
+                random -> {
+                    SearchResult r =
+                            c.search(suffix, SearchScope.SUB, "(uid=user." + (1 + random.nextInt(entries)) + ")");
+                    return r.getEntryCount() == 1;
+                };
+            case "auth" ->
+                random -> {
+                    SearchResult r = c.search(
+                            suffix, SearchScope.SUB, "(uid=user." + (1 + random.nextInt(entries)) + ")", "1.1");
+                    if (r.getEntryCount() != 1) {
+                        return false;
+                    }
+                    BindRequest bind = new SimpleBindRequest(
+                            r.getSearchEntries().getFirst().getDN(), "password");
+                    return second.bind(bind).getResultCode() == ResultCode.SUCCESS;
+                };
+            case "modify" ->
+                random -> {
+                    String dn = "uid=user." + (1 + random.nextInt(entries)) + "," + people;
+                    c.modify(dn, new Modification(ModificationType.REPLACE, "description", letters(random, 10)));
+                    return true;
+                };
+            case "group" ->
+                random -> {
+                    int p = groups[random.nextInt(groups.length)];
+                    int user = 1 + random.nextInt(entries);
+                    SearchRequest request = new SearchRequest(
+                            "cn=group." + p + ",ou=groups," + suffix,
+                            SearchScope.BASE,
+                            "(member=uid=user." + user + "," + people + ")",
+                            "1.1");
+                    boolean member = user <= (long) entries * p / 100;
+                    return c.search(request).getEntryCount() == (member ? 1 : 0);
+                };
+            default ->
+                throw new IllegalArgumentException("unknown workload " + workload + " (search, auth, modify, group)");
         };
     }
 
@@ -247,7 +275,10 @@ public final class LoadRate {
     }
 
     private static int[] parsePercentages(String list) {
-        return java.util.Arrays.stream(list.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
+        return java.util.Arrays.stream(list.split(","))
+                .map(String::trim)
+                .mapToInt(Integer::parseInt)
+                .toArray();
     }
 
     /** utime + stime of a process in clock ticks, 0 when unknown (no such process, not Linux). */

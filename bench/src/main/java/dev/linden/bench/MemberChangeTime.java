@@ -23,8 +23,7 @@ import java.util.Map;
  * </pre>
  */
 public final class MemberChangeTime {
-    private MemberChangeTime() {
-    }
+    private MemberChangeTime() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> o = CompareRate.options(args);
@@ -34,8 +33,11 @@ public final class MemberChangeTime {
         int count = Integer.parseInt(o.getOrDefault("count", "20"));
         int warmUp = Integer.parseInt(o.getOrDefault("warmUp", "5"));
         int reads = Integer.parseInt(o.getOrDefault("reads", "3"));
-        try (LDAPConnection c = new LDAPConnection(o.getOrDefault("hostname", "127.0.0.1"), Integer.parseInt(o.get("port")),
-                o.get("bindDN"), o.get("bindPassword"))) {
+        try (LDAPConnection c = new LDAPConnection(
+                o.getOrDefault("hostname", "127.0.0.1"),
+                Integer.parseInt(o.get("port")),
+                o.get("bindDN"),
+                o.get("bindPassword"))) {
             for (int i = 0; i < warmUp; i++) {
                 String v = String.format(template, -1 - i);
                 c.modify(entryDn, new Modification(ModificationType.ADD, attribute, v));
@@ -49,7 +51,8 @@ public final class MemberChangeTime {
                 c.modify(entryDn, new Modification(ModificationType.ADD, attribute, v));
                 adds.add((System.nanoTime() - t) / 1e6);
             }
-            if (!c.compare(entryDn, attribute, String.format(template, count - 1)).compareMatched()) {
+            if (!c.compare(entryDn, attribute, String.format(template, count - 1))
+                    .compareMatched()) {
                 throw new IllegalStateException("the last value added is not there");
             }
             for (int i = 0; i < count; i++) {
@@ -78,7 +81,8 @@ public final class MemberChangeTime {
     static String summary(List<Double> times) {
         List<Double> sorted = new ArrayList<>(times);
         Collections.sort(sorted);
-        double median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
+        double median = sorted.size() % 2 == 1
+                ? sorted.get(sorted.size() / 2)
                 : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
         double p90 = sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(0.9 * sorted.size()) - 1));
         double mean = sorted.stream().mapToDouble(Double::doubleValue).average().orElse(0);

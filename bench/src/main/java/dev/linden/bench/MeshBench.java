@@ -50,10 +50,19 @@ public final class MeshBench {
             }
         }
         Path ldif = work.resolve("data.ldif");
-        Servers.run(List.of("python3", Path.of("bench/gen-ldif.py").toAbsolutePath().toString(), Integer.toString(entries),
-                ldif.toString()), work.resolve("gen.log"));
+        Servers.run(
+                List.of(
+                        "python3",
+                        Path.of("bench/gen-ldif.py").toAbsolutePath().toString(),
+                        Integer.toString(entries),
+                        ldif.toString()),
+                work.resolve("gen.log"));
         List<String> report = new ArrayList<>();
-        report.add(String.format(Locale.ROOT, "%d entries, %d client threads; load average at start: %s", entries, threads,
+        report.add(String.format(
+                Locale.ROOT,
+                "%d entries, %d client threads; load average at start: %s",
+                entries,
+                threads,
                 Servers.loadAverage()));
         Map<String, TcpProxy> links = new HashMap<>();
         try (Servers s = new Servers(work)) {
@@ -62,7 +71,8 @@ public final class MeshBench {
             solo.stop();
             List<Servers.Server> mesh = s.lindenMesh("m", ldif, 3, links);
             awaitEqualDigests(mesh, 300);
-            report.add(throughput("mesh of 3, all writes on one", List.of(mesh.get(0)), entries, threads, seconds, mesh));
+            report.add(
+                    throughput("mesh of 3, all writes on one", List.of(mesh.get(0)), entries, threads, seconds, mesh));
             report.add(throughput("mesh of 3, writes on all three", mesh, entries, threads, seconds, mesh));
             report.add(ReplicationBench.lag("mesh 1 -> 2", mesh.get(0), mesh.get(1), entries, rate, seconds));
             report.add(partition(mesh, links, entries, backlog, partitionSeconds));
@@ -80,8 +90,14 @@ public final class MeshBench {
      * {@code targets} for {@code seconds}; with a mesh, also how long after the load all its servers
      * hold the same content.
      */
-    private static String throughput(String label, List<Servers.Server> targets, int entries, int threads, int seconds,
-            List<Servers.Server> mesh) throws Exception {
+    private static String throughput(
+            String label,
+            List<Servers.Server> targets,
+            int entries,
+            int threads,
+            int seconds,
+            List<Servers.Server> mesh)
+            throws Exception {
         AtomicLong done = new AtomicLong();
         AtomicBoolean stop = new AtomicBoolean();
         List<Thread> workers = new ArrayList<>();
@@ -92,8 +108,9 @@ public final class MeshBench {
                 try (LDAPConnection c = target.admin()) {
                     while (!stop.get()) {
                         int user = 1 + ThreadLocalRandom.current().nextInt(entries);
-                        c.modify("uid=user." + user + "," + PEOPLE, new Modification(ModificationType.REPLACE,
-                                "description", "load " + System.nanoTime()));
+                        c.modify(
+                                "uid=user." + user + "," + PEOPLE,
+                                new Modification(ModificationType.REPLACE, "description", "load " + System.nanoTime()));
                         done.incrementAndGet();
                     }
                 } catch (Exception e) {
@@ -118,7 +135,8 @@ public final class MeshBench {
         if (mesh != null) {
             long t = System.nanoTime();
             awaitEqualDigests(mesh, 600);
-            line += String.format(Locale.ROOT, "; all three equal %.1f s after the load", (System.nanoTime() - t) / 1e9);
+            line += String.format(
+                    Locale.ROOT, "; all three equal %.1f s after the load", (System.nanoTime() - t) / 1e9);
         }
         return line;
     }
@@ -128,8 +146,9 @@ public final class MeshBench {
      * server 1, a third on server 3, at an even pace), heals the links and times until all three hold
      * equal content digests.
      */
-    private static String partition(List<Servers.Server> mesh, Map<String, TcpProxy> links, int entries, int backlog,
-            int seconds) throws Exception {
+    private static String partition(
+            List<Servers.Server> mesh, Map<String, TcpProxy> links, int entries, int backlog, int seconds)
+            throws Exception {
         for (var e : links.entrySet()) {
             if (e.getKey().contains("3")) {
                 e.getValue().mode(TcpProxy.Mode.BLACKHOLE);
@@ -138,7 +157,8 @@ public final class MeshBench {
         long began = System.nanoTime();
         long period = seconds * 1_000_000_000L / backlog;
         int[] written = new int[2];
-        try (LDAPConnection one = mesh.get(0).admin(); LDAPConnection three = mesh.get(2).admin()) {
+        try (LDAPConnection one = mesh.get(0).admin();
+                LDAPConnection three = mesh.get(2).admin()) {
             long next = System.nanoTime();
             for (int i = 0; i < backlog; i++) {
                 long now = System.nanoTime();
@@ -147,8 +167,11 @@ public final class MeshBench {
                 }
                 boolean onThree = i % 3 == 2;
                 int user = 1 + ThreadLocalRandom.current().nextInt(entries);
-                (onThree ? three : one).modify("uid=user." + user + "," + PEOPLE, new Modification(
-                        ModificationType.REPLACE, onThree ? "title" : "description", "cut " + i));
+                (onThree ? three : one)
+                        .modify(
+                                "uid=user." + user + "," + PEOPLE,
+                                new Modification(
+                                        ModificationType.REPLACE, onThree ? "title" : "description", "cut " + i));
                 written[onThree ? 1 : 0]++;
                 next += period;
             }
@@ -159,9 +182,15 @@ public final class MeshBench {
         }
         long healed = System.nanoTime();
         awaitEqualDigests(mesh, 900);
-        return String.format(Locale.ROOT, "partition: server 3 cut off %.0f s while %d changes were written (%d on 1,"
-                + " %d on 3); all three equal %.1f s after healing", (cut - began) / 1e9,
-                backlog, written[0], written[1], (System.nanoTime() - healed) / 1e9);
+        return String.format(
+                Locale.ROOT,
+                "partition: server 3 cut off %.0f s while %d changes were written (%d on 1,"
+                        + " %d on 3); all three equal %.1f s after healing",
+                (cut - began) / 1e9,
+                backlog,
+                written[0],
+                written[1],
+                (System.nanoTime() - healed) / 1e9);
     }
 
     /** Waits until every server of the mesh gives the same content digest. */

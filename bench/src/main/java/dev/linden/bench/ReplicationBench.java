@@ -44,14 +44,22 @@ public final class ReplicationBench {
                 case "--entries" -> entries = Integer.parseInt(args[i + 1]);
                 case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
                 case "--consumers" -> consumers = Integer.parseInt(args[i + 1]);
-                case "--rates" -> rates = Arrays.stream(args[i + 1].trim().split("\\s+")).map(Integer::valueOf).toList();
+                case "--rates" ->
+                    rates = Arrays.stream(args[i + 1].trim().split("\\s+"))
+                            .map(Integer::valueOf)
+                            .toList();
                 case "--work" -> work = Path.of(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         Path ldif = work.resolve("data.ldif");
-        Servers.run(List.of("python3", Path.of("bench/gen-ldif.py").toAbsolutePath().toString(), Integer.toString(entries),
-                ldif.toString()), work.resolve("gen.log"));
+        Servers.run(
+                List.of(
+                        "python3",
+                        Path.of("bench/gen-ldif.py").toAbsolutePath().toString(),
+                        Integer.toString(entries),
+                        ldif.toString()),
+                work.resolve("gen.log"));
         List<String> report = new ArrayList<>();
         report.add(String.format(Locale.ROOT, "%d entries; load average at start: %s", entries, Servers.loadAverage()));
         try (Servers s = new Servers(work)) {
@@ -84,8 +92,13 @@ public final class ReplicationBench {
         consumer.stop();
         double total = (end - start) / 1e9;
         double transfer = (end - first) / 1e9;
-        return String.format(Locale.ROOT, "initial refresh %-17s %7.1f s from start, %6.1f s from the first entry:"
-                + " %8.0f entries/s", pair, total, transfer, entries / transfer);
+        return String.format(
+                Locale.ROOT,
+                "initial refresh %-17s %7.1f s from start, %6.1f s from the first entry:" + " %8.0f entries/s",
+                pair,
+                total,
+                transfer,
+                entries / transfer);
     }
 
     /** When the consumer first holds an entry under ou=people (the refresh has begun arriving). */
@@ -134,32 +147,39 @@ public final class ReplicationBench {
      * Writes at {@code rate} per second on the provider, each stamping description with System.nanoTime(),
      * while a persistent synchronization on the replica (this JVM's clock) records when each arrives.
      */
-    static String lag(String pair, Servers.Server provider, Servers.Server replica, int entries, int rate,
-            int seconds) throws Exception {
+    static String lag(String pair, Servers.Server provider, Servers.Server replica, int entries, int rate, int seconds)
+            throws Exception {
         List<Long> lags = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicLong written = new AtomicLong();
-        try (LDAPConnection watch = replica.admin(); LDAPConnection write = provider.admin()) {
+        try (LDAPConnection watch = replica.admin();
+                LDAPConnection write = provider.admin()) {
             String prefix = "lag-" + rate + "-" + System.nanoTime() + "-";
-            SearchRequest sync = new SearchRequest(new AsyncSearchResultListener() {
-                @Override
-                public void searchEntryReturned(SearchResultEntry e) {
-                    String d = e.getAttributeValue("description");
-                    if (d != null && d.startsWith(prefix)) {
-                        lags.add(System.nanoTime() - Long.parseLong(d.substring(prefix.length())));
-                    }
-                }
+            SearchRequest sync = new SearchRequest(
+                    new AsyncSearchResultListener() {
+                        @Override
+                        public void searchEntryReturned(SearchResultEntry e) {
+                            String d = e.getAttributeValue("description");
+                            if (d != null && d.startsWith(prefix)) {
+                                lags.add(System.nanoTime() - Long.parseLong(d.substring(prefix.length())));
+                            }
+                        }
 
-                @Override
-                public void searchReferenceReturned(SearchResultReference r) {
-                }
+                        @Override
+                        public void searchReferenceReturned(SearchResultReference r) {}
 
-                @Override
-                public void searchResultReceived(AsyncRequestID id, SearchResult result) {
-                }
-            }, PEOPLE, SearchScope.ONE, "(objectClass=*)", "description");
+                        @Override
+                        public void searchResultReceived(AsyncRequestID id, SearchResult result) {}
+                    },
+                    PEOPLE,
+                    SearchScope.ONE,
+                    "(objectClass=*)",
+                    "description");
             String cookie = currentCookie(replica);
-            sync.addControl(new ContentSyncRequestControl(true, ContentSyncRequestMode.REFRESH_AND_PERSIST,
-                    cookie == null ? null : new com.unboundid.asn1.ASN1OctetString(cookie), false));
+            sync.addControl(new ContentSyncRequestControl(
+                    true,
+                    ContentSyncRequestMode.REFRESH_AND_PERSIST,
+                    cookie == null ? null : new com.unboundid.asn1.ASN1OctetString(cookie),
+                    false));
             AsyncRequestID id = watch.asyncSearch(sync);
             Thread.sleep(1000);
             long periodNanos = 1_000_000_000L / rate;
@@ -171,8 +191,9 @@ public final class ReplicationBench {
                     Thread.sleep((next - now) / 1_000_000, (int) ((next - now) % 1_000_000));
                 }
                 int user = 1 + ThreadLocalRandom.current().nextInt(entries);
-                write.modify("uid=user." + user + "," + PEOPLE, new Modification(ModificationType.REPLACE, "description",
-                        prefix + System.nanoTime()));
+                write.modify(
+                        "uid=user." + user + "," + PEOPLE,
+                        new Modification(ModificationType.REPLACE, "description", prefix + System.nanoTime()));
                 written.incrementAndGet();
                 next += periodNanos;
             }
@@ -185,11 +206,19 @@ public final class ReplicationBench {
         long[] sorted = lags.stream().mapToLong(Long::longValue).sorted().toArray();
         double achieved = written.get() / (double) seconds;
         if (sorted.length == 0) {
-            return String.format(Locale.ROOT, "lag %-17s %5d writes/s asked (%.0f done): nothing arrived", pair, rate, achieved);
+            return String.format(
+                    Locale.ROOT, "lag %-17s %5d writes/s asked (%.0f done): nothing arrived", pair, rate, achieved);
         }
-        return String.format(Locale.ROOT, "lag %-17s %5d writes/s asked (%4.0f done): p50 %6.1f ms  p99 %7.1f ms  (%d of %d seen)",
-                pair, rate, achieved, sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.99)] / 1e6,
-                sorted.length, written.get());
+        return String.format(
+                Locale.ROOT,
+                "lag %-17s %5d writes/s asked (%4.0f done): p50 %6.1f ms  p99 %7.1f ms  (%d of %d seen)",
+                pair,
+                rate,
+                achieved,
+                sorted[sorted.length / 2] / 1e6,
+                sorted[(int) (sorted.length * 0.99)] / 1e6,
+                sorted.length,
+                written.get());
     }
 
     /** A refreshOnly synchronization of nothing changed since now: the cookie to persist from without a reload. */
@@ -211,28 +240,39 @@ public final class ReplicationBench {
         try {
             for (int i = 0; i < k; i++) {
                 LDAPConnection c = provider.admin();
-                SearchRequest r = new SearchRequest(new AsyncSearchResultListener() {
-                    @Override
-                    public void searchEntryReturned(SearchResultEntry e) {
-                    }
+                SearchRequest r = new SearchRequest(
+                        new AsyncSearchResultListener() {
+                            @Override
+                            public void searchEntryReturned(SearchResultEntry e) {}
 
-                    @Override
-                    public void searchReferenceReturned(SearchResultReference r) {
-                    }
+                            @Override
+                            public void searchReferenceReturned(SearchResultReference r) {}
 
-                    @Override
-                    public void searchResultReceived(AsyncRequestID id, SearchResult result) {
-                    }
-                }, BASE, SearchScope.SUB, "(objectClass=*)", "*", "+");
-                r.addControl(new ContentSyncRequestControl(true, ContentSyncRequestMode.REFRESH_AND_PERSIST,
-                        cookie == null ? null : new com.unboundid.asn1.ASN1OctetString(cookie), false));
+                            @Override
+                            public void searchResultReceived(AsyncRequestID id, SearchResult result) {}
+                        },
+                        BASE,
+                        SearchScope.SUB,
+                        "(objectClass=*)",
+                        "*",
+                        "+");
+                r.addControl(new ContentSyncRequestControl(
+                        true,
+                        ContentSyncRequestMode.REFRESH_AND_PERSIST,
+                        cookie == null ? null : new com.unboundid.asn1.ASN1OctetString(cookie),
+                        false));
                 c.asyncSearch(r);
                 open.add(c);
             }
             Thread.sleep(3000);
             long after = provider.rssKb();
-            return String.format(Locale.ROOT, "provider memory: %d persistent consumers, RSS %d -> %d KiB: %.0f KiB each",
-                    k, before, after, (after - before) / (double) k);
+            return String.format(
+                    Locale.ROOT,
+                    "provider memory: %d persistent consumers, RSS %d -> %d KiB: %.0f KiB each",
+                    k,
+                    before,
+                    after,
+                    (after - before) / (double) k);
         } finally {
             open.forEach(LDAPConnection::close);
         }

@@ -2,7 +2,6 @@ package dev.linden.bench;
 
 import com.unboundid.ldap.sdk.LDAPConnection;
 import dev.linden.testkit.TcpProxy;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -37,8 +36,11 @@ final class Servers implements AutoCloseable {
 
         Server start() throws Exception {
             startedNanos = System.nanoTime();
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve(name + ".log").toFile())).start();
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            work.resolve(name + ".log").toFile()))
+                    .start();
             started.add(this);
             long deadline = System.currentTimeMillis() + 120_000;
             while (true) {
@@ -120,28 +122,40 @@ final class Servers implements AutoCloseable {
                 if (j != i) {
                     TcpProxy link = new TcpProxy(ports.get(j - 1));
                     links.put(j + ">" + i, link);
-                    sources.append(String.format("    - rid: %d%n      provider: ldap://127.0.0.1:%d%n"
-                            + "      bindDn: \"%s\"%n      password: %s%n      retrySeconds: [1]%n",
+                    sources.append(String.format(
+                            "    - rid: %d%n      provider: ldap://127.0.0.1:%d%n"
+                                    + "      bindDn: \"%s\"%n      password: %s%n      retrySeconds: [1]%n",
                             j, link.port(), ADMIN, PASSWORD));
                 }
             }
-            yamls.add(lindenConfig(name + i, i, ports.get(i - 1), "replication:\n"
-                    + "  consumers: [\"" + ADMIN + "\"]\n  readOnly: off\n  sources:\n" + sources
-                    + "access:\n  rules:\n"
-                    + "    - to: {attrs: [userPassword, authPassword, lindenCsnState]}\n"
-                    + "      by: [{dn: \"" + ADMIN + "\", grant: read}, {who: anyone, grant: auth}]\n"
-                    + "    - to: {}\n      by: [{who: users, grant: read}]\n"));
+            yamls.add(lindenConfig(
+                    name + i,
+                    i,
+                    ports.get(i - 1),
+                    "replication:\n"
+                            + "  consumers: [\"" + ADMIN + "\"]\n  readOnly: off\n  sources:\n" + sources
+                            + "access:\n  rules:\n"
+                            + "    - to: {attrs: [userPassword, authPassword, lindenCsnState]}\n"
+                            + "      by: [{dn: \"" + ADMIN + "\", grant: read}, {who: anyone, grant: auth}]\n"
+                            + "    - to: {}\n      by: [{who: users, grant: read}]\n"));
         }
         Path start = work.resolve(name + "-start.ldif");
         run(java("import", "--config", yamls.get(0).toString(), ldif.toString()), work.resolve(name + "1-import.log"));
-        run(java("export", "--config", yamls.get(0).toString(), "-o", start.toString()), work.resolve(name + "1-export.log"));
+        run(
+                java("export", "--config", yamls.get(0).toString(), "-o", start.toString()),
+                work.resolve(name + "1-export.log"));
         for (int i = 1; i < size; i++) {
-            run(java("import", "--config", yamls.get(i).toString(), start.toString()),
+            run(
+                    java("import", "--config", yamls.get(i).toString(), start.toString()),
                     work.resolve(name + (i + 1) + "-import.log"));
         }
         List<Server> out = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            out.add(new Server(name + (i + 1), ports.get(i), java("serve", "--config", yamls.get(i).toString())).start());
+            out.add(new Server(
+                            name + (i + 1),
+                            ports.get(i),
+                            java("serve", "--config", yamls.get(i).toString()))
+                    .start());
         }
         return out;
     }
@@ -167,13 +181,16 @@ final class Servers implements AutoCloseable {
                 syncprov-checkpoint 100 10
                 syncprov-sessionlog 10000
                 """);
-        run(List.of("/usr/sbin/slapadd", "-q", "-f", conf.toString(), "-l", ldif.toString()), work.resolve(name + "-slapadd.log"));
+        run(
+                List.of("/usr/sbin/slapadd", "-q", "-f", conf.toString(), "-l", ldif.toString()),
+                work.resolve(name + "-slapadd.log"));
         return slapd(name, conf);
     }
 
     /** An empty slapd consumer (syncrepl refreshAndPersist) of {@code provider}, itself a provider (for watchers). */
     Server slapdConsumer(String name, Server provider) throws Exception {
-        Path conf = slapdConfig(name, "moduleload syncprov", """
+        Path conf = slapdConfig(
+                name, "moduleload syncprov", """
                 syncrepl rid=%03d provider=ldap://127.0.0.1:%d bindmethod=simple binddn="%s" credentials=%s
                   searchbase="dc=example,dc=com" type=refreshAndPersist retry="1 +" timeout=5
                 overlay syncprov
@@ -182,9 +199,20 @@ final class Servers implements AutoCloseable {
     }
 
     private Server slapd(String name, Path conf) throws Exception {
-        int port = Integer.parseInt(Files.readString(conf.resolveSibling("port")).trim());
-        return new Server(name, port, List.of("/usr/sbin/slapd", "-f", conf.toString(), "-h",
-                "ldap://127.0.0.1:" + port + "/", "-d", "0")).start();
+        int port =
+                Integer.parseInt(Files.readString(conf.resolveSibling("port")).trim());
+        return new Server(
+                        name,
+                        port,
+                        List.of(
+                                "/usr/sbin/slapd",
+                                "-f",
+                                conf.toString(),
+                                "-h",
+                                "ldap://127.0.0.1:" + port + "/",
+                                "-d",
+                                "0"))
+                .start();
     }
 
     private Path slapdConfig(String name, String global, String database) throws IOException {
@@ -245,16 +273,26 @@ final class Servers implements AutoCloseable {
     }
 
     private static List<String> java(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "--add-opens", "java.base/java.nio=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
-                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "-cp", System.getProperty("java.class.path"), "dev.linden.cli.Main"));
+        List<String> cmd = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "--add-opens",
+                "java.base/java.nio=ALL-UNNAMED",
+                "--add-opens",
+                "java.base/sun.nio.ch=ALL-UNNAMED",
+                "--enable-native-access=ALL-UNNAMED",
+                "--sun-misc-unsafe-memory-access=allow",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.linden.cli.Main"));
         cmd.addAll(List.of(args));
         return cmd;
     }
 
     static void run(List<String> command, Path log) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         if (p.waitFor() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed: " + Files.readString(log));
         }
@@ -280,5 +318,4 @@ final class Servers implements AutoCloseable {
             s.stop();
         }
     }
-
 }

@@ -32,19 +32,21 @@ import java.util.Random;
  * The ordering rule is named because the name attributes of RFC 4519 have none of their own.
  */
 public final class VlvPageTime {
-    private VlvPageTime() {
-    }
+    private VlvPageTime() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> o = CompareRate.options(args);
         String base = o.get("base");
-        SortKey key = new SortKey(o.getOrDefault("sortKey", "sn"), o.getOrDefault("orderingRule",
-                "caseIgnoreOrderingMatch"), false);
+        SortKey key = new SortKey(
+                o.getOrDefault("sortKey", "sn"), o.getOrDefault("orderingRule", "caseIgnoreOrderingMatch"), false);
         int window = Integer.parseInt(o.getOrDefault("window", "20"));
         int count = Integer.parseInt(o.getOrDefault("count", "20"));
         Random random = new Random(1);
-        try (LDAPConnection c = new LDAPConnection(o.getOrDefault("hostname", "127.0.0.1"), Integer.parseInt(o.get("port")),
-                o.get("bindDN"), o.get("bindPassword"))) {
+        try (LDAPConnection c = new LDAPConnection(
+                o.getOrDefault("hostname", "127.0.0.1"),
+                Integer.parseInt(o.get("port")),
+                o.get("bindDN"),
+                o.get("bindPassword"))) {
             long t = System.nanoTime();
             VirtualListViewResponseControl first = window(c, base, key, 1, window, 0, null);
             double firstMs = (System.nanoTime() - t) / 1e6;
@@ -53,7 +55,8 @@ public final class VlvPageTime {
             List<Double> scrolled = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 t = System.nanoTime();
-                VirtualListViewResponseControl r = window(c, base, key, 1 + random.nextInt(size), window, size, context);
+                VirtualListViewResponseControl r =
+                        window(c, base, key, 1 + random.nextInt(size), window, size, context);
                 scrolled.add((System.nanoTime() - t) / 1e6);
                 context = r.getContextID();
             }
@@ -63,8 +66,9 @@ public final class VlvPageTime {
                 window(c, base, key, 1 + random.nextInt(size), window, size, null);
                 fresh.add((System.nanoTime() - t) / 1e6);
             }
-            System.out.printf("list %d entries, window %d, sorted by %s:%s%n", size, window, key.getAttributeName(),
-                    key.getMatchingRuleID());
+            System.out.printf(
+                    "list %d entries, window %d, sorted by %s:%s%n",
+                    size, window, key.getAttributeName(), key.getMatchingRuleID());
             System.out.printf("first-window-ms %.2f%n", firstMs);
             System.out.println("scroll-with-context-ms " + MemberChangeTime.summary(scrolled));
             System.out.println("window-without-context-ms " + MemberChangeTime.summary(fresh));
@@ -72,8 +76,15 @@ public final class VlvPageTime {
     }
 
     /** One window of {@code window} entries from {@code offset} (1-based); its VLV response control. */
-    private static VirtualListViewResponseControl window(LDAPConnection c, String base, SortKey key, int offset,
-            int window, int contentCount, ASN1OctetString context) throws Exception {
+    private static VirtualListViewResponseControl window(
+            LDAPConnection c,
+            String base,
+            SortKey key,
+            int offset,
+            int window,
+            int contentCount,
+            ASN1OctetString context)
+            throws Exception {
         SearchRequest r = new SearchRequest(base, SearchScope.ONE, "(objectClass=*)", "cn", "sn");
         r.addControl(new ServerSideSortRequestControl(true, key));
         r.addControl(new VirtualListViewRequestControl(offset, 0, window - 1, contentCount, context, true));

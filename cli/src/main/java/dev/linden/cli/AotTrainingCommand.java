@@ -36,7 +36,8 @@ final class AotTrainingCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path data = Files.createTempDirectory("linden-aot-training");
         try {
-            Settings settings = ConfigLoader.parse("""
+            Settings settings =
+                    ConfigLoader.parse("""
                     listen: {host: 127.0.0.1, port: 0, ldapsPort: -1}
                     suffix: %s
                     rootPassword: training
@@ -48,7 +49,7 @@ final class AotTrainingCommand implements Callable<Integer> {
                     """.formatted(SUFFIX, data.toString().replace("\\", "/")), "aot-training");
             Linden linden = Linden.start(settings, directory -> {
                 try (var reader = new dev.linden.model.ldif.LdifReader(new StringReader(ldif()), "training")) {
-                    ImportCommand.load(directory, reader, true, committed -> { });
+                    ImportCommand.load(directory, reader, true, committed -> {});
                 } catch (Exception e) {
                     throw new IllegalStateException("training data: " + e.getMessage(), e);
                 }
@@ -83,8 +84,11 @@ final class AotTrainingCommand implements Callable<Integer> {
                         int n = 1 + ThreadLocalRandom.current().nextInt(USERS);
                         var found = reader.search(SUFFIX, SearchScope.SUB, FilterText.parse("(uid=user." + n + ")"));
                         binder.bind(found.get(0).dn(), "password");
-                        reader.search("cn=group,ou=groups," + SUFFIX, SearchScope.BASE,
-                                FilterText.parse("(member=uid=user." + n + ",ou=people," + SUFFIX + ")"), "1.1");
+                        reader.search(
+                                "cn=group,ou=groups," + SUFFIX,
+                                SearchScope.BASE,
+                                FilterText.parse("(member=uid=user." + n + ",ou=people," + SUFFIX + ")"),
+                                "1.1");
                     }
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
@@ -101,13 +105,26 @@ final class AotTrainingCommand implements Callable<Integer> {
                 + "dn: ou=people," + SUFFIX + "\nobjectClass: organizationalUnit\nou: people\n\n"
                 + "dn: ou=groups," + SUFFIX + "\nobjectClass: organizationalUnit\nou: groups\n\n");
         for (int i = 1; i <= USERS; i++) {
-            b.append("dn: uid=user.").append(i).append(",ou=people,").append(SUFFIX).append("\nobjectClass: inetOrgPerson\n")
-                    .append("uid: user.").append(i).append("\ncn: User ").append(i).append("\nsn: User\nmail: user.").append(i)
+            b.append("dn: uid=user.")
+                    .append(i)
+                    .append(",ou=people,")
+                    .append(SUFFIX)
+                    .append("\nobjectClass: inetOrgPerson\n")
+                    .append("uid: user.")
+                    .append(i)
+                    .append("\ncn: User ")
+                    .append(i)
+                    .append("\nsn: User\nmail: user.")
+                    .append(i)
                     .append("@example.com\nuserPassword: password\n\n");
         }
         b.append("dn: cn=group,ou=groups,").append(SUFFIX).append("\nobjectClass: groupOfNames\ncn: group\n");
         for (int i = 1; i <= USERS; i += 2) {
-            b.append("member: uid=user.").append(i).append(",ou=people,").append(SUFFIX).append('\n');
+            b.append("member: uid=user.")
+                    .append(i)
+                    .append(",ou=people,")
+                    .append(SUFFIX)
+                    .append('\n');
         }
         return b.append('\n').toString();
     }

@@ -9,8 +9,7 @@ import picocli.CommandLine.ParseResult;
 
 /** {@code --debug}: Linden's own loggers at debug level (otherwise the console shows warnings and errors). */
 final class DebugLogging {
-    private DebugLogging() {
-    }
+    private DebugLogging() {}
 
     static int execute(ParseResult parsed) {
         if (requested(parsed)) {

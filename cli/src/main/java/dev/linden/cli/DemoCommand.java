@@ -30,13 +30,22 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--ldaps-port", description = "LDAPS port (default: 636 if allowed, else 3636)")
     Integer ldapsPort;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to listen on (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--host",
+            defaultValue = "127.0.0.1",
+            description = "address to listen on (default: ${DEFAULT-VALUE})")
     String host;
 
-    @Option(names = "--data", defaultValue = "linden-demo-data", description = "data folder (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--data",
+            defaultValue = "linden-demo-data",
+            description = "data folder (default: ${DEFAULT-VALUE})")
     Path data;
 
-    @Option(names = "--admin-password", defaultValue = DEFAULT_PASSWORD, description = "password of cn=admin,dc=example,dc=com")
+    @Option(
+            names = "--admin-password",
+            defaultValue = DEFAULT_PASSWORD,
+            description = "password of cn=admin,dc=example,dc=com")
     String adminPassword;
 
     @Override
@@ -45,7 +54,8 @@ final class DemoCommand implements Callable<Integer> {
         int ldaps = ldapsPort != null ? ldapsPort : canBind(host, 636) ? 636 : 3636;
         // the demo's configuration, as a user would write it: TLS with a self-signed certificate made on
         // first start, plain binds allowed from this machine only; metrics on 9389 or the next free port
-        String yaml = """
+        String yaml =
+                """
                 listen: {host: %s, port: %d, ldapsPort: %d}
                 suffix: dc=example,dc=com
                 rootDn: cn=admin,dc=example,dc=com
@@ -62,7 +72,8 @@ final class DemoCommand implements Callable<Integer> {
         String url = "ldap://" + name + ":" + linden.port();
         String ldapsUrl = "ldaps://" + name + ":" + linden.ldapsPort();
         java.nio.file.Path cert = data.toAbsolutePath().resolve("tls").resolve("cert.pem");
-        System.out.printf("""
+        System.out.printf(
+                """
                 Linden demo directory %s
                   suffix:    dc=example,dc=com   (data in %s%s)
                   root DN:   cn=admin,dc=example,dc=com
@@ -77,9 +88,23 @@ final class DemoCommand implements Callable<Integer> {
                   bin/linden status -H %s -D cn=admin,dc=example,dc=com -w %s
                 Plain binds are allowed from this machine only; other clients must use TLS.
                 Stop with Ctrl-C.
-                """, url, data.toAbsolutePath(), loaded[0] ? ", sample data loaded" : "", adminPassword, ldapsUrl, url, cert,
-                data.toAbsolutePath().resolve("logs"), metrics(linden.observability().metricsPort()), url, adminPassword, url, cert,
-                url, url, adminPassword);
+                """,
+                url,
+                data.toAbsolutePath(),
+                loaded[0] ? ", sample data loaded" : "",
+                adminPassword,
+                ldapsUrl,
+                url,
+                cert,
+                data.toAbsolutePath().resolve("logs"),
+                metrics(linden.observability().metricsPort()),
+                url,
+                adminPassword,
+                url,
+                cert,
+                url,
+                url,
+                adminPassword);
         ServeCommand.waitForShutdown(linden);
         return 0;
     }
@@ -91,8 +116,9 @@ final class DemoCommand implements Callable<Integer> {
                 return false;
             }
             try (var in = DemoCommand.class.getResourceAsStream("demo.ldif");
-                    LdifReader reader = new LdifReader(new InputStreamReader(in, StandardCharsets.UTF_8), "demo.ldif")) {
-                ImportCommand.load(directory, reader, true, committed -> { });
+                    LdifReader reader =
+                            new LdifReader(new InputStreamReader(in, StandardCharsets.UTF_8), "demo.ldif")) {
+                ImportCommand.load(directory, reader, true, committed -> {});
             }
             return true;
         } catch (IOException | ImportCommand.ImportException e) {

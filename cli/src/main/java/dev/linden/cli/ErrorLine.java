@@ -12,8 +12,7 @@ import picocli.CommandLine.ParseResult;
  * the line, a developer the trace.
  */
 final class ErrorLine {
-    private ErrorLine() {
-    }
+    private ErrorLine() {}
 
     static int handle(Exception failure, CommandLine command, ParseResult parsed) {
         var err = command.getErr();
@@ -45,6 +44,8 @@ final class ErrorLine {
                 : "unexpected " + failure.getClass().getSimpleName()
                         + (failure.getMessage() == null ? "" : ": " + failure.getMessage())
                         + " (run again with --debug for the details)";
-        return text == null ? failure.getClass().getSimpleName() : text.replaceAll("\\s*\\R\\s*", " ").strip();
+        return text == null
+                ? failure.getClass().getSimpleName()
+                : text.replaceAll("\\s*\\R\\s*", " ").strip();
     }
 }

@@ -25,7 +25,9 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     ServerOptions options;
 
-    @Option(names = {"-o", "--output"}, description = "file to write (default: standard output)")
+    @Option(
+            names = {"-o", "--output"},
+            description = "file to write (default: standard output)")
     Path output;
 
     @Override

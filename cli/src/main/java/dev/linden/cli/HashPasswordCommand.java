@@ -10,9 +10,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Prints the stored form of a password, for the configuration's rootPassword or for LDIF. */
-@Command(name = "hash-password", mixinStandardHelpOptions = true, description = "Hash a password (read from standard input when not given).")
+@Command(
+        name = "hash-password",
+        mixinStandardHelpOptions = true,
+        description = "Hash a password (read from standard input when not given).")
 final class HashPasswordCommand implements Callable<Integer> {
-    @Option(names = "--scheme", defaultValue = "ARGON2", description = "ARGON2, PBKDF2-SHA256, SSHA512, SSHA256 or SSHA (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--scheme",
+            defaultValue = "ARGON2",
+            description = "ARGON2, PBKDF2-SHA256, SSHA512, SSHA256 or SSHA (default: ${DEFAULT-VALUE})")
     String scheme;
 
     @Parameters(index = "0", arity = "0..1", description = "the password")

@@ -52,12 +52,31 @@ final class ImportCommand implements Callable<Integer> {
         ImportProgress progress = new ImportProgress(System.err, size);
         try (DataFolderLock lock = DataFolderLock.acquire(settings); // never beside a server on the same data
                 Backend backend = Linden.openBackend(settings, schema, true); // flushed to disk once, at the end
-                LdifReader reader = new LdifReader(new java.io.BufferedReader(new java.io.InputStreamReader(
-                        progress.counting(Files.newInputStream(ldif)), StandardCharsets.UTF_8), 1 << 16), ldif.toString())) {
-            Directory directory = new Directory(backend, schema, new CoreConfig(Dn.ROOT, settings.rootPassword(), 0, 0,
-                    false, settings.passwordScheme(), Linden.VERSION, settings.security(), java.util.List.of(),
-                    settings.sasl(), settings.passwordPolicy(), settings.throttle(), settings.groups(),
-                    settings.anonymousLimits(), java.util.Set.of()),
+                LdifReader reader = new LdifReader(
+                        new java.io.BufferedReader(
+                                new java.io.InputStreamReader(
+                                        progress.counting(Files.newInputStream(ldif)), StandardCharsets.UTF_8),
+                                1 << 16),
+                        ldif.toString())) {
+            Directory directory = new Directory(
+                    backend,
+                    schema,
+                    new CoreConfig(
+                            Dn.ROOT,
+                            settings.rootPassword(),
+                            0,
+                            0,
+                            false,
+                            settings.passwordScheme(),
+                            Linden.VERSION,
+                            settings.security(),
+                            java.util.List.of(),
+                            settings.sasl(),
+                            settings.passwordPolicy(),
+                            settings.throttle(),
+                            settings.groups(),
+                            settings.anonymousLimits(),
+                            java.util.Set.of()),
                     PasswordSchemes.standard(),
                     Clock.systemUTC());
             long start = System.nanoTime();
@@ -72,10 +91,17 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     /** Loads every record on every core ({@link ImportPipeline}); errors name the file and line. */
-    static int load(Directory directory, LdifReader reader, boolean checkSchema, java.util.function.LongConsumer committed)
+    static int load(
+            Directory directory, LdifReader reader, boolean checkSchema, java.util.function.LongConsumer committed)
             throws IOException, ImportException {
-        return new ImportPipeline(new EntryImport(directory, checkSchema), directory.backend(), directory.schema(),
-                directory.config().rootDn(), Runtime.getRuntime().availableProcessors(), committed).load(reader);
+        return new ImportPipeline(
+                        new EntryImport(directory, checkSchema),
+                        directory.backend(),
+                        directory.schema(),
+                        directory.config().rootDn(),
+                        Runtime.getRuntime().availableProcessors(),
+                        committed)
+                .load(reader);
     }
 
     static final class ImportException extends Exception {
@@ -86,7 +112,8 @@ final class ImportCommand implements Callable<Integer> {
         }
 
         ImportException(LdifRecord record, LdapException e) {
-            super("line " + record.line() + ": " + record.dn() + ": " + e.code().name().toLowerCase() + ": " + e.getMessage());
+            super("line " + record.line() + ": " + record.dn() + ": "
+                    + e.code().name().toLowerCase() + ": " + e.getMessage());
         }
     }
 }

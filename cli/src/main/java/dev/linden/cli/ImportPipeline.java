@@ -55,8 +55,7 @@ final class ImportPipeline {
     }
 
     /** What a worker made of a chunk: its entries, or the first failure with the record it came from. */
-    private record Prepared(List<LdifRecord> records, List<Entry> entries, LdifRecord failed, LdapException error) {
-    }
+    private record Prepared(List<LdifRecord> records, List<Entry> entries, LdifRecord failed, LdapException error) {}
 
     /** Loads every record; returns the number of entries loaded. */
     int load(LdifReader reader) throws IOException, ImportCommand.ImportException {
@@ -183,16 +182,18 @@ final class ImportPipeline {
         try {
             backend.addAll(batch);
         } catch (LdapException e) {
-            throw new ImportCommand.ImportException("entries from line " + records.get(0).line() + " to line "
-                    + records.get(n - 1).line() + " were not loaded: " + e.code() + " " + e.getMessage()
-                    + (e.matchedDn().isEmpty() ? "" : " (matched " + e.matchedDn() + ")"));
+            throw new ImportCommand.ImportException(
+                    "entries from line " + records.get(0).line() + " to line "
+                            + records.get(n - 1).line() + " were not loaded: " + e.code() + " " + e.getMessage()
+                            + (e.matchedDn().isEmpty() ? "" : " (matched " + e.matchedDn() + ")"));
         }
         batch.clear();
         records.clear();
         return n;
     }
 
-    private static long await(CompletableFuture<Long> written) throws ImportCommand.ImportException, InterruptedException {
+    private static long await(CompletableFuture<Long> written)
+            throws ImportCommand.ImportException, InterruptedException {
         try {
             return written.get();
         } catch (ExecutionException e) {

@@ -64,7 +64,8 @@ final class ImportProgress {
         double share = fileBytes <= 0 ? 1 : Math.min(1, (double) read / fileBytes);
         // the file is read ahead of the commits by a bounded amount: the share read estimates the share done
         double left = share <= 0 ? 0 : seconds * (1 - share) / share;
-        return String.format("  %,d entries, %,.0f entries/s, %.0f%% of the file, about %.0f s left", entries, rate,
-                100 * share, left);
+        return String.format(
+                "  %,d entries, %,.0f entries/s, %.0f%% of the file, about %.0f s left",
+                entries, rate, 100 * share, left);
     }
 }

@@ -48,8 +48,7 @@ final class LdapClient implements AutoCloseable {
     private static final int TIMEOUT_MILLIS = 30_000;
 
     /** How to trust the server's certificate: the JVM's CAs, the CAs in a PEM file, or anything (testing only). */
-    record Trust(Path caFile, boolean any) {
-    }
+    record Trust(Path caFile, boolean any) {}
 
     /** A search result entry: its DN and attribute values by lower-case attribute name. */
     record Entry(String dn, Map<String, List<String>> attributes) {
@@ -69,7 +68,8 @@ final class LdapClient implements AutoCloseable {
         final ResultCode code;
 
         ResultException(String what, LdapResult result) {
-            super(what + " failed: " + result.code().name().toLowerCase(Locale.ROOT) + " (" + result.code().code() + ")"
+            super(what + " failed: " + result.code().name().toLowerCase(Locale.ROOT) + " ("
+                    + result.code().code() + ")"
                     + (result.diagnosticMessage().isEmpty() ? "" : ": " + result.diagnosticMessage()));
             this.code = result.code();
         }
@@ -107,7 +107,9 @@ final class LdapClient implements AutoCloseable {
         }
         LdapClient client = new LdapClient(plain);
         if (startTls) {
-            ExtendedResponse r = (ExtendedResponse) client.request(new ExtendedRequest(Oids.START_TLS, null)).get(0).op();
+            ExtendedResponse r = (ExtendedResponse) client.request(new ExtendedRequest(Oids.START_TLS, null))
+                    .get(0)
+                    .op();
             if (r.result().code() != ResultCode.SUCCESS) {
                 client.close();
                 throw new ResultException("StartTLS", r.result());
@@ -133,20 +135,20 @@ final class LdapClient implements AutoCloseable {
 
     private static TrustManager[] trustManagers(Trust trust) throws IOException, GeneralSecurityException {
         if (trust.any()) {
-            return new TrustManager[] {new X509TrustManager() {
-                @Override
-                public void checkClientTrusted(X509Certificate[] chain, String authType) {
-                }
+            return new TrustManager[] {
+                new X509TrustManager() {
+                    @Override
+                    public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
-                @Override
-                public void checkServerTrusted(X509Certificate[] chain, String authType) {
-                }
+                    @Override
+                    public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
-                @Override
-                public X509Certificate[] getAcceptedIssuers() {
-                    return new X509Certificate[0];
+                    @Override
+                    public X509Certificate[] getAcceptedIssuers() {
+                        return new X509Certificate[0];
+                    }
                 }
-            }};
+            };
         }
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         if (trust.caFile() == null) {
@@ -167,7 +169,8 @@ final class LdapClient implements AutoCloseable {
 
     void bind(String dn, String password) throws IOException {
         BindResponse r = (BindResponse) request(BindRequest.simple(dn, password.getBytes(StandardCharsets.UTF_8)))
-                .get(0).op();
+                .get(0)
+                .op();
         if (r.result().code() != ResultCode.SUCCESS) {
             throw new ResultException("bind as " + dn, r.result());
         }
@@ -175,13 +178,14 @@ final class LdapClient implements AutoCloseable {
 
     List<Entry> search(String base, SearchScope scope, Filter filter, String... attributes) throws IOException {
         List<Entry> entries = new ArrayList<>();
-        for (LdapMessage m : request(new SearchRequest(base, scope, DerefAliases.NEVER, 0, 0, false, filter,
-                List.of(attributes)))) {
+        for (LdapMessage m :
+                request(new SearchRequest(base, scope, DerefAliases.NEVER, 0, 0, false, filter, List.of(attributes)))) {
             switch (m.op()) {
                 case SearchResultEntry e -> {
                     Map<String, List<String>> attrs = new LinkedHashMap<>();
                     for (PartialAttribute a : e.attributes()) {
-                        List<String> values = attrs.computeIfAbsent(a.type().toLowerCase(Locale.ROOT), k -> new ArrayList<>());
+                        List<String> values =
+                                attrs.computeIfAbsent(a.type().toLowerCase(Locale.ROOT), k -> new ArrayList<>());
                         a.values().forEach(v -> values.add(new String(v, StandardCharsets.UTF_8)));
                     }
                     entries.add(new Entry(e.dn(), attrs));
@@ -191,8 +195,7 @@ final class LdapClient implements AutoCloseable {
                         throw new ResultException("search of " + base, d.result());
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         return entries;
@@ -213,7 +216,8 @@ final class LdapClient implements AutoCloseable {
                 continue;
             }
             responses.add(m);
-            if (!(m.op() instanceof SearchResultEntry) && !(m.op() instanceof SearchResultReference)
+            if (!(m.op() instanceof SearchResultEntry)
+                    && !(m.op() instanceof SearchResultReference)
                     && !(m.op() instanceof IntermediateResponse)) {
                 return responses;
             }

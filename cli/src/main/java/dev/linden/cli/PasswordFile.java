@@ -10,15 +10,15 @@ import java.nio.file.Path;
 
 /** A password given as a file ({@code -y}, as OpenLDAP's tools take it), so it appears on no command line. */
 public final class PasswordFile {
-    private PasswordFile() {
-    }
+    private PasswordFile() {}
 
     /** The file's text without surrounding white space (a trailing newline is no part of the password). */
     public static String read(Path file) throws ConfigException {
         try {
             return Files.readString(file, StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
-            String why = e instanceof NoSuchFileException ? "no such file"
+            String why = e instanceof NoSuchFileException
+                    ? "no such file"
                     : e instanceof AccessDeniedException ? "permission denied" : e.getMessage();
             throw new ConfigException("cannot read the password file " + file + ": " + why
                     + "; give -y a readable file that holds the password");

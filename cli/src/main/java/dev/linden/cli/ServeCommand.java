@@ -17,7 +17,8 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Settings settings = options.settings();
         // the suffix entry exists before clients connect; a consumer gets its provider's instead
-        Linden linden = Linden.start(settings, settings.replication().sources().isEmpty() ? SuffixEntry::ensure : d -> { });
+        Linden linden =
+                Linden.start(settings, settings.replication().sources().isEmpty() ? SuffixEntry::ensure : d -> {});
         StartBanner.print(System.out, settings, linden);
         waitForShutdown(linden);
         return 0;
@@ -25,10 +26,13 @@ final class ServeCommand implements Callable<Integer> {
 
     static void waitForShutdown(Linden linden) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            linden.close();
-            stopped.countDown();
-        }, "linden-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            linden.close();
+                            stopped.countDown();
+                        },
+                        "linden-shutdown"));
         stopped.await();
     }
 }

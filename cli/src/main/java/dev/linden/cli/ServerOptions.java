@@ -30,17 +30,28 @@ final class ServerOptions {
     @Option(names = "--memory", description = "keep the directory in memory only (nothing is saved)")
     boolean memory;
 
-    @Option(names = "--allow-plain-bind-on-loopback",
+    @Option(
+            names = "--allow-plain-bind-on-loopback",
             description = "let clients on this machine bind without TLS (others still need it)")
     boolean loopbackExempt;
 
     Settings settings() throws ConfigException {
-        LindenConfig base = config != null ? ConfigLoader.read(config) : LindenConfig.of(null, null, null, null, null, null);
-        LindenConfig.Security security = loopbackExempt ? new LindenConfig.Security(
-                base.security() == null ? null : base.security().requireTlsForBind(),
-                base.security() == null ? null : base.security().requireTls(), true) : null;
-        LindenConfig merged = base.overriding(host, port, suffix, adminPassword, data == null ? null : data.toString(),
-                memory ? "memory" : null, security);
+        LindenConfig base =
+                config != null ? ConfigLoader.read(config) : LindenConfig.of(null, null, null, null, null, null);
+        LindenConfig.Security security = loopbackExempt
+                ? new LindenConfig.Security(
+                        base.security() == null ? null : base.security().requireTlsForBind(),
+                        base.security() == null ? null : base.security().requireTls(),
+                        true)
+                : null;
+        LindenConfig merged = base.overriding(
+                host,
+                port,
+                suffix,
+                adminPassword,
+                data == null ? null : data.toString(),
+                memory ? "memory" : null,
+                security);
         return ConfigLoader.settings(merged, config != null ? config.toString() : "command line");
     }
 }

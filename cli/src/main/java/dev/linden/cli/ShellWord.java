@@ -6,8 +6,7 @@ import java.util.regex.Pattern;
 final class ShellWord {
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
 
-    private ShellWord() {
-    }
+    private ShellWord() {}
 
     static String quote(String word) {
         return PLAIN.matcher(word).matches() ? word : "'" + word.replace("'", "'\\''") + "'";

@@ -13,20 +13,26 @@ import java.nio.file.Path;
  * administrator's password is never printed: the command asks for it ({@code -W}).
  */
 final class StartBanner {
-    private StartBanner() {
-    }
+    private StartBanner() {}
 
     static void print(PrintStream out, Settings settings, Linden linden) {
         TlsSettings tls = settings.tls();
         CertificateInfo certificate = certificate(tls);
-        out.printf("Linden %s serving %s on ldap://%s:%d/%s%n", Linden.VERSION, settings.suffix(), urlHost(settings.host()),
-                linden.port(), tls == null ? "" : " (StartTLS)");
+        out.printf(
+                "Linden %s serving %s on ldap://%s:%d/%s%n",
+                Linden.VERSION,
+                settings.suffix(),
+                urlHost(settings.host()),
+                linden.port(),
+                tls == null ? "" : " (StartTLS)");
         if (linden.ldapsPort() >= 0) {
             out.printf("  LDAPS       ldaps://%s:%d/%n", urlHost(settings.host()), linden.ldapsPort());
         }
         if (tls != null) {
             Path file = tls.usesKeystore() ? tls.keystore() : tls.certificate();
-            out.printf("  certificate %s%s%n", file.toAbsolutePath(), tls.selfSigned() ? " (self-signed, made on first start)" : "");
+            out.printf(
+                    "  certificate %s%s%n",
+                    file.toAbsolutePath(), tls.selfSigned() ? " (self-signed, made on first start)" : "");
             if (certificate != null) {
                 out.printf("              SHA-256 fingerprint %s%n", certificate.sha256());
             }
@@ -34,16 +40,22 @@ final class StartBanner {
             out.printf("  TLS         off (tls.enabled: false)%n");
         }
         out.printf("  root DN     %s%n", settings.rootDn());
-        out.printf("  data        %s%n", settings.storage().equals("memory") ? "in memory (nothing is saved)"
-                : settings.dataDir().toAbsolutePath());
+        out.printf(
+                "  data        %s%n",
+                settings.storage().equals("memory")
+                        ? "in memory (nothing is saved)"
+                        : settings.dataDir().toAbsolutePath());
         var o = settings.observability();
         if (o.accessLog().enabled()) {
             out.printf("  access log  %s%n", o.accessLog().file().toAbsolutePath());
         }
         if (linden.observability().metricsPort() >= 0) {
-            out.printf("  metrics     http://%s:%d/metrics%n", o.metrics().host(), linden.observability().metricsPort());
+            out.printf(
+                    "  metrics     http://%s:%d/metrics%n",
+                    o.metrics().host(), linden.observability().metricsPort());
         }
-        out.printf("Log in as the administrator (the command asks for the password):%n  %s%n",
+        out.printf(
+                "Log in as the administrator (the command asks for the password):%n  %s%n",
                 loginCommand(settings, linden.port(), certificate));
         out.printf("Stop with Ctrl-C.%n");
         out.flush();
@@ -76,13 +88,18 @@ final class StartBanner {
         if (!tls.selfSigned() && certificate != null && certificate.dnsName() != null) {
             host = certificate.dnsName();
         }
-        String trust = tls.selfSigned() ? "LDAPTLS_CACERT=" + ShellWord.quote(tls.certificate().toAbsolutePath().toString()) + " "
+        String trust = tls.selfSigned()
+                ? "LDAPTLS_CACERT="
+                        + ShellWord.quote(tls.certificate().toAbsolutePath().toString()) + " "
                 : "";
         return trust + "ldapwhoami -x -ZZ -H ldap://" + host + ":" + port + " -D " + rootDn + " -W";
     }
 
     private static boolean wildcardOrLoopback(String host) {
-        return host.equals("0.0.0.0") || host.equals("::") || host.equals("localhost") || host.startsWith("127.")
+        return host.equals("0.0.0.0")
+                || host.equals("::")
+                || host.equals("localhost")
+                || host.startsWith("127.")
                 || host.equals("::1");
     }
 

@@ -20,25 +20,39 @@ import picocli.CommandLine.Option;
  * A running server at a glance: uptime, connections, operation rates, failed binds and active
  * alerts, read from its cn=Monitor subtree (which only the root DN and administrators may read).
  */
-@Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Summarise a running server (uptime, connections, operation rates, failed binds, alerts) from cn=Monitor.")
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
+        description =
+                "Summarise a running server (uptime, connections, operation rates, failed binds, alerts) from cn=Monitor.")
 final class StatusCommand implements Callable<Integer> {
     private static final String MONITOR = "cn=Monitor";
 
-    @Option(names = {"-H", "--url"}, defaultValue = "ldap://127.0.0.1:389",
+    @Option(
+            names = {"-H", "--url"},
+            defaultValue = "ldap://127.0.0.1:389",
             description = "the server: ldap://host:port or ldaps://host:port (default: ${DEFAULT-VALUE})")
     String url;
 
-    @Option(names = {"-D", "--bind-dn"}, required = true, description = "the root DN or an administrator's DN")
+    @Option(
+            names = {"-D", "--bind-dn"},
+            required = true,
+            description = "the root DN or an administrator's DN")
     String bindDn;
 
-    @Option(names = {"-w", "--password"}, description = "the password (or -y, or the LINDEN_PASSWORD variable)")
+    @Option(
+            names = {"-w", "--password"},
+            description = "the password (or -y, or the LINDEN_PASSWORD variable)")
     String password;
 
-    @Option(names = {"-y", "--password-file"}, description = "read the password from this file")
+    @Option(
+            names = {"-y", "--password-file"},
+            description = "read the password from this file")
     Path passwordFile;
 
-    @Option(names = {"-Z", "--starttls"}, description = "protect an ldap:// connection with StartTLS")
+    @Option(
+            names = {"-Z", "--starttls"},
+            description = "protect an ldap:// connection with StartTLS")
     boolean startTls;
 
     @Option(names = "--cacert", description = "trust the CA certificates in this PEM file (default: the JVM's)")
@@ -58,7 +72,8 @@ final class StatusCommand implements Callable<Integer> {
         Map<String, LdapClient.Entry> monitor = new HashMap<>();
         try (LdapClient client = LdapClient.connect(url, startTls, new LdapClient.Trust(caFile, insecure))) {
             client.bind(bindDn, secret);
-            for (LdapClient.Entry e : client.search(MONITOR, SearchScope.SUB, new Filter.Present("objectClass"), "*", "+")) {
+            for (LdapClient.Entry e :
+                    client.search(MONITOR, SearchScope.SUB, new Filter.Present("objectClass"), "*", "+")) {
                 monitor.put(key(e.dn()), e);
             }
         } catch (LdapClient.ResultException e) {
@@ -98,8 +113,14 @@ final class StatusCommand implements Callable<Integer> {
         String version = info(m, MONITOR, "monitoredInfo", "Linden");
         long uptime = number(m, "cn=Uptime,cn=Time," + MONITOR, "monitoredInfo");
         String start = info(m, "cn=Start,cn=Time," + MONITOR, "monitorTimestamp", "?");
-        sb.append(version).append(" at ").append(url).append(", up ").append(duration(uptime)).append(" (since ")
-                .append(time(start)).append(")\n");
+        sb.append(version)
+                .append(" at ")
+                .append(url)
+                .append(", up ")
+                .append(duration(uptime))
+                .append(" (since ")
+                .append(time(start))
+                .append(")\n");
 
         List<String> listeners = new ArrayList<>();
         List<String> alerts = new ArrayList<>();
@@ -119,18 +140,31 @@ final class StatusCommand implements Callable<Integer> {
         listeners.sort(null);
         alerts.sort(null);
         row(sb, "Listeners", listeners.isEmpty() ? "-" : String.join(", ", listeners));
-        row(sb, "Connections", count(number(m, "cn=Current,cn=Connections," + MONITOR, "monitorCounter")) + " open ("
-                + count(tls) + " TLS), " + count(number(m, "cn=Total,cn=Connections," + MONITOR, "monitorCounter"))
-                + " since start");
+        row(
+                sb,
+                "Connections",
+                count(number(m, "cn=Current,cn=Connections," + MONITOR, "monitorCounter")) + " open ("
+                        + count(tls) + " TLS), "
+                        + count(number(m, "cn=Total,cn=Connections," + MONITOR, "monitorCounter"))
+                        + " since start");
         long lastMinute = number(m, "cn=Last Minute,cn=Operations," + MONITOR, "monitorCounter");
         long completed = number(m, "cn=Operations," + MONITOR, "monitorOpCompleted");
-        row(sb, "Operations", String.format(Locale.ROOT, "%.1f/s over the last minute; %s since start",
-                lastMinute / (double) Math.max(1, Math.min(60, uptime)), count(completed)));
+        row(
+                sb,
+                "Operations",
+                String.format(
+                        Locale.ROOT,
+                        "%.1f/s over the last minute; %s since start",
+                        lastMinute / (double) Math.max(1, Math.min(60, uptime)),
+                        count(completed)));
         StringBuilder kinds = new StringBuilder();
         for (String kind : List.of("Search", "Bind", "Compare", "Add", "Modify", "Modrdn", "Delete", "Extended")) {
             long n = number(m, "cn=" + kind + ",cn=Operations," + MONITOR, "monitorOpCompleted");
             if (n > 0) {
-                kinds.append(kinds.isEmpty() ? "" : ", ").append(kind.toLowerCase(Locale.ROOT)).append(' ').append(count(n));
+                kinds.append(kinds.isEmpty() ? "" : ", ")
+                        .append(kind.toLowerCase(Locale.ROOT))
+                        .append(' ')
+                        .append(count(n));
             }
         }
         if (!kinds.isEmpty()) {
@@ -139,19 +173,24 @@ final class StatusCommand implements Callable<Integer> {
         row(sb, "Entries", count(number(m, "cn=Entries,cn=Statistics," + MONITOR, "monitorCounter")) + " returned");
         long failed = number(m, "cn=Failed Binds,cn=Security," + MONITOR, "monitorCounter");
         StringBuilder reasons = new StringBuilder();
-        for (String reason : List.of("Wrong Password", "No Such Entry", "Locked", "Confidentiality Required", "Refused",
-                "Other")) {
+        for (String reason :
+                List.of("Wrong Password", "No Such Entry", "Locked", "Confidentiality Required", "Refused", "Other")) {
             long n = number(m, "cn=" + reason + ",cn=Failed Binds,cn=Security," + MONITOR, "monitorCounter");
             if (n > 0) {
-                reasons.append(reasons.isEmpty() ? ": " : ", ").append(reason.toLowerCase(Locale.ROOT)).append(' ')
+                reasons.append(reasons.isEmpty() ? ": " : ", ")
+                        .append(reason.toLowerCase(Locale.ROOT))
+                        .append(' ')
                         .append(count(n));
             }
         }
         row(sb, "Failed binds", count(failed) + reasons);
         row(sb, "Lockouts", count(number(m, "cn=Lockouts,cn=Security," + MONITOR, "monitorCounter")));
         if (m.containsKey(key("cn=Throttled,cn=Security," + MONITOR))) {
-            row(sb, "Offenders", count(number(m, "cn=Throttled,cn=Security," + MONITOR, "monitorCounter")) + " throttled, "
-                    + count(number(m, "cn=Blocked,cn=Security," + MONITOR, "monitorCounter")) + " blocked");
+            row(
+                    sb,
+                    "Offenders",
+                    count(number(m, "cn=Throttled,cn=Security," + MONITOR, "monitorCounter")) + " throttled, "
+                            + count(number(m, "cn=Blocked,cn=Security," + MONITOR, "monitorCounter")) + " blocked");
         } else {
             row(sb, "Detection", "off");
         }
@@ -171,16 +210,26 @@ final class StatusCommand implements Callable<Integer> {
             String dn = key(e.dn());
             Map<String, String> info = infoOf(e);
             if (dn.startsWith("cn=source ") && dn.endsWith(",cn=replication,cn=monitor")) {
-                sources.add(String.format(Locale.ROOT, "%s from %s: %s, %s changes, delay %s s, %s reconnects%s",
-                        "rid " + e.first("cn").replace("Source ", ""), e.first("labeledURI"), info.getOrDefault("state", "?"),
-                        info.getOrDefault("changes", "0"), info.getOrDefault("delaySeconds", "0"),
+                sources.add(String.format(
+                        Locale.ROOT,
+                        "%s from %s: %s, %s changes, delay %s s, %s reconnects%s",
+                        "rid " + e.first("cn").replace("Source ", ""),
+                        e.first("labeledURI"),
+                        info.getOrDefault("state", "?"),
+                        info.getOrDefault("changes", "0"),
+                        info.getOrDefault("delaySeconds", "0"),
                         info.getOrDefault("reconnects", "0"),
                         e.first("description") == null ? "" : " (" + e.first("description") + ")"));
             }
             if (dn.startsWith("cn=consumer ") && dn.endsWith(",cn=replication,cn=monitor")) {
-                consumers.add(String.format(Locale.ROOT, "%s from %s: %s, %s, %s sent%s", e.first("monitorConnectionAuthzDN"),
-                        e.first("monitorConnectionPeerAddress"), info.getOrDefault("mode", "?"),
-                        info.getOrDefault("stage", "?"), info.getOrDefault("sent", "0"),
+                consumers.add(String.format(
+                        Locale.ROOT,
+                        "%s from %s: %s, %s, %s sent%s",
+                        e.first("monitorConnectionAuthzDN"),
+                        e.first("monitorConnectionPeerAddress"),
+                        info.getOrDefault("mode", "?"),
+                        info.getOrDefault("stage", "?"),
+                        info.getOrDefault("sent", "0"),
                         info.containsKey("lagChanges") ? ", " + info.get("lagChanges") + " changes behind" : ""));
             }
         }
@@ -215,9 +264,15 @@ final class StatusCommand implements Callable<Integer> {
             }
         }
         String id = e.first("cn");
-        return String.format(Locale.ROOT, "#%-4s %-15s %s, %s until %s: %s", id == null ? "?" : id.replace("Alert ", ""),
-                info.getOrDefault("detection", "?"), info.getOrDefault("offender", "?"), info.getOrDefault("action", "?"),
-                time(info.getOrDefault("until", "?")), e.first("description"));
+        return String.format(
+                Locale.ROOT,
+                "#%-4s %-15s %s, %s until %s: %s",
+                id == null ? "?" : id.replace("Alert ", ""),
+                info.getOrDefault("detection", "?"),
+                info.getOrDefault("offender", "?"),
+                info.getOrDefault("action", "?"),
+                time(info.getOrDefault("until", "?")),
+                e.first("description"));
     }
 
     private static void row(StringBuilder sb, String label, String value) {
@@ -256,8 +311,8 @@ final class StatusCommand implements Callable<Integer> {
             return generalized;
         }
         try {
-            return DateTimeFormatter.ISO_INSTANT.format(Instant.from(DateTimeFormatter.ofPattern("yyyyMMddHHmmssX")
-                    .parse(generalized)));
+            return DateTimeFormatter.ISO_INSTANT.format(
+                    Instant.from(DateTimeFormatter.ofPattern("yyyyMMddHHmmssX").parse(generalized)));
         } catch (RuntimeException e) {
             return generalized;
         }

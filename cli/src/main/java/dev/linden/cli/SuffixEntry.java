@@ -1,18 +1,17 @@
 package dev.linden.cli;
 
+import dev.linden.core.Directory;
 import dev.linden.model.Ava;
 import dev.linden.model.Dn;
 import dev.linden.model.Entry;
 import dev.linden.model.LdapException;
 import dev.linden.model.schema.Schema;
-import dev.linden.core.Directory;
 import dev.linden.server.config.ConfigException;
 import java.util.Locale;
 
 /** Creates the suffix entry of a new, empty store, so a server started from flags alone is usable at once. */
 final class SuffixEntry {
-    private SuffixEntry() {
-    }
+    private SuffixEntry() {}
 
     static void ensure(Directory directory) throws ConfigException {
         try {
@@ -37,8 +36,10 @@ final class SuffixEntry {
             case "ou" -> "organizationalUnit";
             case "c" -> "country";
             case "l" -> "locality";
-            default -> throw new LdapException(dev.linden.protocol.ResultCode.UNWILLING_TO_PERFORM,
-                    "cannot create a suffix entry named by " + ava.type() + ": load it with 'linden import'");
+            default ->
+                throw new LdapException(
+                        dev.linden.protocol.ResultCode.UNWILLING_TO_PERFORM,
+                        "cannot create a suffix entry named by " + ava.type() + ": load it with 'linden import'");
         };
         entry.put(schema.attributeType("objectClass"), "top", objectClass);
         entry.put(schema.attributeType(type), ava.value());
@@ -49,6 +50,8 @@ final class SuffixEntry {
 
     private static java.util.List<dev.linden.protocol.PartialAttribute> toAttributes(Entry entry) {
         return entry.attributes().stream()
-                .map(a -> new dev.linden.protocol.PartialAttribute(a.description().given(), a.values())).toList();
+                .map(a ->
+                        new dev.linden.protocol.PartialAttribute(a.description().given(), a.values()))
+                .toList();
     }
 }

@@ -15,8 +15,7 @@ final class Cli {
         }
     }
 
-    private Cli() {
-    }
+    private Cli() {}
 
     static Output linden(String... args) {
         return lindenWithInput("", args);

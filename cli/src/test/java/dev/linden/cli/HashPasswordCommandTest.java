@@ -31,7 +31,9 @@ class HashPasswordCommandTest {
         Cli.Output r = Cli.lindenWithInput("from a file\n", "hash-password", "--scheme", "pbkdf2-sha256");
         assertThat(r.exit()).isZero();
         assertThat(r.out().strip()).startsWith("{PBKDF2-SHA256}");
-        assertThat(verifies("from a file", r.out().strip())).as("the line, without its newline").isTrue();
+        assertThat(verifies("from a file", r.out().strip()))
+                .as("the line, without its newline")
+                .isTrue();
     }
 
     @Test

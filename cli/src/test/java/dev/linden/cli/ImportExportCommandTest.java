@@ -37,7 +37,13 @@ class ImportExportCommandTest {
 
     private Cli.Output importInto(String data, Path ldif, String... more) {
         String[] args = new String[5 + more.length + 1];
-        String[] fixed = {"import", "--suffix", "dc=example,dc=com", "--data", folder.resolve(data).toString()};
+        String[] fixed = {
+            "import",
+            "--suffix",
+            "dc=example,dc=com",
+            "--data",
+            folder.resolve(data).toString()
+        };
         System.arraycopy(fixed, 0, args, 0, fixed.length);
         System.arraycopy(more, 0, args, fixed.length, more.length);
         args[args.length - 1] = ldif.toString();
@@ -61,18 +67,35 @@ class ImportExportCommandTest {
         Cli.Output r = importInto("trusted", file("trusted.ldif", PERSON_WITHOUT_SN), "--no-schema-check");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("imported 2 entries in ");
-        Cli.Output exported = linden("export", "--suffix", "dc=example,dc=com", "--data", folder.resolve("trusted").toString());
+        Cli.Output exported = linden(
+                "export",
+                "--suffix",
+                "dc=example,dc=com",
+                "--data",
+                folder.resolve("trusted").toString());
         assertThat(exported.exit()).isZero();
-        assertThat(exported.out()).startsWith("version: 1").contains("dn: uid=x,dc=example,dc=com", "cn: X", "entryUUID: ");
-        assertThat(exported.err()).as("the count goes to standard error only with -o").isEmpty();
+        assertThat(exported.out())
+                .startsWith("version: 1")
+                .contains("dn: uid=x,dc=example,dc=com", "cn: X", "entryUUID: ");
+        assertThat(exported.err())
+                .as("the count goes to standard error only with -o")
+                .isEmpty();
     }
 
     @Test
     void exportToAFileSaysHowManyEntriesItWrote() throws Exception {
-        assertThat(importInto("data", file("two.ldif", PERSON_WITHOUT_SN + "sn: Y\n")).exit()).isZero();
+        assertThat(importInto("data", file("two.ldif", PERSON_WITHOUT_SN + "sn: Y\n"))
+                        .exit())
+                .isZero();
         Path out = folder.resolve("out.ldif");
-        Cli.Output r = linden("export", "--suffix", "dc=example,dc=com", "--data", folder.resolve("data").toString(),
-                "-o", out.toString());
+        Cli.Output r = linden(
+                "export",
+                "--suffix",
+                "dc=example,dc=com",
+                "--data",
+                folder.resolve("data").toString(),
+                "-o",
+                out.toString());
         assertThat(r.exit()).isZero();
         assertThat(r.out()).isEmpty();
         assertThat(r.err().strip()).isEqualTo("exported 2 entries to " + out);
@@ -83,10 +106,12 @@ class ImportExportCommandTest {
     void importRefusesAFolderAServerHolds() throws Exception {
         Path data = folder.resolve("held");
         try (DataFolderLock held = DataFolderLock.acquire(data)) {
-            Cli.Output r = importInto("held", file("one.ldif", "dn: dc=example,dc=com\nobjectClass: domain\ndc: example\n"));
+            Cli.Output r =
+                    importInto("held", file("one.ldif", "dn: dc=example,dc=com\nobjectClass: domain\ndc: example\n"));
             assertThat(r.exit()).isEqualTo(1);
             assertThat(r.errLines()).hasSize(1);
-            assertThat(r.err()).startsWith("linden import: dataDir " + data + " is in use by another Linden")
+            assertThat(r.err())
+                    .startsWith("linden import: dataDir " + data + " is in use by another Linden")
                     .contains("stop it first");
         }
     }
@@ -96,7 +121,8 @@ class ImportExportCommandTest {
         Path missing = folder.resolve("nothing.ldif");
         Cli.Output r = importInto("never", missing);
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.errLines()).containsExactly("linden import: cannot read the LDIF file " + missing + ": no such file");
+        assertThat(r.errLines())
+                .containsExactly("linden import: cannot read the LDIF file " + missing + ": no such file");
         assertThat(folder.resolve("never")).doesNotExist();
     }
 }

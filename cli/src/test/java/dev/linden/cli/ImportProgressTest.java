@@ -17,8 +17,9 @@ class ImportProgressTest {
         InputStream in = progress.counting(new ByteArrayInputStream(new byte[1000]));
         assertThat(in.read(new byte[250], 0, 250)).isEqualTo(250);
         // a quarter of the file in 10 s: three quarters left take 30 s more
-        assertThat(progress.line(20_000, 10, 250)).isEqualTo(String.format("  %,d entries, %,d entries/s, 25%% of the file,"
-                + " about 30 s left", 20_000, 2_000));
+        assertThat(progress.line(20_000, 10, 250))
+                .isEqualTo(String.format(
+                        "  %,d entries, %,d entries/s, 25%% of the file," + " about 30 s left", 20_000, 2_000));
         assertThat(progress.line(80_000, 40, 1000)).endsWith("100% of the file, about 0 s left");
     }
 

@@ -35,9 +35,10 @@ class StartBannerTest {
     void aServerFromFlagsIsLoggedIntoOverStartTlsTrustingItsOwnCertificate() throws Exception {
         Path data = folder.resolve("data");
         Settings s = settings(null, null, data);
-        assertThat(StartBanner.loginCommand(s, 3389, null)).isEqualTo("LDAPTLS_CACERT="
-                + data.resolve("tls/cert.pem").toAbsolutePath() + " ldapwhoami -x -ZZ -H ldap://localhost:3389"
-                + " -D cn=admin,dc=example,dc=com -W");
+        assertThat(StartBanner.loginCommand(s, 3389, null))
+                .isEqualTo("LDAPTLS_CACERT="
+                        + data.resolve("tls/cert.pem").toAbsolutePath() + " ldapwhoami -x -ZZ -H ldap://localhost:3389"
+                        + " -D cn=admin,dc=example,dc=com -W");
     }
 
     @Test
@@ -54,7 +55,8 @@ class StartBannerTest {
         Path config = folder.resolve("linden.yaml");
         Files.writeString(config, "suffix: dc=example,dc=com\nrootDn: cn=Directory Manager,dc=example,dc=com\n");
         String login = StartBanner.loginCommand(settings(config, null, data), 389, null);
-        assertThat(login).startsWith("LDAPTLS_CACERT='" + data.resolve("tls/cert.pem").toAbsolutePath() + "' ")
+        assertThat(login)
+                .startsWith("LDAPTLS_CACERT='" + data.resolve("tls/cert.pem").toAbsolutePath() + "' ")
                 .endsWith(" -D 'cn=Directory Manager,dc=example,dc=com' -W");
         assertThat(ShellWord.quote("it's")).isEqualTo("'it'\\''s'");
         assertThat(ShellWord.quote("cn=admin,dc=example,dc=com")).isEqualTo("cn=admin,dc=example,dc=com");
@@ -64,17 +66,21 @@ class StartBannerTest {
     void aCertificateFromACaIsTrustedAsTheSystemTrustsItAndNamesTheHost() throws Exception {
         SelfSignedCertificate.PemFiles pem = SelfSignedCertificate.ensure(folder.resolve("pki"));
         Path config = folder.resolve("linden.yaml");
-        Files.writeString(config, "suffix: dc=example,dc=com\ntls: {certificate: " + pem.certificate() + ", privateKey: "
-                + pem.privateKey() + "}\n");
-        String login = StartBanner.loginCommand(settings(config, null, folder.resolve("data")), 389,
-                new CertificateInfo("AB:CD", "ldap.example.com"));
-        assertThat(login).isEqualTo("ldapwhoami -x -ZZ -H ldap://ldap.example.com:389 -D cn=admin,dc=example,dc=com -W");
+        Files.writeString(
+                config,
+                "suffix: dc=example,dc=com\ntls: {certificate: " + pem.certificate() + ", privateKey: "
+                        + pem.privateKey() + "}\n");
+        String login = StartBanner.loginCommand(
+                settings(config, null, folder.resolve("data")), 389, new CertificateInfo("AB:CD", "ldap.example.com"));
+        assertThat(login)
+                .isEqualTo("ldapwhoami -x -ZZ -H ldap://ldap.example.com:389 -D cn=admin,dc=example,dc=com -W");
     }
 
     @Test
     void withoutTlsThePlainBindIsFromThisMachine() throws Exception {
         Path config = folder.resolve("linden.yaml");
-        Files.writeString(config, "suffix: dc=example,dc=com\ntls: {enabled: false}\nsecurity: {loopbackExempt: true}\n");
+        Files.writeString(
+                config, "suffix: dc=example,dc=com\ntls: {enabled: false}\nsecurity: {loopbackExempt: true}\n");
         assertThat(StartBanner.loginCommand(settings(config, null, folder.resolve("data")), 3389, null))
                 .isEqualTo("ldapwhoami -x -H ldap://127.0.0.1:3389 -D cn=admin,dc=example,dc=com -W");
     }

@@ -18,8 +18,9 @@ class StatusCommandTest {
     void anUnreadablePasswordFileIsOneLine() {
         Cli.Output r = linden("status", "-D", "cn=admin,dc=example,dc=com", "-y", "/nonexistent/pw.txt");
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err().strip()).isEqualTo("linden status: cannot read the password file /nonexistent/pw.txt: no such file;"
-                + " give -y a readable file that holds the password");
+        assertThat(r.err().strip())
+                .isEqualTo("linden status: cannot read the password file /nonexistent/pw.txt: no such file;"
+                        + " give -y a readable file that holds the password");
     }
 
     @Test
@@ -27,16 +28,17 @@ class StatusCommandTest {
         Assumptions.assumeTrue(System.getenv("LINDEN_PASSWORD") == null);
         Cli.Output r = linden("status", "-D", "cn=admin,dc=example,dc=com");
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.errLines()).containsExactly(
-                "linden status: a password is needed: -w, -y FILE or the LINDEN_PASSWORD variable");
+        assertThat(r.errLines())
+                .containsExactly("linden status: a password is needed: -w, -y FILE or the LINDEN_PASSWORD variable");
     }
 
     @Test
     void theBindDnIsRequired() {
         Cli.Output r = linden("status", "-w", "secret");
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.errLines()).containsExactly(
-                "linden status: Missing required option: '--bind-dn=<bindDn>' (see: linden status --help)");
+        assertThat(r.errLines())
+                .containsExactly(
+                        "linden status: Missing required option: '--bind-dn=<bindDn>' (see: linden status --help)");
     }
 
     /** A cn=Monitor entry: its DN, then "attribute: value" lines. */
@@ -44,7 +46,8 @@ class StatusCommandTest {
         Map<String, List<String>> attributes = new LinkedHashMap<>();
         for (String v : values) {
             int colon = v.indexOf(": ");
-            attributes.computeIfAbsent(v.substring(0, colon).toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+            attributes
+                    .computeIfAbsent(v.substring(0, colon).toLowerCase(Locale.ROOT), k -> new ArrayList<>())
                     .add(v.substring(colon + 2));
         }
         monitor.put(dn.toLowerCase(Locale.ROOT), new LdapClient.Entry(dn, attributes));
@@ -73,22 +76,29 @@ class StatusCommandTest {
         entry(m, "cn=Lockouts,cn=Security,cn=Monitor", "monitorCounter: 1");
         entry(m, "cn=Throttled,cn=Security,cn=Monitor", "monitorCounter: 2");
         entry(m, "cn=Blocked,cn=Security,cn=Monitor", "monitorCounter: 0");
-        entry(m, "cn=Alert 3,cn=Alerts,cn=Security,cn=Monitor", "cn: Alert 3", "monitoredInfo: detection=spraying",
-                "monitoredInfo: offender=192.0.2.7", "monitoredInfo: action=block", "monitoredInfo: until=20250131130000Z",
+        entry(
+                m,
+                "cn=Alert 3,cn=Alerts,cn=Security,cn=Monitor",
+                "cn: Alert 3",
+                "monitoredInfo: detection=spraying",
+                "monitoredInfo: offender=192.0.2.7",
+                "monitoredInfo: action=block",
+                "monitoredInfo: until=20250131130000Z",
                 "description: 40 accounts failed from one address");
 
-        assertThat(StatusCommand.summary("ldap://127.0.0.1:389", m).lines().toList()).containsExactly(
-                "Linden 0.1.0 at ldap://127.0.0.1:389, up 1d 1h 1m (since 2025-01-31T12:00:00Z)",
-                "Listeners     ldap://0.0.0.0:389/, ldaps://0.0.0.0:636/",
-                "Connections   3 open (1 TLS), 12,345 since start",
-                "Operations    10.0/s over the last minute; 2,000,000 since start",
-                "              search 1,500,000, bind 500,000",
-                "Entries       42 returned",
-                "Failed binds  5: wrong password 4, locked 1",
-                "Lockouts      1",
-                "Offenders     2 throttled, 0 blocked",
-                "Alerts        1 active",
-                "  #3    spraying        192.0.2.7, block until 2025-01-31T13:00:00Z: 40 accounts failed from one address");
+        assertThat(StatusCommand.summary("ldap://127.0.0.1:389", m).lines().toList())
+                .containsExactly(
+                        "Linden 0.1.0 at ldap://127.0.0.1:389, up 1d 1h 1m (since 2025-01-31T12:00:00Z)",
+                        "Listeners     ldap://0.0.0.0:389/, ldaps://0.0.0.0:636/",
+                        "Connections   3 open (1 TLS), 12,345 since start",
+                        "Operations    10.0/s over the last minute; 2,000,000 since start",
+                        "              search 1,500,000, bind 500,000",
+                        "Entries       42 returned",
+                        "Failed binds  5: wrong password 4, locked 1",
+                        "Lockouts      1",
+                        "Offenders     2 throttled, 0 blocked",
+                        "Alerts        1 active",
+                        "  #3    spraying        192.0.2.7, block until 2025-01-31T13:00:00Z: 40 accounts failed from one address");
     }
 
     @Test
@@ -96,7 +106,8 @@ class StatusCommandTest {
         Map<String, LdapClient.Entry> m = new HashMap<>();
         entry(m, "cn=Uptime,cn=Time,cn=Monitor", "monitoredInfo: 59");
         String summary = StatusCommand.summary("ldaps://ldap.example.com:636", m);
-        assertThat(summary).startsWith("Linden at ldaps://ldap.example.com:636, up 0m 59s (since ?)")
+        assertThat(summary)
+                .startsWith("Linden at ldaps://ldap.example.com:636, up 0m 59s (since ?)")
                 .contains("Listeners     -", "Detection     off", "Alerts        none");
     }
 }

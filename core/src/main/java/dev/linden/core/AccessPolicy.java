@@ -21,8 +21,8 @@ import java.util.Set;
  * asker may see), so noSuchObject and insufficientAccessRights cannot be told apart to probe the tree.
  */
 public final class AccessPolicy {
-    private static final Set<Right> DISCLOSING = EnumSet.of(Right.COMPARE, Right.SEARCH, Right.READ, Right.WRITE,
-            Right.ADD, Right.DELETE, Right.MANAGE);
+    private static final Set<Right> DISCLOSING =
+            EnumSet.of(Right.COMPARE, Right.SEARCH, Right.READ, Right.WRITE, Right.ADD, Right.DELETE, Right.MANAGE);
 
     private final AccessControl acl;
     private final Backend backend;
@@ -80,7 +80,8 @@ public final class AccessPolicy {
         return backend.schema().attributeType(semi < 0 ? description : description.substring(0, semi));
     }
 
-    private static java.util.List<String> filterAttributes(dev.linden.protocol.filter.Filter f, java.util.List<String> out) {
+    private static java.util.List<String> filterAttributes(
+            dev.linden.protocol.filter.Filter f, java.util.List<String> out) {
         switch (f) {
             case dev.linden.protocol.filter.Filter.And a -> a.filters().forEach(x -> filterAttributes(x, out));
             case dev.linden.protocol.filter.Filter.Or o -> o.filters().forEach(x -> filterAttributes(x, out));
@@ -118,7 +119,8 @@ public final class AccessPolicy {
         Entry entry = backend.find(dn);
         if (entry == null || !discloses(ctx, entry)) {
             // outside the naming contexts no ancestor can be named either
-            throw backend.suffixOf(dn) == null ? new LdapException(ResultCode.NO_SUCH_OBJECT, "")
+            throw backend.suffixOf(dn) == null
+                    ? new LdapException(ResultCode.NO_SUCH_OBJECT, "")
                     : noSuchObject(ctx, dn);
         }
         return entry;
@@ -173,14 +175,15 @@ public final class AccessPolicy {
 
     public void require(AccessContext ctx, Entry entry, Right right) throws LdapException {
         if (!acl.allows(ctx, entry, right)) {
-            throw new LdapException(ResultCode.INSUFFICIENT_ACCESS_RIGHTS,
-                    "no " + right.name().toLowerCase() + " access to entry");
+            throw new LdapException(
+                    ResultCode.INSUFFICIENT_ACCESS_RIGHTS, "no " + right.name().toLowerCase() + " access to entry");
         }
     }
 
     public void require(AccessContext ctx, Entry entry, AttributeType type, Right right) throws LdapException {
         if (!acl.allows(ctx, entry, type, right)) {
-            throw new LdapException(ResultCode.INSUFFICIENT_ACCESS_RIGHTS,
+            throw new LdapException(
+                    ResultCode.INSUFFICIENT_ACCESS_RIGHTS,
                     "no " + right.name().toLowerCase() + " access to " + type.displayName());
         }
     }

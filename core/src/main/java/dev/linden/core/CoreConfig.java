@@ -1,7 +1,7 @@
 package dev.linden.core;
 
-import dev.linden.core.sasl.SaslConfig;
 import dev.linden.core.ppolicy.Policy;
+import dev.linden.core.sasl.SaslConfig;
 import dev.linden.core.throttle.ThrottleSettings;
 import dev.linden.model.Dn;
 
@@ -25,10 +25,21 @@ import dev.linden.model.Dn;
  * @param replicators the replication identities of this server's consumers: their content
  *     synchronizations are exempt from size and time limits
  */
-public record CoreConfig(Dn rootDn, String rootPassword, int sizeLimit, int timeLimitSeconds, boolean anonymousRead,
-        String passwordScheme, String vendorVersion, SecurityRules security,
-        java.util.List<dev.linden.core.acl.AccessRule> accessRules, SaslConfig sasl, Policy passwordPolicy,
-        ThrottleSettings throttle, dev.linden.core.groups.GroupSettings groups, SearchLimits anonymousLimits,
+public record CoreConfig(
+        Dn rootDn,
+        String rootPassword,
+        int sizeLimit,
+        int timeLimitSeconds,
+        boolean anonymousRead,
+        String passwordScheme,
+        String vendorVersion,
+        SecurityRules security,
+        java.util.List<dev.linden.core.acl.AccessRule> accessRules,
+        SaslConfig sasl,
+        Policy passwordPolicy,
+        ThrottleSettings throttle,
+        dev.linden.core.groups.GroupSettings groups,
+        SearchLimits anonymousLimits,
         java.util.Set<Dn> replicators) {
     public CoreConfig {
         replicators = java.util.Set.copyOf(replicators);

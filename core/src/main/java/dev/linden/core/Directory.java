@@ -12,15 +12,34 @@ import java.time.Clock;
  * @param syncs the content synchronizations this server is serving (its consumers)
  * @param extensions the bounds and settings of controls and extended operations (referrals, sorting, ...)
  */
-public record Directory(Backend backend, Schema schema, CoreConfig config, PasswordSchemes passwords, Clock clock,
-        LiveContexts live, dev.linden.core.sync.SyncRegistry syncs, ExtensionSettings extensions) {
+public record Directory(
+        Backend backend,
+        Schema schema,
+        CoreConfig config,
+        PasswordSchemes passwords,
+        Clock clock,
+        LiveContexts live,
+        dev.linden.core.sync.SyncRegistry syncs,
+        ExtensionSettings extensions) {
     public Directory(Backend backend, Schema schema, CoreConfig config, PasswordSchemes passwords, Clock clock) {
         this(backend, schema, config, passwords, clock, ExtensionSettings.DEFAULT);
     }
 
-    public Directory(Backend backend, Schema schema, CoreConfig config, PasswordSchemes passwords, Clock clock,
+    public Directory(
+            Backend backend,
+            Schema schema,
+            CoreConfig config,
+            PasswordSchemes passwords,
+            Clock clock,
             ExtensionSettings extensions) {
-        this(backend, schema, config, passwords, clock, new LiveContexts(), new dev.linden.core.sync.SyncRegistry(),
+        this(
+                backend,
+                schema,
+                config,
+                passwords,
+                clock,
+                new LiveContexts(),
+                new dev.linden.core.sync.SyncRegistry(),
                 extensions);
     }
 }

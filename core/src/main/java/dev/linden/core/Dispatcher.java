@@ -3,8 +3,6 @@ package dev.linden.core;
 import dev.linden.core.acl.AccessControl;
 import dev.linden.core.acl.GroupMembership;
 import dev.linden.core.control.KnownControls;
-import dev.linden.core.txn.Transactions;
-import dev.linden.protocol.Control;
 import dev.linden.core.netlogon.NetlogonAnswer;
 import dev.linden.core.netlogon.NetlogonSettings;
 import dev.linden.core.operation.AddOperation;
@@ -15,12 +13,14 @@ import dev.linden.core.operation.ExtendedOperation;
 import dev.linden.core.operation.ModifyDnOperation;
 import dev.linden.core.operation.ModifyOperation;
 import dev.linden.core.operation.SearchOperation;
-import dev.linden.core.sasl.ProxiedAuthorization;
 import dev.linden.core.ppolicy.PasswordPolicy;
+import dev.linden.core.sasl.ProxiedAuthorization;
 import dev.linden.core.throttle.BindThrottle;
 import dev.linden.core.throttle.FamiliarAddresses;
 import dev.linden.core.throttle.SecurityCounters;
+import dev.linden.core.txn.Transactions;
 import dev.linden.model.LdapException;
+import dev.linden.protocol.Control;
 import dev.linden.protocol.LdapResult;
 import dev.linden.protocol.ResultCode;
 import dev.linden.protocol.op.*;
@@ -55,14 +55,19 @@ public final class Dispatcher implements RequestHandler {
 
     /** @param netlogon who this server says it is to LDAP pings (Active Directory clients), or null to ignore them */
     public Dispatcher(Directory directory, NetlogonSettings netlogon) {
-        AccessPolicy access = new AccessPolicy(new AccessControl(directory.config().accessRules(), directory.schema(),
-                new GroupMembership(directory.backend()), directory.config().rootDn()),
-                directory.backend(), directory.live());
-        this.familiarAddresses = new FamiliarAddresses(directory.config().throttle().familiarDays() * 86_400_000L,
-                directory.clock());
+        AccessPolicy access = new AccessPolicy(
+                new AccessControl(
+                        directory.config().accessRules(),
+                        directory.schema(),
+                        new GroupMembership(directory.backend()),
+                        directory.config().rootDn()),
+                directory.backend(),
+                directory.live());
+        this.familiarAddresses =
+                new FamiliarAddresses(directory.config().throttle().familiarDays() * 86_400_000L, directory.clock());
         this.passwordPolicy = new PasswordPolicy(directory, securityCounters, familiarAddresses::forget);
-        BindThrottle throttle = new BindThrottle(directory.config().throttle(), directory.clock(), securityCounters,
-                familiarAddresses);
+        BindThrottle throttle =
+                new BindThrottle(directory.config().throttle(), directory.clock(), securityCounters, familiarAddresses);
         this.bind = new BindOperation(directory, access, passwordPolicy, throttle);
         this.search = new SearchOperation(directory, access, netlogon == null ? null : new NetlogonAnswer(netlogon));
         this.compare = new CompareOperation(directory, access);
@@ -73,8 +78,8 @@ public final class Dispatcher implements RequestHandler {
         this.extended = new ExtendedOperation(directory, access, passwordPolicy);
         this.security = directory.config().security();
         this.proxied = new ProxiedAuthorization(directory);
-        this.transactions = new Transactions(directory.backend(), this::dispatch,
-                directory.extensions().transactionOperations());
+        this.transactions = new Transactions(
+                directory.backend(), this::dispatch, directory.extensions().transactionOperations());
     }
 
     /** Failed binds, lockouts and throttling since start, as of now (for monitoring). */
@@ -92,8 +97,8 @@ public final class Dispatcher implements RequestHandler {
         Response response = execute(request);
         if (response == null && request.isCanceled()) { // it stopped for a Cancel (RFC 3909): it says so
             request.session().inFlight().stopped(request.request().messageId());
-            return new Response(Responses.forRequest(request.request().op(),
-                    LdapResult.of(ResultCode.CANCELED, "operation canceled")));
+            return new Response(Responses.forRequest(
+                    request.request().op(), LdapResult.of(ResultCode.CANCELED, "operation canceled")));
         }
         return response;
     }
@@ -152,7 +157,8 @@ public final class Dispatcher implements RequestHandler {
         if (!security.tlsForEverything() || security.isProtected(ctx.session())) {
             return;
         }
-        boolean rootDse = op instanceof SearchRequest s && s.baseDn().isEmpty()
+        boolean rootDse = op instanceof SearchRequest s
+                && s.baseDn().isEmpty()
                 && s.scope() == dev.linden.protocol.SearchScope.BASE;
         if (!rootDse) {
             throw new LdapException(ResultCode.CONFIDENTIALITY_REQUIRED, "TLS is required (use StartTLS or LDAPS)");

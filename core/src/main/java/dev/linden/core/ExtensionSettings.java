@@ -16,8 +16,13 @@ import java.util.List;
  * @param persistentSearches the most persistent searches running at once; busy past it
  * @param transactionOperations the most updates one LDAP transaction holds (RFC 5805)
  */
-public record ExtensionSettings(List<String> defaultReferrals, int subtreeDeleteLimit, int sortLimit, int vlvContexts,
-        int persistentSearches, int transactionOperations) {
+public record ExtensionSettings(
+        List<String> defaultReferrals,
+        int subtreeDeleteLimit,
+        int sortLimit,
+        int vlvContexts,
+        int persistentSearches,
+        int transactionOperations) {
     public static final ExtensionSettings DEFAULT = new ExtensionSettings(List.of(), 10_000, 100_000, 8, 100, 1_000);
 
     public ExtensionSettings {

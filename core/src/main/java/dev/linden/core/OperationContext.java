@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * One request in flight: its session, the message, where intermediate responses go, whether it was
  * abandoned (no response is due), and whether it was canceled (RFC 3909: it stops and answers canceled).
  */
-public record OperationContext(Session session, LdapMessage request, ResponseSink sink, AtomicBoolean abandoned,
-        AtomicBoolean canceled) {
+public record OperationContext(
+        Session session, LdapMessage request, ResponseSink sink, AtomicBoolean abandoned, AtomicBoolean canceled) {
     public OperationContext(Session session, LdapMessage request, ResponseSink sink, AtomicBoolean abandoned) {
         this(session, request, sink, abandoned, new AtomicBoolean());
     }

@@ -12,8 +12,7 @@ public interface ResponseSink {
      * ends; one that keeps answering (the persist stage of a content synchronization) flushes after
      * each change it sends.
      */
-    default void flush() {
-    }
+    default void flush() {}
 
     /**
      * Runs a wait that may last long (a persistent synchronization waiting for the next change) without

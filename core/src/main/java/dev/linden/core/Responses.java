@@ -4,12 +4,10 @@ import dev.linden.model.LdapException;
 import dev.linden.protocol.LdapResult;
 import dev.linden.protocol.ResultCode;
 import dev.linden.protocol.op.*;
-import java.util.List;
 
 /** Builds the response that answers a request with a result: the one place an error becomes a response. */
 public final class Responses {
-    private Responses() {
-    }
+    private Responses() {}
 
     public static LdapResult result(LdapException e) {
         return new LdapResult(e.code(), e.matchedDn(), e.getMessage(), e.referrals());

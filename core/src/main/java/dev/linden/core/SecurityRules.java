@@ -9,7 +9,8 @@ package dev.linden.core;
  * @param loopbackExempt connections from 127.0.0.0/8 or ::1 are treated as protected
  * @param tlsAvailable whether the server has a certificate (StartTLS is then offered in the root DSE)
  */
-public record SecurityRules(boolean tlsForBind, boolean tlsForEverything, boolean loopbackExempt, boolean tlsAvailable) {
+public record SecurityRules(
+        boolean tlsForBind, boolean tlsForEverything, boolean loopbackExempt, boolean tlsAvailable) {
     public static final SecurityRules DEFAULT = new SecurityRules(true, false, false, false);
 
     public SecurityRules withTlsAvailable(boolean available) {

@@ -14,8 +14,7 @@ import java.util.Map;
 
 /** The subschema subentry (RFC 4512 4.2), cn=Subschema, publishing the schema in RFC 4512 form. */
 public final class SubschemaEntry {
-    private SubschemaEntry() {
-    }
+    private SubschemaEntry() {}
 
     public static Entry build(Schema schema) {
         Entry e;
@@ -28,9 +27,11 @@ public final class SubschemaEntry {
         e.put(schema.attributeType("cn"), "Subschema");
         e.put(schema.attributeType("ldapSyntaxes"), texts(schema.syntaxes()));
         e.put(schema.attributeType("matchingRules"), texts(schema.matchingRuleDefinitions()));
-        e.put(schema.attributeType("attributeTypes"),
+        e.put(
+                schema.attributeType("attributeTypes"),
                 schema.attributeTypes().stream().map(AttributeType::definition).toArray(String[]::new));
-        e.put(schema.attributeType("objectClasses"),
+        e.put(
+                schema.attributeType("objectClasses"),
                 schema.objectClasses().stream().map(ObjectClass::definition).toArray(String[]::new));
         e.put(schema.attributeType("matchingRuleUse"), matchingRuleUse(schema));
         return e;

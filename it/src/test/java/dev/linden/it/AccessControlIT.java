@@ -70,17 +70,22 @@ class AccessControlIT {
                     LDAPConnection alice = as(s, ALICE, "alice-password");
                     LDAPConnection bob = as(s, BOB, "bob-password")) {
                 for (LDAPConnection c : List.of(root, alice, bob)) {
-                    assertThat(c.getEntry(BOB, "userPassword", "*").hasAttribute("userPassword")).isFalse();
-                    assertThat(dns(c.search(PEOPLE, SearchScope.SUB, "(userPassword=*)"))).isEmpty();
+                    assertThat(c.getEntry(BOB, "userPassword", "*").hasAttribute("userPassword"))
+                            .isFalse();
+                    assertThat(dns(c.search(PEOPLE, SearchScope.SUB, "(userPassword=*)")))
+                            .isEmpty();
                 }
-                assertThat(resultOf(() -> bob.compare(BOB, "userPassword", "bob-password"))).isEqualTo(ResultCode.INSUFFICIENT_ACCESS_RIGHTS);
+                assertThat(resultOf(() -> bob.compare(BOB, "userPassword", "bob-password")))
+                        .isEqualTo(ResultCode.INSUFFICIENT_ACCESS_RIGHTS);
                 // self may write the password, not another's
                 bob.modify(BOB, new Modification(ModificationType.REPLACE, "userPassword", "bob-new-password"));
                 assertThat(as(s, BOB, "bob-new-password").getConnectedAddress()).isNotNull();
-                assertThat(resultOf(() -> bob.modify(CAROL, new Modification(ModificationType.REPLACE, "userPassword", "x"))))
+                assertThat(resultOf(() ->
+                                bob.modify(CAROL, new Modification(ModificationType.REPLACE, "userPassword", "x"))))
                         .isEqualTo(ResultCode.INSUFFICIENT_ACCESS_RIGHTS);
                 // nor anything else of his own
-                assertThat(resultOf(() -> bob.modify(BOB, new Modification(ModificationType.REPLACE, "mail", "b@x.org"))))
+                assertThat(resultOf(
+                                () -> bob.modify(BOB, new Modification(ModificationType.REPLACE, "mail", "b@x.org"))))
                         .isEqualTo(ResultCode.INSUFFICIENT_ACCESS_RIGHTS);
             }
         }
@@ -92,30 +97,43 @@ class AccessControlIT {
                     LDAPConnection bob = as(s, BOB, "bob-password");
                     LDAPConnection anonymous = new LDAPConnection("127.0.0.1", s.port())) {
                 // users read the rest
-                assertThat(bob.getEntry(CAROL, "mail").getAttributeValue("mail")).isEqualTo("carol@example.com");
-                assertThat(bob.compare(CAROL, "mail", "carol@example.com").compareMatched()).isTrue();
+                assertThat(bob.getEntry(CAROL, "mail").getAttributeValue("mail"))
+                        .isEqualTo("carol@example.com");
+                assertThat(bob.compare(CAROL, "mail", "carol@example.com").compareMatched())
+                        .isTrue();
                 // but do not write
-                assertThat(resultOf(() -> bob.add("uid=x," + PEOPLE, new Attribute("objectClass", "inetOrgPerson"),
-                        new Attribute("uid", "x"), new Attribute("cn", "x"), new Attribute("sn", "x"))))
+                assertThat(resultOf(() -> bob.add(
+                                "uid=x," + PEOPLE,
+                                new Attribute("objectClass", "inetOrgPerson"),
+                                new Attribute("uid", "x"),
+                                new Attribute("cn", "x"),
+                                new Attribute("sn", "x"))))
                         .isEqualTo(ResultCode.INSUFFICIENT_ACCESS_RIGHTS);
                 assertThat(resultOf(() -> bob.delete(CAROL))).isEqualTo(ResultCode.INSUFFICIENT_ACCESS_RIGHTS);
-                assertThat(resultOf(() -> bob.modifyDN(CAROL, "uid=caroline", true))).isEqualTo(ResultCode.INSUFFICIENT_ACCESS_RIGHTS);
+                assertThat(resultOf(() -> bob.modifyDN(CAROL, "uid=caroline", true)))
+                        .isEqualTo(ResultCode.INSUFFICIENT_ACCESS_RIGHTS);
                 // the admins group manages everything
-                alice.add("uid=x," + PEOPLE, new Attribute("objectClass", "inetOrgPerson"), new Attribute("uid", "x"),
-                        new Attribute("cn", "x"), new Attribute("sn", "x"));
+                alice.add(
+                        "uid=x," + PEOPLE,
+                        new Attribute("objectClass", "inetOrgPerson"),
+                        new Attribute("uid", "x"),
+                        new Attribute("cn", "x"),
+                        new Attribute("sn", "x"));
                 alice.modify("uid=x," + PEOPLE, new Modification(ModificationType.REPLACE, "sn", "y"));
                 alice.delete("uid=x," + PEOPLE);
                 // anonymous: the tree does not exist
                 assertThat(resultOf(() -> anonymous.search(PEOPLE, SearchScope.SUB, "(objectClass=*)")))
                         .isEqualTo(ResultCode.NO_SUCH_OBJECT);
-                assertThat(resultOf(() -> anonymous.compare(CAROL, "mail", "carol@example.com"))).isEqualTo(ResultCode.NO_SUCH_OBJECT);
+                assertThat(resultOf(() -> anonymous.compare(CAROL, "mail", "carol@example.com")))
+                        .isEqualTo(ResultCode.NO_SUCH_OBJECT);
             }
         }
 
         @Test
         void anonymousClientsHaveTheirOwnSearchLimits() throws Exception {
-            try (TestServer s = TestServer.memory("anonymousRead: true\nlimits: {anonymous: {sizeLimit: 2, unindexedSearchLimit: 3}}\n")
-                    .loadResource("sample.ldif");
+            try (TestServer s = TestServer.memory(
+                                    "anonymousRead: true\nlimits: {anonymous: {sizeLimit: 2, unindexedSearchLimit: 3}}\n")
+                            .loadResource("sample.ldif");
                     LDAPConnection anonymous = new LDAPConnection("127.0.0.1", s.port());
                     LDAPConnection bob = as(s, BOB, "bob-password")) {
                 assertThatThrownBy(() -> anonymous.search(PEOPLE, SearchScope.ONE, "(uid=*)"))
@@ -126,8 +144,10 @@ class AccessControlIT {
                 assertThat(resultOf(() -> anonymous.search("dc=example,dc=com", SearchScope.SUB, "(description=*)")))
                         .isEqualTo(ResultCode.ADMIN_LIMIT_EXCEEDED);
                 // a bound user has the ordinary limits
-                assertThat(bob.search(PEOPLE, SearchScope.ONE, "(uid=*)").getEntryCount()).isEqualTo(3);
-                assertThat(bob.search("dc=example,dc=com", SearchScope.SUB, "(description=*)").getResultCode())
+                assertThat(bob.search(PEOPLE, SearchScope.ONE, "(uid=*)").getEntryCount())
+                        .isEqualTo(3);
+                assertThat(bob.search("dc=example,dc=com", SearchScope.SUB, "(description=*)")
+                                .getResultCode())
                         .isEqualTo(ResultCode.SUCCESS);
             }
         }
@@ -136,8 +156,10 @@ class AccessControlIT {
         void anonymousReadCanBeTurnedOn() throws Exception {
             try (TestServer s = TestServer.memory("anonymousRead: true\n").loadResource("sample.ldif");
                     LDAPConnection anonymous = new LDAPConnection("127.0.0.1", s.port())) {
-                assertThat(anonymous.getEntry(CAROL, "mail").getAttributeValue("mail")).isEqualTo("carol@example.com");
-                assertThat(anonymous.getEntry(CAROL, "userPassword").hasAttribute("userPassword")).isFalse();
+                assertThat(anonymous.getEntry(CAROL, "mail").getAttributeValue("mail"))
+                        .isEqualTo("carol@example.com");
+                assertThat(anonymous.getEntry(CAROL, "userPassword").hasAttribute("userPassword"))
+                        .isFalse();
             }
         }
     }
@@ -167,18 +189,21 @@ class AccessControlIT {
                 LDAPConnection bob = as(s, BOB, "bob-password");
                 LDAPConnection carol = as(s, CAROL, "carol-password")) {
             // bob: the secret subtree is as absent as a name that does not exist
-            for (String dn : List.of("cn=plans,ou=secret,dc=example,dc=com", "cn=nothing,ou=secret,dc=example,dc=com")) {
+            for (String dn :
+                    List.of("cn=plans,ou=secret,dc=example,dc=com", "cn=nothing,ou=secret,dc=example,dc=com")) {
                 assertThatThrownBy(() -> bob.search(dn, SearchScope.BASE, "(objectClass=*)"))
                         .isInstanceOfSatisfying(LDAPSearchException.class, e -> {
                             assertThat(e.getResultCode()).isEqualTo(ResultCode.NO_SUCH_OBJECT);
                             assertThat(e.getMatchedDN()).isEqualTo("dc=example,dc=com");
                         });
                 assertThat(resultOf(() -> bob.compare(dn, "cn", "plans"))).isEqualTo(ResultCode.NO_SUCH_OBJECT);
-                assertThat(resultOf(() -> bob.modify(dn, new Modification(ModificationType.REPLACE, "description", "x"))))
+                assertThat(resultOf(
+                                () -> bob.modify(dn, new Modification(ModificationType.REPLACE, "description", "x"))))
                         .isEqualTo(ResultCode.NO_SUCH_OBJECT);
                 assertThat(resultOf(() -> bob.delete(dn))).isEqualTo(ResultCode.NO_SUCH_OBJECT);
             }
-            assertThat(dns(bob.search("dc=example,dc=com", SearchScope.SUB, "(cn=plans)"))).isEmpty();
+            assertThat(dns(bob.search("dc=example,dc=com", SearchScope.SUB, "(cn=plans)")))
+                    .isEmpty();
             // carol (a named DN) reads it
             assertThat(carol.getEntry("cn=plans,ou=secret,dc=example,dc=com")).isNotNull();
         }
@@ -190,13 +215,19 @@ class AccessControlIT {
                 LDAPConnection bob = as(s, BOB, "bob-password");
                 LDAPConnection alice = as(s, ALICE, "alice-password")) {
             // telephoneNumber: self only
-            assertThat(alice.getEntry(ALICE, "telephoneNumber").getAttributeValue("telephoneNumber")).isEqualTo("+1 555 0101");
-            assertThat(bob.getEntry(ALICE, "telephoneNumber", "cn").hasAttribute("telephoneNumber")).isFalse();
-            assertThat(bob.getEntry(ALICE, "telephoneNumber", "cn").getAttributeValue("cn")).isEqualTo("Alice Andersen");
+            assertThat(alice.getEntry(ALICE, "telephoneNumber").getAttributeValue("telephoneNumber"))
+                    .isEqualTo("+1 555 0101");
+            assertThat(bob.getEntry(ALICE, "telephoneNumber", "cn").hasAttribute("telephoneNumber"))
+                    .isFalse();
+            assertThat(bob.getEntry(ALICE, "telephoneNumber", "cn").getAttributeValue("cn"))
+                    .isEqualTo("Alice Andersen");
             // and a filter cannot test it, not even through NOT
-            assertThat(dns(bob.search(PEOPLE, SearchScope.ONE, "(telephoneNumber=+1 555 0101)"))).isEmpty();
-            assertThat(dns(bob.search(PEOPLE, SearchScope.ONE, "(!(telephoneNumber=+1 555 0101))"))).isEmpty();
-            assertThat(dns(alice.search(PEOPLE, SearchScope.ONE, "(telephoneNumber=+1 555 0101)"))).containsExactly(ALICE);
+            assertThat(dns(bob.search(PEOPLE, SearchScope.ONE, "(telephoneNumber=+1 555 0101)")))
+                    .isEmpty();
+            assertThat(dns(bob.search(PEOPLE, SearchScope.ONE, "(!(telephoneNumber=+1 555 0101))")))
+                    .isEmpty();
+            assertThat(dns(alice.search(PEOPLE, SearchScope.ONE, "(telephoneNumber=+1 555 0101)")))
+                    .containsExactly(ALICE);
         }
     }
 
@@ -207,7 +238,8 @@ class AccessControlIT {
                 LDAPConnection alice = as(s, ALICE, "alice-password")) {
             bob.modify(CAROL, new Modification(ModificationType.REPLACE, "mail", "carol@corp.example.com"));
             assertThat(alice.getEntry(CAROL, "mail").getAttributeValue("mail")).isEqualTo("carol@corp.example.com");
-            assertThat(resultOf(() -> alice.modify(CAROL, new Modification(ModificationType.REPLACE, "mail", "x@y.org"))))
+            assertThat(resultOf(
+                            () -> alice.modify(CAROL, new Modification(ModificationType.REPLACE, "mail", "x@y.org"))))
                     .isEqualTo(ResultCode.INSUFFICIENT_ACCESS_RIGHTS);
             // the rule is on mail and the entry only: other attributes fall through to later rules
             assertThat(resultOf(() -> bob.modify(CAROL, new Modification(ModificationType.REPLACE, "sn", "Chan"))))
@@ -218,11 +250,14 @@ class AccessControlIT {
     @Test
     void filterTargetsAndTlsSubjects() throws Exception {
         try (TestServer s = TestServer.memoryWithTls("security: {loopbackExempt: true}\n" + RULES)
-                .loadResource("sample.ldif").loadLdif(EXTRA);
+                        .loadResource("sample.ldif")
+                        .loadLdif(EXTRA);
                 LDAPConnection alice = as(s, ALICE, "alice-password")) {
             // bob's entry (employeeNumber 1002) is readable only over TLS
-            assertThat(resultOf(() -> alice.search(BOB, SearchScope.BASE, "(objectClass=*)"))).isEqualTo(ResultCode.NO_SUCH_OBJECT);
-            alice.processExtendedOperation(new StartTLSExtendedRequest(new SSLUtil(new TrustAllTrustManager()).createSSLContext()));
+            assertThat(resultOf(() -> alice.search(BOB, SearchScope.BASE, "(objectClass=*)")))
+                    .isEqualTo(ResultCode.NO_SUCH_OBJECT);
+            alice.processExtendedOperation(
+                    new StartTLSExtendedRequest(new SSLUtil(new TrustAllTrustManager()).createSSLContext()));
             alice.bind(ALICE, "alice-password");
             assertThat(alice.getEntry(BOB, "cn").getAttributeValue("cn")).isEqualTo("Bob Brown");
         }
@@ -231,7 +266,9 @@ class AccessControlIT {
     @Test
     void identitiesUnderASubtreeAndAddressRanges() throws Exception {
         String onlyFromElsewhere = RULES.replace("127.0.0.0/8", "10.0.0.0/8");
-        try (TestServer s = TestServer.memory(onlyFromElsewhere).loadResource("sample.ldif").loadLdif(EXTRA);
+        try (TestServer s = TestServer.memory(onlyFromElsewhere)
+                        .loadResource("sample.ldif")
+                        .loadLdif(EXTRA);
                 LDAPConnection bob = as(s, BOB, "bob-password")) {
             // groups are readable by identities under ou=people
             assertThat(bob.getEntry("cn=admins,ou=groups,dc=example,dc=com")).isNotNull();
@@ -257,7 +294,8 @@ class AccessControlIT {
             SearchRequest r = new SearchRequest("dc=example,dc=com", SearchScope.SUB, "(objectClass=*)", "1.1");
             r.addControl(new SimplePagedResultsControl(100, (ASN1OctetString) null, false));
             SearchResult result = bob.search(r);
-            assertThat(dns(result)).doesNotContain("ou=secret,dc=example,dc=com", "cn=plans,ou=secret,dc=example,dc=com")
+            assertThat(dns(result))
+                    .doesNotContain("ou=secret,dc=example,dc=com", "cn=plans,ou=secret,dc=example,dc=com")
                     .isNotEmpty();
             assertThat(SimplePagedResultsControl.get(result).getSize()).isEqualTo(result.getEntryCount());
         }
@@ -280,12 +318,17 @@ class AccessControlIT {
                       by: [{who: users, grant: read}]
                     - to: {attrs: [noSuchType]}
                       by: [{who: users, grant: read}]
-                """)).hasMessageContaining("rule 2").hasMessageContaining("noSuchType");
+                """))
+                .hasMessageContaining("rule 2")
+                .hasMessageContaining("noSuchType");
         assertThatThrownBy(() -> TestServer.memory("""
                 access:
                   rules:
                     - to: {}
                       by: [{who: everybody, grant: read}]
-                """)).hasMessageContaining("rule 1").hasMessageContaining("by 1").hasMessageContaining("everybody");
+                """))
+                .hasMessageContaining("rule 1")
+                .hasMessageContaining("by 1")
+                .hasMessageContaining("everybody");
     }
 }

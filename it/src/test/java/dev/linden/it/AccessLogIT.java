@@ -34,13 +34,22 @@ import org.junit.jupiter.api.Test;
  */
 class AccessLogIT {
     /** Passwords and secret values used below: none may appear in any log. */
-    private static final List<String> SECRETS = List.of("alice-password", "carol-password", "wrong-Secret-1", "guessed-Secret-2",
-            "new-Secret-3", "added-Secret-4", "modify-Secret-5", "compare-Secret-6", "plain-Secret-7",
+    private static final List<String> SECRETS = List.of(
+            "alice-password",
+            "carol-password",
+            "wrong-Secret-1",
+            "guessed-Secret-2",
+            "new-Secret-3",
+            "added-Secret-4",
+            "modify-Secret-5",
+            "compare-Secret-6",
+            "plain-Secret-7",
             "substr-Secret-8");
 
     private static TestServer server(String format, Path logs) {
         return TestServer.memory("accessLog: {format: " + format + ", file: " + logs.resolve("access.log") + "}\n"
-                + "securityLog: {file: " + logs.resolve("security.log") + "}\n").loadResource("sample.ldif");
+                        + "securityLog: {file: " + logs.resolve("security.log") + "}\n")
+                .loadResource("sample.ldif");
     }
 
     /** A mix of every operation, with secrets in every place a client can put them. */
@@ -50,17 +59,23 @@ class AccessLogIT {
             c.search(new SearchRequest("ou=people,dc=example,dc=com", SearchScope.SUB, "(uid=bob)", "cn", "mail"));
             c.search("dc=example,dc=com", SearchScope.SUB, "(|(userPassword=guessed-Secret-2)(uid=carol))");
             c.search("dc=example,dc=com", SearchScope.SUB, "(userPassword=*substr-Secret-8*)");
-            assertThatThrownBy(() -> c.compare(new CompareRequest("uid=bob,ou=people,dc=example,dc=com", "userPassword",
-                    "compare-Secret-6"))).isInstanceOf(LDAPException.class); // secrets are not for comparing
+            assertThatThrownBy(() -> c.compare(new CompareRequest(
+                            "uid=bob,ou=people,dc=example,dc=com", "userPassword", "compare-Secret-6")))
+                    .isInstanceOf(LDAPException.class); // secrets are not for comparing
             c.compare(new CompareRequest("uid=bob,ou=people,dc=example,dc=com", "mail", "bob@example.com"));
-            c.add("uid=dave,ou=people,dc=example,dc=com", new Attribute("objectClass", "inetOrgPerson"),
-                    new Attribute("uid", "dave"), new Attribute("cn", "Dave"), new Attribute("sn", "D"),
+            c.add(
+                    "uid=dave,ou=people,dc=example,dc=com",
+                    new Attribute("objectClass", "inetOrgPerson"),
+                    new Attribute("uid", "dave"),
+                    new Attribute("cn", "Dave"),
+                    new Attribute("sn", "D"),
                     new Attribute("userPassword", "added-Secret-4"));
-            c.modify("uid=dave,ou=people,dc=example,dc=com",
+            c.modify(
+                    "uid=dave,ou=people,dc=example,dc=com",
                     new Modification(ModificationType.REPLACE, "userPassword", "modify-Secret-5"),
                     new Modification(ModificationType.ADD, "mail", "dave@example.com"));
-            c.processExtendedOperation(new PasswordModifyExtendedRequest("uid=dave,ou=people,dc=example,dc=com",
-                    "modify-Secret-5", "new-Secret-3"));
+            c.processExtendedOperation(new PasswordModifyExtendedRequest(
+                    "uid=dave,ou=people,dc=example,dc=com", "modify-Secret-5", "new-Secret-3"));
             c.processExtendedOperation(new WhoAmIExtendedRequest());
             c.modifyDN("uid=dave,ou=people,dc=example,dc=com", "uid=dave2", true);
             c.delete("uid=dave2,ou=people,dc=example,dc=com");
@@ -89,35 +104,64 @@ class AccessLogIT {
         }
         assertThat(lines).filteredOn(l -> l.contains(" ACCEPT ")).hasSize(1);
         String accept = lines.get(0);
-        assertThat(accept).matches("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z conn=\\d+ ACCEPT client=127\\.0\\.0\\.1:\\d+ tls=no "
-                + "listener=ldap local=\"127\\.0\\.0\\.1:\\d+\"");
+        assertThat(accept)
+                .matches("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z conn=\\d+ ACCEPT client=127\\.0\\.0\\.1:\\d+ tls=no "
+                        + "listener=ldap local=\"127\\.0\\.0\\.1:\\d+\"");
         long conn = Long.parseLong(accept.replaceAll(".* conn=(\\d+) .*", "$1"));
         assertThat(lines).allMatch(l -> l.contains(" conn=" + conn + " "));
-        assertThat(lines).filteredOn(l -> l.contains(" BIND ")).hasSize(4).first().asString()
-                .contains("op=1 BIND dn=\"uid=alice,ou=people,dc=example,dc=com\" method=simple err=0 etime=0.",
-                        "client=127.0.0.1:", "tls=no authzDN=\"uid=alice,ou=people,dc=example,dc=com\"");
-        assertThat(lines).anySatisfy(l -> assertThat(l).contains("op=2 SRCH base=\"ou=people,dc=example,dc=com\" "
-                + "scope=sub filter=\"(uid=bob)\" attrs=\"cn mail\" err=0 nentries=1 etime="));
-        assertThat(lines).anySatisfy(l -> assertThat(l).contains(
-                "SRCH base=\"dc=example,dc=com\" scope=sub filter=\"(|(userPassword=<redacted>)(uid=carol))\""));
+        assertThat(lines)
+                .filteredOn(l -> l.contains(" BIND "))
+                .hasSize(4)
+                .first()
+                .asString()
+                .contains(
+                        "op=1 BIND dn=\"uid=alice,ou=people,dc=example,dc=com\" method=simple err=0 etime=0.",
+                        "client=127.0.0.1:",
+                        "tls=no authzDN=\"uid=alice,ou=people,dc=example,dc=com\"");
+        assertThat(lines)
+                .anySatisfy(l -> assertThat(l)
+                        .contains("op=2 SRCH base=\"ou=people,dc=example,dc=com\" "
+                                + "scope=sub filter=\"(uid=bob)\" attrs=\"cn mail\" err=0 nentries=1 etime="));
+        assertThat(lines)
+                .anySatisfy(
+                        l -> assertThat(l)
+                                .contains(
+                                        "SRCH base=\"dc=example,dc=com\" scope=sub filter=\"(|(userPassword=<redacted>)(uid=carol))\""));
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("filter=\"(userPassword=<redacted>)\""));
-        assertThat(lines).anySatisfy(l -> assertThat(l).contains(
-                "CMP dn=\"uid=bob,ou=people,dc=example,dc=com\" attr=\"userPassword\" value=\"<redacted>\""));
+        assertThat(lines)
+                .anySatisfy(
+                        l -> assertThat(l)
+                                .contains(
+                                        "CMP dn=\"uid=bob,ou=people,dc=example,dc=com\" attr=\"userPassword\" value=\"<redacted>\""));
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("attr=\"mail\" value=\"bob@example.com\" err=6"));
-        assertThat(lines).anySatisfy(l -> assertThat(l).contains(
-                "ADD dn=\"uid=dave,ou=people,dc=example,dc=com\" attrs=\"objectClass uid cn sn userPassword\" err=0"));
-        assertThat(lines).anySatisfy(l -> assertThat(l).contains("MOD dn=\"uid=dave,ou=people,dc=example,dc=com\" "
-                + "mods=\"replace:userPassword add:mail\" err=0"));
-        assertThat(lines).anySatisfy(l -> assertThat(l).contains(
-                "EXT oid=\"1.3.6.1.4.1.4203.1.11.1\" name=\"passwordModify\" err=0"));
+        assertThat(lines)
+                .anySatisfy(
+                        l -> assertThat(l)
+                                .contains(
+                                        "ADD dn=\"uid=dave,ou=people,dc=example,dc=com\" attrs=\"objectClass uid cn sn userPassword\" err=0"));
+        assertThat(lines)
+                .anySatisfy(l -> assertThat(l)
+                        .contains("MOD dn=\"uid=dave,ou=people,dc=example,dc=com\" "
+                                + "mods=\"replace:userPassword add:mail\" err=0"));
+        assertThat(lines)
+                .anySatisfy(l ->
+                        assertThat(l).contains("EXT oid=\"1.3.6.1.4.1.4203.1.11.1\" name=\"passwordModify\" err=0"));
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("name=\"whoAmI\" err=0"));
-        assertThat(lines).anySatisfy(l -> assertThat(l).contains(
-                "MODRDN dn=\"uid=dave,ou=people,dc=example,dc=com\" newrdn=\"uid=dave2\" deleteoldrdn=yes err=0"));
-        assertThat(lines).anySatisfy(l -> assertThat(l).contains("DEL dn=\"uid=dave2,ou=people,dc=example,dc=com\" err=0"));
-        assertThat(lines).anySatisfy(l -> assertThat(l).contains(
-                "BIND dn=\"uid=bob,ou=people,dc=example,dc=com\" method=simple err=49").contains("authzDN=\"\""));
-        assertThat(lines).anySatisfy(l -> assertThat(l).contains("BIND dn=\"\" method=sasl mech=\"PLAIN\" err=0")
-                .contains("authzDN=\"uid=carol,ou=people,dc=example,dc=com\""));
+        assertThat(lines)
+                .anySatisfy(
+                        l -> assertThat(l)
+                                .contains(
+                                        "MODRDN dn=\"uid=dave,ou=people,dc=example,dc=com\" newrdn=\"uid=dave2\" deleteoldrdn=yes err=0"));
+        assertThat(lines)
+                .anySatisfy(l -> assertThat(l).contains("DEL dn=\"uid=dave2,ou=people,dc=example,dc=com\" err=0"));
+        assertThat(lines)
+                .anySatisfy(l -> assertThat(l)
+                        .contains("BIND dn=\"uid=bob,ou=people,dc=example,dc=com\" method=simple err=49")
+                        .contains("authzDN=\"\""));
+        assertThat(lines)
+                .anySatisfy(l -> assertThat(l)
+                        .contains("BIND dn=\"\" method=sasl mech=\"PLAIN\" err=0")
+                        .contains("authzDN=\"uid=carol,ou=people,dc=example,dc=com\""));
         assertThat(lines).anySatisfy(l -> assertThat(l).contains(" UNBIND "));
         assertThat(lines.get(lines.size() - 1)).contains(" CLOSED ");
     }
@@ -137,7 +181,10 @@ class AccessLogIT {
             records.add(json.readTree(line)); // each line one JSON object
         }
         assertThat(records.get(0).get("type").asText()).isEqualTo("connect");
-        JsonNode search = records.stream().filter(r -> r.get("type").asText().equals("search")).findFirst().orElseThrow();
+        JsonNode search = records.stream()
+                .filter(r -> r.get("type").asText().equals("search"))
+                .findFirst()
+                .orElseThrow();
         assertThat(search.get("time").asText()).matches("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z");
         assertThat(search.get("conn").asLong()).isPositive();
         assertThat(search.get("op").asInt()).isEqualTo(2);
@@ -153,8 +200,11 @@ class AccessLogIT {
         assertThat(search.get("port").asInt()).isPositive();
         assertThat(search.get("tls").asBoolean()).isFalse();
         assertThat(search.get("authzDN").asText()).isEqualTo("uid=alice,ou=people,dc=example,dc=com");
-        JsonNode failed = records.stream().filter(r -> r.get("type").asText().equals("bind") && r.get("err").asInt() == 49)
-                .findFirst().orElseThrow();
+        JsonNode failed = records.stream()
+                .filter(r ->
+                        r.get("type").asText().equals("bind") && r.get("err").asInt() == 49)
+                .findFirst()
+                .orElseThrow();
         assertThat(failed.get("result").asText()).isEqualTo("invalidCredentials");
         assertThat(failed.get("dn").asText()).isEqualTo("uid=bob,ou=people,dc=example,dc=com");
         assertThat(records.get(records.size() - 1).get("type").asText()).isEqualTo("disconnect");
@@ -165,29 +215,64 @@ class AccessLogIT {
         Path logs = TestServer.tempDir("access-tools");
         try (TestServer server = TestServer.memoryWithTls("accessLog: {file: " + logs.resolve("access.log") + "}\n")
                 .loadResource("sample.ldif")) {
-            var run = OpenLdapToolsIT.run(null, "ldapsearch", "-x", "-H", server.url(), "-D",
-                    "uid=bob,ou=people,dc=example,dc=com", "-w", "bob-password", "-b", "dc=example,dc=com",
-                    "(cn=Carol*)", "mail");
+            var run = OpenLdapToolsIT.run(
+                    null,
+                    "ldapsearch",
+                    "-x",
+                    "-H",
+                    server.url(),
+                    "-D",
+                    "uid=bob,ou=people,dc=example,dc=com",
+                    "-w",
+                    "bob-password",
+                    "-b",
+                    "dc=example,dc=com",
+                    "(cn=Carol*)",
+                    "mail");
             assertThat(run.exit()).as(run.err()).isZero();
-            var startTls = OpenLdapToolsIT.run(null, "env", "LDAPTLS_REQCERT=never", "ldapwhoami", "-x", "-ZZ", "-H",
-                    server.url(), "-D", "uid=carol,ou=people,dc=example,dc=com", "-w", "carol-password");
+            var startTls = OpenLdapToolsIT.run(
+                    null,
+                    "env",
+                    "LDAPTLS_REQCERT=never",
+                    "ldapwhoami",
+                    "-x",
+                    "-ZZ",
+                    "-H",
+                    server.url(),
+                    "-D",
+                    "uid=carol,ou=people,dc=example,dc=com",
+                    "-w",
+                    "carol-password");
             assertThat(startTls.exit()).as(startTls.err()).isZero();
-            var ldaps = OpenLdapToolsIT.run(null, "env", "LDAPTLS_REQCERT=never", "ldapwhoami", "-x", "-H",
-                    "ldaps://127.0.0.1:" + server.ldapsPort(), "-D", "uid=bob,ou=people,dc=example,dc=com", "-w",
+            var ldaps = OpenLdapToolsIT.run(
+                    null,
+                    "env",
+                    "LDAPTLS_REQCERT=never",
+                    "ldapwhoami",
+                    "-x",
+                    "-H",
+                    "ldaps://127.0.0.1:" + server.ldapsPort(),
+                    "-D",
+                    "uid=bob,ou=people,dc=example,dc=com",
+                    "-w",
                     "bob-password");
             assertThat(ldaps.exit()).as(ldaps.err()).isZero();
         }
         String log = Files.readString(logs.resolve("access.log"));
         assertThat(log).doesNotContain("bob-password", "carol-password");
-        assertThat(log).contains("SRCH base=\"dc=example,dc=com\" scope=sub filter=\"(cn=Carol*)\" attrs=\"mail\" err=0 "
-                + "nentries=1");
+        assertThat(log)
+                .contains("SRCH base=\"dc=example,dc=com\" scope=sub filter=\"(cn=Carol*)\" attrs=\"mail\" err=0 "
+                        + "nentries=1");
         assertThat(log).containsPattern("ACCEPT client=127\\.0\\.0\\.1:\\d+ tls=no listener=ldaps");
-        assertThat(log).containsPattern("op=1 EXT oid=\"1.3.6.1.4.1.1466.20037\" name=\"startTLS\" err=0 client=127\\.0\\.0"
-                + "\\.1:\\d+ tls=no authzDN=\"\"");
-        assertThat(log).containsPattern("op=2 BIND dn=\"uid=carol,ou=people,dc=example,dc=com\" method=simple err=0 etime="
-                + "[0-9.]+ client=127\\.0\\.0\\.1:\\d+ tls=yes");
-        assertThat(log).containsPattern("EXT oid=\"1.3.6.1.4.1.4203.1.11.3\" name=\"whoAmI\" err=0 etime=[0-9.]+ "
-                + "client=127\\.0\\.0\\.1:\\d+ tls=yes authzDN=\"uid=bob,ou=people,dc=example,dc=com\"");
+        assertThat(log)
+                .containsPattern("op=1 EXT oid=\"1.3.6.1.4.1.1466.20037\" name=\"startTLS\" err=0 client=127\\.0\\.0"
+                        + "\\.1:\\d+ tls=no authzDN=\"\"");
+        assertThat(log)
+                .containsPattern("op=2 BIND dn=\"uid=carol,ou=people,dc=example,dc=com\" method=simple err=0 etime="
+                        + "[0-9.]+ client=127\\.0\\.0\\.1:\\d+ tls=yes");
+        assertThat(log)
+                .containsPattern("EXT oid=\"1.3.6.1.4.1.4203.1.11.3\" name=\"whoAmI\" err=0 etime=[0-9.]+ "
+                        + "client=127\\.0\\.0\\.1:\\d+ tls=yes authzDN=\"uid=bob,ou=people,dc=example,dc=com\"");
     }
 
     @Test
@@ -195,7 +280,8 @@ class AccessLogIT {
         Path logs = TestServer.tempDir("access-roll");
         int searches = 1500;
         try (TestServer server = TestServer.memory("accessLog: {file: " + logs.resolve("access.log")
-                + ", maxFileSize: 16KB, maxHistory: 100}\n").loadResource("sample.ldif");
+                                + ", maxFileSize: 16KB, maxHistory: 100}\n")
+                        .loadResource("sample.ldif");
                 LDAPConnection c = new LDAPConnection("127.0.0.1", server.port())) {
             c.bind("uid=bob,ou=people,dc=example,dc=com", "bob-password");
             for (int i = 0; i < searches; i++) {
@@ -205,10 +291,13 @@ class AccessLogIT {
         }
         List<String> all = new ArrayList<>();
         try (Stream<Path> files = Files.list(logs)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().startsWith("access")).toList()) {
+            for (Path f : files.filter(p -> p.getFileName().toString().startsWith("access"))
+                    .toList()) {
                 if (f.toString().endsWith(".gz")) {
                     try (var in = new GZIPInputStream(Files.newInputStream(f))) {
-                        all.addAll(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+                        all.addAll(new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                                .lines()
+                                .toList());
                     }
                 } else {
                     all.addAll(lines(f));
@@ -216,8 +305,10 @@ class AccessLogIT {
             }
         }
         try (Stream<Path> files = Files.list(logs)) {
-            assertThat(files.filter(p -> p.getFileName().toString().startsWith("access-")).count())
-                    .as("rolled files").isGreaterThan(3);
+            assertThat(files.filter(p -> p.getFileName().toString().startsWith("access-"))
+                            .count())
+                    .as("rolled files")
+                    .isGreaterThan(3);
         }
         assertThat(all).filteredOn(l -> l.contains(" SRCH ")).hasSize(searches);
         for (int i = 0; i < searches; i += 97) {
@@ -231,8 +322,10 @@ class AccessLogIT {
     @Test
     void anUnwritableLogIsAConfigurationError() throws Exception {
         Path config = Files.createTempFile("linden", ".yaml");
-        Files.writeString(config, "rootPassword: x\nstorage: memory\nlisten: {host: 127.0.0.1, port: 0}\n"
-                + "metrics: {enabled: false}\naccessLog: {file: /proc/linden/access.log}\n");
+        Files.writeString(
+                config,
+                "rootPassword: x\nstorage: memory\nlisten: {host: 127.0.0.1, port: 0}\n"
+                        + "metrics: {enabled: false}\naccessLog: {file: /proc/linden/access.log}\n");
         CommandLineIT.Output r = CommandLineIT.linden("serve", "--config", config.toString());
         assertThat(r.exit()).isNotZero();
         assertThat(r.err()).contains("accessLog: cannot write /proc/linden/access.log");
@@ -241,7 +334,8 @@ class AccessLogIT {
     @Test
     void controlsAreNamedAndAbandonedSearchesMarked() throws Exception {
         Path logs = TestServer.tempDir("access-ctl");
-        try (TestServer server = server("line", logs); LDAPConnection c = new LDAPConnection("127.0.0.1", server.port())) {
+        try (TestServer server = server("line", logs);
+                LDAPConnection c = new LDAPConnection("127.0.0.1", server.port())) {
             c.bind(TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD);
             SearchRequest r = new SearchRequest("dc=example,dc=com", SearchScope.SUB, "(objectClass=*)");
             r.addControl(new Control("1.2.3.4.5", false));

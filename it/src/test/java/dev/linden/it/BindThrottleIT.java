@@ -67,7 +67,8 @@ class BindThrottleIT {
 
     /** Binds on a new connection; returns the result code and how long the bind took (ms). */
     static long[] timedBind(TestServer server, String local, String dn, String password) throws LDAPException {
-        try (LDAPConnection c = new LDAPConnection(from(local), new LDAPConnectionOptions(), "127.0.0.1", server.port())) {
+        try (LDAPConnection c =
+                new LDAPConnection(from(local), new LDAPConnectionOptions(), "127.0.0.1", server.port())) {
             long start = System.nanoTime();
             int code;
             try {
@@ -97,19 +98,23 @@ class BindThrottleIT {
                 assertThat(r[0]).as("guess %d", i).isEqualTo(ResultCode.INVALID_CREDENTIALS.intValue());
                 times.add(r[1]);
             }
-            assertThat(times.subList(0, 2)).as("the first guesses are not slowed").allMatch(t -> t < 1_000);
+            assertThat(times.subList(0, 2))
+                    .as("the first guesses are not slowed")
+                    .allMatch(t -> t < 1_000);
             assertThat(times.get(2)).as("after 2 failures of the account").isGreaterThanOrEqualTo(1_000);
             assertThat(times.get(3)).as("then twice as long (the cap)").isGreaterThanOrEqualTo(2_000);
 
             // the 4th failure blocked 127.0.0.1: refused before the password is looked at, even the right one
             long start = System.nanoTime();
             try (LDAPConnection c = new LDAPConnection("127.0.0.1", server.port())) {
-                LDAPException e = org.junit.jupiter.api.Assertions.assertThrows(LDAPException.class,
-                        () -> c.bind(OTHER, "bob-password"));
+                LDAPException e = org.junit.jupiter.api.Assertions.assertThrows(
+                        LDAPException.class, () -> c.bind(OTHER, "bob-password"));
                 assertThat(e.getResultCode()).isEqualTo(ResultCode.UNWILLING_TO_PERFORM);
                 assertThat(e.getDiagnosticMessage()).contains("too many failed binds from this address");
             }
-            assertThat((System.nanoTime() - start) / 1_000_000).as("refused without a wait").isLessThan(1_000);
+            assertThat((System.nanoTime() - start) / 1_000_000)
+                    .as("refused without a wait")
+                    .isLessThan(1_000);
 
             // another account from another address binds promptly
             long[] other = timedBind(server, "127.0.0.2", OTHER, "bob-password");
@@ -126,7 +131,8 @@ class BindThrottleIT {
             assertThat(counters.addressBlocks()).isEqualTo(1);
             assertThat(counters.blockedAddressesNow()).isEqualTo(1);
             assertThat(counters.delayedBinds()).isEqualTo(3);
-            assertThat(counters.failedBinds().get(SecurityCounters.BindFailure.THROTTLED)).isEqualTo(1);
+            assertThat(counters.failedBinds().get(SecurityCounters.BindFailure.THROTTLED))
+                    .isEqualTo(1);
         }
     }
 
@@ -138,16 +144,22 @@ class BindThrottleIT {
                 for (int i = 0; i < 3; i++) {
                     Socket s = new Socket("127.0.0.1", server.port());
                     open.add(s);
-                    assertThat(rootDseAnswers(s)).as("connection %d within the cap", i).isTrue();
+                    assertThat(rootDseAnswers(s))
+                            .as("connection %d within the cap", i)
+                            .isTrue();
                 }
                 Socket extra = new Socket("127.0.0.1", server.port());
                 open.add(extra);
-                assertThat(closedByServer(extra)).as("the 4th connection from 127.0.0.1").isTrue();
+                assertThat(closedByServer(extra))
+                        .as("the 4th connection from 127.0.0.1")
+                        .isTrue();
 
-                Socket elsewhere = new Socket(InetAddress.getByName("127.0.0.1"), server.port(),
-                        InetAddress.getByName("127.0.0.2"), 0);
+                Socket elsewhere = new Socket(
+                        InetAddress.getByName("127.0.0.1"), server.port(), InetAddress.getByName("127.0.0.2"), 0);
                 open.add(elsewhere);
-                assertThat(rootDseAnswers(elsewhere)).as("another address has its own count").isTrue();
+                assertThat(rootDseAnswers(elsewhere))
+                        .as("another address has its own count")
+                        .isTrue();
 
                 open.get(0).close(); // one closes: room for another (once the server has seen the close)
                 boolean admitted = false;
@@ -169,8 +181,8 @@ class BindThrottleIT {
     /** Sends a base search of the root DSE (message 1) and says whether a response comes back. */
     static boolean rootDseAnswers(Socket s) throws IOException {
         // SEQUENCE { 1, [APPLICATION 3] { "", base, never, 0, 0, false, (objectClass=*), {} } }
-        byte[] request = java.util.HexFormat.of().parseHex(
-                "3025020101632004000a01000a0100020100020100010100870b6f626a656374436c617373" + "3000");
+        byte[] request = java.util.HexFormat.of()
+                .parseHex("3025020101632004000a01000a0100020100020100010100870b6f626a656374436c617373" + "3000");
         s.getOutputStream().write(request);
         s.setSoTimeout(2_000);
         try {

@@ -53,14 +53,19 @@ class CrashDurabilityIT {
             } finally {
                 server.destroyForcibly();
             }
-            assertThat(acknowledged).as("writes were acknowledged before the kill in round " + round).isNotEmpty();
+            assertThat(acknowledged)
+                    .as("writes were acknowledged before the kill in round " + round)
+                    .isNotEmpty();
             int checkPort = freePort();
             Process again = startServer(data, checkPort);
             try (LDAPConnection c = connect(checkPort)) {
                 for (String dn : acknowledged) {
-                    assertThat(c.getEntry(dn, "1.1")).as("acknowledged entry %s survives kill -9", dn).isNotNull();
+                    assertThat(c.getEntry(dn, "1.1"))
+                            .as("acknowledged entry %s survives kill -9", dn)
+                            .isNotNull();
                 }
-                int found = c.search("ou=people,dc=example,dc=com", SearchScope.ONE, "(objectClass=*)", "1.1").getEntryCount();
+                int found = c.search("ou=people,dc=example,dc=com", SearchScope.ONE, "(objectClass=*)", "1.1")
+                        .getEntryCount();
                 assertThat(found).isGreaterThanOrEqualTo(acknowledged.size());
             } finally {
                 again.destroy();
@@ -73,8 +78,12 @@ class CrashDurabilityIT {
         try (LDAPConnection c = connect(port)) {
             for (int i = 0; !stop.get(); i++) {
                 String dn = "uid=r" + round + "w" + writer + "n" + i + ",ou=people,dc=example,dc=com";
-                c.add(dn, new Attribute("objectClass", "inetOrgPerson"), new Attribute("uid", "r" + round + "w" + writer + "n" + i),
-                        new Attribute("cn", "Crash Test"), new Attribute("sn", "Test"));
+                c.add(
+                        dn,
+                        new Attribute("objectClass", "inetOrgPerson"),
+                        new Attribute("uid", "r" + round + "w" + writer + "n" + i),
+                        new Attribute("cn", "Crash Test"),
+                        new Attribute("sn", "Test"));
                 acknowledged.add(dn); // only after the server said success
             }
         } catch (LDAPException e) {
@@ -102,16 +111,37 @@ class CrashDurabilityIT {
 
     private static Process startServer(Path data, int port) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = List.of(java, "--add-opens", "java.base/java.nio=ALL-UNNAMED", "--add-opens",
-                "java.base/sun.nio.ch=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), "dev.linden.cli.Main", "serve",
-                "--suffix", "dc=example,dc=com", "--host", "127.0.0.1", "--port", Integer.toString(port),
-                "--data", data.toString(), "--admin-password", PASSWORD, "--allow-plain-bind-on-loopback");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(new File(data.toFile(), "server-" + port + ".log")).start();
+        List<String> cmd = List.of(
+                java,
+                "--add-opens",
+                "java.base/java.nio=ALL-UNNAMED",
+                "--add-opens",
+                "java.base/sun.nio.ch=ALL-UNNAMED",
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.linden.cli.Main",
+                "serve",
+                "--suffix",
+                "dc=example,dc=com",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                Integer.toString(port),
+                "--data",
+                data.toString(),
+                "--admin-password",
+                PASSWORD,
+                "--allow-plain-bind-on-loopback");
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(new File(data.toFile(), "server-" + port + ".log"))
+                .start();
         try (LDAPConnection c = connect(port)) {
             if (c.getEntry("ou=people,dc=example,dc=com") == null) {
-                c.add("ou=people,dc=example,dc=com", new Attribute("objectClass", "organizationalUnit"),
+                c.add(
+                        "ou=people,dc=example,dc=com",
+                        new Attribute("objectClass", "organizationalUnit"),
                         new Attribute("ou", "people"));
             }
         }

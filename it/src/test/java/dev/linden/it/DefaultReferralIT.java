@@ -52,10 +52,12 @@ class DefaultReferralIT {
 
     @org.junit.jupiter.api.Test
     void the_referral_names_the_target_and_the_scope() throws Exception {
-        for (LDAPConnection c : List.of(servers.slapdAdmin(), servers.lindenAdmin())) { // both refer, not noSuchObject alike
+        for (LDAPConnection c :
+                List.of(servers.slapdAdmin(), servers.lindenAdmin())) { // both refer, not noSuchObject alike
             var result = Ops.search(c, new SearchRequest("ou=x,dc=other,dc=org", SearchScope.SUB, "(objectClass=*)"));
             assertThat(result.getResultCode()).isEqualTo(com.unboundid.ldap.sdk.ResultCode.REFERRAL);
-            assertThat(result.getReferralURLs()).containsExactly("ldap://default.example.com/ou=x,dc=other,dc=org??sub");
+            assertThat(result.getReferralURLs())
+                    .containsExactly("ldap://default.example.com/ou=x,dc=other,dc=org??sub");
         }
     }
 
@@ -64,22 +66,45 @@ class DefaultReferralIT {
         List<Case> cases = List.of(
                 Case.read("search outside the suffix", search("ou=x,dc=other,dc=org", SearchScope.SUB)),
                 Case.read("one-level search outside the suffix", search("dc=org", SearchScope.ONE)),
-                Case.read("search inside the suffix", search("uid=alice,ou=people,dc=example,dc=com", SearchScope.BASE)),
-                Case.read("search for a missing entry inside the suffix", search("uid=nobody,ou=people,dc=example,dc=com",
-                        SearchScope.BASE)),
-                Case.read("compare outside the suffix", (s, o) -> o.result("compare", Ops.call(() -> s.admin().compare(
-                        new CompareRequest("cn=x,dc=other,dc=org", "cn", "x"))))),
-                Case.read("modify outside the suffix", (s, o) -> o.result("modify", Ops.call(() -> s.admin().modify(
-                        new ModifyRequest("cn=x,dc=other,dc=org", new Modification(ModificationType.REPLACE, "sn", "y")))))),
-                Case.read("add outside the suffix", (s, o) -> o.result("add", Ops.call(() -> s.admin().add(new AddRequest(
-                        "cn=x,dc=other,dc=org", new Attribute("objectClass", "person"), new Attribute("cn", "x"),
-                        new Attribute("sn", "x")))))),
-                Case.read("delete outside the suffix", (s, o) -> o.result("delete",
-                        Ops.call(() -> s.admin().delete("cn=x,dc=other,dc=org")))));
-        return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
-            Outcome expected = runner.run(c, runner.slapd());
-            Outcome actual = runner.run(c, runner.linden());
-            assertThat(actual).as("%s: Linden (actual) against slapd (expected)", c.name()).isEqualTo(expected);
-        }));
+                Case.read(
+                        "search inside the suffix", search("uid=alice,ou=people,dc=example,dc=com", SearchScope.BASE)),
+                Case.read(
+                        "search for a missing entry inside the suffix",
+                        search("uid=nobody,ou=people,dc=example,dc=com", SearchScope.BASE)),
+                Case.read(
+                        "compare outside the suffix",
+                        (s, o) -> o.result(
+                                "compare",
+                                Ops.call(() ->
+                                        s.admin().compare(new CompareRequest("cn=x,dc=other,dc=org", "cn", "x"))))),
+                Case.read(
+                        "modify outside the suffix",
+                        (s, o) -> o.result(
+                                "modify",
+                                Ops.call(() -> s.admin()
+                                        .modify(new ModifyRequest(
+                                                "cn=x,dc=other,dc=org",
+                                                new Modification(ModificationType.REPLACE, "sn", "y")))))),
+                Case.read(
+                        "add outside the suffix",
+                        (s, o) -> o.result(
+                                "add",
+                                Ops.call(() -> s.admin()
+                                        .add(new AddRequest(
+                                                "cn=x,dc=other,dc=org",
+                                                new Attribute("objectClass", "person"),
+                                                new Attribute("cn", "x"),
+                                                new Attribute("sn", "x")))))),
+                Case.read(
+                        "delete outside the suffix",
+                        (s, o) -> o.result("delete", Ops.call(() -> s.admin().delete("cn=x,dc=other,dc=org")))));
+        return cases.stream()
+                .map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+                    Outcome expected = runner.run(c, runner.slapd());
+                    Outcome actual = runner.run(c, runner.linden());
+                    assertThat(actual)
+                            .as("%s: Linden (actual) against slapd (expected)", c.name())
+                            .isEqualTo(expected);
+                }));
     }
 }

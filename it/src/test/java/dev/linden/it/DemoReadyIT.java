@@ -23,13 +23,22 @@ class DemoReadyIT {
         Path dir = TestServer.tempDir("linden-demo");
         int port = Launcher.freePort();
         int ldaps = Launcher.freePort();
-        try (Launcher.Running demo = Launcher.start(dir, "demo", "--port", Integer.toString(port), "--ldaps-port",
-                Integer.toString(ldaps), "--data", "demo-data")) {
+        try (Launcher.Running demo = Launcher.start(
+                dir,
+                "demo",
+                "--port",
+                Integer.toString(port),
+                "--ldaps-port",
+                Integer.toString(ldaps),
+                "--data",
+                "demo-data")) {
             awaitAccepting(demo, port);
             // at once: plain binds from this machine are allowed by the demo
-            try (LDAPConnection c = new LDAPConnection("127.0.0.1", port, "cn=admin,dc=example,dc=com", "linden-demo")) {
+            try (LDAPConnection c =
+                    new LDAPConnection("127.0.0.1", port, "cn=admin,dc=example,dc=com", "linden-demo")) {
                 SearchResult people = c.search("ou=people,dc=example,dc=com", SearchScope.ONE, "(uid=*)", "uid");
-                assertThat(people.getSearchEntries()).extracting(e -> e.getAttributeValue("uid"))
+                assertThat(people.getSearchEntries())
+                        .extracting(e -> e.getAttributeValue("uid"))
                         .containsExactlyInAnyOrder("alice", "bob", "carol", "dave", "erin");
             }
             demo.awaitReady();

@@ -19,7 +19,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -53,11 +52,22 @@ class DetectionIT {
     private static TestServer server() {
         StringBuilder ldif = new StringBuilder();
         for (int i = 1; i <= USERS; i++) {
-            ldif.append("dn: uid=user.").append(i).append(",ou=people,").append(SUFFIX).append("\nobjectClass: inetOrgPerson\nuid: user.")
-                    .append(i).append("\ncn: User ").append(i).append("\nsn: ").append(i).append("\nuserPassword: pw-")
-                    .append(i).append("\n\n");
+            ldif.append("dn: uid=user.")
+                    .append(i)
+                    .append(",ou=people,")
+                    .append(SUFFIX)
+                    .append("\nobjectClass: inetOrgPerson\nuid: user.")
+                    .append(i)
+                    .append("\ncn: User ")
+                    .append(i)
+                    .append("\nsn: ")
+                    .append(i)
+                    .append("\nuserPassword: pw-")
+                    .append(i)
+                    .append("\n\n");
         }
-        ldif.append("dn: uid=crawler,ou=people,").append(SUFFIX)
+        ldif.append("dn: uid=crawler,ou=people,")
+                .append(SUFFIX)
                 .append("\nobjectClass: inetOrgPerson\nuid: crawler\ncn: Crawler\nsn: C\nuserPassword: crawl\n\n");
         return TestServer.memory(CONFIG).loadResource("sample.ldif").loadLdif(ldif.toString());
     }
@@ -123,7 +133,9 @@ class DetectionIT {
         private final List<Thread> threads = new ArrayList<>();
 
         OrdinaryTraffic(TestServer server) {
-            for (String[] user : List.of(new String[] {"alice", "alice-password"}, new String[] {"bob", "bob-password"},
+            for (String[] user : List.of(
+                    new String[] {"alice", "alice-password"},
+                    new String[] {"bob", "bob-password"},
                     new String[] {"user.7", "pw-7"})) {
                 Thread t = new Thread(() -> run(server, user[0], user[1]), "ordinary-" + user[0]);
                 t.start();
@@ -141,10 +153,17 @@ class DetectionIT {
                         expect(c, "typo", bind(c, dn, password + "x"), ResultCode.INVALID_CREDENTIALS);
                     }
                     expect(c, "bind", bind(c, dn, password), ResultCode.SUCCESS);
-                    search(c, new SearchRequest(SUFFIX, SearchScope.SUB, "(uid=user." + (round % USERS + 1) + ")", "cn", "mail"), 1);
+                    search(
+                            c,
+                            new SearchRequest(
+                                    SUFFIX, SearchScope.SUB, "(uid=user." + (round % USERS + 1) + ")", "cn", "mail"),
+                            1);
                     search(c, new SearchRequest(dn, SearchScope.BASE, "(objectClass=*)"), 1);
-                    search(c, new SearchRequest("cn=developers,ou=groups," + SUFFIX, SearchScope.BASE, "(objectClass=*)",
-                            "member"), 1);
+                    search(
+                            c,
+                            new SearchRequest(
+                                    "cn=developers,ou=groups," + SUFFIX, SearchScope.BASE, "(objectClass=*)", "member"),
+                            1);
                     search(c, new SearchRequest("ou=people," + SUFFIX, SearchScope.SUB, "(cn=Bob*)", "cn"), 1);
                     search(c, new SearchRequest("ou=groups," + SUFFIX, SearchScope.ONE, "(cn=*)", "cn"), 2);
                     Thread.sleep(5);
@@ -198,7 +217,9 @@ class DetectionIT {
     }
 
     static List<JsonNode> alerts(List<JsonNode> events) {
-        return events.stream().filter(e -> e.get("event").asText().equals("alert")).toList();
+        return events.stream()
+                .filter(e -> e.get("event").asText().equals("alert"))
+                .toList();
     }
 
     static void assertOrdinaryTrafficUntouched(TestServer server, OrdinaryTraffic ordinary, List<JsonNode> events)
@@ -207,7 +228,8 @@ class DetectionIT {
         assertThat(ordinary.operations.get()).isGreaterThan(30);
         // the access log marks every operation that detection delayed or refused: none of theirs
         List<String> theirs = Files.readAllLines(server.logDir().resolve("access.log")).stream()
-                .filter(l -> l.contains(" client=127.0.0.1:")).toList();
+                .filter(l -> l.contains(" client=127.0.0.1:"))
+                .toList();
         assertThat(theirs).hasSizeGreaterThan(30).noneMatch(l -> l.contains(" enforced="));
         for (JsonNode alert : alerts(events)) {
             assertThat(alert.get("offender").asText()).doesNotContain("127.0.0.1", "alice", "bob", "user.7,");
@@ -216,26 +238,31 @@ class DetectionIT {
 
     @Test
     void passwordSprayIsBlocked() throws Exception {
-        try (TestServer server = server(); OrdinaryTraffic ordinary = new OrdinaryTraffic(server)) {
+        try (TestServer server = server();
+                OrdinaryTraffic ordinary = new OrdinaryTraffic(server)) {
             PrometheusText before = MetricsIT.scrape(server.metricsPort());
             List<ResultCode> results = new ArrayList<>();
             try (LDAPConnection attacker = connect(server, "127.0.0.66")) {
                 for (int i = 1; i <= 12; i++) { // one password tried against many accounts, some of them missing
-                    String account = i % 4 == 0 ? "uid=former" + i + ",ou=people," + SUFFIX : "uid=user." + i + ",ou=people," + SUFFIX;
+                    String account = i % 4 == 0
+                            ? "uid=former" + i + ",ou=people," + SUFFIX
+                            : "uid=user." + i + ",ou=people," + SUFFIX;
                     results.add(bind(attacker, account, "Winter2025!"));
                 }
                 assertThat(results.subList(0, 10)).containsOnly(ResultCode.INVALID_CREDENTIALS);
                 assertThat(results.subList(10, 12)).containsOnly(ResultCode.UNWILLING_TO_PERFORM); // blocked
-                assertThat(bind(attacker, "uid=user.1,ou=people," + SUFFIX, "pw-1")).isEqualTo(ResultCode.UNWILLING_TO_PERFORM);
+                assertThat(bind(attacker, "uid=user.1,ou=people," + SUFFIX, "pw-1"))
+                        .isEqualTo(ResultCode.UNWILLING_TO_PERFORM);
             }
             try (LDAPConnection again = connect(server, "127.0.0.66")) { // a new connection from there is refused too
-                LDAPSearchException e = org.junit.jupiter.api.Assertions.assertThrows(LDAPSearchException.class,
-                        () -> again.search(SUFFIX, SearchScope.BASE, "(objectClass=*)"));
+                LDAPSearchException e = org.junit.jupiter.api.Assertions.assertThrows(
+                        LDAPSearchException.class, () -> again.search(SUFFIX, SearchScope.BASE, "(objectClass=*)"));
                 assertThat(e.getResultCode()).isEqualTo(ResultCode.UNWILLING_TO_PERFORM);
                 assertThat(e.getDiagnosticMessage()).contains("password_spray");
             }
             try (LDAPConnection elsewhere = connect(server, "127.0.0.67")) {
-                assertThat(bind(elsewhere, "uid=user.1,ou=people," + SUFFIX, "pw-1")).isEqualTo(ResultCode.SUCCESS);
+                assertThat(bind(elsewhere, "uid=user.1,ou=people," + SUFFIX, "pw-1"))
+                        .isEqualTo(ResultCode.SUCCESS);
             }
             Thread.sleep(300);
             ordinary.close();
@@ -250,42 +277,58 @@ class DetectionIT {
             assertThat(alert.get("action").asText()).isEqualTo("block");
             assertThat(alert.get("severity").asText()).isEqualTo("warning");
             assertThat(alert.get("client").asText()).startsWith("127.0.0.66:");
-            List<JsonNode> failures = events.stream().filter(e -> e.get("event").asText().equals("bind_failure")
-                    && e.get("client").asText().startsWith("127.0.0.66:")).toList();
+            List<JsonNode> failures = events.stream()
+                    .filter(e -> e.get("event").asText().equals("bind_failure")
+                            && e.get("client").asText().startsWith("127.0.0.66:"))
+                    .toList();
             // the ten guesses; the three binds refused after are in the access log and the metrics
-            assertThat(failures).extracting(e -> e.get("reason").asText()).hasSize(10)
-                    .containsOnly("wrong_password", "no_such_entry").filteredOn("no_such_entry"::equals).hasSize(2);
+            assertThat(failures)
+                    .extracting(e -> e.get("reason").asText())
+                    .hasSize(10)
+                    .containsOnly("wrong_password", "no_such_entry")
+                    .filteredOn("no_such_entry"::equals)
+                    .hasSize(2);
             assertThat(events.toString()).doesNotContain("Winter2025!", "pw-1\"");
 
             PrometheusText after = MetricsIT.scrape(server.metricsPort());
-            assertThat(MetricsIT.delta(before, after, "linden_security_detections_total", "detection", "password_spray"))
+            assertThat(MetricsIT.delta(
+                            before, after, "linden_security_detections_total", "detection", "password_spray"))
                     .isEqualTo(1);
-            assertThat(after.value("linden_security_alerts_active", "detection", "password_spray")).isEqualTo(1);
-            assertThat(after.value("linden_throttled_clients", "action", "block")).isEqualTo(1);
-            assertThat(MetricsIT.delta(before, after, "linden_bind_failures_total", "reason", "refused")).isEqualTo(3);
-            assertThat(MetricsIT.delta(before, after, "linden_enforced_operations_total", "action", "refused")).isEqualTo(4);
+            assertThat(after.value("linden_security_alerts_active", "detection", "password_spray"))
+                    .isEqualTo(1);
+            assertThat(after.value("linden_throttled_clients", "action", "block"))
+                    .isEqualTo(1);
+            assertThat(MetricsIT.delta(before, after, "linden_bind_failures_total", "reason", "refused"))
+                    .isEqualTo(3);
+            assertThat(MetricsIT.delta(before, after, "linden_enforced_operations_total", "action", "refused"))
+                    .isEqualTo(4);
             for (String d : List.of("brute_force", "enumeration", "secret_probes")) {
-                assertThat(after.value("linden_security_detections_total", "detection", d)).as(d).isZero();
+                assertThat(after.value("linden_security_detections_total", "detection", d))
+                        .as(d)
+                        .isZero();
             }
             assertOrdinaryTrafficUntouched(server, ordinary, events);
 
-            try (LDAPConnection admin = new LDAPConnection("127.0.0.1", server.port(), TestServer.ADMIN_DN,
-                    TestServer.ADMIN_PASSWORD)) {
-                SearchResult monitor = admin.search("cn=Alerts,cn=Security,cn=Monitor", SearchScope.SUB, "(objectClass=*)",
-                        "*", "+");
-                assertThat(monitor.getSearchEntry("cn=Alerts,cn=Security,cn=Monitor").getAttributeValue("monitorCounter"))
+            try (LDAPConnection admin =
+                    new LDAPConnection("127.0.0.1", server.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD)) {
+                SearchResult monitor =
+                        admin.search("cn=Alerts,cn=Security,cn=Monitor", SearchScope.SUB, "(objectClass=*)", "*", "+");
+                assertThat(monitor.getSearchEntry("cn=Alerts,cn=Security,cn=Monitor")
+                                .getAttributeValue("monitorCounter"))
                         .isEqualTo("1");
                 SearchResultEntry a = monitor.getSearchEntries().get(1);
-                assertThat(a.getAttributeValues("monitoredInfo")).contains("detection=password_spray",
-                        "offender=address 127.0.0.66", "action=block");
-                assertThat(a.getAttributeValue("description")).contains("10 distinct accounts failed to bind from 127.0.0.66");
+                assertThat(a.getAttributeValues("monitoredInfo"))
+                        .contains("detection=password_spray", "offender=address 127.0.0.66", "action=block");
+                assertThat(a.getAttributeValue("description"))
+                        .contains("10 distinct accounts failed to bind from 127.0.0.66");
             }
         }
     }
 
     @Test
     void bruteForceAgainstOneAccountIsThrottledAndTheAccountLocked() throws Exception {
-        try (TestServer server = server(); OrdinaryTraffic ordinary = new OrdinaryTraffic(server)) {
+        try (TestServer server = server();
+                OrdinaryTraffic ordinary = new OrdinaryTraffic(server)) {
             PrometheusText before = MetricsIT.scrape(server.metricsPort());
             String victim = "uid=carol,ou=people," + SUFFIX;
             for (int i = 0; i < 8; i++) { // from four addresses, two guesses each: no address sprays
@@ -293,18 +336,22 @@ class DetectionIT {
                     assertThat(bind(c, victim, "guess-" + i)).isEqualTo(ResultCode.INVALID_CREDENTIALS);
                 }
             }
-            try (LDAPConnection c = connect(server, "127.0.0.30")) { // the account's binds now wait, wherever they come from
+            try (LDAPConnection c =
+                    connect(server, "127.0.0.30")) { // the account's binds now wait, wherever they come from
                 long start = System.nanoTime();
                 // the password policy locked the account at the fifth failure: even the right password fails
                 assertThat(bind(c, victim, "carol-password")).isEqualTo(ResultCode.INVALID_CREDENTIALS);
                 assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(DELAY);
-                assertThat(bind(c, "uid=bob,ou=people," + SUFFIX, "bob-password")).isEqualTo(ResultCode.SUCCESS);
+                assertThat(bind(c, "uid=bob,ou=people," + SUFFIX, "bob-password"))
+                        .isEqualTo(ResultCode.SUCCESS);
             }
             List<String> binds = List.of();
-            for (long deadline = System.currentTimeMillis() + 5000; binds.size() < 2 && System.currentTimeMillis() < deadline; ) {
+            for (long deadline = System.currentTimeMillis() + 5000;
+                    binds.size() < 2 && System.currentTimeMillis() < deadline; ) {
                 Thread.sleep(50); // the access log is written behind the operations
                 binds = Files.readAllLines(server.logDir().resolve("access.log")).stream()
-                        .filter(l -> l.contains(" client=127.0.0.30:") && l.contains(" BIND ")).toList();
+                        .filter(l -> l.contains(" client=127.0.0.30:") && l.contains(" BIND "))
+                        .toList();
             }
             assertThat(binds).hasSize(2);
             assertThat(binds.get(0)).contains("dn=\"" + victim + "\"", "err=49", "enforced=throttle");
@@ -320,42 +367,61 @@ class DetectionIT {
             assertThat(alerts.get(0).get("failures").asInt()).isEqualTo(8);
             assertThat(alerts.get(0).get("addresses").asInt()).isEqualTo(4);
             assertThat(alerts.get(0).get("action").asText()).isEqualTo("throttle");
-            List<String> reasons = events.stream().filter(e -> e.get("event").asText().equals("bind_failure")
-                    && e.get("account").asText().equals(victim)).map(e -> e.get("reason").asText()).toList();
-            assertThat(reasons).containsExactly("wrong_password", "wrong_password", "wrong_password", "wrong_password",
-                    "wrong_password", "locked", "locked", "locked", "locked");
-            assertThat(events).filteredOn(e -> e.get("event").asText().equals("lockout")).singleElement()
+            List<String> reasons = events.stream()
+                    .filter(e -> e.get("event").asText().equals("bind_failure")
+                            && e.get("account").asText().equals(victim))
+                    .map(e -> e.get("reason").asText())
+                    .toList();
+            assertThat(reasons)
+                    .containsExactly(
+                            "wrong_password",
+                            "wrong_password",
+                            "wrong_password",
+                            "wrong_password",
+                            "wrong_password",
+                            "locked",
+                            "locked",
+                            "locked",
+                            "locked");
+            assertThat(events)
+                    .filteredOn(e -> e.get("event").asText().equals("lockout"))
+                    .singleElement()
                     .satisfies(e -> assertThat(e.get("account").asText()).isEqualTo(victim));
             PrometheusText after = MetricsIT.scrape(server.metricsPort());
             assertThat(MetricsIT.delta(before, after, "linden_security_detections_total", "detection", "brute_force"))
                     .isEqualTo(1);
-            assertThat(MetricsIT.delta(before, after, "linden_security_detections_total", "detection", "password_spray"))
+            assertThat(MetricsIT.delta(
+                            before, after, "linden_security_detections_total", "detection", "password_spray"))
                     .isZero();
             assertThat(MetricsIT.delta(before, after, "linden_lockouts_total")).isEqualTo(1);
-            assertThat(MetricsIT.delta(before, after, "linden_bind_failures_total", "reason", "locked")).isEqualTo(4);
-            assertThat(after.value("linden_throttled_clients", "action", "throttle")).isEqualTo(1);
-            assertThat(MetricsIT.delta(before, after, "linden_enforced_operations_total", "action", "delayed")).isEqualTo(1);
+            assertThat(MetricsIT.delta(before, after, "linden_bind_failures_total", "reason", "locked"))
+                    .isEqualTo(4);
+            assertThat(after.value("linden_throttled_clients", "action", "throttle"))
+                    .isEqualTo(1);
+            assertThat(MetricsIT.delta(before, after, "linden_enforced_operations_total", "action", "delayed"))
+                    .isEqualTo(1);
             assertOrdinaryTrafficUntouched(server, ordinary, events);
         }
     }
 
     @Test
     void enumerationCrawlIsDetectedAndBlocked() throws Exception {
-        try (TestServer server = server(); OrdinaryTraffic ordinary = new OrdinaryTraffic(server)) {
+        try (TestServer server = server();
+                OrdinaryTraffic ordinary = new OrdinaryTraffic(server)) {
             PrometheusText before = MetricsIT.scrape(server.metricsPort());
             String crawler = "uid=crawler,ou=people," + SUFFIX;
             try (LDAPConnection c = connect(server, "127.0.0.77")) {
                 assertThat(bind(c, crawler, "crawl")).isEqualTo(ResultCode.SUCCESS);
                 // walks the people with paged results, 20 at a time: further pages, and entries, add up
-                SearchRequest r = new SearchRequest("ou=people," + SUFFIX, SearchScope.ONE, "(objectClass=person)", "cn",
-                        "mail");
+                SearchRequest r =
+                        new SearchRequest("ou=people," + SUFFIX, SearchScope.ONE, "(objectClass=person)", "cn", "mail");
                 int pages = 0;
                 int entries = 0;
                 byte[] cookie = null;
                 ResultCode refused = null;
                 do {
-                    r.setControls(new SimplePagedResultsControl(20, cookie == null ? null
-                            : new com.unboundid.asn1.ASN1OctetString(cookie), false));
+                    r.setControls(new SimplePagedResultsControl(
+                            20, cookie == null ? null : new com.unboundid.asn1.ASN1OctetString(cookie), false));
                     SearchResult page;
                     try {
                         page = c.search(r);
@@ -366,19 +432,21 @@ class DetectionIT {
                     pages++;
                     entries += page.getEntryCount();
                     SimplePagedResultsControl response = SimplePagedResultsControl.get(page);
-                    cookie = response.moreResultsToReturn() ? response.getCookie().getValue() : null;
+                    cookie = response.moreResultsToReturn()
+                            ? response.getCookie().getValue()
+                            : null;
                 } while (cookie != null);
                 assertThat(refused).as("the walk is cut short").isEqualTo(ResultCode.UNWILLING_TO_PERFORM);
                 assertThat(entries).isEqualTo(200); // the tenth entry over the threshold came with the tenth page
                 assertThat(pages).isEqualTo(10);
-                LDAPSearchException blocked = org.junit.jupiter.api.Assertions.assertThrows(LDAPSearchException.class,
-                        () -> c.search(SUFFIX, SearchScope.SUB, "(objectClass=*)"));
+                LDAPSearchException blocked = org.junit.jupiter.api.Assertions.assertThrows(
+                        LDAPSearchException.class, () -> c.search(SUFFIX, SearchScope.SUB, "(objectClass=*)"));
                 assertThat(blocked.getResultCode()).isEqualTo(ResultCode.UNWILLING_TO_PERFORM);
             }
             try (LDAPConnection c = connect(server, "127.0.0.78")) { // the identity is blocked, from anywhere
                 assertThat(bind(c, crawler, "crawl")).isEqualTo(ResultCode.SUCCESS); // binding tells who it is
-                LDAPSearchException blocked = org.junit.jupiter.api.Assertions.assertThrows(LDAPSearchException.class,
-                        () -> c.search(SUFFIX, SearchScope.BASE, "(objectClass=*)"));
+                LDAPSearchException blocked = org.junit.jupiter.api.Assertions.assertThrows(
+                        LDAPSearchException.class, () -> c.search(SUFFIX, SearchScope.BASE, "(objectClass=*)"));
                 assertThat(blocked.getResultCode()).isEqualTo(ResultCode.UNWILLING_TO_PERFORM);
             }
             Thread.sleep(300);
@@ -396,14 +464,16 @@ class DetectionIT {
             PrometheusText after = MetricsIT.scrape(server.metricsPort());
             assertThat(MetricsIT.delta(before, after, "linden_security_detections_total", "detection", "enumeration"))
                     .isEqualTo(1);
-            assertThat(after.value("linden_throttled_clients", "action", "block")).isEqualTo(1);
+            assertThat(after.value("linden_throttled_clients", "action", "block"))
+                    .isEqualTo(1);
             assertOrdinaryTrafficUntouched(server, ordinary, events);
         }
     }
 
     @Test
     void broadSearchesOverTheWholeTreeAndSecretProbes() throws Exception {
-        try (TestServer server = server(); OrdinaryTraffic ordinary = new OrdinaryTraffic(server)) {
+        try (TestServer server = server();
+                OrdinaryTraffic ordinary = new OrdinaryTraffic(server)) {
             String crawler = "uid=crawler,ou=people," + SUFFIX;
             try (LDAPConnection c = connect(server, "127.0.0.88")) {
                 assertThat(bind(c, crawler, "crawl")).isEqualTo(ResultCode.SUCCESS);
@@ -417,7 +487,9 @@ class DetectionIT {
                     }
                 }
                 for (String guess : List.of("(userPassword=a*)", "(userPassword=b*)", "(userPassword=c*)")) {
-                    assertThat(c.search("ou=people," + SUFFIX, SearchScope.SUB, guess).getEntryCount()).isZero();
+                    assertThat(c.search("ou=people," + SUFFIX, SearchScope.SUB, guess)
+                                    .getEntryCount())
+                            .isZero();
                 }
                 // the third broad search from the top: enumeration, blocked
                 SearchRequest third = new SearchRequest(SUFFIX, SearchScope.SUB, "(!(uid=nobody))", "1.1");
@@ -427,19 +499,23 @@ class DetectionIT {
                 } catch (LDAPSearchException e) {
                     assertThat(e.getResultCode()).isEqualTo(ResultCode.SIZE_LIMIT_EXCEEDED);
                 }
-                LDAPSearchException blocked = org.junit.jupiter.api.Assertions.assertThrows(LDAPSearchException.class,
-                        () -> c.search(SUFFIX, SearchScope.BASE, "(objectClass=*)"));
+                LDAPSearchException blocked = org.junit.jupiter.api.Assertions.assertThrows(
+                        LDAPSearchException.class, () -> c.search(SUFFIX, SearchScope.BASE, "(objectClass=*)"));
                 assertThat(blocked.getResultCode()).isEqualTo(ResultCode.UNWILLING_TO_PERFORM);
             }
             Thread.sleep(300);
             ordinary.close();
             List<JsonNode> events = events(server, e -> alerts(e).size() >= 2);
             List<JsonNode> alerts = alerts(events);
-            assertThat(alerts).extracting(a -> a.get("detection").asText()).containsExactly("secret_probes", "enumeration");
+            assertThat(alerts)
+                    .extracting(a -> a.get("detection").asText())
+                    .containsExactly("secret_probes", "enumeration");
             assertThat(alerts.get(0).get("probes").asInt()).isEqualTo(3);
             assertThat(alerts.get(0).get("action").asText()).isEqualTo("none");
             assertThat(alerts.get(1).get("broadSearches").asInt()).isEqualTo(3);
-            assertThat(events).filteredOn(e -> e.get("event").asText().equals("secret_probe")).hasSize(3)
+            assertThat(events)
+                    .filteredOn(e -> e.get("event").asText().equals("secret_probe"))
+                    .hasSize(3)
                     .allSatisfy(e -> assertThat(e.get("attribute").asText()).isEqualTo("userPassword"));
             assertThat(events.toString()).doesNotContain("(userPassword=a*)");
             assertOrdinaryTrafficUntouched(server, ordinary, events);
@@ -448,11 +524,14 @@ class DetectionIT {
 
     @Test
     void theRootDnAndOrdinaryTrafficAloneRaiseNothing() throws Exception {
-        try (TestServer server = server(); OrdinaryTraffic ordinary = new OrdinaryTraffic(server)) {
-            try (LDAPConnection admin = new LDAPConnection("127.0.0.1", server.port(), TestServer.ADMIN_DN,
-                    TestServer.ADMIN_PASSWORD)) {
+        try (TestServer server = server();
+                OrdinaryTraffic ordinary = new OrdinaryTraffic(server)) {
+            try (LDAPConnection admin =
+                    new LDAPConnection("127.0.0.1", server.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD)) {
                 for (int i = 0; i < 5; i++) { // the administrator's exports are not enumeration
-                    assertThat(admin.search(SUFFIX, SearchScope.SUB, "(objectClass=*)").getEntryCount()).isGreaterThan(USERS);
+                    assertThat(admin.search(SUFFIX, SearchScope.SUB, "(objectClass=*)")
+                                    .getEntryCount())
+                            .isGreaterThan(USERS);
                 }
             }
             Thread.sleep(2000);
@@ -462,9 +541,12 @@ class DetectionIT {
             assertThat(alerts(events)).isEmpty();
             assertThat(events).extracting(e -> e.get("event").asText()).containsOnly("bind_failure"); // the typos
             for (String d : List.of("password_spray", "brute_force", "enumeration", "secret_probes")) {
-                assertThat(p.value("linden_security_detections_total", "detection", d)).as(d).isZero();
+                assertThat(p.value("linden_security_detections_total", "detection", d))
+                        .as(d)
+                        .isZero();
             }
-            assertThat(p.value("linden_throttled_clients", "action", "throttle")).isZero();
+            assertThat(p.value("linden_throttled_clients", "action", "throttle"))
+                    .isZero();
             assertThat(p.value("linden_throttled_clients", "action", "block")).isZero();
             assertOrdinaryTrafficUntouched(server, ordinary, events);
         }

@@ -13,9 +13,9 @@ import dev.linden.it.differential.ModifyCases;
 import dev.linden.it.differential.ModifyDnCases;
 import dev.linden.it.differential.Outcome;
 import dev.linden.it.differential.Rendering;
+import dev.linden.it.differential.Runner;
 import dev.linden.it.differential.SearchCases;
 import dev.linden.it.differential.Server;
-import dev.linden.it.differential.Runner;
 import dev.linden.it.slapd.Slapd;
 import dev.linden.testkit.TestServer;
 import java.util.List;
@@ -39,6 +39,7 @@ class DifferentialIT {
      * synchronization (a search that runs until canceled).
      */
     private static final String SLAPD_MODULES = "moduleload sssvlv\nmoduleload deref\nmoduleload syncprov";
+
     private static final String SLAPD_OVERLAYS = "overlay sssvlv\noverlay deref\noverlay syncprov";
     private static TestServer linden;
     private static Slapd slapd;
@@ -48,7 +49,8 @@ class DifferentialIT {
 
     @BeforeAll
     static void start() throws Exception {
-        slapd = Slapd.start(SLAPD_MODULES, SLAPD_OVERLAYS).loadResource(TestServer.class, "sample.ldif")
+        slapd = Slapd.start(SLAPD_MODULES, SLAPD_OVERLAYS)
+                .loadResource(TestServer.class, "sample.ldif")
                 .loadResource(DifferentialIT.class, "differential.ldif")
                 .loadResource(DifferentialIT.class, "referrals.ldif");
         linden = TestServer.memory().loadResource("sample.ldif");
@@ -97,13 +99,19 @@ class DifferentialIT {
     }
 
     private static DynamicContainer group(String name, List<Case> cases) {
-        return DynamicContainer.dynamicContainer(name, cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
-            Outcome expected = runner.run(c, runner.slapd());
-            Outcome actual = runner.run(c, runner.linden());
-            if (Boolean.getBoolean("differential.verbose")) {
-                System.out.printf("== %s / %s%n-- slapd:%s-- linden:%s", name, c.name(), expected, actual);
-            }
-            assertThat(actual).as("%s: Linden (actual) against slapd (expected)", c.name()).isEqualTo(expected);
-        })));
+        return DynamicContainer.dynamicContainer(
+                name,
+                cases.stream()
+                        .map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+                            Outcome expected = runner.run(c, runner.slapd());
+                            Outcome actual = runner.run(c, runner.linden());
+                            if (Boolean.getBoolean("differential.verbose")) {
+                                System.out.printf(
+                                        "== %s / %s%n-- slapd:%s-- linden:%s", name, c.name(), expected, actual);
+                            }
+                            assertThat(actual)
+                                    .as("%s: Linden (actual) against slapd (expected)", c.name())
+                                    .isEqualTo(expected);
+                        })));
     }
 }

@@ -90,7 +90,8 @@ class DnSpellingIT {
     }
 
     /** Every entry of a subtree, keyed by its normalised DN: the DN and entryDN as the server wrote them. */
-    private static void subtree(LDAPConnection c, String base, String label, Map<String, String> seen) throws LDAPException {
+    private static void subtree(LDAPConnection c, String base, String label, Map<String, String> seen)
+            throws LDAPException {
         SearchResult r = Ops.search(c, base, SearchScope.SUB, "(objectClass=*)", "entryDN");
         List<SearchResultEntry> entries = new ArrayList<>(r.getSearchEntries());
         entries.sort(Comparator.comparing(e -> normalized(e.getDN())));
@@ -110,8 +111,11 @@ class DnSpellingIT {
     @Test
     void addedEntriesAreShownAsSlapdShowsThem() throws Exception {
         sameAsSlapd((c, port, seen) -> {
-            seen.put("branch", code(Ops.call(() -> c.add(new AddRequest("OU=Spelling , DC=Example,dc=com",
-                    List.of(a("objectClass", "organizationalUnit"), a("ou", "Spelling")))))));
+            seen.put(
+                    "branch",
+                    code(Ops.call(() -> c.add(new AddRequest(
+                            "OU=Spelling , DC=Example,dc=com",
+                            List.of(a("objectClass", "organizationalUnit"), a("ou", "Spelling")))))));
             String under = ",ou=SPELLING,dc=example,dc=com";
             Object[][] adds = {
                 {"CN=Comma\\, Here + sn=Multi", a("cn", "Comma, Here"), a("sn", "Multi")},
@@ -145,9 +149,17 @@ class DnSpellingIT {
             }
             subtree(c, "ou=spelling,dc=example,dc=com", "entry", seen);
             // read back by another spelling: the entry's own form comes back
-            SearchResult base = Ops.search(c, "COMMONNAME=COMMA\\2C HERE+SN=MULTI,OU=spelling,dc=EXAMPLE,dc=com",
-                    SearchScope.BASE, "(objectClass=*)", "1.1");
-            seen.put("base search", base.getSearchEntries().isEmpty() ? "none" : base.getSearchEntries().get(0).getDN());
+            SearchResult base = Ops.search(
+                    c,
+                    "COMMONNAME=COMMA\\2C HERE+SN=MULTI,OU=spelling,dc=EXAMPLE,dc=com",
+                    SearchScope.BASE,
+                    "(objectClass=*)",
+                    "1.1");
+            seen.put(
+                    "base search",
+                    base.getSearchEntries().isEmpty()
+                            ? "none"
+                            : base.getSearchEntries().get(0).getDN());
         });
     }
 
@@ -155,26 +167,39 @@ class DnSpellingIT {
     void renamesAndMovesAreShownAsSlapdShowsThem() throws Exception {
         sameAsSlapd((c, port, seen) -> {
             for (String[] add : new String[][] {
-                    {"ou=Renames,dc=example,dc=com", "organizationalUnit", "ou", "Renames"},
-                    {"ou=From,ou=RENAMES,dc=example,dc=com", "organizationalUnit", "ou", "From"},
-                    {"ou=To,ou=renames,DC=EXAMPLE,DC=COM", "organizationalUnit", "ou", "To"},
-                    {"cn=One,ou=from,ou=renames,dc=example,dc=com", "organizationalRole", "cn", "One"},
-                    {"ou=Sub,CN=ONE,ou=from,ou=renames,dc=example,dc=com", "organizationalUnit", "ou", "Sub"}}) {
-                seen.put("add " + add[0], code(Ops.call(() -> c.add(add[0], a("objectClass", add[1]), a(add[2], add[3])))));
+                {"ou=Renames,dc=example,dc=com", "organizationalUnit", "ou", "Renames"},
+                {"ou=From,ou=RENAMES,dc=example,dc=com", "organizationalUnit", "ou", "From"},
+                {"ou=To,ou=renames,DC=EXAMPLE,DC=COM", "organizationalUnit", "ou", "To"},
+                {"cn=One,ou=from,ou=renames,dc=example,dc=com", "organizationalRole", "cn", "One"},
+                {"ou=Sub,CN=ONE,ou=from,ou=renames,dc=example,dc=com", "organizationalUnit", "ou", "Sub"}
+            }) {
+                seen.put(
+                        "add " + add[0],
+                        code(Ops.call(() -> c.add(add[0], a("objectClass", add[1]), a(add[2], add[3])))));
             }
             String base = "ou=renames,dc=example,dc=com";
-            seen.put("rename", code(Ops.call(() -> c.modifyDN(new ModifyDNRequest(
-                    "cn=ONE,ou=FROM,ou=renames,dc=example,dc=com", "CN=New\\, Name", false)))));
+            seen.put(
+                    "rename",
+                    code(Ops.call(() -> c.modifyDN(new ModifyDNRequest(
+                            "cn=ONE,ou=FROM,ou=renames,dc=example,dc=com", "CN=New\\, Name", false)))));
             subtree(c, base, "after rename", seen);
-            seen.put("move", code(Ops.call(() -> c.modifyDN(new ModifyDNRequest(
-                    "cn=new\\2c name,ou=from,ou=renames,dc=example,dc=com", "commonName=Moved\\=1", false,
-                    "OU=TO,OU=RENAMES,DC=EXAMPLE,DC=COM")))));
+            seen.put(
+                    "move",
+                    code(Ops.call(() -> c.modifyDN(new ModifyDNRequest(
+                            "cn=new\\2c name,ou=from,ou=renames,dc=example,dc=com",
+                            "commonName=Moved\\=1",
+                            false,
+                            "OU=TO,OU=RENAMES,DC=EXAMPLE,DC=COM")))));
             subtree(c, base, "after move", seen);
-            seen.put("rename parent", code(Ops.call(() -> c.modifyDN(new ModifyDNRequest(
-                    "OU=to,ou=renames,dc=example,dc=com", "ou=Destination", true)))));
+            seen.put(
+                    "rename parent",
+                    code(Ops.call(() -> c.modifyDN(
+                            new ModifyDNRequest("OU=to,ou=renames,dc=example,dc=com", "ou=Destination", true)))));
             subtree(c, base, "after parent", seen);
-            seen.put("case only", code(Ops.call(() -> c.modifyDN(new ModifyDNRequest(
-                    "ou=destination,ou=renames,dc=example,dc=com", "OU=DESTINATION", true)))));
+            seen.put(
+                    "case only",
+                    code(Ops.call(() -> c.modifyDN(new ModifyDNRequest(
+                            "ou=destination,ou=renames,dc=example,dc=com", "OU=DESTINATION", true)))));
             subtree(c, base, "after case", seen);
         });
     }
@@ -182,12 +207,19 @@ class DnSpellingIT {
     @Test
     void matchedDnNamesTheEntryAsStored() throws Exception {
         sameAsSlapd((c, port, seen) -> {
-            seen.put("search", code(Ops.search(c, "cn=nothere,OU=PEOPLE,DC=EXAMPLE,dc=com", SearchScope.BASE,
-                    "(objectClass=*)")));
-            seen.put("deeper", code(Ops.search(c, "cn=x,ou=nothere,OU=People,dc=EXAMPLE,dc=com", SearchScope.BASE,
-                    "(objectClass=*)")));
-            seen.put("add", code(Ops.call(() -> c.add("cn=x,ou=nothere,OU=PEOPLE,DC=EXAMPLE,dc=com",
-                    a("objectClass", "organizationalRole"), a("cn", "x")))));
+            seen.put(
+                    "search",
+                    code(Ops.search(c, "cn=nothere,OU=PEOPLE,DC=EXAMPLE,dc=com", SearchScope.BASE, "(objectClass=*)")));
+            seen.put(
+                    "deeper",
+                    code(Ops.search(
+                            c, "cn=x,ou=nothere,OU=People,dc=EXAMPLE,dc=com", SearchScope.BASE, "(objectClass=*)")));
+            seen.put(
+                    "add",
+                    code(Ops.call(() -> c.add(
+                            "cn=x,ou=nothere,OU=PEOPLE,DC=EXAMPLE,dc=com",
+                            a("objectClass", "organizationalRole"),
+                            a("cn", "x")))));
             seen.put("delete", code(Ops.call(() -> c.delete("cn=x,UID=ALICE,ou=people,dc=example,dc=com"))));
         });
     }
@@ -202,17 +234,27 @@ class DnSpellingIT {
     void groupsNameTheirMembersAndMembersTheirGroupsAsStored() throws Exception {
         sameAsSlapd((c, port, seen) -> {
             String bob = "uid=bob,ou=people,dc=example,dc=com";
-            c.add("CN=Ops\\, Europe,ou=groups,dc=example,dc=com", a("objectClass", "groupOfNames"), a("cn", "Ops, Europe"),
+            c.add(
+                    "CN=Ops\\, Europe,ou=groups,dc=example,dc=com",
+                    a("objectClass", "groupOfNames"),
+                    a("cn", "Ops, Europe"),
                     a("member", bob));
             seen.put("memberOf", String.join(" | ", c.getEntry(bob, "memberOf").getAttributeValues("memberOf")));
             c.modifyDN(new ModifyDNRequest(bob, "UID=Robert", true));
             String robert = "uid=robert,ou=people,dc=example,dc=com";
-            seen.put("member after rename", String.join(" | ",
-                    c.getEntry("cn=ops\\2c europe,ou=groups,dc=example,dc=com", "member").getAttributeValues("member")));
-            seen.put("memberOf after rename", String.join(" | ", c.getEntry(robert, "memberOf").getAttributeValues("memberOf")));
+            seen.put(
+                    "member after rename",
+                    String.join(
+                            " | ",
+                            c.getEntry("cn=ops\\2c europe,ou=groups,dc=example,dc=com", "member")
+                                    .getAttributeValues("member")));
+            seen.put(
+                    "memberOf after rename",
+                    String.join(" | ", c.getEntry(robert, "memberOf").getAttributeValues("memberOf")));
             c.modifyDN(new ModifyDNRequest("cn=ops\\2c europe,ou=groups,dc=example,dc=com", "CN=Ops\\, World", true));
-            seen.put("memberOf after group rename", String.join(" | ",
-                    c.getEntry(robert, "memberOf").getAttributeValues("memberOf")));
+            seen.put(
+                    "memberOf after group rename",
+                    String.join(" | ", c.getEntry(robert, "memberOf").getAttributeValues("memberOf")));
             c.modifyDN(new ModifyDNRequest(robert, "uid=bob", true)); // as it was, for the other tests
             c.delete("cn=ops\\2c world,ou=groups,dc=example,dc=com");
         });
@@ -223,18 +265,26 @@ class DnSpellingIT {
         sameAsSlapd((c, port, seen) -> {
             try (LDAPConnection alice = new LDAPConnection("127.0.0.1", port)) {
                 alice.bind("UID=alice , OU=PEOPLE,dc=example,dc=com", "alice-password");
-                WhoAmIExtendedResult who = (WhoAmIExtendedResult) alice.processExtendedOperation(new WhoAmIExtendedRequest());
+                WhoAmIExtendedResult who =
+                        (WhoAmIExtendedResult) alice.processExtendedOperation(new WhoAmIExtendedRequest());
                 seen.put("whoami user", who.getAuthorizationID());
             }
             try (LDAPConnection root = new LDAPConnection("127.0.0.1", port)) {
                 String password = port == slapd.port() ? Slapd.ADMIN_PASSWORD : TestServer.ADMIN_PASSWORD;
                 root.bind("CN=ADMIN,DC=Example,dc=com", password);
-                WhoAmIExtendedResult who = (WhoAmIExtendedResult) root.processExtendedOperation(new WhoAmIExtendedRequest());
+                WhoAmIExtendedResult who =
+                        (WhoAmIExtendedResult) root.processExtendedOperation(new WhoAmIExtendedRequest());
                 seen.put("whoami root", who.getAuthorizationID());
-                root.add("cn=Stamped,OU=PEOPLE,dc=example,dc=com", a("objectClass", "organizationalRole"), a("cn", "Stamped"));
-                SearchResultEntry e = root.getEntry("cn=stamped,ou=people,dc=example,dc=com", "creatorsName", "modifiersName");
-                seen.put("stamped", e.getDN() + " | " + e.getAttributeValue("creatorsName") + " | "
-                        + e.getAttributeValue("modifiersName"));
+                root.add(
+                        "cn=Stamped,OU=PEOPLE,dc=example,dc=com",
+                        a("objectClass", "organizationalRole"),
+                        a("cn", "Stamped"));
+                SearchResultEntry e =
+                        root.getEntry("cn=stamped,ou=people,dc=example,dc=com", "creatorsName", "modifiersName");
+                seen.put(
+                        "stamped",
+                        e.getDN() + " | " + e.getAttributeValue("creatorsName") + " | "
+                                + e.getAttributeValue("modifiersName"));
                 root.delete("cn=stamped,ou=people,dc=example,dc=com");
             }
         });

@@ -51,8 +51,10 @@ class FlagshipFlowIT {
             controls.setSearchScope(SearchControls.SUBTREE_SCOPE);
             controls.setReturningAttributes(new String[0]);
             // one query: the user, if and only if they are in the group through any depth of nesting
-            NamingEnumeration<SearchResult> found = service.search("ou=people,dc=example,dc=com",
-                    "(&(objectClass=person)(uid={0})(memberOf:" + IN_CHAIN + ":={1}))", new Object[] {uid, requiredGroup},
+            NamingEnumeration<SearchResult> found = service.search(
+                    "ou=people,dc=example,dc=com",
+                    "(&(objectClass=person)(uid={0})(memberOf:" + IN_CHAIN + ":={1}))",
+                    new Object[] {uid, requiredGroup},
                     controls);
             if (!found.hasMore()) {
                 return false;
@@ -81,27 +83,78 @@ class FlagshipFlowIT {
 
     @Test
     void jndiApplicationAllowsAndDenies() throws Exception {
-        assertThat(mayEnter(server.url(), "alice", "alice-password", ENGINEERING)).as("direct member").isTrue();
-        assertThat(mayEnter(server.url(), "bob", "bob-password", ENGINEERING)).as("through developers").isTrue();
-        assertThat(mayEnter(server.url(), "bob", "wrong-password", ENGINEERING)).as("wrong password").isFalse();
-        assertThat(mayEnter(server.url(), "dave", "dave-password", ENGINEERING)).as("finance, not engineering").isFalse();
-        assertThat(mayEnter(server.url(), "nobody", "x-password", ENGINEERING)).as("no such user").isFalse();
-        assertThat(mayEnter(server.url(), "dave", "dave-password", "cn=finance,ou=groups,dc=example,dc=com")).isTrue();
+        assertThat(mayEnter(server.url(), "alice", "alice-password", ENGINEERING))
+                .as("direct member")
+                .isTrue();
+        assertThat(mayEnter(server.url(), "bob", "bob-password", ENGINEERING))
+                .as("through developers")
+                .isTrue();
+        assertThat(mayEnter(server.url(), "bob", "wrong-password", ENGINEERING))
+                .as("wrong password")
+                .isFalse();
+        assertThat(mayEnter(server.url(), "dave", "dave-password", ENGINEERING))
+                .as("finance, not engineering")
+                .isFalse();
+        assertThat(mayEnter(server.url(), "nobody", "x-password", ENGINEERING))
+                .as("no such user")
+                .isFalse();
+        assertThat(mayEnter(server.url(), "dave", "dave-password", "cn=finance,ou=groups,dc=example,dc=com"))
+                .isTrue();
     }
 
     @Test
     void theSameWithLdapsearch() throws Exception {
         String filter = "(&(uid=carol)(memberOf:" + IN_CHAIN + ":=" + ENGINEERING + "))";
-        var r = OpenLdapToolsIT.run(null, "ldapsearch", "-x", "-LLL", "-H", server.url(), "-D", SERVICE, "-w", SERVICE_PASSWORD,
-                "-b", "ou=people,dc=example,dc=com", filter, "1.1");
+        var r = OpenLdapToolsIT.run(
+                null,
+                "ldapsearch",
+                "-x",
+                "-LLL",
+                "-H",
+                server.url(),
+                "-D",
+                SERVICE,
+                "-w",
+                SERVICE_PASSWORD,
+                "-b",
+                "ou=people,dc=example,dc=com",
+                filter,
+                "1.1");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out().strip()).isEqualTo("dn: uid=carol,ou=people,dc=example,dc=com");
-        var groups = OpenLdapToolsIT.run(null, "ldapsearch", "-x", "-LLL", "-H", server.url(), "-D", SERVICE, "-w",
-                SERVICE_PASSWORD, "-b", "uid=carol,ou=people,dc=example,dc=com", "-s", "base", "(objectClass=*)", "memberOf");
+        var groups = OpenLdapToolsIT.run(
+                null,
+                "ldapsearch",
+                "-x",
+                "-LLL",
+                "-H",
+                server.url(),
+                "-D",
+                SERVICE,
+                "-w",
+                SERVICE_PASSWORD,
+                "-b",
+                "uid=carol,ou=people,dc=example,dc=com",
+                "-s",
+                "base",
+                "(objectClass=*)",
+                "memberOf");
         assertThat(groups.out()).contains("memberOf: cn=developers,ou=groups,dc=example,dc=com");
-        var denied = OpenLdapToolsIT.run(null, "ldapsearch", "-x", "-LLL", "-H", server.url(), "-D", SERVICE, "-w",
-                SERVICE_PASSWORD, "-b", "ou=people,dc=example,dc=com",
-                "(&(uid=erin)(memberOf:" + IN_CHAIN + ":=" + ENGINEERING + "))", "1.1");
+        var denied = OpenLdapToolsIT.run(
+                null,
+                "ldapsearch",
+                "-x",
+                "-LLL",
+                "-H",
+                server.url(),
+                "-D",
+                SERVICE,
+                "-w",
+                SERVICE_PASSWORD,
+                "-b",
+                "ou=people,dc=example,dc=com",
+                "(&(uid=erin)(memberOf:" + IN_CHAIN + ":=" + ENGINEERING + "))",
+                "1.1");
         assertThat(denied.exit()).isZero();
         assertThat(denied.out().strip()).isEmpty();
     }

@@ -44,7 +44,9 @@ class GroupsIT {
 
     static TestServer server(String yaml) {
         // a small unindexed-search limit proves that group look-ups are index look-ups
-        return TestServer.memory("limits: {unindexedSearchLimit: 3}\n" + yaml).loadResource("sample.ldif").loadLdif(NESTING);
+        return TestServer.memory("limits: {unindexedSearchLimit: 3}\n" + yaml)
+                .loadResource("sample.ldif")
+                .loadLdif(NESTING);
     }
 
     static LDAPConnection admin(TestServer s) throws Exception {
@@ -57,7 +59,8 @@ class GroupsIT {
 
     static Set<String> dns(LDAPConnection c, String base, String filter) throws Exception {
         Set<String> dns = new TreeSet<>();
-        for (SearchResultEntry e : c.search(base, SearchScope.SUB, filter, "1.1").getSearchEntries()) {
+        for (SearchResultEntry e :
+                c.search(base, SearchScope.SUB, filter, "1.1").getSearchEntries()) {
             dns.add(e.getDN());
         }
         return dns;
@@ -70,16 +73,23 @@ class GroupsIT {
 
     @Test
     void memberOfListsDirectGroupsAndIsAnIndexLookUp() throws Exception {
-        try (TestServer s = server(""); LDAPConnection admin = admin(s); LDAPConnection alice = user(s)) {
+        try (TestServer s = server("");
+                LDAPConnection admin = admin(s);
+                LDAPConnection alice = user(s)) {
             assertThat(memberOf(admin, ALICE)).containsExactlyInAnyOrder(ADMINS, ENGINEERING);
             assertThat(memberOf(admin, BOB)).containsExactly(DEVELOPERS); // direct only by default
             assertThat(memberOf(admin, DEVELOPERS)).containsExactly(ENGINEERING);
-            assertThat(admin.getEntry(BOB).hasAttribute("memberOf")).as("operational: only on request").isFalse();
+            assertThat(admin.getEntry(BOB).hasAttribute("memberOf"))
+                    .as("operational: only on request")
+                    .isFalse();
             assertThat(admin.getEntry(BOB, "+").getAttributeValues("memberOf")).containsExactly(DEVELOPERS);
             // indexed: this search runs under a limit of 3 unindexed entries
-            assertThat(dns(alice, "dc=example,dc=com", "(memberOf=" + DEVELOPERS + ")")).containsExactly(BOB, CAROL);
-            assertThat(dns(alice, "dc=example,dc=com", "(&(objectClass=person)(memberOf=" + ADMINS + "))")).containsExactly(ALICE);
-            assertThat(admin.compare(ALICE, "memberOf", ADMINS).compareMatched()).isTrue();
+            assertThat(dns(alice, "dc=example,dc=com", "(memberOf=" + DEVELOPERS + ")"))
+                    .containsExactly(BOB, CAROL);
+            assertThat(dns(alice, "dc=example,dc=com", "(&(objectClass=person)(memberOf=" + ADMINS + "))"))
+                    .containsExactly(ALICE);
+            assertThat(admin.compare(ALICE, "memberOf", ADMINS).compareMatched())
+                    .isTrue();
             assertThat(admin.compare(BOB, "memberOf", ADMINS).compareMatched()).isFalse();
             assertThat(resultOf(() -> admin.compare("ou=people,dc=example,dc=com", "memberOf", ADMINS)))
                     .isEqualTo(ResultCode.NO_SUCH_ATTRIBUTE);
@@ -88,52 +98,70 @@ class GroupsIT {
 
     @Test
     void nestedMemberOfWhenConfigured() throws Exception {
-        try (TestServer s = server("groups: {memberOf: nested}\n"); LDAPConnection admin = admin(s)) {
+        try (TestServer s = server("groups: {memberOf: nested}\n");
+                LDAPConnection admin = admin(s)) {
             assertThat(memberOf(admin, BOB)).containsExactlyInAnyOrder(DEVELOPERS, ENGINEERING);
         }
     }
 
     @Test
     void inChainFindsMembersAndGroupsThroughAnyDepth() throws Exception {
-        try (TestServer s = server(""); LDAPConnection alice = user(s)) {
-            assertThat(dns(alice, PEOPLE, "(memberOf:" + IN_CHAIN + ":=" + ENGINEERING + ")")).containsExactly(ALICE, BOB, CAROL);
+        try (TestServer s = server("");
+                LDAPConnection alice = user(s)) {
+            assertThat(dns(alice, PEOPLE, "(memberOf:" + IN_CHAIN + ":=" + ENGINEERING + ")"))
+                    .containsExactly(ALICE, BOB, CAROL);
             assertThat(dns(alice, "dc=example,dc=com", "(memberOf:" + IN_CHAIN + ":=" + ENGINEERING + ")"))
                     .containsExactly(DEVELOPERS, ALICE, BOB, CAROL);
-            assertThat(dns(alice, GROUPS, "(member:" + IN_CHAIN + ":=" + BOB + ")")).containsExactly(DEVELOPERS, ENGINEERING);
-            assertThat(dns(alice, GROUPS, "(member:" + IN_CHAIN + ":=" + ALICE + ")")).containsExactly(ADMINS, ENGINEERING);
+            assertThat(dns(alice, GROUPS, "(member:" + IN_CHAIN + ":=" + BOB + ")"))
+                    .containsExactly(DEVELOPERS, ENGINEERING);
+            assertThat(dns(alice, GROUPS, "(member:" + IN_CHAIN + ":=" + ALICE + ")"))
+                    .containsExactly(ADMINS, ENGINEERING);
             // the flagship question in one query: is bob, directly or not, in engineering?
-            assertThat(dns(alice, PEOPLE, "(&(uid=bob)(memberOf:" + IN_CHAIN + ":=" + ENGINEERING + "))")).containsExactly(BOB);
-            assertThat(dns(alice, PEOPLE, "(&(uid=bob)(memberOf:" + IN_CHAIN + ":=" + ADMINS + "))")).isEmpty();
+            assertThat(dns(alice, PEOPLE, "(&(uid=bob)(memberOf:" + IN_CHAIN + ":=" + ENGINEERING + "))"))
+                    .containsExactly(BOB);
+            assertThat(dns(alice, PEOPLE, "(&(uid=bob)(memberOf:" + IN_CHAIN + ":=" + ADMINS + "))"))
+                    .isEmpty();
         }
     }
 
     @Test
     void everyWayMembershipChangesIsReflected() throws Exception {
-        try (TestServer s = server(""); LDAPConnection admin = admin(s)) {
+        try (TestServer s = server("");
+                LDAPConnection admin = admin(s)) {
             // member added and removed
             admin.modify(ADMINS, new Modification(ModificationType.ADD, "member", BOB));
             assertThat(memberOf(admin, BOB)).containsExactlyInAnyOrder(ADMINS, DEVELOPERS);
             admin.modify(ADMINS, new Modification(ModificationType.DELETE, "member", BOB));
             assertThat(memberOf(admin, BOB)).containsExactly(DEVELOPERS);
             // a new group, renamed, moved, deleted
-            admin.add("cn=ops," + GROUPS, new Attribute("objectClass", "groupOfUniqueNames"), new Attribute("cn", "ops"),
+            admin.add(
+                    "cn=ops," + GROUPS,
+                    new Attribute("objectClass", "groupOfUniqueNames"),
+                    new Attribute("cn", "ops"),
                     new Attribute("uniqueMember", CAROL));
             assertThat(memberOf(admin, CAROL)).containsExactlyInAnyOrder(DEVELOPERS, "cn=ops," + GROUPS);
             admin.modifyDN("cn=ops," + GROUPS, "cn=operations", true);
             assertThat(memberOf(admin, CAROL)).containsExactlyInAnyOrder(DEVELOPERS, "cn=operations," + GROUPS);
-            admin.add("ou=teams,dc=example,dc=com", new Attribute("objectClass", "organizationalUnit"), new Attribute("ou", "teams"));
+            admin.add(
+                    "ou=teams,dc=example,dc=com",
+                    new Attribute("objectClass", "organizationalUnit"),
+                    new Attribute("ou", "teams"));
             admin.modifyDN("cn=operations," + GROUPS, "cn=operations", true, "ou=teams,dc=example,dc=com");
-            assertThat(memberOf(admin, CAROL)).containsExactlyInAnyOrder(DEVELOPERS, "cn=operations,ou=teams,dc=example,dc=com");
+            assertThat(memberOf(admin, CAROL))
+                    .containsExactlyInAnyOrder(DEVELOPERS, "cn=operations,ou=teams,dc=example,dc=com");
             admin.delete("cn=operations,ou=teams,dc=example,dc=com");
             assertThat(memberOf(admin, CAROL)).containsExactly(DEVELOPERS);
             // a member renamed: the groups follow (referential integrity), and memberOf with them
             admin.modifyDN(BOB, "uid=robert", true);
             String robert = "uid=robert," + PEOPLE;
-            assertThat(admin.getEntry(DEVELOPERS, "member").getAttributeValues("member")).contains(robert).doesNotContain(BOB);
+            assertThat(admin.getEntry(DEVELOPERS, "member").getAttributeValues("member"))
+                    .contains(robert)
+                    .doesNotContain(BOB);
             assertThat(memberOf(admin, robert)).containsExactly(DEVELOPERS);
             // a member deleted: gone from the groups
             admin.delete(robert);
-            assertThat(admin.getEntry(DEVELOPERS, "member").getAttributeValues("member")).containsExactly(CAROL);
+            assertThat(admin.getEntry(DEVELOPERS, "member").getAttributeValues("member"))
+                    .containsExactly(CAROL);
             // a nested group renamed: the outer group follows
             admin.modifyDN(DEVELOPERS, "cn=devs", true);
             assertThat(admin.getEntry(ENGINEERING, "member").getAttributeValues("member"))
@@ -144,33 +172,50 @@ class GroupsIT {
 
     @Test
     void referentialIntegrityCoversOwnerSeeAlsoAndManagerAndWholeSubtrees() throws Exception {
-        try (TestServer s = server(""); LDAPConnection admin = admin(s)) {
-            admin.modify(CAROL, new Modification(ModificationType.ADD, "manager", ALICE),
+        try (TestServer s = server("");
+                LDAPConnection admin = admin(s)) {
+            admin.modify(
+                    CAROL,
+                    new Modification(ModificationType.ADD, "manager", ALICE),
                     new Modification(ModificationType.ADD, "seeAlso", BOB));
             admin.modify(ADMINS, new Modification(ModificationType.ADD, "owner", CAROL));
             // moving the whole ou=people subtree rewrites every reference into it
-            admin.add("ou=staff,dc=example,dc=com", new Attribute("objectClass", "organizationalUnit"), new Attribute("ou", "staff"));
+            admin.add(
+                    "ou=staff,dc=example,dc=com",
+                    new Attribute("objectClass", "organizationalUnit"),
+                    new Attribute("ou", "staff"));
             admin.modifyDN(PEOPLE, "ou=people", true, "ou=staff,dc=example,dc=com");
             String base = "ou=people,ou=staff,dc=example,dc=com";
             SearchResultEntry carol = admin.getEntry("uid=carol," + base, "manager", "seeAlso");
             assertThat(carol.getAttributeValue("manager")).isEqualTo("uid=alice," + base);
             assertThat(carol.getAttributeValue("seeAlso")).isEqualTo("uid=bob," + base);
-            assertThat(admin.getEntry(ADMINS, "owner", "member").getAttributeValue("owner")).isEqualTo("uid=carol," + base);
-            assertThat(admin.getEntry(ADMINS, "member").getAttributeValue("member")).isEqualTo("uid=alice," + base);
+            assertThat(admin.getEntry(ADMINS, "owner", "member").getAttributeValue("owner"))
+                    .isEqualTo("uid=carol," + base);
+            assertThat(admin.getEntry(ADMINS, "member").getAttributeValue("member"))
+                    .isEqualTo("uid=alice," + base);
             admin.delete("uid=alice," + base);
-            assertThat(admin.getEntry("uid=carol," + base, "manager").hasAttribute("manager")).isFalse();
+            assertThat(admin.getEntry("uid=carol," + base, "manager").hasAttribute("manager"))
+                    .isFalse();
         }
     }
 
     @Test
     void cyclesEnd() throws Exception {
-        try (TestServer s = server(""); LDAPConnection admin = admin(s)) {
-            admin.add("cn=a," + GROUPS, new Attribute("objectClass", "groupOfNames"), new Attribute("cn", "a"),
+        try (TestServer s = server("");
+                LDAPConnection admin = admin(s)) {
+            admin.add(
+                    "cn=a," + GROUPS,
+                    new Attribute("objectClass", "groupOfNames"),
+                    new Attribute("cn", "a"),
                     new Attribute("member", CAROL));
-            admin.add("cn=b," + GROUPS, new Attribute("objectClass", "groupOfNames"), new Attribute("cn", "b"),
+            admin.add(
+                    "cn=b," + GROUPS,
+                    new Attribute("objectClass", "groupOfNames"),
+                    new Attribute("cn", "b"),
                     new Attribute("member", "cn=a," + GROUPS));
             admin.modify("cn=a," + GROUPS, new Modification(ModificationType.ADD, "member", "cn=b," + GROUPS));
-            assertThat(dns(admin, PEOPLE, "(memberOf:" + IN_CHAIN + ":=cn=b," + GROUPS + ")")).containsExactly(CAROL);
+            assertThat(dns(admin, PEOPLE, "(memberOf:" + IN_CHAIN + ":=cn=b," + GROUPS + ")"))
+                    .containsExactly(CAROL);
             assertThat(dns(admin, GROUPS, "(member:" + IN_CHAIN + ":=" + CAROL + ")"))
                     .containsExactly("cn=a," + GROUPS, "cn=b," + GROUPS, DEVELOPERS, ENGINEERING);
         }
@@ -185,22 +230,32 @@ class GroupsIT {
         StringBuilder ldif = new StringBuilder();
         ldif.append("dn: ou=random,dc=example,dc=com\nobjectClass: organizationalUnit\nou: random\n\n");
         for (int u = 0; u < users; u++) {
-            ldif.append("dn: uid=u").append(u).append(",ou=random,dc=example,dc=com\nobjectClass: inetOrgPerson\nuid: u")
-                    .append(u).append("\ncn: u").append(u).append("\nsn: u\n\n");
+            ldif.append("dn: uid=u")
+                    .append(u)
+                    .append(",ou=random,dc=example,dc=com\nobjectClass: inetOrgPerson\nuid: u")
+                    .append(u)
+                    .append("\ncn: u")
+                    .append(u)
+                    .append("\nsn: u\n\n");
         }
         Map<String, List<String>> members = new HashMap<>();
         for (int g = 0; g < groups; g++) {
             List<String> list = new ArrayList<>();
             for (int m = 0; m < 1 + random.nextInt(5); m++) {
-                list.add(random.nextInt(3) == 0 ? "cn=g" + random.nextInt(groups) + ",ou=random,dc=example,dc=com"
-                        : "uid=u" + random.nextInt(users) + ",ou=random,dc=example,dc=com");
+                list.add(
+                        random.nextInt(3) == 0
+                                ? "cn=g" + random.nextInt(groups) + ",ou=random,dc=example,dc=com"
+                                : "uid=u" + random.nextInt(users) + ",ou=random,dc=example,dc=com");
             }
             List<String> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(list));
             members.put("cn=g" + g + ",ou=random,dc=example,dc=com", distinct);
         }
         for (var e : members.entrySet()) {
-            ldif.append("dn: ").append(e.getKey()).append("\nobjectClass: groupOfNames\ncn: ")
-                    .append(e.getKey(), 3, e.getKey().indexOf(',')).append('\n');
+            ldif.append("dn: ")
+                    .append(e.getKey())
+                    .append("\nobjectClass: groupOfNames\ncn: ")
+                    .append(e.getKey(), 3, e.getKey().indexOf(','))
+                    .append('\n');
             e.getValue().forEach(m -> ldif.append("member: ").append(m).append('\n'));
             ldif.append('\n');
         }
@@ -209,7 +264,8 @@ class GroupsIT {
             for (String group : members.keySet()) {
                 Set<String> expected = new TreeSet<>(closure(members, group));
                 assertThat(dns(admin, "ou=random,dc=example,dc=com", "(memberOf:" + IN_CHAIN + ":=" + group + ")"))
-                        .as("members of %s", group).isEqualTo(expected);
+                        .as("members of %s", group)
+                        .isEqualTo(expected);
             }
             for (int u = 0; u < users; u += 3) {
                 String user = "uid=u" + u + ",ou=random,dc=example,dc=com";
@@ -220,7 +276,8 @@ class GroupsIT {
                     }
                 }
                 assertThat(dns(admin, "ou=random,dc=example,dc=com", "(member:" + IN_CHAIN + ":=" + user + ")"))
-                        .as("groups of %s", user).isEqualTo(expected);
+                        .as("groups of %s", user)
+                        .isEqualTo(expected);
             }
         }
     }

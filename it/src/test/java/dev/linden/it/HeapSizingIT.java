@@ -25,20 +25,32 @@ class HeapSizingIT {
             defaultHeap = megabytes(option(server, "-Xmx"));
         }
         int port = Launcher.freePort();
-        Path config = StartupFailuresIT.config(dir, "cache.yaml", "listen: {host: 127.0.0.1, port: " + port + "}\n"
-                + "dataDir: cache-data\nsecurity: {loopbackExempt: true}\nentryCacheMb: 100\n");
-        try (Launcher.Running server = Launcher.start(dir, "serve", "--config", config.toString()).awaitReady()) {
+        Path config = StartupFailuresIT.config(
+                dir,
+                "cache.yaml",
+                "listen: {host: 127.0.0.1, port: " + port + "}\n"
+                        + "dataDir: cache-data\nsecurity: {loopbackExempt: true}\nentryCacheMb: 100\n");
+        try (Launcher.Running server =
+                Launcher.start(dir, "serve", "--config", config.toString()).awaitReady()) {
             long heap = megabytes(option(server, "-Xmx"));
             // 2 x the cache: the cache and room for the collector to replace its entries (when not capped by the RAM)
             if (heap < physicalMegabytes() / 2) {
-                assertThat(heap - defaultHeap).as("heap with a 100 MiB cache against the default 32 MiB").isEqualTo(2 * (100 - 32));
+                assertThat(heap - defaultHeap)
+                        .as("heap with a 100 MiB cache against the default 32 MiB")
+                        .isEqualTo(2 * (100 - 32));
             }
-            assertThat(defaultHeap).as("far below the JVM's default quarter of the RAM").isLessThan(1024);
+            assertThat(defaultHeap)
+                    .as("far below the JVM's default quarter of the RAM")
+                    .isLessThan(1024);
             if (Runtime.getRuntime().availableProcessors() <= 2) {
-                assertThat(arguments(server)).as("one or two cores: the Serial collector").contains("-XX:+UseSerialGC");
+                assertThat(arguments(server))
+                        .as("one or two cores: the Serial collector")
+                        .contains("-XX:+UseSerialGC");
             }
-            try (LDAPConnection admin = new LDAPConnection("127.0.0.1", port, "cn=admin,dc=corp,dc=com", "Start-up-1")) {
-                assertThat(admin.getEntry("cn=Max Bytes,cn=Entry Cache,cn=Monitor", "monitorCounter").getAttributeValueAsLong("monitorCounter"))
+            try (LDAPConnection admin =
+                    new LDAPConnection("127.0.0.1", port, "cn=admin,dc=corp,dc=com", "Start-up-1")) {
+                assertThat(admin.getEntry("cn=Max Bytes,cn=Entry Cache,cn=Monitor", "monitorCounter")
+                                .getAttributeValueAsLong("monitorCounter"))
                         .isEqualTo(100L << 20);
             }
         }
@@ -48,32 +60,44 @@ class HeapSizingIT {
     void optionsGivenInLindenJavaOptsWin() throws Exception {
         Launcher.ensureBuilt();
         Path dir = TestServer.tempDir("linden-heap-opts");
-        Path config = StartupFailuresIT.config(dir, "opts.yaml", "listen: {host: 127.0.0.1, port: " + Launcher.freePort()
-                + "}\ndataDir: opts-data\n");
-        try (Launcher.Running server = Launcher.startWith(dir, java.util.Map.of("LINDEN_JAVA_OPTS", "-Xmx300m -XX:+UseParallelGC"), "serve", "--config",
-                config.toString()).awaitReady()) {
+        Path config = StartupFailuresIT.config(
+                dir, "opts.yaml", "listen: {host: 127.0.0.1, port: " + Launcher.freePort() + "}\ndataDir: opts-data\n");
+        try (Launcher.Running server = Launcher.startWith(
+                        dir,
+                        java.util.Map.of("LINDEN_JAVA_OPTS", "-Xmx300m -XX:+UseParallelGC"),
+                        "serve",
+                        "--config",
+                        config.toString())
+                .awaitReady()) {
             List<String> args = arguments(server);
             assertThat(args.stream().filter(a -> a.startsWith("-Xmx")).toList()).containsExactly("-Xmx300m");
             assertThat(args).contains("-XX:+UseParallelGC").doesNotContain("-XX:+UseSerialGC");
-            assertThat(args.stream().filter(a -> a.startsWith("-Xmn")).toList()).as("no young generation for another collector")
+            assertThat(args.stream().filter(a -> a.startsWith("-Xmn")).toList())
+                    .as("no young generation for another collector")
                     .isEmpty();
         }
     }
 
     private static Launcher.Running serve(Path dir, String name, String yaml) throws Exception {
-        Path config = StartupFailuresIT.config(dir, name, "listen: {host: 127.0.0.1, port: " + Launcher.freePort() + "}\n"
-                + "dataDir: " + name + "-data\n" + yaml);
+        Path config = StartupFailuresIT.config(
+                dir,
+                name,
+                "listen: {host: 127.0.0.1, port: " + Launcher.freePort() + "}\n" + "dataDir: " + name + "-data\n"
+                        + yaml);
         return Launcher.start(dir, "serve", "--config", config.toString());
     }
 
     private static List<String> arguments(Launcher.Running server) {
-        String[] args = ProcessHandle.of(server.pid()).orElseThrow().info().arguments().orElseThrow();
+        String[] args =
+                ProcessHandle.of(server.pid()).orElseThrow().info().arguments().orElseThrow();
         return Arrays.asList(args);
     }
 
     /** The last value of a JVM option such as -Xmx (the JVM takes the last). */
     private static String option(Launcher.Running server, String prefix) {
-        return arguments(server).stream().filter(a -> a.startsWith(prefix)).reduce((a, b) -> b)
+        return arguments(server).stream()
+                .filter(a -> a.startsWith(prefix))
+                .reduce((a, b) -> b)
                 .map(a -> a.substring(prefix.length()))
                 .orElseThrow(() -> new AssertionError("no " + prefix + " in " + arguments(server)));
     }
@@ -84,7 +108,8 @@ class HeapSizingIT {
     }
 
     private static long physicalMegabytes() {
-        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        var os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         return os.getTotalMemorySize() >> 20;
     }
 }

@@ -46,10 +46,20 @@ class HugeGroupIT {
     static String ldif(int users, String cn, int members) {
         StringBuilder b = new StringBuilder(members * 45 + users * 200);
         for (int i = 1; i <= users; i++) {
-            b.append("dn: ").append(user(i)).append("\nobjectClass: inetOrgPerson\nuid: u").append(i)
-                    .append("\ncn: User ").append(i).append("\nsn: User\n\n");
+            b.append("dn: ")
+                    .append(user(i))
+                    .append("\nobjectClass: inetOrgPerson\nuid: u")
+                    .append(i)
+                    .append("\ncn: User ")
+                    .append(i)
+                    .append("\nsn: User\n\n");
         }
-        b.append("dn: cn=").append(cn).append(',').append(GROUPS).append("\nobjectClass: groupOfNames\ncn: ").append(cn)
+        b.append("dn: cn=")
+                .append(cn)
+                .append(',')
+                .append(GROUPS)
+                .append("\nobjectClass: groupOfNames\ncn: ")
+                .append(cn)
                 .append('\n');
         for (int i = 1; i <= members; i++) {
             b.append("member: ").append(user(i)).append('\n');
@@ -80,14 +90,17 @@ class HugeGroupIT {
 
     static Set<String> dns(LDAPConnection c, String base, String filter) throws Exception {
         Set<String> dns = new TreeSet<>();
-        for (SearchResultEntry e : c.search(base, SearchScope.SUB, filter, "1.1").getSearchEntries()) {
+        for (SearchResultEntry e :
+                c.search(base, SearchScope.SUB, filter, "1.1").getSearchEntries()) {
             dns.add(e.getDN());
         }
         return dns;
     }
 
     static Check compare(LDAPConnection c, String dn, String value, boolean expected) {
-        return () -> assertThat(c.compare(dn, "member", value).compareMatched()).as(value).isEqualTo(expected);
+        return () -> assertThat(c.compare(dn, "member", value).compareMatched())
+                .as(value)
+                .isEqualTo(expected);
     }
 
     @FunctionalInterface
@@ -109,7 +122,9 @@ class HugeGroupIT {
 
             compare(c, BIG, newcomer, true).run();
             before = counters();
-            c.modify(BIG, new Modification(ModificationType.DELETE, "member", "UID=Newcomer,OU=People,DC=example,DC=com"));
+            c.modify(
+                    BIG,
+                    new Modification(ModificationType.DELETE, "member", "UID=Newcomer,OU=People,DC=example,DC=com"));
             var delete = counters().minus(before);
             assertThat(delete.puts()).isEqualTo(1); // the record
             assertThat(delete.deletes()).isEqualTo(2); // the value, its index key
@@ -134,17 +149,24 @@ class HugeGroupIT {
                 all.add(user(i));
             }
             // groupOfNames must have a member: removing them all is refused, as before
-            assertThat(resultOf(() -> c.modify(MEDIUM,
-                    new Modification(ModificationType.DELETE, "member", all.toArray(String[]::new)))))
+            assertThat(resultOf(() -> c.modify(
+                            MEDIUM, new Modification(ModificationType.DELETE, "member", all.toArray(String[]::new)))))
                     .isEqualTo(ResultCode.OBJECT_CLASS_VIOLATION);
             var before = counters();
-            c.modify(MEDIUM, new Modification(ModificationType.DELETE, "member", all.subList(1, 129).toArray(String[]::new)));
+            c.modify(
+                    MEDIUM,
+                    new Modification(
+                            ModificationType.DELETE,
+                            "member",
+                            all.subList(1, 129).toArray(String[]::new)));
             assertThat(counters().minus(before).apartReads()).isLessThan(2 * 129 + 3); // one look-up each, then a step
             assertThat(resultOf(() -> c.modify(MEDIUM, new Modification(ModificationType.DELETE, "member", user(1)))))
                     .isEqualTo(ResultCode.OBJECT_CLASS_VIOLATION);
-            assertThat(c.getEntry(MEDIUM, "member").getAttributeValues("member")).containsExactly(user(1));
+            assertThat(c.getEntry(MEDIUM, "member").getAttributeValues("member"))
+                    .containsExactly(user(1));
             c.modify(MEDIUM, new Modification(ModificationType.REPLACE, "member", all.toArray(String[]::new)));
-            assertThat(c.getEntry(MEDIUM, "member").getAttributeValues("member")).hasSize(129);
+            assertThat(c.getEntry(MEDIUM, "member").getAttributeValues("member"))
+                    .hasSize(129);
             compare(c, MEDIUM, user(129), true).run();
         }
     }
@@ -169,8 +191,8 @@ class HugeGroupIT {
     }
 
     static String[] tool(String name, String... args) {
-        List<String> cmd = new ArrayList<>(List.of(name, "-x", "-H", server.url(), "-D", TestServer.ADMIN_DN, "-w",
-                TestServer.ADMIN_PASSWORD));
+        List<String> cmd = new ArrayList<>(
+                List.of(name, "-x", "-H", server.url(), "-D", TestServer.ADMIN_DN, "-w", TestServer.ADMIN_PASSWORD));
         cmd.addAll(List.of(args));
         return cmd.toArray(String[]::new);
     }
@@ -179,19 +201,24 @@ class HugeGroupIT {
     void filtersAndMemberOfAreLookUps() throws Exception {
         try (LDAPConnection c = admin()) {
             var before = counters();
-            assertThat(dns(c, GROUPS, "(member=uid=u12345,ou=people,dc=example,dc=com)")).containsExactly(BIG);
+            assertThat(dns(c, GROUPS, "(member=uid=u12345,ou=people,dc=example,dc=com)"))
+                    .containsExactly(BIG);
             assertThat(dns(c, GROUPS, "(&(objectClass=groupOfNames)(member=UID=U150000,OU=PEOPLE,DC=EXAMPLE,DC=COM))"))
                     .containsExactly(BIG);
-            assertThat(dns(c, GROUPS, "(member=uid=u999999,ou=people,dc=example,dc=com)")).isEmpty();
+            assertThat(dns(c, GROUPS, "(member=uid=u999999,ou=people,dc=example,dc=com)"))
+                    .isEmpty();
             assertThat(dns(c, GROUPS, "(&(cn=big)(member=*))")).containsExactly(BIG); // presence reads nothing
             assertThat(counters().minus(before).apartReads()).isLessThanOrEqualTo(2);
 
             before = counters();
             SearchResultEntry u5 = c.getEntry(user(5), "memberOf");
             assertThat(u5.getAttributeValues("memberOf")).containsExactlyInAnyOrder(BIG, MEDIUM);
-            assertThat(c.search(user(5), SearchScope.BASE, "(memberOf=" + BIG + ")", "1.1").getEntryCount()).isOne();
+            assertThat(c.search(user(5), SearchScope.BASE, "(memberOf=" + BIG + ")", "1.1")
+                            .getEntryCount())
+                    .isOne();
             assertThat(c.compare(user(5), "memberOf", BIG).compareMatched()).isTrue();
-            assertThat(counters().minus(before).apartReads()).isLessThanOrEqualTo(6); // one look-up per group per question
+            assertThat(counters().minus(before).apartReads())
+                    .isLessThanOrEqualTo(6); // one look-up per group per question
         }
     }
 
@@ -220,7 +247,8 @@ class HugeGroupIT {
             var before = counters();
             c.delete(temp);
             var cost = counters().minus(before);
-            assertThat(cost.puts() + cost.deletes()).isLessThan(40); // the user's keys, and the group's value, index key, record
+            assertThat(cost.puts() + cost.deletes())
+                    .isLessThan(40); // the user's keys, and the group's value, index key, record
             assertThat(cost.bytes()).isLessThan(4_000);
             compare(c, BIG, temp, false).run();
             assertThat(dns(c, GROUPS, "(member=" + temp + ")")).isEmpty();
@@ -230,7 +258,8 @@ class HugeGroupIT {
             assertThat(counters().minus(before).bytes()).isLessThan(4_000);
             compare(c, BIG, "uid=u3b," + PEOPLE, true).run();
             compare(c, BIG, user(3), false).run();
-            assertThat(c.getEntry("uid=u3b," + PEOPLE, "memberOf").getAttributeValues("memberOf")).contains(BIG);
+            assertThat(c.getEntry("uid=u3b," + PEOPLE, "memberOf").getAttributeValues("memberOf"))
+                    .contains(BIG);
             c.modifyDN("uid=u3b," + PEOPLE, "uid=u3", true);
             compare(c, BIG, user(3), true).run();
         }
@@ -255,19 +284,43 @@ class HugeGroupIT {
                 """ + ldif(3, "team", 20_000));
         Path first = TestServer.tempDir("linden-huge-a");
         Path second = TestServer.tempDir("linden-huge-b");
-        var imported = CommandLineIT.linden("import", "--suffix", "dc=example,dc=com", "--data", first.toString(), ldif.toString());
+        var imported = CommandLineIT.linden(
+                "import", "--suffix", "dc=example,dc=com", "--data", first.toString(), ldif.toString());
         assertThat(imported.exit()).as(imported.err()).isZero();
         Path export1 = Files.createTempFile("huge-export1", ".ldif");
-        assertThat(CommandLineIT.linden("export", "--suffix", "dc=example,dc=com", "--data", first.toString(), "-o",
-                export1.toString()).exit()).isZero();
+        assertThat(CommandLineIT.linden(
+                                "export",
+                                "--suffix",
+                                "dc=example,dc=com",
+                                "--data",
+                                first.toString(),
+                                "-o",
+                                export1.toString())
+                        .exit())
+                .isZero();
         String exported = Files.readString(export1);
         assertThat(exported.lines().filter(l -> l.startsWith("member: "))).hasSize(20_000);
         assertThat(exported).contains("member: uid=u19999,ou=people,dc=example,dc=com\n", "entryUUID: ");
-        assertThat(CommandLineIT.linden("import", "--suffix", "dc=example,dc=com", "--data", second.toString(),
-                export1.toString()).exit()).isZero();
+        assertThat(CommandLineIT.linden(
+                                "import",
+                                "--suffix",
+                                "dc=example,dc=com",
+                                "--data",
+                                second.toString(),
+                                export1.toString())
+                        .exit())
+                .isZero();
         Path export2 = Files.createTempFile("huge-export2", ".ldif");
-        assertThat(CommandLineIT.linden("export", "--suffix", "dc=example,dc=com", "--data", second.toString(), "-o",
-                export2.toString()).exit()).isZero();
+        assertThat(CommandLineIT.linden(
+                                "export",
+                                "--suffix",
+                                "dc=example,dc=com",
+                                "--data",
+                                second.toString(),
+                                "-o",
+                                export2.toString())
+                        .exit())
+                .isZero();
         assertThat(Files.readString(export2)).isEqualTo(exported);
     }
 }

@@ -52,14 +52,15 @@ class JndiIT {
         SearchControls controls = new SearchControls();
         controls.setSearchScope(SearchControls.SUBTREE_SCOPE);
         controls.setReturningAttributes(new String[] {"cn", "mail"});
-        NamingEnumeration<SearchResult> users = ctx.search("dc=example,dc=com", "(uid={0})", new Object[] {"carol"}, controls);
+        NamingEnumeration<SearchResult> users =
+                ctx.search("dc=example,dc=com", "(uid={0})", new Object[] {"carol"}, controls);
         SearchResult carol = users.next();
         assertThat(carol.getNameInNamespace()).isEqualTo("uid=carol,ou=people,dc=example,dc=com");
         assertThat(carol.getAttributes().get("mail").get()).isEqualTo("carol@example.com");
         assertThat(users.hasMore()).isFalse();
 
-        NamingEnumeration<SearchResult> groups = ctx.search("ou=groups,dc=example,dc=com", "(member={0})",
-                new Object[] {carol.getNameInNamespace()}, controls);
+        NamingEnumeration<SearchResult> groups = ctx.search(
+                "ou=groups,dc=example,dc=com", "(member={0})", new Object[] {carol.getNameInNamespace()}, controls);
         List<String> names = new ArrayList<>();
         while (groups.hasMore()) {
             names.add((String) groups.next().getAttributes().get("cn").get());
@@ -88,12 +89,17 @@ class JndiIT {
         ctx.createSubcontext("uid=jndi,ou=people,dc=example,dc=com", attrs).close();
         assertThatThrownBy(() -> ctx.createSubcontext("uid=jndi,ou=people,dc=example,dc=com", attrs))
                 .isInstanceOf(NameAlreadyBoundException.class);
-        ctx.modifyAttributes("uid=jndi,ou=people,dc=example,dc=com",
-                new ModificationItem[] {new ModificationItem(DirContext.ADD_ATTRIBUTE, new BasicAttribute("mail", "jndi@example.com"))});
-        assertThat(ctx.getAttributes("uid=jndi,ou=people,dc=example,dc=com", new String[] {"mail"}).get("mail").get())
+        ctx.modifyAttributes("uid=jndi,ou=people,dc=example,dc=com", new ModificationItem[] {
+            new ModificationItem(DirContext.ADD_ATTRIBUTE, new BasicAttribute("mail", "jndi@example.com"))
+        });
+        assertThat(ctx.getAttributes("uid=jndi,ou=people,dc=example,dc=com", new String[] {"mail"})
+                        .get("mail")
+                        .get())
                 .isEqualTo("jndi@example.com");
         ctx.rename("uid=jndi,ou=people,dc=example,dc=com", "uid=jndi2,ou=people,dc=example,dc=com");
-        assertThat(ctx.getAttributes("uid=jndi2,ou=people,dc=example,dc=com", new String[] {"uid"}).get("uid").get())
+        assertThat(ctx.getAttributes("uid=jndi2,ou=people,dc=example,dc=com", new String[] {"uid"})
+                        .get("uid")
+                        .get())
                 .isEqualTo("jndi2");
         ctx.destroySubcontext("uid=jndi2,ou=people,dc=example,dc=com");
         assertThatThrownBy(() -> ctx.getAttributes("uid=jndi2,ou=people,dc=example,dc=com"))

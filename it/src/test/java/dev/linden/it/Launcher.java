@@ -26,10 +26,10 @@ final class Launcher {
     static final Path SCRIPT = ROOT.resolve("bin/linden");
     /** Generous: five engineers share two cores, and a JVM start can take many seconds. */
     static final Duration START = Duration.ofMinutes(3);
+
     private static boolean built;
 
-    private Launcher() {
-    }
+    private Launcher() {}
 
     /** One line of output a start prints when it is done. */
     static final String READY = "Stop with Ctrl-C.";
@@ -43,7 +43,8 @@ final class Launcher {
     /** Runs {@code bin/linden --version} once, so a rebuild's messages never mix into a test's output. */
     static synchronized void ensureBuilt() throws Exception {
         if (!built) {
-            Result r = run(Path.of(System.getProperty("java.io.tmpdir")), Duration.ofMinutes(10), List.of(), "--version");
+            Result r =
+                    run(Path.of(System.getProperty("java.io.tmpdir")), Duration.ofMinutes(10), List.of(), "--version");
             assertThat(r.exit()).as(r.output()).isZero();
             built = true;
         }
@@ -90,8 +91,9 @@ final class Launcher {
         return start(dir, List.of(), SCRIPT, variables, args);
     }
 
-    private static Running start(Path dir, List<String> prefix, Path launcher, Map<String, String> variables,
-            String... args) throws IOException {
+    private static Running start(
+            Path dir, List<String> prefix, Path launcher, Map<String, String> variables, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>(prefix);
         command.add(launcher.toString());
         command.addAll(Arrays.asList(args));
@@ -114,17 +116,19 @@ final class Launcher {
         Running(Process process, String args) {
             this.process = process;
             this.args = args;
-            this.reader = new Thread(() -> {
-                try (InputStream in = process.getInputStream()) {
-                    byte[] buffer = new byte[8192];
-                    int n;
-                    while ((n = in.read(buffer)) > 0) {
-                        output.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-                    }
-                } catch (IOException e) {
-                    // the process ended
-                }
-            }, "launcher-output");
+            this.reader = new Thread(
+                    () -> {
+                        try (InputStream in = process.getInputStream()) {
+                            byte[] buffer = new byte[8192];
+                            int n;
+                            while ((n = in.read(buffer)) > 0) {
+                                output.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                            }
+                        } catch (IOException e) {
+                            // the process ended
+                        }
+                    },
+                    "launcher-output");
             reader.setDaemon(true);
             reader.start();
         }
@@ -139,11 +143,12 @@ final class Launcher {
             while (!output().contains(READY)) {
                 if (!process.isAlive()) {
                     reader.join(5_000);
-                    throw new AssertionError("bin/linden " + args + " ended (" + process.exitValue() + ") before it was ready:\n"
-                            + output());
+                    throw new AssertionError("bin/linden " + args + " ended (" + process.exitValue()
+                            + ") before it was ready:\n" + output());
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new AssertionError("bin/linden " + args + " was not ready within " + START + ":\n" + output());
+                    throw new AssertionError(
+                            "bin/linden " + args + " was not ready within " + START + ":\n" + output());
                 }
                 Thread.sleep(50);
             }
@@ -152,7 +157,10 @@ final class Launcher {
 
         /** The first printed line that starts with {@code prefix} (after indentation), stripped. */
         String line(String prefix) {
-            return output().lines().map(String::strip).filter(l -> l.startsWith(prefix)).findFirst()
+            return output().lines()
+                    .map(String::strip)
+                    .filter(l -> l.startsWith(prefix))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no line starting with '" + prefix + "' in:\n" + output()));
         }
 
@@ -183,18 +191,37 @@ final class Launcher {
     static Path forUser(String user) throws Exception {
         ensureBuilt();
         Path jar = ROOT.resolve("cli/target/linden-cli.jar");
-        Process check = new ProcessBuilder("setpriv", "--reuid=" + user, "--regid=nogroup", "--clear-groups", "sh", "-c",
-                "test -x \"$1\" && test -r \"$2\" && test -r \"$3\"", "check", SCRIPT.toString(), jar.toString(),
-                ROOT.resolve("scripts/java-env.sh").toString()).inheritIO().start();
+        Process check = new ProcessBuilder(
+                        "setpriv",
+                        "--reuid=" + user,
+                        "--regid=nogroup",
+                        "--clear-groups",
+                        "sh",
+                        "-c",
+                        "test -x \"$1\" && test -r \"$2\" && test -r \"$3\"",
+                        "check",
+                        SCRIPT.toString(),
+                        jar.toString(),
+                        ROOT.resolve("scripts/java-env.sh").toString())
+                .inheritIO()
+                .start();
         if (check.waitFor() == 0) {
             return SCRIPT;
         }
         Path copy = Files.createTempDirectory("linden-install");
-        for (String part : List.of("bin/linden", "scripts/java-env.sh", "scripts/jvm-memory.sh", "scripts/jvm-aot.sh", "cli/target/linden-cli.jar",
+        for (String part : List.of(
+                "bin/linden",
+                "scripts/java-env.sh",
+                "scripts/jvm-memory.sh",
+                "scripts/jvm-aot.sh",
+                "cli/target/linden-cli.jar",
                 "cli/target/lib")) {
             copyTree(ROOT.resolve(part), copy.resolve(part));
         }
-        new ProcessBuilder("chmod", "-R", "a+rX", copy.toString()).inheritIO().start().waitFor();
+        new ProcessBuilder("chmod", "-R", "a+rX", copy.toString())
+                .inheritIO()
+                .start()
+                .waitFor();
         return copy.resolve("bin/linden");
     }
 
@@ -229,7 +256,8 @@ final class Launcher {
             Files.write(helper, in.readAllBytes());
         }
         ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", helper.toString(), commandLine, password)
-                .directory(dir.toFile()).redirectErrorStream(true);
+                .directory(dir.toFile())
+                .redirectErrorStream(true);
         Process p = pb.start();
         p.getOutputStream().close();
         byte[] out = p.getInputStream().readAllBytes();

@@ -41,20 +41,44 @@ class LegitimateTrafficIT {
 
     /** The sample directory, {@code users} more people (user.N, password pw-N), a 150-member group and the applications' accounts. */
     private static TestServer server(String config, int users) {
-        StringBuilder ldif = new StringBuilder("dn: " + SERVICES + "\nobjectClass: organizationalUnit\nou: services\n\n");
+        StringBuilder ldif =
+                new StringBuilder("dn: " + SERVICES + "\nobjectClass: organizationalUnit\nou: services\n\n");
         for (String app : APPS) {
-            ldif.append("dn: cn=").append(app).append(',').append(SERVICES).append("\nobjectClass: applicationProcess\n")
-                    .append("objectClass: simpleSecurityObject\ncn: ").append(app).append("\nuserPassword: ").append(app)
+            ldif.append("dn: cn=")
+                    .append(app)
+                    .append(',')
+                    .append(SERVICES)
+                    .append("\nobjectClass: applicationProcess\n")
+                    .append("objectClass: simpleSecurityObject\ncn: ")
+                    .append(app)
+                    .append("\nuserPassword: ")
+                    .append(app)
                     .append("-secret\n\n");
         }
         for (int i = 1; i <= users; i++) {
-            ldif.append("dn: uid=user.").append(i).append(',').append(PEOPLE).append("\nobjectClass: inetOrgPerson\nuid: user.")
-                    .append(i).append("\ncn: User ").append(i).append("\nsn: ").append(i).append("\nmail: user.").append(i)
-                    .append("@example.com\nuserPassword: pw-").append(i).append("\n\n");
+            ldif.append("dn: uid=user.")
+                    .append(i)
+                    .append(',')
+                    .append(PEOPLE)
+                    .append("\nobjectClass: inetOrgPerson\nuid: user.")
+                    .append(i)
+                    .append("\ncn: User ")
+                    .append(i)
+                    .append("\nsn: ")
+                    .append(i)
+                    .append("\nmail: user.")
+                    .append(i)
+                    .append("@example.com\nuserPassword: pw-")
+                    .append(i)
+                    .append("\n\n");
         }
         ldif.append("dn: cn=staff,ou=groups,").append(SUFFIX).append("\nobjectClass: groupOfNames\ncn: staff\n");
         for (int i = 1; i <= 150; i++) {
-            ldif.append("member: uid=user.").append(i).append(',').append(PEOPLE).append('\n');
+            ldif.append("member: uid=user.")
+                    .append(i)
+                    .append(',')
+                    .append(PEOPLE)
+                    .append('\n');
         }
         return TestServer.memory(config).loadResource("sample.ldif").loadLdif(ldif.toString());
     }
@@ -71,11 +95,14 @@ class LegitimateTrafficIT {
         int entries = 0;
         byte[] cookie = null;
         do {
-            r.setControls(new SimplePagedResultsControl(pageSize, cookie == null ? null : new ASN1OctetString(cookie), false));
+            r.setControls(new SimplePagedResultsControl(
+                    pageSize, cookie == null ? null : new ASN1OctetString(cookie), false));
             SearchResult page = c.search(r);
             entries += page.getEntryCount();
             SimplePagedResultsControl response = SimplePagedResultsControl.get(page);
-            cookie = response != null && response.moreResultsToReturn() ? response.getCookie().getValue() : null;
+            cookie = response != null && response.moreResultsToReturn()
+                    ? response.getCookie().getValue()
+                    : null;
         } while (cookie != null);
         return entries;
     }
@@ -87,7 +114,9 @@ class LegitimateTrafficIT {
 
     /** Access log lines of operations that detection delayed or refused. */
     private static List<String> enforced(TestServer server) throws Exception {
-        return Files.readAllLines(server.logDir().resolve("access.log")).stream().filter(l -> l.contains(" enforced=")).toList();
+        return Files.readAllLines(server.logDir().resolve("access.log")).stream()
+                .filter(l -> l.contains(" enforced="))
+                .toList();
     }
 
     @Test
@@ -96,8 +125,11 @@ class LegitimateTrafficIT {
                 LDAPConnection app = app(server, "webapp", "127.0.0.40")) {
             for (int i = 0; i < 8; i++) { // what every application does at login or sync: 150 users, 20 a page
                 long start = System.nanoTime();
-                assertThat(paged(app, PEOPLE, "(objectClass=inetOrgPerson)", 20)).isEqualTo(150);
-                assertThat((System.nanoTime() - start) / 1_000_000).as("listing %d", i).isLessThan(5_000);
+                assertThat(paged(app, PEOPLE, "(objectClass=inetOrgPerson)", 20))
+                        .isEqualTo(150);
+                assertThat((System.nanoTime() - start) / 1_000_000)
+                        .as("listing %d", i)
+                        .isLessThan(5_000);
             }
             assertThat(enforced(server)).isEmpty();
             assertThat(alerts(events(server, e -> false))).isEmpty();
@@ -121,11 +153,14 @@ class LegitimateTrafficIT {
             int typos = 0;
             for (int minute = 0; minute < 60; minute++) {
                 if (minute % 5 == 1) { // the sync job lists every user, 500 a page, from the top of the tree
-                    assertThat(paged(sync, SUFFIX, "(objectClass=inetOrgPerson)", 500)).isEqualTo(users + 3);
+                    assertThat(paged(sync, SUFFIX, "(objectClass=inetOrgPerson)", 500))
+                            .isEqualTo(users + 3);
                 }
                 if (minute % 5 == 3) { // SSSD-style enumeration of users and groups
-                    assertThat(paged(sssd, PEOPLE, "(objectClass=person)", 1000)).isEqualTo(users + 3);
-                    assertThat(paged(sssd, "ou=groups," + SUFFIX, "(objectClass=groupOfNames)", 1000)).isEqualTo(3);
+                    assertThat(paged(sssd, PEOPLE, "(objectClass=person)", 1000))
+                            .isEqualTo(users + 3);
+                    assertThat(paged(sssd, "ou=groups," + SUFFIX, "(objectClass=groupOfNames)", 1000))
+                            .isEqualTo(3);
                 }
                 for (int i = 0; i < 10; i++) { // ten logins a minute through the web application
                     // a typo now and then: by first-timers in the first minutes, later by users back from last minute
@@ -140,39 +175,51 @@ class LegitimateTrafficIT {
                     }
                     assertThat(bind(logins, dn, "pw-" + user)).as(dn).isEqualTo(ResultCode.SUCCESS);
                 }
-                assertThat(paged(webapp, SUFFIX, "(memberOf=cn=staff,ou=groups," + SUFFIX + ")", 50)).isEqualTo(150);
+                assertThat(paged(webapp, SUFFIX, "(memberOf=cn=staff,ou=groups," + SUFFIX + ")", 50))
+                        .isEqualTo(150);
                 for (int book = 1; book <= 2; book++) { // address-book look-ups: a name's first digits, a mail
-                    SearchResult names = addressbook.search(PEOPLE, SearchScope.SUB,
-                            "(cn=User " + (40 + book * 60 + minute) + "*)", "cn", "mail");
+                    SearchResult names = addressbook.search(
+                            PEOPLE, SearchScope.SUB, "(cn=User " + (40 + book * 60 + minute) + "*)", "cn", "mail");
                     assertThat(names.getEntryCount()).isEqualTo(11);
                 }
-                assertThat(addressbook.search(PEOPLE, SearchScope.SUB, "(mail=user." + (minute + 1) + "@example.com)", "cn")
-                        .getEntryCount()).isEqualTo(1);
+                assertThat(addressbook
+                                .search(PEOPLE, SearchScope.SUB, "(mail=user." + (minute + 1) + "@example.com)", "cn")
+                                .getEntryCount())
+                        .isEqualTo(1);
                 assertThat(monitor.getRootDSE()).isNotNull(); // the probe
-                assertThat(monitor.processExtendedOperation(new WhoAmIExtendedRequest()).getResultCode())
+                assertThat(monitor.processExtendedOperation(new WhoAmIExtendedRequest())
+                                .getResultCode())
                         .isEqualTo(ResultCode.SUCCESS);
                 detector.skipAhead(60_000);
                 detector.tick();
                 alertsByMinute.add(detector.events("alert"));
             }
             assertThat(typos).isGreaterThan(20);
-            assertThat(enforced(server)).as("no operation of the hour was delayed or refused").isEmpty();
+            assertThat(enforced(server))
+                    .as("no operation of the hour was delayed or refused")
+                    .isEmpty();
             assertThat(detector.offenders().any()).isFalse();
-            assertThat(server.securityCounters().delayedBinds()).as("nor a bind slowed").isZero();
+            assertThat(server.securityCounters().delayedBinds())
+                    .as("nor a bind slowed")
+                    .isZero();
             // the sync job and SSSD read past the floors until they are known: alerts only, and only while learning
             assertThat(alertsByMinute.get(59)).isEqualTo(alertsByMinute.get(25));
             List<JsonNode> learning = alerts(events(server, e -> false));
             assertThat(learning).allSatisfy(a -> {
                 assertThat(a.get("detection").asText()).isEqualTo("enumeration");
                 assertThat(a.get("action").asText()).isEqualTo("none");
-                assertThat(a.get("offender").asText()).isIn("identity cn=sync," + SERVICES, "identity cn=sssd," + SERVICES);
+                assertThat(a.get("offender").asText())
+                        .isIn("identity cn=sync," + SERVICES, "identity cn=sssd," + SERVICES);
             });
 
             // attacks meanwhile: an anonymous crawl is throttled, a spray blocked; the applications go on unharmed
             try (LDAPConnection crawler = connect(server, "127.0.0.66")) {
-                for (int i = 0; i < 22; i++) { // anonymous clients get 100 entries a search at most: it asks again and again
+                for (int i = 0;
+                        i < 22;
+                        i++) { // anonymous clients get 100 entries a search at most: it asks again and again
                     try {
-                        crawler.search(new SearchRequest(PEOPLE, SearchScope.SUB, "(cn=User " + (1 + i % 9) + "*)", "cn"));
+                        crawler.search(
+                                new SearchRequest(PEOPLE, SearchScope.SUB, "(cn=User " + (1 + i % 9) + "*)", "cn"));
                     } catch (LDAPSearchException e) {
                         assertThat(e.getResultCode()).isEqualTo(ResultCode.SIZE_LIMIT_EXCEEDED);
                         assertThat(e.getEntryCount()).isEqualTo(100);
@@ -190,11 +237,14 @@ class LegitimateTrafficIT {
             assertThat(bind(logins, "uid=user.7," + PEOPLE, "pw-7")).isEqualTo(ResultCode.SUCCESS);
             List<JsonNode> attacks = alerts(events(server, e -> alerts(e).size() >= learning.size() + 2))
                     .subList(learning.size(), learning.size() + 2);
-            assertThat(attacks).extracting(a -> a.get("detection").asText() + " " + a.get("offender").asText() + " "
-                    + a.get("action").asText()).containsExactlyInAnyOrder("enumeration address 127.0.0.66 throttle",
-                            "password_spray address 127.0.0.67 block");
-            assertThat(enforced(server)).isNotEmpty().allMatch(l -> l.contains(" client=127.0.0.66:")
-                    || l.contains(" client=127.0.0.67:"));
+            assertThat(attacks)
+                    .extracting(a -> a.get("detection").asText() + " "
+                            + a.get("offender").asText() + " " + a.get("action").asText())
+                    .containsExactlyInAnyOrder(
+                            "enumeration address 127.0.0.66 throttle", "password_spray address 127.0.0.67 block");
+            assertThat(enforced(server))
+                    .isNotEmpty()
+                    .allMatch(l -> l.contains(" client=127.0.0.66:") || l.contains(" client=127.0.0.67:"));
         }
     }
 }

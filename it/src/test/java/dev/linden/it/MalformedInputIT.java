@@ -40,7 +40,8 @@ class MalformedInputIT {
 
     @AfterEach
     void serverStillServes() throws Exception {
-        try (LDAPConnection c = new LDAPConnection("127.0.0.1", server.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD)) {
+        try (LDAPConnection c =
+                new LDAPConnection("127.0.0.1", server.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD)) {
             assertThat(c.getEntry("uid=alice,ou=people,dc=example,dc=com")).isNotNull();
         }
     }
@@ -99,9 +100,19 @@ class MalformedInputIT {
         java.util.Arrays.fill(big, (byte) 'a');
         // a 8 KB search request from an unbound client exceeds the 4 KB anonymous limit
         var w = new dev.linden.protocol.ber.BerWriter();
-        dev.linden.protocol.LdapEncoder.encode(new LdapMessage(1, new dev.linden.protocol.op.SearchRequest(
-                new String(big), dev.linden.protocol.SearchScope.BASE, dev.linden.protocol.DerefAliases.NEVER, 0, 0,
-                false, new dev.linden.protocol.filter.Filter.Present("objectClass"), java.util.List.of())), w);
+        dev.linden.protocol.LdapEncoder.encode(
+                new LdapMessage(
+                        1,
+                        new dev.linden.protocol.op.SearchRequest(
+                                new String(big),
+                                dev.linden.protocol.SearchScope.BASE,
+                                dev.linden.protocol.DerefAliases.NEVER,
+                                0,
+                                0,
+                                false,
+                                new dev.linden.protocol.filter.Filter.Present("objectClass"),
+                                java.util.List.of())),
+                w);
         assertNoticeOfDisconnection(exchange(w.toByteArray()));
     }
 

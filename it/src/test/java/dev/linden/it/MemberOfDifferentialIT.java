@@ -34,18 +34,37 @@ class MemberOfDifferentialIT {
                         overlay memberof
                         memberof-refint TRUE
                         """).loadResource(TestServer.class, "sample.ldif");
-                LDAPConnection l = new LDAPConnection("127.0.0.1", linden.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD);
-                LDAPConnection s = new LDAPConnection("127.0.0.1", slapd.port(), Slapd.ADMIN_DN, Slapd.ADMIN_PASSWORD)) {
+                LDAPConnection l =
+                        new LDAPConnection("127.0.0.1", linden.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD);
+                LDAPConnection s =
+                        new LDAPConnection("127.0.0.1", slapd.port(), Slapd.ADMIN_DN, Slapd.ADMIN_PASSWORD)) {
             Map<String, Step> steps = new java.util.LinkedHashMap<>();
-            steps.put("add a member", c -> c.modify("cn=admins," + GROUPS, new Modification(ModificationType.ADD, "member",
-                    "uid=bob," + PEOPLE)));
-            steps.put("remove a member", c -> c.modify("cn=developers," + GROUPS, new Modification(ModificationType.DELETE,
-                    "member", "uid=carol," + PEOPLE)));
-            steps.put("add a group with a nested group", c -> c.add("cn=engineering," + GROUPS,
-                    new Attribute("objectClass", "groupOfNames"), new Attribute("cn", "engineering"),
-                    new Attribute("member", "cn=developers," + GROUPS, "uid=carol," + PEOPLE)));
-            steps.put("replace the members", c -> c.modify("cn=engineering," + GROUPS, new Modification(ModificationType.REPLACE,
-                    "member", "uid=alice," + PEOPLE, "cn=developers," + GROUPS)));
+            steps.put(
+                    "add a member",
+                    c -> c.modify(
+                            "cn=admins," + GROUPS,
+                            new Modification(ModificationType.ADD, "member", "uid=bob," + PEOPLE)));
+            steps.put(
+                    "remove a member",
+                    c -> c.modify(
+                            "cn=developers," + GROUPS,
+                            new Modification(ModificationType.DELETE, "member", "uid=carol," + PEOPLE)));
+            steps.put(
+                    "add a group with a nested group",
+                    c -> c.add(
+                            "cn=engineering," + GROUPS,
+                            new Attribute("objectClass", "groupOfNames"),
+                            new Attribute("cn", "engineering"),
+                            new Attribute("member", "cn=developers," + GROUPS, "uid=carol," + PEOPLE)));
+            steps.put(
+                    "replace the members",
+                    c -> c.modify(
+                            "cn=engineering," + GROUPS,
+                            new Modification(
+                                    ModificationType.REPLACE,
+                                    "member",
+                                    "uid=alice," + PEOPLE,
+                                    "cn=developers," + GROUPS)));
             steps.put("rename a group", c -> c.modifyDN("cn=admins," + GROUPS, "cn=administrators", true));
             steps.put("rename a member", c -> c.modifyDN("uid=bob," + PEOPLE, "uid=robert", true));
             steps.put("rename a nested group", c -> c.modifyDN("cn=developers," + GROUPS, "cn=devs", true));
@@ -63,7 +82,8 @@ class MemberOfDifferentialIT {
     /** Every entry's memberOf values, normalised for comparison. */
     static Map<String, TreeSet<String>> memberOfEverywhere(LDAPConnection c) throws Exception {
         Map<String, TreeSet<String>> all = new TreeMap<>();
-        for (SearchResultEntry e : c.search("dc=example,dc=com", SearchScope.SUB, "(objectClass=*)", "memberOf").getSearchEntries()) {
+        for (SearchResultEntry e : c.search("dc=example,dc=com", SearchScope.SUB, "(objectClass=*)", "memberOf")
+                .getSearchEntries()) {
             if (e.hasAttribute("memberOf")) {
                 TreeSet<String> groups = new TreeSet<>();
                 for (String g : e.getAttributeValues("memberOf")) {

@@ -29,7 +29,8 @@ class OpenLdapControlsIT {
     @BeforeAll
     static void start() throws Exception {
         slapd = Slapd.start("moduleload sssvlv\nmoduleload deref", "overlay sssvlv\noverlay deref")
-                .loadResource(TestServer.class, "sample.ldif").loadResource(OpenLdapControlsIT.class, "differential.ldif")
+                .loadResource(TestServer.class, "sample.ldif")
+                .loadResource(OpenLdapControlsIT.class, "differential.ldif")
                 .loadResource(OpenLdapControlsIT.class, "referrals.ldif");
         linden = TestServer.memory().loadResource("sample.ldif");
         for (String extra : List.of("differential.ldif", "referrals.ldif")) {
@@ -51,8 +52,8 @@ class OpenLdapControlsIT {
 
     /** A tool's output against one server as the administrator, stdin empty, normalised (see {@link #normal}). */
     private static String run(String url, String input, String tool, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(tool, "-x", "-H", url, "-D", TestServer.ADMIN_DN, "-w",
-                TestServer.ADMIN_PASSWORD));
+        List<String> cmd = new ArrayList<>(
+                List.of(tool, "-x", "-H", url, "-D", TestServer.ADMIN_DN, "-w", TestServer.ADMIN_PASSWORD));
         cmd.addAll(Arrays.asList(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         p.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
@@ -78,14 +79,16 @@ class OpenLdapControlsIT {
             return s;
         }
         int exitLine = s.indexOf('\n') + 1; // "exit N", first
-        List<String> blocks = new ArrayList<>(new java.util.TreeSet<>(Arrays.asList(s.substring(exitLine).split("\n\n"))));
+        List<String> blocks = new ArrayList<>(
+                new java.util.TreeSet<>(Arrays.asList(s.substring(exitLine).split("\n\n"))));
         return s.substring(0, exitLine) + String.join("\n\n", blocks);
     }
 
     private static void agree(boolean unordered, String input, String tool, String... args) throws Exception {
         String expected = normal(run(slapd.url(), input, tool, args), unordered);
         String actual = normal(run(linden.url(), input, tool, args), unordered);
-        assertThat(actual).as("%s %s: Linden (actual) against slapd (expected)", tool, String.join(" ", args))
+        assertThat(actual)
+                .as("%s %s: Linden (actual) against slapd (expected)", tool, String.join(" ", args))
                 .isEqualTo(expected);
     }
 
@@ -96,7 +99,8 @@ class OpenLdapControlsIT {
     /** The root DSE's values of one attribute as ldapsearch prints them. */
     private static Set<String> rootDse(String url, String attribute) throws Exception {
         Set<String> values = new TreeSet<>();
-        for (String line : run(url, "", "ldapsearch", "-LLL", "-b", "", "-s", "base", attribute).split("\n")) {
+        for (String line : run(url, "", "ldapsearch", "-LLL", "-b", "", "-s", "base", attribute)
+                .split("\n")) {
             if (line.startsWith(attribute + ": ")) {
                 values.add(line.substring(attribute.length() + 2));
             }
@@ -108,30 +112,79 @@ class OpenLdapControlsIT {
     void theRootDseAdvertisesEachControlAndExtendedOperation() throws Exception {
         // sort, VLV, assertion, pre-read, post-read, matched values, permissive modify, subtree delete,
         // don't-use-copy, dereference, ManageDsaIT, transaction specification, persistent search
-        List<String> controls = List.of("1.2.840.113556.1.4.473", "2.16.840.1.113730.3.4.9", "1.3.6.1.1.12",
-                "1.3.6.1.1.13.1", "1.3.6.1.1.13.2", "1.2.826.0.1.3344810.2.3", "1.2.840.113556.1.4.1413",
-                "1.2.840.113556.1.4.805", "1.3.6.1.1.22", "1.3.6.1.4.1.4203.666.5.16", "2.16.840.1.113730.3.4.2",
-                "1.3.6.1.1.21.2", "2.16.840.1.113730.3.4.3");
-        List<String> extensions = List.of("1.3.6.1.1.8", "1.3.6.1.1.21.1", "1.3.6.1.1.21.3"); // Cancel, start and end transaction
+        List<String> controls = List.of(
+                "1.2.840.113556.1.4.473",
+                "2.16.840.1.113730.3.4.9",
+                "1.3.6.1.1.12",
+                "1.3.6.1.1.13.1",
+                "1.3.6.1.1.13.2",
+                "1.2.826.0.1.3344810.2.3",
+                "1.2.840.113556.1.4.1413",
+                "1.2.840.113556.1.4.805",
+                "1.3.6.1.1.22",
+                "1.3.6.1.4.1.4203.666.5.16",
+                "2.16.840.1.113730.3.4.2",
+                "1.3.6.1.1.21.2",
+                "2.16.840.1.113730.3.4.3");
+        List<String> extensions =
+                List.of("1.3.6.1.1.8", "1.3.6.1.1.21.1", "1.3.6.1.1.21.3"); // Cancel, start and end transaction
         var lindenControls = rootDse(linden.url(), "supportedControl");
         var slapdControls = rootDse(slapd.url(), "supportedControl");
         assertThat(lindenControls).containsAll(controls);
         // whatever slapd (with sssvlv and deref) advertises of these, Linden does too
-        assertThat(lindenControls).containsAll(slapdControls.stream().filter(controls::contains).toList());
+        assertThat(lindenControls)
+                .containsAll(slapdControls.stream().filter(controls::contains).toList());
         assertThat(rootDse(linden.url(), "supportedExtension")).containsAll(extensions);
     }
 
     @Test
     void sortAndVirtualListViews() throws Exception {
-        search("-LLL", "-b", "ou=people,dc=example,dc=com", "-s", "one", "-E", "sss=sn:caseIgnoreOrderingMatch",
-                "(objectClass=person)", "sn");
-        search("-LLL", "-b", "ou=people,dc=example,dc=com", "-s", "one", "-E", "sss=-uidNumber", "(uidNumber=*)", "1.1");
+        search(
+                "-LLL",
+                "-b",
+                "ou=people,dc=example,dc=com",
+                "-s",
+                "one",
+                "-E",
+                "sss=sn:caseIgnoreOrderingMatch",
+                "(objectClass=person)",
+                "sn");
+        search(
+                "-LLL",
+                "-b",
+                "ou=people,dc=example,dc=com",
+                "-s",
+                "one",
+                "-E",
+                "sss=-uidNumber",
+                "(uidNumber=*)",
+                "1.1");
         search("-LLL", "-b", "ou=people,dc=example,dc=com", "-s", "one", "-E", "!sss=mail", "(objectClass=person)");
         // an empty line for each next window: ldapsearch scrolls until the list ends
-        search("-LLL", "-b", "ou=people,dc=example,dc=com", "-s", "one", "-E", "sss=sn:caseIgnoreOrderingMatch",
-                "-E", "vlv=1/1/3/0", "(objectClass=person)", "sn");
-        search("-LLL", "-b", "ou=people,dc=example,dc=com", "-s", "one", "-E", "sss=cn:caseIgnoreOrderingMatch",
-                "-E", "vlv=0/2:c", "(objectClass=person)", "1.1");
+        search(
+                "-LLL",
+                "-b",
+                "ou=people,dc=example,dc=com",
+                "-s",
+                "one",
+                "-E",
+                "sss=sn:caseIgnoreOrderingMatch",
+                "-E",
+                "vlv=1/1/3/0",
+                "(objectClass=person)",
+                "sn");
+        search(
+                "-LLL",
+                "-b",
+                "ou=people,dc=example,dc=com",
+                "-s",
+                "one",
+                "-E",
+                "sss=cn:caseIgnoreOrderingMatch",
+                "-E",
+                "vlv=0/2:c",
+                "(objectClass=person)",
+                "1.1");
     }
 
     @Test
@@ -139,10 +192,26 @@ class OpenLdapControlsIT {
         search("-LLL", "-b", "uid=alice,ou=people,dc=example,dc=com", "-s", "base", "-e", "assert=(uid=alice)", "1.1");
         search("-LLL", "-b", "uid=alice,ou=people,dc=example,dc=com", "-s", "base", "-e", "!assert=(uid=bob)", "1.1");
         search("-LLL", "-b", "ou=people,dc=example,dc=com", "-E", "mv=(mail=alice*)", "(uid=alice)");
-        search("-LLL", "-b", "ou=groups,dc=example,dc=com", "-E", "mv=(member=uid=bob,ou=people,dc=example,dc=com)",
+        search(
+                "-LLL",
+                "-b",
+                "ou=groups,dc=example,dc=com",
+                "-E",
+                "mv=(member=uid=bob,ou=people,dc=example,dc=com)",
                 "(cn=developers)");
-        agree(true, "", "ldapsearch", "-LLL", "-b", "ou=groups,dc=example,dc=com", "-s", "one", "-E",
-                "deref=member:uid,cn", "(cn=*)", "1.1");
+        agree(
+                true,
+                "",
+                "ldapsearch",
+                "-LLL",
+                "-b",
+                "ou=groups,dc=example,dc=com",
+                "-s",
+                "one",
+                "-E",
+                "deref=member:uid,cn",
+                "(cn=*)",
+                "1.1");
         search("-LLL", "-b", "uid=alice,ou=people,dc=example,dc=com", "-s", "base", "-E", "!dontUseCopy", "uid");
     }
 
@@ -151,7 +220,16 @@ class OpenLdapControlsIT {
         agree(true, "", "ldapsearch", "-LLL", "-b", "ou=refs,dc=example,dc=com", "(objectClass=*)", "1.1");
         agree(true, "", "ldapsearch", "-LLL", "-M", "-b", "ou=refs,dc=example,dc=com", "(objectClass=*)", "*", "ref");
         search("-LLL", "-b", "cn=x,ou=away,ou=refs,dc=example,dc=com", "(objectClass=*)");
-        agree(true, "", "ldapsearch", "-LLL", "-a", "always", "-b", "ou=aliases,dc=example,dc=com", "(objectClass=*)",
+        agree(
+                true,
+                "",
+                "ldapsearch",
+                "-LLL",
+                "-a",
+                "always",
+                "-b",
+                "ou=aliases,dc=example,dc=com",
+                "(objectClass=*)",
                 "1.1");
         search("-LLL", "-a", "find", "-b", "cn=loop1,ou=aliases,dc=example,dc=com", "-s", "base");
     }
@@ -189,8 +267,21 @@ class OpenLdapControlsIT {
 
     @Test
     void persistentSearchPrintsChangesAsTheyHappen() throws Exception {
-        List<String> cmd = List.of("ldapsearch", "-x", "-LLL", "-H", linden.url(), "-D", TestServer.ADMIN_DN, "-w",
-                TestServer.ADMIN_PASSWORD, "-b", "ou=people,dc=example,dc=com", "-E", "ps=15/1/1", "(uid=bob)",
+        List<String> cmd = List.of(
+                "ldapsearch",
+                "-x",
+                "-LLL",
+                "-H",
+                linden.url(),
+                "-D",
+                TestServer.ADMIN_DN,
+                "-w",
+                TestServer.ADMIN_PASSWORD,
+                "-b",
+                "ou=people,dc=example,dc=com",
+                "-E",
+                "ps=15/1/1",
+                "(uid=bob)",
                 "description");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         try {
@@ -204,15 +295,19 @@ class OpenLdapControlsIT {
             StringBuilder out = new StringBuilder();
             long deadline = System.currentTimeMillis() + 10_000;
             var in = p.getInputStream();
-            while (!out.toString().contains("description: seen by a watcher") && System.currentTimeMillis() < deadline) {
+            while (!out.toString().contains("description: seen by a watcher")
+                    && System.currentTimeMillis() < deadline) {
                 if (in.available() > 0) {
                     out.append((char) in.read());
                 } else {
                     Thread.sleep(20);
                 }
             }
-            assertThat(out.toString()).contains("dn: uid=bob,ou=people,dc=example,dc=com",
-                    "# persistentSearch: modify", "description: seen by a watcher");
+            assertThat(out.toString())
+                    .contains(
+                            "dn: uid=bob,ou=people,dc=example,dc=com",
+                            "# persistentSearch: modify",
+                            "description: seen by a watcher");
         } finally {
             p.destroy();
         }

@@ -28,8 +28,7 @@ class OpenLdapToolsIT {
         server.close();
     }
 
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
     static Run run(String input, String... command) throws IOException, InterruptedException {
         if (!new java.io.File("/usr/bin/" + command[0]).canExecute()) {
@@ -52,8 +51,8 @@ class OpenLdapToolsIT {
     }
 
     static String[] admin(String tool, String... args) {
-        List<String> cmd = new ArrayList<>(List.of(tool, "-x", "-H", server.url(), "-D", TestServer.ADMIN_DN, "-w",
-                TestServer.ADMIN_PASSWORD));
+        List<String> cmd = new ArrayList<>(
+                List.of(tool, "-x", "-H", server.url(), "-D", TestServer.ADMIN_DN, "-w", TestServer.ADMIN_PASSWORD));
         cmd.addAll(List.of(args));
         return cmd.toArray(String[]::new);
     }
@@ -74,17 +73,57 @@ class OpenLdapToolsIT {
 
     @Test
     void ldapwhoamiAndLdappasswd() throws Exception {
-        Run who = run(null, "ldapwhoami", "-x", "-H", server.url(), "-D", "uid=carol,ou=people,dc=example,dc=com", "-w",
+        Run who = run(
+                null,
+                "ldapwhoami",
+                "-x",
+                "-H",
+                server.url(),
+                "-D",
+                "uid=carol,ou=people,dc=example,dc=com",
+                "-w",
                 "carol-password");
         assertThat(who.exit()).as(who.err()).isZero();
         assertThat(who.out().strip()).isEqualTo("dn:uid=carol,ou=people,dc=example,dc=com");
-        Run passwd = run(null, "ldappasswd", "-x", "-H", server.url(), "-D", "uid=carol,ou=people,dc=example,dc=com",
-                "-w", "carol-password", "-a", "carol-password", "-s", "carol-second");
+        Run passwd = run(
+                null,
+                "ldappasswd",
+                "-x",
+                "-H",
+                server.url(),
+                "-D",
+                "uid=carol,ou=people,dc=example,dc=com",
+                "-w",
+                "carol-password",
+                "-a",
+                "carol-password",
+                "-s",
+                "carol-second");
         assertThat(passwd.exit()).as(passwd.err()).isZero();
-        assertThat(run(null, "ldapwhoami", "-x", "-H", server.url(), "-D", "uid=carol,ou=people,dc=example,dc=com", "-w",
-                "carol-second").exit()).isZero();
-        assertThat(run(null, "ldapwhoami", "-x", "-H", server.url(), "-D", "uid=carol,ou=people,dc=example,dc=com", "-w",
-                "carol-password").exit()).isEqualTo(49);
+        assertThat(run(
+                                null,
+                                "ldapwhoami",
+                                "-x",
+                                "-H",
+                                server.url(),
+                                "-D",
+                                "uid=carol,ou=people,dc=example,dc=com",
+                                "-w",
+                                "carol-second")
+                        .exit())
+                .isZero();
+        assertThat(run(
+                                null,
+                                "ldapwhoami",
+                                "-x",
+                                "-H",
+                                server.url(),
+                                "-D",
+                                "uid=carol,ou=people,dc=example,dc=com",
+                                "-w",
+                                "carol-password")
+                        .exit())
+                .isEqualTo(49);
         run(null, admin("ldappasswd", "-s", "carol-password", "uid=carol,ou=people,dc=example,dc=com"));
     }
 
@@ -113,9 +152,22 @@ class OpenLdapToolsIT {
         assertThat(compare.out()).contains("TRUE");
         Run modrdn = run(null, admin("ldapmodrdn", "-r", "uid=tool,ou=people,dc=example,dc=com", "uid=tool2"));
         assertThat(modrdn.exit()).as(modrdn.err()).isZero();
-        Run search = run(null, admin("ldapsearch", "-LLL", "-b", "uid=tool2,ou=people,dc=example,dc=com", "-s", "base",
-                "(objectClass=*)", "uid", "sn", "mail"));
-        assertThat(search.out()).contains("uid: tool2", "sn: Toolson", "mail: tool@example.com").doesNotContain("uid: tool\n");
+        Run search = run(
+                null,
+                admin(
+                        "ldapsearch",
+                        "-LLL",
+                        "-b",
+                        "uid=tool2,ou=people,dc=example,dc=com",
+                        "-s",
+                        "base",
+                        "(objectClass=*)",
+                        "uid",
+                        "sn",
+                        "mail"));
+        assertThat(search.out())
+                .contains("uid: tool2", "sn: Toolson", "mail: tool@example.com")
+                .doesNotContain("uid: tool\n");
         Run delete = run(null, admin("ldapdelete", "uid=tool2,ou=people,dc=example,dc=com"));
         assertThat(delete.exit()).as(delete.err()).isZero();
         Run gone = run(null, admin("ldapcompare", "uid=tool2,ou=people,dc=example,dc=com", "sn:Toolson"));
@@ -136,7 +188,17 @@ class OpenLdapToolsIT {
 
     @Test
     void pagedSearchWithLdapsearch() throws Exception {
-        Run r = run(null, admin("ldapsearch", "-LLL", "-E", "pr=2/noprompt", "-b", "dc=example,dc=com", "(objectClass=*)", "1.1"));
+        Run r = run(
+                null,
+                admin(
+                        "ldapsearch",
+                        "-LLL",
+                        "-E",
+                        "pr=2/noprompt",
+                        "-b",
+                        "dc=example,dc=com",
+                        "(objectClass=*)",
+                        "1.1"));
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out().lines().filter(l -> l.startsWith("dn:")).count()).isEqualTo(8);
     }

@@ -56,8 +56,7 @@ class PersistentSearchIT {
         }
 
         @Override
-        public void searchReferenceReturned(SearchResultReference reference) {
-        }
+        public void searchReferenceReturned(SearchResultReference reference) {}
 
         @Override
         public void searchResultReceived(AsyncRequestID requestId, SearchResult result) {
@@ -71,8 +70,9 @@ class PersistentSearchIT {
         }
     }
 
-    private static Watcher watch(LDAPConnection c, String filter, EnumSet<PersistentSearchChangeType> types,
-            boolean changesOnly) throws Exception {
+    private static Watcher watch(
+            LDAPConnection c, String filter, EnumSet<PersistentSearchChangeType> types, boolean changesOnly)
+            throws Exception {
         Watcher w = new Watcher();
         SearchRequest r = new SearchRequest(w, PEOPLE, SearchScope.SUB, filter, "cn", "description");
         r.addControl(new PersistentSearchRequestControl(types, changesOnly, true));
@@ -87,16 +87,20 @@ class PersistentSearchIT {
     @Test
     void theEntriesThenEachChangeWithItsNotification() throws Exception {
         try (TestServer s = TestServer.memory().loadResource("sample.ldif");
-                LDAPConnection watcher = new LDAPConnection("127.0.0.1", s.port(), TestServer.ADMIN_DN,
-                        TestServer.ADMIN_PASSWORD);
-                LDAPConnection writer = new LDAPConnection("127.0.0.1", s.port(), TestServer.ADMIN_DN,
-                        TestServer.ADMIN_PASSWORD)) {
+                LDAPConnection watcher =
+                        new LDAPConnection("127.0.0.1", s.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD);
+                LDAPConnection writer =
+                        new LDAPConnection("127.0.0.1", s.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD)) {
             Watcher w = watch(watcher, "(objectClass=person)", EnumSet.allOf(PersistentSearchChangeType.class), false);
             for (int i = 0; i < 3; i++) { // alice, bob, carol: as they are, without notifications
                 assertThat(ecn(w.next())).isNull();
             }
-            writer.add("uid=dan," + PEOPLE, new Attribute("objectClass", "inetOrgPerson"), new Attribute("uid", "dan"),
-                    new Attribute("cn", "Dan"), new Attribute("sn", "D"));
+            writer.add(
+                    "uid=dan," + PEOPLE,
+                    new Attribute("objectClass", "inetOrgPerson"),
+                    new Attribute("uid", "dan"),
+                    new Attribute("cn", "Dan"),
+                    new Attribute("sn", "D"));
             writer.add("cn=printer," + PEOPLE, new Attribute("objectClass", "device"), new Attribute("cn", "printer"));
             writer.modify("uid=dan," + PEOPLE, new Modification(ModificationType.REPLACE, "description", "new"));
             writer.modifyDN("uid=dan," + PEOPLE, "uid=daniel", true);
@@ -116,7 +120,8 @@ class PersistentSearchIT {
             assertThat(deleted.getDN()).isEqualTo("uid=daniel," + PEOPLE);
             assertThat(ecn(deleted).getChangeNumber()).isGreaterThan(ecn(added).getChangeNumber());
             // canceled, it ends with canceled and the cancel succeeds
-            assertThat(watcher.processExtendedOperation(new CancelExtendedRequest(w.id)).getResultCode())
+            assertThat(watcher.processExtendedOperation(new CancelExtendedRequest(w.id))
+                            .getResultCode())
                     .isEqualTo(ResultCode.SUCCESS);
             assertThat(w.done.get(WAIT, TimeUnit.SECONDS).getResultCode()).isEqualTo(ResultCode.CANCELED);
             assertThat(w.entries).isEmpty();
@@ -126,21 +131,23 @@ class PersistentSearchIT {
     @Test
     void aRenameStillFollowsWhenTheEntryWasDeletedBeforeTheWatcherReadIt() throws Exception {
         try (TestServer s = TestServer.memory().loadResource("sample.ldif");
-                LDAPConnection watcher = new LDAPConnection("127.0.0.1", s.port(), TestServer.ADMIN_DN,
-                        TestServer.ADMIN_PASSWORD);
-                LDAPConnection writer = new LDAPConnection("127.0.0.1", s.port(), TestServer.ADMIN_DN,
-                        TestServer.ADMIN_PASSWORD)) {
+                LDAPConnection watcher =
+                        new LDAPConnection("127.0.0.1", s.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD);
+                LDAPConnection writer =
+                        new LDAPConnection("127.0.0.1", s.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD)) {
             Watcher w = watch(watcher, "(objectClass=person)", EnumSet.allOf(PersistentSearchChangeType.class), true);
             // one LDAP transaction (RFC 5805): both changes are committed before the watcher reads either
-            ASN1OctetString txn = ((StartTransactionExtendedResult) writer.processExtendedOperation(
-                    new StartTransactionExtendedRequest())).getTransactionID();
+            ASN1OctetString txn = ((StartTransactionExtendedResult)
+                            writer.processExtendedOperation(new StartTransactionExtendedRequest()))
+                    .getTransactionID();
             ModifyDNRequest rename = new ModifyDNRequest("uid=carol," + PEOPLE, "uid=caroline", true);
             rename.addControl(new TransactionSpecificationRequestControl(txn));
             writer.modifyDN(rename);
             DeleteRequest delete = new DeleteRequest("uid=caroline," + PEOPLE);
             delete.addControl(new TransactionSpecificationRequestControl(txn));
             writer.delete(delete);
-            assertThat(writer.processExtendedOperation(new EndTransactionExtendedRequest(txn, true)).getResultCode())
+            assertThat(writer.processExtendedOperation(new EndTransactionExtendedRequest(txn, true))
+                            .getResultCode())
                     .isEqualTo(ResultCode.SUCCESS);
             SearchResultEntry renamed = w.next(); // the entry is gone: its new name and where it came from
             assertThat(ecn(renamed).getChangeType()).isEqualTo(PersistentSearchChangeType.MODIFY_DN);
@@ -155,10 +162,10 @@ class PersistentSearchIT {
     @Test
     void changesOnlyOfTheKindsAskedFor() throws Exception {
         try (TestServer s = TestServer.memory().loadResource("sample.ldif");
-                LDAPConnection watcher = new LDAPConnection("127.0.0.1", s.port(), TestServer.ADMIN_DN,
-                        TestServer.ADMIN_PASSWORD);
-                LDAPConnection writer = new LDAPConnection("127.0.0.1", s.port(), TestServer.ADMIN_DN,
-                        TestServer.ADMIN_PASSWORD)) {
+                LDAPConnection watcher =
+                        new LDAPConnection("127.0.0.1", s.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD);
+                LDAPConnection writer =
+                        new LDAPConnection("127.0.0.1", s.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD)) {
             Watcher w = watch(watcher, "(objectClass=*)", EnumSet.of(PersistentSearchChangeType.DELETE), true);
             writer.modify("uid=bob," + PEOPLE, new Modification(ModificationType.REPLACE, "description", "x"));
             writer.delete("uid=carol," + PEOPLE);
@@ -169,9 +176,10 @@ class PersistentSearchIT {
 
     @Test
     void theNumberOfWatchersIsBounded() throws Exception {
-        try (TestServer s = TestServer.memory("extensions: {persistentSearches: 2}\n").loadResource("sample.ldif");
-                LDAPConnection c = new LDAPConnection("127.0.0.1", s.port(), TestServer.ADMIN_DN,
-                        TestServer.ADMIN_PASSWORD)) {
+        try (TestServer s = TestServer.memory("extensions: {persistentSearches: 2}\n")
+                        .loadResource("sample.ldif");
+                LDAPConnection c =
+                        new LDAPConnection("127.0.0.1", s.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD)) {
             Watcher first = watch(c, "(uid=alice)", EnumSet.allOf(PersistentSearchChangeType.class), true);
             Watcher second = watch(c, "(uid=bob)", EnumSet.allOf(PersistentSearchChangeType.class), true);
             Thread.sleep(300); // both are waiting for changes

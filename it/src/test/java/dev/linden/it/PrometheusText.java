@@ -15,11 +15,9 @@ public final class PrometheusText {
     private static final Pattern NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
     private static final Pattern LABEL = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
-    public record Sample(String name, Map<String, String> labels, double value) {
-    }
+    public record Sample(String name, Map<String, String> labels, double value) {}
 
-    public record Family(String name, String type, String help, List<Sample> samples) {
-    }
+    public record Family(String name, String type, String help, List<Sample> samples) {}
 
     private final Map<String, Family> families = new LinkedHashMap<>();
 
@@ -38,7 +36,11 @@ public final class PrometheusText {
             } else if (line.startsWith("# TYPE ")) {
                 String[] parts = line.substring(7).split(" ");
                 check(parts.length == 2 && NAME.matcher(parts[0]).matches(), lineNo, line);
-                check(List.of("counter", "gauge", "histogram", "summary", "untyped").contains(parts[1]), lineNo, line);
+                check(
+                        List.of("counter", "gauge", "histogram", "summary", "untyped")
+                                .contains(parts[1]),
+                        lineNo,
+                        line);
                 check(!p.families.containsKey(parts[0]), lineNo, "family declared twice: " + line);
                 p.families.put(parts[0], new Family(parts[0], parts[1], help.get(parts[0]), new ArrayList<>()));
             } else if (line.startsWith("#")) {
@@ -90,12 +92,14 @@ public final class PrometheusText {
                     char c = line.charAt(j);
                     if (c == '\\') {
                         char next = line.charAt(++j);
-                        value.append(switch (next) {
-                            case 'n' -> '\n';
-                            case '\\' -> '\\';
-                            case '"' -> '"';
-                            default -> throw new IllegalArgumentException("line " + lineNo + ": bad escape: " + line);
-                        });
+                        value.append(
+                                switch (next) {
+                                    case 'n' -> '\n';
+                                    case '\\' -> '\\';
+                                    case '"' -> '"';
+                                    default ->
+                                        throw new IllegalArgumentException("line " + lineNo + ": bad escape: " + line);
+                                });
                     } else {
                         value.append(c);
                     }

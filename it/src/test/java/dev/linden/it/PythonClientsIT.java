@@ -41,6 +41,7 @@ class PythonClientsIT {
     static final String OPS = "cn=Ops\\2C Europe,ou=groups,dc=example,dc=com";
     /** Escaped, multi-valued and non-ASCII at once: the user the flagship flow lets in. */
     static final String JURGEN = "cn=M\u00fcller\\2C J\u00fcrgen+uid=jmuller," + PEOPLE;
+
     static final String JOHN = "cn=Doe\\2C John," + PEOPLE;
     /** RDNs of the people added here (under ou=people), with their cn values. */
     static final List<String[]> ODD_PEOPLE = List.of(
@@ -65,22 +66,40 @@ class PythonClientsIT {
         // added over LDAP as an application would, the DNs sent as these strings
         try (LDAPConnection admin = new LDAPConnection("127.0.0.1", server.port())) {
             admin.processExtendedOperation(new com.unboundid.ldap.sdk.extensions.StartTLSExtendedRequest(
-                    new com.unboundid.util.ssl.SSLUtil(new com.unboundid.util.ssl.TrustAllTrustManager()).createSSLContext()));
+                    new com.unboundid.util.ssl.SSLUtil(new com.unboundid.util.ssl.TrustAllTrustManager())
+                            .createSSLContext()));
             admin.bind(TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD);
             for (String[] p : ODD_PEOPLE) {
-                admin.add(p[0] + "," + PEOPLE, new Attribute("objectClass", "inetOrgPerson"), new Attribute("cn", p[1]),
-                        new Attribute("sn", "Odd"), new Attribute("uid", p[0].contains("uid=") ? "valued" : "x"));
+                admin.add(
+                        p[0] + "," + PEOPLE,
+                        new Attribute("objectClass", "inetOrgPerson"),
+                        new Attribute("cn", p[1]),
+                        new Attribute("sn", "Odd"),
+                        new Attribute("uid", p[0].contains("uid=") ? "valued" : "x"));
             }
-            admin.add(JOHN, new Attribute("objectClass", "inetOrgPerson"), new Attribute("cn", "Doe, John"),
-                    new Attribute("sn", "Doe"), new Attribute("uid", "jdoe"), new Attribute("userPassword", "jdoe-password"));
-            admin.add(JURGEN, new Attribute("objectClass", "inetOrgPerson"), new Attribute("cn", "M\u00fcller, J\u00fcrgen"),
-                    new Attribute("sn", "M\u00fcller"), new Attribute("uid", "jmuller"),
+            admin.add(
+                    JOHN,
+                    new Attribute("objectClass", "inetOrgPerson"),
+                    new Attribute("cn", "Doe, John"),
+                    new Attribute("sn", "Doe"),
+                    new Attribute("uid", "jdoe"),
+                    new Attribute("userPassword", "jdoe-password"));
+            admin.add(
+                    JURGEN,
+                    new Attribute("objectClass", "inetOrgPerson"),
+                    new Attribute("cn", "M\u00fcller, J\u00fcrgen"),
+                    new Attribute("sn", "M\u00fcller"),
+                    new Attribute("uid", "jmuller"),
                     new Attribute("userPassword", "jmuller-password"));
-            admin.add(OPS, new Attribute("objectClass", "groupOfNames"), new Attribute("cn", "Ops, Europe"),
+            admin.add(
+                    OPS,
+                    new Attribute("objectClass", "groupOfNames"),
+                    new Attribute("cn", "Ops, Europe"),
                     new Attribute("member", JURGEN));
             admin.modify(ENGINEERING, new Modification(ModificationType.ADD, "member", OPS));
             people = admin.search(PEOPLE, SearchScope.SUB, "(objectClass=person)", "1.1").getSearchEntries().stream()
-                    .map(e -> e.getDN()).toList();
+                    .map(e -> e.getDN())
+                    .toList();
         }
     }
 
@@ -119,18 +138,30 @@ class PythonClientsIT {
     }
 
     private static void check(List<String[]> facts) {
-        assertThat(values(facts, "flagship", "jmuller")).as("jmuller is in engineering through Ops, Europe")
+        assertThat(values(facts, "flagship", "jmuller"))
+                .as("jmuller is in engineering through Ops, Europe")
                 .containsExactly("allow\t" + JURGEN);
         assertThat(values(facts, "flagship", "jdoe")).as("jdoe is in no group").containsExactly("deny\t-");
-        assertThat(values(facts, "flagship", "bob")).as("bob: developers, in engineering")
+        assertThat(values(facts, "flagship", "bob"))
+                .as("bob: developers, in engineering")
                 .containsExactly("allow\tuid=bob," + PEOPLE);
-        assertThat(values(facts, "flagship", "carol")).as("a wrong password").containsExactly("deny\tuid=carol," + PEOPLE);
-        assertThat(values(facts, "memberOf", "jmuller")).as("the group's DN as it was added").containsExactly(OPS);
+        assertThat(values(facts, "flagship", "carol"))
+                .as("a wrong password")
+                .containsExactly("deny\tuid=carol," + PEOPLE);
+        assertThat(values(facts, "memberOf", "jmuller"))
+                .as("the group's DN as it was added")
+                .containsExactly(OPS);
         List<String> listed = values(facts, "listed");
         assertThat(listed).as("the paged listing").containsExactlyInAnyOrderElementsOf(expectedPeople());
-        assertThat(Integer.parseInt(values(facts, "pages").get(0))).as("pages of 4").isGreaterThanOrEqualTo(4);
-        assertThat(values(facts, "parsed")).as("each listed DN, taken apart by the library").isEqualTo(listed);
-        assertThat(values(facts, "reread")).as("each listed DN, used as a search base").isEqualTo(listed);
+        assertThat(Integer.parseInt(values(facts, "pages").get(0)))
+                .as("pages of 4")
+                .isGreaterThanOrEqualTo(4);
+        assertThat(values(facts, "parsed"))
+                .as("each listed DN, taken apart by the library")
+                .isEqualTo(listed);
+        assertThat(values(facts, "reread"))
+                .as("each listed DN, used as a search base")
+                .isEqualTo(listed);
     }
 
     /** The rest of each line that starts with these fields. */
@@ -149,14 +180,27 @@ class PythonClientsIT {
         if (!Files.isExecutable(Path.of(PYTHON))) {
             throw new IllegalStateException(PYTHON + " is missing: " + INSTALL);
         }
-        Path file = Path.of(PythonClientsIT.class.getResource("python/" + script).toURI());
-        List<String> command = new ArrayList<>(List.of(PYTHON, file.toString(), "localhost",
-                Integer.toString(server.port()), Integer.toString(server.ldapsPort()), server.certificate().toString(),
-                SERVICE, "app-service-password", PEOPLE, ENGINEERING,
-                "jmuller:jmuller-password", "jdoe:jdoe-password", "bob:bob-password", "carol:wrong-password"));
+        Path file =
+                Path.of(PythonClientsIT.class.getResource("python/" + script).toURI());
+        List<String> command = new ArrayList<>(List.of(
+                PYTHON,
+                file.toString(),
+                "localhost",
+                Integer.toString(server.port()),
+                Integer.toString(server.ldapsPort()),
+                server.certificate().toString(),
+                SERVICE,
+                "app-service-password",
+                PEOPLE,
+                ENGINEERING,
+                "jmuller:jmuller-password",
+                "jdoe:jdoe-password",
+                "bob:bob-password",
+                "carol:wrong-password"));
         Path out = Files.createTempFile("python-client", ".out");
         Path err = Files.createTempFile("python-client", ".err");
-        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder pb =
+                new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         pb.environment().put("PYTHONIOENCODING", "utf-8");
         pb.environment().remove("PYTHONPATH"); // Debian's packages, not a virtual environment's
         Process p = pb.start();
@@ -168,7 +212,9 @@ class PythonClientsIT {
         if (stderr.contains("ModuleNotFoundError")) {
             throw new IllegalStateException(script + ": a Python LDAP library is missing: " + INSTALL + "\n" + stderr);
         }
-        assertThat(p.exitValue()).as(script + " exit status; stderr:\n" + stderr).isZero();
+        assertThat(p.exitValue())
+                .as(script + " exit status; stderr:\n" + stderr)
+                .isZero();
         List<String[]> facts = new ArrayList<>();
         for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
             facts.add(line.split("\t", -1));

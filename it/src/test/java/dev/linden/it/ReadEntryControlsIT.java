@@ -30,7 +30,8 @@ class ReadEntryControlsIT {
     void theReadEntriesHoldWhatTheAskerMayRead() throws Exception {
         try (TestServer s = TestServer.memory().loadResource("sample.ldif");
                 LDAPConnection alice = new LDAPConnection("127.0.0.1", s.port(), ALICE, "alice-password")) {
-            ModifyRequest m = new ModifyRequest(BOB, new Modification(ModificationType.REPLACE, "description", "read back"));
+            ModifyRequest m =
+                    new ModifyRequest(BOB, new Modification(ModificationType.REPLACE, "description", "read back"));
             m.addControl(new PreReadRequestControl(true, "description", "userPassword", "cn"));
             m.addControl(new PostReadRequestControl(true, "*", "entryDN"));
             LDAPResult r = alice.modify(m);
@@ -49,7 +50,8 @@ class ReadEntryControlsIT {
     void anAssertionOnWhatTheAskerMayNotSearchFails() throws Exception {
         try (TestServer s = TestServer.memory().loadResource("sample.ldif");
                 LDAPConnection alice = new LDAPConnection("127.0.0.1", s.port(), ALICE, "alice-password")) {
-            ModifyRequest probe = new ModifyRequest(BOB, new Modification(ModificationType.REPLACE, "description", "x"));
+            ModifyRequest probe =
+                    new ModifyRequest(BOB, new Modification(ModificationType.REPLACE, "description", "x"));
             probe.addControl(new AssertionRequestControl("(userPassword=*)"));
             assertThat(resultOf(() -> alice.modify(probe))).isEqualTo(ResultCode.ASSERTION_FAILED);
             ModifyRequest fair = new ModifyRequest(BOB, new Modification(ModificationType.REPLACE, "description", "x"));

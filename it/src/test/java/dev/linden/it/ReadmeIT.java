@@ -35,7 +35,10 @@ class ReadmeIT {
         Path dir = TestServer.tempDir("linden-readme");
         Files.createSymbolicLink(dir.resolve("bin"), Launcher.ROOT.resolve("bin"));
         Files.writeString(dir.resolve("readme.sh"), script(commands));
-        Process p = new ProcessBuilder("bash", "readme.sh").directory(dir.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("bash", "readme.sh")
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         p.getOutputStream().close();
         String output;
         try {
@@ -46,11 +49,16 @@ class ReadmeIT {
             stopServers(dir.resolve("serve.pids"));
         }
         assertThat(p.exitValue()).as(output).isZero();
-        assertThat(output).as("the banner, from flags").contains("SHA-256 fingerprint", "LDAPTLS_CACERT=" + dir.resolve(
-                "corp-data/tls/cert.pem") + " ldapwhoami -x -ZZ -H ldap://localhost:" + first);
+        assertThat(output)
+                .as("the banner, from flags")
+                .contains(
+                        "SHA-256 fingerprint",
+                        "LDAPTLS_CACERT=" + dir.resolve("corp-data/tls/cert.pem")
+                                + " ldapwhoami -x -ZZ -H ldap://localhost:" + first);
         assertThat(output).as("ldapwhoami over StartTLS").contains("dn:cn=admin,dc=corp,dc=com");
-        assertThat(output).as("status of both servers").contains("at ldap://localhost:" + first + ", up ",
-                "at ldap://localhost:" + second + ", up ");
+        assertThat(output)
+                .as("status of both servers")
+                .contains("at ldap://localhost:" + first + ", up ", "at ldap://localhost:" + second + ", up ");
         assertThat(output).contains("exported 1 entries to backup.ldif", "imported 1 entries");
         assertThat(output).doesNotContain("WARNING:").doesNotContain("\tat ");
         assertThat(Files.readString(dir.resolve("backup.ldif"))).contains("dn: dc=corp,dc=com");
@@ -83,11 +91,18 @@ class ReadmeIT {
         int servers = 0;
         for (String line : commands.lines().toList()) {
             if (line.startsWith("bin/linden serve ")) {
-                assertThat(line).as("a serve line without a comment, so it can be sent to the background").doesNotContain("#");
+                assertThat(line)
+                        .as("a serve line without a comment, so it can be sent to the background")
+                        .doesNotContain("#");
                 servers++;
-                s.append(line).append(" > serve-").append(servers).append(".log 2>&1 &\n")
+                s.append(line)
+                        .append(" > serve-")
+                        .append(servers)
+                        .append(".log 2>&1 &\n")
                         .append("echo $! >> serve.pids\n")
-                        .append("await_ready serve-").append(servers).append(".log $!\n");
+                        .append("await_ready serve-")
+                        .append(servers)
+                        .append(".log $!\n");
             } else {
                 s.append(line).append('\n');
             }

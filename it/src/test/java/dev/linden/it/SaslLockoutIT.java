@@ -16,28 +16,37 @@ class SaslLockoutIT {
 
     @Test
     void guessingThroughPlainLocksTheAccountForEveryMechanism() throws Exception {
-        try (TestServer s = TestServer.memory("passwordPolicy: {mustChange: false, lockout: true, maxFailure: 3, lockoutDuration: 600}\n")
-                .loadResource("sample.ldif");
+        try (TestServer s = TestServer.memory(
+                                "passwordPolicy: {mustChange: false, lockout: true, maxFailure: 3, lockoutDuration: 600}\n")
+                        .loadResource("sample.ldif");
                 LDAPConnection c = new LDAPConnection("127.0.0.1", s.port())) {
             // SCRAM credentials exist once the password is set in clear after the load
-            try (LDAPConnection admin = new LDAPConnection("127.0.0.1", s.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD)) {
-                admin.modify(CAROL, new com.unboundid.ldap.sdk.Modification(
-                        com.unboundid.ldap.sdk.ModificationType.REPLACE, "userPassword", "carol-password"));
+            try (LDAPConnection admin =
+                    new LDAPConnection("127.0.0.1", s.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD)) {
+                admin.modify(
+                        CAROL,
+                        new com.unboundid.ldap.sdk.Modification(
+                                com.unboundid.ldap.sdk.ModificationType.REPLACE, "userPassword", "carol-password"));
             }
-            assertThat(c.bind(new SCRAMSHA256BindRequest("carol", "carol-password")).getResultCode()).isEqualTo(ResultCode.SUCCESS);
+            assertThat(c.bind(new SCRAMSHA256BindRequest("carol", "carol-password"))
+                            .getResultCode())
+                    .isEqualTo(ResultCode.SUCCESS);
             for (int i = 0; i < 2; i++) {
                 String guess = "guess-" + i;
                 assertThat(resultOf(() -> c.bind(new PLAINBindRequest("u:carol", guess))))
                         .isEqualTo(ResultCode.INVALID_CREDENTIALS);
             }
-            assertThat(resultOf(() -> c.bind(new SCRAMSHA256BindRequest("carol", "guess-3")))).isEqualTo(ResultCode.INVALID_CREDENTIALS);
+            assertThat(resultOf(() -> c.bind(new SCRAMSHA256BindRequest("carol", "guess-3"))))
+                    .isEqualTo(ResultCode.INVALID_CREDENTIALS);
             // three failures through two mechanisms: locked, whatever the mechanism and even with the right password
             assertThat(resultOf(() -> c.bind(CAROL, "carol-password"))).isEqualTo(ResultCode.INVALID_CREDENTIALS);
-            assertThat(resultOf(() -> c.bind(new PLAINBindRequest("u:carol", "carol-password")))).isEqualTo(ResultCode.INVALID_CREDENTIALS);
+            assertThat(resultOf(() -> c.bind(new PLAINBindRequest("u:carol", "carol-password"))))
+                    .isEqualTo(ResultCode.INVALID_CREDENTIALS);
             assertThat(resultOf(() -> c.bind(new SCRAMSHA256BindRequest("carol", "carol-password"))))
                     .isEqualTo(ResultCode.INVALID_CREDENTIALS);
             // another account is unaffected
-            assertThat(c.bind(new PLAINBindRequest("u:alice", "alice-password")).getResultCode()).isEqualTo(ResultCode.SUCCESS);
+            assertThat(c.bind(new PLAINBindRequest("u:alice", "alice-password")).getResultCode())
+                    .isEqualTo(ResultCode.SUCCESS);
         }
     }
 }

@@ -28,17 +28,21 @@ class SchemaIT {
             demo = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         try (TestServer server = TestServer.memory().loadLdif(demo);
-                LDAPConnection c = new LDAPConnection("127.0.0.1", server.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD)) {
+                LDAPConnection c = new LDAPConnection(
+                        "127.0.0.1", server.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD)) {
             Schema schema = Schema.getSchema(c);
             assertThat(schema).isNotNull();
             AttributeTypeDefinition cn = schema.getAttributeType("cn");
             assertThat(cn.getSuperiorType()).isEqualTo("name");
-            assertThat(schema.getObjectClass("inetOrgPerson").getSuperiorClasses()).contains("organizationalPerson");
+            assertThat(schema.getObjectClass("inetOrgPerson").getSuperiorClasses())
+                    .contains("organizationalPerson");
             assertThat(schema.getMatchingRule("caseIgnoreMatch")).isNotNull();
-            assertThat(schema.getAttributeSyntax("1.3.6.1.4.1.1466.115.121.1.15")).isNotNull();
+            assertThat(schema.getAttributeSyntax("1.3.6.1.4.1.1466.115.121.1.15"))
+                    .isNotNull();
             assertThat(schema.getMatchingRuleUses()).isNotEmpty();
             EntryValidator validator = new EntryValidator(schema);
-            List<SearchResultEntry> entries = c.search("dc=example,dc=com", SearchScope.SUB, "(objectClass=*)").getSearchEntries();
+            List<SearchResultEntry> entries = c.search("dc=example,dc=com", SearchScope.SUB, "(objectClass=*)")
+                    .getSearchEntries();
             assertThat(entries).hasSize(14);
             List<String> problems = new ArrayList<>();
             for (SearchResultEntry e : entries) {
@@ -57,22 +61,51 @@ class SchemaIT {
     @Test
     void ldapsearchReadsTheSubschemaEntry() throws Exception {
         try (TestServer server = TestServer.memory()) {
-            var r = OpenLdapToolsIT.run(null, "ldapsearch", "-x", "-LLL", "-H", server.url(), "-b", "cn=Subschema", "-s", "base",
-                    "(objectClass=*)", "+");
+            var r = OpenLdapToolsIT.run(
+                    null,
+                    "ldapsearch",
+                    "-x",
+                    "-LLL",
+                    "-H",
+                    server.url(),
+                    "-b",
+                    "cn=Subschema",
+                    "-s",
+                    "base",
+                    "(objectClass=*)",
+                    "+");
             assertThat(r.exit()).as(r.err()).isZero();
-            assertThat(r.out()).contains("attributeTypes: ( 2.5.4.3 NAME ( 'cn' 'commonName' )",
-                    "objectClasses: ( 2.16.840.1.113730.3.2.2 NAME 'inetOrgPerson'", "ldapSyntaxes: ( ",
-                    "matchingRules: ( 2.5.13.2 NAME 'caseIgnoreMatch'", "matchingRuleUse: ( 2.5.13.2 ");
+            assertThat(r.out())
+                    .contains(
+                            "attributeTypes: ( 2.5.4.3 NAME ( 'cn' 'commonName' )",
+                            "objectClasses: ( 2.16.840.1.113730.3.2.2 NAME 'inetOrgPerson'",
+                            "ldapSyntaxes: ( ",
+                            "matchingRules: ( 2.5.13.2 NAME 'caseIgnoreMatch'",
+                            "matchingRuleUse: ( 2.5.13.2 ");
         }
     }
 
     @Test
     void stockSlapdSchemaFilesLoadUnchanged() throws Exception {
         Path dir = Path.of("/etc/ldap/schema");
-        assertThat(dir).as("Debian's slapd schema files (apt-get install -y slapd)").isDirectory();
+        assertThat(dir)
+                .as("Debian's slapd schema files (apt-get install -y slapd)")
+                .isDirectory();
         List<String> files = new ArrayList<>();
-        for (String name : List.of("core", "cosine", "inetorgperson", "nis", "misc", "dyngroup", "duaconf", "java",
-                "corba", "collective", "openldap", "namedobject", "pmi")) {
+        for (String name : List.of(
+                "core",
+                "cosine",
+                "inetorgperson",
+                "nis",
+                "misc",
+                "dyngroup",
+                "duaconf",
+                "java",
+                "corba",
+                "collective",
+                "openldap",
+                "namedobject",
+                "pmi")) {
             Path f = dir.resolve(name + ".schema");
             if (Files.exists(f)) {
                 files.add(f.toString());
@@ -81,12 +114,18 @@ class SchemaIT {
         assertThat(files).hasSizeGreaterThanOrEqualTo(8);
         String yaml = "schemaFiles: [" + String.join(", ", files) + "]\n";
         try (TestServer server = TestServer.memory(yaml).loadResource("sample.ldif");
-                LDAPConnection c = new LDAPConnection("127.0.0.1", server.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD)) {
+                LDAPConnection c = new LDAPConnection(
+                        "127.0.0.1", server.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD)) {
             // misc.schema's inetLocalMailRecipient, usable at once
-            c.add("uid=mailer,ou=people,dc=example,dc=com", new Attribute("objectClass", "inetOrgPerson", "inetLocalMailRecipient"),
-                    new Attribute("uid", "mailer"), new Attribute("cn", "Mailer"), new Attribute("sn", "M"),
+            c.add(
+                    "uid=mailer,ou=people,dc=example,dc=com",
+                    new Attribute("objectClass", "inetOrgPerson", "inetLocalMailRecipient"),
+                    new Attribute("uid", "mailer"),
+                    new Attribute("cn", "Mailer"),
+                    new Attribute("sn", "M"),
                     new Attribute("mailLocalAddress", "postmaster@example.com"));
-            assertThat(c.getEntry("uid=mailer,ou=people,dc=example,dc=com", "mailLocalAddress").getAttributeValue("mailLocalAddress"))
+            assertThat(c.getEntry("uid=mailer,ou=people,dc=example,dc=com", "mailLocalAddress")
+                            .getAttributeValue("mailLocalAddress"))
                     .isEqualTo("postmaster@example.com");
         }
     }
@@ -101,6 +140,7 @@ class SchemaIT {
                     SUP nonExistentType )
                 """);
         assertThatThrownBy(() -> TestServer.memory("schemaFiles: [" + bad + "]\n"))
-                .hasMessageContaining(bad + ":2").hasMessageContaining("nonExistentType");
+                .hasMessageContaining(bad + ":2")
+                .hasMessageContaining("nonExistentType");
     }
 }

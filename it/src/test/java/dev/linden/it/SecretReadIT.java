@@ -40,6 +40,7 @@ class SecretReadIT {
     static final PasswordSchemes SCHEMES = PasswordSchemes.standard();
     /** Hashes made elsewhere (by slapd's tools, by another Linden) and loaded as they are. */
     static final String SAM_HASH = SCHEMES.hash("SSHA", "sam-password".getBytes(StandardCharsets.UTF_8));
+
     static final String ADA_HASH = SCHEMES.hash("ARGON2", "ada-password".getBytes(StandardCharsets.UTF_8));
     static final String RULES = """
             access:
@@ -110,8 +111,26 @@ class SecretReadIT {
     }
 
     static String ldapsearch(TestServer s, String dn, String password, String base) throws Exception {
-        OpenLdapToolsIT.Run r = OpenLdapToolsIT.run(null, "ldapsearch", "-x", "-LLL", "-o", "ldif-wrap=no", "-H", s.url(),
-                "-D", dn, "-w", password, "-b", base, "-s", "base", "(objectClass=*)", "userPassword", "*");
+        OpenLdapToolsIT.Run r = OpenLdapToolsIT.run(
+                null,
+                "ldapsearch",
+                "-x",
+                "-LLL",
+                "-o",
+                "ldif-wrap=no",
+                "-H",
+                s.url(),
+                "-D",
+                dn,
+                "-w",
+                password,
+                "-b",
+                base,
+                "-s",
+                "base",
+                "(objectClass=*)",
+                "userPassword",
+                "*");
         assertThat(r.exit()).as(r.err()).isZero();
         return r.out();
     }
@@ -146,13 +165,17 @@ class SecretReadIT {
                 for (String dn : List.of(SAM, ADA, BOB)) {
                     assertThat(passwordsSeen(c, dn)).as(dn).isEmpty();
                 }
-                assertThat(c.search(PEOPLE, SearchScope.SUB, "(userPassword=*)").getEntryCount()).isZero();
+                assertThat(c.search(PEOPLE, SearchScope.SUB, "(userPassword=*)").getEntryCount())
+                        .isZero();
             }
             assertThat(ldapsearch(s, TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD, ADA))
-                    .contains("dn: " + ADA).doesNotContainIgnoringCase("userPassword");
+                    .contains("dn: " + ADA)
+                    .doesNotContainIgnoringCase("userPassword");
             // the root DN may still compare, as slapd's rootdn: it must know the hash to learn anything
-            assertThat(root.compare(SAM, "userPassword", SAM_HASH).compareMatched()).isTrue();
-            assertThat(resultOf(() -> alice.compare(SAM, "userPassword", SAM_HASH))).isEqualTo(ResultCode.INSUFFICIENT_ACCESS_RIGHTS);
+            assertThat(root.compare(SAM, "userPassword", SAM_HASH).compareMatched())
+                    .isTrue();
+            assertThat(resultOf(() -> alice.compare(SAM, "userPassword", SAM_HASH)))
+                    .isEqualTo(ResultCode.INSUFFICIENT_ACCESS_RIGHTS);
             assertThat(secretReads(s, ev -> false)).as("no secret was read").isEmpty(); // waits out the log's delay
         }
     }
@@ -168,26 +191,47 @@ class SecretReadIT {
             assertThat(stored(s, ADA)).isEqualTo(ADA_HASH).startsWith("{ARGON2}");
             assertThat(stored(s, BOB)).startsWith("{SSHA256}"); // hashed by Linden at import
             for (String dn : List.of(SAM, ADA, BOB)) {
-                assertThat(passwordsSeen(replicator, dn)).as(dn).containsOnly(stored(s, dn)).hasSize(3);
+                assertThat(passwordsSeen(replicator, dn))
+                        .as(dn)
+                        .containsOnly(stored(s, dn))
+                        .hasSize(3);
                 for (LDAPConnection other : List.of(root, alice, bob)) {
                     assertThat(passwordsSeen(other, dn)).as(dn).isEmpty();
                 }
             }
             String ldif = ldapsearch(s, REPLICATOR, "replicator-password", ADA);
-            String value = ldif.lines().filter(l -> l.startsWith("userPassword:")).findFirst().orElseThrow();
-            assertThat(value.startsWith("userPassword:: ")
-                    ? new String(Base64.getDecoder().decode(value.substring(15)), StandardCharsets.UTF_8)
-                    : value.substring(14)).isEqualTo(ADA_HASH);
-            assertThat(ldapsearch(s, TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD, ADA)).doesNotContainIgnoringCase("userPassword");
+            String value = ldif.lines()
+                    .filter(l -> l.startsWith("userPassword:"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(
+                            value.startsWith("userPassword:: ")
+                                    ? new String(
+                                            Base64.getDecoder().decode(value.substring(15)), StandardCharsets.UTF_8)
+                                    : value.substring(14))
+                    .isEqualTo(ADA_HASH);
+            assertThat(ldapsearch(s, TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD, ADA))
+                    .doesNotContainIgnoringCase("userPassword");
 
             // a replica's full read: every person with their hash, one security event for the search
-            List<SearchResultEntry> all = replicator.search(PEOPLE, SearchScope.SUB, "(objectClass=person)", "*")
+            List<SearchResultEntry> all = replicator
+                    .search(PEOPLE, SearchScope.SUB, "(objectClass=person)", "*")
                     .getSearchEntries();
             assertThat(all).hasSize(5).allMatch(e -> e.hasAttribute("userPassword"));
-            assertThat(replicator.search(PEOPLE, SearchScope.SUB, "(objectClass=person)", "*").getEntryCount())
-                    .as("the same search, typesOnly aside").isEqualTo(5);
-            List<JsonNode> events = secretReads(s, ev -> ev.stream().filter(e -> e.get("base").asText().equals(PEOPLE)).count() >= 2);
-            List<JsonNode> subtree = events.stream().filter(e -> e.get("base").asText().equals(PEOPLE)).toList();
+            assertThat(replicator
+                            .search(PEOPLE, SearchScope.SUB, "(objectClass=person)", "*")
+                            .getEntryCount())
+                    .as("the same search, typesOnly aside")
+                    .isEqualTo(5);
+            List<JsonNode> events = secretReads(
+                    s,
+                    ev -> ev.stream()
+                                    .filter(e -> e.get("base").asText().equals(PEOPLE))
+                                    .count()
+                            >= 2);
+            List<JsonNode> subtree = events.stream()
+                    .filter(e -> e.get("base").asText().equals(PEOPLE))
+                    .toList();
             assertThat(subtree).as("one event per search, not per entry").hasSize(2);
             JsonNode e = subtree.get(0);
             assertThat(e.get("identity").asText()).isEqualTo(REPLICATOR);
@@ -195,8 +239,11 @@ class SecretReadIT {
             assertThat(e.get("entries").asLong()).isEqualTo(5);
             assertThat(e.get("attributes").asText()).isEqualTo("userPassword");
             assertThat(e.get("severity").asText()).isEqualTo("notice");
-            assertThat(events.stream().filter(x -> x.get("dn").asText().equals(ADA)).count())
-                    .as("the single reads of ada, by name and with *").isGreaterThanOrEqualTo(3);
+            assertThat(events.stream()
+                            .filter(x -> x.get("dn").asText().equals(ADA))
+                            .count())
+                    .as("the single reads of ada, by name and with *")
+                    .isGreaterThanOrEqualTo(3);
             String log = Files.readString(s.logDir().resolve("security.log"));
             assertThat(log).doesNotContain(SAM_HASH).doesNotContain(ADA_HASH).doesNotContain("{SSHA256}");
             assertThat(events).allMatch(x -> x.get("identity").asText().equals(REPLICATOR));
@@ -205,8 +252,11 @@ class SecretReadIT {
 
     @Test
     void compareAndFiltersOnThePasswordBehaveAsSlapdsWithTheSameRule() throws Exception {
-        try (TestServer linden = TestServer.memory(RULES).loadResource("sample.ldif").loadLdif(users());
-                Slapd slapd = Slapd.start(SLAPD_RULE, "").loadResource(TestServer.class, "sample.ldif").loadLdif(users())) {
+        try (TestServer linden =
+                        TestServer.memory(RULES).loadResource("sample.ldif").loadLdif(users());
+                Slapd slapd = Slapd.start(SLAPD_RULE, "")
+                        .loadResource(TestServer.class, "sample.ldif")
+                        .loadLdif(users())) {
             assertThat(observe(linden.port())).isEqualTo(observe(slapd.port()));
         }
     }
@@ -226,8 +276,10 @@ class SecretReadIT {
         try (LDAPConnection replicator = as(port, REPLICATOR, "replicator-password");
                 LDAPConnection bob = as(port, BOB, "bob-password");
                 LDAPConnection root = as(port, TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD)) {
-            for (var c : Map.of("replicator", replicator, "bob", bob, "root", root).entrySet()) {
-                for (String[] v : new String[][] {{SAM, SAM_HASH}, {SAM, "sam-password"}, {ADA, ADA_HASH}, {ADA, "wrong"}}) {
+            for (var c :
+                    Map.of("replicator", replicator, "bob", bob, "root", root).entrySet()) {
+                for (String[] v :
+                        new String[][] {{SAM, SAM_HASH}, {SAM, "sam-password"}, {ADA, ADA_HASH}, {ADA, "wrong"}}) {
                     seen.put(c.getKey() + " compare " + v[0] + " " + v[1], compare(c.getValue(), v[0], v[1]));
                 }
             }
@@ -236,7 +288,9 @@ class SecretReadIT {
             seen.put("bob reads sam", passwordsSeen(bob, SAM));
             for (String filter : List.of("(userPassword=*)", "(userPassword=" + ADA_HASH.replace("*", "\\2a") + ")")) {
                 TreeSet<String> found = new TreeSet<>();
-                replicator.search(PEOPLE, SearchScope.SUB, filter, "1.1").getSearchEntries()
+                replicator
+                        .search(PEOPLE, SearchScope.SUB, filter, "1.1")
+                        .getSearchEntries()
                         .forEach(e -> found.add(e.getDN().toLowerCase(java.util.Locale.ROOT)));
                 seen.put("replicator filter " + filter, found);
             }

@@ -36,20 +36,23 @@ class SlapcatImportIT {
 
     @BeforeAll
     static void start() throws Exception {
-        slapd = Slapd.start().loadResource(TestServer.class, "sample.ldif")
-                .loadResource(SlapcatImportIT.class, "differential.ldif").loadResource(SlapcatImportIT.class, "referrals.ldif");
+        slapd = Slapd.start()
+                .loadResource(TestServer.class, "sample.ldif")
+                .loadResource(SlapcatImportIT.class, "differential.ldif")
+                .loadResource(SlapcatImportIT.class, "referrals.ldif");
         String exported = slapd.slapcat();
         assertThat(exported).contains("objectClass: referral", "objectClass: alias", "entryUUID:");
         Path ldif = Files.writeString(Files.createTempFile("slapcat", ".ldif"), exported);
         Path data = TestServer.tempDir("linden-slapcat");
-        CommandLineIT.Output imported = CommandLineIT.linden("import", "--suffix", Slapd.SUFFIX, "--data", data.toString(),
-                ldif.toString());
+        CommandLineIT.Output imported =
+                CommandLineIT.linden("import", "--suffix", Slapd.SUFFIX, "--data", data.toString(), ldif.toString());
         assertThat(imported.exit()).as(imported.err()).isZero();
         linden = TestServer.lmdb(data, "");
         slapdAdmin = new LDAPConnection("127.0.0.1", slapd.port(), Slapd.ADMIN_DN, Slapd.ADMIN_PASSWORD);
         lindenAdmin = new LDAPConnection("127.0.0.1", linden.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD);
         Rendering rendering = new Rendering(slapdAdmin.getSchema(), lindenAdmin.getSchema());
-        runner = new Runner(new Server("slapd", slapd.port(), slapdAdmin, rendering, Slapd.SUFFIX),
+        runner = new Runner(
+                new Server("slapd", slapd.port(), slapdAdmin, rendering, Slapd.SUFFIX),
                 new Server("linden", linden.port(), lindenAdmin, rendering, TestServer.SUFFIX));
     }
 
@@ -69,11 +72,16 @@ class SlapcatImportIT {
     @TestFactory
     Stream<DynamicTest> the_imported_directory_answers_as_slapd() {
         List<Case> reads = new ArrayList<>();
-        Stream.concat(ReferralCases.all().stream(), AliasCases.all().stream()).filter(c -> !c.writes()).forEach(reads::add);
-        return reads.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
-            Outcome expected = runner.run(c, runner.slapd());
-            Outcome actual = runner.run(c, runner.linden());
-            assertThat(actual).as("%s: imported Linden (actual) against slapd (expected)", c.name()).isEqualTo(expected);
-        }));
+        Stream.concat(ReferralCases.all().stream(), AliasCases.all().stream())
+                .filter(c -> !c.writes())
+                .forEach(reads::add);
+        return reads.stream()
+                .map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+                    Outcome expected = runner.run(c, runner.slapd());
+                    Outcome actual = runner.run(c, runner.linden());
+                    assertThat(actual)
+                            .as("%s: imported Linden (actual) against slapd (expected)", c.name())
+                            .isEqualTo(expected);
+                }));
     }
 }

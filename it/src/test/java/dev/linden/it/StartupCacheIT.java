@@ -27,15 +27,24 @@ class StartupCacheIT {
         assertThat(trained.exit()).as(trained.output()).isZero();
         Path aot = Launcher.ROOT.resolve("cli/target/aot");
         try (var files = Files.list(aot)) {
-            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".aot")).toList()).isNotEmpty();
+            assertThat(files.map(p -> p.getFileName().toString())
+                            .filter(n -> n.endsWith(".aot"))
+                            .toList())
+                    .isNotEmpty();
         }
         assertThat(Launcher.run(dir, "aot-training").output()).as("made once").doesNotContain("preparing");
 
         int port = Launcher.freePort();
-        Path config = StartupFailuresIT.config(dir, "aot.yaml", "listen: {host: 127.0.0.1, port: " + port + "}\n"
-                + "dataDir: aot-data\nsecurity: {loopbackExempt: true}\n");
-        try (Launcher.Running server = Launcher.start(dir, "serve", "--config", config.toString()).awaitReady()) {
-            String cache = arguments(server).stream().filter(a -> a.startsWith("-XX:AOTCache=")).findFirst()
+        Path config = StartupFailuresIT.config(
+                dir,
+                "aot.yaml",
+                "listen: {host: 127.0.0.1, port: " + port + "}\n"
+                        + "dataDir: aot-data\nsecurity: {loopbackExempt: true}\n");
+        try (Launcher.Running server =
+                Launcher.start(dir, "serve", "--config", config.toString()).awaitReady()) {
+            String cache = arguments(server).stream()
+                    .filter(a -> a.startsWith("-XX:AOTCache="))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no -XX:AOTCache in " + arguments(server)))
                     .substring("-XX:AOTCache=".length());
             assertThat(Path.of(cache)).startsWith(aot).isRegularFile();
@@ -44,13 +53,15 @@ class StartupCacheIT {
                 assertThat(c.getEntry("dc=corp,dc=com")).isNotNull();
             }
         }
-        try (Launcher.Running server = Launcher.startWith(dir, Map.of("LINDEN_AOT", "off"), "serve", "--config",
-                config.toString()).awaitReady()) {
+        try (Launcher.Running server = Launcher.startWith(
+                        dir, Map.of("LINDEN_AOT", "off"), "serve", "--config", config.toString())
+                .awaitReady()) {
             assertThat(arguments(server)).noneMatch(a -> a.contains("AOTCache"));
         }
     }
 
     private static List<String> arguments(Launcher.Running server) {
-        return Arrays.asList(ProcessHandle.of(server.pid()).orElseThrow().info().arguments().orElseThrow());
+        return Arrays.asList(
+                ProcessHandle.of(server.pid()).orElseThrow().info().arguments().orElseThrow());
     }
 }

@@ -27,13 +27,27 @@ class StartupFailuresIT {
     static String oneLine(Launcher.Result r) {
         assertThat(r.exit()).as(r.output()).isNotZero();
         assertThat(r.lines()).as("one line, not:\n" + r.output()).hasSize(1);
-        assertThat(r.output()).doesNotContain("\tat ").doesNotContain("Exception").doesNotContain("WARNING:");
+        assertThat(r.output())
+                .doesNotContain("\tat ")
+                .doesNotContain("Exception")
+                .doesNotContain("WARNING:");
         return r.lines().get(0);
     }
 
     static String[] serve(Path data, int port, String... more) {
-        String[] base = {"serve", "--suffix", "dc=corp,dc=com", "--host", "127.0.0.1", "--port", Integer.toString(port),
-                "--data", data.toString(), "--admin-password", "Start-up-1"};
+        String[] base = {
+            "serve",
+            "--suffix",
+            "dc=corp,dc=com",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            Integer.toString(port),
+            "--data",
+            data.toString(),
+            "--admin-password",
+            "Start-up-1"
+        };
         String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
         System.arraycopy(more, 0, all, base.length, more.length);
         return all;
@@ -45,9 +59,10 @@ class StartupFailuresIT {
             taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             Path data = TestServer.tempDir("linden-port");
             String line = oneLine(Launcher.run(data, serve(data, taken.getLocalPort())));
-            assertThat(line).isEqualTo("linden serve: cannot listen for LDAP on 127.0.0.1:" + taken.getLocalPort()
-                    + ": the port is in use by another program (another Linden or slapd?): stop it, or choose another port"
-                    + " (--port or listen.port)");
+            assertThat(line)
+                    .isEqualTo("linden serve: cannot listen for LDAP on 127.0.0.1:" + taken.getLocalPort()
+                            + ": the port is in use by another program (another Linden or slapd?): stop it, or choose another port"
+                            + " (--port or listen.port)");
         }
     }
 
@@ -57,13 +72,19 @@ class StartupFailuresIT {
             taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             int port = taken.getLocalPort();
             Path dir = TestServer.tempDir("linden-ports");
-            Path ldaps = config(dir, "ldaps.yaml", "listen: {host: 127.0.0.1, port: " + Launcher.freePort() + ", ldapsPort: " + port
-                    + "}\ndataDir: " + dir.resolve("a") + "\n");
+            Path ldaps = config(
+                    dir,
+                    "ldaps.yaml",
+                    "listen: {host: 127.0.0.1, port: " + Launcher.freePort() + ", ldapsPort: " + port + "}\ndataDir: "
+                            + dir.resolve("a") + "\n");
             assertThat(oneLine(Launcher.run(dir, "serve", "--config", ldaps.toString())))
                     .startsWith("linden serve: cannot listen for LDAPS on 127.0.0.1:" + port + ": the port is in use")
                     .endsWith("(listen.ldapsPort)");
-            Path metrics = config(dir, "metrics.yaml", "listen: {host: 127.0.0.1, port: " + Launcher.freePort() + "}\n"
-                    + "dataDir: " + dir.resolve("b") + "\nmetrics: {port: " + port + "}\n");
+            Path metrics = config(
+                    dir,
+                    "metrics.yaml",
+                    "listen: {host: 127.0.0.1, port: " + Launcher.freePort() + "}\n" + "dataDir: " + dir.resolve("b")
+                            + "\nmetrics: {port: " + port + "}\n");
             assertThat(oneLine(Launcher.run(dir, "serve", "--config", metrics.toString())))
                     .startsWith("linden serve: cannot listen for metrics on 127.0.0.1:" + port + ": the port is in use")
                     .endsWith("(metrics.port, or metrics.enabled: false)");
@@ -75,40 +96,52 @@ class StartupFailuresIT {
         Path launcher = Launcher.forUser("nobody");
         Path dir = writableByAll(TestServer.tempDir("linden-nobody"));
         Launcher.Result ldap = Launcher.runAs("nobody", "nogroup", launcher, dir, serve(dir.resolve("a"), 389));
-        assertThat(oneLine(ldap)).isEqualTo("linden serve: cannot listen for LDAP on 127.0.0.1:389: permission denied: "
-                + "ports below 1024 need root or the CAP_NET_BIND_SERVICE capability; run as root, grant it to java "
-                + "(setcap cap_net_bind_service=+ep), or choose a port above 1023 (--port or listen.port)");
-        Path ldaps = config(dir, "ldaps.yaml", "listen: {host: 127.0.0.1, port: " + Launcher.freePort() + ", ldapsPort: 636}\n"
-                + "dataDir: " + dir.resolve("b") + "\n");
+        assertThat(oneLine(ldap))
+                .isEqualTo("linden serve: cannot listen for LDAP on 127.0.0.1:389: permission denied: "
+                        + "ports below 1024 need root or the CAP_NET_BIND_SERVICE capability; run as root, grant it to java "
+                        + "(setcap cap_net_bind_service=+ep), or choose a port above 1023 (--port or listen.port)");
+        Path ldaps = config(
+                dir,
+                "ldaps.yaml",
+                "listen: {host: 127.0.0.1, port: " + Launcher.freePort() + ", ldapsPort: 636}\n" + "dataDir: "
+                        + dir.resolve("b") + "\n");
         assertThat(oneLine(Launcher.runAs("nobody", "nogroup", launcher, dir, "serve", "--config", ldaps.toString())))
-                .startsWith("linden serve: cannot listen for LDAPS on 127.0.0.1:636: permission denied: ports below 1024");
+                .startsWith(
+                        "linden serve: cannot listen for LDAPS on 127.0.0.1:636: permission denied: ports below 1024");
     }
 
     @Test
     void aDataFolderTheServerMayNotUseIsNamed() throws Exception {
         Path launcher = Launcher.forUser("nobody");
         Path dir = writableByAll(TestServer.tempDir("linden-nobody"));
-        Path closed = Files.createDirectory(dir.resolve("root-only"),
+        Path closed = Files.createDirectory(
+                dir.resolve("root-only"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         String line = oneLine(Launcher.runAs("nobody", "nogroup", launcher, dir, serve(closed, Launcher.freePort())));
-        assertThat(line).isEqualTo("linden serve: dataDir " + closed + ": permission denied: the folder and its files must be"
-                + " readable and writable by the user the server runs as (nobody): change their owner or mode; choose"
-                + " another folder (--data or dataDir)");
+        assertThat(line)
+                .isEqualTo("linden serve: dataDir " + closed + ": permission denied: the folder and its files must be"
+                        + " readable and writable by the user the server runs as (nobody): change their owner or mode; choose"
+                        + " another folder (--data or dataDir)");
     }
 
     @Test
     void aSecondServerOrAnImportOnTheSameDataFolderIsRefused() throws Exception {
         Path data = TestServer.tempDir("linden-shared");
-        try (Launcher.Running first = Launcher.start(data, serve(data, Launcher.freePort())).awaitReady()) {
+        try (Launcher.Running first =
+                Launcher.start(data, serve(data, Launcher.freePort())).awaitReady()) {
             String expected = "dataDir " + data + " is in use by another Linden (process " + first.pid()
                     + "): stop it first, or give this one its own folder (--data or dataDir)";
-            assertThat(oneLine(Launcher.run(data, serve(data, Launcher.freePort())))).isEqualTo("linden serve: " + expected);
-            Path ldif = Files.writeString(data.resolve("more.ldif"), "dn: ou=more,dc=corp,dc=com\nobjectClass: organizationalUnit\n");
-            assertThat(oneLine(Launcher.run(data, "import", "--suffix", "dc=corp,dc=com", "--data", data.toString(),
-                    ldif.toString()))).isEqualTo("linden import: " + expected);
+            assertThat(oneLine(Launcher.run(data, serve(data, Launcher.freePort()))))
+                    .isEqualTo("linden serve: " + expected);
+            Path ldif = Files.writeString(
+                    data.resolve("more.ldif"), "dn: ou=more,dc=corp,dc=com\nobjectClass: organizationalUnit\n");
+            assertThat(oneLine(Launcher.run(
+                            data, "import", "--suffix", "dc=corp,dc=com", "--data", data.toString(), ldif.toString())))
+                    .isEqualTo("linden import: " + expected);
         }
         // once the first has stopped, the folder is free again
-        try (Launcher.Running again = Launcher.start(data, serve(data, Launcher.freePort())).awaitReady()) {
+        try (Launcher.Running again =
+                Launcher.start(data, serve(data, Launcher.freePort())).awaitReady()) {
             assertThat(again.output()).contains("data        " + data);
         }
     }
@@ -119,16 +152,26 @@ class StartupFailuresIT {
         Files.writeString(dir.resolve("garbage.pem"), "not a certificate\n");
         var one = dev.linden.server.tls.SelfSignedCertificate.ensure(dir.resolve("one"));
         var two = dev.linden.server.tls.SelfSignedCertificate.ensure(dir.resolve("two"));
-        Path broken = config(dir, "broken.yaml", "listen: {host: 127.0.0.1, port: " + Launcher.freePort() + "}\ndataDir: "
-                + dir.resolve("a") + "\ntls: {certificate: " + dir.resolve("garbage.pem") + ", privateKey: " + one.privateKey() + "}\n");
+        Path broken = config(
+                dir,
+                "broken.yaml",
+                "listen: {host: 127.0.0.1, port: " + Launcher.freePort() + "}\ndataDir: " + dir.resolve("a")
+                        + "\ntls: {certificate: " + dir.resolve("garbage.pem") + ", privateKey: " + one.privateKey()
+                        + "}\n");
         assertThat(oneLine(Launcher.run(dir, "serve", "--config", broken.toString())))
-                .startsWith("linden serve: tls: cannot use " + dir.resolve("garbage.pem") + " and " + one.privateKey() + ": ")
+                .startsWith("linden serve: tls: cannot use " + dir.resolve("garbage.pem") + " and " + one.privateKey()
+                        + ": ")
                 .contains("no certificates")
-                .endsWith("give a PEM certificate chain and its PKCS#8 private key (or a PKCS#12 keystore and its password)");
-        Path mismatched = config(dir, "mismatched.yaml", "listen: {host: 127.0.0.1, port: " + Launcher.freePort() + "}\ndataDir: "
-                + dir.resolve("b") + "\ntls: {certificate: " + one.certificate() + ", privateKey: " + two.privateKey() + "}\n");
+                .endsWith(
+                        "give a PEM certificate chain and its PKCS#8 private key (or a PKCS#12 keystore and its password)");
+        Path mismatched = config(
+                dir,
+                "mismatched.yaml",
+                "listen: {host: 127.0.0.1, port: " + Launcher.freePort() + "}\ndataDir: " + dir.resolve("b")
+                        + "\ntls: {certificate: " + one.certificate() + ", privateKey: " + two.privateKey() + "}\n");
         assertThat(oneLine(Launcher.run(dir, "serve", "--config", mismatched.toString())))
-                .contains("the private key " + two.privateKey() + " does not belong to the certificate " + one.certificate());
+                .contains("the private key " + two.privateKey() + " does not belong to the certificate "
+                        + one.certificate());
     }
 
     @Test
@@ -146,11 +189,15 @@ class StartupFailuresIT {
     @Test
     void settingsUnderWhichNobodyCouldLogInAreRefused() throws Exception {
         Path dir = TestServer.tempDir("linden-nologin");
-        Path config = config(dir, "tls-off.yaml", "listen: {host: 127.0.0.1, port: " + Launcher.freePort() + "}\ndataDir: "
-                + dir.resolve("a") + "\ntls: {enabled: false}\n");
+        Path config = config(
+                dir,
+                "tls-off.yaml",
+                "listen: {host: 127.0.0.1, port: " + Launcher.freePort() + "}\ndataDir: " + dir.resolve("a")
+                        + "\ntls: {enabled: false}\n");
         assertThat(oneLine(Launcher.run(dir, "serve", "--config", config.toString())))
                 .startsWith("linden serve: " + config + ": nobody could log in: simple binds need TLS")
-                .contains("security.loopbackExempt: true").contains("security.requireTlsForBind: false");
+                .contains("security.loopbackExempt: true")
+                .contains("security.requireTlsForBind: false");
         assertThat(dir.resolve("a")).as("refused before anything was made").doesNotExist();
     }
 
@@ -159,10 +206,14 @@ class StartupFailuresIT {
         Path one = TestServer.tempDir("linden-one");
         Path two = TestServer.tempDir("linden-two");
         String[] flags = {"--suffix", "dc=corp,dc=com", "--data", "d", "--admin-password", "Two-servers-1"};
-        try (Launcher.Running a = Launcher.start(one, concat(new String[] {"serve", "--port", Integer.toString(Launcher.freePort())},
-                flags)).awaitReady();
-                Launcher.Running b = Launcher.start(two, concat(new String[] {"serve", "--port",
-                        Integer.toString(Launcher.freePort())}, flags)).awaitReady()) {
+        try (Launcher.Running a = Launcher.start(
+                                one,
+                                concat(new String[] {"serve", "--port", Integer.toString(Launcher.freePort())}, flags))
+                        .awaitReady();
+                Launcher.Running b = Launcher.start(
+                                two,
+                                concat(new String[] {"serve", "--port", Integer.toString(Launcher.freePort())}, flags))
+                        .awaitReady()) {
             String metricsA = a.line("metrics");
             String metricsB = b.line("metrics");
             assertThat(metricsA).isNotEqualTo(metricsB);

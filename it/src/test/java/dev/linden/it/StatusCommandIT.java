@@ -25,13 +25,15 @@ class StatusCommandIT {
                 c.search("dc=example,dc=com", com.unboundid.ldap.sdk.SearchScope.SUB, "(uid=alice)");
             }
             Thread.sleep(1100); // one tick of the last-minute rate
-            CommandLineIT.Output r = CommandLineIT.linden("status", "-H", server.url(), "-D", TestServer.ADMIN_DN, "-w",
-                    TestServer.ADMIN_PASSWORD);
+            CommandLineIT.Output r = CommandLineIT.linden(
+                    "status", "-H", server.url(), "-D", TestServer.ADMIN_DN, "-w", TestServer.ADMIN_PASSWORD);
             assertThat(r.exit()).as(r.err()).isZero();
             String out = r.out();
-            assertThat(out).startsWith("Linden " + dev.linden.server.Linden.VERSION + " at " + server.url() + ", up 0m ");
+            assertThat(out)
+                    .startsWith("Linden " + dev.linden.server.Linden.VERSION + " at " + server.url() + ", up 0m ");
             assertThat(out).containsPattern("Listeners +ldap://127\\.0\\.0\\.1:" + server.port());
-            assertThat(out).containsPattern("Connections +2 open \\(0 TLS\\), 3 since start"); // idle, and status itself
+            assertThat(out)
+                    .containsPattern("Connections +2 open \\(0 TLS\\), 3 since start"); // idle, and status itself
             assertThat(out).containsPattern("Operations +[1-9][0-9.]*/s over the last minute; [0-9,]+ since start");
             assertThat(out).contains("search 1, bind 5"); // the command's own bind included
             assertThat(out).containsPattern("Failed binds +3: wrong password 2, no such entry 1\n");
@@ -42,18 +44,20 @@ class StatusCommandIT {
 
     @Test
     void showsActiveAlerts() throws Exception {
-        try (TestServer server = TestServer.memory("detection: {bruteForce: {failures: 3}}\n").loadResource("sample.ldif");
+        try (TestServer server = TestServer.memory("detection: {bruteForce: {failures: 3}}\n")
+                        .loadResource("sample.ldif");
                 LDAPConnection c = new LDAPConnection("127.0.0.1", server.port())) {
             for (int i = 0; i < 3; i++) {
                 assertThatThrownBy(() -> c.bind("uid=carol,ou=people,dc=example,dc=com", "guess"))
                         .isInstanceOf(LDAPException.class);
             }
-            CommandLineIT.Output r = CommandLineIT.linden("status", "-H", server.url(), "-D", TestServer.ADMIN_DN, "-w",
-                    TestServer.ADMIN_PASSWORD);
+            CommandLineIT.Output r = CommandLineIT.linden(
+                    "status", "-H", server.url(), "-D", TestServer.ADMIN_DN, "-w", TestServer.ADMIN_PASSWORD);
             assertThat(r.exit()).as(r.err()).isZero();
-            assertThat(r.out()).containsPattern("Alerts +1 active\n  #1 +brute_force +account uid=carol,ou=people,"
-                    + "dc=example,dc=com, throttle until \\d{4}-\\d\\d-\\d\\dT[0-9:]+Z: 3 failed binds against "
-                    + "uid=carol,ou=people,dc=example,dc=com");
+            assertThat(r.out())
+                    .containsPattern("Alerts +1 active\n  #1 +brute_force +account uid=carol,ou=people,"
+                            + "dc=example,dc=com, throttle until \\d{4}-\\d\\d-\\d\\dT[0-9:]+Z: 3 failed binds against "
+                            + "uid=carol,ou=people,dc=example,dc=com");
             assertThat(r.out()).containsPattern("Offenders +1 throttled, 0 blocked");
         }
     }
@@ -61,12 +65,28 @@ class StatusCommandIT {
     @Test
     void overTlsWithTheServersCertificate() throws Exception {
         try (TestServer server = TestServer.memoryWithTls("").loadResource("sample.ldif")) {
-            CommandLineIT.Output ldaps = CommandLineIT.linden("status", "-H", "ldaps://localhost:" + server.ldapsPort(),
-                    "-D", TestServer.ADMIN_DN, "-w", TestServer.ADMIN_PASSWORD, "--cacert", server.certificate().toString());
+            CommandLineIT.Output ldaps = CommandLineIT.linden(
+                    "status",
+                    "-H",
+                    "ldaps://localhost:" + server.ldapsPort(),
+                    "-D",
+                    TestServer.ADMIN_DN,
+                    "-w",
+                    TestServer.ADMIN_PASSWORD,
+                    "--cacert",
+                    server.certificate().toString());
             assertThat(ldaps.exit()).as(ldaps.err()).isZero();
             assertThat(ldaps.out()).containsPattern("Connections +1 open \\(1 TLS\\)");
-            CommandLineIT.Output startTls = CommandLineIT.linden("status", "-H", "ldap://localhost:" + server.port(), "-Z",
-                    "-D", TestServer.ADMIN_DN, "-w", TestServer.ADMIN_PASSWORD, "--insecure");
+            CommandLineIT.Output startTls = CommandLineIT.linden(
+                    "status",
+                    "-H",
+                    "ldap://localhost:" + server.port(),
+                    "-Z",
+                    "-D",
+                    TestServer.ADMIN_DN,
+                    "-w",
+                    TestServer.ADMIN_PASSWORD,
+                    "--insecure");
             assertThat(startTls.exit()).as(startTls.err()).isZero();
             assertThat(startTls.out()).containsPattern("Connections +1 open \\(1 TLS\\)");
         }
@@ -75,16 +95,16 @@ class StatusCommandIT {
     @Test
     void explainsWhoMayReadIt() throws Exception {
         try (TestServer server = TestServer.memory().loadResource("sample.ldif")) {
-            CommandLineIT.Output r = CommandLineIT.linden("status", "-H", server.url(), "-D",
-                    "uid=bob,ou=people,dc=example,dc=com", "-w", "bob-password");
+            CommandLineIT.Output r = CommandLineIT.linden(
+                    "status", "-H", server.url(), "-D", "uid=bob,ou=people,dc=example,dc=com", "-w", "bob-password");
             assertThat(r.exit()).isEqualTo(1);
             assertThat(r.err()).contains("cn=Monitor is not readable as uid=bob,ou=people,dc=example,dc=com");
-            CommandLineIT.Output wrong = CommandLineIT.linden("status", "-H", server.url(), "-D", TestServer.ADMIN_DN,
-                    "-w", "nope");
+            CommandLineIT.Output wrong =
+                    CommandLineIT.linden("status", "-H", server.url(), "-D", TestServer.ADMIN_DN, "-w", "nope");
             assertThat(wrong.exit()).isEqualTo(1);
             assertThat(wrong.err()).contains("invalid_credentials (49)");
-            CommandLineIT.Output down = CommandLineIT.linden("status", "-H", "ldap://127.0.0.1:1", "-D",
-                    TestServer.ADMIN_DN, "-w", "x");
+            CommandLineIT.Output down =
+                    CommandLineIT.linden("status", "-H", "ldap://127.0.0.1:1", "-D", TestServer.ADMIN_DN, "-w", "x");
             assertThat(down.exit()).isEqualTo(1);
             assertThat(down.err()).contains("cannot read ldap://127.0.0.1:1");
         }

@@ -89,38 +89,81 @@ class TlsIT {
     }
 
     static OpenLdapToolsIT.Run tool(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("env", "LDAPTLS_CACERT=" + server.certificate(), "LDAPTLS_REQCERT=demand"));
+        List<String> cmd =
+                new ArrayList<>(List.of("env", "LDAPTLS_CACERT=" + server.certificate(), "LDAPTLS_REQCERT=demand"));
         cmd.addAll(List.of(args));
         return OpenLdapToolsIT.run(null, cmd.toArray(String[]::new));
     }
 
     @Test
     void ldapsearchOverLdaps() throws Exception {
-        var r = tool("ldapsearch", "-x", "-LLL", "-H", "ldaps://localhost:" + server.ldapsPort(), "-D", TestServer.ADMIN_DN,
-                "-w", TestServer.ADMIN_PASSWORD, "-b", "dc=example,dc=com", "(uid=alice)", "mail");
+        var r = tool(
+                "ldapsearch",
+                "-x",
+                "-LLL",
+                "-H",
+                "ldaps://localhost:" + server.ldapsPort(),
+                "-D",
+                TestServer.ADMIN_DN,
+                "-w",
+                TestServer.ADMIN_PASSWORD,
+                "-b",
+                "dc=example,dc=com",
+                "(uid=alice)",
+                "mail");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("mail: alice@example.com");
     }
 
     @Test
     void ldapsearchWithStartTls() throws Exception {
-        var r = tool("ldapsearch", "-x", "-ZZ", "-LLL", "-H", "ldap://localhost:" + server.port(), "-D", TestServer.ADMIN_DN,
-                "-w", TestServer.ADMIN_PASSWORD, "-b", "dc=example,dc=com", "(uid=bob)", "mail");
+        var r = tool(
+                "ldapsearch",
+                "-x",
+                "-ZZ",
+                "-LLL",
+                "-H",
+                "ldap://localhost:" + server.port(),
+                "-D",
+                TestServer.ADMIN_DN,
+                "-w",
+                TestServer.ADMIN_PASSWORD,
+                "-b",
+                "dc=example,dc=com",
+                "(uid=bob)",
+                "mail");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("mail: bob@example.com");
-        var whoami = tool("ldapwhoami", "-x", "-ZZ", "-H", "ldap://localhost:" + server.port(), "-D",
-                "uid=carol,ou=people,dc=example,dc=com", "-w", "carol-password");
+        var whoami = tool(
+                "ldapwhoami",
+                "-x",
+                "-ZZ",
+                "-H",
+                "ldap://localhost:" + server.port(),
+                "-D",
+                "uid=carol,ou=people,dc=example,dc=com",
+                "-w",
+                "carol-password");
         assertThat(whoami.out().strip()).isEqualTo("dn:uid=carol,ou=people,dc=example,dc=com");
     }
 
     @Test
     void simpleBindWithoutTlsIsConfidentialityRequired() throws Exception {
-        var r = OpenLdapToolsIT.run(null, "ldapwhoami", "-x", "-H", server.url(), "-D", "uid=carol,ou=people,dc=example,dc=com",
-                "-w", "carol-password");
+        var r = OpenLdapToolsIT.run(
+                null,
+                "ldapwhoami",
+                "-x",
+                "-H",
+                server.url(),
+                "-D",
+                "uid=carol,ou=people,dc=example,dc=com",
+                "-w",
+                "carol-password");
         assertThat(r.exit()).isEqualTo(13);
         try (LDAPConnection c = new LDAPConnection("127.0.0.1", server.port())) {
             assertThatThrownBy(() -> c.bind(TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD))
-                    .isInstanceOfSatisfying(LDAPException.class,
+                    .isInstanceOfSatisfying(
+                            LDAPException.class,
                             e -> assertThat(e.getResultCode()).isEqualTo(ResultCode.CONFIDENTIALITY_REQUIRED));
             // the root DSE says how to get TLS
             RootDSE dse = c.getRootDSE();
@@ -129,7 +172,8 @@ class TlsIT {
             SSLContext tls = clientContext("TLSv1.3");
             ExtendedResult started = c.processExtendedOperation(new StartTLSExtendedRequest(tls));
             assertThat(started.getResultCode()).isEqualTo(ResultCode.SUCCESS);
-            assertThat(c.bind(TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD).getResultCode()).isEqualTo(ResultCode.SUCCESS);
+            assertThat(c.bind(TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD).getResultCode())
+                    .isEqualTo(ResultCode.SUCCESS);
             // a second StartTLS on a protected connection is refused
             assertThatThrownBy(() -> c.processExtendedOperation(new StartTLSExtendedRequest(tls)))
                     .isInstanceOfSatisfying(LDAPException.class, e -> {
@@ -141,10 +185,16 @@ class TlsIT {
 
     @Test
     void unboundIdOverLdaps() throws Exception {
-        SSLUtil ssl = new SSLUtil(new TrustStoreTrustManager(trustStore.toFile(), "changeit".toCharArray(), "PKCS12", true));
-        try (LDAPConnection c = new LDAPConnection(ssl.createSSLSocketFactory(), "localhost", server.ldapsPort(),
-                "uid=alice,ou=people,dc=example,dc=com", "alice-password")) {
-            assertThat(c.getEntry("uid=alice,ou=people,dc=example,dc=com", "cn").getAttributeValue("cn")).isEqualTo("Alice Andersen");
+        SSLUtil ssl =
+                new SSLUtil(new TrustStoreTrustManager(trustStore.toFile(), "changeit".toCharArray(), "PKCS12", true));
+        try (LDAPConnection c = new LDAPConnection(
+                ssl.createSSLSocketFactory(),
+                "localhost",
+                server.ldapsPort(),
+                "uid=alice,ou=people,dc=example,dc=com",
+                "alice-password")) {
+            assertThat(c.getEntry("uid=alice,ou=people,dc=example,dc=com", "cn").getAttributeValue("cn"))
+                    .isEqualTo("Alice Andersen");
         }
     }
 
@@ -152,27 +202,39 @@ class TlsIT {
     void jndiOverLdapsAndStartTls() throws Exception {
         TrustedSocketFactory.context = clientContext("TLS");
         Hashtable<String, String> env = new Hashtable<>(Map.of(
-                Context.INITIAL_CONTEXT_FACTORY, "com.sun.jndi.ldap.LdapCtxFactory",
-                Context.PROVIDER_URL, "ldaps://localhost:" + server.ldapsPort(),
-                "java.naming.ldap.factory.socket", TrustedSocketFactory.class.getName(),
-                Context.SECURITY_AUTHENTICATION, "simple",
-                Context.SECURITY_PRINCIPAL, TestServer.ADMIN_DN,
-                Context.SECURITY_CREDENTIALS, TestServer.ADMIN_PASSWORD));
+                Context.INITIAL_CONTEXT_FACTORY,
+                "com.sun.jndi.ldap.LdapCtxFactory",
+                Context.PROVIDER_URL,
+                "ldaps://localhost:" + server.ldapsPort(),
+                "java.naming.ldap.factory.socket",
+                TrustedSocketFactory.class.getName(),
+                Context.SECURITY_AUTHENTICATION,
+                "simple",
+                Context.SECURITY_PRINCIPAL,
+                TestServer.ADMIN_DN,
+                Context.SECURITY_CREDENTIALS,
+                TestServer.ADMIN_PASSWORD));
         var ctx = new InitialDirContext(env);
-        assertThat(ctx.getAttributes("uid=bob,ou=people,dc=example,dc=com", new String[] {"mail"}).get("mail").get())
+        assertThat(ctx.getAttributes("uid=bob,ou=people,dc=example,dc=com", new String[] {"mail"})
+                        .get("mail")
+                        .get())
                 .isEqualTo("bob@example.com");
         ctx.close();
 
         Hashtable<String, String> plain = new Hashtable<>(Map.of(
-                Context.INITIAL_CONTEXT_FACTORY, "com.sun.jndi.ldap.LdapCtxFactory",
-                Context.PROVIDER_URL, "ldap://localhost:" + server.port()));
+                Context.INITIAL_CONTEXT_FACTORY,
+                "com.sun.jndi.ldap.LdapCtxFactory",
+                Context.PROVIDER_URL,
+                "ldap://localhost:" + server.port()));
         InitialLdapContext ldap = new InitialLdapContext(plain, null);
         StartTlsResponse tls = (StartTlsResponse) ldap.extendedOperation(new StartTlsRequest());
         tls.negotiate(clientContext("TLS").getSocketFactory());
         ldap.addToEnvironment(Context.SECURITY_AUTHENTICATION, "simple");
         ldap.addToEnvironment(Context.SECURITY_PRINCIPAL, "uid=carol,ou=people,dc=example,dc=com");
         ldap.addToEnvironment(Context.SECURITY_CREDENTIALS, "carol-password");
-        assertThat(ldap.getAttributes("uid=carol,ou=people,dc=example,dc=com", new String[] {"cn"}).get("cn").get())
+        assertThat(ldap.getAttributes("uid=carol,ou=people,dc=example,dc=com", new String[] {"cn"})
+                        .get("cn")
+                        .get())
                 .isEqualTo("Carol Chen");
         tls.close();
         ldap.close();
@@ -181,7 +243,8 @@ class TlsIT {
     @Test
     void onlyTls12And13AreAccepted() throws Exception {
         for (String protocol : List.of("TLSv1.2", "TLSv1.3")) {
-            try (SSLSocket s = (SSLSocket) clientContext(protocol).getSocketFactory().createSocket("localhost", server.ldapsPort())) {
+            try (SSLSocket s = (SSLSocket)
+                    clientContext(protocol).getSocketFactory().createSocket("localhost", server.ldapsPort())) {
                 s.setEnabledProtocols(new String[] {protocol});
                 s.startHandshake();
                 assertThat(s.getSession().getProtocol()).isEqualTo(protocol);
@@ -206,7 +269,8 @@ class TlsIT {
             Files.delete(own.certificate());
             Files.delete(dir.resolve("key.pem"));
             dev.linden.server.tls.SelfSignedCertificate.ensure(dir);
-            Files.setLastModifiedTime(own.certificate(), java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+            Files.setLastModifiedTime(
+                    own.certificate(), java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
             X509Certificate now = first;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
             while (now.getSerialNumber().equals(first.getSerialNumber()) && System.nanoTime() < deadline) {
@@ -219,17 +283,20 @@ class TlsIT {
 
     static X509Certificate peerCertificate(TestServer s) throws Exception {
         SSLContext trustAll = SSLContext.getInstance("TLS");
-        trustAll.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
+        trustAll.init(
+                null,
+                new javax.net.ssl.TrustManager[] {
+                    new javax.net.ssl.X509TrustManager() {
+                        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
+                        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }}, null);
+                        public X509Certificate[] getAcceptedIssuers() {
+                            return new X509Certificate[0];
+                        }
+                    }
+                },
+                null);
         try (SSLSocket socket = (SSLSocket) trustAll.getSocketFactory().createSocket("localhost", s.ldapsPort())) {
             socket.startHandshake();
             return (X509Certificate) socket.getSession().getPeerCertificates()[0];
@@ -248,14 +315,16 @@ class TlsIT {
     @Test
     void requireTlsRefusesEverythingButTheRootDseUntilStartTls() throws Exception {
         try (TestServer strict = TestServer.memoryWithTls("security: {requireTls: true, loopbackExempt: false}\n")
-                .loadResource("sample.ldif");
+                        .loadResource("sample.ldif");
                 LDAPConnection c = new LDAPConnection("127.0.0.1", strict.port())) {
             assertThat(c.getRootDSE()).isNotNull();
             assertThatThrownBy(() -> c.getEntry("dc=example,dc=com"))
-                    .isInstanceOfSatisfying(LDAPException.class,
+                    .isInstanceOfSatisfying(
+                            LDAPException.class,
                             e -> assertThat(e.getResultCode()).isEqualTo(ResultCode.CONFIDENTIALITY_REQUIRED));
             c.processExtendedOperation(new StartTLSExtendedRequest(new SSLUtil(new TrustStoreTrustManager(
-                    trustStoreFor(strict).toFile(), "changeit".toCharArray(), "PKCS12", true)).createSSLContext()));
+                            trustStoreFor(strict).toFile(), "changeit".toCharArray(), "PKCS12", true))
+                    .createSSLContext()));
             c.bind(TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD);
             assertThat(c.getEntry("dc=example,dc=com")).isNotNull();
         }
@@ -266,9 +335,22 @@ class TlsIT {
         // StartTLS and a search in one write, as a machine in the middle would inject it: the search must
         // not be answered, in clear or inside the TLS session the client is about to start
         ByteArrayOutputStream write = new ByteArrayOutputStream();
-        write.writeBytes(new LDAPMessage(1, new ExtendedRequestProtocolOp("1.3.6.1.4.1.1466.20037", null)).encode().encode());
-        write.writeBytes(new LDAPMessage(2, new SearchRequestProtocolOp("", SearchScope.BASE, DereferencePolicy.NEVER, 0,
-                0, false, Filter.createPresenceFilter("objectClass"), List.of())).encode().encode());
+        write.writeBytes(new LDAPMessage(1, new ExtendedRequestProtocolOp("1.3.6.1.4.1.1466.20037", null))
+                .encode()
+                .encode());
+        write.writeBytes(new LDAPMessage(
+                        2,
+                        new SearchRequestProtocolOp(
+                                "",
+                                SearchScope.BASE,
+                                DereferencePolicy.NEVER,
+                                0,
+                                0,
+                                false,
+                                Filter.createPresenceFilter("objectClass"),
+                                List.of()))
+                .encode()
+                .encode());
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(write.toByteArray());
@@ -278,8 +360,9 @@ class TlsIT {
             assertThat(started.getExtendedResponseProtocolOp().getResultCode()).isZero();
             // the client goes on with TLS, as it should; the search must not be answered inside it either
             LDAPMessage injected = null;
-            try (SSLSocket tls = (SSLSocket) clientContext("TLSv1.3").getSocketFactory().createSocket(socket,
-                    "127.0.0.1", server.port(), true)) {
+            try (SSLSocket tls = (SSLSocket) clientContext("TLSv1.3")
+                    .getSocketFactory()
+                    .createSocket(socket, "127.0.0.1", server.port(), true)) {
                 tls.startHandshake();
                 injected = LDAPMessage.readFrom(new ASN1StreamReader(tls.getInputStream()), false);
             } catch (IOException | LDAPException closed) {
@@ -298,9 +381,12 @@ class TlsIT {
         try (InputStream in = Files.newInputStream(pem.certificate())) {
             cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
         }
-        String keyPem = Files.readString(pem.privateKey()).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        var key = java.security.KeyFactory.getInstance("EC").generatePrivate(
-                new java.security.spec.PKCS8EncodedKeySpec(java.util.Base64.getDecoder().decode(keyPem)));
+        String keyPem = Files.readString(pem.privateKey())
+                .replaceAll("-----[A-Z ]+-----", "")
+                .replaceAll("\\s", "");
+        var key = java.security.KeyFactory.getInstance("EC")
+                .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(
+                        java.util.Base64.getDecoder().decode(keyPem)));
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
         ks.setKeyEntry("server", key, "p12-secret".toCharArray(), new java.security.cert.Certificate[] {cert});
@@ -319,7 +405,8 @@ class TlsIT {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
         try (InputStream in = Files.newInputStream(s.certificate())) {
-            ks.setCertificateEntry("linden", CertificateFactory.getInstance("X.509").generateCertificate(in));
+            ks.setCertificateEntry(
+                    "linden", CertificateFactory.getInstance("X.509").generateCertificate(in));
         }
         try (var out = Files.newOutputStream(store)) {
             ks.store(out, "changeit".toCharArray());
@@ -329,8 +416,10 @@ class TlsIT {
 
     @Test
     void startTlsWithoutACertificateIsAClearError() throws Exception {
-        try (TestServer plain = TestServer.memory(); LDAPConnection c = new LDAPConnection("127.0.0.1", plain.port())) {
-            assertThat(c.getRootDSE().getSupportedExtendedOperationOIDs()).doesNotContain(StartTLSExtendedRequest.STARTTLS_REQUEST_OID);
+        try (TestServer plain = TestServer.memory();
+                LDAPConnection c = new LDAPConnection("127.0.0.1", plain.port())) {
+            assertThat(c.getRootDSE().getSupportedExtendedOperationOIDs())
+                    .doesNotContain(StartTLSExtendedRequest.STARTTLS_REQUEST_OID);
             assertThatThrownBy(() -> c.processExtendedOperation(new StartTLSExtendedRequest(clientContext("TLS"))))
                     .isInstanceOfSatisfying(LDAPException.class, e -> {
                         assertThat(e.getResultCode()).isEqualTo(ResultCode.UNAVAILABLE);
@@ -374,7 +463,8 @@ class TlsIT {
         }
 
         @Override
-        public java.net.Socket createSocket(java.net.InetAddress address, int port, java.net.InetAddress local, int localPort)
+        public java.net.Socket createSocket(
+                java.net.InetAddress address, int port, java.net.InetAddress local, int localPort)
                 throws java.io.IOException {
             return delegate().createSocket(address, port, local, localPort);
         }

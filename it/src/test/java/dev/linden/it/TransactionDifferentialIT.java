@@ -2,7 +2,6 @@ package dev.linden.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.linden.it.differential.Case;
 import dev.linden.it.differential.Outcome;
 import dev.linden.it.differential.Pair;
 import dev.linden.it.differential.TransactionCases;
@@ -40,22 +39,26 @@ class TransactionDifferentialIT {
 
     @TestFactory
     Stream<DynamicTest> linden_agrees_with_slapd() {
-        return TransactionCases.all().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
-            if (!servers.slapdAdmin().isConnected()) { // slapd died after the case before: a fresh pair
-                restart("before " + c.name());
-            }
-            Outcome expected;
-            try {
-                expected = servers.runner().run(c, servers.runner().slapd());
-            } catch (Exception e) { // slapd 2.5 crashes now and then on transactions: the case once more on a fresh pair
-                restart(c.name() + ": " + e.getMessage());
-                expected = servers.runner().run(c, servers.runner().slapd());
-            }
-            Outcome actual = servers.runner().run(c, servers.runner().linden());
-            if (Boolean.getBoolean("differential.verbose")) {
-                System.out.printf("== transactions / %s%n-- slapd:%s-- linden:%s", c.name(), expected, actual);
-            }
-            assertThat(actual).as("%s: Linden (actual) against slapd (expected)", c.name()).isEqualTo(expected);
-        }));
+        return TransactionCases.all().stream()
+                .map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+                    if (!servers.slapdAdmin().isConnected()) { // slapd died after the case before: a fresh pair
+                        restart("before " + c.name());
+                    }
+                    Outcome expected;
+                    try {
+                        expected = servers.runner().run(c, servers.runner().slapd());
+                    } catch (Exception e) { // slapd 2.5 crashes now and then on transactions: the case once more on a
+                        // fresh pair
+                        restart(c.name() + ": " + e.getMessage());
+                        expected = servers.runner().run(c, servers.runner().slapd());
+                    }
+                    Outcome actual = servers.runner().run(c, servers.runner().linden());
+                    if (Boolean.getBoolean("differential.verbose")) {
+                        System.out.printf("== transactions / %s%n-- slapd:%s-- linden:%s", c.name(), expected, actual);
+                    }
+                    assertThat(actual)
+                            .as("%s: Linden (actual) against slapd (expected)", c.name())
+                            .isEqualTo(expected);
+                }));
     }
 }

@@ -25,7 +25,6 @@ import com.unboundid.ldap.sdk.extensions.StartTransactionExtendedResult;
 import dev.linden.testkit.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,14 +60,18 @@ class TransactionIT {
 
     private static EndTransactionExtendedResult end(LDAPConnection c, ASN1OctetString txn, boolean commit) {
         try {
-            return (EndTransactionExtendedResult) c.processExtendedOperation(new EndTransactionExtendedRequest(txn, commit));
+            return (EndTransactionExtendedResult)
+                    c.processExtendedOperation(new EndTransactionExtendedRequest(txn, commit));
         } catch (com.unboundid.ldap.sdk.LDAPException e) {
             return (EndTransactionExtendedResult) e.toLDAPResult();
         }
     }
 
     private static AddRequest person(String rdn) {
-        return new AddRequest(rdn + "," + BASE, new Attribute("objectClass", "person"), new Attribute("cn", "x"),
+        return new AddRequest(
+                rdn + "," + BASE,
+                new Attribute("objectClass", "person"),
+                new Attribute("cn", "x"),
                 new Attribute("sn", "x"));
     }
 
@@ -79,24 +82,36 @@ class TransactionIT {
     @Test
     void renamesAndSubtreesChangeTogetherAndTheirControlsComeBack() throws Exception {
         try (TestServer s = TestServer.lmdb(data, "").loadResource("sample.ldif");
-                LDAPConnection c = new LDAPConnection("127.0.0.1", s.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD)) {
+                LDAPConnection c =
+                        new LDAPConnection("127.0.0.1", s.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD)) {
             long changes = s.backend().changesAfter(0, Integer.MAX_VALUE).size();
             ASN1OctetString txn = start(c);
-            assertThat(in(c, txn, new AddRequest("ou=team," + BASE, new Attribute("objectClass", "organizationalUnit"),
-                    new Attribute("ou", "team"))).getResultCode()).isEqualTo(ResultCode.SUCCESS);
+            assertThat(in(
+                                    c,
+                                    txn,
+                                    new AddRequest(
+                                            "ou=team," + BASE,
+                                            new Attribute("objectClass", "organizationalUnit"),
+                                            new Attribute("ou", "team")))
+                            .getResultCode())
+                    .isEqualTo(ResultCode.SUCCESS);
             in(c, txn, person("cn=a,ou=team"));
             in(c, txn, person("cn=b,ou=team"));
             ModifyDNRequest move = new ModifyDNRequest("cn=a,ou=team," + BASE, "cn=a2", true);
             move.addControl(new PostReadRequestControl(true, "cn"));
             in(c, txn, move);
             in(c, txn, new DeleteRequest("cn=b,ou=team," + BASE));
-            assertThat(exists(c, "ou=team," + BASE)).as("nothing is done before the end").isFalse();
+            assertThat(exists(c, "ou=team," + BASE))
+                    .as("nothing is done before the end")
+                    .isFalse();
             EndTransactionExtendedResult end = end(c, txn, true);
             assertThat(end.getResultCode()).isEqualTo(ResultCode.SUCCESS);
             assertThat(exists(c, "cn=a2,ou=team," + BASE)).isTrue();
             assertThat(exists(c, "cn=a,ou=team," + BASE)).isFalse();
             assertThat(exists(c, "cn=b,ou=team," + BASE)).isFalse();
-            assertThat(end.getOperationResponseControls()).as("the rename's post-read comes back").hasSize(1);
+            assertThat(end.getOperationResponseControls())
+                    .as("the rename's post-read comes back")
+                    .hasSize(1);
             // each change its own record: add, add, add, rename, delete
             assertThat(s.backend().changesAfter(0, Integer.MAX_VALUE)).hasSize((int) changes + 5);
             // children deleted, then their parent, in one transaction
@@ -111,18 +126,31 @@ class TransactionIT {
     @Test
     void aFailingUpdateLeavesNothingEvenAfterARestart() throws Exception {
         try (TestServer s = TestServer.lmdb(data, "").loadResource("sample.ldif");
-                LDAPConnection c = new LDAPConnection("127.0.0.1", s.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD)) {
+                LDAPConnection c =
+                        new LDAPConnection("127.0.0.1", s.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD)) {
             ASN1OctetString txn = start(c);
             in(c, txn, person("cn=first"));
-            in(c, txn, new ModifyRequest("uid=alice," + BASE, new Modification(ModificationType.REPLACE, "sn", "Changed")));
-            in(c, txn, new AddRequest("uid=bob," + BASE, new Attribute("objectClass", "inetOrgPerson"),
-                    new Attribute("uid", "bob"), new Attribute("cn", "x"), new Attribute("sn", "x"))); // exists: the end fails here
+            in(
+                    c,
+                    txn,
+                    new ModifyRequest(
+                            "uid=alice," + BASE, new Modification(ModificationType.REPLACE, "sn", "Changed")));
+            in(
+                    c,
+                    txn,
+                    new AddRequest(
+                            "uid=bob," + BASE,
+                            new Attribute("objectClass", "inetOrgPerson"),
+                            new Attribute("uid", "bob"),
+                            new Attribute("cn", "x"),
+                            new Attribute("sn", "x"))); // exists: the end fails here
             EndTransactionExtendedResult end = end(c, txn, true);
             assertThat(end.getResultCode()).isEqualTo(ResultCode.ENTRY_ALREADY_EXISTS);
             assertThat(end.getFailedOpMessageID()).isPositive();
         }
         try (TestServer s = TestServer.lmdb(data, "");
-                LDAPConnection c = new LDAPConnection("127.0.0.1", s.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD)) {
+                LDAPConnection c =
+                        new LDAPConnection("127.0.0.1", s.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD)) {
             assertThat(exists(c, "cn=first," + BASE)).isFalse();
             assertThat(c.getEntry("uid=alice," + BASE).getAttributeValue("sn")).isEqualTo("Andersen");
         }
@@ -130,8 +158,10 @@ class TransactionIT {
 
     @Test
     void aTransactionHoldsABoundedNumberOfUpdatesAndABindEndsIt() throws Exception {
-        try (TestServer s = TestServer.memory("extensions: {transactionOperations: 3}\n").loadResource("sample.ldif");
-                LDAPConnection c = new LDAPConnection("127.0.0.1", s.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD)) {
+        try (TestServer s = TestServer.memory("extensions: {transactionOperations: 3}\n")
+                        .loadResource("sample.ldif");
+                LDAPConnection c =
+                        new LDAPConnection("127.0.0.1", s.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD)) {
             ASN1OctetString txn = start(c);
             for (int i = 0; i < 3; i++) {
                 assertThat(in(c, txn, person("cn=p" + i)).getResultCode()).isEqualTo(ResultCode.SUCCESS);
@@ -146,7 +176,8 @@ class TransactionIT {
     @Test
     void ldapmodifyCommitsThroughATransaction() throws Exception {
         try (TestServer s = TestServer.memory().loadResource("sample.ldif");
-                LDAPConnection c = new LDAPConnection("127.0.0.1", s.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD)) {
+                LDAPConnection c =
+                        new LDAPConnection("127.0.0.1", s.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD)) {
             Path ldif = Files.writeString(data.resolve("txn.ldif"), """
                     dn: ou=tools,dc=example,dc=com
                     changetype: add
@@ -158,12 +189,25 @@ class TransactionIT {
                     objectClass: device
                     cn: ldapmodify
                     """);
-            Process p = new ProcessBuilder("ldapmodify", "-x", "-H", "ldap://127.0.0.1:" + s.port(), "-D",
-                    TestServer.ADMIN_DN, "-w", TestServer.ADMIN_PASSWORD, "-E", "!txn=commit", "-f", ldif.toString())
-                    .redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(
+                            "ldapmodify",
+                            "-x",
+                            "-H",
+                            "ldap://127.0.0.1:" + s.port(),
+                            "-D",
+                            TestServer.ADMIN_DN,
+                            "-w",
+                            TestServer.ADMIN_PASSWORD,
+                            "-E",
+                            "!txn=commit",
+                            "-f",
+                            ldif.toString())
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes());
             assertThat(p.waitFor()).as(out).isZero();
-            assertThat(c.search("ou=tools,dc=example,dc=com", SearchScope.SUB, "(objectClass=*)", "1.1").getEntryCount())
+            assertThat(c.search("ou=tools,dc=example,dc=com", SearchScope.SUB, "(objectClass=*)", "1.1")
+                            .getEntryCount())
                     .isEqualTo(2);
         }
     }

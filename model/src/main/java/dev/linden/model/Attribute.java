@@ -30,8 +30,13 @@ public final class Attribute {
         this(description, List.copyOf(values), null, List.of(), List.of(), Set.of());
     }
 
-    private Attribute(AttributeDescription description, List<byte[]> values, ValueStore store, List<byte[]> added,
-            List<String> addedNormalized, Set<String> removed) {
+    private Attribute(
+            AttributeDescription description,
+            List<byte[]> values,
+            ValueStore store,
+            List<byte[]> added,
+            List<String> addedNormalized,
+            Set<String> removed) {
         this.description = description;
         this.values = values;
         this.store = store;

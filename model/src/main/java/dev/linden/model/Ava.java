@@ -6,5 +6,4 @@ package dev.linden.model;
  * alike as {@code cn=x}), the value as the client wrote it once unescaped, and their normalised forms
  * (lower-case type name, value under the attribute's equality rule) for matching.
  */
-public record Ava(String type, String value, String normType, String normValue) {
-}
+public record Ava(String type, String value, String normType, String normValue) {}

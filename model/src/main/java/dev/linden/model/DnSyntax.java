@@ -20,6 +20,7 @@ public final class DnSyntax {
     private static final int MAX_LENGTH = 64 * 1024;
     /** The order slapd shows the AVAs of an RDN in: by type name, then value. */
     private static final Comparator<Ava> SHOWN = Comparator.comparing(Ava::type).thenComparing(Ava::value);
+
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
     private final String text;
     private int pos;
@@ -230,7 +231,10 @@ public final class DnSyntax {
 
     private static String decodeUtf8(byte[] bytes) throws LdapException {
         try {
-            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new LdapException(ResultCode.INVALID_DN_SYNTAX, "invalid DN: value is not UTF-8");
         }

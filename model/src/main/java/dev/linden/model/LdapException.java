@@ -33,8 +33,8 @@ public final class LdapException extends Exception {
         return new LdapException(ResultCode.REFERRAL, "", matchedDn, List.of(), urls);
     }
 
-    private LdapException(ResultCode code, String message, String matchedDn, List<Control> controls,
-            List<String> referrals) {
+    private LdapException(
+            ResultCode code, String message, String matchedDn, List<Control> controls, List<String> referrals) {
         super(message, null, false, false); // an expected outcome, not a bug: no stack trace
         this.code = code;
         this.matchedDn = matchedDn == null ? "" : matchedDn;

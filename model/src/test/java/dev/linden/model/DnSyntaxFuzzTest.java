@@ -30,8 +30,8 @@ class DnSyntaxFuzzTest {
         try {
             again = DnSyntax.parse(dn.toString(), SCHEMA);
         } catch (LdapException e) {
-            throw new AssertionError("printed DN does not parse: " + e.getMessage() + "\ninput:   " + text
-                    + "\nprinted: " + dn);
+            throw new AssertionError(
+                    "printed DN does not parse: " + e.getMessage() + "\ninput:   " + text + "\nprinted: " + dn);
         }
         if (!again.equals(dn) || !java.util.Arrays.equals(again.key(), dn.key())) {
             throw new AssertionError("printed DN differs\ninput:   " + text + "\nfirst:   " + dn.normalized()

@@ -9,9 +9,9 @@ import dev.linden.protocol.ResultCode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** RFC 4514 string DNs: parsing, normalisation under the schema, escaping, keys and tree relations. */
 class DnSyntaxTest {
@@ -75,7 +75,8 @@ class DnSyntaxTest {
     @Test
     void hexPairsThatAreNotUtf8AreRefused() {
         assertThatThrownBy(() -> dn("cn=\\C4"))
-                .isInstanceOfSatisfying(LdapException.class, e -> assertThat(e.code()).isEqualTo(ResultCode.INVALID_DN_SYNTAX));
+                .isInstanceOfSatisfying(
+                        LdapException.class, e -> assertThat(e.code()).isEqualTo(ResultCode.INVALID_DN_SYNTAX));
     }
 
     @Test
@@ -84,9 +85,11 @@ class DnSyntaxTest {
         assertThat(value("cn=#04024869")).isEqualTo("Hi");
         assertThat(dn("cn=#04024869,dc=com")).isEqualTo(dn("cn=hi,dc=com"));
         assertThatThrownBy(() -> dn("cn=#0402486"))
-                .isInstanceOfSatisfying(LdapException.class, e -> assertThat(e.code()).isEqualTo(ResultCode.INVALID_DN_SYNTAX));
+                .isInstanceOfSatisfying(
+                        LdapException.class, e -> assertThat(e.code()).isEqualTo(ResultCode.INVALID_DN_SYNTAX));
         assertThatThrownBy(() -> dn("cn=#"))
-                .isInstanceOfSatisfying(LdapException.class, e -> assertThat(e.code()).isEqualTo(ResultCode.INVALID_DN_SYNTAX));
+                .isInstanceOfSatisfying(
+                        LdapException.class, e -> assertThat(e.code()).isEqualTo(ResultCode.INVALID_DN_SYNTAX));
     }
 
     @Test
@@ -113,7 +116,8 @@ class DnSyntaxTest {
     @Test
     void duplicateAvaInRdnIsRefused() {
         assertThatThrownBy(() -> dn("cn=a+CN=A,dc=com"))
-                .isInstanceOfSatisfying(LdapException.class, e -> assertThat(e.code()).isEqualTo(ResultCode.INVALID_DN_SYNTAX));
+                .isInstanceOfSatisfying(
+                        LdapException.class, e -> assertThat(e.code()).isEqualTo(ResultCode.INVALID_DN_SYNTAX));
     }
 
     @Test
@@ -159,18 +163,35 @@ class DnSyntaxTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"cn", "=x", "cn=x,", "cn=\\", "foo=bar", "cn=x,foo=bar", "cn=x,,dc=com", "cn=\\zz",
-        "cn=\\4", "cn=x,=y", "cn=\"unterminated", "c n=x", "cn=x+", ",cn=x"})
+    @ValueSource(
+            strings = {
+                "cn",
+                "=x",
+                "cn=x,",
+                "cn=\\",
+                "foo=bar",
+                "cn=x,foo=bar",
+                "cn=x,,dc=com",
+                "cn=\\zz",
+                "cn=\\4",
+                "cn=x,=y",
+                "cn=\"unterminated",
+                "c n=x",
+                "cn=x+",
+                ",cn=x"
+            })
     void invalidDnsAreRefused(String text) {
         assertThatThrownBy(() -> dn(text))
-                .isInstanceOfSatisfying(LdapException.class, e -> assertThat(e.code()).isEqualTo(ResultCode.INVALID_DN_SYNTAX));
+                .isInstanceOfSatisfying(
+                        LdapException.class, e -> assertThat(e.code()).isEqualTo(ResultCode.INVALID_DN_SYNTAX));
     }
 
     @Test
     void valuesTheirAttributeRefusesAreInvalidDns() {
         // uidNumber is an integer
         assertThatThrownBy(() -> dn("uidNumber=abc,dc=com"))
-                .isInstanceOfSatisfying(LdapException.class, e -> assertThat(e.code()).isEqualTo(ResultCode.INVALID_DN_SYNTAX));
+                .isInstanceOfSatisfying(
+                        LdapException.class, e -> assertThat(e.code()).isEqualTo(ResultCode.INVALID_DN_SYNTAX));
     }
 
     @Test
@@ -178,13 +199,27 @@ class DnSyntaxTest {
         Rdn rdn = DnSyntax.parseRdn("uid=bob+cn=Bob", SCHEMA);
         assertThat(rdn.normalized()).isEqualTo("cn=bob+uid=bob");
         assertThatThrownBy(() -> DnSyntax.parseRdn("uid=bob,dc=com", SCHEMA))
-                .isInstanceOfSatisfying(LdapException.class, e -> assertThat(e.code()).isEqualTo(ResultCode.INVALID_DN_SYNTAX));
+                .isInstanceOfSatisfying(
+                        LdapException.class, e -> assertThat(e.code()).isEqualTo(ResultCode.INVALID_DN_SYNTAX));
     }
 
     @Test
     void toStringEscapesAndReparsesToAnEqualDn() throws LdapException {
-        List<String> values = List.of("Smith, John", "a+b", "\"q\"", "back\\slash", "<x>", "semi;colon", "#lead",
-                " lead", "trail ", "in#side", "Lu\u010di\u0107", "nul\0byte", "eq=ual", " ");
+        List<String> values = List.of(
+                "Smith, John",
+                "a+b",
+                "\"q\"",
+                "back\\slash",
+                "<x>",
+                "semi;colon",
+                "#lead",
+                " lead",
+                "trail ",
+                "in#side",
+                "Lu\u010di\u0107",
+                "nul\0byte",
+                "eq=ual",
+                " ");
         for (String v : values) {
             Dn built = new Dn(List.of(DnSyntax.makeRdn(List.of(DnSyntax.ava("cn", v, SCHEMA)))));
             String text = built.toString();
@@ -200,7 +235,8 @@ class DnSyntaxTest {
     @Test
     void shownAsSlapdShowsItWhateverTheSpelling() throws LdapException {
         // the forms slapd 2.6 returned for these DNs added with ldapadd (see DnSpellingIT)
-        assertThat(dn("CN=Comma\\, Here + sn=Multi,OU=People , DC=Example,dc=com").toString())
+        assertThat(dn("CN=Comma\\, Here + sn=Multi,OU=People , DC=Example,dc=com")
+                        .toString())
                 .isEqualTo("cn=Comma\\2C Here+sn=Multi,ou=People,dc=Example,dc=com");
         assertThat(dn("cn=\\\"quoted\\\" \\<lt\\> \\;semi \\5C back").toString())
                 .isEqualTo("cn=\\22quoted\\22 \\3Clt\\3E \\3Bsemi \\5C back");
@@ -232,12 +268,23 @@ class DnSyntaxTest {
     @Test
     void keyPutsASubtreeInOnePrefixRange() throws LdapException {
         Dn base = dn("ou=a,dc=example,dc=com");
-        List<Dn> inside = List.of(base, dn("uid=x,ou=a,dc=example,dc=com"), dn("uid=y,ou=a,dc=example,dc=com"),
-                dn("cn=z,uid=x,ou=a,dc=example,dc=com"), dn("cn=Smith\\, J,ou=a,dc=example,dc=com"));
-        List<Dn> outside = List.of(dn("dc=example,dc=com"), dn("ou=ab,dc=example,dc=com"),
-                dn("uid=x,ou=ab,dc=example,dc=com"), dn("ou=a\\,b,dc=example,dc=com"), dn("ou=\\ ,dc=example,dc=com"),
-                dn("ou=A+cn=x,dc=example,dc=com"), dn("ou=0,dc=example,dc=com"), dn("ou=b,dc=example,dc=com"),
-                dn("dc=com"), dn("uid=x,ou=a,dc=example,dc=org"));
+        List<Dn> inside = List.of(
+                base,
+                dn("uid=x,ou=a,dc=example,dc=com"),
+                dn("uid=y,ou=a,dc=example,dc=com"),
+                dn("cn=z,uid=x,ou=a,dc=example,dc=com"),
+                dn("cn=Smith\\, J,ou=a,dc=example,dc=com"));
+        List<Dn> outside = List.of(
+                dn("dc=example,dc=com"),
+                dn("ou=ab,dc=example,dc=com"),
+                dn("uid=x,ou=ab,dc=example,dc=com"),
+                dn("ou=a\\,b,dc=example,dc=com"),
+                dn("ou=\\ ,dc=example,dc=com"),
+                dn("ou=A+cn=x,dc=example,dc=com"),
+                dn("ou=0,dc=example,dc=com"),
+                dn("ou=b,dc=example,dc=com"),
+                dn("dc=com"),
+                dn("uid=x,ou=a,dc=example,dc=org"));
         List<byte[]> keys = new ArrayList<>();
         inside.forEach(d -> keys.add(d.key()));
         outside.forEach(d -> keys.add(d.key()));

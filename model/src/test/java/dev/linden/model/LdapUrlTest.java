@@ -35,14 +35,16 @@ class LdapUrlTest {
         assertThat(new LdapUrl(base, SearchScope.ONE, null).inScope(child)).isTrue();
         assertThat(new LdapUrl(base, SearchScope.ONE, null).inScope(grandchild)).isFalse();
         assertThat(new LdapUrl(base, SearchScope.SUB, null).inScope(grandchild)).isTrue();
-        assertThat(new LdapUrl(base, SearchScope.SUBORDINATES, null).inScope(base)).isFalse();
+        assertThat(new LdapUrl(base, SearchScope.SUBORDINATES, null).inScope(base))
+                .isFalse();
     }
 
     @Test
     void badUrlsAreRefused() {
         assertThatThrownBy(() -> LdapUrl.parse("http://x/dc=x", SCHEMA)).hasMessageContaining("ldap://");
         assertThatThrownBy(() -> LdapUrl.parse("ldap:///dc=x??wide", SCHEMA)).hasMessageContaining("scope");
-        assertThatThrownBy(() -> LdapUrl.parse("ldap:///dc=x??sub?(cn=", SCHEMA)).isInstanceOf(LdapException.class);
+        assertThatThrownBy(() -> LdapUrl.parse("ldap:///dc=x??sub?(cn=", SCHEMA))
+                .isInstanceOf(LdapException.class);
         assertThatThrownBy(() -> LdapUrl.parse("ldap:///dc=x%2", SCHEMA)).hasMessageContaining("escape");
     }
 }

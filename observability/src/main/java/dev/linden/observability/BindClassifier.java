@@ -27,8 +27,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * set earlier is "locked" (see {@link LockoutSource}). Only failed binds pay for the look-up.
  */
 public final class BindClassifier {
-    private static final Set<String> KNOWN_MECHANISMS = Set.of("EXTERNAL", "PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-1",
-            "GSSAPI", "DIGEST-MD5", "CRAM-MD5", "ANONYMOUS", "OAUTHBEARER");
+    private static final Set<String> KNOWN_MECHANISMS = Set.of(
+            "EXTERNAL",
+            "PLAIN",
+            "SCRAM-SHA-256",
+            "SCRAM-SHA-1",
+            "GSSAPI",
+            "DIGEST-MD5",
+            "CRAM-MD5",
+            "ANONYMOUS",
+            "OAUTHBEARER");
     private static final int MAX_REMEMBERED = 10_000;
 
     private final Backend backend;
@@ -70,8 +78,8 @@ public final class BindClassifier {
 
     private BindOutcome simple(BindRequest request, String method, ResultCode code, long startedMillis) {
         if (method.equals("anonymous")) {
-            return new BindOutcome(method, "", code == ResultCode.SUCCESS, code == ResultCode.SUCCESS ? null : common(code),
-                    false);
+            return new BindOutcome(
+                    method, "", code == ResultCode.SUCCESS, code == ResultCode.SUCCESS ? null : common(code), false);
         }
         Dn dn = parse(request.name());
         String account = dn == null ? truncate(request.name()) : dn.normalized();
@@ -116,7 +124,9 @@ public final class BindClassifier {
             return request.name().isEmpty() && request.simplePassword().length == 0 ? "anonymous" : "simple";
         }
         String mech = request.saslMechanism().toUpperCase(Locale.ROOT);
-        return KNOWN_MECHANISMS.contains(mech) ? "sasl_" + mech.toLowerCase(Locale.ROOT).replace('-', '_') : "sasl_other";
+        return KNOWN_MECHANISMS.contains(mech)
+                ? "sasl_" + mech.toLowerCase(Locale.ROOT).replace('-', '_')
+                : "sasl_other";
     }
 
     /** The name a SASL bind authenticates as, read from PLAIN's or SCRAM's first message; never the password. */

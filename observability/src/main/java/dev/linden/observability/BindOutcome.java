@@ -10,5 +10,4 @@ package dev.linden.observability;
  * @param failure why it failed (null on success, and for a SASL step that is still in progress)
  * @param lockout whether this failure locked the account
  */
-public record BindOutcome(String method, String account, boolean success, BindFailure failure, boolean lockout) {
-}
+public record BindOutcome(String method, String account, boolean success, BindFailure failure, boolean lockout) {}

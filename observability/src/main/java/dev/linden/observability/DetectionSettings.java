@@ -22,9 +22,17 @@ import java.util.List;
  * @param exemptIdentities DNs whose searches are never counted as enumeration or probes (a sync
  *     job's service account, say), and that are never throttled or blocked; the root DN always is
  */
-public record DetectionSettings(boolean enabled, PasswordSpray passwordSpray, BruteForce bruteForce,
-        Enumeration enumeration, SecretProbes secretProbes, int throttleDelayMillis, int maxDelayedOperations,
-        int maxTracked, List<String> exemptAddresses, List<String> exemptIdentities) {
+public record DetectionSettings(
+        boolean enabled,
+        PasswordSpray passwordSpray,
+        BruteForce bruteForce,
+        Enumeration enumeration,
+        SecretProbes secretProbes,
+        int throttleDelayMillis,
+        int maxDelayedOperations,
+        int maxTracked,
+        List<String> exemptAddresses,
+        List<String> exemptIdentities) {
 
     /** What happens to an offender once a detection fires. */
     public enum Action {
@@ -70,10 +78,19 @@ public record DetectionSettings(boolean enabled, PasswordSpray passwordSpray, Br
      *     sync must not be punished; throttle or block is opted into)
      * @param anonymousAction what is done to an anonymous client's address
      */
-    public record Enumeration(int entries, int minEntriesPerSearch, int broadSearches, int pages, int windowSeconds,
-            int factor, int memoryHours, Action action, Action anonymousAction, int actionSeconds) {
-        public static final Enumeration DEFAULT = new Enumeration(2000, 10, 10, 100, 300, 4, 24, Action.NONE,
-                Action.THROTTLE, 600);
+    public record Enumeration(
+            int entries,
+            int minEntriesPerSearch,
+            int broadSearches,
+            int pages,
+            int windowSeconds,
+            int factor,
+            int memoryHours,
+            Action action,
+            Action anonymousAction,
+            int actionSeconds) {
+        public static final Enumeration DEFAULT =
+                new Enumeration(2000, 10, 10, 100, 300, 4, 24, Action.NONE, Action.THROTTLE, 600);
     }
 
     /** At least {@code probes} searches filtering on, or compares against, a secret attribute within the window. */
@@ -85,12 +102,28 @@ public record DetectionSettings(boolean enabled, PasswordSpray passwordSpray, Br
     public static final int DEFAULT_MAX_DELAYED = 4;
     public static final int DEFAULT_MAX_TRACKED = 100_000;
 
-    public static final DetectionSettings DEFAULT = new DetectionSettings(true, PasswordSpray.DEFAULT, BruteForce.DEFAULT,
-            Enumeration.DEFAULT, SecretProbes.DEFAULT, DEFAULT_THROTTLE_DELAY_MILLIS, DEFAULT_MAX_DELAYED,
-            DEFAULT_MAX_TRACKED, List.of(), List.of());
-    public static final DetectionSettings DISABLED = new DetectionSettings(false, PasswordSpray.DEFAULT,
-            BruteForce.DEFAULT, Enumeration.DEFAULT, SecretProbes.DEFAULT, DEFAULT_THROTTLE_DELAY_MILLIS,
-            DEFAULT_MAX_DELAYED, DEFAULT_MAX_TRACKED, List.of(), List.of());
+    public static final DetectionSettings DEFAULT = new DetectionSettings(
+            true,
+            PasswordSpray.DEFAULT,
+            BruteForce.DEFAULT,
+            Enumeration.DEFAULT,
+            SecretProbes.DEFAULT,
+            DEFAULT_THROTTLE_DELAY_MILLIS,
+            DEFAULT_MAX_DELAYED,
+            DEFAULT_MAX_TRACKED,
+            List.of(),
+            List.of());
+    public static final DetectionSettings DISABLED = new DetectionSettings(
+            false,
+            PasswordSpray.DEFAULT,
+            BruteForce.DEFAULT,
+            Enumeration.DEFAULT,
+            SecretProbes.DEFAULT,
+            DEFAULT_THROTTLE_DELAY_MILLIS,
+            DEFAULT_MAX_DELAYED,
+            DEFAULT_MAX_TRACKED,
+            List.of(),
+            List.of());
 
     public DetectionSettings {
         exemptAddresses = List.copyOf(exemptAddresses);

@@ -6,10 +6,10 @@ import java.time.format.DateTimeFormatter;
 
 /** Generalized time values (RFC 4517 3.3.13) as the server writes them, to and from epoch milliseconds. */
 public final class GeneralizedTimes {
-    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter FORMAT =
+            DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private GeneralizedTimes() {
-    }
+    private GeneralizedTimes() {}
 
     public static String format(long millis) {
         return FORMAT.format(java.time.Instant.ofEpochMilli(millis));
@@ -40,7 +40,9 @@ public final class GeneralizedTimes {
                 String fraction = (rest.substring(1) + "000000000").substring(0, 9);
                 nanos = Integer.parseInt(fraction);
             }
-            return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(ZoneOffset.UTC).toEpochMilli();
+            return LocalDateTime.of(year, month, day, hour, minute, second, nanos)
+                    .toInstant(ZoneOffset.UTC)
+                    .toEpochMilli();
         } catch (RuntimeException e) {
             return Long.MIN_VALUE;
         }

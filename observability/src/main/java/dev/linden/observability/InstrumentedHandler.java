@@ -20,8 +20,8 @@ public final class InstrumentedHandler implements RequestHandler {
     private final BindClassifier binds;
     private final OperationObserver[] observers;
 
-    public InstrumentedHandler(RequestHandler next, OperationStats stats, BindClassifier binds,
-            List<OperationObserver> observers) {
+    public InstrumentedHandler(
+            RequestHandler next, OperationStats stats, BindClassifier binds, List<OperationObserver> observers) {
         this.next = next;
         this.stats = stats;
         this.binds = binds;
@@ -44,7 +44,12 @@ public final class InstrumentedHandler implements RequestHandler {
         }
     }
 
-    private void completed(OperationContext ctx, OperationKind kind, Response response, OperationScope scope, long nanos,
+    private void completed(
+            OperationContext ctx,
+            OperationKind kind,
+            Response response,
+            OperationScope scope,
+            long nanos,
             long startedMillis) {
         BindOutcome bind = null;
         if (ctx.request().op() instanceof BindRequest b) {

@@ -12,8 +12,7 @@ import java.util.Locale;
  * failure must tell the operator what to change.
  */
 public final class ListenFailure {
-    private ListenFailure() {
-    }
+    private ListenFailure() {}
 
     /**
      * @param what the listener, e.g. "LDAP"
@@ -21,26 +20,31 @@ public final class ListenFailure {
      * @param hostSetting where its address is chosen, e.g. "--host or listen.host"
      * @param failure what the socket threw
      */
-    public static String describe(String what, String host, int port, String portSetting, String hostSetting,
-            Throwable failure) {
+    public static String describe(
+            String what, String host, int port, String portSetting, String hostSetting, Throwable failure) {
         String where = "cannot listen for " + what + " on " + host + ":" + port + ": ";
         String reason = reason(failure).toLowerCase(Locale.ROOT);
         if (reason.contains("already in use")) {
-            return where + "the port is in use by another program (another Linden or slapd?): stop it, or choose another port ("
+            return where
+                    + "the port is in use by another program (another Linden or slapd?): stop it, or choose another port ("
                     + portSetting + ")";
         }
         if (reason.contains("permission denied") || reason.contains("access denied")) {
-            return where + "permission denied: " + (port < 1024
-                    ? "ports below 1024 need root or the CAP_NET_BIND_SERVICE capability; run as root, grant it to java "
-                            + "(setcap cap_net_bind_service=+ep), or choose a port above 1023 (" + portSetting + ")"
-                    : "choose another port (" + portSetting + ")");
+            return where + "permission denied: "
+                    + (port < 1024
+                            ? "ports below 1024 need root or the CAP_NET_BIND_SERVICE capability; run as root, grant it to java "
+                                    + "(setcap cap_net_bind_service=+ep), or choose a port above 1023 (" + portSetting
+                                    + ")"
+                            : "choose another port (" + portSetting + ")");
         }
         if (reason.contains("cannot assign requested address")) {
-            return where + host + " is not an address of this machine: choose one of its addresses, 0.0.0.0 (all) or 127.0.0.1 ("
+            return where + host
+                    + " is not an address of this machine: choose one of its addresses, 0.0.0.0 (all) or 127.0.0.1 ("
                     + hostSetting + ")";
         }
         if (unresolved(failure)) {
-            return where + "cannot resolve the host name " + host + ": give an address of this machine (" + hostSetting + ")";
+            return where + "cannot resolve the host name " + host + ": give an address of this machine (" + hostSetting
+                    + ")";
         }
         return where + reason(failure);
     }

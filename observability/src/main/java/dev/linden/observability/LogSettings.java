@@ -16,13 +16,24 @@ import java.nio.file.Path;
  * @param queueSize records waiting for the writer; when full, further records are dropped (and
  *     counted) rather than making an operation wait
  */
-public record LogSettings(boolean enabled, Format format, Path file, long maxFileBytes, Rotation rotation, int maxHistory,
-        long totalSizeCapBytes, int queueSize) {
+public record LogSettings(
+        boolean enabled,
+        Format format,
+        Path file,
+        long maxFileBytes,
+        Rotation rotation,
+        int maxHistory,
+        long totalSizeCapBytes,
+        int queueSize) {
 
-    public enum Format { LINE, JSON }
+    public enum Format {
+        LINE,
+        JSON
+    }
 
     public enum Rotation {
-        HOURLY("yyyy-MM-dd-HH"), DAILY("yyyy-MM-dd");
+        HOURLY("yyyy-MM-dd-HH"),
+        DAILY("yyyy-MM-dd");
 
         private final String datePattern;
 
@@ -50,13 +61,27 @@ public record LogSettings(boolean enabled, Format format, Path file, long maxFil
     }
 
     public static LogSettings disabled() {
-        return new LogSettings(false, Format.LINE, null, DEFAULT_MAX_FILE_BYTES, Rotation.DAILY, DEFAULT_MAX_HISTORY,
-                DEFAULT_TOTAL_SIZE_CAP, DEFAULT_QUEUE_SIZE);
+        return new LogSettings(
+                false,
+                Format.LINE,
+                null,
+                DEFAULT_MAX_FILE_BYTES,
+                Rotation.DAILY,
+                DEFAULT_MAX_HISTORY,
+                DEFAULT_TOTAL_SIZE_CAP,
+                DEFAULT_QUEUE_SIZE);
     }
 
     /** A stream to {@code file} with the default sizes. */
     public static LogSettings to(Path file, Format format) {
-        return new LogSettings(true, format, file, DEFAULT_MAX_FILE_BYTES, Rotation.DAILY, DEFAULT_MAX_HISTORY,
-                DEFAULT_TOTAL_SIZE_CAP, DEFAULT_QUEUE_SIZE);
+        return new LogSettings(
+                true,
+                format,
+                file,
+                DEFAULT_MAX_FILE_BYTES,
+                Rotation.DAILY,
+                DEFAULT_MAX_HISTORY,
+                DEFAULT_TOTAL_SIZE_CAP,
+                DEFAULT_QUEUE_SIZE);
     }
 }

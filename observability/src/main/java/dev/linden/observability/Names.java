@@ -32,8 +32,7 @@ public final class Names {
         RESULTS[ResultCode.E_SYNC_REFRESH_REQUIRED.ordinal()] = "e-syncRefreshRequired"; // RFC 4533's spelling
     }
 
-    private Names() {
-    }
+    private Names() {}
 
     /** The RFC 4511 name of a result code: "invalidCredentials". */
     public static String result(ResultCode code) {

@@ -4,6 +4,8 @@ import dev.linden.core.Directory;
 import dev.linden.core.RequestHandler;
 import dev.linden.core.Session;
 import dev.linden.core.acl.AccessControl;
+import dev.linden.core.throttle.FamiliarAddresses;
+import dev.linden.core.throttle.SecurityCounters;
 import dev.linden.model.schema.SecretAttributes;
 import dev.linden.observability.log.AccessLog;
 import dev.linden.observability.log.LogStream;
@@ -30,8 +32,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
-import dev.linden.core.throttle.FamiliarAddresses;
-import dev.linden.core.throttle.SecurityCounters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +57,7 @@ public final class Observability implements AutoCloseable {
     private final AccessLog accessLog;
     /** Where security events go: the security log, or nowhere when it is off. */
     private final Consumer<SecurityEvent> securityEvents;
+
     private final Detector detector;
     private final CountingStorage store;
     private final String version;
@@ -67,8 +68,13 @@ public final class Observability implements AutoCloseable {
     private PrometheusRegistry registry;
     private HTTPServer metricsServer;
 
-    private Observability(ObservabilitySettings settings, Directory directory, CountingStorage store, String version,
-            Supplier<SecurityCounters.Snapshot> passwordPolicy, FamiliarAddresses familiar) {
+    private Observability(
+            ObservabilitySettings settings,
+            Directory directory,
+            CountingStorage store,
+            String version,
+            Supplier<SecurityCounters.Snapshot> passwordPolicy,
+            FamiliarAddresses familiar) {
         this.settings = settings;
         this.passwordPolicy = passwordPolicy;
         this.directory = directory;
@@ -81,10 +87,17 @@ public final class Observability implements AutoCloseable {
         try {
             access = settings.accessLog().enabled() ? LogStream.open("access", settings.accessLog()) : null;
             security = settings.securityLog().enabled() ? LogStream.open("security", settings.securityLog()) : null;
-            events = security == null ? e -> { } : new SecurityLog(security);
+            events = security == null ? e -> {} : new SecurityLog(security);
             this.detector = settings.detection().enabled()
-                    ? new Detector(settings.detection(), directory.schema(), directory.backend().config().suffixes(),
-                            directory.config().rootDn(), secrets, familiar, events, System::currentTimeMillis)
+                    ? new Detector(
+                            settings.detection(),
+                            directory.schema(),
+                            directory.backend().config().suffixes(),
+                            directory.config().rootDn(),
+                            secrets,
+                            familiar,
+                            events,
+                            System::currentTimeMillis)
                     : null;
         } catch (RuntimeException e) {
             if (access != null) {
@@ -118,12 +131,19 @@ public final class Observability implements AutoCloseable {
      * @param familiar where each account bound from successfully of late, which detection spares as
      *     the bind throttle does
      */
-    public static Observability start(ObservabilitySettings settings, Directory directory, CountingStorage store,
-            String version, Supplier<SecurityCounters.Snapshot> passwordPolicy, FamiliarAddresses familiar)
+    public static Observability start(
+            ObservabilitySettings settings,
+            Directory directory,
+            CountingStorage store,
+            String version,
+            Supplier<SecurityCounters.Snapshot> passwordPolicy,
+            FamiliarAddresses familiar)
             throws IOException {
         Observability o = new Observability(settings, directory, store, version, passwordPolicy, familiar);
         if (settings.monitor().enabled()) { // searched and compared by the ordinary operations, behind every check
-            directory.live().mount(new MonitorContext(directory.schema(), new MonitorTree(directory.schema(), o.sources())));
+            directory
+                    .live()
+                    .mount(new MonitorContext(directory.schema(), new MonitorTree(directory.schema(), o.sources())));
         }
         try {
             o.startMetrics();
@@ -182,23 +202,47 @@ public final class Observability implements AutoCloseable {
         for (int i = 0; i < tries; i++) {
             int port = m.port() + i;
             try {
-                HTTPServer server = HTTPServer.builder().hostname(m.host()).port(port).registry(registry).buildAndStart();
+                HTTPServer server = HTTPServer.builder()
+                        .hostname(m.host())
+                        .port(port)
+                        .registry(registry)
+                        .buildAndStart();
                 if (i > 0) {
-                    log.warn("metrics: port {} is in use (another server on this machine?); serving metrics on "
-                            + "http://{}:{}/metrics instead (set metrics.port to choose)", m.port(), m.host(), port);
+                    log.warn(
+                            "metrics: port {} is in use (another server on this machine?); serving metrics on "
+                                    + "http://{}:{}/metrics instead (set metrics.port to choose)",
+                            m.port(),
+                            m.host(),
+                            port);
                 }
                 return server;
             } catch (java.net.BindException e) {
                 if (!m.defaultPort() || !String.valueOf(e.getMessage()).contains("in use")) {
-                    throw new IOException(ListenFailure.describe("metrics", m.host(), port,
-                            "metrics.port, or metrics.enabled: false", "metrics.host", e), e);
+                    throw new IOException(
+                            ListenFailure.describe(
+                                    "metrics",
+                                    m.host(),
+                                    port,
+                                    "metrics.port, or metrics.enabled: false",
+                                    "metrics.host",
+                                    e),
+                            e);
                 }
             } catch (IOException e) {
-                throw new IOException(ListenFailure.describe("metrics", m.host(), port,
-                        "metrics.port, or metrics.enabled: false", "metrics.host", e), e);
+                throw new IOException(
+                        ListenFailure.describe(
+                                "metrics",
+                                m.host(),
+                                port,
+                                "metrics.port, or metrics.enabled: false",
+                                "metrics.host",
+                                e),
+                        e);
             }
         }
-        log.warn("metrics: ports {} to {} are in use; no metrics endpoint (set metrics.port to choose one)", m.port(),
+        log.warn(
+                "metrics: ports {} to {} are in use; no metrics endpoint (set metrics.port to choose one)",
+                m.port(),
                 m.port() + tries - 1);
         return null;
     }
@@ -227,7 +271,8 @@ public final class Observability implements AutoCloseable {
      */
     public RequestHandler wrap(RequestHandler dispatcher) {
         RequestHandler handler = dispatcher;
-        if (securityStream != null && AccessControl.mayShowSecrets(directory.config().accessRules())) {
+        if (securityStream != null
+                && AccessControl.mayShowSecrets(directory.config().accessRules())) {
             handler = new SecretReads(handler, secrets, securityEvents);
         }
         if (detector != null) {
@@ -244,14 +289,27 @@ public final class Observability implements AutoCloseable {
         if (accessLog != null) {
             observers.add(accessLog);
         }
-        BindClassifier binds = new BindClassifier(directory.backend(), directory.schema(), directory.config().rootDn(),
+        BindClassifier binds = new BindClassifier(
+                directory.backend(),
+                directory.schema(),
+                directory.config().rootDn(),
                 new EntryLockouts(directory.schema()));
         return new InstrumentedHandler(handler, stats, binds, observers);
     }
 
     private MonitorSources sources() {
-        return new MonitorSources(version, startMillis, () -> listeners, connections, stats,
-                directory.backend(), store, detector, passwordPolicy, cldap, () -> replicationSources.get(),
+        return new MonitorSources(
+                version,
+                startMillis,
+                () -> listeners,
+                connections,
+                stats,
+                directory.backend(),
+                store,
+                detector,
+                passwordPolicy,
+                cldap,
+                () -> replicationSources.get(),
                 directory.syncs());
     }
 

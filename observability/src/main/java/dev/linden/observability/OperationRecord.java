@@ -21,13 +21,34 @@ import dev.linden.protocol.op.ResultResponse;
  * @param bind for binds, what was tried and how it ended; null otherwise
  * @param enforced whether detection throttled or refused it
  */
-public record OperationRecord(Session session, LdapMessage request, OperationKind kind, Response response, int entries,
-        long nanos, Dn identity, BindOutcome bind, DetectionSettings.Action enforced) {
+public record OperationRecord(
+        Session session,
+        LdapMessage request,
+        OperationKind kind,
+        Response response,
+        int entries,
+        long nanos,
+        Dn identity,
+        BindOutcome bind,
+        DetectionSettings.Action enforced) {
 
-    static OperationRecord of(OperationContext ctx, OperationKind kind, Response response, OperationScope scope,
-            long nanos, BindOutcome bind) {
-        return new OperationRecord(ctx.session(), ctx.request(), kind, response, scope.entries(), nanos,
-                ctx.session().boundDn(), bind, scope.enforced());
+    static OperationRecord of(
+            OperationContext ctx,
+            OperationKind kind,
+            Response response,
+            OperationScope scope,
+            long nanos,
+            BindOutcome bind) {
+        return new OperationRecord(
+                ctx.session(),
+                ctx.request(),
+                kind,
+                response,
+                scope.entries(),
+                nanos,
+                ctx.session().boundDn(),
+                bind,
+                scope.enforced());
     }
 
     /** The result of the final response; null when there was none. */

@@ -16,6 +16,7 @@ public final class OperationStats implements OperationObserver {
     private static final ResultCode[] CODES = ResultCode.values();
     /** index of "no response" (abandoned) in the per-result counters */
     private static final int NO_RESPONSE = CODES.length;
+
     private static final int SAMPLES = 61;
 
     private final OperationKind[] kinds = OperationKind.all();
@@ -54,8 +55,10 @@ public final class OperationStats implements OperationObserver {
         }
         BindOutcome bind = record.bind();
         if (bind != null && (bind.success() || bind.failure() != null)) {
-            binds.computeIfAbsent(bind.method(), m -> new LongAdder[] {new LongAdder(), new LongAdder()})
-                    [bind.success() ? 0 : 1].increment();
+            binds
+                    .computeIfAbsent(bind.method(), m -> new LongAdder[] {new LongAdder(), new LongAdder()})[
+                    bind.success() ? 0 : 1]
+                    .increment();
             if (bind.failure() != null) {
                 bindFailures.get(bind.failure()).increment();
             }

@@ -16,6 +16,16 @@ package dev.linden.observability;
  * @param lastError the last failure, or null
  * @param alert why the source needs attention (stopped for a while, or too far behind), or null
  */
-public record ReplicationSource(int rid, String provider, String state, String lastCsn, long lastChangeMillis,
-        long delayMillis, long changes, long reconnects, long bytes, long refreshes, String lastError, String alert) {
-}
+public record ReplicationSource(
+        int rid,
+        String provider,
+        String state,
+        String lastCsn,
+        long lastChangeMillis,
+        long delayMillis,
+        long changes,
+        long reconnects,
+        long bytes,
+        long refreshes,
+        String lastError,
+        String alert) {}

@@ -18,7 +18,8 @@ final class ReplicationWatch {
         this.events = events;
     }
 
-    private static SecurityEvent event(String name, SecurityEvent.Severity severity, ReplicationSource s, String summary) {
+    private static SecurityEvent event(
+            String name, SecurityEvent.Severity severity, ReplicationSource s, String summary) {
         Map<String, Object> details = new java.util.LinkedHashMap<>();
         details.put("rid", (long) s.rid());
         details.put("provider", s.provider());

@@ -18,7 +18,8 @@ class GeneralizedTimesTest {
     @Test
     void scramNamesAreReadFromTheFirstMessageOnly() {
         assertThat(BindClassifier.scramName("n,,n=carol,r=abc".getBytes())).isEqualTo("carol");
-        assertThat(BindClassifier.scramName("n,a=admin,n=o=3Dx=2Cy,r=abc".getBytes())).isEqualTo("o=x,y");
+        assertThat(BindClassifier.scramName("n,a=admin,n=o=3Dx=2Cy,r=abc".getBytes()))
+                .isEqualTo("o=x,y");
         assertThat(BindClassifier.scramName("c=biws,r=abc,p=proof".getBytes())).isNull();
         assertThat(BindClassifier.scramName(null)).isNull();
     }

@@ -18,8 +18,7 @@ import java.util.List;
 public final class LdapDecoder {
     private static final long MAX_INT = Integer.MAX_VALUE;
 
-    private LdapDecoder() {
-    }
+    private LdapDecoder() {}
 
     public static LdapMessage decode(byte[] pdu) throws BerException {
         return decode(pdu, 0, pdu.length);
@@ -113,7 +112,8 @@ public final class LdapDecoder {
                 BerReader r = msg.readSequence(tag);
                 LdapResult result = result(r);
                 String oid = r.peekTag() == EXTENDED_RESPONSE_NAME ? r.readUtf8(EXTENDED_RESPONSE_NAME) : null;
-                byte[] value = r.peekTag() == EXTENDED_RESPONSE_VALUE ? r.readOctetString(EXTENDED_RESPONSE_VALUE) : null;
+                byte[] value =
+                        r.peekTag() == EXTENDED_RESPONSE_VALUE ? r.readOctetString(EXTENDED_RESPONSE_VALUE) : null;
                 yield new ExtendedResponse(result, oid, value);
             }
             case INTERMEDIATE_RESPONSE -> {
@@ -160,8 +160,15 @@ public final class LdapDecoder {
             attributes.add(attrs.readUtf8());
         }
         r.expectEnd("the search request");
-        return new SearchRequest(base, SearchScope.of(scope), DerefAliases.values()[deref], sizeLimit, timeLimit,
-                typesOnly, filter, attributes);
+        return new SearchRequest(
+                base,
+                SearchScope.of(scope),
+                DerefAliases.values()[deref],
+                sizeLimit,
+                timeLimit,
+                typesOnly,
+                filter,
+                attributes);
     }
 
     public static Filter filter(BerReader r, int depth) throws BerException {

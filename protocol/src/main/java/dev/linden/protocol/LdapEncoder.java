@@ -10,8 +10,7 @@ import java.util.List;
 
 /** Encodes LDAPMessages into BER, the exact inverse of {@link LdapDecoder}. */
 public final class LdapEncoder {
-    private LdapEncoder() {
-    }
+    private LdapEncoder() {}
 
     public static byte[] encode(LdapMessage message) {
         BerWriter w = new BerWriter();
@@ -72,8 +71,12 @@ public final class LdapEncoder {
             }
             case UnbindRequest u -> w.nullValue(UNBIND_REQUEST);
             case SearchRequest s -> {
-                w.begin(SEARCH_REQUEST).string(s.baseDn()).enumerated(s.scope().ordinal())
-                        .enumerated(s.derefAliases().ordinal()).integer(s.sizeLimit()).integer(s.timeLimit())
+                w.begin(SEARCH_REQUEST)
+                        .string(s.baseDn())
+                        .enumerated(s.scope().ordinal())
+                        .enumerated(s.derefAliases().ordinal())
+                        .integer(s.sizeLimit())
+                        .integer(s.timeLimit())
                         .bool(s.typesOnly());
                 filter(s.filter(), w);
                 w.begin(BerTags.SEQUENCE);
@@ -121,8 +124,14 @@ public final class LdapEncoder {
                 w.end();
             }
             case ModifyDnResponse r -> resultOp(MODIFY_DN_RESPONSE, r.result(), w);
-            case CompareRequest c -> w.begin(COMPARE_REQUEST).string(c.dn()).begin(BerTags.SEQUENCE)
-                    .string(c.attribute()).octetString(c.value()).end().end();
+            case CompareRequest c ->
+                w.begin(COMPARE_REQUEST)
+                        .string(c.dn())
+                        .begin(BerTags.SEQUENCE)
+                        .string(c.attribute())
+                        .octetString(c.value())
+                        .end()
+                        .end();
             case CompareResponse r -> resultOp(COMPARE_RESPONSE, r.result(), w);
             case AbandonRequest a -> w.integer(ABANDON_REQUEST, a.idToAbandon());
             case ExtendedRequest x -> {

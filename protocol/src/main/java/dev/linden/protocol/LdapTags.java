@@ -58,6 +58,5 @@ public final class LdapTags {
     /** The OID of the Notice of Disconnection unsolicited notification (RFC 4511 section 4.4.1). */
     public static final String NOTICE_OF_DISCONNECTION = "1.3.6.1.4.1.1466.20036";
 
-    private LdapTags() {
-    }
+    private LdapTags() {}
 }

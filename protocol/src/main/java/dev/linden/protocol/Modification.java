@@ -1,5 +1,4 @@
 package dev.linden.protocol;
 
 /** One change of a modify request. */
-public record Modification(ModOp op, PartialAttribute attribute) {
-}
+public record Modification(ModOp op, PartialAttribute attribute) {}

@@ -11,8 +11,7 @@ import java.util.HexFormat;
 
 /** Test helpers shared by the codec tests: hex, round trips and structural comparison of records. */
 public final class Codec {
-    private Codec() {
-    }
+    private Codec() {}
 
     /** Parses hex with any whitespace between the digits. */
     public static byte[] hex(String text) {
@@ -64,8 +63,11 @@ public final class Codec {
      * GreaterOrEqual with the same fields).
      */
     public static void assertDeepEquals(Object actual, Object expected) {
-        assertThat(actual).usingRecursiveComparison().withStrictTypeChecking()
-                .withEqualsForType(java.util.Arrays::equals, byte[].class).isEqualTo(expected);
+        assertThat(actual)
+                .usingRecursiveComparison()
+                .withStrictTypeChecking()
+                .withEqualsForType(java.util.Arrays::equals, byte[].class)
+                .isEqualTo(expected);
     }
 
     public static byte[] ber(Filter filter) {

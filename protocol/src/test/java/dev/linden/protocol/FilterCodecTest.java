@@ -48,8 +48,8 @@ public class FilterCodecTest {
     }
 
     static Filter roundTripInSearch(Filter filter) throws BerException {
-        SearchRequest s = new SearchRequest("dc=example", SearchScope.SUB, DerefAliases.NEVER, 0, 0, false, filter,
-                List.of("cn"));
+        SearchRequest s = new SearchRequest(
+                "dc=example", SearchScope.SUB, DerefAliases.NEVER, 0, 0, false, filter, List.of("cn"));
         return ((SearchRequest) Codec.roundTrip(new LdapMessage(2, s)).op()).filter();
     }
 
@@ -80,8 +80,8 @@ public class FilterCodecTest {
         assertThat(hex(ber(new Filter.And(List.of())))).isEqualTo("a0 00");
         assertThat(hex(ber(new Filter.Or(List.of())))).isEqualTo("a1 00");
         Codec.assertDeepEquals(roundTripInSearch(new Filter.And(List.of())), new Filter.And(List.of()));
-        Codec.assertDeepEquals(roundTripInSearch(new Filter.Not(new Filter.Or(List.of()))),
-                new Filter.Not(new Filter.Or(List.of())));
+        Codec.assertDeepEquals(
+                roundTripInSearch(new Filter.Not(new Filter.Or(List.of()))), new Filter.Not(new Filter.Or(List.of())));
     }
 
     @Test

@@ -34,8 +34,8 @@ class FilterTextFuzzTest {
         }
         String formattedAgain = FilterText.format(again);
         if (!formatted.equals(formattedAgain)) {
-            throw new AssertionError("format is not stable\ninput:  " + text + "\nfirst:  " + formatted
-                    + "\nsecond: " + formattedAgain);
+            throw new AssertionError(
+                    "format is not stable\ninput:  " + text + "\nfirst:  " + formatted + "\nsecond: " + formattedAgain);
         }
         // every filter the text parser accepts must be one the BER decoder accepts, unchanged
         byte[] ber = Codec.ber(filter);

@@ -47,7 +47,8 @@ class KnownBytesTest {
 
     @Test
     void bindResponseSuccess() throws BerException {
-        LdapMessage m = both("""
+        LdapMessage m =
+                both("""
                 30 0c 02 01 01
                    61 07                  -- [APPLICATION 1] BindResponse
                       0a 01 00            -- resultCode success
@@ -77,22 +78,25 @@ class KnownBytesTest {
 
     @Test
     void deleteRequest() throws BerException {
-        LdapMessage m = both("30 0f 02 01 04 4a 0a 64 63 3d 65 78 61 6d 70 6c 65", // "dc=example"
+        LdapMessage m = both(
+                "30 0f 02 01 04 4a 0a 64 63 3d 65 78 61 6d 70 6c 65", // "dc=example"
                 new LdapMessage(4, new DeleteRequest("dc=example")));
         assertThat(((DeleteRequest) m.op()).dn()).isEqualTo("dc=example");
     }
 
     @Test
     void deleteRequestWithManageDsaItControl() throws BerException {
-        LdapMessage m = both("""
+        LdapMessage m = both(
+                """
                 30 29 02 01 05
                    4a 04 63 6e 3d 78                          -- DelRequest "cn=x"
                    a0 1e                                      -- [0] controls
                       30 1c
                          04 17 32 2e 31 36 2e 38 34 30 2e 31 2e 31 31 33 37 33 30 2e 33 2e 34 2e 32
                          01 01 ff                             -- criticality TRUE
-                """.replaceAll("--.*", ""), new LdapMessage(5, new DeleteRequest("cn=x"),
-                List.of(new Control("2.16.840.1.113730.3.4.2", true, null))));
+                """.replaceAll("--.*", ""),
+                new LdapMessage(
+                        5, new DeleteRequest("cn=x"), List.of(new Control("2.16.840.1.113730.3.4.2", true, null))));
         assertThat(m.controls()).hasSize(1);
         Control c = m.controls().get(0);
         assertThat(c.oid()).isEqualTo("2.16.840.1.113730.3.4.2");
@@ -102,7 +106,8 @@ class KnownBytesTest {
 
     @Test
     void searchRequestWithPresentFilter() throws BerException {
-        LdapMessage m = both("""
+        LdapMessage m = both(
+                """
                 30 2f 02 01 02
                    63 2a                                      -- [APPLICATION 3] SearchRequest
                       04 0a 64 63 3d 65 78 61 6d 70 6c 65     -- baseObject "dc=example"
@@ -112,8 +117,18 @@ class KnownBytesTest {
                       01 01 00                                -- typesOnly FALSE
                       87 0b 6f 62 6a 65 63 74 43 6c 61 73 73  -- [7] present "objectClass"
                       30 00                                   -- attributes: none
-                """.replaceAll("--.*", ""), new LdapMessage(2, new SearchRequest("dc=example", SearchScope.SUB,
-                DerefAliases.NEVER, 0, 0, false, new Filter.Present("objectClass"), List.of())));
+                """.replaceAll("--.*", ""),
+                new LdapMessage(
+                        2,
+                        new SearchRequest(
+                                "dc=example",
+                                SearchScope.SUB,
+                                DerefAliases.NEVER,
+                                0,
+                                0,
+                                false,
+                                new Filter.Present("objectClass"),
+                                List.of())));
         SearchRequest s = (SearchRequest) m.op();
         assertThat(s.baseDn()).isEqualTo("dc=example");
         assertThat(s.scope()).isEqualTo(SearchScope.SUB);
@@ -127,30 +142,40 @@ class KnownBytesTest {
 
     @Test
     void searchResultEntry() throws BerException {
-        LdapMessage m = both("""
+        LdapMessage m = both(
+                """
                 30 1b 02 01 02
                    64 16 04 04 63 6e 3d 61                    -- SearchResultEntry "cn=a"
                       30 0e 30 0c 04 02 63 6e                 -- attributes: cn
                          31 06 04 01 61 04 01 62              -- SET { "a", "b" }
-                """.replaceAll("--.*", ""), new LdapMessage(2, new SearchResultEntry("cn=a",
-                List.of(new PartialAttribute("cn", List.of(utf8("a"), utf8("b")))))));
+                """.replaceAll("--.*", ""),
+                new LdapMessage(
+                        2,
+                        new SearchResultEntry(
+                                "cn=a", List.of(new PartialAttribute("cn", List.of(utf8("a"), utf8("b")))))));
         SearchResultEntry e = (SearchResultEntry) m.op();
         assertThat(e.dn()).isEqualTo("cn=a");
         assertThat(e.attributes()).hasSize(1);
         assertThat(e.attributes().get(0).type()).isEqualTo("cn");
-        assertThat(e.attributes().get(0).values()).satisfiesExactly(
-                v -> assertThat(v).containsExactly('a'), v -> assertThat(v).containsExactly('b'));
+        assertThat(e.attributes().get(0).values())
+                .satisfiesExactly(
+                        v -> assertThat(v).containsExactly('a'),
+                        v -> assertThat(v).containsExactly('b'));
     }
 
     @Test
     void searchResultDoneNoSuchObject() throws BerException {
-        LdapMessage m = both("""
+        LdapMessage m = both(
+                """
                 30 1d 02 01 02
                    65 18 0a 01 20                             -- SearchResultDone noSuchObject (32)
                       04 0a 64 63 3d 65 78 61 6d 70 6c 65     -- matchedDN "dc=example"
                       04 07 6e 6f 20 73 75 63 68              -- "no such"
-                """.replaceAll("--.*", ""), new LdapMessage(2, new SearchResultDone(
-                new LdapResult(ResultCode.NO_SUCH_OBJECT, "dc=example", "no such", List.of()))));
+                """.replaceAll("--.*", ""),
+                new LdapMessage(
+                        2,
+                        new SearchResultDone(
+                                new LdapResult(ResultCode.NO_SUCH_OBJECT, "dc=example", "no such", List.of()))));
         LdapResult r = ((SearchResultDone) m.op()).result();
         assertThat(r.code()).isEqualTo(ResultCode.NO_SUCH_OBJECT);
         assertThat(r.matchedDn()).isEqualTo("dc=example");
@@ -159,13 +184,19 @@ class KnownBytesTest {
 
     @Test
     void modifyReplace() throws BerException {
-        LdapMessage m = both("""
+        LdapMessage m = both(
+                """
                 30 1d 02 01 03
                    66 18 04 04 63 6e 3d 61                    -- ModifyRequest "cn=a"
                       30 10 30 0e 0a 01 02                    -- change: replace
                          30 09 04 02 73 6e 31 03 04 01 78     -- sn: { "x" }
-                """.replaceAll("--.*", ""), new LdapMessage(3, new ModifyRequest("cn=a", List.of(
-                new Modification(ModOp.REPLACE, new PartialAttribute("sn", List.of(utf8("x"))))))));
+                """.replaceAll("--.*", ""),
+                new LdapMessage(
+                        3,
+                        new ModifyRequest(
+                                "cn=a",
+                                List.of(new Modification(
+                                        ModOp.REPLACE, new PartialAttribute("sn", List.of(utf8("x"))))))));
         ModifyRequest mod = (ModifyRequest) m.op();
         assertThat(mod.dn()).isEqualTo("cn=a");
         assertThat(mod.changes()).hasSize(1);
@@ -175,7 +206,8 @@ class KnownBytesTest {
 
     @Test
     void addRequest() throws BerException {
-        LdapMessage m = both("30 18 02 01 06 68 13 04 04 63 6e 3d 61 30 0b 30 09 04 02 63 6e 31 03 04 01 61",
+        LdapMessage m = both(
+                "30 18 02 01 06 68 13 04 04 63 6e 3d 61 30 0b 30 09 04 02 63 6e 31 03 04 01 61",
                 new LdapMessage(6, new AddRequest("cn=a", List.of(new PartialAttribute("cn", List.of(utf8("a")))))));
         AddRequest a = (AddRequest) m.op();
         assertThat(a.dn()).isEqualTo("cn=a");
@@ -184,7 +216,8 @@ class KnownBytesTest {
 
     @Test
     void compareRequest() throws BerException {
-        LdapMessage m = both("30 14 02 01 04 6e 0f 04 04 63 6e 3d 61 30 07 04 02 73 6e 04 01 78",
+        LdapMessage m = both(
+                "30 14 02 01 04 6e 0f 04 04 63 6e 3d 61 30 07 04 02 73 6e 04 01 78",
                 new LdapMessage(4, new CompareRequest("cn=a", "sn", utf8("x"))));
         CompareRequest c = (CompareRequest) m.op();
         assertThat(c.dn()).isEqualTo("cn=a");
@@ -194,7 +227,8 @@ class KnownBytesTest {
 
     @Test
     void modifyDnWithNewSuperior() throws BerException {
-        LdapMessage m = both("""
+        LdapMessage m =
+                both("""
                 30 19 02 01 05
                    6c 14 04 04 63 6e 3d 61 04 04 63 6e 3d 62  -- entry "cn=a", newrdn "cn=b"
                       01 01 ff                                -- deleteoldrdn TRUE
@@ -208,7 +242,8 @@ class KnownBytesTest {
 
     @Test
     void startTlsExtendedRequest() throws BerException {
-        LdapMessage m = both("""
+        LdapMessage m = both(
+                """
                 30 1d 02 01 01
                    77 18 80 16                                -- ExtendedRequest, [0] requestName
                       31 2e 33 2e 36 2e 31 2e 34 2e 31 2e 31 34 36 36 2e 32 30 30 33 37
@@ -220,13 +255,19 @@ class KnownBytesTest {
 
     @Test
     void noticeOfDisconnection() throws BerException {
-        LdapMessage m = both("""
+        LdapMessage m = both(
+                """
                 30 27 02 01 00                                -- messageID 0: unsolicited
                    78 22 0a 01 02 04 00 04 03 62 61 64        -- protocolError, "", "bad"
                       8a 16                                   -- [10] responseName
                       31 2e 33 2e 36 2e 31 2e 34 2e 31 2e 31 34 36 36 2e 32 30 30 33 36
-                """.replaceAll("--.*", ""), new LdapMessage(0, new ExtendedResponse(
-                LdapResult.of(ResultCode.PROTOCOL_ERROR, "bad"), LdapTags.NOTICE_OF_DISCONNECTION, null)));
+                """.replaceAll("--.*", ""),
+                new LdapMessage(
+                        0,
+                        new ExtendedResponse(
+                                LdapResult.of(ResultCode.PROTOCOL_ERROR, "bad"),
+                                LdapTags.NOTICE_OF_DISCONNECTION,
+                                null)));
         ExtendedResponse x = (ExtendedResponse) m.op();
         assertThat(m.messageId()).isZero();
         assertThat(x.result().code()).isEqualTo(ResultCode.PROTOCOL_ERROR);
@@ -247,15 +288,19 @@ class KnownBytesTest {
     void everyFuzzSeedIsAValidPdu() throws Exception {
         // the decoder fuzz test's seeds should reach past the outer checks: each one must decode,
         // except reproducers of past findings ("regression-*"), which are malformed on purpose
-        java.nio.file.Path dir = java.nio.file.Path.of(getClass().getResource("LdapDecoderFuzzTestInputs/decode").toURI());
+        java.nio.file.Path dir = java.nio.file.Path.of(
+                getClass().getResource("LdapDecoderFuzzTestInputs/decode").toURI());
         try (var files = java.nio.file.Files.list(dir)) {
-            List<java.nio.file.Path> seeds = files
-                    .filter(f -> !f.getFileName().toString().startsWith("regression-")).toList();
+            List<java.nio.file.Path> seeds = files.filter(
+                            f -> !f.getFileName().toString().startsWith("regression-"))
+                    .toList();
             assertThat(seeds).hasSizeGreaterThan(10);
             for (java.nio.file.Path seed : seeds) {
                 byte[] pdu = java.nio.file.Files.readAllBytes(seed);
                 LdapMessage m = LdapDecoder.decode(pdu);
-                assertThat(LdapEncoder.encode(m)).as(seed.getFileName().toString()).containsExactly(pdu);
+                assertThat(LdapEncoder.encode(m))
+                        .as(seed.getFileName().toString())
+                        .containsExactly(pdu);
             }
         }
     }

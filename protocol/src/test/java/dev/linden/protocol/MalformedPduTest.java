@@ -32,8 +32,10 @@ class MalformedPduTest {
 
     /** Valid PDUs of many shapes, from one byte of content to multi-octet lengths, filters and controls. */
     static Stream<Arguments> validPdus() {
-        Filter filter = new Filter.And(List.of(new Filter.Present("objectClass"),
-                new Filter.Or(List.of(new Filter.Substrings("cn", Codec.utf8("a"), List.of(Codec.utf8("b")), null),
+        Filter filter = new Filter.And(List.of(
+                new Filter.Present("objectClass"),
+                new Filter.Or(List.of(
+                        new Filter.Substrings("cn", Codec.utf8("a"), List.of(Codec.utf8("b")), null),
                         new Filter.Not(new Filter.Extensible("2.5.13.2", "cn", Codec.utf8("x"), true))))));
         List<ProtocolOp> ops = List.of(
                 BindRequest.simple("", new byte[0]),
@@ -41,19 +43,27 @@ class MalformedPduTest {
                 new UnbindRequest(),
                 new AbandonRequest(300),
                 new DeleteRequest("cn=" + Codec.ascii(300)),
-                new SearchRequest("dc=example", SearchScope.SUB, DerefAliases.ALWAYS, 100, 60, true, filter,
-                        List.of("cn", "sn")),
-                new ModifyRequest("cn=a", List.of(new Modification(ModOp.ADD,
-                        new PartialAttribute("mail", List.of(utf8("a@b")))))),
+                new SearchRequest(
+                        "dc=example", SearchScope.SUB, DerefAliases.ALWAYS, 100, 60, true, filter, List.of("cn", "sn")),
+                new ModifyRequest(
+                        "cn=a",
+                        List.of(new Modification(ModOp.ADD, new PartialAttribute("mail", List.of(utf8("a@b")))))),
                 new ModifyDnRequest("cn=a", "cn=b", true, "o=x"),
                 new CompareRequest("cn=a", "sn", utf8("x")),
-                new ExtendedResponse(new LdapResult(ResultCode.REFERRAL, "", "", List.of("ldap://x/")), "1.2", utf8("v")),
+                new ExtendedResponse(
+                        new LdapResult(ResultCode.REFERRAL, "", "", List.of("ldap://x/")), "1.2", utf8("v")),
                 new SearchResultEntry("cn=a", List.of(new PartialAttribute("cn", List.of(utf8("a"))))));
-        return ops.stream().flatMap(op -> Stream.of(
-                Arguments.of(op.getClass().getSimpleName(), LdapEncoder.encode(new LdapMessage(70000, op))),
-                Arguments.of(op.getClass().getSimpleName() + "+controls", LdapEncoder.encode(new LdapMessage(1, op,
-                        List.of(new Control("1.2.840.113556.1.4.319", true, Codec.bytes(130)),
-                                new Control("1.3", false, null)))))));
+        return ops.stream()
+                .flatMap(op -> Stream.of(
+                        Arguments.of(op.getClass().getSimpleName(), LdapEncoder.encode(new LdapMessage(70000, op))),
+                        Arguments.of(
+                                op.getClass().getSimpleName() + "+controls",
+                                LdapEncoder.encode(new LdapMessage(
+                                        1,
+                                        op,
+                                        List.of(
+                                                new Control("1.2.840.113556.1.4.319", true, Codec.bytes(130)),
+                                                new Control("1.3", false, null)))))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -73,7 +83,8 @@ class MalformedPduTest {
         int headerLength = (pdu[1] & 0x80) == 0 ? 2 : 2 + (pdu[1] & 0x7F);
         byte[] content = Arrays.copyOfRange(pdu, headerLength, pdu.length);
         for (int n = 0; n < content.length; n++) {
-            byte[] cut = new BerWriter().octetString(BerTags.SEQUENCE, content, 0, n).toByteArray();
+            byte[] cut =
+                    new BerWriter().octetString(BerTags.SEQUENCE, content, 0, n).toByteArray();
             decodesCleanlyOrIsRejected(cut);
         }
     }
@@ -106,7 +117,9 @@ class MalformedPduTest {
         }
         byte[] first = LdapEncoder.encode(m);
         try {
-            assertThat(LdapEncoder.encode(LdapDecoder.decode(first))).as(hex(pdu)).containsExactly(first);
+            assertThat(LdapEncoder.encode(LdapDecoder.decode(first)))
+                    .as(hex(pdu))
+                    .containsExactly(first);
         } catch (BerException e) {
             fail("re-decoding the encoding of " + hex(pdu) + " failed: " + e.getMessage());
         }
@@ -139,7 +152,8 @@ class MalformedPduTest {
     @Test
     void wrongTagForAnOptionalElementAfterTheOperationIsIgnored() throws BerException {
         // [1] after the op is not controls: RFC 4511 says to ignore unknown trailing elements
-        assertThat(LdapDecoder.decode(Codec.hex("30 07 02 01 03 42 00 a1 00")).controls()).isEmpty();
+        assertThat(LdapDecoder.decode(Codec.hex("30 07 02 01 03 42 00 a1 00")).controls())
+                .isEmpty();
     }
 
     @Test
@@ -247,8 +261,15 @@ class MalformedPduTest {
     void filterNestedTenThousandDeep() {
         for (int tag : new int[] {LdapTags.FILTER_NOT, LdapTags.FILTER_AND, LdapTags.FILTER_OR}) {
             BerWriter w = new BerWriter();
-            w.begin(BerTags.SEQUENCE).integer(1).begin(LdapTags.SEARCH_REQUEST).string("").enumerated(0).enumerated(0)
-                    .integer(0).integer(0).bool(false);
+            w.begin(BerTags.SEQUENCE)
+                    .integer(1)
+                    .begin(LdapTags.SEARCH_REQUEST)
+                    .string("")
+                    .enumerated(0)
+                    .enumerated(0)
+                    .integer(0)
+                    .integer(0)
+                    .bool(false);
             for (int i = 0; i < 10_000; i++) {
                 w.begin(tag);
             }
@@ -258,7 +279,8 @@ class MalformedPduTest {
             }
             w.begin(BerTags.SEQUENCE).end().end().end();
             byte[] pdu = w.toByteArray();
-            assertThatThrownBy(() -> LdapDecoder.decode(pdu)).isInstanceOf(BerException.class)
+            assertThatThrownBy(() -> LdapDecoder.decode(pdu))
+                    .isInstanceOf(BerException.class)
                     .hasMessageContaining("deeper");
         }
     }
@@ -271,23 +293,35 @@ class MalformedPduTest {
     }
 
     private static byte[] search(Filter f) {
-        return LdapEncoder.encode(new LdapMessage(1, new SearchRequest("", SearchScope.BASE, DerefAliases.NEVER, 0, 0,
-                false, f, List.of())));
+        return LdapEncoder.encode(new LdapMessage(
+                1, new SearchRequest("", SearchScope.BASE, DerefAliases.NEVER, 0, 0, false, f, List.of())));
     }
 
     /** A search request for "" with the given filter bytes, built by hand. */
     private static byte[] searchWithFilter(String filterHex) {
         byte[] filter = Codec.hex(filterHex);
         BerWriter w = new BerWriter();
-        w.begin(BerTags.SEQUENCE).integer(1).begin(LdapTags.SEARCH_REQUEST).string("").enumerated(0).enumerated(0)
-                .integer(0).integer(0).bool(false).raw(filter, 0, filter.length).begin(BerTags.SEQUENCE).end()
-                .end().end();
+        w.begin(BerTags.SEQUENCE)
+                .integer(1)
+                .begin(LdapTags.SEARCH_REQUEST)
+                .string("")
+                .enumerated(0)
+                .enumerated(0)
+                .integer(0)
+                .integer(0)
+                .bool(false)
+                .raw(filter, 0, filter.length)
+                .begin(BerTags.SEQUENCE)
+                .end()
+                .end()
+                .end();
         return w.toByteArray();
     }
 
     @Test
     void searchWithFilterHelperBuildsValidPdus() throws BerException {
-        SearchRequest s = (SearchRequest) LdapDecoder.decode(searchWithFilter("87 02 63 6e")).op();
+        SearchRequest s = (SearchRequest)
+                LdapDecoder.decode(searchWithFilter("87 02 63 6e")).op();
         assertThat(s.filter()).isEqualTo(new Filter.Present("cn"));
     }
 
@@ -310,8 +344,9 @@ class MalformedPduTest {
 
     @Test
     void substringPartsInOrderAreAccepted() throws BerException {
-        SearchRequest s = (SearchRequest) LdapDecoder.decode(
-                searchWithFilter("a4 0f 04 02 63 6e 30 09 80 01 61 81 01 62 82 01 63")).op();
+        SearchRequest s = (SearchRequest)
+                LdapDecoder.decode(searchWithFilter("a4 0f 04 02 63 6e 30 09 80 01 61 81 01 62 82 01 63"))
+                        .op();
         Filter.Substrings sub = (Filter.Substrings) s.filter();
         assertThat(sub.initial()).containsExactly('a');
         assertThat(sub.any()).singleElement().satisfies(b -> assertThat(b).containsExactly('b'));
@@ -347,7 +382,8 @@ class MalformedPduTest {
         String compare = "30 10 02 01 01 6e 0b 04 00 30 07 04 01 61 04 02 c3 28";
         assertThat(hex(LdapEncoder.encode(new LdapMessage(1, new CompareRequest("", "a", Codec.hex("c3 28"))))))
                 .isEqualTo(compare);
-        assertThat(((CompareRequest) LdapDecoder.decode(Codec.hex(compare)).op()).value()).containsExactly(0xc3, 0x28);
+        assertThat(((CompareRequest) LdapDecoder.decode(Codec.hex(compare)).op()).value())
+                .containsExactly(0xc3, 0x28);
     }
 
     @Test
@@ -376,24 +412,47 @@ class MalformedPduTest {
     @Test
     void everyScopeFromZeroToThreeIsAccepted() throws BerException {
         for (int scope = 0; scope <= 3; scope++) {
-            SearchRequest s = (SearchRequest) LdapDecoder.decode(searchWithScope(scope)).op();
+            SearchRequest s =
+                    (SearchRequest) LdapDecoder.decode(searchWithScope(scope)).op();
             assertThat(s.scope()).isEqualTo(SearchScope.values()[scope]);
         }
     }
 
     private static byte[] searchWithScope(int scope) {
         BerWriter w = new BerWriter();
-        w.begin(BerTags.SEQUENCE).integer(1).begin(LdapTags.SEARCH_REQUEST).string("").enumerated(scope).enumerated(0)
-                .integer(0).integer(0).bool(false).string(LdapTags.FILTER_PRESENT, "cn").begin(BerTags.SEQUENCE)
-                .end().end().end();
+        w.begin(BerTags.SEQUENCE)
+                .integer(1)
+                .begin(LdapTags.SEARCH_REQUEST)
+                .string("")
+                .enumerated(scope)
+                .enumerated(0)
+                .integer(0)
+                .integer(0)
+                .bool(false)
+                .string(LdapTags.FILTER_PRESENT, "cn")
+                .begin(BerTags.SEQUENCE)
+                .end()
+                .end()
+                .end();
         return w.toByteArray();
     }
 
     private static byte[] searchWithDeref(int deref) {
         BerWriter w = new BerWriter();
-        w.begin(BerTags.SEQUENCE).integer(1).begin(LdapTags.SEARCH_REQUEST).string("").enumerated(0).enumerated(deref)
-                .integer(0).integer(0).bool(false).string(LdapTags.FILTER_PRESENT, "cn").begin(BerTags.SEQUENCE)
-                .end().end().end();
+        w.begin(BerTags.SEQUENCE)
+                .integer(1)
+                .begin(LdapTags.SEARCH_REQUEST)
+                .string("")
+                .enumerated(0)
+                .enumerated(deref)
+                .integer(0)
+                .integer(0)
+                .bool(false)
+                .string(LdapTags.FILTER_PRESENT, "cn")
+                .begin(BerTags.SEQUENCE)
+                .end()
+                .end()
+                .end();
         return w.toByteArray();
     }
 

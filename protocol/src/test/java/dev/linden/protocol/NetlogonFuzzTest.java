@@ -65,12 +65,26 @@ class NetlogonFuzzTest {
         }
         boolean withIp = data.consumeBoolean();
         boolean withSite = data.consumeBoolean();
-        Inet4Address ip = withIp ? (Inet4Address) InetAddress.getByAddress(data.consumeBytes(4).length == 4
-                ? new byte[] {10, 0, 0, 1} : new byte[] {127, 0, 0, 1}) : null;
+        Inet4Address ip = withIp
+                ? (Inet4Address) InetAddress.getByAddress(
+                        data.consumeBytes(4).length == 4 ? new byte[] {10, 0, 0, 1} : new byte[] {127, 0, 0, 1})
+                : null;
         int ntVersion = 5 | (withIp ? 8 : 0) | (withSite ? 0x10 : 0);
-        NetlogonResponse r = new NetlogonResponse(data.consumeInt(0, 0xFFFF), data.consumeInt(),
-                new UUID(data.consumeLong(), data.consumeLong()), names[0], names[1], names[2], names[3], names[4],
-                names[5], names[6], names[7], ip, withSite ? names[8] : null, ntVersion);
+        NetlogonResponse r = new NetlogonResponse(
+                data.consumeInt(0, 0xFFFF),
+                data.consumeInt(),
+                new UUID(data.consumeLong(), data.consumeLong()),
+                names[0],
+                names[1],
+                names[2],
+                names[3],
+                names[4],
+                names[5],
+                names[6],
+                names[7],
+                ip,
+                withSite ? names[8] : null,
+                ntVersion);
         byte[] bytes;
         try {
             bytes = r.encode();

@@ -17,11 +17,11 @@ import org.slf4j.LoggerFactory;
 public final class ConnectionCapacity {
     /** Heap one idle connection may cost, with room to spare (measured: a few KB; see FleetCapacityIT). */
     static final long HEAP_PER_CONNECTION = 32 * 1024;
+
     private static final Path LIMITS = Path.of("/proc/self/limits");
     private static final Logger log = LoggerFactory.getLogger(ConnectionCapacity.class);
 
-    private ConnectionCapacity() {
-    }
+    private ConnectionCapacity() {}
 
     /** The default of limits.maxConnections: the open-file limit less a reserve, at most what the heap holds. */
     public static int defaultMaxConnections() {
@@ -33,15 +33,24 @@ public final class ConnectionCapacity {
     /** Says at start how many connections the server holds, and warns when the open-file limit cannot carry them. */
     static void log(int maxConnections) {
         long[] files = openFileLimit();
-        log.info("holding up to {} connections (limits.maxConnections; open files: {}, hard limit {})", maxConnections,
-                files[0], files[1]);
+        log.info(
+                "holding up to {} connections (limits.maxConnections; open files: {}, hard limit {})",
+                maxConnections,
+                files[0],
+                files[1]);
         if (files[0] < files[1]) {
-            log.warn("the open-file limit is {}, below the hard limit {}: the JVM raises it unless started with"
-                    + " -XX:-MaxFDLimit", files[0], files[1]);
+            log.warn(
+                    "the open-file limit is {}, below the hard limit {}: the JVM raises it unless started with"
+                            + " -XX:-MaxFDLimit",
+                    files[0],
+                    files[1]);
         }
         if (maxConnections > forFiles(files[0])) {
-            log.warn("limits.maxConnections {} needs more open files than the limit of {} leaves: raise it (ulimit -n,"
-                    + " LimitNOFILE= in systemd) or lower maxConnections to {}", maxConnections, files[0],
+            log.warn(
+                    "limits.maxConnections {} needs more open files than the limit of {} leaves: raise it (ulimit -n,"
+                            + " LimitNOFILE= in systemd) or lower maxConnections to {}",
+                    maxConnections,
+                    files[0],
                     Math.max(1, forFiles(files[0])));
         }
     }
@@ -56,7 +65,8 @@ public final class ConnectionCapacity {
         try {
             for (String line : Files.readAllLines(LIMITS)) {
                 if (line.startsWith("Max open files")) {
-                    String[] words = line.substring("Max open files".length()).trim().split("\\s+");
+                    String[] words =
+                            line.substring("Max open files".length()).trim().split("\\s+");
                     return new long[] {number(words[0]), number(words[1])};
                 }
             }

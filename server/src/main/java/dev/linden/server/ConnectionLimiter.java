@@ -48,13 +48,18 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
         InetAddress address = address(ctx);
         int fromAddress = address == null ? 0 : perAddress.merge(address, 1, Integer::sum);
         if (fromAddress > maxPerAddress) {
-            log.warn("refusing connection from {}: {} connections open from that address", ctx.channel().remoteAddress(),
+            log.warn(
+                    "refusing connection from {}: {} connections open from that address",
+                    ctx.channel().remoteAddress(),
                     maxPerAddress);
             Disconnect.notice(ctx.channel(), ResultCode.UNAVAILABLE, "too many connections from this address");
             return;
         }
         if (total > max && !makeRoom()) {
-            log.warn("refusing connection from {}: {} connections open, none of them idle", ctx.channel().remoteAddress(), max);
+            log.warn(
+                    "refusing connection from {}: {} connections open, none of them idle",
+                    ctx.channel().remoteAddress(),
+                    max);
             Disconnect.notice(ctx.channel(), ResultCode.UNAVAILABLE, "the server is full and every connection is busy");
             return;
         }
@@ -71,12 +76,19 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
         long now = System.nanoTime();
         long last = lastWarning.get();
         if (now - last >= WARN_EVERY_NANOS && lastWarning.compareAndSet(last, now)) {
-            log.warn("{} connections open (limits.maxConnections): closing the longest-idle ones to admit new clients"
-                    + " ({} so far)", max, count);
+            log.warn(
+                    "{} connections open (limits.maxConnections): closing the longest-idle ones to admit new clients"
+                            + " ({} so far)",
+                    max,
+                    count);
         }
-        log.debug("closing idle connection {} ({}) to make room", victim.channel.remoteAddress(),
+        log.debug(
+                "closing idle connection {} ({}) to make room",
+                victim.channel.remoteAddress(),
                 victim.session.isAnonymous() ? "anonymous" : victim.session.boundDn());
-        Disconnect.notice(victim.channel, ResultCode.UNAVAILABLE,
+        Disconnect.notice(
+                victim.channel,
+                ResultCode.UNAVAILABLE,
                 "the server is full: closing the connection idle longest to admit a new client");
         return true;
     }

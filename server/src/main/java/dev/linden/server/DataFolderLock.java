@@ -45,19 +45,22 @@ public final class DataFolderLock implements AutoCloseable {
         } catch (FileAlreadyExistsException e) {
             throw new ConfigException("dataDir " + dir + " is a file, not a folder" + fix);
         } catch (AccessDeniedException e) {
-            throw new ConfigException("dataDir " + dir + ": cannot create the folder (permission denied on " + e.getFile()
-                    + "): create it for the user the server runs as (" + System.getProperty("user.name") + ")" + fix);
+            throw new ConfigException("dataDir " + dir + ": cannot create the folder (permission denied on "
+                    + e.getFile() + "): create it for the user the server runs as (" + System.getProperty("user.name")
+                    + ")" + fix);
         } catch (IOException e) {
             throw new ConfigException("dataDir " + dir + ": cannot create the folder: " + e.getMessage() + fix);
         }
         Path file = dir.resolve(FILE);
         FileChannel channel;
         try {
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            channel = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         } catch (AccessDeniedException e) {
-            throw new ConfigException("dataDir " + dir + ": permission denied: the folder and its files must be readable "
-                    + "and writable by the user the server runs as (" + System.getProperty("user.name")
-                    + "): change their owner or mode" + fix);
+            throw new ConfigException(
+                    "dataDir " + dir + ": permission denied: the folder and its files must be readable "
+                            + "and writable by the user the server runs as (" + System.getProperty("user.name")
+                            + "): change their owner or mode" + fix);
         } catch (IOException e) {
             throw new ConfigException("dataDir " + dir + ": cannot open " + file + ": " + e.getMessage() + fix);
         }
@@ -70,7 +73,8 @@ public final class DataFolderLock implements AutoCloseable {
                         + ": stop it first, or give this one its own folder (--data or dataDir)");
             }
             channel.truncate(0);
-            channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
+            channel.write(
+                    ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
             channel.force(false);
             return new DataFolderLock(channel, lock);
         } catch (IOException e) {

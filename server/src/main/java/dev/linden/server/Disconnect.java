@@ -28,8 +28,7 @@ final class Disconnect {
     /** How long the half-closed connection waits for the client to close its side. */
     private static final long LINGER_MILLIS = 1000;
 
-    private Disconnect() {
-    }
+    private Disconnect() {}
 
     /** Sends the notice and closes once it is written, or after a few seconds if the client does not read. */
     static void notice(Channel channel, ResultCode code, String message) {
@@ -37,9 +36,13 @@ final class Disconnect {
             return;
         }
         channel.writeAndFlush(notice(code, message)).addListener((ChannelFutureListener) f -> linger(channel));
-        channel.eventLoop().schedule(() -> {
-            channel.close();
-        }, NOTICE_GRACE_SECONDS, TimeUnit.SECONDS);
+        channel.eventLoop()
+                .schedule(
+                        () -> {
+                            channel.close();
+                        },
+                        NOTICE_GRACE_SECONDS,
+                        TimeUnit.SECONDS);
     }
 
     /** Half-closes, discards whatever still arrives, and closes when the client does or shortly after. */
@@ -67,9 +70,14 @@ final class Disconnect {
             }
         });
         socket.config().setAutoRead(true);
-        socket.shutdownOutput().addListener(f -> channel.eventLoop().schedule(() -> {
-            channel.close();
-        }, LINGER_MILLIS, TimeUnit.MILLISECONDS));
+        socket.shutdownOutput()
+                .addListener(f -> channel.eventLoop()
+                        .schedule(
+                                () -> {
+                                    channel.close();
+                                },
+                                LINGER_MILLIS,
+                                TimeUnit.MILLISECONDS));
     }
 
     /**
@@ -85,7 +93,9 @@ final class Disconnect {
     }
 
     private static LdapMessage notice(ResultCode code, String message) {
-        return new LdapMessage(0, new ExtendedResponse(new LdapResult(code, "", message, List.of()),
-                LdapTags.NOTICE_OF_DISCONNECTION, null));
+        return new LdapMessage(
+                0,
+                new ExtendedResponse(
+                        new LdapResult(code, "", message, List.of()), LdapTags.NOTICE_OF_DISCONNECTION, null));
     }
 }

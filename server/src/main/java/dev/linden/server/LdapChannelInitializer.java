@@ -22,8 +22,13 @@ final class LdapChannelInitializer extends ChannelInitializer<Channel> {
     private final TlsContext tls;
     private final boolean implicitTls;
 
-    LdapChannelInitializer(RequestHandler dispatcher, ConnectionObserver connections, Transport transport,
-            ConnectionLimiter limiter, TlsContext tls, boolean implicitTls) {
+    LdapChannelInitializer(
+            RequestHandler dispatcher,
+            ConnectionObserver connections,
+            Transport transport,
+            ConnectionLimiter limiter,
+            TlsContext tls,
+            boolean implicitTls) {
         this.dispatcher = dispatcher;
         this.connections = connections;
         this.transport = transport;
@@ -46,7 +51,8 @@ final class LdapChannelInitializer extends ChannelInitializer<Channel> {
         p.addLast("frame", new LdapFrameDecoder(limits));
         p.addLast("gate", new RequestGate(limits.maxOutstandingPerConnection()));
         p.addLast("codec", new LdapMessageCodec());
-        p.addLast("handler", new LdapRequestHandler(dispatcher, tls, connections,
-                implicitTls ? "ldaps" : "ldap", transport));
+        p.addLast(
+                "handler",
+                new LdapRequestHandler(dispatcher, tls, connections, implicitTls ? "ldaps" : "ldap", transport));
     }
 }

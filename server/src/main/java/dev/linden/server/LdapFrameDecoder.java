@@ -44,7 +44,8 @@ final class LdapFrameDecoder extends ByteToMessageDecoder {
                 return;
             }
             Connection connection = ctx.channel().attr(Connection.KEY).get();
-            int max = connection == null || connection.session.isAnonymous() ? limits.maxPduAnonymousBytes()
+            int max = connection == null || connection.session.isAnonymous()
+                    ? limits.maxPduAnonymousBytes()
                     : limits.maxPduBytes();
             if (length > max) {
                 fail(ctx, "request of " + length + " bytes exceeds the limit of " + max);

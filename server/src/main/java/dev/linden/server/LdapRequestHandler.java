@@ -1,8 +1,8 @@
 package dev.linden.server;
 
 import dev.linden.core.InFlight;
-import dev.linden.core.OperationContext;
 import dev.linden.core.Oids;
+import dev.linden.core.OperationContext;
 import dev.linden.core.RequestHandler;
 import dev.linden.core.Response;
 import dev.linden.core.Session;
@@ -46,7 +46,11 @@ final class LdapRequestHandler extends SimpleChannelInboundHandler<LdapMessage> 
     private RequestGate gate;
     private WriteStallWatch stalls;
 
-    LdapRequestHandler(RequestHandler dispatcher, TlsContext tls, ConnectionObserver connections, String listener,
+    LdapRequestHandler(
+            RequestHandler dispatcher,
+            TlsContext tls,
+            ConnectionObserver connections,
+            String listener,
             Transport transport) {
         this.dispatcher = dispatcher;
         this.tls = tls;
@@ -71,7 +75,8 @@ final class LdapRequestHandler extends SimpleChannelInboundHandler<LdapMessage> 
         channel.attr(Connection.KEY).set(connection);
         transport.idle().idle(connection);
         String local = channel.localAddress() instanceof InetSocketAddress l && l.getAddress() != null
-                ? l.getAddress().getHostAddress() + ":" + l.getPort() : String.valueOf(channel.localAddress());
+                ? l.getAddress().getHostAddress() + ":" + l.getPort()
+                : String.valueOf(channel.localAddress());
         connections.opened(session, listener, local, connection.inFlight::size);
         if (ctx.pipeline().get(StartTls.HANDLER_NAME) instanceof SslHandler ssl) { // LDAPS
             StartTls.watchHandshake(ssl, channel, session);
@@ -121,14 +126,16 @@ final class LdapRequestHandler extends SimpleChannelInboundHandler<LdapMessage> 
                 }
                 return;
             }
-            case ExtendedRequest x when x.oid().equals(Oids.START_TLS) && tls != null -> {
+            case ExtendedRequest x
+            when x.oid().equals(Oids.START_TLS) && tls != null -> {
                 touch();
-                connections.startTls(connection.session, message.messageId(),
+                connections.startTls(
+                        connection.session,
+                        message.messageId(),
                         StartTls.start(ctx, connection, tls, message.messageId()));
                 return;
             }
-            default -> {
-            }
+            default -> {}
         }
         AtomicBoolean abandoned = new AtomicBoolean();
         connection.inFlight.put(message.messageId(), abandoned);
@@ -159,8 +166,12 @@ final class LdapRequestHandler extends SimpleChannelInboundHandler<LdapMessage> 
         ChannelFuture written = null;
         try {
             ResponseWriter writer = connection.writer;
-            Response response = dispatcher.dispatch(new OperationContext(connection.session, message,
-                    new ConnectionSink(writer, transport.workers(), abandoned), abandoned, request.canceled()));
+            Response response = dispatcher.dispatch(new OperationContext(
+                    connection.session,
+                    message,
+                    new ConnectionSink(writer, transport.workers(), abandoned),
+                    abandoned,
+                    request.canceled()));
             // done before its final response is queued: a client that reads it may send StartTLS at once
             connection.inFlight.remove(message.messageId(), abandoned);
             if (response != null && !abandoned.get()) {

@@ -34,27 +34,43 @@ public final class LdapServer implements AutoCloseable {
     }
 
     /** As above, telling {@code connections} about connections opening and closing, Unbind and Abandon. */
-    public LdapServer(RequestHandler dispatcher, ConnectionObserver connections, String host, int port, int ldapsPort,
-            TlsContext tls, Limits limits) throws InterruptedException, ConfigException {
+    public LdapServer(
+            RequestHandler dispatcher,
+            ConnectionObserver connections,
+            String host,
+            int port,
+            int ldapsPort,
+            TlsContext tls,
+            Limits limits)
+            throws InterruptedException, ConfigException {
         this.workers = new WorkerPool(limits.workerThreads());
         Transport transport = new Transport(limits, workers); // shared by both listeners, as is the limiter
-        ConnectionLimiter limiter = new ConnectionLimiter(limits.maxConnections(), limits.maxConnectionsPerAddress(),
-                transport.idle());
+        ConnectionLimiter limiter =
+                new ConnectionLimiter(limits.maxConnections(), limits.maxConnectionsPerAddress(), transport.idle());
         this.writeBuffer = new WriteBufferWaterMark(limits.writeBufferBytes() / 2, limits.writeBufferBytes());
         Channel ldap = null;
         try {
-            ldap = listen(new LdapChannelInitializer(dispatcher, connections, transport, limiter, tls, false),
-                    "LDAP", host, port, "--port or listen.port");
+            ldap = listen(
+                    new LdapChannelInitializer(dispatcher, connections, transport, limiter, tls, false),
+                    "LDAP",
+                    host,
+                    port,
+                    "--port or listen.port");
             this.channel = ldap;
             log.info("listening for LDAP on {}{}", channel.localAddress(), tls == null ? "" : " (StartTLS available)");
             if (tls != null && ldapsPort >= 0) {
-                this.ldapsChannel = listen(new LdapChannelInitializer(dispatcher, connections, transport, limiter, tls, true),
-                        "LDAPS", host, ldapsPort, "listen.ldapsPort");
+                this.ldapsChannel = listen(
+                        new LdapChannelInitializer(dispatcher, connections, transport, limiter, tls, true),
+                        "LDAPS",
+                        host,
+                        ldapsPort,
+                        "listen.ldapsPort");
                 log.info("listening for LDAPS on {}", ldapsChannel.localAddress());
             } else {
                 this.ldapsChannel = null;
             }
-            ConnectionCapacity.log(limits.maxConnections()); // once every listener is open: a failed start prints one line
+            ConnectionCapacity.log(
+                    limits.maxConnections()); // once every listener is open: a failed start prints one line
         } catch (InterruptedException | ConfigException | RuntimeException e) {
             if (ldap != null) {
                 ldap.close(); // the LDAP port opened, LDAPS did not: free it for the next attempt
@@ -72,7 +88,8 @@ public final class LdapServer implements AutoCloseable {
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) { // Netty rethrows the socket's checked exceptions (BindException) undeclared
-            throw new ConfigException(ListenFailure.describe(what, host, port, portSetting, "--host or listen.host", e));
+            throw new ConfigException(
+                    ListenFailure.describe(what, host, port, portSetting, "--host or listen.host", e));
         }
     }
 

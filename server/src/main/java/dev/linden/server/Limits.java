@@ -15,11 +15,26 @@ package dev.linden.server;
  * @param writeTimeoutSeconds a connection whose socket accepts no byte for this long while responses
  *     wait is closed (0: never)
  */
-public record Limits(int maxPduBytes, int maxPduAnonymousBytes, int idleTimeoutSeconds, int maxConnections,
-        int workerThreads, int maxConnectionsPerAddress, int maxOutstandingPerConnection, int writeBufferBytes,
+public record Limits(
+        int maxPduBytes,
+        int maxPduAnonymousBytes,
+        int idleTimeoutSeconds,
+        int maxConnections,
+        int workerThreads,
+        int maxConnectionsPerAddress,
+        int maxOutstandingPerConnection,
+        int writeBufferBytes,
         int writeTimeoutSeconds) {
     public static Limits defaults() {
-        return new Limits(10 * 1024 * 1024, 256 * 1024, 900, ConnectionCapacity.defaultMaxConnections(),
-                Math.max(8, 4 * Runtime.getRuntime().availableProcessors()), 256, 64, 64 * 1024, 60);
+        return new Limits(
+                10 * 1024 * 1024,
+                256 * 1024,
+                900,
+                ConnectionCapacity.defaultMaxConnections(),
+                Math.max(8, 4 * Runtime.getRuntime().availableProcessors()),
+                256,
+                64,
+                64 * 1024,
+                60);
     }
 }

@@ -20,13 +20,11 @@ import dev.linden.model.schema.SchemaLoader;
 import dev.linden.observability.CountingStorage;
 import dev.linden.observability.Observability;
 import dev.linden.observability.monitor.Listener;
-import java.io.IOException;
-import java.nio.file.Path;
 import dev.linden.server.cldap.CldapListener;
 import dev.linden.server.config.ConfigException;
+import dev.linden.server.config.Settings;
 import dev.linden.server.replication.ReadOnlyReplica;
 import dev.linden.server.replication.Replication;
-import dev.linden.server.config.Settings;
 import dev.linden.server.tls.SelfSignedCertificate;
 import dev.linden.server.tls.TlsContext;
 import dev.linden.server.tls.TlsSettings;
@@ -34,6 +32,8 @@ import dev.linden.storage.Storage;
 import dev.linden.storage.StorageException;
 import dev.linden.storage.lmdb.LmdbStorage;
 import dev.linden.storage.memory.MemoryStorage;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
@@ -51,8 +51,14 @@ public final class Linden implements AutoCloseable {
     private final CldapListener cldap;
     private Replication replication;
 
-    private Linden(DataFolderLock lock, Backend backend, Directory directory, Dispatcher dispatcher, LdapServer server,
-            Observability observability, CldapListener cldap) {
+    private Linden(
+            DataFolderLock lock,
+            Backend backend,
+            Directory directory,
+            Dispatcher dispatcher,
+            LdapServer server,
+            Observability observability,
+            CldapListener cldap) {
         this.lock = lock;
         this.cldap = cldap;
         this.backend = backend;
@@ -81,20 +87,32 @@ public final class Linden implements AutoCloseable {
         Dn suffix = parseDn(settings.suffix(), "suffix", schema);
         Storage storage;
         try {
-            storage = new CountingStorage(settings.storage().equals("memory") ? new MemoryStorage()
-                    : new LmdbStorage(settings.dataDir(), settings.mapSizeBytes(), bulkLoad), settings.storage());
+            storage = new CountingStorage(
+                    settings.storage().equals("memory")
+                            ? new MemoryStorage()
+                            : new LmdbStorage(settings.dataDir(), settings.mapSizeBytes(), bulkLoad),
+                    settings.storage());
         } catch (StorageException e) {
             throw new ConfigException("dataDir: " + e.getMessage() + "; check the folder's files and permissions, "
                     + "or choose another folder (--data or dataDir)");
         }
         try {
-            return new Backend(storage, schema, new BackendConfig(List.of(suffix), settings.indexes(),
-                    settings.unindexedSearchLimit(), settings.entryCacheBytes(),
-                    settings.groups().referentialIntegrity(), settings.largeValueTypes(), settings.largeValueThreshold()),
+            return new Backend(
+                    storage,
+                    schema,
+                    new BackendConfig(
+                            List.of(suffix),
+                            settings.indexes(),
+                            settings.unindexedSearchLimit(),
+                            settings.entryCacheBytes(),
+                            settings.groups().referentialIntegrity(),
+                            settings.largeValueTypes(),
+                            settings.largeValueThreshold()),
                     settings.replication().changelog());
         } catch (IllegalArgumentException e) {
             storage.close();
-            throw new ConfigException(e.getMessage().startsWith("largeValues") ? e.getMessage() : "indexes: " + e.getMessage());
+            throw new ConfigException(
+                    e.getMessage().startsWith("largeValues") ? e.getMessage() : "indexes: " + e.getMessage());
         }
     }
 
@@ -116,7 +134,7 @@ public final class Linden implements AutoCloseable {
     }
 
     public static Linden start(Settings settings) throws ConfigException, InterruptedException {
-        return start(settings, directory -> { });
+        return start(settings, directory -> {});
     }
 
     /**
@@ -124,11 +142,13 @@ public final class Linden implements AutoCloseable {
      * finds the directory ready. Any setting or resource that does not work (a port, the data
      * folder, the certificate) is a ConfigException naming it and the fix, and nothing stays open.
      */
-    public static Linden start(Settings settings, BeforeListening beforeListening) throws ConfigException, InterruptedException {
+    public static Linden start(Settings settings, BeforeListening beforeListening)
+            throws ConfigException, InterruptedException {
         Schema schema = schema(settings);
         Dn rootDn = parseDn(settings.rootDn(), "rootDn", schema);
         PasswordSchemes passwords = PasswordSchemes.standard();
-        if (!settings.passwordScheme().equals("CLEARTEXT") && !passwords.schemeNames().contains(settings.passwordScheme())) {
+        if (!settings.passwordScheme().equals("CLEARTEXT")
+                && !passwords.schemeNames().contains(settings.passwordScheme())) {
             throw new ConfigException("passwordScheme: unknown scheme '" + settings.passwordScheme() + "' (use one of "
                     + passwords.schemeNames() + " or CLEARTEXT)");
         }
@@ -146,25 +166,45 @@ public final class Linden implements AutoCloseable {
         }
     }
 
-    private static Linden start(Settings settings, Schema schema, Dn rootDn, PasswordSchemes passwords, DataFolderLock lock,
-            BeforeListening beforeListening) throws ConfigException, InterruptedException {
+    private static Linden start(
+            Settings settings,
+            Schema schema,
+            Dn rootDn,
+            PasswordSchemes passwords,
+            DataFolderLock lock,
+            BeforeListening beforeListening)
+            throws ConfigException, InterruptedException {
         Backend backend = openBackend(settings, schema);
         List<AccessRule> rules;
         try {
             rules = new java.util.ArrayList<>();
             if (settings.observability().monitor().enabled()) { // before every configured rule: only its readers see it
-                rules.addAll(AccessRules.build(List.of(dev.linden.observability.monitor.MonitorContext.readersRule(
-                        settings.observability().monitor().readers())), schema));
+                rules.addAll(AccessRules.build(
+                        List.of(dev.linden.observability.monitor.MonitorContext.readersRule(
+                                settings.observability().monitor().readers())),
+                        schema));
             }
             rules.addAll(AccessRules.build(settings.accessRules(), schema));
         } catch (IllegalArgumentException e) {
             backend.close();
             throw new ConfigException("access.rules: " + e.getMessage());
         }
-        CoreConfig core = new CoreConfig(rootDn, settings.rootPassword(), settings.sizeLimit(),
-                settings.timeLimitSeconds(), settings.anonymousRead(), settings.passwordScheme(), VERSION,
-                settings.security(), rules, settings.sasl(), settings.passwordPolicy(), settings.throttle(),
-                settings.groups(), settings.anonymousLimits(), replicators(settings, schema));
+        CoreConfig core = new CoreConfig(
+                rootDn,
+                settings.rootPassword(),
+                settings.sizeLimit(),
+                settings.timeLimitSeconds(),
+                settings.anonymousRead(),
+                settings.passwordScheme(),
+                VERSION,
+                settings.security(),
+                rules,
+                settings.sasl(),
+                settings.passwordPolicy(),
+                settings.throttle(),
+                settings.groups(),
+                settings.anonymousLimits(),
+                replicators(settings, schema));
         TlsContext tls;
         try {
             tls = tlsContext(settings);
@@ -183,8 +223,12 @@ public final class Linden implements AutoCloseable {
         Observability observability;
         try {
             dispatcher = new Dispatcher(directory, settings.netlogon());
-            observability = Observability.start(settings.observability(), directory,
-                    backend.storage() instanceof CountingStorage c ? c : null, VERSION, dispatcher::securityCounters,
+            observability = Observability.start(
+                    settings.observability(),
+                    directory,
+                    backend.storage() instanceof CountingStorage c ? c : null,
+                    VERSION,
+                    dispatcher::securityCounters,
                     dispatcher.familiarAddresses());
         } catch (IOException | IllegalArgumentException e) {
             backend.close();
@@ -197,10 +241,21 @@ public final class Linden implements AutoCloseable {
         try {
             // the dispatcher inside the access log, metrics, detection and cn=monitor (see Observability.wrap)
             var replication = settings.replication();
-            RequestHandler handler = observability.wrap(replication.sources().isEmpty() ? dispatcher
-                    : new ReadOnlyReplica(dispatcher, replication.readOnly(), replication.sources().get(0).provider().toString()));
-            server = new LdapServer(handler, observability.connectionObserver(),
-                    settings.host(), settings.port(), ldapsPort(settings, tls), tls, settings.transport());
+            RequestHandler handler = observability.wrap(
+                    replication.sources().isEmpty()
+                            ? dispatcher
+                            : new ReadOnlyReplica(
+                                    dispatcher,
+                                    replication.readOnly(),
+                                    replication.sources().get(0).provider().toString()));
+            server = new LdapServer(
+                    handler,
+                    observability.connectionObserver(),
+                    settings.host(),
+                    settings.port(),
+                    ldapsPort(settings, tls),
+                    tls,
+                    settings.transport());
             CldapListener cldap = settings.cldap().enabled() ? cldap(settings, handler, observability) : null;
             observability.listeners(listeners(settings, server, cldap));
             try {
@@ -214,7 +269,8 @@ public final class Linden implements AutoCloseable {
             Linden linden = new Linden(lock, backend, directory, dispatcher, server, observability, cldap);
             linden.replication = replication(settings, backend); // consumers start once the server answers
             Replication consumers = linden.replication;
-            observability.replicationSources(() -> consumers.statuses().stream().map(c -> c.snapshot()).toList());
+            observability.replicationSources(
+                    () -> consumers.statuses().stream().map(c -> c.snapshot()).toList());
             return linden;
         } catch (ConfigException | RuntimeException | InterruptedException e) {
             if (server != null) {
@@ -237,8 +293,11 @@ public final class Linden implements AutoCloseable {
 
     private static Replication replication(Settings settings, Backend backend) throws ConfigException {
         try {
-            return Replication.start(settings.replication().sources(), backend,
-                    settings.replication().readOnly() == dev.linden.server.replication.ReplicationSettings.ReadOnly.OFF);
+            return Replication.start(
+                    settings.replication().sources(),
+                    backend,
+                    settings.replication().readOnly()
+                            == dev.linden.server.replication.ReplicationSettings.ReadOnly.OFF);
         } catch (IOException | java.security.GeneralSecurityException e) {
             throw new ConfigException("replication: " + e.getMessage());
         }
@@ -252,7 +311,11 @@ public final class Linden implements AutoCloseable {
     private static CldapListener cldap(Settings settings, RequestHandler handler, Observability observability)
             throws ConfigException, InterruptedException {
         try {
-            return CldapListener.start(settings.cldap(), settings.netlogon(), handler, observability.cldap(),
+            return CldapListener.start(
+                    settings.cldap(),
+                    settings.netlogon(),
+                    handler,
+                    observability.cldap(),
                     observability.securityEvents());
         } catch (IOException e) {
             throw new ConfigException(e.getMessage());
@@ -265,8 +328,11 @@ public final class Linden implements AutoCloseable {
         if (tls == null || port < 0 || !settings.ldapsPortIsDefault() || PortProbe.canListen(settings.host(), port)) {
             return port;
         }
-        log.warn("LDAPS: the default port {} cannot be opened on {} (in use, or below 1024 without root); starting "
-                + "without LDAPS, StartTLS still works (set listen.ldapsPort to choose a port)", port, settings.host());
+        log.warn(
+                "LDAPS: the default port {} cannot be opened on {} (in use, or below 1024 without root); starting "
+                        + "without LDAPS, StartTLS still works (set listen.ldapsPort to choose a port)",
+                port,
+                settings.host());
         return -1;
     }
 
@@ -292,17 +358,19 @@ public final class Linden implements AutoCloseable {
             try {
                 SelfSignedCertificate.ensure(t.certificate().getParent(), settings.host());
             } catch (java.io.IOException | java.security.GeneralSecurityException e) {
-                throw new ConfigException("tls: cannot write a self-signed certificate in " + t.certificate().getParent()
-                        + ": " + e.getMessage() + "; the data folder must be writable, or give a certificate (tls.certificate)");
+                throw new ConfigException("tls: cannot write a self-signed certificate in "
+                        + t.certificate().getParent() + ": " + e.getMessage()
+                        + "; the data folder must be writable, or give a certificate (tls.certificate)");
             }
         }
         try {
             return new TlsContext(t);
         } catch (java.io.IOException | java.security.GeneralSecurityException | IllegalArgumentException e) {
             String files = t.usesKeystore() ? t.keystore().toString() : t.certificate() + " and " + t.privateKey();
-            throw new ConfigException("tls: cannot use " + files + ": " + TlsContext.reason(e) + "; give a PEM certificate "
-                    + "chain and its PKCS#8 private key (or a PKCS#12 keystore and its password)"
-                    + (t.selfSigned() ? ", or delete both files to have new ones made" : ""));
+            throw new ConfigException(
+                    "tls: cannot use " + files + ": " + TlsContext.reason(e) + "; give a PEM certificate "
+                            + "chain and its PKCS#8 private key (or a PKCS#12 keystore and its password)"
+                            + (t.selfSigned() ? ", or delete both files to have new ones made" : ""));
         }
     }
 

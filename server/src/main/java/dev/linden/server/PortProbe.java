@@ -6,8 +6,7 @@ import java.net.ServerSocket;
 
 /** Whether a port can be listened on now, for default ports that may be skipped with a warning. */
 final class PortProbe {
-    private PortProbe() {
-    }
+    private PortProbe() {}
 
     static boolean canListen(String host, int port) {
         try (ServerSocket socket = new ServerSocket()) {

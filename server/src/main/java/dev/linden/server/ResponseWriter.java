@@ -73,8 +73,10 @@ final class ResponseWriter {
         }
         channel.flush(); // what is queued must head for the socket, or the queue never drains
         if (!waiting.enter()) {
-            log.warn("closing connection from {}: {} operations already wait for clients that do not read",
-                    channel.remoteAddress(), waiting.max());
+            log.warn(
+                    "closing connection from {}: {} operations already wait for clients that do not read",
+                    channel.remoteAddress(),
+                    waiting.max());
             Disconnect.now(channel, ResultCode.UNAVAILABLE, "the server is busy with clients that do not read");
             return false;
         }

@@ -26,8 +26,7 @@ final class StartTls {
     static final String HANDLER_NAME = "ssl";
     private static final Logger log = LoggerFactory.getLogger(StartTls.class);
 
-    private StartTls() {
-    }
+    private StartTls() {}
 
     /** Handles a StartTLS request on the network thread; returns the result it answered with. */
     static ResultCode start(ChannelHandlerContext ctx, Connection connection, TlsContext tls, int messageId) {
@@ -68,14 +67,21 @@ final class StartTls {
                 }
                 session.markSecure(peer);
             } else {
-                log.debug("TLS handshake with {} failed: {}", channel.remoteAddress(), f.cause().toString());
+                log.debug(
+                        "TLS handshake with {} failed: {}",
+                        channel.remoteAddress(),
+                        f.cause().toString());
                 channel.close();
             }
         });
     }
 
     private static ChannelFuture reply(Channel channel, int messageId, ResultCode code, String message) {
-        return channel.writeAndFlush(new LdapMessage(messageId, new ExtendedResponse(
-                new LdapResult(code, "", message, java.util.List.of()), code == ResultCode.SUCCESS ? Oids.START_TLS : null, null)));
+        return channel.writeAndFlush(new LdapMessage(
+                messageId,
+                new ExtendedResponse(
+                        new LdapResult(code, "", message, java.util.List.of()),
+                        code == ResultCode.SUCCESS ? Oids.START_TLS : null,
+                        null)));
     }
 }

@@ -43,7 +43,8 @@ final class WriteStallWatch {
                 current = out == null ? null : out.current();
                 progress = out == null ? 0 : out.currentProgress();
                 lastProgressNanos = System.nanoTime();
-                check = channel.eventLoop().scheduleAtFixedRate(this::check, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+                check = channel.eventLoop()
+                        .scheduleAtFixedRate(this::check, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
             }
         } else {
             stop();
@@ -70,10 +71,14 @@ final class WriteStallWatch {
             lastProgressNanos = now;
         } else if (now - lastProgressNanos >= timeoutNanos) {
             stop();
-            log.info("closing connection from {}: no response taken for {} s (limits.writeTimeoutSeconds)",
-                    channel.remoteAddress(), TimeUnit.NANOSECONDS.toSeconds(timeoutNanos));
-            Disconnect.now(channel, ResultCode.UNAVAILABLE, "no response taken for "
-                    + TimeUnit.NANOSECONDS.toSeconds(timeoutNanos) + " seconds");
+            log.info(
+                    "closing connection from {}: no response taken for {} s (limits.writeTimeoutSeconds)",
+                    channel.remoteAddress(),
+                    TimeUnit.NANOSECONDS.toSeconds(timeoutNanos));
+            Disconnect.now(
+                    channel,
+                    ResultCode.UNAVAILABLE,
+                    "no response taken for " + TimeUnit.NANOSECONDS.toSeconds(timeoutNanos) + " seconds");
         }
     }
 }

@@ -99,10 +99,10 @@ final class EmbeddedPipeline implements AutoCloseable {
     EmbeddedPipeline(int maxOutstanding, TlsContext tls) throws Exception {
         Limits limits = new Limits(MAX_PDU, MAX_PDU_ANONYMOUS, 0, 100, 1, 100, maxOutstanding, 64 * 1024, 0);
         Transport transport = new Transport(limits, workers);
-        ConnectionLimiter limiter = new ConnectionLimiter(limits.maxConnections(), limits.maxConnectionsPerAddress(),
-                transport.idle());
-        channel = new LoopbackChannel(new LdapChannelInitializer(new Dispatcher(directory()), ConnectionObserver.NONE,
-                transport, limiter, tls, false));
+        ConnectionLimiter limiter =
+                new ConnectionLimiter(limits.maxConnections(), limits.maxConnectionsPerAddress(), transport.idle());
+        channel = new LoopbackChannel(new LdapChannelInitializer(
+                new Dispatcher(directory()), ConnectionObserver.NONE, transport, limiter, tls, false));
     }
 
     EmbeddedPipeline() throws Exception {
@@ -111,12 +111,26 @@ final class EmbeddedPipeline implements AutoCloseable {
 
     private static Directory directory() throws Exception {
         Schema schema = Schema.standard();
-        Backend backend = new Backend(new MemoryStorage(), schema,
+        Backend backend = new Backend(
+                new MemoryStorage(),
+                schema,
                 new BackendConfig(List.of(DnSyntax.parse(SUFFIX, schema)), BackendConfig.defaultIndexes(), 1000));
-        CoreConfig core = new CoreConfig(DnSyntax.parse(ADMIN, schema), ADMIN_PASSWORD, 500, 3600, false, "SSHA256",
-                "test", new SecurityRules(true, false, true, true),
-                AccessRules.build(AccessRules.defaults(null, false), schema), SaslConfig.DEFAULT, Policy.DEFAULT,
-                ThrottleSettings.DISABLED, GroupSettings.DEFAULT, SearchLimits.ANONYMOUS_DEFAULT, java.util.Set.of());
+        CoreConfig core = new CoreConfig(
+                DnSyntax.parse(ADMIN, schema),
+                ADMIN_PASSWORD,
+                500,
+                3600,
+                false,
+                "SSHA256",
+                "test",
+                new SecurityRules(true, false, true, true),
+                AccessRules.build(AccessRules.defaults(null, false), schema),
+                SaslConfig.DEFAULT,
+                Policy.DEFAULT,
+                ThrottleSettings.DISABLED,
+                GroupSettings.DEFAULT,
+                SearchLimits.ANONYMOUS_DEFAULT,
+                java.util.Set.of());
         Directory directory = new Directory(backend, schema, core, PasswordSchemes.standard(), Clock.systemUTC());
         EntryImport importer = new EntryImport(directory, true);
         List<Entry> entries = new ArrayList<>();

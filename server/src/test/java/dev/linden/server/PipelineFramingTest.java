@@ -63,23 +63,35 @@ class PipelineFramingTest {
         for (int i = 0; i < extra; i++) {
             filter = Filter.createANDFilter(filter, present);
         }
-        return pdu(messageId, new SearchRequestProtocolOp("", SearchScope.BASE, DereferencePolicy.NEVER, 0, 0, false,
-                filter, List.of("namingContexts", "x" + "y".repeat(pad))));
+        return pdu(
+                messageId,
+                new SearchRequestProtocolOp(
+                        "",
+                        SearchScope.BASE,
+                        DereferencePolicy.NEVER,
+                        0,
+                        0,
+                        false,
+                        filter,
+                        List.of("namingContexts", "x" + "y".repeat(pad))));
     }
 
     /** The first bytes of a PDU of {@code size} bytes in all: a SEQUENCE header with a four-byte length. */
     private static byte[] headerOf(long size) {
         long content = size - 6;
-        return new byte[] {0x30, (byte) 0x84, (byte) (content >> 24), (byte) (content >> 16), (byte) (content >> 8),
-                (byte) content};
+        return new byte[] {
+            0x30, (byte) 0x84, (byte) (content >> 24), (byte) (content >> 16), (byte) (content >> 8), (byte) content
+        };
     }
 
     /** The entry and the done of a root DSE search with this message ID. */
     private static void assertRootDseAnswered(List<LDAPMessage> responses, int messageId) {
         assertThat(responses).extracting(LDAPMessage::getMessageID).containsExactly(messageId, messageId);
         assertThat(responses.get(0).getSearchResultEntryProtocolOp().getAttributes())
-                .anyMatch(a -> a.getName().equals("namingContexts") && a.getValue().equals(EmbeddedPipeline.SUFFIX));
-        assertThat(responses.get(1).getSearchResultDoneProtocolOp().getResultCode()).isEqualTo(ResultCode.SUCCESS_INT_VALUE);
+                .anyMatch(a ->
+                        a.getName().equals("namingContexts") && a.getValue().equals(EmbeddedPipeline.SUFFIX));
+        assertThat(responses.get(1).getSearchResultDoneProtocolOp().getResultCode())
+                .isEqualTo(ResultCode.SUCCESS_INT_VALUE);
     }
 
     private static void assertNoticeOfDisconnection(List<LDAPMessage> responses, String why) {
@@ -99,7 +111,9 @@ class PipelineFramingTest {
         for (int cut = 1; cut < search.length; cut++) {
             byte[] request = rootDseSearch(cut, 300);
             pipeline.receive(Arrays.copyOfRange(request, 0, cut));
-            assertThat(pipeline.waitingOperations()).as("cut at %d: nothing to run before the rest arrives", cut).isZero();
+            assertThat(pipeline.waitingOperations())
+                    .as("cut at %d: nothing to run before the rest arrives", cut)
+                    .isZero();
             assertThat(pipeline.exchange()).isEmpty();
             assertRootDseAnswered(pipeline.exchange(Arrays.copyOfRange(request, cut, request.length)), cut);
         }
@@ -140,7 +154,9 @@ class PipelineFramingTest {
             read.writeBytes(rootDseSearch(id, 80));
         }
         pipeline.receive(read.toByteArray());
-        assertThat(pipeline.waitingOperations()).as("two outstanding, three held back").isEqualTo(2);
+        assertThat(pipeline.waitingOperations())
+                .as("two outstanding, three held back")
+                .isEqualTo(2);
         assertThat(pipeline.channel.config().isAutoRead()).isFalse();
         pipeline.runOperations();
         List<Integer> ids = new ArrayList<>();
@@ -152,8 +168,8 @@ class PipelineFramingTest {
     @Test
     void anOversizedRequestIsRefusedFromItsHeaderBeforeItsBodyArrives() {
         // a header announcing 2 GB: refused at once, nothing of the body is waited for or buffered
-        assertNoticeOfDisconnection(pipeline.exchange(headerOf(2L << 30)),
-                "exceeds the limit of " + EmbeddedPipeline.MAX_PDU_ANONYMOUS);
+        assertNoticeOfDisconnection(
+                pipeline.exchange(headerOf(2L << 30)), "exceeds the limit of " + EmbeddedPipeline.MAX_PDU_ANONYMOUS);
         assertThat(pipeline.isOpen()).isFalse();
     }
 
@@ -162,31 +178,35 @@ class PipelineFramingTest {
         int anonymous = EmbeddedPipeline.MAX_PDU_ANONYMOUS;
         assertRootDseAnswered(pipeline.exchange(rootDseSearch(1, anonymous)), 1);
         byte[] tooLarge = rootDseSearch(2, anonymous + 1);
-        assertNoticeOfDisconnection(pipeline.exchange(Arrays.copyOf(tooLarge, 4)), "request of " + (anonymous + 1) + " bytes");
+        assertNoticeOfDisconnection(
+                pipeline.exchange(Arrays.copyOf(tooLarge, 4)), "request of " + (anonymous + 1) + " bytes");
         assertThat(pipeline.isOpen()).isFalse();
 
         pipeline.close();
         pipeline = new EmbeddedPipeline();
-        List<LDAPMessage> bound = pipeline.exchange(pdu(1, new BindRequestProtocolOp(EmbeddedPipeline.ADMIN,
-                EmbeddedPipeline.ADMIN_PASSWORD)));
+        List<LDAPMessage> bound = pipeline.exchange(
+                pdu(1, new BindRequestProtocolOp(EmbeddedPipeline.ADMIN, EmbeddedPipeline.ADMIN_PASSWORD)));
         assertThat(bound.get(0).getBindResponseProtocolOp().getResultCode()).isEqualTo(ResultCode.SUCCESS_INT_VALUE);
         assertRootDseAnswered(pipeline.exchange(rootDseSearch(2, 20 * anonymous)), 2);
         assertRootDseAnswered(pipeline.exchange(rootDseSearch(3, EmbeddedPipeline.MAX_PDU)), 3);
         // one byte more than the bound limit: refused from the header too
-        assertNoticeOfDisconnection(pipeline.exchange(headerOf(EmbeddedPipeline.MAX_PDU + 1)),
-                "request of " + (EmbeddedPipeline.MAX_PDU + 1) + " bytes exceeds the limit of " + EmbeddedPipeline.MAX_PDU);
+        assertNoticeOfDisconnection(
+                pipeline.exchange(headerOf(EmbeddedPipeline.MAX_PDU + 1)),
+                "request of " + (EmbeddedPipeline.MAX_PDU + 1) + " bytes exceeds the limit of "
+                        + EmbeddedPipeline.MAX_PDU);
     }
 
     @Test
     void somethingThatIsNoLdapMessageEndsTheConnectionWithANotice() {
-        assertNoticeOfDisconnection(pipeline.exchange(new byte[] {0x04, 0x03, 'a', 'b', 'c'}), "must start with a SEQUENCE");
+        assertNoticeOfDisconnection(
+                pipeline.exchange(new byte[] {0x04, 0x03, 'a', 'b', 'c'}), "must start with a SEQUENCE");
         assertThat(pipeline.isOpen()).isFalse();
     }
 
     @Test
     void anIndefiniteLengthEndsTheConnectionWithANotice() {
-        assertNoticeOfDisconnection(pipeline.exchange(new byte[] {0x30, (byte) 0x80, 0x02, 0x01, 0x01, 0x00, 0x00}),
-                "indefinite length");
+        assertNoticeOfDisconnection(
+                pipeline.exchange(new byte[] {0x30, (byte) 0x80, 0x02, 0x01, 0x01, 0x00, 0x00}), "indefinite length");
         assertThat(pipeline.isOpen()).isFalse();
     }
 
@@ -194,16 +214,21 @@ class PipelineFramingTest {
     void aWellFramedMalformedRequestEndsTheConnectionAndWhatFollowsItIsNotRead() {
         byte[] first = rootDseSearch(1, 80);
         byte[] malformed = {0x30, 0x03, 0x02, 0x01, 0x02}; // a message ID and no operation
-        byte[] after = pdu(3, new CompareRequestProtocolOp(EmbeddedPipeline.SUFFIX, "dc", new ASN1OctetString("example")));
+        byte[] after =
+                pdu(3, new CompareRequestProtocolOp(EmbeddedPipeline.SUFFIX, "dc", new ASN1OctetString("example")));
         ByteArrayOutputStream read = new ByteArrayOutputStream();
         read.writeBytes(first);
         read.writeBytes(malformed);
         read.writeBytes(after);
         pipeline.receive(read.toByteArray());
-        assertThat(pipeline.waitingOperations()).as("only the request before the malformed one was taken").isEqualTo(1);
+        assertThat(pipeline.waitingOperations())
+                .as("only the request before the malformed one was taken")
+                .isEqualTo(1);
         assertNoticeOfDisconnection(pipeline.responses(), "malformed request");
         assertThat(pipeline.isOpen()).isFalse();
         pipeline.runOperations();
-        assertThat(pipeline.responses()).as("nothing more on a closed connection").isEmpty();
+        assertThat(pipeline.responses())
+                .as("nothing more on a closed connection")
+                .isEmpty();
     }
 }

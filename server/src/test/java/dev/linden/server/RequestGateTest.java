@@ -39,7 +39,9 @@ class RequestGateTest {
 
         channel.writeInbound("r1", "r2");
         assertThat(handler.received).containsExactly("r1", "r2");
-        assertThat(channel.config().isAutoRead()).as("the bound reached: stop reading").isFalse();
+        assertThat(channel.config().isAutoRead())
+                .as("the bound reached: stop reading")
+                .isFalse();
         channel.writeInbound("r3", "r4"); // what the last read had already brought in
         assertThat(handler.received).containsExactly("r1", "r2");
         assertThat(gate.held()).isEqualTo(2);
@@ -51,7 +53,9 @@ class RequestGateTest {
         answer(handler, gate);
         assertThat(handler.received).containsExactly("r1", "r2", "r3", "r4");
         assertThat(gate.held()).isZero();
-        assertThat(channel.config().isAutoRead()).as("below the bound, nothing held: read again").isTrue();
+        assertThat(channel.config().isAutoRead())
+                .as("below the bound, nothing held: read again")
+                .isTrue();
         channel.finishAndReleaseAll();
     }
 
@@ -68,7 +72,9 @@ class RequestGateTest {
         assertThat(gate.discardHeld()).isEqualTo(2);
         answer(handler, gate);
         assertThat(handler.received).containsExactly("startTls");
-        assertThat(channel.config().isAutoRead()).as("nothing held: read again, now through TLS").isTrue();
+        assertThat(channel.config().isAutoRead())
+                .as("nothing held: read again, now through TLS")
+                .isTrue();
         channel.finishAndReleaseAll();
     }
 
@@ -84,8 +90,10 @@ class RequestGateTest {
         EmbeddedChannel channel = new EmbeddedChannel(gate, handler);
         handler.connection = new Connection(new Session(1, "127.0.0.1:1"), channel, null);
         channel.attr(Connection.KEY).set(handler.connection);
-        byte[] compare = LdapEncoder.encode(new LdapMessage(1, new CompareRequest("dc=example,dc=com", "dc", new byte[] {'x'})));
-        byte[] compareAgain = LdapEncoder.encode(new LdapMessage(2, new CompareRequest("dc=example,dc=com", "dc", new byte[1])));
+        byte[] compare =
+                LdapEncoder.encode(new LdapMessage(1, new CompareRequest("dc=example,dc=com", "dc", new byte[] {'x'})));
+        byte[] compareAgain =
+                LdapEncoder.encode(new LdapMessage(2, new CompareRequest("dc=example,dc=com", "dc", new byte[1])));
         byte[] abandon = LdapEncoder.encode(new LdapMessage(300, new AbandonRequest(1)));
         byte[] unbind = LdapEncoder.encode(new LdapMessage(70_000, new UnbindRequest()));
 
@@ -94,7 +102,9 @@ class RequestGateTest {
         assertThat(gate.held()).isEqualTo(1);
         assertThat(RequestGate.isAbandonOrUnbind(compare)).isFalse();
         assertThat(RequestGate.isAbandonOrUnbind(new byte[] {0x30})).isFalse();
-        assertThat(RequestGate.isAbandonOrUnbind(new byte[] {0x30, 0x03, 0x02, 0x05, 0x01})).as("truncated").isFalse();
+        assertThat(RequestGate.isAbandonOrUnbind(new byte[] {0x30, 0x03, 0x02, 0x05, 0x01}))
+                .as("truncated")
+                .isFalse();
         channel.finishAndReleaseAll();
     }
 }

@@ -33,8 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StartTlsPipelineTest {
     private static final String START_TLS = "1.3.6.1.4.1.1466.20037";
+
     @TempDir
     static Path folder;
+
     private static TlsContext tls;
     private static SelfSignedCertificate.PemFiles pem;
     private EmbeddedPipeline pipeline;
@@ -42,8 +44,8 @@ class StartTlsPipelineTest {
     @BeforeAll
     static void certificate() throws Exception {
         pem = SelfSignedCertificate.ensure(folder.resolve("tls"));
-        tls = new TlsContext(new TlsSettings(pem.certificate(), pem.privateKey(), null, null,
-                TlsSettings.ClientAuth.NONE, null, true));
+        tls = new TlsContext(new TlsSettings(
+                pem.certificate(), pem.privateKey(), null, null, TlsSettings.ClientAuth.NONE, null, true));
     }
 
     @AfterEach
@@ -85,7 +87,8 @@ class StartTlsPipelineTest {
         client.handshake();
         List<LDAPMessage> answers = client.exchange(PipelineFramingTest.rootDseSearch(2, 100));
         assertThat(answers).extracting(LDAPMessage::getMessageID).containsExactly(2, 2);
-        assertThat(answers.get(1).getSearchResultDoneProtocolOp().getResultCode()).isEqualTo(ResultCode.SUCCESS_INT_VALUE);
+        assertThat(answers.get(1).getSearchResultDoneProtocolOp().getResultCode())
+                .isEqualTo(ResultCode.SUCCESS_INT_VALUE);
         // and a second StartTLS inside TLS is refused
         List<LDAPMessage> again = client.exchange(startTls(3));
         assertThat(again.get(0).getExtendedResponseProtocolOp().getResultCode())
@@ -97,25 +100,32 @@ class StartTlsPipelineTest {
     void aRequestSentInClearBehindStartTlsInTheSameReadIsNeverAnswered() throws Exception {
         pipeline = new EmbeddedPipeline(64, tls);
         pipeline.receive(concat(startTls(1), PipelineFramingTest.rootDseSearch(2, 90)));
-        assertThat(pipeline.waitingOperations()).as("the search never reached the dispatcher").isZero();
+        assertThat(pipeline.waitingOperations())
+                .as("the search never reached the dispatcher")
+                .isZero();
         pipeline.runOperations();
         List<LDAPMessage> clear = pipeline.responses();
         assertThat(clear).hasSize(1);
         assertStartTlsSucceeded(clear.get(0), 1);
-        assertThat(pipeline.isOpen()).as("a client that sends in clear after StartTLS is cut off").isFalse();
+        assertThat(pipeline.isOpen())
+                .as("a client that sends in clear after StartTLS is cut off")
+                .isFalse();
     }
 
     @Test
     void requestsHeldBackBehindStartTlsAreDroppedWhenItIsAnswered() throws Exception {
         // one request outstanding at most: StartTLS and the search behind it wait in the gate
         pipeline = new EmbeddedPipeline(1, tls);
-        pipeline.receive(concat(PipelineFramingTest.rootDseSearch(1, 90), startTls(2), PipelineFramingTest.rootDseSearch(3, 90)));
+        pipeline.receive(concat(
+                PipelineFramingTest.rootDseSearch(1, 90), startTls(2), PipelineFramingTest.rootDseSearch(3, 90)));
         assertThat(pipeline.waitingOperations()).isEqualTo(1);
         pipeline.runOperations(); // the first search is answered, which lets StartTLS through
         List<LDAPMessage> clear = pipeline.responses();
         assertThat(clear).extracting(LDAPMessage::getMessageID).containsExactly(1, 1, 2);
         assertStartTlsSucceeded(clear.get(2), 2);
-        assertThat(pipeline.waitingOperations()).as("the search held behind StartTLS was dropped").isZero();
+        assertThat(pipeline.waitingOperations())
+                .as("the search held behind StartTLS was dropped")
+                .isZero();
         assertThat(pipeline.isOpen()).isFalse();
     }
 
@@ -132,7 +142,8 @@ class StartTlsPipelineTest {
         pipeline.runOperations();
         assertThat(pipeline.responses()).extracting(LDAPMessage::getMessageID).containsExactly(1, 1);
         assertThat(pipeline.exchange(PipelineFramingTest.rootDseSearch(3, 90)))
-                .extracting(LDAPMessage::getMessageID).containsExactly(3, 3);
+                .extracting(LDAPMessage::getMessageID)
+                .containsExactly(3, 3);
     }
 
     @Test
@@ -140,7 +151,9 @@ class StartTlsPipelineTest {
         pipeline = new EmbeddedPipeline(64, tls);
         assertStartTlsSucceeded(pipeline.exchange(startTls(1)).get(0), 1);
         assertThat(pipeline.exchange(PipelineFramingTest.rootDseSearch(2, 90))).isEmpty();
-        assertThat(pipeline.waitingOperations()).as("TLS took the bytes: no LDAP request was read").isZero();
+        assertThat(pipeline.waitingOperations())
+                .as("TLS took the bytes: no LDAP request was read")
+                .isZero();
         pipeline.channel.advanceTimeBy(11, TimeUnit.SECONDS); // past the handshake's 10 seconds
         pipeline.channel.runScheduledPendingTasks();
         assertThat(pipeline.isOpen()).isFalse();
@@ -154,7 +167,9 @@ class StartTlsPipelineTest {
 
         TlsClient(EmbeddedPipeline server) throws Exception {
             this.server = server;
-            SslHandler ssl = SslContextBuilder.forClient().trustManager(pem.certificate().toFile()).build()
+            SslHandler ssl = SslContextBuilder.forClient()
+                    .trustManager(pem.certificate().toFile())
+                    .build()
                     .newHandler(ByteBufAllocator.DEFAULT);
             this.channel = new EmbeddedChannel(ssl);
         }
@@ -162,7 +177,9 @@ class StartTlsPipelineTest {
         void handshake() {
             SslHandler ssl = channel.pipeline().get(SslHandler.class);
             carry();
-            assertThat(ssl.handshakeFuture().isSuccess()).as("handshake: %s", ssl.handshakeFuture().cause()).isTrue();
+            assertThat(ssl.handshakeFuture().isSuccess())
+                    .as("handshake: %s", ssl.handshakeFuture().cause())
+                    .isTrue();
         }
 
         /** Sends a request through TLS; returns what came back, decrypted. */

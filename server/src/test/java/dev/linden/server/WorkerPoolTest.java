@@ -13,21 +13,24 @@ class WorkerPoolTest {
         try {
             CountDownLatch clientReads = new CountDownLatch(1);
             CountDownLatch waiting = new CountDownLatch(1);
-            pool.execute(() -> { // the only thread, waiting for a client that does not read
-                pool.lend();
-                waiting.countDown();
-                try {
-                    clientReads.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } finally {
-                    pool.giveBack();
-                }
-            });
+            pool.execute(
+                    () -> { // the only thread, waiting for a client that does not read
+                        pool.lend();
+                        waiting.countDown();
+                        try {
+                            clientReads.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        } finally {
+                            pool.giveBack();
+                        }
+                    });
             assertThat(waiting.await(5, TimeUnit.SECONDS)).isTrue();
             CountDownLatch served = new CountDownLatch(1);
             pool.execute(served::countDown);
-            assertThat(served.await(5, TimeUnit.SECONDS)).as("another request is served meanwhile").isTrue();
+            assertThat(served.await(5, TimeUnit.SECONDS))
+                    .as("another request is served meanwhile")
+                    .isTrue();
             assertThat(pool.lent()).isEqualTo(1);
             clientReads.countDown();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);

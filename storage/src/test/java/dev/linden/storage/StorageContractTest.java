@@ -145,8 +145,15 @@ class StorageContractTest {
     void cursorWalksInUnsignedByteOrderFromAKey(Kind kind) {
         Storage storage = open(kind);
         Tree tree = storage.tree("t");
-        List<byte[]> keys = List.of(bytes(0x80), bytes(0x7F), bytes(0xFF), bytes(0x01), bytes(0x7F, 0x00),
-                bytes(0x80, 0x01), bytes(0x00, 0x01), bytes(0xC3, 0xA5));
+        List<byte[]> keys = List.of(
+                bytes(0x80),
+                bytes(0x7F),
+                bytes(0xFF),
+                bytes(0x01),
+                bytes(0x7F, 0x00),
+                bytes(0x80, 0x01),
+                bytes(0x00, 0x01),
+                bytes(0xC3, 0xA5));
         storage.write(tx -> {
             for (byte[] k : keys) {
                 tx.put(tree, k, k);
@@ -207,16 +214,17 @@ class StorageContractTest {
         });
 
         assertThatThrownBy(() -> storage.write(tx -> {
-            tx.put(tree, b("new"), b("1"));
-            tx.put(tree, b("keep"), b("changed"));
-            tx.put(tree, b("keep"), b("changed twice"));
-            tx.delete(tree, b("gone"));
-            tx.put(other, b("x"), b("y"));
-            // the transaction sees its own writes
-            assertThat(s(tx.get(tree, b("keep")))).isEqualTo("changed twice");
-            assertThat(tx.get(tree, b("gone"))).isNull();
-            throw new Exception("abort");
-        })).hasMessage("abort");
+                    tx.put(tree, b("new"), b("1"));
+                    tx.put(tree, b("keep"), b("changed"));
+                    tx.put(tree, b("keep"), b("changed twice"));
+                    tx.delete(tree, b("gone"));
+                    tx.put(other, b("x"), b("y"));
+                    // the transaction sees its own writes
+                    assertThat(s(tx.get(tree, b("keep")))).isEqualTo("changed twice");
+                    assertThat(tx.get(tree, b("gone"))).isNull();
+                    throw new Exception("abort");
+                }))
+                .hasMessage("abort");
 
         assertThat(scan(storage, tree, new byte[0])).containsExactly("gone=still here", "keep=old");
         assertThat(scan(storage, other, new byte[0])).isEmpty();
@@ -236,10 +244,11 @@ class StorageContractTest {
         Tree tree = storage.tree("t");
 
         assertThatThrownBy(() -> storage.write(tx -> {
-            tx.put(tree, b("a"), b("1"));
-            tx.put(tree, new byte[Storage.MAX_KEY_LENGTH + 1], b("too long")); // throws StorageException
-            return null;
-        })).isInstanceOf(StorageException.class);
+                    tx.put(tree, b("a"), b("1"));
+                    tx.put(tree, new byte[Storage.MAX_KEY_LENGTH + 1], b("too long")); // throws StorageException
+                    return null;
+                }))
+                .isInstanceOf(StorageException.class);
 
         assertThat(get(storage, tree, b("a"))).isNull();
     }
@@ -275,13 +284,15 @@ class StorageContractTest {
         assertThat(s(get(storage, tree, longest))).isEqualTo("fits");
 
         assertThatThrownBy(() -> storage.write(tx -> {
-            tx.put(tree, tooLong, b("no"));
-            return null;
-        })).isInstanceOf(StorageException.class);
+                    tx.put(tree, tooLong, b("no"));
+                    return null;
+                }))
+                .isInstanceOf(StorageException.class);
         assertThatThrownBy(() -> storage.write(tx -> {
-            tx.put(tree, new byte[0], b("no"));
-            return null;
-        })).isInstanceOf(StorageException.class);
+                    tx.put(tree, new byte[0], b("no"));
+                    return null;
+                }))
+                .isInstanceOf(StorageException.class);
         // reading or deleting such a key finds nothing rather than failing
         assertThat(get(storage, tree, tooLong)).isNull();
         boolean deleted = storage.write(tx -> tx.delete(tree, tooLong));
@@ -374,9 +385,10 @@ class StorageContractTest {
         assertThat(scan(second, reopened, new byte[0])).hasSize(99);
         // an aborted write before closing leaves nothing on disk either
         assertThatThrownBy(() -> second.write(tx -> {
-            tx.put(reopened, b("ghost"), b("boo"));
-            throw new IllegalStateException("abort");
-        })).isInstanceOf(IllegalStateException.class);
+                    tx.put(reopened, b("ghost"), b("boo"));
+                    throw new IllegalStateException("abort");
+                }))
+                .isInstanceOf(IllegalStateException.class);
         second.close();
         opened.remove(second);
 
@@ -434,9 +446,13 @@ class StorageContractTest {
         storage.read(tx -> {
             for (int i = 0; i < 400; i++) {
                 if (i % 7 == 0) {
-                    assertThat(tx.get(tree, b("k" + i))).as("failed write %d left nothing", i).isNull();
+                    assertThat(tx.get(tree, b("k" + i)))
+                            .as("failed write %d left nothing", i)
+                            .isNull();
                 } else {
-                    assertThat(tx.get(tree, b("k" + i))).as("write %d landed", i).isEqualTo(b("v" + i));
+                    assertThat(tx.get(tree, b("k" + i)))
+                            .as("write %d landed", i)
+                            .isEqualTo(b("v" + i));
                 }
             }
             return null;

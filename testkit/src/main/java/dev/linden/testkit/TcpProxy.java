@@ -15,7 +15,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * or reset every connection. No mock: real sockets both ways.
  */
 public final class TcpProxy implements AutoCloseable {
-    public enum Mode { FORWARD, BLACKHOLE, DELAY, RESET }
+    public enum Mode {
+        FORWARD,
+        BLACKHOLE,
+        DELAY,
+        RESET
+    }
 
     private final ServerSocket listener;
     private final int target;
@@ -82,31 +87,34 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     private void pump(Socket from, Socket to) {
-        Thread t = new Thread(() -> {
-            byte[] buf = new byte[16384];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                int n;
-                while ((n = in.read(buf)) >= 0) {
-                    while (mode == Mode.BLACKHOLE && !closed) {
-                        Thread.sleep(20); // held: nothing passes while the link is cut
+        Thread t = new Thread(
+                () -> {
+                    byte[] buf = new byte[16384];
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        int n;
+                        while ((n = in.read(buf)) >= 0) {
+                            while (mode == Mode.BLACKHOLE && !closed) {
+                                Thread.sleep(20); // held: nothing passes while the link is cut
+                            }
+                            if (mode == Mode.DELAY) {
+                                Thread.sleep(delayMillis);
+                            }
+                            out.write(buf, 0, n);
+                            out.flush();
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        // one side went away: the other follows
+                    } finally {
+                        try {
+                            from.close();
+                            to.close();
+                        } catch (IOException e) {
+                            // closing
+                        }
                     }
-                    if (mode == Mode.DELAY) {
-                        Thread.sleep(delayMillis);
-                    }
-                    out.write(buf, 0, n);
-                    out.flush();
-                }
-            } catch (IOException | InterruptedException e) {
-                // one side went away: the other follows
-            } finally {
-                try {
-                    from.close();
-                    to.close();
-                } catch (IOException e) {
-                    // closing
-                }
-            }
-        }, "proxy-pump");
+                },
+                "proxy-pump");
         t.setDaemon(true);
         t.start();
     }

@@ -1,11 +1,11 @@
 package dev.linden.testkit;
 
 import dev.linden.backend.Backend;
+import dev.linden.core.operation.EntryImport;
 import dev.linden.model.Entry;
 import dev.linden.model.LdapException;
 import dev.linden.model.ldif.LdifReader;
 import dev.linden.model.ldif.LdifRecord;
-import dev.linden.core.operation.EntryImport;
 import dev.linden.server.Linden;
 import dev.linden.server.config.ConfigException;
 import dev.linden.server.config.ConfigLoader;
@@ -76,7 +76,8 @@ public final class TestServer implements AutoCloseable {
     public static TestServer memoryWithTls(String tlsOptions, String extraYaml) {
         Path dir = tempDir("linden-tls");
         String tls = tlsOptions.isBlank() ? "" : ", " + tlsOptions;
-        return start("storage: memory\ndataDir: " + dir + "\ntls: {selfSigned: true" + tls + "}\n" + extraYaml, dir, true);
+        return start(
+                "storage: memory\ndataDir: " + dir + "\ntls: {selfSigned: true" + tls + "}\n" + extraYaml, dir, true);
     }
 
     /**
@@ -100,11 +101,13 @@ public final class TestServer implements AutoCloseable {
         security += yaml.contains("throttle:") ? "" : "throttle: {enabled: false}\n";
         Path logDir = tempDir("linden-logs");
         security += yaml.contains("accessLog:") ? "" : "accessLog: {file: " + logDir.resolve("access.log") + "}\n";
-        security += yaml.contains("securityLog:") ? "" : "securityLog: {file: " + logDir.resolve("security.log") + "}\n";
+        security +=
+                yaml.contains("securityLog:") ? "" : "securityLog: {file: " + logDir.resolve("security.log") + "}\n";
         security += yaml.contains("metrics:") ? "" : "metrics: {enabled: false}\n";
         security += yaml.contains("detection:") ? "" : "detection: {enabled: false}\n";
         security += TLS_SECTION.matcher(yaml).find() ? "" : "tls: {enabled: false}\n";
-        String config = """
+        String config =
+                """
                 listen: {host: 127.0.0.1, port: %d%s}
                 suffix: %s
                 rootDn: %s

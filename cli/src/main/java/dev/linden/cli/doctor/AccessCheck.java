@@ -24,13 +24,22 @@ import java.util.Set;
  */
 final class AccessCheck {
     /** Attributes that must never reach an anonymous client. */
-    static final Set<String> SECRETS = Set.of("userpassword", "unicodepwd", "sambantpassword", "sambalmpassword",
-            "ntpassword", "authpassword", "krbprincipalkey", "pwdhistory", "userpkcs12", "msds-managedpassword");
+    static final Set<String> SECRETS = Set.of(
+            "userpassword",
+            "unicodepwd",
+            "sambantpassword",
+            "sambalmpassword",
+            "ntpassword",
+            "authpassword",
+            "krbprincipalkey",
+            "pwdhistory",
+            "userpkcs12",
+            "msds-managedpassword");
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int SAMPLE = 5;
 
-    private AccessCheck() {
-    }
+    private AccessCheck() {}
 
     /** A name that is nobody's: cn=linden-doctor-probe-<random>,<naming context>. */
     static String throwawayDn(List<String> namingContexts) {
@@ -46,7 +55,8 @@ final class AccessCheck {
 
     private static LdapProbe connect(Examination x) throws IOException {
         Target t = x.target;
-        return x.plainPort >= 0 ? LdapProbe.plain(t.host(), x.plainPort, t.timeoutMillis())
+        return x.plainPort >= 0
+                ? LdapProbe.plain(t.host(), x.plainPort, t.timeoutMillis())
                 : LdapProbe.ldaps(t.host(), x.tlsPort, t.timeoutMillis(), TrustAll.context(), t.serverName(), false);
     }
 
@@ -71,12 +81,14 @@ final class AccessCheck {
             for (String nc : x.namingContexts) {
                 var outcome = probe.search(nc, SearchScope.SUB, new Filter.Present("objectClass"), SAMPLE, "*");
                 if (!outcome.entries().isEmpty()) {
-                    boolean more = outcome.result() != null && outcome.result().code() == ResultCode.SIZE_LIMIT_EXCEEDED;
+                    boolean more =
+                            outcome.result() != null && outcome.result().code() == ResultCode.SIZE_LIMIT_EXCEEDED;
                     readable.add(nc + ": " + outcome.entries().size() + (more ? " or more" : "") + " entries");
                 }
                 for (SearchResultEntry e : outcome.entries()) {
                     for (PartialAttribute a : e.attributes()) {
-                        if (SECRETS.contains(a.type().toLowerCase(Locale.ROOT)) && !a.values().isEmpty()) {
+                        if (SECRETS.contains(a.type().toLowerCase(Locale.ROOT))
+                                && !a.values().isEmpty()) {
                             secrets.add(a.type() + " of " + e.dn());
                         }
                     }
@@ -87,14 +99,27 @@ final class AccessCheck {
             return;
         }
         if (!secrets.isEmpty()) {
-            x.add(new Finding("anonymous.read", Severity.ERROR, where(x), "anonymous clients read password attributes",
-                    String.join("; ", secrets), Fixes.ANONYMOUS_SECRETS));
+            x.add(new Finding(
+                    "anonymous.read",
+                    Severity.ERROR,
+                    where(x),
+                    "anonymous clients read password attributes",
+                    String.join("; ", secrets),
+                    Fixes.ANONYMOUS_SECRETS));
         }
         if (!readable.isEmpty()) {
-            x.add(new Finding("anonymous.read", Severity.WARN, where(x), "anonymous clients read the directory",
-                    String.join("; ", readable), Fixes.ANONYMOUS_READ));
+            x.add(new Finding(
+                    "anonymous.read",
+                    Severity.WARN,
+                    where(x),
+                    "anonymous clients read the directory",
+                    String.join("; ", readable),
+                    Fixes.ANONYMOUS_READ));
         } else {
-            x.add(Finding.ok("anonymous.read", where(x), "anonymous clients read no entries",
+            x.add(Finding.ok(
+                    "anonymous.read",
+                    where(x),
+                    "anonymous clients read no entries",
                     x.namingContexts.isEmpty() ? "no naming context to search" : "searched " + x.namingContexts));
         }
     }
@@ -109,9 +134,14 @@ final class AccessCheck {
             return;
         }
         if (LdapProbe.isSuccess(r)) {
-            x.add(new Finding("bind.unauthenticated", Severity.WARN, where(x), "a DN with an empty password binds",
+            x.add(new Finding(
+                    "bind.unauthenticated",
+                    Severity.WARN,
+                    where(x),
+                    "a DN with an empty password binds",
                     "bind as " + dn + " with no password succeeded (as anonymous); an application that checks logins "
-                    + "with a bind lets in anyone who leaves the password empty", Fixes.UNAUTHENTICATED_BIND));
+                            + "with a bind lets in anyone who leaves the password empty",
+                    Fixes.UNAUTHENTICATED_BIND));
         } else {
             x.add(Finding.ok("bind.unauthenticated", where(x), "a DN with an empty password is refused", text(r)));
         }
@@ -132,15 +162,25 @@ final class AccessCheck {
             return;
         }
         switch (r.code()) {
-            case INVALID_CREDENTIALS -> x.add(new Finding("bind.cleartext", Severity.WARN, where(x),
-                    "simple binds are accepted without TLS", "a bind in clear as a made-up DN with a random password "
-                    + "was checked (invalidCredentials): real passwords would cross the network readable",
-                    Fixes.CLEARTEXT_BIND));
-            case SUCCESS -> x.add(new Finding("bind.cleartext", Severity.ERROR, where(x),
-                    "a made-up DN with a random password binds in clear", "bind as " + dn + " succeeded",
-                    Fixes.CLEARTEXT_BIND));
+            case INVALID_CREDENTIALS ->
+                x.add(new Finding(
+                        "bind.cleartext",
+                        Severity.WARN,
+                        where(x),
+                        "simple binds are accepted without TLS",
+                        "a bind in clear as a made-up DN with a random password "
+                                + "was checked (invalidCredentials): real passwords would cross the network readable",
+                        Fixes.CLEARTEXT_BIND));
+            case SUCCESS ->
+                x.add(new Finding(
+                        "bind.cleartext",
+                        Severity.ERROR,
+                        where(x),
+                        "a made-up DN with a random password binds in clear",
+                        "bind as " + dn + " succeeded",
+                        Fixes.CLEARTEXT_BIND));
             case CONFIDENTIALITY_REQUIRED, STRONGER_AUTH_REQUIRED, UNWILLING_TO_PERFORM ->
-                    x.add(Finding.ok("bind.cleartext", where(x), "simple binds without TLS are refused", text(r)));
+                x.add(Finding.ok("bind.cleartext", where(x), "simple binds without TLS are refused", text(r)));
             default -> x.add(Finding.info("bind.cleartext", where(x), "a bind in clear was answered " + text(r), null));
         }
     }
@@ -150,15 +190,23 @@ final class AccessCheck {
             return;
         }
         List<String> mechanisms = LdapProbe.values(x.rootDse, "supportedSASLMechanisms");
-        List<String> weak = mechanisms.stream().filter(m -> m.equalsIgnoreCase("DIGEST-MD5") || m.equalsIgnoreCase("CRAM-MD5"))
+        List<String> weak = mechanisms.stream()
+                .filter(m -> m.equalsIgnoreCase("DIGEST-MD5") || m.equalsIgnoreCase("CRAM-MD5"))
                 .toList();
         if (!weak.isEmpty()) {
-            x.add(new Finding("sasl.mechanisms", Severity.WARN, "", "weak SASL mechanisms offered: " + String.join(", ", weak),
+            x.add(new Finding(
+                    "sasl.mechanisms",
+                    Severity.WARN,
+                    "",
+                    "weak SASL mechanisms offered: " + String.join(", ", weak),
                     "they need passwords kept in a form the server can recover; DIGEST-MD5 is historic (RFC 6331)",
                     Fixes.WEAK_SASL));
         } else {
-            x.add(Finding.ok("sasl.mechanisms", "", mechanisms.isEmpty() ? "no SASL mechanisms offered"
-                    : "SASL: " + String.join(", ", mechanisms), null));
+            x.add(Finding.ok(
+                    "sasl.mechanisms",
+                    "",
+                    mechanisms.isEmpty() ? "no SASL mechanisms offered" : "SASL: " + String.join(", ", mechanisms),
+                    null));
         }
     }
 

@@ -36,8 +36,7 @@ import java.util.Set;
 final class CertificateCheck {
     static final Duration SOON = Duration.ofDays(30);
 
-    private CertificateCheck() {
-    }
+    private CertificateCheck() {}
 
     static void run(Examination x, String where, X509Certificate[] chain, Instant now) {
         X509Certificate leaf = chain[0];
@@ -75,19 +74,29 @@ final class CertificateCheck {
             if (!path.isEmpty()) {
                 CertPathValidator.getInstance("PKIX").validate(cf.generateCertPath(path), params);
             }
-            x.add(Finding.ok("cert.trust", where, "the chain is trusted", x.target.caFile() == null
-                    ? "against the JVM's CAs" : "against " + x.target.caFile()));
+            x.add(Finding.ok(
+                    "cert.trust",
+                    where,
+                    "the chain is trusted",
+                    x.target.caFile() == null ? "against the JVM's CAs" : "against " + x.target.caFile()));
         } catch (GeneralSecurityException | IOException e) {
-            x.add(new Finding("cert.trust", Severity.ERROR, where, "the certificate chain is not trusted",
-                    reason(e) + " (issuer " + chain[chain.length - 1].getIssuerX500Principal().getName() + ", " + chain.length
-                    + " certificate" + (chain.length == 1 ? "" : "s") + " sent)", Fixes.CERT_UNTRUSTED));
+            x.add(new Finding(
+                    "cert.trust",
+                    Severity.ERROR,
+                    where,
+                    "the certificate chain is not trusted",
+                    reason(e) + " (issuer "
+                            + chain[chain.length - 1].getIssuerX500Principal().getName() + ", " + chain.length
+                            + " certificate" + (chain.length == 1 ? "" : "s") + " sent)",
+                    Fixes.CERT_UNTRUSTED));
         }
     }
 
     private static String reason(Exception e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return m.contains("Path does not chain") || m.contains("unable to find valid certification path")
-                ? "no path to a trusted CA (self-signed, or an intermediate is missing)" : m;
+                ? "no path to a trusted CA (self-signed, or an intermediate is missing)"
+                : m;
     }
 
     private static boolean isAnchor(X509Certificate c, Set<TrustAnchor> anchors) {
@@ -123,8 +132,8 @@ final class CertificateCheck {
             }
             return anchors;
         }
-        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
-                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        javax.net.ssl.TrustManagerFactory tmf =
+                javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
         tmf.init((KeyStore) null);
         for (var tm : tmf.getTrustManagers()) {
             if (tm instanceof javax.net.ssl.X509TrustManager x) {
@@ -141,7 +150,8 @@ final class CertificateCheck {
         boolean covered = false;
         boolean address = Names.isAddress(serverName);
         for (String n : names) {
-            if (address ? n.startsWith("IP:") && sameAddress(n.substring(3), serverName)
+            if (address
+                    ? n.startsWith("IP:") && sameAddress(n.substring(3), serverName)
                     : n.startsWith("DNS:") && Names.covers(n.substring(4), serverName)) {
                 covered = true;
             }
@@ -149,8 +159,13 @@ final class CertificateCheck {
         if (covered) {
             x.add(Finding.ok("cert.name", where, "the certificate names " + serverName, String.join(", ", names)));
         } else {
-            x.add(new Finding("cert.name", Severity.ERROR, where, "the certificate does not name " + serverName,
-                    "subjectAltName " + (names.isEmpty() ? "missing (clients ignore the CN)" : String.join(", ", names)),
+            x.add(new Finding(
+                    "cert.name",
+                    Severity.ERROR,
+                    where,
+                    "the certificate does not name " + serverName,
+                    "subjectAltName "
+                            + (names.isEmpty() ? "missing (clients ignore the CN)" : String.join(", ", names)),
                     Fixes.CERT_NAME));
         }
     }
@@ -187,17 +202,34 @@ final class CertificateCheck {
         Instant notAfter = leaf.getNotAfter().toInstant();
         Instant notBefore = leaf.getNotBefore().toInstant();
         if (now.isAfter(notAfter)) {
-            x.add(new Finding("cert.expiry", Severity.ERROR, where, "the certificate expired on " + notAfter,
+            x.add(new Finding(
+                    "cert.expiry",
+                    Severity.ERROR,
+                    where,
+                    "the certificate expired on " + notAfter,
                     Duration.between(notAfter, now).toDays() + " days ago; clients that check refuse to connect",
                     Fixes.CERT_EXPIRY));
         } else if (now.isBefore(notBefore)) {
-            x.add(new Finding("cert.expiry", Severity.ERROR, where, "the certificate is not valid before " + notBefore,
-                    "check this machine's clock or the server's certificate", Fixes.CERT_EXPIRY));
+            x.add(new Finding(
+                    "cert.expiry",
+                    Severity.ERROR,
+                    where,
+                    "the certificate is not valid before " + notBefore,
+                    "check this machine's clock or the server's certificate",
+                    Fixes.CERT_EXPIRY));
         } else if (Duration.between(now, notAfter).compareTo(SOON) < 0) {
-            x.add(new Finding("cert.expiry", Severity.WARN, where, "the certificate expires on " + notAfter,
-                    "in " + Duration.between(now, notAfter).toDays() + " days", Fixes.CERT_EXPIRY));
+            x.add(new Finding(
+                    "cert.expiry",
+                    Severity.WARN,
+                    where,
+                    "the certificate expires on " + notAfter,
+                    "in " + Duration.between(now, notAfter).toDays() + " days",
+                    Fixes.CERT_EXPIRY));
         } else {
-            x.add(Finding.ok("cert.expiry", where, "valid until " + notAfter,
+            x.add(Finding.ok(
+                    "cert.expiry",
+                    where,
+                    "valid until " + notAfter,
                     Duration.between(now, notAfter).toDays() + " days left"));
         }
     }
@@ -205,10 +237,14 @@ final class CertificateCheck {
     private static void key(Examination x, String where, X509Certificate leaf) {
         var k = leaf.getPublicKey();
         boolean weak = k instanceof RSAPublicKey r && r.getModulus().bitLength() < 2048
-                || k instanceof ECPublicKey e && e.getParams().getCurve().getField().getFieldSize() < 256
+                || k instanceof ECPublicKey e
+                        && e.getParams().getCurve().getField().getFieldSize() < 256
                 || k.getAlgorithm().equals("DSA");
-        x.add(weak ? new Finding("cert.key", Severity.ERROR, where, "a weak key: " + keyText(leaf), null, Fixes.CERT_KEY)
-                : Finding.ok("cert.key", where, keyText(leaf), null));
+        x.add(
+                weak
+                        ? new Finding(
+                                "cert.key", Severity.ERROR, where, "a weak key: " + keyText(leaf), null, Fixes.CERT_KEY)
+                        : Finding.ok("cert.key", where, keyText(leaf), null));
     }
 
     static String keyText(X509Certificate c) {
@@ -231,8 +267,15 @@ final class CertificateCheck {
                 weak.add(c.getSubjectX500Principal().getName() + " (" + c.getSigAlgName() + ")");
             }
         }
-        x.add(weak.isEmpty() ? Finding.ok("cert.signature", where, "signed with " + chain[0].getSigAlgName(), null)
-                : new Finding("cert.signature", Severity.ERROR, where, "signed with a broken hash",
-                        String.join("; ", weak), Fixes.CERT_SIGNATURE));
+        x.add(
+                weak.isEmpty()
+                        ? Finding.ok("cert.signature", where, "signed with " + chain[0].getSigAlgName(), null)
+                        : new Finding(
+                                "cert.signature",
+                                Severity.ERROR,
+                                where,
+                                "signed with a broken hash",
+                                String.join("; ", weak),
+                                Fixes.CERT_SIGNATURE));
     }
 }

@@ -23,8 +23,7 @@ final class CipherSuites {
         BROKEN
     }
 
-    record Suite(int code, String name, Grade grade) {
-    }
+    record Suite(int code, String name, Grade grade) {}
 
     static final Map<Integer, Suite> ALL = new LinkedHashMap<>();
 
@@ -90,8 +89,7 @@ final class CipherSuites {
         broken(0xC019, "TLS_ECDH_anon_WITH_AES_256_CBC_SHA");
     }
 
-    private CipherSuites() {
-    }
+    private CipherSuites() {}
 
     private static void strong(int code, String name) {
         ALL.put(code, new Suite(code, name, Grade.STRONG));

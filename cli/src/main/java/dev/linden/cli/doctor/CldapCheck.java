@@ -31,8 +31,7 @@ import java.util.Map;
 final class CldapCheck {
     static final int RATIO_ERROR = 10;
 
-    private CldapCheck() {
-    }
+    private CldapCheck() {}
 
     /** What one datagram got back: its size and LDAP messages, or null. */
     record Exchange(int sent, byte[] answer, List<LdapMessage> messages) {
@@ -65,7 +64,8 @@ final class CldapCheck {
         int at = 0;
         try {
             while (at < datagram.length) {
-                long len = BerFrames.elementLength(Arrays.copyOfRange(datagram, at, Math.min(datagram.length, at + 6)),
+                long len = BerFrames.elementLength(
+                        Arrays.copyOfRange(datagram, at, Math.min(datagram.length, at + 6)),
                         Math.min(6, datagram.length - at));
                 if (len <= 0 || at + len > datagram.length) {
                     break;
@@ -80,8 +80,9 @@ final class CldapCheck {
     }
 
     static byte[] search(int id, Filter filter, String... attributes) {
-        return LdapEncoder.encode(new LdapMessage(id, new SearchRequest("", SearchScope.BASE, DerefAliases.NEVER, 0, 0, false,
-                filter, List.of(attributes))));
+        return LdapEncoder.encode(new LdapMessage(
+                id,
+                new SearchRequest("", SearchScope.BASE, DerefAliases.NEVER, 0, 0, false, filter, List.of(attributes))));
     }
 
     static void run(Examination x) {
@@ -93,9 +94,16 @@ final class CldapCheck {
         Exchange rootDse;
         Exchange ping;
         try {
-            rootDse = exchange(t.host(), t.cldapPort(), search(1, new Filter.Present("objectClass")), t.timeoutMillis());
-            ping = exchange(t.host(), t.cldapPort(), search(2, new Filter.And(List.of(new Filter.Equality("NtVer",
-                    new byte[] {6, 0, 0, 0}))), "Netlogon"), t.timeoutMillis());
+            rootDse =
+                    exchange(t.host(), t.cldapPort(), search(1, new Filter.Present("objectClass")), t.timeoutMillis());
+            ping = exchange(
+                    t.host(),
+                    t.cldapPort(),
+                    search(
+                            2,
+                            new Filter.And(List.of(new Filter.Equality("NtVer", new byte[] {6, 0, 0, 0}))),
+                            "Netlogon"),
+                    t.timeoutMillis());
         } catch (IOException e) {
             x.add(Finding.info("cldap", where, "CLDAP could not be probed", e.getMessage()));
             return;
@@ -107,24 +115,41 @@ final class CldapCheck {
         boolean rootDseServed = rootDse.messages().stream().anyMatch(m -> m.op() instanceof SearchResultEntry);
         NetlogonResponse netlogon = netlogon(ping);
         if (rootDse.answer() == null && ping.answer() == null) {
-            x.add(Finding.ok("cldap", where, "CLDAP does not answer", "no answer within " + t.timeoutMillis()
-                    + " ms to a root DSE search or an LDAP ping"));
+            x.add(Finding.ok(
+                    "cldap",
+                    where,
+                    "CLDAP does not answer",
+                    "no answer within " + t.timeoutMillis() + " ms to a root DSE search or an LDAP ping"));
             return;
         }
         double worst = Math.max(rootDse.ratio(), ping.ratio());
         if (rootDseServed || worst > RATIO_ERROR) {
-            x.add(new Finding("cldap", Severity.ERROR, where, String.format(Locale.ROOT,
-                    "a reflection amplifier: %s over UDP at %.1fx", rootDseServed ? "the root DSE is served" : "answers",
-                    worst), "root DSE search: " + describe(rootDse) + "; LDAP ping: " + describe(ping),
+            x.add(new Finding(
+                    "cldap",
+                    Severity.ERROR,
+                    where,
+                    String.format(
+                            Locale.ROOT,
+                            "a reflection amplifier: %s over UDP at %.1fx",
+                            rootDseServed ? "the root DSE is served" : "answers",
+                            worst),
+                    "root DSE search: " + describe(rootDse) + "; LDAP ping: " + describe(ping),
                     Fixes.CLDAP_AMPLIFIES));
         } else if (netlogon != null) {
-            x.add(new Finding("cldap", Severity.WARN, where, String.format(Locale.ROOT,
-                    "answers LDAP pings over UDP (%.1fx the request)", ping.ratio()),
-                    "domain " + netlogon.dnsDomain() + ", host " + netlogon.dnsHostName() + ", site " + netlogon.dcSite()
-                    + "; needed by Windows and Samba clients inside the network, a reflector if reachable from outside",
+            x.add(new Finding(
+                    "cldap",
+                    Severity.WARN,
+                    where,
+                    String.format(Locale.ROOT, "answers LDAP pings over UDP (%.1fx the request)", ping.ratio()),
+                    "domain " + netlogon.dnsDomain() + ", host " + netlogon.dnsHostName() + ", site "
+                            + netlogon.dcSite()
+                            + "; needed by Windows and Samba clients inside the network, a reflector if reachable from outside",
                     Fixes.CLDAP_ANSWERS));
         } else {
-            x.add(Finding.ok("cldap", where, "CLDAP answers, but with less than it is sent",
+            x.add(Finding.ok(
+                    "cldap",
+                    where,
+                    "CLDAP answers, but with less than it is sent",
                     "root DSE search: " + describe(rootDse) + "; LDAP ping: " + describe(ping)));
         }
     }
@@ -150,7 +175,10 @@ final class CldapCheck {
         if (e.answer() == null) {
             return "no answer";
         }
-        String what = e.messages().stream().map(m -> m.op().getClass().getSimpleName()).toList().toString();
+        String what = e.messages().stream()
+                .map(m -> m.op().getClass().getSimpleName())
+                .toList()
+                .toString();
         return String.format(Locale.ROOT, "%d B for %d B (%.1fx) %s", e.answer().length, e.sent(), e.ratio(), what);
     }
 }

@@ -15,8 +15,7 @@ final class ClockCheck {
     static final Duration WARN = Duration.ofSeconds(60);
     static final Duration ERROR = Duration.ofMinutes(5);
 
-    private ClockCheck() {
-    }
+    private ClockCheck() {}
 
     static void run(Examination x, Instant monitorTime, Instant localAtRead) {
         Instant server = null;
@@ -35,19 +34,29 @@ final class ClockCheck {
             source = "cn=Current,cn=Time,cn=Monitor";
         }
         if (server == null || local == null) {
-            x.add(Finding.info("clock", "", "the server's clock could not be read",
+            x.add(Finding.info(
+                    "clock",
+                    "",
+                    "the server's clock could not be read",
                     "no currentTime in the root DSE (Active Directory has one); with -D, cn=Monitor is read"));
             return;
         }
         Duration skew = Duration.between(local, server);
         long seconds = Math.abs(skew.toSeconds());
-        String detail = "from " + source + "; the server is " + seconds + " s " + (skew.isNegative() ? "behind" : "ahead");
+        String detail =
+                "from " + source + "; the server is " + seconds + " s " + (skew.isNegative() ? "behind" : "ahead");
         x.report.fact("clockSkewSeconds", skew.toSeconds());
         if (skew.abs().compareTo(ERROR) > 0) {
-            x.add(new Finding("clock", Severity.ERROR, "", "the clocks differ by " + seconds + " s", detail
-                    + " (Kerberos refuses more than 300 s)", Fixes.CLOCK));
+            x.add(new Finding(
+                    "clock",
+                    Severity.ERROR,
+                    "",
+                    "the clocks differ by " + seconds + " s",
+                    detail + " (Kerberos refuses more than 300 s)",
+                    Fixes.CLOCK));
         } else if (skew.abs().compareTo(WARN) > 0) {
-            x.add(new Finding("clock", Severity.WARN, "", "the clocks differ by " + seconds + " s", detail, Fixes.CLOCK));
+            x.add(new Finding(
+                    "clock", Severity.WARN, "", "the clocks differ by " + seconds + " s", detail, Fixes.CLOCK));
         } else {
             x.add(Finding.ok("clock", "", "the clocks agree within " + Math.max(1, seconds) + " s", detail));
         }

@@ -20,11 +20,9 @@ import javax.net.ssl.TrustManagerFactory;
  */
 final class CredentialsCheck {
     /** What the bind let doctor read: the server's time, and this machine's when it was read. */
-    record Outcome(Instant serverTime, Instant localTime) {
-    }
+    record Outcome(Instant serverTime, Instant localTime) {}
 
-    private CredentialsCheck() {
-    }
+    private CredentialsCheck() {}
 
     static Outcome run(Examination x) {
         Target t = x.target;
@@ -35,7 +33,8 @@ final class CredentialsCheck {
         try {
             trusted = trustedContext(t);
         } catch (GeneralSecurityException | IOException e) {
-            x.add(Finding.info("bind.credentials", "", "the credentials were not tried", "no trust store: " + e.getMessage()));
+            x.add(Finding.info(
+                    "bind.credentials", "", "the credentials were not tried", "no trust store: " + e.getMessage()));
             return null;
         }
         LdapProbe probe = null;
@@ -52,18 +51,27 @@ final class CredentialsCheck {
                 probe = LdapProbe.ldaps(t.host(), x.tlsPort, t.timeoutMillis(), trusted, t.serverName(), true);
                 where = x.where(x.tlsPort) + " (LDAPS)";
             } else {
-                x.add(Finding.info("bind.credentials", "", "the credentials were not sent",
-                        "there is no TLS to protect them"));
+                x.add(Finding.info(
+                        "bind.credentials", "", "the credentials were not sent", "there is no TLS to protect them"));
                 return null;
             }
             LdapResult r = probe.bind(t.bindDn(), t.password().getBytes(StandardCharsets.UTF_8));
             if (!LdapProbe.isSuccess(r)) {
-                x.add(new Finding("bind.credentials", Severity.ERROR, where, "the bind as " + t.bindDn() + " failed",
-                        AccessCheck.text(r), Fixes.CREDENTIALS));
+                x.add(new Finding(
+                        "bind.credentials",
+                        Severity.ERROR,
+                        where,
+                        "the bind as " + t.bindDn() + " failed",
+                        AccessCheck.text(r),
+                        Fixes.CREDENTIALS));
                 return null;
             }
             x.add(Finding.ok("bind.credentials", where, "bound as " + t.bindDn(), "over trusted TLS"));
-            var outcome = probe.search("cn=Current,cn=Time,cn=Monitor", SearchScope.BASE, new Filter.Present("objectClass"), 1,
+            var outcome = probe.search(
+                    "cn=Current,cn=Time,cn=Monitor",
+                    SearchScope.BASE,
+                    new Filter.Present("objectClass"),
+                    1,
                     "monitorTimestamp");
             Instant local = Instant.now();
             for (var e : outcome.entries()) {
@@ -74,7 +82,10 @@ final class CredentialsCheck {
             }
             return null;
         } catch (IOException e) {
-            x.add(Finding.info("bind.credentials", where == null ? "" : where, "the credentials were not sent",
+            x.add(Finding.info(
+                    "bind.credentials",
+                    where == null ? "" : where,
+                    "the credentials were not sent",
                     "no trusted TLS connection: " + e.getMessage()));
             return null;
         } finally {

@@ -11,8 +11,7 @@ import java.util.List;
  * bounded by the target's timeout.
  */
 public final class Doctor {
-    private Doctor() {
-    }
+    private Doctor() {}
 
     public static Report examine(Target target) {
         long start = System.nanoTime();
@@ -20,8 +19,8 @@ public final class Doctor {
         try {
             InetAddress.getByName(target.host());
         } catch (UnknownHostException e) {
-            x.add(new Finding("dns.host", Severity.ERROR, "", "cannot resolve " + target.host(), e.getMessage(),
-                    Fixes.NO_PORT));
+            x.add(new Finding(
+                    "dns.host", Severity.ERROR, "", "cannot resolve " + target.host(), e.getMessage(), Fixes.NO_PORT));
             x.report.elapsed((System.nanoTime() - start) / 1_000_000);
             return x.report;
         }
@@ -50,7 +49,12 @@ public final class Doctor {
     /** Active Directory's global catalog ports: facts, not faults (only GC servers open them). */
     private static void globalCatalog(Examination x) {
         var states = PortCheck.states(x.target.host(), List.of(3268, 3269), x.target.timeoutMillis());
-        states.forEach((port, state) -> x.add(new Finding("tcp.port", Severity.INFO, port + "/tcp",
-                state + " (global catalog" + (port == 3269 ? " over TLS)" : ")"), null, Fix.NONE)));
+        states.forEach((port, state) -> x.add(new Finding(
+                "tcp.port",
+                Severity.INFO,
+                port + "/tcp",
+                state + " (global catalog" + (port == 3269 ? " over TLS)" : ")"),
+                null,
+                Fix.NONE)));
     }
 }

@@ -11,23 +11,40 @@ import picocli.CommandLine.Parameters;
  * {@code linden doctor HOST[:PORT]}: audits any LDAP server (OpenLDAP, Active Directory, Linden)
  * from the outside, without credentials (and a little more with them), and says what to fix.
  */
-@Command(name = "doctor", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 3, exitCodeOnExecutionException = 3,
-        description = {"Audit an LDAP server (OpenLDAP, Active Directory, Linden): ports, TLS and certificates, "
-                + "anonymous access, cleartext and unauthenticated binds, CLDAP amplification, DNS SRV records, clock.",
-                "Exit status: 0 nothing to fix, 1 warnings, 2 errors (3: doctor could not run)."})
+@Command(
+        name = "doctor",
+        mixinStandardHelpOptions = true,
+        exitCodeOnInvalidInput = 3,
+        exitCodeOnExecutionException = 3,
+        description = {
+            "Audit an LDAP server (OpenLDAP, Active Directory, Linden): ports, TLS and certificates, "
+                    + "anonymous access, cleartext and unauthenticated binds, CLDAP amplification, DNS SRV records, clock.",
+            "Exit status: 0 nothing to fix, 1 warnings, 2 errors (3: doctor could not run)."
+        })
 public final class DoctorCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "HOST[:PORT]", description = "the server; PORT is the plain LDAP port (default 389); "
-            + "[IPv6]:PORT for an IPv6 address with a port")
+    @Parameters(
+            index = "0",
+            paramLabel = "HOST[:PORT]",
+            description = "the server; PORT is the plain LDAP port (default 389); "
+                    + "[IPv6]:PORT for an IPv6 address with a port")
     String server;
 
-    @Option(names = "--ldaps-port", defaultValue = "636", description = "the LDAPS port (default ${DEFAULT-VALUE}; -1: none)")
+    @Option(
+            names = "--ldaps-port",
+            defaultValue = "636",
+            description = "the LDAPS port (default ${DEFAULT-VALUE}; -1: none)")
     int ldapsPort;
 
-    @Option(names = "--cldap-port", defaultValue = "389", description = "the CLDAP (UDP) port (default ${DEFAULT-VALUE}; -1: skip)")
+    @Option(
+            names = "--cldap-port",
+            defaultValue = "389",
+            description = "the CLDAP (UDP) port (default ${DEFAULT-VALUE}; -1: skip)")
     int cldapPort;
 
-    @Option(names = "--timeout", defaultValue = "3000", description = "milliseconds any one network step may take "
-            + "(default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--timeout",
+            defaultValue = "3000",
+            description = "milliseconds any one network step may take " + "(default ${DEFAULT-VALUE})")
     int timeoutMillis;
 
     @Option(names = "--name", description = "the name certificates must carry (default: HOST)")
@@ -42,13 +59,19 @@ public final class DoctorCommand implements Callable<Integer> {
     @Option(names = "--dns-server", description = "ask this DNS server (host or host:port) for SRV records")
     String dnsServer;
 
-    @Option(names = {"-D", "--bind-dn"}, description = "bind as this DN (over trusted TLS only) for the checks that need it")
+    @Option(
+            names = {"-D", "--bind-dn"},
+            description = "bind as this DN (over trusted TLS only) for the checks that need it")
     String bindDn;
 
-    @Option(names = {"-w", "--password"}, description = "its password (or -y, or the LINDEN_PASSWORD variable)")
+    @Option(
+            names = {"-w", "--password"},
+            description = "its password (or -y, or the LINDEN_PASSWORD variable)")
     String password;
 
-    @Option(names = {"-y", "--password-file"}, description = "read the password from this file")
+    @Option(
+            names = {"-y", "--password-file"},
+            description = "read the password from this file")
     Path passwordFile;
 
     @Option(names = "--json", description = "print the report as JSON (schema: docs/doctor.md)")
@@ -66,8 +89,10 @@ public final class DoctorCommand implements Callable<Integer> {
             int close = server.indexOf(']');
             host = close > 0 ? server.substring(1, close) : server;
             portText = close > 0 && server.length() > close + 1 && server.charAt(close + 1) == ':'
-                    ? server.substring(close + 2) : null;
-        } else if (server.indexOf(':') > 0 && server.indexOf(':') == server.lastIndexOf(':')) { // an IPv6 address has several
+                    ? server.substring(close + 2)
+                    : null;
+        } else if (server.indexOf(':') > 0
+                && server.indexOf(':') == server.lastIndexOf(':')) { // an IPv6 address has several
             host = server.substring(0, server.indexOf(':'));
             portText = server.substring(server.indexOf(':') + 1);
         }
@@ -79,7 +104,8 @@ public final class DoctorCommand implements Callable<Integer> {
                 return 3;
             }
         }
-        if (family != null && !java.util.List.of("openldap", "ad", "linden").contains(family.toLowerCase(Locale.ROOT))) {
+        if (family != null
+                && !java.util.List.of("openldap", "ad", "linden").contains(family.toLowerCase(Locale.ROOT))) {
             System.err.println("linden doctor: --fixes-for takes openldap, ad or linden, not '" + family + "'");
             return 3;
         }
@@ -94,11 +120,23 @@ public final class DoctorCommand implements Callable<Integer> {
             System.err.println("linden doctor: -D needs a password: -w, -y FILE or the LINDEN_PASSWORD variable");
             return 3;
         }
-        Target target = new Target(host, port, ldapsPort, Math.max(100, timeoutMillis), name != null ? name : host, caFile,
-                bindDn, secret, cldapPort, domain, dnsServer);
+        Target target = new Target(
+                host,
+                port,
+                ldapsPort,
+                Math.max(100, timeoutMillis),
+                name != null ? name : host,
+                caFile,
+                bindDn,
+                secret,
+                cldapPort,
+                domain,
+                dnsServer);
         Report report = Doctor.examine(target);
-        System.out.print(json ? JsonReport.render(report)
-                : TextReport.render(report, family == null ? null : family.toLowerCase(Locale.ROOT)));
+        System.out.print(
+                json
+                        ? JsonReport.render(report)
+                        : TextReport.render(report, family == null ? null : family.toLowerCase(Locale.ROOT)));
         System.out.flush();
         return report.exitStatus();
     }

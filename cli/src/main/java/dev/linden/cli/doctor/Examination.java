@@ -17,9 +17,11 @@ final class Examination {
     int plainPort = -1;
     /** An open port that speaks TLS from the first byte, or -1. */
     int tlsPort = -1;
+
     SearchResultEntry rootDse;
     /** When the root DSE was read (for the clock check). */
     java.time.Instant rootDseReadAt;
+
     boolean activeDirectory;
     final List<String> namingContexts = new ArrayList<>();
     /** The TLS endpoints that completed a handshake, and the certificate chain each showed. */

@@ -2,8 +2,7 @@ package dev.linden.cli.doctor;
 
 /** What to change for each weakness doctor reports, for OpenLDAP, Active Directory and Linden. */
 final class Fixes {
-    private Fixes() {
-    }
+    private Fixes() {}
 
     static final Fix NO_PORT = new Fix(
             "Check that slapd runs and that SLAPD_SERVICES (slapd -h) lists ldap:/// and ldaps:/// on a reachable address",
@@ -19,8 +18,7 @@ final class Fixes {
             "Use listen.ldapsPort for LDAPS; listen.port is plain LDAP");
     static final Fix ROOT_DSE_HIDDEN = new Fix(
             "Let everyone read the root DSE: olcAccess: {0}to dn.base=\"\" by * read",
-            null,
-            "Linden always publishes its root DSE; check a proxy or firewall in between");
+            null, "Linden always publishes its root DSE; check a proxy or firewall in between");
     static final Fix NO_TLS = new Fix(
             "Set olcTLSCertificateFile and olcTLSCertificateKeyFile (and olcTLSCACertificateFile) on cn=config, "
                     + "and add ldaps:/// to SLAPD_SERVICES",

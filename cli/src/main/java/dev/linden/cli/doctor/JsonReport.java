@@ -12,8 +12,7 @@ import java.util.Map;
 final class JsonReport {
     static final int SCHEMA_VERSION = 1;
 
-    private JsonReport() {
-    }
+    private JsonReport() {}
 
     static String render(Report r) {
         Map<String, Object> root = new LinkedHashMap<>();

@@ -32,8 +32,7 @@ final class LdapProbe implements AutoCloseable {
     private static final int MAX_PDU = 16 * 1024 * 1024;
 
     /** A search's entries (attribute values as bytes, by the name the server used) and its result. */
-    record SearchOutcome(List<SearchResultEntry> entries, LdapResult result) {
-    }
+    record SearchOutcome(List<SearchResultEntry> entries, LdapResult result) {}
 
     private Socket socket;
     private DataInputStream in;
@@ -75,7 +74,8 @@ final class LdapProbe implements AutoCloseable {
      *     {@code identify}
      * @param identify whether the certificate must name {@code serverName} (always when credentials follow)
      */
-    static LdapProbe ldaps(String host, int port, int timeoutMillis, SSLContext tls, String serverName, boolean identify)
+    static LdapProbe ldaps(
+            String host, int port, int timeoutMillis, SSLContext tls, String serverName, boolean identify)
             throws IOException {
         Socket plain = open(host, port, timeoutMillis);
         try {
@@ -104,7 +104,10 @@ final class LdapProbe implements AutoCloseable {
 
     /** Sends StartTLS and returns the server's result; on success, {@link #upgrade} must follow. */
     LdapResult startTls() throws IOException {
-        return ((ExtendedResponse) request(new ExtendedRequest("1.3.6.1.4.1.1466.20037", null)).get(0).op()).result();
+        return ((ExtendedResponse) request(new ExtendedRequest("1.3.6.1.4.1.1466.20037", null))
+                        .get(0)
+                        .op())
+                .result();
     }
 
     /** The TLS handshake after a successful StartTLS; later requests travel protected. */
@@ -127,8 +130,8 @@ final class LdapProbe implements AutoCloseable {
             throws IOException {
         List<SearchResultEntry> entries = new ArrayList<>();
         LdapResult result = null;
-        for (LdapMessage m : request(new SearchRequest(base, scope, DerefAliases.NEVER, sizeLimit, 10, false, filter,
-                List.of(attributes)))) {
+        for (LdapMessage m : request(new SearchRequest(
+                base, scope, DerefAliases.NEVER, sizeLimit, 10, false, filter, List.of(attributes)))) {
             if (m.op() instanceof SearchResultEntry e) {
                 entries.add(e);
             } else if (m.op() instanceof SearchResultDone d) {
@@ -157,14 +160,15 @@ final class LdapProbe implements AutoCloseable {
         while (true) {
             LdapMessage m = read();
             if (m.messageId() == 0 && m.op() instanceof ExtendedResponse notice) {
-                throw new IOException("the server ended the connection: " + notice.result().code().name() + " "
-                        + notice.result().diagnosticMessage());
+                throw new IOException("the server ended the connection: "
+                        + notice.result().code().name() + " " + notice.result().diagnosticMessage());
             }
             if (m.messageId() != id) {
                 continue;
             }
             responses.add(m);
-            if (!(m.op() instanceof SearchResultEntry) && !(m.op() instanceof SearchResultReference)
+            if (!(m.op() instanceof SearchResultEntry)
+                    && !(m.op() instanceof SearchResultReference)
                     && !(m.op() instanceof IntermediateResponse)) {
                 return responses;
             }

@@ -7,8 +7,7 @@ import java.util.regex.Pattern;
 final class Names {
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
-    private Names() {
-    }
+    private Names() {}
 
     /** Whether {@code host} is an IP address literal (no SNI, and certificates must name it as an IP address). */
     static boolean isAddress(String host) {

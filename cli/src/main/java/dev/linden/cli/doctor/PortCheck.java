@@ -21,8 +21,7 @@ import java.util.concurrent.Future;
  * the whole check takes one timeout at most.
  */
 final class PortCheck {
-    private PortCheck() {
-    }
+    private PortCheck() {}
 
     static String state(String host, int port, int timeoutMillis) {
         try (Socket s = new Socket()) {
@@ -72,8 +71,13 @@ final class PortCheck {
         }
         x.report.fact("ports", Map.copyOf(x.ports));
         if (!any) {
-            x.add(new Finding("tcp.reachable", Severity.ERROR, "", "no LDAP port answers on " + t.host(),
-                    "ports " + x.ports, Fixes.NO_PORT));
+            x.add(new Finding(
+                    "tcp.reachable",
+                    Severity.ERROR,
+                    "",
+                    "no LDAP port answers on " + t.host(),
+                    "ports " + x.ports,
+                    Fixes.NO_PORT));
         }
     }
 

@@ -12,13 +12,18 @@ import java.net.SocketTimeoutException;
  */
 final class ProtocolCheck {
     /** An anonymous LDAPv3 bind, message ID 1. */
-    private static final byte[] ANONYMOUS_BIND = {0x30, 0x0c, 0x02, 0x01, 0x01, 0x60, 0x07, 0x02, 0x01, 0x03, 0x04, 0x00,
-            (byte) 0x80, 0x00};
+    private static final byte[] ANONYMOUS_BIND = {
+        0x30, 0x0c, 0x02, 0x01, 0x01, 0x60, 0x07, 0x02, 0x01, 0x03, 0x04, 0x00, (byte) 0x80, 0x00
+    };
 
-    enum Speaks { LDAP, TLS, OTHER, SILENT }
-
-    private ProtocolCheck() {
+    enum Speaks {
+        LDAP,
+        TLS,
+        OTHER,
+        SILENT
     }
+
+    private ProtocolCheck() {}
 
     static Speaks speaks(String host, int port, int timeoutMillis, String serverName) {
         try (Socket s = LdapProbe.open(host, port, timeoutMillis)) {
@@ -70,24 +75,43 @@ final class ProtocolCheck {
                     if (x.plainPort < 0) {
                         x.plainPort = port;
                     }
-                    x.add(tlsExpected
-                            ? new Finding("protocol.mismatch", Severity.ERROR, x.where(port),
-                                    "plain LDAP on the LDAPS port", "an anonymous bind in clear was answered; "
-                                    + "ldaps:// clients fail their handshake here", Fixes.PLAIN_ON_TLS_PORT)
-                            : Finding.ok("protocol", x.where(port), "speaks LDAP", null));
+                    x.add(
+                            tlsExpected
+                                    ? new Finding(
+                                            "protocol.mismatch",
+                                            Severity.ERROR,
+                                            x.where(port),
+                                            "plain LDAP on the LDAPS port",
+                                            "an anonymous bind in clear was answered; "
+                                                    + "ldaps:// clients fail their handshake here",
+                                            Fixes.PLAIN_ON_TLS_PORT)
+                                    : Finding.ok("protocol", x.where(port), "speaks LDAP", null));
                 }
                 case TLS -> {
                     if (x.tlsPort < 0) {
                         x.tlsPort = port;
                     }
-                    x.add(tlsExpected ? Finding.ok("protocol", x.where(port), "speaks TLS (LDAPS)", null)
-                            : new Finding("protocol.mismatch", Severity.ERROR, x.where(port), "TLS on the plain LDAP port",
-                                    "a TLS handshake is answered; ldap:// clients and StartTLS fail here",
-                                    Fixes.TLS_ON_PLAIN_PORT));
+                    x.add(
+                            tlsExpected
+                                    ? Finding.ok("protocol", x.where(port), "speaks TLS (LDAPS)", null)
+                                    : new Finding(
+                                            "protocol.mismatch",
+                                            Severity.ERROR,
+                                            x.where(port),
+                                            "TLS on the plain LDAP port",
+                                            "a TLS handshake is answered; ldap:// clients and StartTLS fail here",
+                                            Fixes.TLS_ON_PLAIN_PORT));
                 }
-                case OTHER, SILENT -> x.add(new Finding("protocol", Severity.WARN, x.where(port), "speaks neither LDAP nor TLS",
-                        speaks == Speaks.SILENT ? "accepts connections but answers nothing" : "answers something else",
-                        Fixes.NO_PORT));
+                case OTHER, SILENT ->
+                    x.add(new Finding(
+                            "protocol",
+                            Severity.WARN,
+                            x.where(port),
+                            "speaks neither LDAP nor TLS",
+                            speaks == Speaks.SILENT
+                                    ? "accepts connections but answers nothing"
+                                    : "answers something else",
+                            Fixes.NO_PORT));
             }
         }
     }

@@ -19,18 +19,24 @@ import javax.naming.directory.InitialDirContext;
  * certificate, be one of the names in it: clients connect to the target's name and check it.
  */
 final class SrvCheck {
-    private SrvCheck() {
-    }
+    private SrvCheck() {}
 
-    record Srv(int priority, int weight, int port, String target) {
-    }
+    record Srv(int priority, int weight, int port, String target) {}
 
     static void run(Examination x) {
         Target t = x.target;
-        String domain = t.domain() != null ? t.domain() : x.namingContexts.stream().map(Names::domainOf)
-                .filter(d -> d != null).findFirst().orElse(null);
+        String domain = t.domain() != null
+                ? t.domain()
+                : x.namingContexts.stream()
+                        .map(Names::domainOf)
+                        .filter(d -> d != null)
+                        .findFirst()
+                        .orElse(null);
         if (domain == null) {
-            x.add(Finding.info("dns.srv", "", "no DNS domain to look up SRV records for",
+            x.add(Finding.info(
+                    "dns.srv",
+                    "",
+                    "no DNS domain to look up SRV records for",
                     "give one with --domain (the naming contexts have no dc= components)"));
             return;
         }
@@ -48,7 +54,9 @@ final class SrvCheck {
         }
         java.util.Set<String> certNames = new java.util.LinkedHashSet<>();
         for (X509Certificate[] chain : x.chains.values()) {
-            CertificateCheck.names(chain[0]).stream().filter(n -> n.startsWith("DNS:")).forEach(n -> certNames.add(n.substring(4)));
+            CertificateCheck.names(chain[0]).stream()
+                    .filter(n -> n.startsWith("DNS:"))
+                    .forEach(n -> certNames.add(n.substring(4)));
         }
         List<String> problems = new ArrayList<>();
         List<String> found = new ArrayList<>();
@@ -63,8 +71,9 @@ final class SrvCheck {
                     found.add(name + " -> " + r.target() + ":" + r.port());
                     if (!resolves(dns, r.target())) {
                         problems.add(r.target() + " (from " + name + ") does not resolve");
-                    } else if (!certNames.isEmpty() && name.startsWith("_ldap.") && certNames.stream()
-                            .noneMatch(c -> Names.covers(c, r.target()))) {
+                    } else if (!certNames.isEmpty()
+                            && name.startsWith("_ldap.")
+                            && certNames.stream().noneMatch(c -> Names.covers(c, r.target()))) {
                         problems.add(r.target() + " (from " + name + ") is not named in the certificate " + certNames);
                     }
                 }
@@ -78,14 +87,25 @@ final class SrvCheck {
         }
         x.report.fact("srv", found);
         if (found.isEmpty()) {
-            x.add(new Finding("dns.srv", Severity.INFO, "", "no SRV records for " + domain,
+            x.add(new Finding(
+                    "dns.srv",
+                    Severity.INFO,
+                    "",
+                    "no SRV records for " + domain,
                     "clients that locate servers through DNS (Windows, Samba, SSSD) will not find this one: "
-                    + String.join("; ", problems), Fixes.SRV));
+                            + String.join("; ", problems),
+                    Fixes.SRV));
         } else if (!problems.isEmpty()) {
-            x.add(new Finding("dns.srv", Severity.WARN, "", "SRV records that clients cannot use",
-                    String.join("; ", problems), Fixes.SRV));
+            x.add(new Finding(
+                    "dns.srv",
+                    Severity.WARN,
+                    "",
+                    "SRV records that clients cannot use",
+                    String.join("; ", problems),
+                    Fixes.SRV));
         } else {
-            x.add(Finding.ok("dns.srv", "", "SRV records resolve to names in the certificate", String.join("; ", found)));
+            x.add(Finding.ok(
+                    "dns.srv", "", "SRV records resolve to names in the certificate", String.join("; ", found)));
         }
     }
 
@@ -110,7 +130,10 @@ final class SrvCheck {
             while (values.hasMore()) {
                 String[] parts = values.next().toString().strip().split("\\s+");
                 if (parts.length == 4) {
-                    out.add(new Srv(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]),
+                    out.add(new Srv(
+                            Integer.parseInt(parts[0]),
+                            Integer.parseInt(parts[1]),
+                            Integer.parseInt(parts[2]),
                             Names.stripDot(parts[3].toLowerCase(Locale.ROOT))));
                 }
             }

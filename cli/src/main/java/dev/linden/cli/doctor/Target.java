@@ -15,8 +15,18 @@ import java.nio.file.Path;
  * @param domain the DNS domain for SRV records, or null to take it from the naming contexts
  * @param dnsServer the DNS server for SRV look-ups ("host" or "host:port"), or null for the system's
  */
-public record Target(String host, int ldapPort, int ldapsPort, int timeoutMillis, String serverName, Path caFile,
-        String bindDn, String password, int cldapPort, String domain, String dnsServer) {
+public record Target(
+        String host,
+        int ldapPort,
+        int ldapsPort,
+        int timeoutMillis,
+        String serverName,
+        Path caFile,
+        String bindDn,
+        String password,
+        int cldapPort,
+        String domain,
+        String dnsServer) {
     String display() {
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + ldapPort;
     }

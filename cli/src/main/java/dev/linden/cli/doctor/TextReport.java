@@ -5,20 +5,28 @@ import java.util.Map;
 
 /** The report for people: one line per finding, worst marked first on the line, fixes under the problems. */
 final class TextReport {
-    private TextReport() {
-    }
+    private TextReport() {}
 
     static String render(Report r, String family) {
         StringBuilder sb = new StringBuilder();
         sb.append("linden doctor ").append(r.target()).append('\n');
         Object dse = r.facts().get("rootDse");
         if (dse instanceof Map<?, ?> m) {
-            sb.append("  ").append(m.get("product")).append("; naming contexts ").append(m.get("namingContexts")).append('\n');
+            sb.append("  ")
+                    .append(m.get("product"))
+                    .append("; naming contexts ")
+                    .append(m.get("namingContexts"))
+                    .append('\n');
         }
         sb.append('\n');
         for (Finding f : r.findings()) {
-            sb.append(String.format(Locale.ROOT, "%-5s %-20s %-24s %s%n", mark(f.severity()), f.check(),
-                    f.where().isEmpty() ? "-" : f.where(), f.summary()));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "%-5s %-20s %-24s %s%n",
+                    mark(f.severity()),
+                    f.check(),
+                    f.where().isEmpty() ? "-" : f.where(),
+                    f.summary()));
             if (f.detail() != null && f.severity().compareTo(Severity.INFO) >= 0) {
                 sb.append("      ").append(f.detail()).append('\n');
             }
@@ -26,8 +34,13 @@ final class TextReport {
                 fix(sb, f.fix(), family);
             }
         }
-        sb.append(String.format(Locale.ROOT, "%n%d errors, %d warnings, %d fine (%d ms)%n", r.count(Severity.ERROR),
-                r.count(Severity.WARN), r.count(Severity.OK), r.elapsedMillis()));
+        sb.append(String.format(
+                Locale.ROOT,
+                "%n%d errors, %d warnings, %d fine (%d ms)%n",
+                r.count(Severity.ERROR),
+                r.count(Severity.WARN),
+                r.count(Severity.OK),
+                r.elapsedMillis()));
         return sb.toString();
     }
 

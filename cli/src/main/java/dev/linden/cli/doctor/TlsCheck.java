@@ -21,8 +21,7 @@ import javax.net.ssl.SSLSocket;
  * the JDK refuses to offer. No TLS anywhere is an error: binds would send passwords in clear.
  */
 final class TlsCheck {
-    private TlsCheck() {
-    }
+    private TlsCheck() {}
 
     static void run(Examination x) {
         Target t = x.target;
@@ -35,8 +34,13 @@ final class TlsCheck {
             if (refused == null) {
                 endpoints.add(startTls);
             } else if (advertised) {
-                x.add(new Finding("starttls", Severity.WARN, startTls.label(), "StartTLS is advertised but fails",
-                        refused, Fixes.STARTTLS_FAILS));
+                x.add(new Finding(
+                        "starttls",
+                        Severity.WARN,
+                        startTls.label(),
+                        "StartTLS is advertised but fails",
+                        refused,
+                        Fixes.STARTTLS_FAILS));
             } else {
                 x.add(Finding.info("starttls", x.where(x.plainPort), "StartTLS is not offered", refused));
             }
@@ -45,8 +49,13 @@ final class TlsCheck {
             endpoints.add(new TlsEndpoint(t.host(), x.tlsPort, false));
         }
         if (endpoints.isEmpty()) {
-            x.add(new Finding("tls.none", Severity.ERROR, "", "no TLS: neither StartTLS nor LDAPS",
-                    "every bind sends its password in clear", Fixes.NO_TLS));
+            x.add(new Finding(
+                    "tls.none",
+                    Severity.ERROR,
+                    "",
+                    "no TLS: neither StartTLS nor LDAPS",
+                    "every bind sends its password in clear",
+                    Fixes.NO_TLS));
             return;
         }
         for (TlsEndpoint e : endpoints) {
@@ -57,9 +66,11 @@ final class TlsCheck {
     private static String startTlsRefusal(Target t, int port) {
         try (LdapProbe probe = LdapProbe.plain(t.host(), port, t.timeoutMillis())) {
             LdapResult r = probe.startTls();
-            return LdapProbe.isSuccess(r) ? null
-                    : "the server answers " + r.code().name().toLowerCase(Locale.ROOT) + " (" + r.code().code() + ")"
-                    + (r.diagnosticMessage().isEmpty() ? "" : ": " + r.diagnosticMessage());
+            return LdapProbe.isSuccess(r)
+                    ? null
+                    : "the server answers " + r.code().name().toLowerCase(Locale.ROOT) + " ("
+                            + r.code().code() + ")"
+                            + (r.diagnosticMessage().isEmpty() ? "" : ": " + r.diagnosticMessage());
         } catch (IOException e) {
             return e.getMessage();
         }
@@ -69,7 +80,8 @@ final class TlsCheck {
         Target t = x.target;
         X509Certificate[] chain = null;
         String jdkProtocol = null;
-        try (LdapProbe probe = e.startTls() ? LdapProbe.plain(t.host(), e.port(), t.timeoutMillis())
+        try (LdapProbe probe = e.startTls()
+                ? LdapProbe.plain(t.host(), e.port(), t.timeoutMillis())
                 : LdapProbe.ldaps(t.host(), e.port(), t.timeoutMillis(), TrustAll.context(), t.serverName(), false)) {
             SSLSocket s;
             if (e.startTls()) {
@@ -93,8 +105,13 @@ final class TlsCheck {
             x.chains.put(e, chain);
             CertificateCheck.run(x, e.label(), chain, Instant.now());
         } else {
-            x.add(new Finding("cert.trust", Severity.ERROR, e.label(), "no certificate could be read",
-                    "neither the JDK nor a clear handshake got one", Fixes.NO_TLS));
+            x.add(new Finding(
+                    "cert.trust",
+                    Severity.ERROR,
+                    e.label(),
+                    "no certificate could be read",
+                    "neither the JDK nor a clear handshake got one",
+                    Fixes.NO_TLS));
         }
         versions(x, e, scan, jdkProtocol);
         suites(x, e, scan);
@@ -114,12 +131,15 @@ final class TlsCheck {
     }
 
     private static void versions(Examination x, TlsEndpoint e, TlsScan.Result scan, String jdkProtocol) {
-        List<String> names = scan.accepted().keySet().stream().map(TlsHello::versionName).toList();
+        List<String> names =
+                scan.accepted().keySet().stream().map(TlsHello::versionName).toList();
         Map<String, Object> fact = new LinkedHashMap<>();
         fact.put("versions", names);
         Map<String, List<String>> suites = new LinkedHashMap<>();
-        scan.accepted().forEach((v, list) -> suites.put(TlsHello.versionName(v),
-                list.stream().map(c -> CipherSuites.of(c).name()).toList()));
+        scan.accepted()
+                .forEach((v, list) -> suites.put(
+                        TlsHello.versionName(v),
+                        list.stream().map(c -> CipherSuites.of(c).name()).toList()));
         fact.put("suites", suites);
         if (jdkProtocol != null) {
             fact.put("jdkHandshake", jdkProtocol);
@@ -127,13 +147,18 @@ final class TlsCheck {
         x.report.fact("tls " + e.label(), fact);
         String where = e.label();
         if (scan.error() != null && scan.accepted().isEmpty()) {
-            x.add(new Finding("tls.versions", Severity.WARN, where, "the TLS versions could not be probed", scan.error(),
+            x.add(new Finding(
+                    "tls.versions",
+                    Severity.WARN,
+                    where,
+                    "the TLS versions could not be probed",
+                    scan.error(),
                     Fix.NONE));
             return;
         }
         if (scan.accepted().containsKey(TlsHello.SSL3)) {
-            x.add(new Finding("tls.versions", Severity.ERROR, where, "SSLv3 is accepted", "offered: " + names,
-                    Fixes.OLD_TLS));
+            x.add(new Finding(
+                    "tls.versions", Severity.ERROR, where, "SSLv3 is accepted", "offered: " + names, Fixes.OLD_TLS));
         }
         List<String> old = new ArrayList<>();
         for (int v : List.of(TlsHello.TLS10, TlsHello.TLS11)) {
@@ -142,11 +167,21 @@ final class TlsCheck {
             }
         }
         if (!old.isEmpty()) {
-            x.add(new Finding("tls.versions", Severity.WARN, where, String.join(" and ", old) + " accepted",
-                    "offered: " + names + "; both are deprecated (RFC 8996)", Fixes.OLD_TLS));
+            x.add(new Finding(
+                    "tls.versions",
+                    Severity.WARN,
+                    where,
+                    String.join(" and ", old) + " accepted",
+                    "offered: " + names + "; both are deprecated (RFC 8996)",
+                    Fixes.OLD_TLS));
         }
         if (!scan.accepted().containsKey(TlsHello.TLS12) && !scan.accepted().containsKey(TlsHello.TLS13)) {
-            x.add(new Finding("tls.versions", Severity.ERROR, where, "neither TLS 1.2 nor 1.3", "offered: " + names,
+            x.add(new Finding(
+                    "tls.versions",
+                    Severity.ERROR,
+                    where,
+                    "neither TLS 1.2 nor 1.3",
+                    "offered: " + names,
                     Fixes.NO_MODERN_TLS));
         } else if (old.isEmpty() && !scan.accepted().containsKey(TlsHello.SSL3)) {
             x.add(Finding.ok("tls.versions", where, String.join(", ", names), null));
@@ -171,16 +206,29 @@ final class TlsCheck {
         }
         String where = e.label();
         if (!broken.isEmpty()) {
-            x.add(new Finding("tls.ciphers", Severity.ERROR, where, "broken cipher suites accepted",
-                    listed(broken), Fixes.WEAK_CIPHERS));
+            x.add(new Finding(
+                    "tls.ciphers",
+                    Severity.ERROR,
+                    where,
+                    "broken cipher suites accepted",
+                    listed(broken),
+                    Fixes.WEAK_CIPHERS));
         }
         if (!weak.isEmpty()) {
-            x.add(new Finding("tls.ciphers", Severity.WARN, where, "3DES cipher suites accepted", listed(weak),
+            x.add(new Finding(
+                    "tls.ciphers",
+                    Severity.WARN,
+                    where,
+                    "3DES cipher suites accepted",
+                    listed(weak),
                     Fixes.WEAK_CIPHERS));
         }
         if (broken.isEmpty() && weak.isEmpty() && total > 0) {
-            x.add(Finding.ok("tls.ciphers", where, total + " cipher suites accepted, none weak"
-                    + (scan.capped() ? " (probe capped)" : ""), null));
+            x.add(Finding.ok(
+                    "tls.ciphers",
+                    where,
+                    total + " cipher suites accepted, none weak" + (scan.capped() ? " (probe capped)" : ""),
+                    null));
         }
     }
 

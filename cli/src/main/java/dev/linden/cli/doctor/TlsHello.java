@@ -27,11 +27,16 @@ final class TlsHello {
 
     /** What came back: a ServerHello (version, suite, certificates if sent in clear), an alert, or something else. */
     record Reply(Kind kind, int version, int suite, List<byte[]> certificates, String detail) {
-        enum Kind { SERVER_HELLO, ALERT, NOT_TLS, CLOSED, SILENT }
+        enum Kind {
+            SERVER_HELLO,
+            ALERT,
+            NOT_TLS,
+            CLOSED,
+            SILENT
+        }
     }
 
-    private TlsHello() {
-    }
+    private TlsHello() {}
 
     static String versionName(int v) {
         return switch (v) {
@@ -98,7 +103,9 @@ final class TlsHello {
         int[] groups = {0x001d, 0x0017, 0x0018, 0x0019, 0x0100};
         extension(e, 0x000a, list16(groups));
         extension(e, 0x000b, new byte[] {1, 0}); // uncompressed points
-        int[] signatures = {0x0804, 0x0805, 0x0806, 0x0403, 0x0503, 0x0603, 0x0807, 0x0401, 0x0501, 0x0601, 0x0201, 0x0203};
+        int[] signatures = {
+            0x0804, 0x0805, 0x0806, 0x0403, 0x0503, 0x0603, 0x0807, 0x0401, 0x0501, 0x0601, 0x0201, 0x0203
+        };
         extension(e, 0x000d, list16(signatures));
         extension(e, 0x0017, new byte[0]); // extended master secret
         if (version == TLS13) {
@@ -126,19 +133,24 @@ final class TlsHello {
             while (total < MAX_FLIGHT) {
                 int type = in.read();
                 if (type < 0) {
-                    return version < 0 ? new Reply(Reply.Kind.CLOSED, -1, -1, List.of(), "closed without answering")
+                    return version < 0
+                            ? new Reply(Reply.Kind.CLOSED, -1, -1, List.of(), "closed without answering")
                             : new Reply(Reply.Kind.SERVER_HELLO, version, suite, certificates, null);
                 }
                 int recordVersion = in.readUnsignedShort();
                 int length = in.readUnsignedShort();
-                if ((type != 21 && type != 22 && type != 20 && type != 23) || recordVersion >> 8 != 3 || length > 18_432) {
-                    return new Reply(Reply.Kind.NOT_TLS, -1, -1, List.of(), String.format("not TLS (first byte 0x%02X)", type));
+                if ((type != 21 && type != 22 && type != 20 && type != 23)
+                        || recordVersion >> 8 != 3
+                        || length > 18_432) {
+                    return new Reply(
+                            Reply.Kind.NOT_TLS, -1, -1, List.of(), String.format("not TLS (first byte 0x%02X)", type));
                 }
                 byte[] fragment = new byte[length];
                 in.readFully(fragment);
                 total += 5 + length;
                 if (type == 21) {
-                    return version >= 0 ? new Reply(Reply.Kind.SERVER_HELLO, version, suite, certificates, null)
+                    return version >= 0
+                            ? new Reply(Reply.Kind.SERVER_HELLO, version, suite, certificates, null)
                             : new Reply(Reply.Kind.ALERT, -1, -1, List.of(), alert(fragment));
                 }
                 if (type != 22) {
@@ -180,7 +192,8 @@ final class TlsHello {
                 return new Reply(Reply.Kind.CLOSED, -1, -1, List.of(), "closed mid-record");
             }
         }
-        return version < 0 ? new Reply(Reply.Kind.NOT_TLS, -1, -1, List.of(), "no ServerHello")
+        return version < 0
+                ? new Reply(Reply.Kind.NOT_TLS, -1, -1, List.of(), "no ServerHello")
                 : new Reply(Reply.Kind.SERVER_HELLO, version, suite, certificates, null);
     }
 

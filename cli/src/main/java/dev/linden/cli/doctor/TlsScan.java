@@ -16,12 +16,11 @@ import java.util.Map;
  */
 final class TlsScan {
     private static final int MAX_HANDSHAKES = 120;
-    private static final List<Integer> VERSIONS = List.of(TlsHello.SSL3, TlsHello.TLS10, TlsHello.TLS11, TlsHello.TLS12,
-            TlsHello.TLS13);
+    private static final List<Integer> VERSIONS =
+            List.of(TlsHello.SSL3, TlsHello.TLS10, TlsHello.TLS11, TlsHello.TLS12, TlsHello.TLS13);
 
     /** The accepted suites by version (only versions accepted); the certificates from a clear handshake, if any. */
-    record Result(Map<Integer, List<Integer>> accepted, List<byte[]> certificates, boolean capped, String error) {
-    }
+    record Result(Map<Integer, List<Integer>> accepted, List<byte[]> certificates, boolean capped, String error) {}
 
     private final TlsEndpoint endpoint;
     private final int timeoutMillis;
@@ -39,12 +38,13 @@ final class TlsScan {
         List<byte[]> certificates = List.of();
         try {
             for (int version : VERSIONS) {
-                List<Integer> remaining = new ArrayList<>(version == TlsHello.TLS13 ? CipherSuites.tls13()
-                        : CipherSuites.upToTls12());
+                List<Integer> remaining =
+                        new ArrayList<>(version == TlsHello.TLS13 ? CipherSuites.tls13() : CipherSuites.upToTls12());
                 List<Integer> suites = new ArrayList<>();
                 while (!remaining.isEmpty() && handshakes < MAX_HANDSHAKES) {
                     TlsHello.Reply reply = hello(version, remaining);
-                    if (reply.kind() != TlsHello.Reply.Kind.SERVER_HELLO || reply.version() != version
+                    if (reply.kind() != TlsHello.Reply.Kind.SERVER_HELLO
+                            || reply.version() != version
                             || !remaining.contains(reply.suite())) {
                         break;
                     }

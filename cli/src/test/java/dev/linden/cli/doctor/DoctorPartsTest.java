@@ -50,7 +50,8 @@ class DoctorPartsTest {
         assertThat(hello[5]).isEqualTo((byte) 1); // client_hello
         int body = (hello[6] & 0xFF) << 16 | (hello[7] & 0xFF) << 8 | (hello[8] & 0xFF);
         assertThat(body).isEqualTo(hello.length - 9);
-        assertThat(new String(hello, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("ldap.example.com");
+        assertThat(new String(hello, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .contains("ldap.example.com");
         byte[] ssl3 = TlsHello.clientHello(TlsHello.SSL3, List.of(0x000A), null);
         assertThat(ssl3[1]).isEqualTo((byte) 3);
         assertThat(ssl3[2]).isEqualTo((byte) 0); // SSLv3 record version

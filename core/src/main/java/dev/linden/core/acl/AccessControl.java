@@ -6,7 +6,6 @@ import dev.linden.model.Entry;
 import dev.linden.model.filter.FilterEvaluator;
 import dev.linden.model.schema.AttributeType;
 import dev.linden.model.schema.Schema;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -79,7 +78,8 @@ public final class AccessControl {
     /** Whether some rule may let someone read a secret: otherwise no secret value ever leaves the server. */
     public static boolean mayShowSecrets(List<AccessRule> rules) {
         for (AccessRule rule : rules) {
-            if (namesSecret(rule) && rule.clauses().stream().anyMatch(c -> c.rights().contains(Right.READ))) {
+            if (namesSecret(rule)
+                    && rule.clauses().stream().anyMatch(c -> c.rights().contains(Right.READ))) {
                 return true;
             }
         }
@@ -152,7 +152,8 @@ public final class AccessControl {
             }
             any = true;
             boolean onlySecrets = rule.target().attributes().stream().allMatch(AttributeType::isSecret);
-            uniform &= (onlySecrets || root) && (!showsSecrets || !decide(rule, ctx, entry.dn()).contains(Right.READ));
+            uniform &= (onlySecrets || root)
+                    && (!showsSecrets || !decide(rule, ctx, entry.dn()).contains(Right.READ));
         }
         if (root || !any) {
             return new EntryRights(entryRights, t -> t.isSecret() ? onAttribute(ctx, entry, t) : entryRights, uniform);
@@ -164,7 +165,8 @@ public final class AccessControl {
         if (t.subtree() != null && !entry.dn().isWithin(t.subtree())) {
             return false;
         }
-        if (t.dnPattern() != null && !t.dnPattern().matcher(entry.dn().normalized()).matches()) {
+        if (t.dnPattern() != null
+                && !t.dnPattern().matcher(entry.dn().normalized()).matches()) {
             return false;
         }
         return t.filter() == null || new FilterEvaluator(schema).matches(t.filter(), entry);
@@ -193,7 +195,8 @@ public final class AccessControl {
             case Subject.Users u -> !ctx.isAnonymous();
             case Subject.Self s -> !ctx.isAnonymous() && ctx.identity().equals(entryDn);
             case Subject.Identity i -> !ctx.isAnonymous() && ctx.identity().equals(i.dn());
-            case Subject.IdentitiesUnder u -> !ctx.isAnonymous() && ctx.identity().isWithin(u.base());
+            case Subject.IdentitiesUnder u ->
+                !ctx.isAnonymous() && ctx.identity().isWithin(u.base());
             case Subject.GroupMember g -> ctx.isMemberOf(g.group());
             case Subject.Tls t -> ctx.session().isSecure();
             case Subject.Address a -> a.range().contains(ctx.session().clientHost());

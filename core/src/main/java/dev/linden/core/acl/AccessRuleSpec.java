@@ -13,7 +13,6 @@ public record AccessRuleSpec(String subtree, String dnRegex, String filter, List
      * {@code group}, {@code tls} and {@code address} narrow it further; {@code grant} is a level
      * or a list of rights.
      */
-    public record ClauseSpec(String who, String dn, String under, String group, Boolean tls, String address,
-            List<String> grant) {
-    }
+    public record ClauseSpec(
+            String who, String dn, String under, String group, Boolean tls, String address, List<String> grant) {}
 }

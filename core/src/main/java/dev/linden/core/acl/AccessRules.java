@@ -23,10 +23,10 @@ public final class AccessRules {
      * {@link AccessControl}). Each only if the schema defines it ("?"), as a schema built without the
      * bundled files may not.
      */
-    private static final List<String> SECRETS = SecretAttributes.DECLARED.stream().map(d -> "?" + d.name()).toList();
+    private static final List<String> SECRETS =
+            SecretAttributes.DECLARED.stream().map(d -> "?" + d.name()).toList();
 
-    private AccessRules() {
-    }
+    private AccessRules() {}
 
     /**
      * The defaults: secrets may be used to authenticate by anyone and changed by their owner and the
@@ -46,7 +46,8 @@ public final class AccessRules {
         }
         all.add(clause("users", null, List.of("read")));
         all.add(clause("anonymous", null, List.of(anonymousRead ? "read" : "none")));
-        return List.of(new AccessRuleSpec(null, null, null, SECRETS, secretClauses),
+        return List.of(
+                new AccessRuleSpec(null, null, null, SECRETS, secretClauses),
                 new AccessRuleSpec(null, null, null, null, all));
     }
 
@@ -86,7 +87,8 @@ public final class AccessRules {
             }
         }
         if (entry && attrs.isEmpty()) {
-            throw new IllegalArgumentException("attrs: 'entry' needs at least one attribute beside it, or leave attrs out");
+            throw new IllegalArgumentException(
+                    "attrs: 'entry' needs at least one attribute beside it, or leave attrs out");
         }
         Pattern pattern = null;
         if (spec.dnRegex() != null) {
@@ -104,8 +106,8 @@ public final class AccessRules {
                 throw new IllegalArgumentException("filter: " + e.getMessage());
             }
         }
-        Target target = new Target(spec.subtree() == null ? null : dn(spec.subtree(), schema, "subtree"), pattern, filter,
-                attrs, entry);
+        Target target = new Target(
+                spec.subtree() == null ? null : dn(spec.subtree(), schema, "subtree"), pattern, filter, attrs, entry);
         if (spec.by() == null || spec.by().isEmpty()) {
             throw new IllegalArgumentException("no 'by' clauses");
         }
@@ -123,13 +125,16 @@ public final class AccessRules {
     private static AccessRule.Clause clause(AccessRuleSpec.ClauseSpec c, Schema schema) {
         List<Subject> subjects = new ArrayList<>();
         if (c.who() != null) {
-            subjects.add(switch (c.who().toLowerCase(Locale.ROOT)) {
-                case "anyone", "*" -> new Subject.Anyone();
-                case "anonymous" -> new Subject.Anonymous();
-                case "users" -> new Subject.Users();
-                case "self" -> new Subject.Self();
-                default -> throw new IllegalArgumentException("who: '" + c.who() + "' is not anyone, anonymous, users or self");
-            });
+            subjects.add(
+                    switch (c.who().toLowerCase(Locale.ROOT)) {
+                        case "anyone", "*" -> new Subject.Anyone();
+                        case "anonymous" -> new Subject.Anonymous();
+                        case "users" -> new Subject.Users();
+                        case "self" -> new Subject.Self();
+                        default ->
+                            throw new IllegalArgumentException(
+                                    "who: '" + c.who() + "' is not anyone, anonymous, users or self");
+                    });
         }
         if (c.dn() != null) {
             subjects.add(new Subject.Identity(dn(c.dn(), schema, "dn")));

@@ -12,8 +12,10 @@ import java.util.function.Function;
  */
 public record EntryRights(Set<Right> entry, Function<AttributeType, Set<Right>> attribute, boolean uniform) {
     /** The root DN's, when no rule shows it a secret: everything, except reading and searching secrets. */
-    static final EntryRights ROOT = new EntryRights(EnumSet.allOf(Right.class),
-            t -> t.isSecret() ? AccessControl.ROOT_ON_SECRETS : EnumSet.allOf(Right.class), true);
+    static final EntryRights ROOT = new EntryRights(
+            EnumSet.allOf(Right.class),
+            t -> t.isSecret() ? AccessControl.ROOT_ON_SECRETS : EnumSet.allOf(Right.class),
+            true);
 
     public boolean onEntry(Right right) {
         return entry.contains(right);

@@ -12,7 +12,14 @@ import java.util.Set;
  * its owner may change but nobody may read.
  */
 public enum Right {
-    AUTH, COMPARE, SEARCH, READ, WRITE, ADD, DELETE, MANAGE;
+    AUTH,
+    COMPARE,
+    SEARCH,
+    READ,
+    WRITE,
+    ADD,
+    DELETE,
+    MANAGE;
 
     /** The rights a grant names: one level word, or a list of words each a level or a single right. */
     public static Set<Right> parse(List<String> words) {
@@ -38,8 +45,9 @@ public enum Right {
             case "add" -> EnumSet.of(ADD);
             case "delete" -> EnumSet.of(DELETE);
             case "manage" -> EnumSet.allOf(Right.class);
-            default -> throw new IllegalArgumentException("unknown right '" + word
-                    + "' (none, auth, compare, search, read, write, add, delete, manage)");
+            default ->
+                throw new IllegalArgumentException(
+                        "unknown right '" + word + "' (none, auth, compare, search, read, write, add, delete, manage)");
         };
     }
 
@@ -47,8 +55,8 @@ public enum Right {
         try {
             return valueOf(word.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown right '" + word
-                    + "' (auth, compare, search, read, write, add, delete, manage)");
+            throw new IllegalArgumentException(
+                    "unknown right '" + word + "' (auth, compare, search, read, write, add, delete, manage)");
         }
     }
 }

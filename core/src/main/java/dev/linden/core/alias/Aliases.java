@@ -60,11 +60,15 @@ public final class Aliases {
                 return current;
             }
             if (!passed.add(via.dn()) || passed.size() > MAX_HOPS) {
-                throw new LdapException(ResultCode.ALIAS_PROBLEM, "circular alias", via.dn().toString());
+                throw new LdapException(
+                        ResultCode.ALIAS_PROBLEM, "circular alias", via.dn().toString());
             }
             Dn target = target(via);
             if (target == null || (view.get(target) == null && !aliasAbove(view, target))) {
-                throw new LdapException(ResultCode.ALIAS_PROBLEM, "aliasedObject not found", via.dn().toString());
+                throw new LdapException(
+                        ResultCode.ALIAS_PROBLEM,
+                        "aliasedObject not found",
+                        via.dn().toString());
             }
             current = entry == null ? current.rebase(via.dn(), target) : target;
         }

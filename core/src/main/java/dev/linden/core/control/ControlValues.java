@@ -8,8 +8,7 @@ import dev.linden.protocol.ber.BerReader;
 
 /** Reading a control's value: a missing or malformed value is a protocolError naming the control, as slapd answers. */
 final class ControlValues {
-    private ControlValues() {
-    }
+    private ControlValues() {}
 
     /** A reader over the control's value; protocolError when it has none. */
     static BerReader reader(Control control, String name) throws LdapException {

@@ -28,12 +28,10 @@ public record DerefControl(List<Spec> specs) {
     private static final String DN_SYNTAX = "1.3.6.1.4.1.1466.115.121.1.12";
 
     /** One attribute to follow and what to return of the entries its values name. */
-    public record Spec(AttributeDescription derefAttr, List<AttributeDescription> attributes) {
-    }
+    public record Spec(AttributeDescription derefAttr, List<AttributeDescription> attributes) {}
 
     /** One value followed: the DN as the entry holds it, and the attributes of the entry it names (null: none). */
-    public record Result(String derefAttr, String value, List<PartialAttribute> attributes) {
-    }
+    public record Result(String derefAttr, String value, List<PartialAttribute> attributes) {}
 
     /** The request's deref control, or null when it has none. */
     public static DerefControl of(List<Control> controls, Schema schema) throws LdapException {
@@ -50,7 +48,8 @@ public record DerefControl(List<Spec> specs) {
             while (list.hasMore()) {
                 BerReader spec = list.readSequence(BerTags.SEQUENCE);
                 AttributeDescription attr = known(spec.readUtf8(), schema);
-                if (!attr.type().syntaxOid().equals(DN_SYNTAX) || !seen.add(attr.type().oid())) {
+                if (!attr.type().syntaxOid().equals(DN_SYNTAX)
+                        || !seen.add(attr.type().oid())) {
                     throw invalid("derefAttr " + attr.given() + " is not a DN attribute, or named twice");
                 }
                 BerReader names = spec.readSequence(BerTags.SEQUENCE);

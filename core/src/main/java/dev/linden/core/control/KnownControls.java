@@ -30,15 +30,17 @@ import java.util.function.Predicate;
 public final class KnownControls {
     private static final Predicate<ProtocolOp> SEARCH = op -> op instanceof SearchRequest;
     private static final Predicate<ProtocolOp> READ = op -> op instanceof SearchRequest || op instanceof CompareRequest;
-    private static final Predicate<ProtocolOp> UPDATE = op -> op instanceof AddRequest || op instanceof DeleteRequest
-            || op instanceof ModifyRequest || op instanceof ModifyDnRequest;
+    private static final Predicate<ProtocolOp> UPDATE = op -> op instanceof AddRequest
+            || op instanceof DeleteRequest
+            || op instanceof ModifyRequest
+            || op instanceof ModifyDnRequest;
     private static final Predicate<ProtocolOp> NOT_BIND = op -> !(op instanceof BindRequest);
     private static final Predicate<ProtocolOp> ANY = op -> true;
 
     private static final Map<String, Predicate<ProtocolOp>> APPLIES = new LinkedHashMap<>();
     /** Controls that take no value: one with a value is a protocolError, as slapd parses them. */
-    private static final Set<String> NO_VALUE = Set.of(Oids.MANAGE_DSA_IT, Oids.DONT_USE_COPY, Oids.PERMISSIVE_MODIFY,
-            Oids.SUBTREE_DELETE);
+    private static final Set<String> NO_VALUE =
+            Set.of(Oids.MANAGE_DSA_IT, Oids.DONT_USE_COPY, Oids.PERMISSIVE_MODIFY, Oids.SUBTREE_DELETE);
 
     static {
         APPLIES.put(Oids.PAGED_RESULTS, SEARCH);
@@ -47,10 +49,12 @@ public final class KnownControls {
         APPLIES.put(Oids.PASSWORD_POLICY, ANY);
         APPLIES.put(SyncRequestControl.OID, SEARCH);
         APPLIES.put(Oids.ASSERTION, READ.or(UPDATE));
-        APPLIES.put(Oids.PRE_READ, op -> op instanceof DeleteRequest || op instanceof ModifyRequest
-                || op instanceof ModifyDnRequest);
-        APPLIES.put(Oids.POST_READ, op -> op instanceof AddRequest || op instanceof ModifyRequest
-                || op instanceof ModifyDnRequest);
+        APPLIES.put(
+                Oids.PRE_READ,
+                op -> op instanceof DeleteRequest || op instanceof ModifyRequest || op instanceof ModifyDnRequest);
+        APPLIES.put(
+                Oids.POST_READ,
+                op -> op instanceof AddRequest || op instanceof ModifyRequest || op instanceof ModifyDnRequest);
         APPLIES.put(Oids.MATCHED_VALUES, SEARCH);
         APPLIES.put(Oids.PERMISSIVE_MODIFY, op -> op instanceof ModifyRequest);
         APPLIES.put(Oids.DONT_USE_COPY, READ);
@@ -62,8 +66,7 @@ public final class KnownControls {
         APPLIES.put(Oids.PERSISTENT_SEARCH, SEARCH);
     }
 
-    private KnownControls() {
-    }
+    private KnownControls() {}
 
     /** The controls published in the root DSE's supportedControl. */
     public static List<String> advertised() {
@@ -82,8 +85,8 @@ public final class KnownControls {
         for (Control c : controls) {
             boolean applies = applies(c.oid(), op);
             if (c.critical() && !applies) {
-                throw new LdapException(ResultCode.UNAVAILABLE_CRITICAL_EXTENSION,
-                        "critical control " + c.oid() + " is not supported");
+                throw new LdapException(
+                        ResultCode.UNAVAILABLE_CRITICAL_EXTENSION, "critical control " + c.oid() + " is not supported");
             }
             if (APPLIES.containsKey(c.oid()) && !seen.add(c.oid())) {
                 throw new LdapException(ResultCode.PROTOCOL_ERROR, "control " + c.oid() + " specified multiple times");

@@ -92,8 +92,8 @@ public final class MatchedValuesControl {
             case Filter.Present p -> true;
             case Filter.Approx a -> false;
             // objectClass values by their own equality, not by class inheritance as a search filter does
-            case Filter.Equality eq when attribute.description().type().name().equals("objectclass") -> sameValue(
-                    attribute, eq.value(), value);
+            case Filter.Equality eq
+            when attribute.description().type().name().equals("objectclass") -> sameValue(attribute, eq.value(), value);
             default -> evaluator.matches(item, single);
         };
     }

@@ -21,12 +21,18 @@ public record PagedResultsControl(int size, byte[] cookie) {
             byte[] cookie = r.readOctetString();
             return new PagedResultsControl(size, cookie);
         } catch (BerException e) {
-            throw new LdapException(ResultCode.PROTOCOL_ERROR, "paged results control value not valid: " + e.getMessage());
+            throw new LdapException(
+                    ResultCode.PROTOCOL_ERROR, "paged results control value not valid: " + e.getMessage());
         }
     }
 
     public static Control response(int estimate, byte[] cookie) {
-        byte[] value = new BerWriter(32).begin(BerTags.SEQUENCE).integer(estimate).octetString(cookie).end().toByteArray();
+        byte[] value = new BerWriter(32)
+                .begin(BerTags.SEQUENCE)
+                .integer(estimate)
+                .octetString(cookie)
+                .end()
+                .toByteArray();
         return new Control(Oids.PAGED_RESULTS, false, value);
     }
 }

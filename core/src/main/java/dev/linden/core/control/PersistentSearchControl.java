@@ -54,6 +54,9 @@ public record PersistentSearchControl(int changeTypes, boolean changesOnly, bool
         if (previousDn != null) {
             w.string(previousDn);
         }
-        return new Control(Oids.ENTRY_CHANGE_NOTIFICATION, false, w.integer(changeNumber).end().toByteArray());
+        return new Control(
+                Oids.ENTRY_CHANGE_NOTIFICATION,
+                false,
+                w.integer(changeNumber).end().toByteArray());
     }
 }

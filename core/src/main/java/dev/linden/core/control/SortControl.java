@@ -25,8 +25,7 @@ public record SortControl(List<Key> keys, boolean critical) {
     public static final int MAX_KEYS = 5;
 
     /** One key: the attribute, how its values are ordered, and whether the order is reversed. */
-    public record Key(AttributeDescription attribute, MatchingRule ordering, boolean reverse) {
-    }
+    public record Key(AttributeDescription attribute, MatchingRule ordering, boolean reverse) {}
 
     /** The request's sort control, or null when it has none. */
     public static SortControl of(List<Control> controls, Schema schema) throws LdapException {
@@ -60,10 +59,11 @@ public record SortControl(List<Key> keys, boolean critical) {
         for (String[] k : raw) {
             AttributeDescription d = AttributeDescription.tryParse(k[0], schema);
             if (d == null) {
-                throw new LdapException(ResultCode.NO_SUCH_ATTRIBUTE,
-                        "serverSort control: Unrecognized attribute type in sort key");
+                throw new LdapException(
+                        ResultCode.NO_SUCH_ATTRIBUTE, "serverSort control: Unrecognized attribute type in sort key");
             }
-            MatchingRule ordering = k[1] != null ? schema.matchingRule(k[1]) : d.type().ordering();
+            MatchingRule ordering =
+                    k[1] != null ? schema.matchingRule(k[1]) : d.type().ordering();
             if (ordering == null) {
                 throw new LdapException(ResultCode.INAPPROPRIATE_MATCHING, "serverSort control: No ordering rule");
             }
@@ -74,7 +74,13 @@ public record SortControl(List<Key> keys, boolean critical) {
 
     /** SortResult ::= SEQUENCE { sortResult ENUMERATED } (slapd names no attribute). */
     public static Control response(ResultCode code) {
-        return new Control(Oids.SORT_RESPONSE, false,
-                new BerWriter(8).begin(BerTags.SEQUENCE).enumerated(code.code()).end().toByteArray());
+        return new Control(
+                Oids.SORT_RESPONSE,
+                false,
+                new BerWriter(8)
+                        .begin(BerTags.SEQUENCE)
+                        .enumerated(code.code())
+                        .end()
+                        .toByteArray());
     }
 }

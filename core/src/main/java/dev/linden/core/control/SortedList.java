@@ -81,7 +81,9 @@ public final class SortedList {
         String wanted = first.ordering().normalize(value, schema);
         for (int i = 0; i < size; i++) {
             String k = keys[order[i]][0];
-            int c = k == null ? (first.reverse() ? -1 : 1) : first.ordering().compare(k, wanted) * (first.reverse() ? -1 : 1);
+            int c = k == null
+                    ? (first.reverse() ? -1 : 1)
+                    : first.ordering().compare(k, wanted) * (first.reverse() ? -1 : 1);
             if (c >= 0) {
                 return i;
             }
@@ -116,7 +118,9 @@ public final class SortedList {
         MatchingRule rule = key.ordering();
         String least = null;
         for (Attribute a : entry.matching(key.attribute())) {
-            MatchingRule form = a.description().type().equality() != null ? a.description().type().equality() : rule;
+            MatchingRule form = a.description().type().equality() != null
+                    ? a.description().type().equality()
+                    : rule;
             for (byte[] v : a.values()) {
                 String norm;
                 try {

@@ -63,5 +63,4 @@ public final class VlvContexts {
         }
         return id;
     }
-
 }

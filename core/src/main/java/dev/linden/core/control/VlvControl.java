@@ -21,6 +21,7 @@ import java.util.List;
 public record VlvControl(int before, int after, int offset, int count, byte[] value, byte[] contextId) {
     /** The VLV result codes slapd's sssvlv uses: no sort control (sortControlMissing) and offset out of range. */
     public static final int SORT_MISSING = 76;
+
     public static final int RANGE_ERROR = 77;
 
     /** The request's VLV control, or null when it has none. */
@@ -56,7 +57,11 @@ public record VlvControl(int before, int after, int offset, int count, byte[] va
 
     /** VirtualListViewResponse ::= SEQUENCE { targetPosition, contentCount, virtualListViewResult, contextID OPTIONAL }. */
     public static Control response(int target, int count, int result, byte[] contextId) {
-        BerWriter w = new BerWriter(32).begin(BerTags.SEQUENCE).integer(target).integer(count).enumerated(result);
+        BerWriter w = new BerWriter(32)
+                .begin(BerTags.SEQUENCE)
+                .integer(target)
+                .integer(count)
+                .enumerated(result);
         if (contextId != null) {
             w.octetString(contextId);
         }
@@ -65,7 +70,10 @@ public record VlvControl(int before, int after, int offset, int count, byte[] va
 
     /** The VLV response of a search that cannot make the list (no sort control: slapd's virtualListViewError). */
     public static LdapException sortMissing() {
-        return new LdapException(ResultCode.VIRTUAL_LIST_VIEW_ERROR, "Sort control is required with VLV", "",
+        return new LdapException(
+                ResultCode.VIRTUAL_LIST_VIEW_ERROR,
+                "Sort control is required with VLV",
+                "",
                 List.of(response(0, 0, SORT_MISSING, null)));
     }
 }

@@ -55,8 +55,9 @@ public final class InChain implements MatchingExtension {
 
     @Override
     public Tristate evaluate(Filter.Extensible filter, Entry entry) {
-        if (filter.matchingRule() == null || !filter.matchingRule().equals(MatchingRules.IN_CHAIN_OID)
-                && !filter.matchingRule().equalsIgnoreCase("inChainMatch")) {
+        if (filter.matchingRule() == null
+                || !filter.matchingRule().equals(MatchingRules.IN_CHAIN_OID)
+                        && !filter.matchingRule().equalsIgnoreCase("inChainMatch")) {
             return null;
         }
         if (filter.attribute() == null) {
@@ -70,10 +71,12 @@ public final class InChain implements MatchingExtension {
         String name = desc.type().name();
         switch (name) {
             case "memberof" -> {
-                return Tristate.of(closure("members", target, () -> view.get().members(target, true, selection)).contains(entry.dn()));
+                return Tristate.of(closure("members", target, () -> view.get().members(target, true, selection))
+                        .contains(entry.dn()));
             }
             case "member", "uniquemember" -> {
-                return Tristate.of(closure("groups", target, () -> view.get().groupsOf(target, true, selection)).contains(entry.dn()));
+                return Tristate.of(closure("groups", target, () -> view.get().groupsOf(target, true, selection))
+                        .contains(entry.dn()));
             }
             default -> {
                 return Tristate.of(follows(entry, desc.type(), target));

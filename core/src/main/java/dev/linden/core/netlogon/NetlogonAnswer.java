@@ -73,10 +73,23 @@ public final class NetlogonAnswer {
     }
 
     private NetlogonResponse response(Inet4Address address) {
-        int ntVersion = Netlogon.NT_VERSION_1 | Netlogon.NT_VERSION_5EX
+        int ntVersion = Netlogon.NT_VERSION_1
+                | Netlogon.NT_VERSION_5EX
                 | (address == null ? 0 : Netlogon.NT_VERSION_5EX_WITH_IP);
-        return new NetlogonResponse(Netlogon.OPCODE_RESPONSE_EX, settings.flags(), settings.domainGuid(),
-                settings.forest(), settings.dnsDomain(), settings.hostName(), settings.netbiosDomain(),
-                settings.netbiosName(), "", settings.site(), settings.site(), address, null, ntVersion);
+        return new NetlogonResponse(
+                Netlogon.OPCODE_RESPONSE_EX,
+                settings.flags(),
+                settings.domainGuid(),
+                settings.forest(),
+                settings.dnsDomain(),
+                settings.hostName(),
+                settings.netbiosDomain(),
+                settings.netbiosName(),
+                "",
+                settings.site(),
+                settings.site(),
+                address,
+                null,
+                ntVersion);
     }
 }

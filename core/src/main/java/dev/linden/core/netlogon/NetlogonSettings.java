@@ -11,6 +11,13 @@ import java.util.UUID;
  * @param address the IPv4 address announced to clients that ask for it (NtVer 5EX_WITH_IP), or null to
  *     announce the address the request came in on when the listener knows it, and none otherwise
  */
-public record NetlogonSettings(String dnsDomain, String forest, String hostName, String netbiosDomain,
-        String netbiosName, String site, UUID domainGuid, int flags, Inet4Address address) {
-}
+public record NetlogonSettings(
+        String dnsDomain,
+        String forest,
+        String hostName,
+        String netbiosDomain,
+        String netbiosName,
+        String site,
+        UUID domainGuid,
+        int flags,
+        Inet4Address address) {}

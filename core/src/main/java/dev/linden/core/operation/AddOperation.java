@@ -1,13 +1,13 @@
 package dev.linden.core.operation;
 
 import dev.linden.core.AccessPolicy;
-import dev.linden.core.acl.AccessContext;
-import dev.linden.core.referral.Referrals;
-import dev.linden.core.acl.Right;
 import dev.linden.core.Directory;
 import dev.linden.core.OperationContext;
 import dev.linden.core.Response;
+import dev.linden.core.acl.AccessContext;
+import dev.linden.core.acl.Right;
 import dev.linden.core.ppolicy.PasswordPolicy;
+import dev.linden.core.referral.Referrals;
 import dev.linden.core.schema.SchemaChecker;
 import dev.linden.model.Attribute;
 import dev.linden.model.Dn;
@@ -42,11 +42,12 @@ public final class AddOperation {
         this.access = access;
         this.passwordPolicy = passwordPolicy;
         this.checker = new SchemaChecker(directory.schema());
-        this.hashing = new PasswordHashing(directory.passwords(), directory.config().passwordScheme(),
-                directory.schema());
+        this.hashing =
+                new PasswordHashing(directory.passwords(), directory.config().passwordScheme(), directory.schema());
         this.stamp = new OperationalStamp(directory.schema());
         this.reads = new EntryReads(directory, access);
-        this.referrals = new Referrals(directory.schema(), directory.extensions().defaultReferrals());
+        this.referrals =
+                new Referrals(directory.schema(), directory.extensions().defaultReferrals());
         this.aliases = new dev.linden.core.alias.Aliases(directory.schema());
     }
 
@@ -75,14 +76,16 @@ public final class AddOperation {
         for (PartialAttribute pa : request.attributes()) {
             Attribute a = Requests.attribute(pa, directory.schema());
             if (a.values().isEmpty()) {
-                throw new LdapException(ResultCode.PROTOCOL_ERROR, a.description().given() + ": no values for attribute type");
+                throw new LdapException(
+                        ResultCode.PROTOCOL_ERROR, a.description().given() + ": no values for attribute type");
             }
             if (a.description().type().isNoUserModification()) {
-                throw new LdapException(ResultCode.CONSTRAINT_VIOLATION,
-                        a.description().given() + ": no user modification allowed");
+                throw new LdapException(
+                        ResultCode.CONSTRAINT_VIOLATION, a.description().given() + ": no user modification allowed");
             }
             if (entry.get(a.description()) != null) {
-                throw new LdapException(ResultCode.ATTRIBUTE_OR_VALUE_EXISTS,
+                throw new LdapException(
+                        ResultCode.ATTRIBUTE_OR_VALUE_EXISTS,
                         a.description().given() + ": attribute provided more than once");
             }
             entry.put(a);

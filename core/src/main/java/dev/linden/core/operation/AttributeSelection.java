@@ -22,8 +22,7 @@ public record AttributeSelection(boolean allUser, boolean allOperational, List<A
             switch (r) {
                 case "*" -> allUser = true;
                 case "+" -> allOperational = true;
-                case "1.1" -> {
-                }
+                case "1.1" -> {}
                 default -> {
                     if (r.startsWith("@")) {
                         ObjectClass oc = schema.objectClass(r.substring(1));
@@ -72,6 +71,8 @@ public record AttributeSelection(boolean allUser, boolean allOperational, List<A
 
     /** All user attributes and nothing else: the stored user section can be sent as it is. */
     public boolean isAllUserOnly() {
-        return allUser && !allOperational && named.stream().allMatch(d -> !d.type().isOperational());
+        return allUser
+                && !allOperational
+                && named.stream().allMatch(d -> !d.type().isOperational());
     }
 }

@@ -2,17 +2,17 @@ package dev.linden.core.operation;
 
 import dev.linden.core.AccessPolicy;
 import dev.linden.core.Directory;
-import dev.linden.core.acl.Right;
 import dev.linden.core.OperationContext;
 import dev.linden.core.Response;
 import dev.linden.core.SecurityRules;
 import dev.linden.core.Session;
-import dev.linden.core.sasl.Identity;
-import dev.linden.core.sasl.PasswordGuard;
-import dev.linden.core.sasl.SaslAuthenticator;
+import dev.linden.core.acl.Right;
 import dev.linden.core.ppolicy.BindCheck;
 import dev.linden.core.ppolicy.PasswordPolicy;
 import dev.linden.core.ppolicy.PasswordPolicyControl;
+import dev.linden.core.sasl.Identity;
+import dev.linden.core.sasl.PasswordGuard;
+import dev.linden.core.sasl.SaslAuthenticator;
 import dev.linden.core.throttle.BindThrottle;
 import dev.linden.core.throttle.SecurityCounters.BindFailure;
 import dev.linden.model.Attribute;
@@ -44,15 +44,17 @@ public final class BindOperation {
     /** A hash in the configured scheme, checked when the entry does not exist. */
     private final byte[] timingDecoy;
 
-    public BindOperation(Directory directory, AccessPolicy access, PasswordPolicy passwordPolicy, BindThrottle throttle) {
+    public BindOperation(
+            Directory directory, AccessPolicy access, PasswordPolicy passwordPolicy, BindThrottle throttle) {
         this.directory = directory;
         this.access = access;
         this.sasl = new SaslAuthenticator(directory, this::guard);
         this.passwordPolicy = passwordPolicy;
         this.throttle = throttle;
         String scheme = directory.config().passwordScheme();
-        this.timingDecoy = (scheme.equalsIgnoreCase("CLEARTEXT") ? "decoy"
-                : directory.passwords().hash(scheme, "linden-timing-decoy".getBytes(StandardCharsets.UTF_8)))
+        this.timingDecoy = (scheme.equalsIgnoreCase("CLEARTEXT")
+                        ? "decoy"
+                        : directory.passwords().hash(scheme, "linden-timing-decoy".getBytes(StandardCharsets.UTF_8)))
                 .getBytes(StandardCharsets.UTF_8);
     }
 
@@ -74,12 +76,14 @@ public final class BindOperation {
             return success(List.of()); // anonymous
         }
         if (password.length == 0) {
-            throw new LdapException(ResultCode.UNWILLING_TO_PERFORM, "unauthenticated bind (DN with no password) disallowed");
+            throw new LdapException(
+                    ResultCode.UNWILLING_TO_PERFORM, "unauthenticated bind (DN with no password) disallowed");
         }
         SecurityRules rules = directory.config().security();
         if (rules.tlsForBind() && !rules.isProtected(session)) {
             // refused before the password is looked at: a cleartext password on the wire is already exposed
-            throw new LdapException(ResultCode.CONFIDENTIALITY_REQUIRED, "TLS is required for a simple bind (use StartTLS or LDAPS)");
+            throw new LdapException(
+                    ResultCode.CONFIDENTIALITY_REQUIRED, "TLS is required for a simple bind (use StartTLS or LDAPS)");
         }
         Dn dn;
         try {
@@ -91,7 +95,9 @@ public final class BindOperation {
         boolean root = dn.equals(directory.config().rootDn());
         throttle.admit(session.clientAddress(), account, root); // may wait, or refuse a guessing address
         if (root) { // outside the password policy (no lockout) and the account throttle
-            if (!directory.passwords().verify(password, directory.config().rootPassword().getBytes(StandardCharsets.UTF_8))) {
+            if (!directory
+                    .passwords()
+                    .verify(password, directory.config().rootPassword().getBytes(StandardCharsets.UTF_8))) {
                 throttle.failed(session.clientAddress(), account, true);
                 throw passwordPolicy.bindFailed(ctx, BindFailure.WRONG_PASSWORD);
             }
@@ -107,9 +113,18 @@ public final class BindOperation {
             throw passwordPolicy.bindFailed(ctx, BindFailure.NO_SUCH_ENTRY);
         }
         Attribute stored = entry.get("userPassword", directory.schema());
-        BindCheck policy = checkPassword(ctx, entry, account,
+        BindCheck policy = checkPassword(
+                ctx,
+                entry,
+                account,
                 // the rules must let the (still anonymous) client authenticate against the password
-                () -> stored != null && access.acl().allows(access.context(session), entry, stored.description().type(), Right.AUTH)
+                () -> stored != null
+                        && access.acl()
+                                .allows(
+                                        access.context(session),
+                                        entry,
+                                        stored.description().type(),
+                                        Right.AUTH)
                         && verifyAny(password, stored));
         List<Control> controls = policy.succeeded();
         session.bind(entry.dn(), false, policy.mustChange()); // bound and restricted in one step

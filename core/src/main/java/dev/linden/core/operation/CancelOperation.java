@@ -1,8 +1,8 @@
 package dev.linden.core.operation;
 
 import dev.linden.core.InFlight;
-import dev.linden.core.OperationContext;
 import dev.linden.core.Oids;
+import dev.linden.core.OperationContext;
 import dev.linden.core.Response;
 import dev.linden.model.LdapException;
 import dev.linden.protocol.LdapResult;
@@ -29,7 +29,9 @@ final class CancelOperation {
 
     Response execute(OperationContext ctx, ExtendedRequest request) throws LdapException {
         int id = cancelId(request);
-        InFlight.Request target = id == ctx.request().messageId() ? null : ctx.session().inFlight().get(id);
+        InFlight.Request target = id == ctx.request().messageId()
+                ? null
+                : ctx.session().inFlight().get(id);
         if (target == null) {
             throw new LdapException(ResultCode.NO_SUCH_OPERATION, "no such operation");
         }
@@ -70,7 +72,8 @@ final class CancelOperation {
             case BindRequest b -> false;
             case UnbindRequest u -> false;
             case AbandonRequest a -> false;
-            case ExtendedRequest x -> !x.oid().equals(Oids.START_TLS) && !x.oid().equals(Oids.CANCEL);
+            case ExtendedRequest x ->
+                !x.oid().equals(Oids.START_TLS) && !x.oid().equals(Oids.CANCEL);
             default -> true;
         };
     }

@@ -1,13 +1,13 @@
 package dev.linden.core.operation;
 
 import dev.linden.core.AccessPolicy;
-import dev.linden.core.acl.AccessContext;
-import dev.linden.core.referral.Referrals;
-import dev.linden.core.acl.Right;
-import dev.linden.core.control.AssertionControl;
 import dev.linden.core.Directory;
 import dev.linden.core.OperationContext;
 import dev.linden.core.Response;
+import dev.linden.core.acl.AccessContext;
+import dev.linden.core.acl.Right;
+import dev.linden.core.control.AssertionControl;
+import dev.linden.core.referral.Referrals;
 import dev.linden.model.Attribute;
 import dev.linden.model.AttributeDescription;
 import dev.linden.model.Dn;
@@ -32,7 +32,8 @@ public final class CompareOperation {
         this.directory = directory;
         this.access = access;
         this.reads = new EntryReads(directory, access);
-        this.referrals = new Referrals(directory.schema(), directory.extensions().defaultReferrals());
+        this.referrals =
+                new Referrals(directory.schema(), directory.extensions().defaultReferrals());
     }
 
     public Response execute(OperationContext ctx, CompareRequest request) throws LdapException {
@@ -71,13 +72,16 @@ public final class CompareOperation {
         }
         String name = desc.type().name();
         if (name.equals("entrydn") || name.equals("subschemasubentry")) { // slapd's answer for these two
-            throw new LdapException(ResultCode.UNWILLING_TO_PERFORM, desc.type().displayName() + " compare not supported");
+            throw new LdapException(
+                    ResultCode.UNWILLING_TO_PERFORM, desc.type().displayName() + " compare not supported");
         }
         if (name.equals("hassubordinates") || name.equals("numsubordinates")) { // computed, never stored
             int children = directory.backend().countChildren(entry.dn());
-            String value = name.equals("hassubordinates") ? (children > 0 ? "TRUE" : "FALSE") : Integer.toString(children);
-            String stored = desc.type().equality().normalize(value.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    directory.schema());
+            String value =
+                    name.equals("hassubordinates") ? (children > 0 ? "TRUE" : "FALSE") : Integer.toString(children);
+            String stored = desc.type()
+                    .equality()
+                    .normalize(value.getBytes(java.nio.charset.StandardCharsets.UTF_8), directory.schema());
             return result(stored.equals(assertion) ? ResultCode.COMPARE_TRUE : ResultCode.COMPARE_FALSE);
         }
         if (name.equals("memberof")) { // computed from the member indexes, one look-up
@@ -87,8 +91,10 @@ public final class CompareOperation {
             if (groups.isEmpty()) {
                 throw new LdapException(ResultCode.NO_SUCH_ATTRIBUTE, "");
             }
-            return result(groups.stream().anyMatch(g -> g.normalized().equals(assertion))
-                    ? ResultCode.COMPARE_TRUE : ResultCode.COMPARE_FALSE);
+            return result(
+                    groups.stream().anyMatch(g -> g.normalized().equals(assertion))
+                            ? ResultCode.COMPARE_TRUE
+                            : ResultCode.COMPARE_FALSE);
         }
         boolean any = false;
         for (Attribute a : entry.matching(desc)) {

@@ -49,7 +49,8 @@ final class ComputedAttributes {
     }
 
     /** @param selection what dynamic groups may select for the asker (memberOf) */
-    Attribute compute(AttributeType type, Entry entry, long id, BackendView view, dev.linden.backend.Selection selection) {
+    Attribute compute(
+            AttributeType type, Entry entry, long id, BackendView view, dev.linden.backend.Selection selection) {
         String value;
         if (type == entryDn) {
             value = entry.dn().toString();

@@ -1,14 +1,14 @@
 package dev.linden.core.operation;
 
 import dev.linden.core.AccessPolicy;
-import dev.linden.core.acl.AccessContext;
-import dev.linden.core.referral.Referrals;
-import dev.linden.core.acl.Right;
 import dev.linden.core.Directory;
 import dev.linden.core.Oids;
-import dev.linden.core.control.KnownControls;
 import dev.linden.core.OperationContext;
 import dev.linden.core.Response;
+import dev.linden.core.acl.AccessContext;
+import dev.linden.core.acl.Right;
+import dev.linden.core.control.KnownControls;
+import dev.linden.core.referral.Referrals;
 import dev.linden.model.Dn;
 import dev.linden.model.LdapException;
 import dev.linden.protocol.LdapResult;
@@ -31,7 +31,8 @@ public final class DeleteOperation {
         this.directory = directory;
         this.access = access;
         this.reads = new EntryReads(directory, access);
-        this.referrals = new Referrals(directory.schema(), directory.extensions().defaultReferrals());
+        this.referrals =
+                new Referrals(directory.schema(), directory.extensions().defaultReferrals());
     }
 
     public Response execute(OperationContext ctx, DeleteRequest request) throws LdapException {
@@ -51,12 +52,17 @@ public final class DeleteOperation {
         access.require(actx, access.visible(actx, dn), Right.DELETE);
         if (KnownControls.find(ctx.request().controls(), Oids.SUBTREE_DELETE) != null) {
             // the whole subtree in one transaction, each entry's own delete right checked in it
-            directory.backend().deleteSubtree(dn, entry -> {
-                access.require(actx, entry, Right.DELETE);
-                if (entry.dn().equals(dn)) {
-                    controls.before(entry);
-                }
-            }, directory.extensions().subtreeDeleteLimit());
+            directory
+                    .backend()
+                    .deleteSubtree(
+                            dn,
+                            entry -> {
+                                access.require(actx, entry, Right.DELETE);
+                                if (entry.dn().equals(dn)) {
+                                    controls.before(entry);
+                                }
+                            },
+                            directory.extensions().subtreeDeleteLimit());
             return new Response(new DeleteResponse(LdapResult.success()), controls.responses());
         }
         directory.backend().delete(dn, controls::before);

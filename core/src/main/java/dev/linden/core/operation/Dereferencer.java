@@ -33,15 +33,16 @@ final class Dereferencer {
     private final EntryResponder responder;
     private final List<AttributeSelection> selections = new ArrayList<>();
 
-    Dereferencer(DerefControl control, Schema schema, AccessPolicy access, AccessContext actx, EntryResponder responder) {
+    Dereferencer(
+            DerefControl control, Schema schema, AccessPolicy access, AccessContext actx, EntryResponder responder) {
         this.control = control;
         this.schema = schema;
         this.access = access;
         this.actx = actx;
         this.responder = responder;
         for (DerefControl.Spec spec : control.specs()) {
-            selections.add(AttributeSelection.parse(spec.attributes().stream().map(AttributeDescription::given).toList(),
-                    schema));
+            selections.add(AttributeSelection.parse(
+                    spec.attributes().stream().map(AttributeDescription::given).toList(), schema));
         }
     }
 
@@ -56,8 +57,8 @@ final class Dereferencer {
             for (Attribute a : entry.matching(spec.derefAttr())) {
                 for (byte[] value : a.values()) {
                     String text = new String(value, StandardCharsets.UTF_8);
-                    results.add(new DerefControl.Result(spec.derefAttr().given(), text,
-                            attributes(text, view, selections.get(i))));
+                    results.add(new DerefControl.Result(
+                            spec.derefAttr().given(), text, attributes(text, view, selections.get(i))));
                 }
             }
         }
@@ -80,6 +81,8 @@ final class Dereferencer {
         if (!rights.onEntry(Right.READ)) {
             return null;
         }
-        return responder.respond(target, null, 0, view, selection, false, rights, access.selection(actx)).attributes();
+        return responder
+                .respond(target, null, 0, view, selection, false, rights, access.selection(actx))
+                .attributes();
     }
 }

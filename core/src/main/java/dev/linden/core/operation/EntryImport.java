@@ -26,8 +26,8 @@ public final class EntryImport {
     public EntryImport(Directory directory, boolean checkSchema) {
         this.directory = directory;
         this.checker = new SchemaChecker(directory.schema());
-        this.hashing = new PasswordHashing(directory.passwords(), directory.config().passwordScheme(),
-                directory.schema());
+        this.hashing =
+                new PasswordHashing(directory.passwords(), directory.config().passwordScheme(), directory.schema());
         this.stamp = new OperationalStamp(directory.schema());
         this.checkSchema = checkSchema;
     }
@@ -39,7 +39,8 @@ public final class EntryImport {
             Attribute a = Requests.attribute(pa, schema);
             Attribute existing = entry.get(a.description());
             if (existing != null) {
-                throw new LdapException(ResultCode.ATTRIBUTE_OR_VALUE_EXISTS, a.description().given() + " appears twice");
+                throw new LdapException(
+                        ResultCode.ATTRIBUTE_OR_VALUE_EXISTS, a.description().given() + " appears twice");
             }
             entry.put(a);
         }

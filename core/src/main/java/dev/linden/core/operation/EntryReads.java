@@ -24,14 +24,18 @@ final class EntryReads {
     EntryReads(Directory directory, AccessPolicy access) {
         this.directory = directory;
         this.access = access;
-        this.responder = new EntryResponder(access,
-                new ComputedAttributes(directory.schema(), directory.config().groups().nestedMemberOf()));
+        this.responder = new EntryResponder(
+                access,
+                new ComputedAttributes(
+                        directory.schema(), directory.config().groups().nestedMemberOf()));
     }
 
     /** The filter evaluator an assertion on this entry uses: items on attributes the asker may not search are Undefined. */
     FilterEvaluator evaluator(AccessContext actx, Entry entry) {
         EntryRights rights = access.rights(actx, entry);
-        return new FilterEvaluator(directory.schema(), dev.linden.model.filter.VirtualAttributes.NONE,
+        return new FilterEvaluator(
+                directory.schema(),
+                dev.linden.model.filter.VirtualAttributes.NONE,
                 type -> rights.on(type, Right.SEARCH));
     }
 
@@ -39,7 +43,14 @@ final class EntryReads {
     SearchResultEntry read(AccessContext actx, Entry entry, List<String> attributes) {
         EntryRights rights = access.rights(actx, entry);
         AttributeSelection selection = AttributeSelection.parse(attributes, directory.schema());
-        return responder.respond(entry, null, DnView.ID, new DnView(directory.backend(), entry.dn()), selection, false,
-                rights, access.selection(actx));
+        return responder.respond(
+                entry,
+                null,
+                DnView.ID,
+                new DnView(directory.backend(), entry.dn()),
+                selection,
+                false,
+                rights,
+                access.selection(actx));
     }
 }

@@ -41,21 +41,41 @@ final class EntryResponder {
         this.withComputed = withComputed;
     }
 
-    SearchResultEntry respond(Entry entry, EntryCodec.Stored stored, long id, BackendView view,
-            AttributeSelection selection, boolean typesOnly, EntryRights rights,
+    SearchResultEntry respond(
+            Entry entry,
+            EntryCodec.Stored stored,
+            long id,
+            BackendView view,
+            AttributeSelection selection,
+            boolean typesOnly,
+            EntryRights rights,
             dev.linden.backend.Selection dynamic) {
         return respond(entry, stored, id, view, selection, typesOnly, rights, dynamic, null);
     }
 
     /** @param values the matched values control of the search (RFC 3876), or null: only the values it keeps go out */
-    SearchResultEntry respond(Entry entry, EntryCodec.Stored stored, long id, BackendView view,
-            AttributeSelection selection, boolean typesOnly, EntryRights rights,
-            dev.linden.backend.Selection dynamic, MatchedValuesControl values) {
-        if (values == null && !typesOnly && stored != null && selection.isAllUserOnly() && rights.uniform() && rights.onEntry(Right.READ)) {
+    SearchResultEntry respond(
+            Entry entry,
+            EntryCodec.Stored stored,
+            long id,
+            BackendView view,
+            AttributeSelection selection,
+            boolean typesOnly,
+            EntryRights rights,
+            dev.linden.backend.Selection dynamic,
+            MatchedValuesControl values) {
+        if (values == null
+                && !typesOnly
+                && stored != null
+                && selection.isAllUserOnly()
+                && rights.uniform()
+                && rights.onEntry(Right.READ)) {
             // every ordinary attribute is readable and no secret is: the stored section goes out as it is
             // (secrets are kept apart, in a section of their own)
             BerWriter w = new BerWriter(stored.user().length + 8);
-            w.begin(BerTags.SEQUENCE).raw(stored.user(), 0, stored.user().length).end();
+            w.begin(BerTags.SEQUENCE)
+                    .raw(stored.user(), 0, stored.user().length)
+                    .end();
             return new SearchResultEntry(entry.dn().toString(), List.of(), w.toByteArray());
         }
         List<PartialAttribute> out = new ArrayList<>();

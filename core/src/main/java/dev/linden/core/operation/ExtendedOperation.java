@@ -1,13 +1,13 @@
 package dev.linden.core.operation;
 
 import dev.linden.core.AccessPolicy;
-import dev.linden.core.acl.AccessContext;
-import dev.linden.core.acl.Right;
 import dev.linden.core.Directory;
-import dev.linden.core.OperationContext;
 import dev.linden.core.Oids;
+import dev.linden.core.OperationContext;
 import dev.linden.core.Response;
 import dev.linden.core.Session;
+import dev.linden.core.acl.AccessContext;
+import dev.linden.core.acl.Right;
 import dev.linden.core.ppolicy.PasswordChange;
 import dev.linden.core.ppolicy.PasswordPolicy;
 import dev.linden.model.Attribute;
@@ -44,8 +44,8 @@ public final class ExtendedOperation {
         this.directory = directory;
         this.access = access;
         this.passwordPolicy = passwordPolicy;
-        this.hashing = new PasswordHashing(directory.passwords(), directory.config().passwordScheme(),
-                directory.schema());
+        this.hashing =
+                new PasswordHashing(directory.passwords(), directory.config().passwordScheme(), directory.schema());
         this.stamp = new OperationalStamp(directory.schema());
     }
 
@@ -99,7 +99,8 @@ public final class ExtendedOperation {
             target = Requests.dn(dnText, directory.schema());
         }
         if (target.equals(directory.config().rootDn())) {
-            throw new LdapException(ResultCode.UNWILLING_TO_PERFORM, "the administrator's password is set in the configuration");
+            throw new LdapException(
+                    ResultCode.UNWILLING_TO_PERFORM, "the administrator's password is set in the configuration");
         }
         AccessContext actx = access.context(session);
         dev.linden.model.Entry entry;
@@ -125,7 +126,11 @@ public final class ExtendedOperation {
         }
         byte[] value = null;
         if (generated != null) {
-            value = new BerWriter(32).begin(BerTags.SEQUENCE).string(0x80, generated).end().toByteArray();
+            value = new BerWriter(32)
+                    .begin(BerTags.SEQUENCE)
+                    .string(0x80, generated)
+                    .end()
+                    .toByteArray();
         }
         policy.done(session);
         return new Response(new ExtendedResponse(LdapResult.success(), null, value), policy.responseControls());
@@ -135,10 +140,14 @@ public final class ExtendedOperation {
             throws LdapException {
         byte[] stored = hashing.hash(newPassword);
         byte[] scram = hashing.scram(newPassword);
-        AttributeDescription userPassword = AttributeDescription.of(directory.schema().attributeType("userPassword"));
+        AttributeDescription userPassword =
+                AttributeDescription.of(directory.schema().attributeType("userPassword"));
         directory.backend().modify(target, entry -> {
             Attribute current = entry.get(userPassword);
-            if (old != null && (current == null || current.values().stream().noneMatch(v -> directory.passwords().verify(old, v)))) {
+            if (old != null
+                    && (current == null
+                            || current.values().stream()
+                                    .noneMatch(v -> directory.passwords().verify(old, v)))) {
                 throw new LdapException(ResultCode.UNWILLING_TO_PERFORM, "unwilling to verify old password");
             }
             policy.before(entry, null); // allowUserChange, safeModify, minAge, quality, history

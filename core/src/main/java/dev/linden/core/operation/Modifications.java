@@ -47,18 +47,21 @@ final class Modifications {
         switch (op) {
             case ADD -> {
                 if (change.values().isEmpty()) {
-                    throw new LdapException(ResultCode.PROTOCOL_ERROR, "modify/add: " + desc.given() + ": no values given");
+                    throw new LdapException(
+                            ResultCode.PROTOCOL_ERROR, "modify/add: " + desc.given() + ": no values given");
                 }
                 if (current != null && current.isStored()) {
                     addStored(entry, current, change);
                     return;
                 }
                 List<byte[]> values = current == null ? new ArrayList<>() : new ArrayList<>(current.values());
-                List<String> present = current == null ? new ArrayList<>() : new ArrayList<>(current.normalizedValues(schema));
+                List<String> present =
+                        current == null ? new ArrayList<>() : new ArrayList<>(current.normalizedValues(schema));
                 for (int i = 0; i < change.size(); i++) {
                     String norm = normalize(change, i);
                     if (present.contains(norm)) {
-                        throw new LdapException(ResultCode.ATTRIBUTE_OR_VALUE_EXISTS,
+                        throw new LdapException(
+                                ResultCode.ATTRIBUTE_OR_VALUE_EXISTS,
                                 "modify/add: " + desc.given() + ": value #" + i + " already exists");
                     }
                     present.add(norm);
@@ -68,7 +71,8 @@ final class Modifications {
             }
             case DELETE -> {
                 if (current == null) {
-                    throw new LdapException(ResultCode.NO_SUCH_ATTRIBUTE, "modify/delete: " + desc.given() + ": no such attribute");
+                    throw new LdapException(
+                            ResultCode.NO_SUCH_ATTRIBUTE, "modify/delete: " + desc.given() + ": no such attribute");
                 }
                 if (change.values().isEmpty()) {
                     entry.remove(desc);
@@ -84,8 +88,8 @@ final class Modifications {
                     String norm = normalize(change, i);
                     int at = norms.indexOf(norm);
                     if (at < 0) {
-                        throw new LdapException(ResultCode.NO_SUCH_ATTRIBUTE,
-                                "modify/delete: " + desc.given() + ": no such value");
+                        throw new LdapException(
+                                ResultCode.NO_SUCH_ATTRIBUTE, "modify/delete: " + desc.given() + ": no such value");
                     }
                     norms.remove(at);
                     values.remove(at);
@@ -97,7 +101,8 @@ final class Modifications {
                 for (int i = 0; i < change.size(); i++) {
                     String norm = normalize(change, i);
                     if (seen.contains(norm)) {
-                        throw new LdapException(ResultCode.ATTRIBUTE_OR_VALUE_EXISTS,
+                        throw new LdapException(
+                                ResultCode.ATTRIBUTE_OR_VALUE_EXISTS,
                                 "modify/replace: " + desc.given() + ": value #" + i + " provided more than once");
                     }
                     seen.add(norm);
@@ -131,7 +136,8 @@ final class Modifications {
         for (int i = 0; i < change.size(); i++) {
             String norm = normalize(change, i);
             if (norms.contains(norm) || current.containsNormalized(norm, schema)) {
-                throw new LdapException(ResultCode.ATTRIBUTE_OR_VALUE_EXISTS,
+                throw new LdapException(
+                        ResultCode.ATTRIBUTE_OR_VALUE_EXISTS,
                         "modify/add: " + change.description().given() + ": value #" + i + " already exists");
             }
             norms.add(norm);
@@ -144,7 +150,8 @@ final class Modifications {
         for (int i = 0; i < change.size(); i++) {
             String norm = normalize(change, i);
             if (norms.contains(norm) || !current.containsNormalized(norm, schema)) {
-                throw new LdapException(ResultCode.NO_SUCH_ATTRIBUTE,
+                throw new LdapException(
+                        ResultCode.NO_SUCH_ATTRIBUTE,
                         "modify/delete: " + change.description().given() + ": no such value");
             }
             norms.add(norm);
@@ -155,14 +162,17 @@ final class Modifications {
     private void increment(Entry entry, AttributeDescription desc, Attribute current, Attribute change)
             throws LdapException {
         if (change.size() != 1) {
-            throw new LdapException(ResultCode.PROTOCOL_ERROR, "modify/increment: " + desc.given() + ": exactly one value required");
+            throw new LdapException(
+                    ResultCode.PROTOCOL_ERROR, "modify/increment: " + desc.given() + ": exactly one value required");
         }
         if (desc.type().equality() == null || !desc.type().equality().name().equals("integerMatch")) {
-            throw new LdapException(ResultCode.CONSTRAINT_VIOLATION,
+            throw new LdapException(
+                    ResultCode.CONSTRAINT_VIOLATION,
                     "modify/increment: " + desc.given() + ": increment not supported for value syntax");
         }
         if (current == null) {
-            throw new LdapException(ResultCode.NO_SUCH_ATTRIBUTE, "modify/increment: " + desc.given() + ": no such attribute");
+            throw new LdapException(
+                    ResultCode.NO_SUCH_ATTRIBUTE, "modify/increment: " + desc.given() + ": no such attribute");
         }
         BigInteger delta = integer(change.values().get(0), desc);
         List<byte[]> values = new ArrayList<>();
@@ -176,8 +186,8 @@ final class Modifications {
         try {
             return new BigInteger(new String(value, StandardCharsets.US_ASCII).strip());
         } catch (NumberFormatException e) {
-            throw new LdapException(ResultCode.INVALID_ATTRIBUTE_SYNTAX,
-                    "modify/increment: " + desc.given() + ": invalid syntax");
+            throw new LdapException(
+                    ResultCode.INVALID_ATTRIBUTE_SYNTAX, "modify/increment: " + desc.given() + ": invalid syntax");
         }
     }
 
@@ -185,7 +195,8 @@ final class Modifications {
         try {
             return change.description().type().normalize(change.values().get(i), schema);
         } catch (LdapException e) {
-            throw new LdapException(ResultCode.INVALID_ATTRIBUTE_SYNTAX,
+            throw new LdapException(
+                    ResultCode.INVALID_ATTRIBUTE_SYNTAX,
                     change.description().given() + ": value #" + i + " invalid per syntax");
         }
     }

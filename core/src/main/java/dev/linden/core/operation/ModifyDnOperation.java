@@ -1,12 +1,12 @@
 package dev.linden.core.operation;
 
 import dev.linden.core.AccessPolicy;
-import dev.linden.core.acl.AccessContext;
-import dev.linden.core.referral.Referrals;
-import dev.linden.core.acl.Right;
 import dev.linden.core.Directory;
 import dev.linden.core.OperationContext;
 import dev.linden.core.Response;
+import dev.linden.core.acl.AccessContext;
+import dev.linden.core.acl.Right;
+import dev.linden.core.referral.Referrals;
 import dev.linden.core.schema.SchemaChecker;
 import dev.linden.model.Attribute;
 import dev.linden.model.Ava;
@@ -42,7 +42,8 @@ public final class ModifyDnOperation {
         this.checker = new SchemaChecker(directory.schema());
         this.stamp = new OperationalStamp(directory.schema());
         this.reads = new EntryReads(directory, access);
-        this.referrals = new Referrals(directory.schema(), directory.extensions().defaultReferrals());
+        this.referrals =
+                new Referrals(directory.schema(), directory.extensions().defaultReferrals());
         this.aliases = new dev.linden.core.alias.Aliases(directory.schema());
     }
 
@@ -66,8 +67,11 @@ public final class ModifyDnOperation {
         if (directory.backend().config().suffixes().contains(dn)) {
             throw new LdapException(ResultCode.UNWILLING_TO_PERFORM, "cannot rename a naming context");
         }
-        if (newParent == null || directory.backend().suffixOf(newParent) != directory.backend().suffixOf(dn)) {
-            throw new LdapException(ResultCode.AFFECTS_MULTIPLE_DSAS, "cannot move the entry to another naming context");
+        if (newParent == null
+                || directory.backend().suffixOf(newParent)
+                        != directory.backend().suffixOf(dn)) {
+            throw new LdapException(
+                    ResultCode.AFFECTS_MULTIPLE_DSAS, "cannot move the entry to another naming context");
         }
         access.visible(actx, dn);
         if (request.newSuperior() != null) {
@@ -88,7 +92,8 @@ public final class ModifyDnOperation {
             if (request.deleteOldRdn()) {
                 // all of them, even those the new RDN repeats: uid=c1 renamed uid=C1 ends with uid: C1, as in slapd
                 for (Ava old : dn.rdn().avas()) {
-                    if (!schema.attributeType(old.type()).isNoUserModification()) { // entryUUID of a conflict name stays
+                    if (!schema.attributeType(old.type())
+                            .isNoUserModification()) { // entryUUID of a conflict name stays
                         removeValue(entry, old);
                     }
                 }

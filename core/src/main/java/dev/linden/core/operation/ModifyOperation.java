@@ -1,25 +1,25 @@
 package dev.linden.core.operation;
 
 import dev.linden.core.AccessPolicy;
-import dev.linden.core.acl.AccessContext;
-import dev.linden.core.referral.Referrals;
-import dev.linden.core.acl.Right;
 import dev.linden.core.Directory;
 import dev.linden.core.Oids;
-import dev.linden.core.control.KnownControls;
-import dev.linden.model.Entry;
-import dev.linden.protocol.Control;
 import dev.linden.core.OperationContext;
 import dev.linden.core.Response;
+import dev.linden.core.acl.AccessContext;
+import dev.linden.core.acl.Right;
+import dev.linden.core.control.KnownControls;
 import dev.linden.core.ppolicy.PasswordChange;
 import dev.linden.core.ppolicy.PasswordPolicy;
+import dev.linden.core.referral.Referrals;
 import dev.linden.core.schema.SchemaChecker;
 import dev.linden.model.Attribute;
 import dev.linden.model.Ava;
 import dev.linden.model.Dn;
+import dev.linden.model.Entry;
 import dev.linden.model.LdapException;
 import dev.linden.model.schema.AttributeType;
 import dev.linden.model.schema.ObjectClass;
+import dev.linden.protocol.Control;
 import dev.linden.protocol.LdapResult;
 import dev.linden.protocol.ModOp;
 import dev.linden.protocol.Modification;
@@ -51,11 +51,12 @@ public final class ModifyOperation {
         this.passwordPolicy = passwordPolicy;
         this.checker = new SchemaChecker(directory.schema());
         this.modifications = new Modifications(directory.schema());
-        this.hashing = new PasswordHashing(directory.passwords(), directory.config().passwordScheme(),
-                directory.schema());
+        this.hashing =
+                new PasswordHashing(directory.passwords(), directory.config().passwordScheme(), directory.schema());
         this.stamp = new OperationalStamp(directory.schema());
         this.reads = new EntryReads(directory, access);
-        this.referrals = new Referrals(directory.schema(), directory.extensions().defaultReferrals());
+        this.referrals =
+                new Referrals(directory.schema(), directory.extensions().defaultReferrals());
     }
 
     public Response execute(OperationContext ctx, ModifyRequest request) throws LdapException {
@@ -79,8 +80,8 @@ public final class ModifyOperation {
         for (Modification m : request.changes()) {
             Attribute a = Requests.attribute(m.attribute(), directory.schema());
             if (a.description().type().isNoUserModification()) {
-                throw new LdapException(ResultCode.CONSTRAINT_VIOLATION,
-                        a.description().given() + ": no user modification allowed");
+                throw new LdapException(
+                        ResultCode.CONSTRAINT_VIOLATION, a.description().given() + ": no user modification allowed");
             }
             passwords.note(m.op(), a); // sees the cleartext: SCRAM credentials
             if (m.op() == ModOp.ADD || m.op() == ModOp.REPLACE) {
@@ -105,8 +106,9 @@ public final class ModifyOperation {
                 AttributeType type = directory.schema().attributeType(ava.type());
                 Attribute a = entry.get(type);
                 if (a == null || !a.containsNormalized(ava.normValue(), directory.schema())) {
-                    throw new LdapException(ResultCode.NOT_ALLOWED_ON_RDN, "value of naming attribute '"
-                            + ava.type() + "' cannot be removed");
+                    throw new LdapException(
+                            ResultCode.NOT_ALLOWED_ON_RDN,
+                            "value of naming attribute '" + ava.type() + "' cannot be removed");
                 }
             }
             // the structural class first, as slapd: a changed class is objectClassModsProhibited, not
@@ -116,9 +118,10 @@ public final class ModifyOperation {
             if (before != null && !before.equalsIgnoreCase(structural.displayName())) {
                 ObjectClass old = directory.schema().objectClass(before);
                 if (old == null || (!structural.isSubclassOf(old) && !old.isSubclassOf(structural))) {
-                    throw new LdapException(ResultCode.OBJECT_CLASS_MODS_PROHIBITED,
-                            "structural object class modification from '" + before + "' to '"
-                                    + structural.displayName() + "' not allowed");
+                    throw new LdapException(
+                            ResultCode.OBJECT_CLASS_MODS_PROHIBITED,
+                            "structural object class modification from '" + before + "' to '" + structural.displayName()
+                                    + "' not allowed");
                 }
             }
             checker.check(entry);

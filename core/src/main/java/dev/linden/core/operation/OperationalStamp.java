@@ -14,7 +14,8 @@ import java.util.UUID;
  * store's to write, inside the transaction that commits the change (see the backend's ChangeRecorder).
  */
 final class OperationalStamp {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'").withZone(ZoneOffset.UTC);
     private final Schema schema;
 
     OperationalStamp(Schema schema) {

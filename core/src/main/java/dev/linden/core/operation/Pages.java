@@ -49,11 +49,18 @@ final class Pages {
      * Serves the next page of a paged search; {@code more} are response controls every page carries
      * (a sorted search's sort result).
      */
-    Response page(OperationContext ctx, AccessContext actx, SearchRun sender, PagedResultsControl control,
-            PagedSearch state, String cookie, List<Control> more) throws LdapException {
+    Response page(
+            OperationContext ctx,
+            AccessContext actx,
+            SearchRun sender,
+            PagedResultsControl control,
+            PagedSearch state,
+            String cookie,
+            List<Control> more)
+            throws LdapException {
         if (control.size() == 0) { // a size of zero abandons the paged search (RFC 2696)
-            return new Response(new SearchResultDone(LdapResult.success()),
-                    List.of(PagedResultsControl.response(0, new byte[0])));
+            return new Response(
+                    new SearchResultDone(LdapResult.success()), List.of(PagedResultsControl.response(0, new byte[0])));
         }
         int from = state.position();
         int to = (int) Math.min(state.ids().length, (long) from + control.size());
@@ -66,7 +73,8 @@ final class Pages {
         }
         // the size limit counts entries over all pages, as in slapd: the page that reaches it says so
         LdapResult result = state.done() && state.cut()
-                ? new LdapResult(ResultCode.SIZE_LIMIT_EXCEEDED, "", "", List.of()) : LdapResult.success();
+                ? new LdapResult(ResultCode.SIZE_LIMIT_EXCEEDED, "", "", List.of())
+                : LdapResult.success();
         List<Control> controls = new ArrayList<>(more);
         controls.add(PagedResultsControl.response(state.ids().length, next));
         return new Response(new SearchResultDone(result), controls);

@@ -19,8 +19,7 @@ import java.util.List;
  * modify must be there already (a replication conflict's name, {@code <rdn>+entryUUID=<uuid>}).
  */
 final class RdnValues {
-    private RdnValues() {
-    }
+    private RdnValues() {}
 
     static void addMissing(Entry entry, Rdn rdn, Schema schema) throws LdapException {
         for (Ava ava : rdn.avas()) {
@@ -28,7 +27,8 @@ final class RdnValues {
             Attribute a = entry.get(type);
             if (a == null || !a.containsNormalized(ava.normValue(), schema)) {
                 if (type.isNoUserModification()) { // one the entry has already (a conflict name's entryUUID) is fine
-                    throw new LdapException(ResultCode.CONSTRAINT_VIOLATION, ava.type() + ": no user modification allowed");
+                    throw new LdapException(
+                            ResultCode.CONSTRAINT_VIOLATION, ava.type() + ": no user modification allowed");
                 }
                 List<byte[]> values = a == null ? new ArrayList<>() : new ArrayList<>(a.values());
                 values.add(ava.value().getBytes(StandardCharsets.UTF_8));

@@ -10,8 +10,7 @@ import dev.linden.protocol.PartialAttribute;
 
 /** Turns the strings and attributes of a request into model values, with the result codes for bad input. */
 final class Requests {
-    private Requests() {
-    }
+    private Requests() {}
 
     static Dn dn(String text, Schema schema) throws LdapException {
         return DnSyntax.parse(text, schema);

@@ -1,34 +1,33 @@
 package dev.linden.core.operation;
 
 import dev.linden.backend.BackendView;
-import dev.linden.backend.SearchSpec;
 import dev.linden.core.AccessPolicy;
 import dev.linden.core.Directory;
 import dev.linden.core.LiveContext;
 import dev.linden.core.LiveContexts;
-import dev.linden.core.OperationContext;
 import dev.linden.core.Oids;
+import dev.linden.core.OperationContext;
 import dev.linden.core.Response;
 import dev.linden.core.RootDse;
 import dev.linden.core.Session;
 import dev.linden.core.SubschemaEntry;
-import dev.linden.core.control.AssertionControl;
-import dev.linden.core.control.MatchedValuesControl;
-import dev.linden.core.control.DerefControl;
-import dev.linden.core.control.PagedResultsControl;
-import dev.linden.core.control.PersistentSearchControl;
-import dev.linden.core.psearch.PersistentSearches;
-import dev.linden.core.control.SortControl;
-import dev.linden.core.control.VlvControl;
-import dev.linden.core.operation.SearchRun.SearchLimits;
-import dev.linden.core.control.PagedSearch;
-import dev.linden.core.sync.SyncProvider;
-import dev.linden.core.referral.Referrals;
 import dev.linden.core.acl.AccessContext;
-import dev.linden.core.netlogon.NetlogonAnswer;
 import dev.linden.core.acl.EntryRights;
 import dev.linden.core.acl.Right;
+import dev.linden.core.control.AssertionControl;
+import dev.linden.core.control.DerefControl;
+import dev.linden.core.control.MatchedValuesControl;
+import dev.linden.core.control.PagedResultsControl;
+import dev.linden.core.control.PagedSearch;
+import dev.linden.core.control.PersistentSearchControl;
+import dev.linden.core.control.SortControl;
+import dev.linden.core.control.VlvControl;
+import dev.linden.core.netlogon.NetlogonAnswer;
+import dev.linden.core.operation.SearchRun.SearchLimits;
+import dev.linden.core.psearch.PersistentSearches;
+import dev.linden.core.referral.Referrals;
 import dev.linden.core.sasl.SaslAuthenticator;
+import dev.linden.core.sync.SyncProvider;
 import dev.linden.model.Dn;
 import dev.linden.model.DnSyntax;
 import dev.linden.model.Entry;
@@ -64,8 +63,8 @@ public final class SearchOperation {
         }
     };
 
-    private static final EntryRights PUBLIC = new EntryRights(java.util.EnumSet.of(Right.READ, Right.SEARCH),
-            t -> java.util.EnumSet.of(Right.READ, Right.SEARCH), true);
+    private static final EntryRights PUBLIC = new EntryRights(
+            java.util.EnumSet.of(Right.READ, Right.SEARCH), t -> java.util.EnumSet.of(Right.READ, Right.SEARCH), true);
 
     private final Directory directory;
     private final AccessPolicy access;
@@ -92,18 +91,25 @@ public final class SearchOperation {
         this.directory = directory;
         this.netlogon = netlogon;
         this.access = access;
-        this.computed = new ComputedAttributes(directory.schema(), directory.config().groups().nestedMemberOf());
+        this.computed = new ComputedAttributes(
+                directory.schema(), directory.config().groups().nestedMemberOf());
         this.responder = new EntryResponder(access, computed);
         this.syncResponder = new EntryResponder(access, computed, false);
         this.bases = new dev.linden.model.DnCache(directory.schema(), 10_000);
         this.syncProvider = new SyncProvider(directory.backend(), directory.syncs());
         this.reads = new EntryReads(directory, access);
-        this.referrals = new Referrals(directory.schema(), directory.extensions().defaultReferrals());
+        this.referrals =
+                new Referrals(directory.schema(), directory.extensions().defaultReferrals());
         this.pages = new Pages(directory.backend(), access);
-        this.persistentSearches = new PersistentSearches(directory.backend(), directory.extensions().persistentSearches());
-        this.sorted = new SortedSearch(directory.schema(), pages, directory.extensions().sortLimit(),
+        this.persistentSearches = new PersistentSearches(
+                directory.backend(), directory.extensions().persistentSearches());
+        this.sorted = new SortedSearch(
+                directory.schema(),
+                pages,
+                directory.extensions().sortLimit(),
                 directory.extensions().vlvContexts());
-        this.walks = new SearchWalk(directory.backend(), access, referrals, new dev.linden.core.alias.Aliases(directory.schema()));
+        this.walks = new SearchWalk(
+                directory.backend(), access, referrals, new dev.linden.core.alias.Aliases(directory.schema()));
         try {
             this.subschemaDn = DnSyntax.parse(ComputedAttributes.SUBSCHEMA_DN, directory.schema());
         } catch (LdapException e) {
@@ -117,10 +123,12 @@ public final class SearchOperation {
             return netlogon.answer(ctx, request);
         }
         AssertionControl assertion = AssertionControl.of(ctx.request().controls());
-        MatchedValuesControl matchedValues = MatchedValuesControl.of(ctx.request().controls(), schema);
+        MatchedValuesControl matchedValues =
+                MatchedValuesControl.of(ctx.request().controls(), schema);
         SortControl sort = SortControl.of(ctx.request().controls(), schema);
         DerefControl deref = DerefControl.of(ctx.request().controls(), schema);
-        PersistentSearchControl persistent = PersistentSearchControl.of(ctx.request().controls());
+        PersistentSearchControl persistent =
+                PersistentSearchControl.of(ctx.request().controls());
         VlvControl vlv = VlvControl.of(ctx.request().controls());
         if (vlv != null && sort == null) {
             throw VlvControl.sortMissing();
@@ -128,8 +136,11 @@ public final class SearchOperation {
         Dn base = bases.parse(request.baseDn());
         AttributeSelection selection = AttributeSelection.parse(request.attributes(), schema);
         if (base.isRoot() && request.scope() == SearchScope.BASE) {
-            Entry dse = RootDse.build(schema, directory.backend().config().suffixes(),
-                    directory.config().vendorVersion(), SaslAuthenticator.advertised(directory.config()),
+            Entry dse = RootDse.build(
+                    schema,
+                    directory.backend().config().suffixes(),
+                    directory.config().vendorVersion(),
+                    SaslAuthenticator.advertised(directory.config()),
                     directory.config().security().tlsAvailable());
             return single(ctx, request, dse, selection);
         }
@@ -152,8 +163,10 @@ public final class SearchOperation {
         }
         base = walks.base(base, request.derefAliases()); // where its aliases lead, when finding the base follows them
         boolean manageDsaIt = Referrals.manageDsaIt(ctx);
-        if (!manageDsaIt && (assertion != null || request.scope() == SearchScope.ONE
-                || request.scope() == SearchScope.SUBORDINATES)) {
+        if (!manageDsaIt
+                && (assertion != null
+                        || request.scope() == SearchScope.ONE
+                        || request.scope() == SearchScope.SUBORDINATES)) {
             referrals.refer(directory.backend(), base, request.scope()); // a base the walk does not visit
         }
         if (assertion != null) { // on the base entry (RFC 4528 3)
@@ -166,18 +179,40 @@ public final class SearchOperation {
             access.visible(actx, base); // noSuchObject for a base the asker may not see, whatever the phase
             boolean replica = directory.config().replicators().contains(session.boundDn()); // reads everything
             SearchRun.SearchLimits limits = replica ? SearchRun.SearchLimits.NONE : limits(session, request);
-            return syncProvider.execute(session, request, base, sync, onMatch -> new SearchRun(ctx, request, access, actx, schema,
-                    computed, syncResponder, selection, limits, onMatch), entry -> access.discloses(actx, entry),
+            return syncProvider.execute(
+                    session,
+                    request,
+                    base,
+                    sync,
+                    onMatch -> new SearchRun(
+                            ctx, request, access, actx, schema, computed, syncResponder, selection, limits, onMatch),
+                    entry -> access.discloses(actx, entry),
                     replica ? 0 : unindexedLimit(session));
         }
         if (persistent != null) { // the entries, then their changes, until abandoned or canceled
             if (paged != null || sort != null) {
-                throw new LdapException(ResultCode.UNWILLING_TO_PERFORM, "a persistent search is neither paged nor sorted");
+                throw new LdapException(
+                        ResultCode.UNWILLING_TO_PERFORM, "a persistent search is neither paged nor sorted");
             }
-            SearchRun run = new SearchRun(ctx, request, access, actx, schema, computed, responder, selection,
-                    limits(session, request), SearchRun.SEND).matchedValues(matchedValues).deref(deref);
+            SearchRun run = new SearchRun(
+                            ctx,
+                            request,
+                            access,
+                            actx,
+                            schema,
+                            computed,
+                            responder,
+                            selection,
+                            limits(session, request),
+                            SearchRun.SEND)
+                    .matchedValues(matchedValues)
+                    .deref(deref);
             Dn from = base;
-            persistentSearches.run(run, persistent, base, request.scope(),
+            persistentSearches.run(
+                    run,
+                    persistent,
+                    base,
+                    request.scope(),
                     () -> walks.walk(actx, from, request, unindexedLimit(session), run, manageDsaIt));
             return null;
         }
@@ -193,16 +228,45 @@ public final class SearchOperation {
         } else if (sort != null) {
             SearchLimits searchLimits = limits(session, request);
             Dn from = base;
-            return sorted.execute(ctx, actx, sort, vlv, paged, fingerprint, onMatch -> {
-                SearchRun run = new SearchRun(ctx, request, access, actx, schema, computed, responder, selection,
-                        searchLimits, onMatch).matchedValues(matchedValues).deref(deref);
-                walks.walk(actx, from, request, unindexedLimit(session), run, manageDsaIt);
-                return ctx.isAbandoned() ? null : run;
-            }, sender(ctx, request, actx, selection, matchedValues).deref(deref));
+            return sorted.execute(
+                    ctx,
+                    actx,
+                    sort,
+                    vlv,
+                    paged,
+                    fingerprint,
+                    onMatch -> {
+                        SearchRun run = new SearchRun(
+                                        ctx,
+                                        request,
+                                        access,
+                                        actx,
+                                        schema,
+                                        computed,
+                                        responder,
+                                        selection,
+                                        searchLimits,
+                                        onMatch)
+                                .matchedValues(matchedValues)
+                                .deref(deref);
+                        walks.walk(actx, from, request, unindexedLimit(session), run, manageDsaIt);
+                        return ctx.isAbandoned() ? null : run;
+                    },
+                    sender(ctx, request, actx, selection, matchedValues).deref(deref));
         } else {
-            SearchRun run = new SearchRun(ctx, request, access, actx, schema, computed, responder, selection,
-                    limits(session, request), paged != null ? SearchRun.COLLECT : SearchRun.SEND)
-                    .matchedValues(matchedValues).deref(deref);
+            SearchRun run = new SearchRun(
+                            ctx,
+                            request,
+                            access,
+                            actx,
+                            schema,
+                            computed,
+                            responder,
+                            selection,
+                            limits(session, request),
+                            paged != null ? SearchRun.COLLECT : SearchRun.SEND)
+                    .matchedValues(matchedValues)
+                    .deref(deref);
             walks.walk(actx, base, request, unindexedLimit(session), run, manageDsaIt);
             if (ctx.isAbandoned()) {
                 return null;
@@ -216,30 +280,66 @@ public final class SearchOperation {
             state = new PagedSearch(run.ids(), fingerprint, run.exceeded(), false);
             cookie = Pages.newCookie();
         }
-        return pages.page(ctx, actx, sender(ctx, request, actx, selection, matchedValues).deref(deref), paged, state, cookie,
+        return pages.page(
+                ctx,
+                actx,
+                sender(ctx, request, actx, selection, matchedValues).deref(deref),
+                paged,
+                state,
+                cookie,
                 state.sorted() ? List.of(SortControl.response(ResultCode.SUCCESS)) : List.of());
     }
 
     /** A run that sends the entries of a list made earlier (pages, sorted entries): no limits, no filter. */
-    private SearchRun sender(OperationContext ctx, SearchRequest request, AccessContext actx, AttributeSelection selection,
+    private SearchRun sender(
+            OperationContext ctx,
+            SearchRequest request,
+            AccessContext actx,
+            AttributeSelection selection,
             MatchedValuesControl matchedValues) {
-        return new SearchRun(ctx, request, access, actx, directory.schema(), computed, responder, selection,
-                SearchRun.SearchLimits.NONE, SearchRun.SEND).matchedValues(matchedValues);
+        return new SearchRun(
+                        ctx,
+                        request,
+                        access,
+                        actx,
+                        directory.schema(),
+                        computed,
+                        responder,
+                        selection,
+                        SearchRun.SearchLimits.NONE,
+                        SearchRun.SEND)
+                .matchedValues(matchedValues);
     }
 
     /**
      * A search of a live context (cn=Monitor): its entries as of now walked by the same run, access
      * rules and limits as the store's. Paging returns everything on one page (the list is small).
      */
-    private Response searchLive(OperationContext ctx, SearchRequest request, Dn base, AttributeSelection selection,
-            LiveContext live, AccessContext actx, boolean paged) throws LdapException {
+    private Response searchLive(
+            OperationContext ctx,
+            SearchRequest request,
+            Dn base,
+            AttributeSelection selection,
+            LiveContext live,
+            AccessContext actx,
+            boolean paged)
+            throws LdapException {
         List<Entry> entries = live.entries();
         Entry baseEntry = LiveContexts.find(entries, base);
         if (baseEntry == null || !access.discloses(actx, live, baseEntry)) {
             throw access.noSuchObject(actx, live, entries, base);
         }
-        SearchRun run = new SearchRun(ctx, request, access, actx, directory.schema(), computed, responder, selection,
-                limits(ctx.session(), request), SearchRun.SEND);
+        SearchRun run = new SearchRun(
+                ctx,
+                request,
+                access,
+                actx,
+                directory.schema(),
+                computed,
+                responder,
+                selection,
+                limits(ctx.session(), request),
+                SearchRun.SEND);
         LiveView view = new LiveView(entries);
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);
@@ -250,9 +350,10 @@ public final class SearchOperation {
         if (ctx.isAbandoned()) {
             return null;
         }
-        LdapResult result = new LdapResult(run.exceeded() ? ResultCode.SIZE_LIMIT_EXCEEDED : ResultCode.SUCCESS, "", "",
-                List.of());
-        return new Response(new SearchResultDone(result),
+        LdapResult result =
+                new LdapResult(run.exceeded() ? ResultCode.SIZE_LIMIT_EXCEEDED : ResultCode.SUCCESS, "", "", List.of());
+        return new Response(
+                new SearchResultDone(result),
                 paged ? List.of(PagedResultsControl.response(run.matched(), new byte[0])) : List.of());
     }
 
@@ -268,9 +369,18 @@ public final class SearchOperation {
     /** The root DSE and the subschema entry: public, so any client can discover the server. */
     private Response single(OperationContext ctx, SearchRequest request, Entry entry, AttributeSelection selection) {
         if (new FilterEvaluator(directory.schema()).matches(request.filter(), entry)) {
-            ctx.sink().send(new LdapMessage(ctx.request().messageId(),
-                    responder.respond(entry, null, 0, NO_CHILDREN, selection, request.typesOnly(), PUBLIC,
-                    dev.linden.backend.Selection.SERVER)));
+            ctx.sink()
+                    .send(new LdapMessage(
+                            ctx.request().messageId(),
+                            responder.respond(
+                                    entry,
+                                    null,
+                                    0,
+                                    NO_CHILDREN,
+                                    selection,
+                                    request.typesOnly(),
+                                    PUBLIC,
+                                    dev.linden.backend.Selection.SERVER)));
         }
         return done(ResultCode.SUCCESS, "");
     }
@@ -302,7 +412,8 @@ public final class SearchOperation {
         if (session.isAdministrator()) {
             return 0;
         }
-        return session.isAnonymous() ? directory.config().anonymousLimits().unindexedLimit()
+        return session.isAnonymous()
+                ? directory.config().anonymousLimits().unindexedLimit()
                 : directory.backend().config().unindexedLimit();
     }
 

@@ -15,12 +15,12 @@ import dev.linden.model.Entry;
 import dev.linden.model.LdapException;
 import dev.linden.model.filter.FilterEvaluator;
 import dev.linden.model.schema.Schema;
+import dev.linden.protocol.Control;
 import dev.linden.protocol.LdapMessage;
 import dev.linden.protocol.ResultCode;
 import dev.linden.protocol.op.SearchRequest;
 import java.util.Arrays;
 import java.util.List;
-import dev.linden.protocol.Control;
 
 /**
  * One search request as the backend walks it: who asks, the limits, the in-chain closures computed
@@ -33,7 +33,8 @@ public final class SearchRun implements SearchScan {
     /** What happens to an entry in scope that the asker may read and that matches the filter. */
     @FunctionalInterface
     public interface Matched {
-        void matched(SearchRun run, long id, Entry entry, EntryCodec.Stored stored, BackendView view, EntryRights rights)
+        void matched(
+                SearchRun run, long id, Entry entry, EntryCodec.Stored stored, BackendView view, EntryRights rights)
                 throws LdapException;
     }
 
@@ -49,7 +50,8 @@ public final class SearchRun implements SearchScan {
     }
 
     /** Sends each matching entry. */
-    public static final Matched SEND = (run, id, entry, stored, view, rights) -> run.send(id, entry, stored, view, rights);
+    public static final Matched SEND =
+            (run, id, entry, stored, view, rights) -> run.send(id, entry, stored, view, rights);
 
     private final OperationContext ctx;
     private final SearchRequest request;
@@ -72,8 +74,16 @@ public final class SearchRun implements SearchScan {
     private boolean exceeded;
 
     /** @param onMatch what to do with each entry that matches ({@link #SEND}, {@link #COLLECT}, ...) */
-    SearchRun(OperationContext ctx, SearchRequest request, AccessPolicy access, AccessContext actx, Schema schema,
-            ComputedAttributes computed, EntryResponder responder, AttributeSelection attributes, SearchLimits limits,
+    SearchRun(
+            OperationContext ctx,
+            SearchRequest request,
+            AccessPolicy access,
+            AccessContext actx,
+            Schema schema,
+            ComputedAttributes computed,
+            EntryResponder responder,
+            AttributeSelection attributes,
+            SearchLimits limits,
             Matched onMatch) {
         this.ctx = ctx;
         this.request = request;
@@ -150,16 +160,32 @@ public final class SearchRun implements SearchScan {
     }
 
     /** Sends one entry with the attributes the asker may read, and these controls on it. */
-    public void send(long id, Entry entry, EntryCodec.Stored stored, BackendView view, EntryRights rights,
+    public void send(
+            long id,
+            Entry entry,
+            EntryCodec.Stored stored,
+            BackendView view,
+            EntryRights rights,
             List<Control> controls) {
         if (deref != null) {
             List<Control> all = new java.util.ArrayList<>(controls);
             all.addAll(deref.controls(entry, view, rights));
             controls = all;
         }
-        ctx.sink().send(new LdapMessage(ctx.request().messageId(),
-                responder.respond(entry, stored, id, view, attributes, request.typesOnly(), rights, dynamic, matchedValues),
-                controls));
+        ctx.sink()
+                .send(new LdapMessage(
+                        ctx.request().messageId(),
+                        responder.respond(
+                                entry,
+                                stored,
+                                id,
+                                view,
+                                attributes,
+                                request.typesOnly(),
+                                rights,
+                                dynamic,
+                                matchedValues),
+                        controls));
     }
 
     /** Sends a message that is not an entry (an intermediate response) as part of this search. */
@@ -202,7 +228,9 @@ public final class SearchRun implements SearchScan {
         if (!rights.onEntry(Right.READ)) {
             return null;
         }
-        FilterEvaluator evaluator = new FilterEvaluator(schema, computed.forEntry(id, view, dynamic),
+        FilterEvaluator evaluator = new FilterEvaluator(
+                schema,
+                computed.forEntry(id, view, dynamic),
                 type -> rights.on(type, Right.SEARCH), // secrets only by a rule naming them, not even as root
                 inChain);
         return evaluator.matches(request.filter(), entry) ? rights : null;

@@ -59,18 +59,20 @@ final class SearchWalk {
     }
 
     /** Walks the scope of {@code base}, then the targets of the aliases it met when they are followed. */
-    void walk(AccessContext actx, Dn base, SearchRequest request, int unindexedLimit, SearchRun run, boolean manageDsaIt)
+    void walk(
+            AccessContext actx, Dn base, SearchRequest request, int unindexedLimit, SearchRun run, boolean manageDsaIt)
             throws LdapException {
-        SearchRun.Before hook = manageDsaIt ? SearchRun.Before.NOTHING
-                : new ReferralsInSearch(referrals, base, request.scope());
-        boolean following = request.derefAliases() == DerefAliases.IN_SEARCHING
-                || request.derefAliases() == DerefAliases.ALWAYS;
+        SearchRun.Before hook =
+                manageDsaIt ? SearchRun.Before.NOTHING : new ReferralsInSearch(referrals, base, request.scope());
+        boolean following =
+                request.derefAliases() == DerefAliases.IN_SEARCHING || request.derefAliases() == DerefAliases.ALWAYS;
         AliasesInSearch targets = following ? new AliasesInSearch(aliases, base, request.scope(), hook) : null;
         run.before(targets != null ? targets : hook);
         // referral objects and aliases in scope are met whatever the filter, as slapd adds them to it
         Filter extra = extra(!manageDsaIt, following);
         SearchSpec spec = SearchSpec.of(base, request.scope(), request.filter(), unindexedLimit)
-                .seeing(entry -> access.discloses(actx, entry)).alsoIndexed(extra);
+                .seeing(entry -> access.discloses(actx, entry))
+                .alsoIndexed(extra);
         try {
             backend.search(spec, run);
         } catch (LdapException e) {
@@ -82,10 +84,15 @@ final class SearchWalk {
         if (targets == null) {
             return;
         }
-        for (Dn target = targets.next(); target != null && !run.exceeded() && !run.abandoned(); target = targets.next()) {
+        for (Dn target = targets.next();
+                target != null && !run.exceeded() && !run.abandoned();
+                target = targets.next()) {
             try {
-                backend.search(SearchSpec.of(target, targets.walkScope(), request.filter(), unindexedLimit)
-                        .seeing(entry -> access.discloses(actx, entry)).alsoIndexed(extra), run);
+                backend.search(
+                        SearchSpec.of(target, targets.walkScope(), request.filter(), unindexedLimit)
+                                .seeing(entry -> access.discloses(actx, entry))
+                                .alsoIndexed(extra),
+                        run);
             } catch (LdapException e) {
                 if (e.code() != ResultCode.NO_SUCH_OBJECT) { // gone since, or not for this asker: nothing to add
                     throw e;

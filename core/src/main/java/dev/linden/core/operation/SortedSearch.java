@@ -18,7 +18,6 @@ import dev.linden.protocol.ResultCode;
 import dev.linden.protocol.op.SearchResultDone;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * A search with the server-side sort control (RFC 2891), and with it a virtual list view
@@ -44,8 +43,16 @@ final class SortedSearch {
      * @param walk runs the search's walk with the given match handler and returns its run
      * @param sender a run that sends entries (no limits), for the ordered entries
      */
-    Response execute(OperationContext ctx, AccessContext actx, SortControl sort, VlvControl vlv, PagedResultsControl paged,
-            String fingerprint, Walk walk, SearchRun sender) throws LdapException {
+    Response execute(
+            OperationContext ctx,
+            AccessContext actx,
+            SortControl sort,
+            VlvControl vlv,
+            PagedResultsControl paged,
+            String fingerprint,
+            Walk walk,
+            SearchRun sender)
+            throws LdapException {
         if (vlv != null && paged != null) {
             throw new LdapException(ResultCode.UNWILLING_TO_PERFORM, "VLV incompatible with PagedResults");
         }
@@ -62,8 +69,11 @@ final class SortedSearch {
             boolean bounded = !ctx.session().isAdministrator();
             SearchRun run = walk.run((r, id, entry, stored, v, rights) -> {
                 if (bounded && collecting.size() >= sortLimit) {
-                    throw new LdapException(ResultCode.ADMIN_LIMIT_EXCEEDED, "more than " + sortLimit
-                            + " entries to sort", "", List.of(SortControl.response(ResultCode.ADMIN_LIMIT_EXCEEDED)));
+                    throw new LdapException(
+                            ResultCode.ADMIN_LIMIT_EXCEEDED,
+                            "more than " + sortLimit + " entries to sort",
+                            "",
+                            List.of(SortControl.response(ResultCode.ADMIN_LIMIT_EXCEEDED)));
                 }
                 collecting.add(id, entry, type -> rights.on(type, Right.READ));
             });
@@ -76,8 +86,15 @@ final class SortedSearch {
             contextId = vlv == null ? null : contexts.put(view, vlvContexts);
         }
         if (paged != null) {
-            PagedSearch state = new PagedSearch(list.ids(0, list.size()), fingerprint, walked != ResultCode.SUCCESS, true);
-            return pages.page(ctx, actx, sender, paged, state, Pages.newCookie(),
+            PagedSearch state =
+                    new PagedSearch(list.ids(0, list.size()), fingerprint, walked != ResultCode.SUCCESS, true);
+            return pages.page(
+                    ctx,
+                    actx,
+                    sender,
+                    paged,
+                    state,
+                    Pages.newCookie(),
                     List.of(SortControl.response(ResultCode.SUCCESS)));
         }
         if (vlv != null) {
@@ -90,8 +107,14 @@ final class SortedSearch {
     }
 
     /** Sends the window a VLV asks for around its target, as sssvlv places it. */
-    private Response window(OperationContext ctx, AccessContext actx, VlvControl vlv, VlvContexts.View view,
-            byte[] contextId, SearchRun sender) throws LdapException {
+    private Response window(
+            OperationContext ctx,
+            AccessContext actx,
+            VlvControl vlv,
+            VlvContexts.View view,
+            byte[] contextId,
+            SearchRun sender)
+            throws LdapException {
         SortedList list = view.list();
         int n = list.size();
         int target;
@@ -106,7 +129,10 @@ final class SortedSearch {
             } else {
                 boolean scaled = vlv.count() != 0 && vlv.count() != n;
                 if (vlv.offset() > (scaled ? vlv.count() : n)) {
-                    throw new LdapException(ResultCode.VIRTUAL_LIST_VIEW_ERROR, "offset out of range", "",
+                    throw new LdapException(
+                            ResultCode.VIRTUAL_LIST_VIEW_ERROR,
+                            "offset out of range",
+                            "",
                             List.of(VlvControl.response(view.lastTarget(), n, VlvControl.RANGE_ERROR, contextId)));
                 }
                 target = scaled ? (int) ((long) n * vlv.offset() / vlv.count()) : vlv.offset();

@@ -1,7 +1,7 @@
 package dev.linden.core.operation;
 
-import dev.linden.core.OperationContext;
 import dev.linden.core.Oids;
+import dev.linden.core.OperationContext;
 import dev.linden.core.acl.AccessContext;
 import dev.linden.core.control.AssertionControl;
 import dev.linden.core.control.KnownControls;
@@ -26,7 +26,11 @@ final class UpdateControls {
     private Entry before;
     private Entry after;
 
-    private UpdateControls(EntryReads reads, AccessContext actx, AssertionControl assertion, ReadEntryControl preRead,
+    private UpdateControls(
+            EntryReads reads,
+            AccessContext actx,
+            AssertionControl assertion,
+            ReadEntryControl preRead,
             ReadEntryControl postRead) {
         this.reads = reads;
         this.actx = actx;
@@ -39,7 +43,10 @@ final class UpdateControls {
     static UpdateControls of(OperationContext ctx, AccessContext actx, EntryReads reads) throws LdapException {
         List<Control> controls = ctx.request().controls();
         var op = ctx.request().op();
-        return new UpdateControls(reads, actx, AssertionControl.of(controls),
+        return new UpdateControls(
+                reads,
+                actx,
+                AssertionControl.of(controls),
                 KnownControls.applies(Oids.PRE_READ, op) ? ReadEntryControl.of(controls, Oids.PRE_READ) : null,
                 KnownControls.applies(Oids.POST_READ, op) ? ReadEntryControl.of(controls, Oids.POST_READ) : null);
     }

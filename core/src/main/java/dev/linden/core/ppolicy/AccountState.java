@@ -46,8 +46,8 @@ record AccountState(List<Instant> failures, Instant lockedAt, Instant changedAt,
      * course, only those after it (the ones that caused it are spent).
      */
     List<Instant> countedFailures(Policy policy, Instant now) {
-        Instant since = policy.failureCountInterval() == 0 ? Instant.MIN
-                : now.minusSeconds(policy.failureCountInterval());
+        Instant since =
+                policy.failureCountInterval() == 0 ? Instant.MIN : now.minusSeconds(policy.failureCountInterval());
         if (lockExpired(policy, now) && lockEnd(policy).isAfter(since)) {
             since = lockEnd(policy);
         }
@@ -65,7 +65,9 @@ record AccountState(List<Instant> failures, Instant lockedAt, Instant changedAt,
         List<Instant> counted = countedFailures(policy, now);
         counted.add(now);
         int keep = Math.max(1, policy.maxFailure());
-        return counted.size() > keep ? new ArrayList<>(counted.subList(counted.size() - keep, counted.size())) : counted;
+        return counted.size() > keep
+                ? new ArrayList<>(counted.subList(counted.size() - keep, counted.size()))
+                : counted;
     }
 
     /** Whether one more failure at {@code now} locks the account. */
@@ -104,6 +106,9 @@ record AccountState(List<Instant> failures, Instant lockedAt, Instant changedAt,
 
     /** Whether the minimum age forbids a user change now (never after a reset). */
     boolean tooYoung(Policy policy, Instant now) {
-        return !reset && policy.minAge() > 0 && changedAt != null && now.isBefore(changedAt.plusSeconds(policy.minAge()));
+        return !reset
+                && policy.minAge() > 0
+                && changedAt != null
+                && now.isBefore(changedAt.plusSeconds(policy.minAge()));
     }
 }

@@ -47,8 +47,15 @@ public final class PasswordChange {
     private Attribute previous;
     private boolean wasLocked;
 
-    private PasswordChange(PasswordPolicy pp, OperationContext ctx, Dn target, List<byte[]> newValues,
-            List<byte[]> oldValues, int deleteIndex, boolean passwordTouched, boolean explicitReset) {
+    private PasswordChange(
+            PasswordPolicy pp,
+            OperationContext ctx,
+            Dn target,
+            List<byte[]> newValues,
+            List<byte[]> oldValues,
+            int deleteIndex,
+            boolean passwordTouched,
+            boolean explicitReset) {
         this.pp = pp;
         this.ctx = ctx;
         this.target = target;
@@ -94,10 +101,17 @@ public final class PasswordChange {
         return new PasswordChange(pp, ctx, target, added, deleted, deleteIndex, password, reset);
     }
 
-    static PasswordChange forPasswordModify(PasswordPolicy pp, OperationContext ctx, Dn target, byte[] oldPassword,
-            byte[] newPassword) {
-        return new PasswordChange(pp, ctx, target, List.of(newPassword),
-                oldPassword == null ? List.of() : List.of(oldPassword), -1, true, false);
+    static PasswordChange forPasswordModify(
+            PasswordPolicy pp, OperationContext ctx, Dn target, byte[] oldPassword, byte[] newPassword) {
+        return new PasswordChange(
+                pp,
+                ctx,
+                target,
+                List.of(newPassword),
+                oldPassword == null ? List.of() : List.of(oldPassword),
+                -1,
+                true,
+                false);
     }
 
     static void adding(PasswordPolicy pp, OperationContext ctx, Entry entry) throws LdapException {
@@ -109,11 +123,14 @@ public final class PasswordChange {
         if (!ctx.session().isAdministrator()) {
             Policy policy = pp.policyFor(entry);
             if (password.size() > 1) {
-                throw pp.error(ctx, ResultCode.CONSTRAINT_VIOLATION, "password policy only allows one password value", null);
+                throw pp.error(
+                        ctx, ResultCode.CONSTRAINT_VIOLATION, "password policy only allows one password value", null);
             }
             checkQuality(pp, ctx, policy, password.values().get(0));
         }
-        entry.put(pp.attributes.changedTime, GeneralizedTime.seconds(pp.directory().clock().instant()));
+        entry.put(
+                pp.attributes.changedTime,
+                GeneralizedTime.seconds(pp.directory().clock().instant()));
     }
 
     /**
@@ -137,22 +154,35 @@ public final class PasswordChange {
         AccountState state = pp.attributes.read(current);
         Instant now = pp.directory().clock().instant();
         if (self && !policy.allowUserChange()) {
-            throw pp.error(ctx, ResultCode.INSUFFICIENT_ACCESS_RIGHTS, "user alteration of password is not allowed",
+            throw pp.error(
+                    ctx,
+                    ResultCode.INSUFFICIENT_ACCESS_RIGHTS,
+                    "user alteration of password is not allowed",
                     PolicyError.PASSWORD_MOD_NOT_ALLOWED);
         }
         if (newValues.size() > 1) {
-            throw pp.error(ctx, ResultCode.CONSTRAINT_VIOLATION, "password policy only allows one password value", null);
+            throw pp.error(
+                    ctx, ResultCode.CONSTRAINT_VIOLATION, "password policy only allows one password value", null);
         }
         if (policy.safeModify() && oldValues.isEmpty()) {
-            throw pp.error(ctx, ResultCode.INSUFFICIENT_ACCESS_RIGHTS,
-                    "must supply old password to be changed as well as new one", PolicyError.MUST_SUPPLY_OLD_PASSWORD);
+            throw pp.error(
+                    ctx,
+                    ResultCode.INSUFFICIENT_ACCESS_RIGHTS,
+                    "must supply old password to be changed as well as new one",
+                    PolicyError.MUST_SUPPLY_OLD_PASSWORD);
         }
         if (!oldValues.isEmpty() && matching(oldValues, previous) == null) {
-            throw pp.error(ctx, ResultCode.UNWILLING_TO_PERFORM, "must supply correct old password to change to new one",
+            throw pp.error(
+                    ctx,
+                    ResultCode.UNWILLING_TO_PERFORM,
+                    "must supply correct old password to change to new one",
                     PolicyError.MUST_SUPPLY_OLD_PASSWORD);
         }
         if (state.tooYoung(policy, now)) {
-            throw pp.error(ctx, ResultCode.CONSTRAINT_VIOLATION, "password is too young to change",
+            throw pp.error(
+                    ctx,
+                    ResultCode.CONSTRAINT_VIOLATION,
+                    "password is too young to change",
                     PolicyError.PASSWORD_TOO_YOUNG);
         }
         byte[] value = newValues.get(0);
@@ -216,7 +246,9 @@ public final class PasswordChange {
         }
         if (pp.directory().passwords().isHashed(value)) {
             if (policy.checkQuality() == 2) {
-                throw pp.error(ctx, ResultCode.CONSTRAINT_VIOLATION,
+                throw pp.error(
+                        ctx,
+                        ResultCode.CONSTRAINT_VIOLATION,
                         "password quality cannot be checked: the value is already hashed",
                         PolicyError.INSUFFICIENT_PASSWORD_QUALITY);
             }
@@ -224,8 +256,11 @@ public final class PasswordChange {
         }
         String text = new String(value, StandardCharsets.UTF_8);
         if (text.codePointCount(0, text.length()) < policy.minLength()) {
-            throw pp.error(ctx, ResultCode.CONSTRAINT_VIOLATION,
-                    "password is too short: at least " + policy.minLength() + " characters", PolicyError.PASSWORD_TOO_SHORT);
+            throw pp.error(
+                    ctx,
+                    ResultCode.CONSTRAINT_VIOLATION,
+                    "password is too short: at least " + policy.minLength() + " characters",
+                    PolicyError.PASSWORD_TOO_SHORT);
         }
     }
 
@@ -234,7 +269,10 @@ public final class PasswordChange {
             return;
         }
         if (previous != null && matching(List.of(value), previous) != null) {
-            throw pp.error(ctx, ResultCode.CONSTRAINT_VIOLATION, "password is not being changed from existing value",
+            throw pp.error(
+                    ctx,
+                    ResultCode.CONSTRAINT_VIOLATION,
+                    "password is not being changed from existing value",
                     PolicyError.PASSWORD_IN_HISTORY);
         }
         List<String> history = history(current);
@@ -242,7 +280,10 @@ public final class PasswordChange {
         for (int i = Math.max(0, history.size() - policy.inHistory()); i < history.size(); i++) {
             byte[] hash = historyHash(history.get(i));
             if (hash != null && schemes.verify(value, hash)) {
-                throw pp.error(ctx, ResultCode.CONSTRAINT_VIOLATION, "password is in history of old passwords",
+                throw pp.error(
+                        ctx,
+                        ResultCode.CONSTRAINT_VIOLATION,
+                        "password is in history of old passwords",
                         PolicyError.PASSWORD_IN_HISTORY);
             }
         }

@@ -1,8 +1,8 @@
 package dev.linden.core.ppolicy;
 
 import dev.linden.core.Directory;
-import dev.linden.core.OperationContext;
 import dev.linden.core.Oids;
+import dev.linden.core.OperationContext;
 import dev.linden.core.Session;
 import dev.linden.core.throttle.SecurityCounters;
 import dev.linden.model.Dn;
@@ -40,7 +40,7 @@ public final class PasswordPolicy {
     final StateAttributes attributes;
 
     public PasswordPolicy(Directory directory, SecurityCounters counters) {
-        this(directory, counters, account -> { });
+        this(directory, counters, account -> {});
     }
 
     /**
@@ -98,7 +98,8 @@ public final class PasswordPolicy {
 
     /** Starts the policy's part of a simple bind to an existing entry. */
     public BindCheck bind(OperationContext ctx, Entry account) {
-        return new BindCheck(this, ctx, account, policyFor(account), directory.clock().instant());
+        return new BindCheck(
+                this, ctx, account, policyFor(account), directory.clock().instant());
     }
 
     /**
@@ -140,13 +141,17 @@ public final class PasswordPolicy {
             case BindRequest b -> true;
             case UnbindRequest u -> true;
             case AbandonRequest a -> true;
-            case ExtendedRequest x -> x.oid().equals(Oids.PASSWORD_MODIFY) || x.oid().equals(Oids.START_TLS);
+            case ExtendedRequest x ->
+                x.oid().equals(Oids.PASSWORD_MODIFY) || x.oid().equals(Oids.START_TLS);
             case ModifyRequest m -> changesOwnPasswordOnly(session, m);
             default -> false;
         };
         if (!allowed) {
-            throw error(ctx, ResultCode.UNWILLING_TO_PERFORM,
-                    "the password was reset: change it before doing anything else", PolicyError.CHANGE_AFTER_RESET);
+            throw error(
+                    ctx,
+                    ResultCode.UNWILLING_TO_PERFORM,
+                    "the password was reset: change it before doing anything else",
+                    PolicyError.CHANGE_AFTER_RESET);
         }
     }
 
@@ -156,7 +161,8 @@ public final class PasswordPolicy {
                 return false;
             }
             for (Modification change : m.changes()) {
-                var desc = dev.linden.model.AttributeDescription.parse(change.attribute().type(), directory.schema());
+                var desc = dev.linden.model.AttributeDescription.parse(
+                        change.attribute().type(), directory.schema());
                 if (!desc.type().name().equals(attributes.userPassword.name())) {
                     return false;
                 }
@@ -174,7 +180,11 @@ public final class PasswordPolicy {
 
     /** An error whose response carries the password policy control with {@code error}, when asked for. */
     public LdapException error(OperationContext ctx, ResultCode code, String message, PolicyError error) {
-        return new LdapException(code, message, "", responseControls(ctx,
-                error == null ? PasswordPolicyControl.none() : PasswordPolicyControl.error(error)));
+        return new LdapException(
+                code,
+                message,
+                "",
+                responseControls(
+                        ctx, error == null ? PasswordPolicyControl.none() : PasswordPolicyControl.error(error)));
     }
 }

@@ -64,9 +64,13 @@ public record PasswordPolicyControl(long timeBeforeExpiration, long graceAuthNsR
     public byte[] encode() {
         BerWriter w = new BerWriter(16).begin(BerTags.SEQUENCE);
         if (timeBeforeExpiration >= 0) {
-            w.begin(WARNING).integer(TIME_BEFORE_EXPIRATION, timeBeforeExpiration).end();
+            w.begin(WARNING)
+                    .integer(TIME_BEFORE_EXPIRATION, timeBeforeExpiration)
+                    .end();
         } else if (graceAuthNsRemaining >= 0) {
-            w.begin(WARNING).integer(GRACE_AUTHNS_REMAINING, graceAuthNsRemaining).end();
+            w.begin(WARNING)
+                    .integer(GRACE_AUTHNS_REMAINING, graceAuthNsRemaining)
+                    .end();
         }
         if (error != null) {
             w.integer(ERROR, error.code()); // ENUMERATED, implicitly tagged: same contents as INTEGER

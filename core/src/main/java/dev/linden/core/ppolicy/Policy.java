@@ -27,9 +27,21 @@ import java.util.Locale;
  * @param maxFailure failed binds that lock the account
  * @param failureCountInterval seconds after which a failed bind no longer counts (0: until a successful bind)
  */
-public record Policy(int minAge, int maxAge, int inHistory, int checkQuality, int minLength, int expireWarning,
-        int graceAuthNLimit, boolean mustChange, boolean allowUserChange, boolean safeModify, boolean lockout,
-        int lockoutDuration, int maxFailure, int failureCountInterval) {
+public record Policy(
+        int minAge,
+        int maxAge,
+        int inHistory,
+        int checkQuality,
+        int minLength,
+        int expireWarning,
+        int graceAuthNLimit,
+        boolean mustChange,
+        boolean allowUserChange,
+        boolean safeModify,
+        boolean lockout,
+        int lockoutDuration,
+        int maxFailure,
+        int failureCountInterval) {
 
     /**
      * Linden's default policy: 8 characters, 5 kept; no lockout, as in OpenLDAP, since a stored lockout
@@ -48,8 +60,17 @@ public record Policy(int minAge, int maxAge, int inHistory, int checkQuality, in
         if (checkQuality < 0 || checkQuality > 2) {
             throw new IllegalArgumentException("checkQuality must be 0, 1 or 2, not " + checkQuality);
         }
-        for (int v : new int[] {minAge, maxAge, inHistory, minLength, expireWarning, graceAuthNLimit,
-                lockoutDuration, maxFailure, failureCountInterval}) {
+        for (int v : new int[] {
+            minAge,
+            maxAge,
+            inHistory,
+            minLength,
+            expireWarning,
+            graceAuthNLimit,
+            lockoutDuration,
+            maxFailure,
+            failureCountInterval
+        }) {
             if (v < 0) {
                 throw new IllegalArgumentException("password policy values cannot be negative");
             }

@@ -42,8 +42,12 @@ final class StateAttributes {
 
     AccountState read(Entry entry) {
         String reset = entry.firstString(this.reset);
-        return new AccountState(times(entry, failureTime), time(entry, lockedTime), time(entry, changedTime),
-                entry.strings(graceUseTime).size(), reset != null && reset.strip().equalsIgnoreCase("TRUE"));
+        return new AccountState(
+                times(entry, failureTime),
+                time(entry, lockedTime),
+                time(entry, changedTime),
+                entry.strings(graceUseTime).size(),
+                reset != null && reset.strip().equalsIgnoreCase("TRUE"));
     }
 
     private static Instant time(Entry entry, AttributeType type) {

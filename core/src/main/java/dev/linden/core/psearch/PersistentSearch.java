@@ -39,8 +39,8 @@ final class PersistentSearch {
     private final SearchScope scope;
     private final long maxLag;
 
-    PersistentSearch(Backend backend, SearchRun run, PersistentSearchControl control, Dn base, SearchScope scope,
-            long maxLag) {
+    PersistentSearch(
+            Backend backend, SearchRun run, PersistentSearchControl control, Dn base, SearchScope scope, long maxLag) {
         this.backend = backend;
         this.run = run;
         this.control = control;
@@ -61,7 +61,8 @@ final class PersistentSearch {
             }
             long last = backend.changelogState(CsnVector.EMPTY).lastSeq();
             if (records.getFirst().seq() != seq + 1 || last - seq > maxLag) {
-                throw new LdapException(ResultCode.ADMIN_LIMIT_EXCEEDED,
+                throw new LdapException(
+                        ResultCode.ADMIN_LIMIT_EXCEEDED,
                         "the persistent search fell behind the changes it was to send");
             }
             for (ChangeRecord r : records) {
@@ -86,7 +87,8 @@ final class PersistentSearch {
             return;
         }
         List<Control> controls = control.returnEcs()
-                ? List.of(PersistentSearchControl.notification(type, r.previousDn(), r.seq())) : List.of();
+                ? List.of(PersistentSearchControl.notification(type, r.previousDn(), r.seq()))
+                : List.of();
         if (r.kind() == ChangeKind.DELETE) {
             if (inScope(r.dn())) { // the entry is gone: its name is all there is to send
                 run.send(new SearchResultEntry(r.dn(), List.of()), controls);
@@ -94,19 +96,22 @@ final class PersistentSearch {
             return;
         }
         ByteBuffer b = ByteBuffer.wrap(r.uuid());
-        backend.byUuids(List.of(new UUID(b.getLong(), b.getLong())), (id, entry, stored, view) -> {
-            EntryRights rights = inScope(entry.dn().toString()) ? run.matches(id, entry, view) : null;
-            if (rights != null) {
-                run.send(id, entry, stored, view, rights, controls);
-            }
-            return true;
-        }, missing -> {
-            // deleted since (its own record follows): a rename still says where the entry went, by name
-            // alone as a delete does, so that a watcher that knew the old name can follow it to the delete
-            if (r.kind() == ChangeKind.RENAME && inScope(r.dn())) {
-                run.send(new SearchResultEntry(r.dn(), List.of()), controls);
-            }
-        });
+        backend.byUuids(
+                List.of(new UUID(b.getLong(), b.getLong())),
+                (id, entry, stored, view) -> {
+                    EntryRights rights = inScope(entry.dn().toString()) ? run.matches(id, entry, view) : null;
+                    if (rights != null) {
+                        run.send(id, entry, stored, view, rights, controls);
+                    }
+                    return true;
+                },
+                missing -> {
+                    // deleted since (its own record follows): a rename still says where the entry went, by name
+                    // alone as a delete does, so that a watcher that knew the old name can follow it to the delete
+                    if (r.kind() == ChangeKind.RENAME && inScope(r.dn())) {
+                        run.send(new SearchResultEntry(r.dn(), List.of()), controls);
+                    }
+                });
     }
 
     private boolean inScope(String dn) {

@@ -11,8 +11,7 @@ import java.nio.charset.StandardCharsets;
  * dropped: the continuation is a new search the client makes.
  */
 final class RefUrl {
-    private RefUrl() {
-    }
+    private RefUrl() {}
 
     /**
      * @param url the ref value
@@ -33,12 +32,14 @@ final class RefUrl {
         String newDn = dn.isEmpty() ? target.toString() : relative.isEmpty() ? dn : relative + "," + dn;
         StringBuilder out = new StringBuilder(hostPart).append('/').append(encode(newDn));
         if (scope != null) {
-            out.append("??").append(switch (scope) {
-                case BASE -> "base";
-                case ONE -> "one";
-                case SUB -> "sub";
-                case SUBORDINATES -> "subordinates";
-            });
+            out.append("??")
+                    .append(
+                            switch (scope) {
+                                case BASE -> "base";
+                                case ONE -> "one";
+                                case SUB -> "sub";
+                                case SUBORDINATES -> "subordinates";
+                            });
         }
         return out.toString();
     }
@@ -69,7 +70,9 @@ final class RefUrl {
         StringBuilder sb = new StringBuilder();
         for (byte b : dn.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
-            boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+            boolean plain = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
                     || "-._~!$&'()*+,;=:@".indexOf(c) >= 0;
             if (plain) {
                 sb.append((char) c);

@@ -1,8 +1,8 @@
 package dev.linden.core.referral;
 
 import dev.linden.backend.Backend;
-import dev.linden.core.OperationContext;
 import dev.linden.core.Oids;
+import dev.linden.core.OperationContext;
 import dev.linden.core.control.KnownControls;
 import dev.linden.model.Dn;
 import dev.linden.model.Entry;

@@ -47,12 +47,14 @@ final class ExternalMechanism implements SaslMechanism {
 
     private SaslOutcome authenticate(Session session, byte[] response) throws LdapException {
         if (!session.isSecure()) {
-            throw new LdapException(ResultCode.INAPPROPRIATE_AUTHENTICATION,
+            throw new LdapException(
+                    ResultCode.INAPPROPRIATE_AUTHENTICATION,
                     "SASL EXTERNAL needs a TLS client certificate (use LDAPS or StartTLS)");
         }
         Certificate[] chain = session.peerCertificates();
         if (chain.length == 0 || !(chain[0] instanceof X509Certificate certificate)) {
-            throw new LdapException(ResultCode.INVALID_CREDENTIALS, "SASL EXTERNAL: no client certificate was presented");
+            throw new LdapException(
+                    ResultCode.INVALID_CREDENTIALS, "SASL EXTERNAL: no client certificate was presented");
         }
         Identity identity = map(certificate);
         if (identity == null) {

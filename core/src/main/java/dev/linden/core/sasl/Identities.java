@@ -100,12 +100,14 @@ public final class Identities {
         FilterEvaluator evaluator = new FilterEvaluator(directory.schema());
         for (Dn suffix : directory.backend().config().suffixes()) {
             try {
-                directory.backend().search(SearchSpec.of(suffix, SearchScope.SUB, filter, 0), (id, entry, stored, view) -> {
-                    if (evaluator.matches(filter, entry)) {
-                        found.add(entry.dn());
-                    }
-                    return found.size() < 2;
-                });
+                directory
+                        .backend()
+                        .search(SearchSpec.of(suffix, SearchScope.SUB, filter, 0), (id, entry, stored, view) -> {
+                            if (evaluator.matches(filter, entry)) {
+                                found.add(entry.dn());
+                            }
+                            return found.size() < 2;
+                        });
             } catch (LdapException e) {
                 if (e.code() != ResultCode.NO_SUCH_OBJECT) { // a suffix without its entry yet
                     throw e;
@@ -129,8 +131,9 @@ public final class Identities {
             return false;
         }
         if (identity.administrator()) {
-            return directory.passwords().verify(password,
-                    directory.config().rootPassword().getBytes(StandardCharsets.UTF_8));
+            return directory
+                    .passwords()
+                    .verify(password, directory.config().rootPassword().getBytes(StandardCharsets.UTF_8));
         }
         Entry entry = entry(identity.dn());
         Attribute stored = entry == null ? null : entry.get("userPassword", directory.schema());
@@ -181,7 +184,8 @@ public final class Identities {
         Identity wanted;
         try {
             wanted = authzId.regionMatches(true, 0, "dn:", 0, 3) || authzId.regionMatches(true, 0, "u:", 0, 2)
-                    ? byAuthzId(authzId) : byAuthcId(authzId);
+                    ? byAuthzId(authzId)
+                    : byAuthcId(authzId);
         } catch (LdapException e) {
             throw new LdapException(ResultCode.INSUFFICIENT_ACCESS_RIGHTS, "authorization identity is not valid");
         }
@@ -189,15 +193,18 @@ public final class Identities {
             return authenticated;
         }
         if (!mayProxy(authenticated)) {
-            throw new LdapException(ResultCode.INSUFFICIENT_ACCESS_RIGHTS,
+            throw new LdapException(
+                    ResultCode.INSUFFICIENT_ACCESS_RIGHTS,
                     "SASL(-14): authorization failure: not allowed to act as " + authzId);
         }
         if (wanted == null || wanted.isAnonymous()) {
-            throw new LdapException(ResultCode.INSUFFICIENT_ACCESS_RIGHTS,
+            throw new LdapException(
+                    ResultCode.INSUFFICIENT_ACCESS_RIGHTS,
                     "SASL(-14): authorization failure: no such identity " + authzId);
         }
         if (wanted.administrator() && !authenticated.administrator()) {
-            throw new LdapException(ResultCode.INSUFFICIENT_ACCESS_RIGHTS,
+            throw new LdapException(
+                    ResultCode.INSUFFICIENT_ACCESS_RIGHTS,
                     "SASL(-14): authorization failure: only the administrator acts as the administrator");
         }
         return wanted;

@@ -17,8 +17,7 @@ public interface PasswordGuard {
     boolean verify(Identity identity, Check check) throws LdapException;
 
     /** A client certificate proved this identity (EXTERNAL); nothing by default. */
-    default void certified(Identity identity) {
-    }
+    default void certified(Identity identity) {}
 
     @FunctionalInterface
     interface Check {

@@ -35,8 +35,8 @@ final class PlainMechanism implements SaslMechanism {
     public SaslExchange begin(Session session) {
         return SaslExchange.stateless(NAME, (response, guard) -> {
             if (rules.tlsForBind() && !rules.isProtected(session)) {
-                throw new LdapException(ResultCode.CONFIDENTIALITY_REQUIRED,
-                        "TLS is required for SASL PLAIN (use StartTLS or LDAPS)");
+                throw new LdapException(
+                        ResultCode.CONFIDENTIALITY_REQUIRED, "TLS is required for SASL PLAIN (use StartTLS or LDAPS)");
             }
             if (response == null) {
                 return new SaslOutcome.Challenge(new byte[0]); // RFC 4422 3.3: the client answers an empty challenge
@@ -75,8 +75,12 @@ final class PlainMechanism implements SaslMechanism {
 
     private static String utf8(byte[] bytes) throws LdapException {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw invalid("PLAIN: identities must be UTF-8");
         }

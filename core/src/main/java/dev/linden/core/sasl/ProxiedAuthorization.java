@@ -1,8 +1,8 @@
 package dev.linden.core.sasl;
 
 import dev.linden.core.Directory;
-import dev.linden.core.OperationContext;
 import dev.linden.core.Oids;
+import dev.linden.core.OperationContext;
 import dev.linden.core.Session;
 import dev.linden.model.LdapException;
 import dev.linden.protocol.Control;
@@ -81,8 +81,12 @@ public final class ProxiedAuthorization {
             text = java.util.Arrays.copyOfRange(value, 2, value.length);
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(text)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(text))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new LdapException(ResultCode.PROTOCOL_ERROR, "the proxied authorization identity is not UTF-8");
         }

@@ -57,7 +57,9 @@ public final class SaslAuthenticator {
         if (config.sasl().clientCertificates() && config.security().tlsAvailable()) {
             names.add(ExternalMechanism.NAME);
         }
-        if (config.security().tlsAvailable() || !config.security().tlsForBind() || config.security().loopbackExempt()) {
+        if (config.security().tlsAvailable()
+                || !config.security().tlsForBind()
+                || config.security().loopbackExempt()) {
             names.add(PlainMechanism.NAME);
         }
         names.add(ScramSha256Mechanism.NAME);
@@ -70,17 +72,19 @@ public final class SaslAuthenticator {
         String name = request.saslMechanism().toUpperCase(Locale.ROOT);
         SaslMechanism mechanism = mechanisms.get(name);
         if (mechanism == null) {
-            throw new LdapException(ResultCode.AUTH_METHOD_NOT_SUPPORTED,
+            throw new LdapException(
+                    ResultCode.AUTH_METHOD_NOT_SUPPORTED,
                     "SASL mechanism " + request.saslMechanism() + " not supported");
         }
-        SaslExchange exchange = pending != null && pending.mechanism().equals(name) ? pending : mechanism.begin(session);
+        SaslExchange exchange =
+                pending != null && pending.mechanism().equals(name) ? pending : mechanism.begin(session);
         PasswordGuard guard = guards.apply(ctx);
         SaslOutcome outcome = exchange.evaluate(request.saslCredentials(), guard); // an error ends the exchange
         return switch (outcome) {
             case SaslOutcome.Challenge c -> {
                 session.saslExchange(exchange);
-                yield new Response(new BindResponse(new LdapResult(ResultCode.SASL_BIND_IN_PROGRESS, "", "", List.of()),
-                        c.challenge()));
+                yield new Response(new BindResponse(
+                        new LdapResult(ResultCode.SASL_BIND_IN_PROGRESS, "", "", List.of()), c.challenge()));
             }
             case SaslOutcome.Authenticated a -> {
                 if (name.equals(ExternalMechanism.NAME)) {

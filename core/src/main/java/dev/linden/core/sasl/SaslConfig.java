@@ -21,11 +21,12 @@ import java.util.regex.Pattern;
  *     authorization control (RFC 4370); the administrator always may
  * @param clientCertificates whether TLS asks clients for certificates (EXTERNAL is advertised only then)
  */
-public record SaslConfig(ExternalMapping externalMapping, String externalFilter, List<String> proxyUsers,
-        boolean clientCertificates) {
+public record SaslConfig(
+        ExternalMapping externalMapping, String externalFilter, List<String> proxyUsers, boolean clientCertificates) {
 
     /** The values of the client certificate a filter template may use. */
     public static final List<String> PLACEHOLDERS = List.of("cn", "uid", "email", "subject");
+
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]*)}");
 
     public static final SaslConfig DEFAULT = new SaslConfig(ExternalMapping.SUBJECT, null, List.of(), false);
@@ -45,13 +46,18 @@ public record SaslConfig(ExternalMapping externalMapping, String externalFilter,
         }
         if (externalMapping == ExternalMapping.SEARCH) {
             if (externalFilter == null || externalFilter.isBlank()) {
-                throw new IllegalArgumentException("externalMapping search needs externalFilter, for example (uid={cn})");
+                throw new IllegalArgumentException(
+                        "externalMapping search needs externalFilter, for example (uid={cn})");
             }
             Matcher m = PLACEHOLDER.matcher(externalFilter);
             while (m.find()) {
                 if (!PLACEHOLDERS.contains(m.group(1))) {
-                    throw new IllegalArgumentException("externalFilter: unknown placeholder {" + m.group(1)
-                            + "} (use " + String.join(", ", PLACEHOLDERS.stream().map(p -> "{" + p + "}").toList()) + ")");
+                    throw new IllegalArgumentException("externalFilter: unknown placeholder {" + m.group(1) + "} (use "
+                            + String.join(
+                                    ", ",
+                                    PLACEHOLDERS.stream()
+                                            .map(p -> "{" + p + "}")
+                                            .toList()) + ")");
                 }
             }
             try {

@@ -14,8 +14,7 @@ import java.text.Normalizer;
  * the same key, which is all a verifier needs.
  */
 final class SaslPrep {
-    private SaslPrep() {
-    }
+    private SaslPrep() {}
 
     static byte[] prepare(byte[] password) {
         boolean ascii = true;
@@ -30,8 +29,12 @@ final class SaslPrep {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(password)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(password))
+                    .toString();
         } catch (CharacterCodingException e) {
             return password;
         }
@@ -47,13 +50,18 @@ final class SaslPrep {
 
     /** RFC 3454 table C.1.2. */
     private static boolean isNonAsciiSpace(int c) {
-        return c == 0x00A0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F
-                || c == 0x3000;
+        return c == 0x00A0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F || c == 0x3000;
     }
 
     /** RFC 3454 table B.1. */
     private static boolean mapsToNothing(int c) {
-        return c == 0x00AD || c == 0x034F || c == 0x1806 || (c >= 0x180B && c <= 0x180D) || (c >= 0x200B && c <= 0x200D)
-                || c == 0x2060 || (c >= 0xFE00 && c <= 0xFE0F) || c == 0xFEFF;
+        return c == 0x00AD
+                || c == 0x034F
+                || c == 0x1806
+                || (c >= 0x180B && c <= 0x180D)
+                || (c >= 0x200B && c <= 0x200D)
+                || c == 0x2060
+                || (c >= 0xFE00 && c <= 0xFE0F)
+                || c == 0xFEFF;
     }
 }

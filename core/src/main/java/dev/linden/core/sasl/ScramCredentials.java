@@ -22,6 +22,7 @@ public record ScramCredentials(int iterations, byte[] salt, byte[] storedKey, by
     public static final int DEFAULT_ITERATIONS = 4096;
     /** Values above this are refused when read, so a forged value cannot make a bind spin. */
     public static final int MAX_ITERATIONS = 10_000_000;
+
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -99,7 +100,10 @@ public record ScramCredentials(int iterations, byte[] salt, byte[] storedKey, by
             byte[] salt = b64.decode(info[1]);
             byte[] stored = b64.decode(keys[0]);
             byte[] server = b64.decode(keys[1]);
-            if (iterations < 1 || iterations > MAX_ITERATIONS || salt.length == 0 || stored.length != HASH_BYTES
+            if (iterations < 1
+                    || iterations > MAX_ITERATIONS
+                    || salt.length == 0
+                    || stored.length != HASH_BYTES
                     || server.length != HASH_BYTES) {
                 return null;
             }
@@ -138,8 +142,11 @@ public record ScramCredentials(int iterations, byte[] salt, byte[] storedKey, by
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ScramCredentials c && c.iterations == iterations && Arrays.equals(c.salt, salt)
-                && Arrays.equals(c.storedKey, storedKey) && Arrays.equals(c.serverKey, serverKey);
+        return o instanceof ScramCredentials c
+                && c.iterations == iterations
+                && Arrays.equals(c.salt, salt)
+                && Arrays.equals(c.storedKey, storedKey)
+                && Arrays.equals(c.serverKey, serverKey);
     }
 
     @Override

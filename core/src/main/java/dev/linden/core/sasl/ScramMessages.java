@@ -13,8 +13,7 @@ import java.util.Base64;
  * invalidCredentials error naming what is wrong; nothing else escapes.
  */
 public final class ScramMessages {
-    private ScramMessages() {
-    }
+    private ScramMessages() {}
 
     /**
      * client-first-message = gs2-header client-first-message-bare.
@@ -24,16 +23,14 @@ public final class ScramMessages {
      * @param username the authentication identity, with =2C and =3D decoded
      * @param bare the client-first-message-bare as sent, for the AuthMessage
      */
-    public record ClientFirst(String gs2Header, String authzId, String username, String nonce, String bare) {
-    }
+    public record ClientFirst(String gs2Header, String authzId, String username, String nonce, String bare) {}
 
     /**
      * client-final-message = client-final-message-without-proof "," proof.
      *
      * @param channelBinding the decoded c= attribute (the gs2 header again, without channel binding)
      */
-    public record ClientFinal(byte[] channelBinding, String nonce, byte[] proof, String withoutProof) {
-    }
+    public record ClientFinal(byte[] channelBinding, String nonce, byte[] proof, String withoutProof) {}
 
     public static ClientFirst parseClientFirst(byte[] message) throws LdapException {
         String text = utf8(message, "client-first message");
@@ -167,8 +164,12 @@ public final class ScramMessages {
             throw error("empty " + what);
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(message)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(message))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw error(what + " is not UTF-8");
         }

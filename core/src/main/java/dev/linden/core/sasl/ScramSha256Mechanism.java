@@ -67,9 +67,10 @@ final class ScramSha256Mechanism implements SaslMechanism {
             credentials = identity == null ? null : identities.scramCredentials(identity);
             if (credentials == null) {
                 identity = null;
-                byte[] salt = Arrays.copyOf(ScramCredentials.hmac(fakeSaltKey,
-                        first.username().getBytes(StandardCharsets.UTF_8)), 16);
-                credentials = new ScramCredentials(ScramCredentials.DEFAULT_ITERATIONS, salt, randomBytes(32), randomBytes(32));
+                byte[] salt = Arrays.copyOf(
+                        ScramCredentials.hmac(fakeSaltKey, first.username().getBytes(StandardCharsets.UTF_8)), 16);
+                credentials = new ScramCredentials(
+                        ScramCredentials.DEFAULT_ITERATIONS, salt, randomBytes(32), randomBytes(32));
             }
             String nonce = first.nonce() + Base64.getEncoder().withoutPadding().encodeToString(randomBytes(18));
             serverFirst = ScramMessages.serverFirst(nonce, credentials.salt(), credentials.iterations());
@@ -85,19 +86,24 @@ final class ScramSha256Mechanism implements SaslMechanism {
             if (!fin.nonce().equals(nonce)) {
                 throw ScramMessages.error("the nonce does not match");
             }
-            byte[] authMessage = (first.bare() + "," + serverFirst + "," + fin.withoutProof()).getBytes(StandardCharsets.UTF_8);
+            byte[] authMessage =
+                    (first.bare() + "," + serverFirst + "," + fin.withoutProof()).getBytes(StandardCharsets.UTF_8);
             byte[] clientSignature = ScramCredentials.hmac(credentials.storedKey(), authMessage);
             byte[] clientKey = fin.proof().clone();
             for (int i = 0; i < clientKey.length; i++) {
                 clientKey[i] ^= clientSignature[i];
             }
             boolean proven = identity != null
-                    && guard.verify(identity, () -> MessageDigest.isEqual(ScramCredentials.sha256(clientKey), credentials.storedKey()));
+                    && guard.verify(
+                            identity,
+                            () -> MessageDigest.isEqual(ScramCredentials.sha256(clientKey), credentials.storedKey()));
             if (!proven) {
                 throw ScramMessages.error("invalid credentials");
             }
             byte[] serverSignature = ScramCredentials.hmac(credentials.serverKey(), authMessage);
-            return new SaslOutcome.Authenticated(identity, first.authzId(),
+            return new SaslOutcome.Authenticated(
+                    identity,
+                    first.authzId(),
                     ScramMessages.serverFinal(serverSignature).getBytes(StandardCharsets.UTF_8));
         }
     }

@@ -45,7 +45,8 @@ public final class SchemaChecker {
         }
         for (AttributeType required : must) {
             if (!hasTypeOrSubtype(entry, required)) {
-                throw new LdapException(ResultCode.OBJECT_CLASS_VIOLATION,
+                throw new LdapException(
+                        ResultCode.OBJECT_CLASS_VIOLATION,
                         "object class '" + requiring(classes, required) + "' requires attribute '"
                                 + required.displayName() + "'");
             }
@@ -57,8 +58,8 @@ public final class SchemaChecker {
                 continue;
             }
             if (!allowed(type, must, may)) {
-                throw new LdapException(ResultCode.OBJECT_CLASS_VIOLATION,
-                        "attribute '" + type.displayName() + "' not allowed");
+                throw new LdapException(
+                        ResultCode.OBJECT_CLASS_VIOLATION, "attribute '" + type.displayName() + "' not allowed");
             }
         }
         checkRdn(entry);
@@ -107,8 +108,8 @@ public final class SchemaChecker {
             String name = new String(oc.values().get(i), StandardCharsets.UTF_8).strip();
             ObjectClass c = schema.objectClass(name);
             if (c == null) {
-                throw new LdapException(ResultCode.INVALID_ATTRIBUTE_SYNTAX,
-                        "objectClass: value #" + i + " invalid per syntax");
+                throw new LdapException(
+                        ResultCode.INVALID_ATTRIBUTE_SYNTAX, "objectClass: value #" + i + " invalid per syntax");
             }
             addWithSuperiors(c, classes);
         }
@@ -133,7 +134,8 @@ public final class SchemaChecker {
             if (most == null || c.isSubclassOf(most)) {
                 most = c;
             } else if (!most.isSubclassOf(c)) {
-                throw new LdapException(ResultCode.OBJECT_CLASS_VIOLATION,
+                throw new LdapException(
+                        ResultCode.OBJECT_CLASS_VIOLATION,
                         "invalid structural object class chain (" + most.displayName() + "/" + c.displayName() + ")");
             }
         }
@@ -153,14 +155,16 @@ public final class SchemaChecker {
         if (a.isStored() && !type.isSingleValue()) {
             for (int i = 0; i < a.added().size(); i++) {
                 if (!SyntaxValidator.isValid(type.syntaxOid(), a.added().get(i))) {
-                    throw new LdapException(ResultCode.INVALID_ATTRIBUTE_SYNTAX,
+                    throw new LdapException(
+                            ResultCode.INVALID_ATTRIBUTE_SYNTAX,
                             a.description().given() + ": value #" + i + " invalid per syntax");
                 }
             }
             return;
         }
         if (type.isSingleValue() && a.size() > 1) {
-            throw new LdapException(ResultCode.CONSTRAINT_VIOLATION,
+            throw new LdapException(
+                    ResultCode.CONSTRAINT_VIOLATION,
                     "attribute '" + type.displayName() + "' cannot have multiple values");
         }
         Set<String> seen = new HashSet<>();
@@ -172,11 +176,13 @@ public final class SchemaChecker {
                 }
                 norm = type.normalize(a.values().get(i), schema);
             } catch (LdapException e) {
-                throw new LdapException(ResultCode.INVALID_ATTRIBUTE_SYNTAX,
+                throw new LdapException(
+                        ResultCode.INVALID_ATTRIBUTE_SYNTAX,
                         a.description().given() + ": value #" + i + " invalid per syntax");
             }
             if (!seen.add(norm)) {
-                throw new LdapException(ResultCode.ATTRIBUTE_OR_VALUE_EXISTS,
+                throw new LdapException(
+                        ResultCode.ATTRIBUTE_OR_VALUE_EXISTS,
                         a.description().given() + ": value #" + i + " provided more than once");
             }
         }
@@ -189,12 +195,14 @@ public final class SchemaChecker {
         for (Ava ava : entry.dn().rdn().avas()) {
             AttributeType type = schema.attributeType(ava.type());
             if (type != null && type.equality() == null) { // RDN values could not be told apart (RFC 4512 2.3)
-                throw new LdapException(ResultCode.NAMING_VIOLATION,
+                throw new LdapException(
+                        ResultCode.NAMING_VIOLATION,
                         "naming attribute '" + ava.type() + "' has no equality matching rule");
             }
             Attribute a = type == null ? null : entry.get(type);
             if (a == null || !a.containsNormalized(ava.normValue(), schema)) {
-                throw new LdapException(ResultCode.NAMING_VIOLATION,
+                throw new LdapException(
+                        ResultCode.NAMING_VIOLATION,
                         "value of naming attribute '" + ava.type() + "' is not present in entry");
             }
         }

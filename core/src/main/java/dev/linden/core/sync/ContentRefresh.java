@@ -35,6 +35,7 @@ import java.util.UUID;
 final class ContentRefresh {
     /** UUIDs per syncIdSet message, as slapd sends them. */
     static final int ID_SET_SIZE = 256;
+
     private static final int RECORDS_PER_READ = 1024;
 
     private final Backend backend;
@@ -57,8 +58,13 @@ final class ContentRefresh {
         private final List<UUID> present = new ArrayList<>(ID_SET_SIZE);
 
         @Override
-        public void matched(dev.linden.core.operation.SearchRun run, long id, Entry entry,
-                dev.linden.backend.EntryCodec.Stored stored, dev.linden.backend.BackendView view, EntryRights rights) {
+        public void matched(
+                dev.linden.core.operation.SearchRun run,
+                long id,
+                Entry entry,
+                dev.linden.backend.EntryCodec.Stored stored,
+                dev.linden.backend.BackendView view,
+                EntryRights rights) {
             UUID uuid = SyncSession.uuidOf(entry, schema);
             if (uuid == null) {
                 return; // without an entryUUID an entry cannot be synchronized (none is stored that way)
@@ -121,16 +127,20 @@ final class ContentRefresh {
             return;
         }
         List<UUID> gone = new ArrayList<>();
-        backend.byUuids(uuids, (id, entry, stored, view) -> {
-            UUID uuid = SyncSession.uuidOf(entry, schema);
-            EntryRights rights = session.inScope(entry.dn()) ? session.run().matches(id, entry, view) : null;
-            if (rights == null) {
-                gone.add(uuid);
-            } else {
-                session.run().send(id, entry, stored, view, rights, List.of(state(SyncState.ADD, uuid)));
-            }
-            return true;
-        }, gone::add);
+        backend.byUuids(
+                uuids,
+                (id, entry, stored, view) -> {
+                    UUID uuid = SyncSession.uuidOf(entry, schema);
+                    EntryRights rights =
+                            session.inScope(entry.dn()) ? session.run().matches(id, entry, view) : null;
+                    if (rights == null) {
+                        gone.add(uuid);
+                    } else {
+                        session.run().send(id, entry, stored, view, rights, List.of(state(SyncState.ADD, uuid)));
+                    }
+                    return true;
+                },
+                gone::add);
         if (!gone.isEmpty()) {
             session.run().send(new SyncIdSet(null, true, gone).encode());
         }

@@ -53,8 +53,10 @@ final class PersistStream {
             }
             long last = backend.changelogState(CsnVector.EMPTY).lastSeq();
             if (records.getFirst().seq() != seq + 1 || last - seq > maxLag) {
-                refreshRequired(records.getFirst().seq() != seq + 1 ? "changes not yet sent were dropped from the changelog"
-                        : "the consumer is more than " + maxLag + " changes behind");
+                refreshRequired(
+                        records.getFirst().seq() != seq + 1
+                                ? "changes not yet sent were dropped from the changelog"
+                                : "the consumer is more than " + maxLag + " changes behind");
                 return;
             }
             for (ChangeRecord r : records) {
@@ -82,21 +84,36 @@ final class PersistStream {
             return;
         }
         SyncState state = r.kind() == ChangeKind.ADD ? SyncState.ADD : SyncState.MODIFY;
-        backend.byUuids(List.of(uuid), (id, entry, stored, view) -> {
-            EntryRights rights = session.inScope(entry.dn()) ? session.run().matches(id, entry, view) : null;
-            if (rights != null) {
-                session.run().send(id, entry, stored, view, rights,
-                        List.of(new SyncStateControl(state, uuid, cookie).encode()));
-            } else if (inScope(r.previousDn() != null ? r.previousDn() : r.dn())) {
-                gone(entry.dn().toString(), uuid, cookie); // it left the content: moved out, or no longer matches
-            }
-            return true;
-        }, missing -> { }); // deleted since: its own record follows
+        backend.byUuids(
+                List.of(uuid),
+                (id, entry, stored, view) -> {
+                    EntryRights rights =
+                            session.inScope(entry.dn()) ? session.run().matches(id, entry, view) : null;
+                    if (rights != null) {
+                        session.run()
+                                .send(
+                                        id,
+                                        entry,
+                                        stored,
+                                        view,
+                                        rights,
+                                        List.of(new SyncStateControl(state, uuid, cookie).encode()));
+                    } else if (inScope(r.previousDn() != null ? r.previousDn() : r.dn())) {
+                        gone(
+                                entry.dn().toString(),
+                                uuid,
+                                cookie); // it left the content: moved out, or no longer matches
+                    }
+                    return true;
+                },
+                missing -> {}); // deleted since: its own record follows
     }
 
     private void gone(String dn, UUID uuid, byte[] cookie) {
-        session.run().send(new SearchResultEntry(dn, List.of()),
-                List.of(new SyncStateControl(SyncState.DELETE, uuid, cookie).encode()));
+        session.run()
+                .send(
+                        new SearchResultEntry(dn, List.of()),
+                        List.of(new SyncStateControl(SyncState.DELETE, uuid, cookie).encode()));
     }
 
     private boolean inScope(String dn) {
@@ -109,7 +126,9 @@ final class PersistStream {
     }
 
     private void refreshRequired(String why) {
-        session.run().send(new SearchResultDone(new LdapResult(ResultCode.E_SYNC_REFRESH_REQUIRED, "", why, List.of())),
-                List.of());
+        session.run()
+                .send(
+                        new SearchResultDone(new LdapResult(ResultCode.E_SYNC_REFRESH_REQUIRED, "", why, List.of())),
+                        List.of());
     }
 }

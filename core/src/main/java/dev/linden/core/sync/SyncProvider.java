@@ -62,9 +62,19 @@ public final class SyncProvider {
      * @return the final response of a refreshOnly search or of a persist stage that must end (the
      *     consumer must refresh); null when the search was abandoned
      */
-    public Response execute(dev.linden.core.Session asker, SearchRequest request, Dn base, SyncRequestControl control,
-            Function<SearchRun.Matched, SearchRun> runs, Predicate<Entry> visible, int unindexedLimit) throws LdapException {
-        SyncRegistry.Stream stream = registry.open(asker.id(), asker.boundDn().toString(), asker.clientAddress(),
+    public Response execute(
+            dev.linden.core.Session asker,
+            SearchRequest request,
+            Dn base,
+            SyncRequestControl control,
+            Function<SearchRun.Matched, SearchRun> runs,
+            Predicate<Entry> visible,
+            int unindexedLimit)
+            throws LdapException {
+        SyncRegistry.Stream stream = registry.open(
+                asker.id(),
+                asker.boundDn().toString(),
+                asker.clientAddress(),
                 control.mode() == SyncMode.REFRESH_AND_PERSIST);
         try {
             return serve(request, base, control, runs, visible, unindexedLimit, stream);
@@ -73,9 +83,15 @@ public final class SyncProvider {
         }
     }
 
-    private Response serve(SearchRequest request, Dn base, SyncRequestControl control,
-            Function<SearchRun.Matched, SearchRun> runs, Predicate<Entry> visible, int unindexedLimit,
-            SyncRegistry.Stream stream) throws LdapException {
+    private Response serve(
+            SearchRequest request,
+            Dn base,
+            SyncRequestControl control,
+            Function<SearchRun.Matched, SearchRun> runs,
+            Predicate<Entry> visible,
+            int unindexedLimit,
+            SyncRegistry.Stream stream)
+            throws LdapException {
         SyncCookie cookie = cookie(control.cookie());
         CsnVector seen = cookie.csns();
         ChangelogState state = backend.changelogState(seen); // before the walk: what follows is sent again, never lost
@@ -83,12 +99,15 @@ public final class SyncProvider {
         ContentRefresh refresh = new ContentRefresh(backend, seen);
         ContentRefresh.Present present = refresh.presentPhase();
         SearchRun run = runs.apply(deletePhase ? SearchRun.SEND : present);
-        SyncSession session = new SyncSession(run, base, request.scope(), control.mode(), cookie.rid(), seen,
-                backend.serverId(), cookie.sid());
+        SyncSession session = new SyncSession(
+                run, base, request.scope(), control.mode(), cookie.rid(), seen, backend.serverId(), cookie.sid());
         if (deletePhase) {
             refresh.deletePhase(session, state);
         } else {
-            backend.search(SearchSpec.of(base, request.scope(), request.filter(), unindexedLimit).seeing(visible), run);
+            backend.search(
+                    SearchSpec.of(base, request.scope(), request.filter(), unindexedLimit)
+                            .seeing(visible),
+                    run);
             present.flush(run);
         }
         if (run.abandoned()) {
@@ -98,7 +117,8 @@ public final class SyncProvider {
         stream.refreshed(state.lastSeq());
         byte[] done = session.cookie(state.contextCsn());
         if (control.mode() == SyncMode.REFRESH_ONLY) {
-            return new Response(new SearchResultDone(LdapResult.success()),
+            return new Response(
+                    new SearchResultDone(LdapResult.success()),
                     List.of(new SyncDoneControl(done, deletePhase).encode()));
         }
         run.send(deletePhase ? new RefreshDelete(done, true).encode() : new RefreshPresent(done, true).encode());
@@ -124,5 +144,4 @@ public final class SyncProvider {
             return SyncCookie.EMPTY;
         }
     }
-
 }

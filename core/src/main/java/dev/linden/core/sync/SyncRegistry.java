@@ -49,9 +49,16 @@ public final class SyncRegistry {
     }
 
     /** What monitoring shows of one synchronization. */
-    public record Snapshot(long connection, String identity, String client, String mode, String stage,
-            long startedMillis, long sent, long lagChanges, String lastCsn) {
-    }
+    public record Snapshot(
+            long connection,
+            String identity,
+            String client,
+            String mode,
+            String stage,
+            long startedMillis,
+            long sent,
+            long lagChanges,
+            String lastCsn) {}
 
     Stream open(long connection, String identity, String client, boolean persist) {
         Stream s = new Stream(connection, identity, client, persist);
@@ -67,9 +74,16 @@ public final class SyncRegistry {
     public List<Snapshot> snapshot(long lastSeq) {
         List<Snapshot> out = new ArrayList<>();
         for (Stream s : streams) {
-            out.add(new Snapshot(s.connection, s.identity, s.client, s.persist ? "refreshAndPersist" : "refreshOnly",
-                    s.refreshing ? "refresh" : "persist", s.startedMillis, s.sent.get(),
-                    s.refreshing ? -1 : Math.max(0, lastSeq - s.seq), s.lastCsn == null ? null : s.lastCsn.toString()));
+            out.add(new Snapshot(
+                    s.connection,
+                    s.identity,
+                    s.client,
+                    s.persist ? "refreshAndPersist" : "refreshOnly",
+                    s.refreshing ? "refresh" : "persist",
+                    s.startedMillis,
+                    s.sent.get(),
+                    s.refreshing ? -1 : Math.max(0, lastSeq - s.seq),
+                    s.lastCsn == null ? null : s.lastCsn.toString()));
         }
         out.sort(java.util.Comparator.comparingLong(Snapshot::connection));
         return out;

@@ -26,8 +26,15 @@ import java.util.UUID;
  * @param consumerSid the consumer's own server ID when it gave one (a writable peer in a mesh): the
  *     changes that started there are never sent back to it
  */
-record SyncSession(SearchRun run, Dn base, SearchScope scope, SyncMode mode, OptionalInt rid, CsnVector seen,
-        int serverId, OptionalInt consumerSid) {
+record SyncSession(
+        SearchRun run,
+        Dn base,
+        SearchScope scope,
+        SyncMode mode,
+        OptionalInt rid,
+        CsnVector seen,
+        int serverId,
+        OptionalInt consumerSid) {
 
     /**
      * Whether a change with this CSN started at the consumer itself (and so is not sent to it). A

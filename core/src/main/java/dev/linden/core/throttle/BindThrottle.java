@@ -42,10 +42,12 @@ public final class BindThrottle {
     private final Map<String, Window> accounts = new ConcurrentHashMap<>();
     /** failures from an address familiar for the account, by account and address */
     private final Map<String, Window> familiar = new ConcurrentHashMap<>();
+
     private final FamiliarAddresses familiarAddresses;
     private final Semaphore waiting;
 
-    public BindThrottle(ThrottleSettings settings, Clock clock, SecurityCounters counters, FamiliarAddresses familiarAddresses) {
+    public BindThrottle(
+            ThrottleSettings settings, Clock clock, SecurityCounters counters, FamiliarAddresses familiarAddresses) {
         this.settings = settings;
         this.clock = clock;
         this.counters = counters;
@@ -76,7 +78,8 @@ public final class BindThrottle {
         } else {
             Window address = addresses.get(addressKey(clientAddress));
             refuseIfBlocked(address, now);
-            delay = Math.max(delay(address, settings.addressDelayAfter(), now),
+            delay = Math.max(
+                    delay(address, settings.addressDelayAfter(), now),
                     rootDn ? 0 : delay(accounts.get(account), settings.accountDelayAfter(), now));
         }
         if (delay == 0) {
@@ -101,8 +104,10 @@ public final class BindThrottle {
         long until = w == null ? 0 : w.blockedUntil(now);
         if (until > now) {
             counters.bindFailed(SecurityCounters.BindFailure.THROTTLED);
-            throw new LdapException(ResultCode.UNWILLING_TO_PERFORM, "too many failed binds from this address; try again in "
-                    + Math.max(1, (until - now + 999) / 1000) + " s");
+            throw new LdapException(
+                    ResultCode.UNWILLING_TO_PERFORM,
+                    "too many failed binds from this address; try again in " + Math.max(1, (until - now + 999) / 1000)
+                            + " s");
         }
     }
 
@@ -129,7 +134,9 @@ public final class BindThrottle {
     private void failAndMaybeBlock(Window w, long now) {
         // past the threshold, every failure while not blocked (re)blocks: after a block runs out, one more
         // failure within the window blocks again
-        if (w != null && w.fail(now) >= settings.addressBlockAfter() && settings.addressBlockAfter() > 0
+        if (w != null
+                && w.fail(now) >= settings.addressBlockAfter()
+                && settings.addressBlockAfter() > 0
                 && w.blockedUntil(now) <= now) {
             w.block(now + settings.blockSeconds() * 1000L);
             counters.addressBlocked();
@@ -213,7 +220,8 @@ public final class BindThrottle {
         try {
             byte[] b = InetAddress.getByName(host).getAddress(); // a literal: no name lookup
             if (b.length == 16) {
-                return String.format("%02x%02x:%02x%02x:%02x%02x:%02x%02x::/64", b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]);
+                return String.format(
+                        "%02x%02x:%02x%02x:%02x%02x:%02x%02x::/64", b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]);
             }
             return InetAddress.getByAddress(b).getHostAddress();
         } catch (UnknownHostException e) {

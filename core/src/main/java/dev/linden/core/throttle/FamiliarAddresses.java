@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class FamiliarAddresses {
     /** Addresses kept per account: enough for a user's few places, or a service's few servers. */
     static final int PER_ACCOUNT = 16;
+
     public static final int MAX_ACCOUNTS = 100_000;
 
     private final long keepMillis;
@@ -95,7 +96,8 @@ public final class FamiliarAddresses {
         try {
             expire();
             if (accounts.size() >= maxAccounts) {
-                long[] seen = accounts.values().stream().mapToLong(Places::lastSeen).toArray();
+                long[] seen =
+                        accounts.values().stream().mapToLong(Places::lastSeen).toArray();
                 Arrays.sort(seen);
                 long cutoff = seen[Math.max(0, seen.length / 10 - 1)];
                 accounts.values().removeIf(p -> p.lastSeen() <= cutoff);

@@ -67,8 +67,13 @@ public final class SecurityCounters {
     public Snapshot snapshot() {
         Map<BindFailure, Long> f = new EnumMap<>(BindFailure.class);
         failures.forEach((k, v) -> f.put(k, v.sum()));
-        return new Snapshot(Collections.unmodifiableMap(f), lockouts.sum(), delayedBinds.sum(), addressBlocks.sum(),
-                blockedAddresses.getAsInt(), graceBinds.sum());
+        return new Snapshot(
+                Collections.unmodifiableMap(f),
+                lockouts.sum(),
+                delayedBinds.sum(),
+                addressBlocks.sum(),
+                blockedAddresses.getAsInt(),
+                graceBinds.sum());
     }
 
     /**
@@ -81,8 +86,13 @@ public final class SecurityCounters {
      * @param blockedAddressesNow client addresses blocked at this moment
      * @param graceBinds binds made with an expired password, using a grace bind
      */
-    public record Snapshot(Map<BindFailure, Long> failedBinds, long lockouts, long delayedBinds, long addressBlocks,
-            int blockedAddressesNow, long graceBinds) {
+    public record Snapshot(
+            Map<BindFailure, Long> failedBinds,
+            long lockouts,
+            long delayedBinds,
+            long addressBlocks,
+            int blockedAddressesNow,
+            long graceBinds) {
         public long failedBindsTotal() {
             return failedBinds.values().stream().mapToLong(Long::longValue).sum();
         }

@@ -19,22 +19,35 @@ package dev.linden.core.throttle;
  *     there (0: no address ever is, and every failure counts against its account from anywhere);
  *     see {@link FamiliarAddresses}. Learnt even when {@code enabled} is false: detection uses it too.
  */
-public record ThrottleSettings(boolean enabled, int windowSeconds, int accountDelayAfter, int addressDelayAfter,
-        int baseDelayMillis, int maxDelayMillis, int addressBlockAfter, int blockSeconds, int maxDelayedBinds,
+public record ThrottleSettings(
+        boolean enabled,
+        int windowSeconds,
+        int accountDelayAfter,
+        int addressDelayAfter,
+        int baseDelayMillis,
+        int maxDelayMillis,
+        int addressBlockAfter,
+        int blockSeconds,
+        int maxDelayedBinds,
         int familiarDays) {
 
     public static final int DEFAULT_FAMILIAR_DAYS = 30;
-    public static final ThrottleSettings DEFAULT = new ThrottleSettings(true, 300, 3, 10, 250, 3000, 100, 300, 4,
-            DEFAULT_FAMILIAR_DAYS);
-    public static final ThrottleSettings DISABLED = new ThrottleSettings(false, 300, 0, 0, 0, 0, 0, 0, 1,
-            DEFAULT_FAMILIAR_DAYS);
+    public static final ThrottleSettings DEFAULT =
+            new ThrottleSettings(true, 300, 3, 10, 250, 3000, 100, 300, 4, DEFAULT_FAMILIAR_DAYS);
+    public static final ThrottleSettings DISABLED =
+            new ThrottleSettings(false, 300, 0, 0, 0, 0, 0, 0, 1, DEFAULT_FAMILIAR_DAYS);
 
     public ThrottleSettings {
         if (windowSeconds <= 0 || maxDelayedBinds <= 0) {
             throw new IllegalArgumentException("windowSeconds and maxDelayedBinds must be greater than 0");
         }
-        if (accountDelayAfter < 0 || addressDelayAfter < 0 || baseDelayMillis < 0 || maxDelayMillis < 0
-                || addressBlockAfter < 0 || blockSeconds < 0 || familiarDays < 0) {
+        if (accountDelayAfter < 0
+                || addressDelayAfter < 0
+                || baseDelayMillis < 0
+                || maxDelayMillis < 0
+                || addressBlockAfter < 0
+                || blockSeconds < 0
+                || familiarDays < 0) {
             throw new IllegalArgumentException("throttle values cannot be negative");
         }
     }

@@ -1,8 +1,8 @@
 package dev.linden.core.txn;
 
 import dev.linden.backend.Backend;
-import dev.linden.core.OperationContext;
 import dev.linden.core.Oids;
+import dev.linden.core.OperationContext;
 import dev.linden.core.RequestHandler;
 import dev.linden.core.Response;
 import dev.linden.core.Session;
@@ -53,8 +53,10 @@ public final class Transactions {
 
     /** The transaction specification control of an update, or null when it is not part of a transaction. */
     public static Control control(OperationContext ctx) {
-        return KnownControls.applies(Oids.TRANSACTION_SPECIFICATION, ctx.request().op())
-                ? KnownControls.find(ctx.request().controls(), Oids.TRANSACTION_SPECIFICATION) : null;
+        return KnownControls.applies(
+                        Oids.TRANSACTION_SPECIFICATION, ctx.request().op())
+                ? KnownControls.find(ctx.request().controls(), Oids.TRANSACTION_SPECIFICATION)
+                : null;
     }
 
     public Response extended(OperationContext ctx, ExtendedRequest request) throws LdapException {
@@ -80,8 +82,8 @@ public final class Transactions {
             throw new LdapException(ResultCode.TXN_ID_INVALID, "invalid transaction identifier");
         }
         if (txn.size() >= maxUpdates) {
-            throw new LdapException(ResultCode.ADMIN_LIMIT_EXCEEDED, "a transaction holds at most " + maxUpdates
-                    + " updates");
+            throw new LdapException(
+                    ResultCode.ADMIN_LIMIT_EXCEEDED, "a transaction holds at most " + maxUpdates + " updates");
         }
         txn.add(ctx);
         return new Response(forRequest(ctx.request().op(), LdapResult.success()));
@@ -103,7 +105,8 @@ public final class Transactions {
             id = r.readOctetString(r.peekTag());
             r.expectEnd("the end transaction request");
         } catch (BerException e) {
-            throw new LdapException(ResultCode.PROTOCOL_ERROR, "end transaction request value is not valid: " + e.getMessage());
+            throw new LdapException(
+                    ResultCode.PROTOCOL_ERROR, "end transaction request value is not valid: " + e.getMessage());
         }
         PendingTransaction txn = ctx.session().endTransaction(id);
         if (txn == null) {
@@ -121,7 +124,8 @@ public final class Transactions {
             backend.transaction(() -> {
                 for (OperationContext update : txn.updates()) {
                     Response response = replay.dispatch(withoutControl(update));
-                    LdapResult result = response == null ? LdapResult.of(ResultCode.OTHER, "no response")
+                    LdapResult result = response == null
+                            ? LdapResult.of(ResultCode.OTHER, "no response")
                             : ((ResultResponse) response.op()).result();
                     if (result.code() != ResultCode.SUCCESS) {
                         failed[0] = new Failed(update.request().messageId(), result);
@@ -137,23 +141,28 @@ public final class Transactions {
             if (failed[0] == null) {
                 throw e;
             }
-            LdapResult r = failed[0].result(); // its code and message; its matchedDN belongs to the update, as slapd has it
-            return new Response(new ExtendedResponse(LdapResult.of(r.code(), r.diagnosticMessage()), null,
-                    endValue(failed[0].messageId(), List.of())));
+            LdapResult r =
+                    failed[0].result(); // its code and message; its matchedDN belongs to the update, as slapd has it
+            return new Response(new ExtendedResponse(
+                    LdapResult.of(r.code(), r.diagnosticMessage()), null, endValue(failed[0].messageId(), List.of())));
         }
-        return new Response(new ExtendedResponse(LdapResult.success(), null,
-                updateControls.isEmpty() ? null : endValue(-1, updateControls)));
+        return new Response(new ExtendedResponse(
+                LdapResult.success(), null, updateControls.isEmpty() ? null : endValue(-1, updateControls)));
     }
 
-    private record Failed(int messageId, LdapResult result) {
-    }
+    private record Failed(int messageId, LdapResult result) {}
 
     /** The update as queued, without the transaction control, so that running it does not queue it again. */
     private static OperationContext withoutControl(OperationContext ctx) {
         List<Control> rest = ctx.request().controls().stream()
-                .filter(c -> !c.oid().equals(Oids.TRANSACTION_SPECIFICATION)).toList();
-        return new OperationContext(ctx.session(), new LdapMessage(ctx.request().messageId(), ctx.request().op(), rest),
-                ctx.sink(), ctx.abandoned(), ctx.canceled());
+                .filter(c -> !c.oid().equals(Oids.TRANSACTION_SPECIFICATION))
+                .toList();
+        return new OperationContext(
+                ctx.session(),
+                new LdapMessage(ctx.request().messageId(), ctx.request().op(), rest),
+                ctx.sink(),
+                ctx.abandoned(),
+                ctx.canceled());
     }
 
     /** updateControls ::= SEQUENCE { messageID, controls } (the controls as in an LDAPMessage, without its tag). */

@@ -10,8 +10,11 @@ import org.junit.jupiter.api.Test;
 class RightAndAddressTest {
     @Test
     void levelsAreCumulativeAndListsAreExact() {
-        assertThat(Right.parse(List.of("read"))).containsExactlyInAnyOrder(Right.AUTH, Right.COMPARE, Right.SEARCH, Right.READ);
-        assertThat(Right.parse(List.of("write"))).contains(Right.READ, Right.ADD, Right.DELETE).doesNotContain(Right.MANAGE);
+        assertThat(Right.parse(List.of("read")))
+                .containsExactlyInAnyOrder(Right.AUTH, Right.COMPARE, Right.SEARCH, Right.READ);
+        assertThat(Right.parse(List.of("write")))
+                .contains(Right.READ, Right.ADD, Right.DELETE)
+                .doesNotContain(Right.MANAGE);
         assertThat(Right.parse(List.of("manage"))).isEqualTo(EnumSet.allOf(Right.class));
         assertThat(Right.parse(List.of("none"))).isEmpty();
         assertThat(Right.parse(List.of("auth", "write"))).containsExactlyInAnyOrder(Right.AUTH, Right.WRITE);

@@ -38,7 +38,9 @@ class SecretRightsTest {
     }
 
     static AccessControl acl(List<AccessRuleSpec> specs) {
-        Backend empty = new Backend(new MemoryStorage(), SCHEMA,
+        Backend empty = new Backend(
+                new MemoryStorage(),
+                SCHEMA,
                 new BackendConfig(List.of(dn("dc=example,dc=com")), BackendConfig.defaultIndexes(), 10));
         return new AccessControl(AccessRules.build(specs, SCHEMA), SCHEMA, new GroupMembership(empty), dn(ROOT));
     }
@@ -62,7 +64,8 @@ class SecretRightsTest {
         AccessControl acl = acl(AccessRules.defaults(null, false));
         assertThat(AccessControl.mayShowSecrets(acl.rules())).isFalse();
         AccessContext root = as(acl, ROOT);
-        assertThat(acl.onAttribute(root, bob, PASSWORD)).doesNotContain(Right.READ, Right.SEARCH)
+        assertThat(acl.onAttribute(root, bob, PASSWORD))
+                .doesNotContain(Right.READ, Right.SEARCH)
                 .contains(Right.COMPARE, Right.WRITE, Right.AUTH);
         assertThat(acl.rights(root, bob).on(PASSWORD, Right.READ)).isFalse();
         assertThat(acl.rights(root, bob).on(CN, Right.READ)).isTrue();
@@ -76,7 +79,8 @@ class SecretRightsTest {
         AccessControl acl = acl(List.of(to(null, by("users", null, "manage"))));
         assertThat(AccessControl.mayShowSecrets(acl.rules())).isFalse();
         AccessContext replicator = as(acl, REPLICATOR);
-        assertThat(acl.onAttribute(replicator, bob, PASSWORD)).doesNotContain(Right.READ, Right.SEARCH, Right.COMPARE)
+        assertThat(acl.onAttribute(replicator, bob, PASSWORD))
+                .doesNotContain(Right.READ, Right.SEARCH, Right.COMPARE)
                 .contains(Right.AUTH, Right.WRITE);
         assertThat(acl.rights(replicator, bob).on(PASSWORD, Right.READ)).isFalse();
         assertThat(acl.rights(replicator, bob).on(CN, Right.READ)).isTrue();
@@ -85,7 +89,10 @@ class SecretRightsTest {
     @Test
     void aRuleNamingTheSecretShowsItToWhomItGrantsRead() {
         AccessControl acl = acl(List.of(
-                to(List.of("userPassword"), by(null, REPLICATOR, "read"), by("self", null, "auth", "write"),
+                to(
+                        List.of("userPassword"),
+                        by(null, REPLICATOR, "read"),
+                        by("self", null, "auth", "write"),
                         by("anyone", null, "auth")),
                 to(null, by("users", null, "read"))));
         assertThat(AccessControl.mayShowSecrets(acl.rules())).isTrue();
@@ -93,7 +100,9 @@ class SecretRightsTest {
         assertThat(acl.onAttribute(replicator, bob, PASSWORD)).contains(Right.READ, Right.SEARCH, Right.COMPARE);
         EntryRights rights = acl.rights(replicator, bob);
         assertThat(rights.on(PASSWORD, Right.READ)).isTrue();
-        assertThat(rights.uniform()).as("the secret must be sent beside the stored user section").isFalse();
+        assertThat(rights.uniform())
+                .as("the secret must be sent beside the stored user section")
+                .isFalse();
         for (String other : List.of(BOB, ROOT, "uid=carol,dc=example,dc=com")) {
             AccessContext ctx = as(acl, other);
             assertThat(acl.onAttribute(ctx, bob, PASSWORD)).as(other).doesNotContain(Right.READ, Right.SEARCH);
@@ -106,16 +115,21 @@ class SecretRightsTest {
     void aRuleNamingTheSecretAndGrantingNothingLeavesNothing() {
         AccessControl acl = acl(List.of(to(List.of("userPassword"), by("anyone", null, "none"))));
         assertThat(acl.onAttribute(as(acl, BOB), bob, PASSWORD)).isEmpty();
-        assertThat(acl.onAttribute(as(acl, ROOT), bob, PASSWORD)).doesNotContain(Right.READ).contains(Right.WRITE);
+        assertThat(acl.onAttribute(as(acl, ROOT), bob, PASSWORD))
+                .doesNotContain(Right.READ)
+                .contains(Right.WRITE);
     }
 
     @Test
     void theRootDnReadsASecretOnlyWhenARuleNamingItSaysSo() {
-        AccessControl acl = acl(List.of(to(List.of("userPassword"), by(null, ROOT, "read"), by("anyone", null, "auth"))));
+        AccessControl acl =
+                acl(List.of(to(List.of("userPassword"), by(null, ROOT, "read"), by("anyone", null, "auth"))));
         AccessContext root = as(acl, ROOT);
         assertThat(acl.onAttribute(root, bob, PASSWORD)).contains(Right.READ, Right.SEARCH, Right.WRITE, Right.MANAGE);
         assertThat(acl.rights(root, bob).on(PASSWORD, Right.READ)).isTrue();
         assertThat(acl.rights(root, bob).uniform()).isFalse();
-        assertThat(acl.rights(root, bob).on(CN, Right.MANAGE)).as("everything else, as always").isTrue();
+        assertThat(acl.rights(root, bob).on(CN, Right.MANAGE))
+                .as("everything else, as always")
+                .isTrue();
     }
 }

@@ -78,12 +78,26 @@ final class DispatcherHarness {
 
     DispatcherHarness(Policy policy, SecurityRules security, String ldif, dev.linden.core.ExtensionSettings extensions)
             throws Exception {
-        Backend backend = new Backend(new MemoryStorage(), schema,
+        Backend backend = new Backend(
+                new MemoryStorage(),
+                schema,
                 new BackendConfig(List.of(DnSyntax.parse(SUFFIX, schema)), BackendConfig.defaultIndexes(), 1000));
-        CoreConfig core = new CoreConfig(DnSyntax.parse(ADMIN, schema), ADMIN_PASSWORD, 500, 3600, false, "SSHA256",
-                "test", security,
-                AccessRules.build(AccessRules.defaults("cn=admins,ou=groups," + SUFFIX, false), schema), SaslConfig.DEFAULT,
-                policy, ThrottleSettings.DISABLED, GroupSettings.DEFAULT, SearchLimits.ANONYMOUS_DEFAULT, java.util.Set.of());
+        CoreConfig core = new CoreConfig(
+                DnSyntax.parse(ADMIN, schema),
+                ADMIN_PASSWORD,
+                500,
+                3600,
+                false,
+                "SSHA256",
+                "test",
+                security,
+                AccessRules.build(AccessRules.defaults("cn=admins,ou=groups," + SUFFIX, false), schema),
+                SaslConfig.DEFAULT,
+                policy,
+                ThrottleSettings.DISABLED,
+                GroupSettings.DEFAULT,
+                SearchLimits.ANONYMOUS_DEFAULT,
+                java.util.Set.of());
         directory = new Directory(backend, schema, core, PasswordSchemes.standard(), Clock.systemUTC(), extensions);
         EntryImport importer = new EntryImport(directory, true);
         List<Entry> entries = new ArrayList<>();
@@ -102,11 +116,15 @@ final class DispatcherHarness {
     Reply send(Session session, ProtocolOp op, Control... controls) {
         List<SearchResultEntry> entries = new ArrayList<>();
         LdapMessage request = roundTrip(new LdapMessage(messageIds.incrementAndGet(), op, List.of(controls)));
-        Response response = dispatcher.dispatch(new OperationContext(session, request, m -> {
-            if (roundTrip(m).op() instanceof SearchResultEntry e) {
-                entries.add(e);
-            }
-        }, new AtomicBoolean()));
+        Response response = dispatcher.dispatch(new OperationContext(
+                session,
+                request,
+                m -> {
+                    if (roundTrip(m).op() instanceof SearchResultEntry e) {
+                        entries.add(e);
+                    }
+                },
+                new AtomicBoolean()));
         LdapMessage done = roundTrip(new LdapMessage(request.messageId(), response.op(), response.controls()));
         return new Reply(done, entries);
     }
@@ -115,8 +133,8 @@ final class DispatcherHarness {
     List<LdapMessage> sendAll(Session session, ProtocolOp op, Control... controls) {
         List<LdapMessage> all = new ArrayList<>();
         LdapMessage request = roundTrip(new LdapMessage(messageIds.incrementAndGet(), op, List.of(controls)));
-        Response response = dispatcher.dispatch(new OperationContext(session, request, m -> all.add(roundTrip(m)),
-                new AtomicBoolean()));
+        Response response = dispatcher.dispatch(
+                new OperationContext(session, request, m -> all.add(roundTrip(m)), new AtomicBoolean()));
         if (response != null) {
             all.add(roundTrip(new LdapMessage(request.messageId(), response.op(), response.controls())));
         }

@@ -73,7 +73,8 @@ class DispatcherOperationsTest {
 
     private Session bound(String dn, String password) {
         Session s = h.connect();
-        assertThat(h.send(s, BindRequest.simple(dn, bytes(password))).result().code()).isEqualTo(ResultCode.SUCCESS);
+        assertThat(h.send(s, BindRequest.simple(dn, bytes(password))).result().code())
+                .isEqualTo(ResultCode.SUCCESS);
         return s;
     }
 
@@ -81,8 +82,10 @@ class DispatcherOperationsTest {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static SearchRequest search(String base, SearchScope scope, String filter, String... attrs) throws Exception {
-        return new SearchRequest(base, scope, DerefAliases.NEVER, 0, 0, false, FilterText.parse(filter), List.of(attrs));
+    private static SearchRequest search(String base, SearchScope scope, String filter, String... attrs)
+            throws Exception {
+        return new SearchRequest(
+                base, scope, DerefAliases.NEVER, 0, 0, false, FilterText.parse(filter), List.of(attrs));
     }
 
     private static PartialAttribute attr(String name, String... values) {
@@ -97,18 +100,41 @@ class DispatcherOperationsTest {
     void addSearchModifyRenameDeleteAsTheAdministrator() throws Exception {
         Session admin = bound(DispatcherHarness.ADMIN, DispatcherHarness.ADMIN_PASSWORD);
         String carol = "uid=carol,ou=people,dc=example,dc=com";
-        assertThat(h.send(admin, new AddRequest(carol, List.of(attr("objectClass", "inetOrgPerson"), attr("uid", "carol"),
-                attr("cn", "Carol"), attr("sn", "C")))).result().code()).isEqualTo(ResultCode.SUCCESS);
-        assertThat(h.send(admin, search("ou=people,dc=example,dc=com", SearchScope.ONE, "(cn=carol)")).dns())
+        assertThat(h.send(
+                                admin,
+                                new AddRequest(
+                                        carol,
+                                        List.of(
+                                                attr("objectClass", "inetOrgPerson"),
+                                                attr("uid", "carol"),
+                                                attr("cn", "Carol"),
+                                                attr("sn", "C"))))
+                        .result()
+                        .code())
+                .isEqualTo(ResultCode.SUCCESS);
+        assertThat(h.send(admin, search("ou=people,dc=example,dc=com", SearchScope.ONE, "(cn=carol)"))
+                        .dns())
                 .containsExactly(carol);
-        assertThat(h.send(admin, new ModifyRequest(carol, List.of(new Modification(ModOp.REPLACE, attr("mail",
-                "carol@example.com"))))).result().code()).isEqualTo(ResultCode.SUCCESS);
-        assertThat(h.send(admin, new CompareRequest(carol, "mail", bytes("CAROL@example.com"))).result().code())
+        assertThat(h.send(
+                                admin,
+                                new ModifyRequest(
+                                        carol,
+                                        List.of(new Modification(ModOp.REPLACE, attr("mail", "carol@example.com")))))
+                        .result()
+                        .code())
+                .isEqualTo(ResultCode.SUCCESS);
+        assertThat(h.send(admin, new CompareRequest(carol, "mail", bytes("CAROL@example.com")))
+                        .result()
+                        .code())
                 .isEqualTo(ResultCode.COMPARE_TRUE);
-        assertThat(h.send(admin, new ModifyDnRequest(carol, "uid=caroline", true, null)).result().code())
+        assertThat(h.send(admin, new ModifyDnRequest(carol, "uid=caroline", true, null))
+                        .result()
+                        .code())
                 .isEqualTo(ResultCode.SUCCESS);
         String caroline = "uid=caroline,ou=people,dc=example,dc=com";
-        assertThat(h.send(admin, search(caroline, SearchScope.BASE, "(uid=caroline)", "uid")).entries()).hasSize(1);
+        assertThat(h.send(admin, search(caroline, SearchScope.BASE, "(uid=caroline)", "uid"))
+                        .entries())
+                .hasSize(1);
         assertThat(h.send(admin, new DeleteRequest(caroline)).result().code()).isEqualTo(ResultCode.SUCCESS);
         var gone = h.send(admin, search(caroline, SearchScope.BASE, "(objectClass=*)"));
         assertThat(gone.result().code()).isEqualTo(ResultCode.NO_SUCH_OBJECT);
@@ -118,18 +144,47 @@ class DispatcherOperationsTest {
     @Test
     void theTreeAnswersWithSlapdsResultCodes() throws Exception {
         Session admin = bound(DispatcherHarness.ADMIN, DispatcherHarness.ADMIN_PASSWORD);
-        assertThat(h.send(admin, new AddRequest(ALICE, List.of(attr("objectClass", "inetOrgPerson"), attr("uid", "alice"),
-                attr("cn", "A"), attr("sn", "A")))).result().code()).isEqualTo(ResultCode.ENTRY_ALREADY_EXISTS);
-        assertThat(h.send(admin, new DeleteRequest("ou=people,dc=example,dc=com")).result().code())
+        assertThat(h.send(
+                                admin,
+                                new AddRequest(
+                                        ALICE,
+                                        List.of(
+                                                attr("objectClass", "inetOrgPerson"),
+                                                attr("uid", "alice"),
+                                                attr("cn", "A"),
+                                                attr("sn", "A"))))
+                        .result()
+                        .code())
+                .isEqualTo(ResultCode.ENTRY_ALREADY_EXISTS);
+        assertThat(h.send(admin, new DeleteRequest("ou=people,dc=example,dc=com"))
+                        .result()
+                        .code())
                 .isEqualTo(ResultCode.NOT_ALLOWED_ON_NON_LEAF);
-        var orphan = h.send(admin, new AddRequest("uid=x,ou=nowhere,dc=example,dc=com",
-                List.of(attr("objectClass", "inetOrgPerson"), attr("uid", "x"), attr("cn", "X"), attr("sn", "X"))));
+        var orphan = h.send(
+                admin,
+                new AddRequest(
+                        "uid=x,ou=nowhere,dc=example,dc=com",
+                        List.of(
+                                attr("objectClass", "inetOrgPerson"),
+                                attr("uid", "x"),
+                                attr("cn", "X"),
+                                attr("sn", "X"))));
         assertThat(orphan.result().code()).isEqualTo(ResultCode.NO_SUCH_OBJECT);
         assertThat(orphan.result().matchedDn()).isEqualTo("dc=example,dc=com");
-        assertThat(h.send(admin, new AddRequest("uid=y,ou=people,dc=example,dc=com",
-                List.of(attr("objectClass", "inetOrgPerson"), attr("uid", "y"), attr("cn", "Y")))).result().code())
+        assertThat(h.send(
+                                admin,
+                                new AddRequest(
+                                        "uid=y,ou=people,dc=example,dc=com",
+                                        List.of(
+                                                attr("objectClass", "inetOrgPerson"),
+                                                attr("uid", "y"),
+                                                attr("cn", "Y"))))
+                        .result()
+                        .code())
                 .isEqualTo(ResultCode.OBJECT_CLASS_VIOLATION); // sn is required
-        assertThat(h.send(admin, search("o=elsewhere", SearchScope.SUB, "(objectClass=*)")).result().code())
+        assertThat(h.send(admin, search("o=elsewhere", SearchScope.SUB, "(objectClass=*)"))
+                        .result()
+                        .code())
                 .isEqualTo(ResultCode.NO_SUCH_OBJECT);
     }
 
@@ -141,42 +196,60 @@ class DispatcherOperationsTest {
         Session admin = bound(DispatcherHarness.ADMIN, DispatcherHarness.ADMIN_PASSWORD);
         var read = h.send(admin, search(ALICE, SearchScope.BASE, "(objectClass=*)", "*", "userPassword"));
         assertThat(read.entries()).hasSize(1);
-        assertThat(read.entries().get(0).attributes()).extracting(PartialAttribute::type)
-                .contains("uid").doesNotContain("userPassword");
-        var probe = h.send(bound(BOB, "bob-password"), search("ou=people,dc=example,dc=com", SearchScope.SUB,
-                "(userPassword=*)"));
+        assertThat(read.entries().get(0).attributes())
+                .extracting(PartialAttribute::type)
+                .contains("uid")
+                .doesNotContain("userPassword");
+        var probe = h.send(
+                bound(BOB, "bob-password"), search("ou=people,dc=example,dc=com", SearchScope.SUB, "(userPassword=*)"));
         assertThat(probe.entries()).as("filters on secrets match nothing").isEmpty();
     }
 
     @Test
     void ordinaryUsersReadButDoNotWrite() throws Exception {
         Session bob = bound(BOB, "bob-password");
-        assertThat(h.send(bob, search("ou=people,dc=example,dc=com", SearchScope.ONE, "(objectClass=person)")).dns())
+        assertThat(h.send(bob, search("ou=people,dc=example,dc=com", SearchScope.ONE, "(objectClass=person)"))
+                        .dns())
                 .containsExactlyInAnyOrder(ALICE, BOB);
         assertThat(h.send(bob, new ModifyRequest(ALICE, List.of(new Modification(ModOp.REPLACE, attr("sn", "X")))))
-                .result().code()).isEqualTo(ResultCode.INSUFFICIENT_ACCESS_RIGHTS);
+                        .result()
+                        .code())
+                .isEqualTo(ResultCode.INSUFFICIENT_ACCESS_RIGHTS);
         Session alice = bound(ALICE, "alice-password"); // in the administrators' group: manage
         assertThat(h.send(alice, new ModifyRequest(BOB, List.of(new Modification(ModOp.REPLACE, attr("sn", "Bee")))))
-                .result().code()).isEqualTo(ResultCode.SUCCESS);
+                        .result()
+                        .code())
+                .isEqualTo(ResultCode.SUCCESS);
     }
 
     @Test
     void pagedResultsWalkOnceAndServePagesFromTheList() throws Exception {
         Session admin = bound(DispatcherHarness.ADMIN, DispatcherHarness.ADMIN_PASSWORD);
         for (int i = 0; i < 7; i++) {
-            h.send(admin, new AddRequest("uid=u" + i + ",ou=people,dc=example,dc=com", List.of(attr("objectClass",
-                    "inetOrgPerson"), attr("uid", "u" + i), attr("cn", "U" + i), attr("sn", "U"))));
+            h.send(
+                    admin,
+                    new AddRequest(
+                            "uid=u" + i + ",ou=people,dc=example,dc=com",
+                            List.of(
+                                    attr("objectClass", "inetOrgPerson"),
+                                    attr("uid", "u" + i),
+                                    attr("cn", "U" + i),
+                                    attr("sn", "U"))));
         }
         List<String> seen = new ArrayList<>();
         byte[] cookie = new byte[0];
         int pages = 0;
         do {
-            var reply = h.send(admin, search("ou=people,dc=example,dc=com", SearchScope.ONE, "(sn=U)", "1.1"),
+            var reply = h.send(
+                    admin,
+                    search("ou=people,dc=example,dc=com", SearchScope.ONE, "(sn=U)", "1.1"),
                     PagedResultsControl.response(3, cookie));
             assertThat(reply.result().code()).isEqualTo(ResultCode.SUCCESS);
             seen.addAll(reply.dns());
-            Control response = reply.done().controls().stream().filter(c -> c.oid().equals(Oids.PAGED_RESULTS))
-                    .findFirst().orElseThrow();
+            Control response = reply.done().controls().stream()
+                    .filter(c -> c.oid().equals(Oids.PAGED_RESULTS))
+                    .findFirst()
+                    .orElseThrow();
             cookie = PagedResultsControl.decode(response).cookie();
             pages++;
         } while (cookie.length > 0);
@@ -187,8 +260,15 @@ class DispatcherOperationsTest {
     @Test
     void sizeLimitsEndASearchWithSizeLimitExceeded() throws Exception {
         Session bob = bound(BOB, "bob-password");
-        SearchRequest r = new SearchRequest("dc=example,dc=com", SearchScope.SUB, DerefAliases.NEVER, 2, 0, false,
-                FilterText.parse("(objectClass=*)"), List.of("1.1"));
+        SearchRequest r = new SearchRequest(
+                "dc=example,dc=com",
+                SearchScope.SUB,
+                DerefAliases.NEVER,
+                2,
+                0,
+                false,
+                FilterText.parse("(objectClass=*)"),
+                List.of("1.1"));
         var reply = h.send(bob, r);
         assertThat(reply.result().code()).isEqualTo(ResultCode.SIZE_LIMIT_EXCEEDED);
         assertThat(reply.entries()).hasSize(2);
@@ -197,12 +277,12 @@ class DispatcherOperationsTest {
     @Test
     void anUnknownCriticalControlIsRefusedAndAnUnknownOrdinaryOneIgnored() throws Exception {
         Session bob = bound(BOB, "bob-password");
-        var critical = h.send(bob, search(BOB, SearchScope.BASE, "(objectClass=*)"),
-                new Control("1.3.6.1.4.1.99999.7", true, null));
+        var critical = h.send(
+                bob, search(BOB, SearchScope.BASE, "(objectClass=*)"), new Control("1.3.6.1.4.1.99999.7", true, null));
         assertThat(critical.result().code()).isEqualTo(ResultCode.UNAVAILABLE_CRITICAL_EXTENSION);
         assertThat(critical.entries()).isEmpty();
-        var ordinary = h.send(bob, search(BOB, SearchScope.BASE, "(objectClass=*)"),
-                new Control("1.3.6.1.4.1.99999.7", false, null));
+        var ordinary = h.send(
+                bob, search(BOB, SearchScope.BASE, "(objectClass=*)"), new Control("1.3.6.1.4.1.99999.7", false, null));
         assertThat(ordinary.entries()).hasSize(1);
     }
 
@@ -212,7 +292,9 @@ class DispatcherOperationsTest {
         assertThat(h.send(s, BindRequest.simple(BOB, bytes("wrong"))).result().code())
                 .isEqualTo(ResultCode.INVALID_CREDENTIALS);
         assertThat(h.send(s, BindRequest.simple("uid=nobody,ou=people,dc=example,dc=com", bytes("wrong")))
-                .result().code()).isEqualTo(ResultCode.INVALID_CREDENTIALS);
+                        .result()
+                        .code())
+                .isEqualTo(ResultCode.INVALID_CREDENTIALS);
         assertThat(s.isAnonymous()).isTrue();
     }
 }

@@ -109,13 +109,21 @@ class LiveContextOperationsTest {
 
     private static Session bound(DispatcherHarness h, String dn, String password) {
         Session s = h.connect();
-        assertThat(h.send(s, BindRequest.simple(dn, bytes(password))).result().code()).isEqualTo(ResultCode.SUCCESS);
+        assertThat(h.send(s, BindRequest.simple(dn, bytes(password))).result().code())
+                .isEqualTo(ResultCode.SUCCESS);
         return s;
     }
 
     private static SearchRequest searchLive() throws Exception {
-        return new SearchRequest("cn=Live", SearchScope.SUB, DerefAliases.NEVER, 0, 0, false,
-                FilterText.parse("(objectClass=*)"), List.of());
+        return new SearchRequest(
+                "cn=Live",
+                SearchScope.SUB,
+                DerefAliases.NEVER,
+                0,
+                0,
+                false,
+                FilterText.parse("(objectClass=*)"),
+                List.of());
     }
 
     private static CompareRequest compareCounter() {
@@ -128,10 +136,19 @@ class LiveContextOperationsTest {
         Session alice = bound(h, ALICE, "alice-password"); // the administrators' group: the rule for everything
         assertThat(h.send(alice, searchLive()).dns()).containsExactly("cn=Live", "cn=Counter,cn=Live");
         assertThat(h.send(alice, compareCounter()).result().code()).isEqualTo(ResultCode.COMPARE_TRUE);
-        assertThat(h.send(alice, new ModifyRequest("cn=Counter,cn=Live", List.of(new Modification(ModOp.REPLACE,
-                new PartialAttribute("description", List.of(bytes("0"))))))).result().code())
+        assertThat(h.send(
+                                alice,
+                                new ModifyRequest(
+                                        "cn=Counter,cn=Live",
+                                        List.of(new Modification(
+                                                ModOp.REPLACE,
+                                                new PartialAttribute("description", List.of(bytes("0")))))))
+                        .result()
+                        .code())
                 .isEqualTo(ResultCode.UNWILLING_TO_PERFORM);
-        assertThat(h.send(alice, new DeleteRequest("cn=Counter,cn=Live")).result().code())
+        assertThat(h.send(alice, new DeleteRequest("cn=Counter,cn=Live"))
+                        .result()
+                        .code())
                 .isEqualTo(ResultCode.UNWILLING_TO_PERFORM);
         var anonymous = h.send(h.connect(), searchLive());
         assertThat(anonymous.result().code()).isEqualTo(ResultCode.NO_SUCH_OBJECT);
@@ -145,9 +162,13 @@ class LiveContextOperationsTest {
         var search = h.send(admin, searchLive(), new Control(UNKNOWN_CRITICAL, true, null));
         assertThat(search.result().code()).isEqualTo(ResultCode.UNAVAILABLE_CRITICAL_EXTENSION);
         assertThat(search.entries()).isEmpty();
-        assertThat(h.send(admin, compareCounter(), new Control(UNKNOWN_CRITICAL, true, null)).result().code())
+        assertThat(h.send(admin, compareCounter(), new Control(UNKNOWN_CRITICAL, true, null))
+                        .result()
+                        .code())
                 .isEqualTo(ResultCode.UNAVAILABLE_CRITICAL_EXTENSION);
-        assertThat(h.send(admin, searchLive(), new Control(UNKNOWN_CRITICAL, false, null)).entries()).hasSize(2);
+        assertThat(h.send(admin, searchLive(), new Control(UNKNOWN_CRITICAL, false, null))
+                        .entries())
+                .hasSize(2);
     }
 
     @Test
@@ -158,8 +179,12 @@ class LiveContextOperationsTest {
         assertThat(h.send(clear, compareCounter()).result().code()).isEqualTo(ResultCode.CONFIDENTIALITY_REQUIRED);
         Session protectedSession = h.connect();
         protectedSession.markSecure(null); // what a completed StartTLS handshake does
-        assertThat(h.send(protectedSession, BindRequest.simple(DispatcherHarness.ADMIN,
-                bytes(DispatcherHarness.ADMIN_PASSWORD))).result().code()).isEqualTo(ResultCode.SUCCESS);
+        assertThat(h.send(
+                                protectedSession,
+                                BindRequest.simple(DispatcherHarness.ADMIN, bytes(DispatcherHarness.ADMIN_PASSWORD)))
+                        .result()
+                        .code())
+                .isEqualTo(ResultCode.SUCCESS);
         assertThat(h.send(protectedSession, searchLive()).entries()).hasSize(2);
     }
 
@@ -168,15 +193,33 @@ class LiveContextOperationsTest {
         Policy mustChange = new Policy(0, 0, 5, 2, 8, 0, 0, true, true, false, false, 900, 5, 300);
         DispatcherHarness h = mounted(mustChange, new SecurityRules(true, false, true, true));
         Session admin = bound(h, DispatcherHarness.ADMIN, DispatcherHarness.ADMIN_PASSWORD);
-        assertThat(h.send(admin, new ModifyRequest(ALICE, List.of(new Modification(ModOp.REPLACE,
-                new PartialAttribute("userPassword", List.of(bytes("Reset-By-Admin-42"))))))).result().code())
+        assertThat(h.send(
+                                admin,
+                                new ModifyRequest(
+                                        ALICE,
+                                        List.of(new Modification(
+                                                ModOp.REPLACE,
+                                                new PartialAttribute(
+                                                        "userPassword", List.of(bytes("Reset-By-Admin-42")))))))
+                        .result()
+                        .code())
                 .isEqualTo(ResultCode.SUCCESS);
         Session alice = bound(h, ALICE, "Reset-By-Admin-42");
         assertThat(h.send(alice, searchLive()).result().code()).isEqualTo(ResultCode.UNWILLING_TO_PERFORM);
         assertThat(h.send(alice, compareCounter()).result().code()).isEqualTo(ResultCode.UNWILLING_TO_PERFORM);
-        assertThat(h.send(alice, new ModifyRequest(ALICE, List.of(new Modification(ModOp.REPLACE,
-                new PartialAttribute("userPassword", List.of(bytes("Changed-By-Alice-42"))))))).result().code())
+        assertThat(h.send(
+                                alice,
+                                new ModifyRequest(
+                                        ALICE,
+                                        List.of(new Modification(
+                                                ModOp.REPLACE,
+                                                new PartialAttribute(
+                                                        "userPassword", List.of(bytes("Changed-By-Alice-42")))))))
+                        .result()
+                        .code())
                 .isEqualTo(ResultCode.SUCCESS);
-        assertThat(h.send(alice, searchLive()).entries()).as("readable once the password is changed").hasSize(2);
+        assertThat(h.send(alice, searchLive()).entries())
+                .as("readable once the password is changed")
+                .hasSize(2);
     }
 }

@@ -45,36 +45,67 @@ class SortedSearchTest {
         for (int i = 0; i < PEOPLE; i++) {
             // numbered in an order unlike the sort's, so that sorting is seen to happen
             int n = (i * 7919) % PEOPLE;
-            ldif.append("\ndn: uid=u").append(i).append(",ou=people,dc=example,dc=com\nobjectClass: inetOrgPerson\n")
-                    .append("uid: u").append(i).append("\ncn: U").append(i).append("\nsn: ")
-                    .append(String.format("S%05d", n)).append("\nuserPassword: pw\n");
+            ldif.append("\ndn: uid=u")
+                    .append(i)
+                    .append(",ou=people,dc=example,dc=com\nobjectClass: inetOrgPerson\n")
+                    .append("uid: u")
+                    .append(i)
+                    .append("\ncn: U")
+                    .append(i)
+                    .append("\nsn: ")
+                    .append(String.format("S%05d", n))
+                    .append("\nuserPassword: pw\n");
         }
-        h = new DispatcherHarness(Policy.DEFAULT, ldif.toString(), new ExtensionSettings(List.of(), 10_000, 300, 3, 100,
-                1_000));
+        h = new DispatcherHarness(
+                Policy.DEFAULT, ldif.toString(), new ExtensionSettings(List.of(), 10_000, 300, 3, 100, 1_000));
     }
 
     private Session admin() {
         Session s = h.connect();
-        assertThat(h.send(s, BindRequest.simple(DispatcherHarness.ADMIN,
-                DispatcherHarness.ADMIN_PASSWORD.getBytes(StandardCharsets.UTF_8))).result().code())
+        assertThat(h.send(
+                                s,
+                                BindRequest.simple(
+                                        DispatcherHarness.ADMIN,
+                                        DispatcherHarness.ADMIN_PASSWORD.getBytes(StandardCharsets.UTF_8)))
+                        .result()
+                        .code())
                 .isEqualTo(ResultCode.SUCCESS);
         return s;
     }
 
     private static SearchRequest people() throws Exception {
-        return new SearchRequest("ou=people,dc=example,dc=com", SearchScope.ONE, DerefAliases.NEVER, 0, 0, false,
-                FilterText.parse("(objectClass=inetOrgPerson)"), List.of("sn"));
+        return new SearchRequest(
+                "ou=people,dc=example,dc=com",
+                SearchScope.ONE,
+                DerefAliases.NEVER,
+                0,
+                0,
+                false,
+                FilterText.parse("(objectClass=inetOrgPerson)"),
+                List.of("sn"));
     }
 
     private static Control sortBySn() {
-        byte[] v = new BerWriter().begin(BerTags.SEQUENCE).begin(BerTags.SEQUENCE).string("sn")
-                .string(0x80, "caseIgnoreOrderingMatch").end().end().toByteArray();
+        byte[] v = new BerWriter()
+                .begin(BerTags.SEQUENCE)
+                .begin(BerTags.SEQUENCE)
+                .string("sn")
+                .string(0x80, "caseIgnoreOrderingMatch")
+                .end()
+                .end()
+                .toByteArray();
         return new Control(Oids.SORT_REQUEST, true, v);
     }
 
     private static Control vlv(int before, int after, int offset, byte[] context) {
-        BerWriter w = new BerWriter().begin(BerTags.SEQUENCE).integer(before).integer(after)
-                .begin(0xa0).integer(offset).integer(0).end();
+        BerWriter w = new BerWriter()
+                .begin(BerTags.SEQUENCE)
+                .integer(before)
+                .integer(after)
+                .begin(0xa0)
+                .integer(offset)
+                .integer(0)
+                .end();
         if (context != null) {
             w.octetString(context);
         }
@@ -97,8 +128,9 @@ class SortedSearchTest {
 
     private static List<String> sns(DispatcherHarness.Reply reply) {
         List<String> out = new ArrayList<>();
-        reply.entries().forEach(e -> e.attributes().forEach(a -> out.add(new String(a.values().get(0),
-                StandardCharsets.UTF_8))));
+        reply.entries()
+                .forEach(e -> e.attributes()
+                        .forEach(a -> out.add(new String(a.values().get(0), StandardCharsets.UTF_8))));
         return out;
     }
 
@@ -111,8 +143,10 @@ class SortedSearchTest {
     void scrollingWithTheContextIdServesFromTheListWithoutWalkingAgain() throws Exception {
         Session s = admin();
         DispatcherHarness.Reply first = h.send(s, people(), sortBySn(), vlv(0, 9, 1, null));
-        assertThat(sns(first)).containsExactly("S00000", "S00001", "S00002", "S00003", "S00004", "S00005", "S00006",
-                "S00007", "S00008", "S00009");
+        assertThat(sns(first))
+                .containsExactly(
+                        "S00000", "S00001", "S00002", "S00003", "S00004", "S00005", "S00006", "S00007", "S00008",
+                        "S00009");
         byte[] context = context(first);
         assertThat(context).isNotNull();
         long walked = walks();
@@ -140,10 +174,16 @@ class SortedSearchTest {
     @Test
     void aSortPastTheLimitIsRefusedToUsersNotToTheAdministrator() throws Exception {
         Session user = h.connect();
-        assertThat(h.send(user, BindRequest.simple("uid=u1,ou=people,dc=example,dc=com",
-                "pw".getBytes(StandardCharsets.UTF_8))).result().code()).isEqualTo(ResultCode.SUCCESS);
+        assertThat(h.send(
+                                user,
+                                BindRequest.simple(
+                                        "uid=u1,ou=people,dc=example,dc=com", "pw".getBytes(StandardCharsets.UTF_8)))
+                        .result()
+                        .code())
+                .isEqualTo(ResultCode.SUCCESS);
         DispatcherHarness.Reply refused = h.send(user, people(), sortBySn());
-        assertThat(refused.result().code()).isEqualTo(ResultCode.ADMIN_LIMIT_EXCEEDED); // the sort limit (300) before the size limit (500)
+        assertThat(refused.result().code())
+                .isEqualTo(ResultCode.ADMIN_LIMIT_EXCEEDED); // the sort limit (300) before the size limit (500)
         assertThat(refused.entries()).isEmpty();
         DispatcherHarness.Reply all = h.send(admin(), people(), sortBySn());
         assertThat(all.result().code()).isEqualTo(ResultCode.SUCCESS);

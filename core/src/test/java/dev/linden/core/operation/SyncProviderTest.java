@@ -58,7 +58,10 @@ class SyncProviderTest {
     private Session admin;
 
     /** What one refreshOnly synchronization got: the entries with their states, the syncIdSets, the final cookie. */
-    record Refresh(List<SearchResultEntry> entries, List<SyncStateControl> states, List<SyncIdSet> idSets,
+    record Refresh(
+            List<SearchResultEntry> entries,
+            List<SyncStateControl> states,
+            List<SyncIdSet> idSets,
             SyncDoneControl done) {
         List<String> dns() {
             return entries.stream().map(SearchResultEntry::dn).toList();
@@ -69,12 +72,22 @@ class SyncProviderTest {
     void setUp() throws Exception {
         h = new DispatcherHarness(Policy.DEFAULT, LDIF);
         admin = h.connect();
-        h.send(admin, BindRequest.simple(DispatcherHarness.ADMIN, DispatcherHarness.ADMIN_PASSWORD.getBytes(StandardCharsets.UTF_8)));
+        h.send(
+                admin,
+                BindRequest.simple(
+                        DispatcherHarness.ADMIN, DispatcherHarness.ADMIN_PASSWORD.getBytes(StandardCharsets.UTF_8)));
     }
 
     private Refresh refresh(byte[] cookie) throws Exception {
-        SearchRequest r = new SearchRequest("dc=example,dc=com", SearchScope.SUB, DerefAliases.NEVER, 0, 0, false,
-                FilterText.parse("(objectClass=*)"), List.of("*", "+"));
+        SearchRequest r = new SearchRequest(
+                "dc=example,dc=com",
+                SearchScope.SUB,
+                DerefAliases.NEVER,
+                0,
+                0,
+                false,
+                FilterText.parse("(objectClass=*)"),
+                List.of("*", "+"));
         Control sync = new SyncRequestControl(SyncMode.REFRESH_ONLY, cookie, false).encode(true);
         List<LdapMessage> messages = h.sendAll(admin, r, sync);
         List<SearchResultEntry> entries = new ArrayList<>();
@@ -86,14 +99,20 @@ class SyncProviderTest {
                 case SearchResultEntry e -> {
                     entries.add(e);
                     states.add(SyncStateControl.decode(m.controls().stream()
-                            .filter(c -> c.oid().equals(SyncStateControl.OID)).findFirst().orElseThrow()));
+                            .filter(c -> c.oid().equals(SyncStateControl.OID))
+                            .findFirst()
+                            .orElseThrow()));
                 }
                 case IntermediateResponse i -> idSets.add((SyncIdSet) SyncInfo.decode(i));
                 default -> {
-                    assertThat(((dev.linden.protocol.op.SearchResultDone) m.op()).result().code())
+                    assertThat(((dev.linden.protocol.op.SearchResultDone) m.op())
+                                    .result()
+                                    .code())
                             .isEqualTo(ResultCode.SUCCESS);
                     done = SyncDoneControl.decode(m.controls().stream()
-                            .filter(c -> c.oid().equals(SyncDoneControl.OID)).findFirst().orElseThrow());
+                            .filter(c -> c.oid().equals(SyncDoneControl.OID))
+                            .findFirst()
+                            .orElseThrow());
                 }
             }
         }
@@ -105,20 +124,33 @@ class SyncProviderTest {
     }
 
     private void add(String uid) {
-        assertThat(h.send(admin, new AddRequest("uid=" + uid + ",ou=people,dc=example,dc=com", List.of(
-                attr("objectClass", "inetOrgPerson"), attr("uid", uid), attr("cn", uid), attr("sn", "S")))).result().code())
+        assertThat(h.send(
+                                admin,
+                                new AddRequest(
+                                        "uid=" + uid + ",ou=people,dc=example,dc=com",
+                                        List.of(
+                                                attr("objectClass", "inetOrgPerson"),
+                                                attr("uid", uid),
+                                                attr("cn", uid),
+                                                attr("sn", "S"))))
+                        .result()
+                        .code())
                 .isEqualTo(ResultCode.SUCCESS);
     }
 
     @Test
     void withoutACookieEverythingIsSentAsAddWithItsEntryUuidThenACookie() throws Exception {
         Refresh first = refresh(null);
-        assertThat(first.dns()).containsExactly("dc=example,dc=com", "ou=people,dc=example,dc=com",
-                "uid=alice,ou=people,dc=example,dc=com");
+        assertThat(first.dns())
+                .containsExactly(
+                        "dc=example,dc=com", "ou=people,dc=example,dc=com", "uid=alice,ou=people,dc=example,dc=com");
         assertThat(first.states()).extracting(SyncStateControl::state).containsOnly(SyncState.ADD);
         for (int i = 0; i < first.entries().size(); i++) {
-            String uuid = first.entries().get(i).attributes().stream().filter(a -> a.type().equals("entryUUID"))
-                    .map(a -> new String(a.values().get(0), StandardCharsets.US_ASCII)).findFirst().orElseThrow();
+            String uuid = first.entries().get(i).attributes().stream()
+                    .filter(a -> a.type().equals("entryUUID"))
+                    .map(a -> new String(a.values().get(0), StandardCharsets.US_ASCII))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(first.states().get(i).entryUuid()).isEqualTo(UUID.fromString(uuid));
         }
         assertThat(first.idSets()).isEmpty();
@@ -137,14 +169,18 @@ class SyncProviderTest {
         assertThat(nothing.done().refreshDeletes()).isTrue(); // a delete phase, from the changelog
 
         add("bob");
-        h.send(admin, new ModifyRequest("uid=alice,ou=people,dc=example,dc=com",
-                List.of(new Modification(ModOp.REPLACE, attr("description", "changed")))));
+        h.send(
+                admin,
+                new ModifyRequest(
+                        "uid=alice,ou=people,dc=example,dc=com",
+                        List.of(new Modification(ModOp.REPLACE, attr("description", "changed")))));
         add("carol");
         String carolUuid = entryUuid("uid=carol,ou=people,dc=example,dc=com");
         h.send(admin, new DeleteRequest("uid=carol,ou=people,dc=example,dc=com"));
         Refresh changes = refresh(cookie);
-        assertThat(changes.dns()).containsExactlyInAnyOrder("uid=bob,ou=people,dc=example,dc=com",
-                "uid=alice,ou=people,dc=example,dc=com");
+        assertThat(changes.dns())
+                .containsExactlyInAnyOrder(
+                        "uid=bob,ou=people,dc=example,dc=com", "uid=alice,ou=people,dc=example,dc=com");
         assertThat(changes.idSets()).hasSize(1);
         assertThat(changes.idSets().getFirst().refreshDeletes()).isTrue();
         assertThat(changes.idSets().getFirst().syncUuids()).containsExactly(UUID.fromString(carolUuid));
@@ -153,7 +189,8 @@ class SyncProviderTest {
 
     @Test
     void aCookieTheChangelogNoLongerCoversGetsAPresentPhase() throws Exception {
-        byte[] cookie = SyncCookie.parse("rid=001,sid=001,csn=20000101000000.000000Z#000000#001#000000").toBytes();
+        byte[] cookie = SyncCookie.parse("rid=001,sid=001,csn=20000101000000.000000Z#000000#001#000000")
+                .toBytes();
         Refresh r = refresh(cookie); // older than the import (which left no records): present
         assertThat(r.done().refreshDeletes()).isFalse();
         assertThat(r.entries()).hasSize(3);
@@ -167,9 +204,23 @@ class SyncProviderTest {
     }
 
     private String entryUuid(String dn) throws Exception {
-        SearchRequest r = new SearchRequest(dn, SearchScope.BASE, DerefAliases.NEVER, 0, 0, false,
-                FilterText.parse("(objectClass=*)"), List.of("entryUUID"));
-        return new String(h.send(admin, r).entries().getFirst().attributes().getFirst().values().get(0),
+        SearchRequest r = new SearchRequest(
+                dn,
+                SearchScope.BASE,
+                DerefAliases.NEVER,
+                0,
+                0,
+                false,
+                FilterText.parse("(objectClass=*)"),
+                List.of("entryUUID"));
+        return new String(
+                h.send(admin, r)
+                        .entries()
+                        .getFirst()
+                        .attributes()
+                        .getFirst()
+                        .values()
+                        .get(0),
                 StandardCharsets.US_ASCII);
     }
 }

@@ -66,7 +66,8 @@ class WriteOperationsTest {
     }
 
     private Session bind(Session s, String dn, String password) {
-        assertThat(h.send(s, BindRequest.simple(dn, bytes(password))).result().code()).isEqualTo(ResultCode.SUCCESS);
+        assertThat(h.send(s, BindRequest.simple(dn, bytes(password))).result().code())
+                .isEqualTo(ResultCode.SUCCESS);
         return s;
     }
 
@@ -83,22 +84,48 @@ class WriteOperationsTest {
     }
 
     private ResultCode modify(String dn, ModOp op, String attribute, String... values) {
-        return h.send(admin, new ModifyRequest(dn, List.of(new Modification(op, attr(attribute, values))))).result().code();
+        return h.send(admin, new ModifyRequest(dn, List.of(new Modification(op, attr(attribute, values)))))
+                .result()
+                .code();
     }
 
     private String value(String dn, String attribute) throws Exception {
-        var reply = h.send(admin, new SearchRequest(dn, SearchScope.BASE, DerefAliases.NEVER, 0, 0, false,
-                FilterText.parse("(objectClass=*)"), List.of(attribute)));
-        return reply.entries().get(0).attributes().stream().filter(a -> a.type().equalsIgnoreCase(attribute))
-                .map(a -> new String(a.values().get(0), StandardCharsets.UTF_8)).findFirst().orElse(null);
+        var reply = h.send(
+                admin,
+                new SearchRequest(
+                        dn,
+                        SearchScope.BASE,
+                        DerefAliases.NEVER,
+                        0,
+                        0,
+                        false,
+                        FilterText.parse("(objectClass=*)"),
+                        List.of(attribute)));
+        return reply.entries().get(0).attributes().stream()
+                .filter(a -> a.type().equalsIgnoreCase(attribute))
+                .map(a -> new String(a.values().get(0), StandardCharsets.UTF_8))
+                .findFirst()
+                .orElse(null);
     }
 
     @Test
     void modifyIncrementsAndAnswersEachMistakeWithSlapdsCode() throws Exception {
         String dn = "uid=posix,ou=people,dc=example,dc=com";
-        assertThat(h.send(admin, new AddRequest(dn, List.of(attr("objectClass", "inetOrgPerson", "posixAccount"),
-                attr("uid", "posix"), attr("cn", "Posix"), attr("sn", "P"), attr("uidNumber", "1000"), attr("gidNumber", "100"),
-                attr("homeDirectory", "/home/posix")))).result().code()).isEqualTo(ResultCode.SUCCESS);
+        assertThat(h.send(
+                                admin,
+                                new AddRequest(
+                                        dn,
+                                        List.of(
+                                                attr("objectClass", "inetOrgPerson", "posixAccount"),
+                                                attr("uid", "posix"),
+                                                attr("cn", "Posix"),
+                                                attr("sn", "P"),
+                                                attr("uidNumber", "1000"),
+                                                attr("gidNumber", "100"),
+                                                attr("homeDirectory", "/home/posix"))))
+                        .result()
+                        .code())
+                .isEqualTo(ResultCode.SUCCESS);
         assertThat(modify(dn, ModOp.INCREMENT, "uidNumber", "5")).isEqualTo(ResultCode.SUCCESS);
         assertThat(value(dn, "uidNumber")).isEqualTo("1005");
         assertThat(modify(dn, ModOp.DELETE, "mail", "x@y")).isEqualTo(ResultCode.NO_SUCH_ATTRIBUTE);
@@ -106,35 +133,81 @@ class WriteOperationsTest {
         assertThat(modify(dn, ModOp.DELETE, "uid")).isEqualTo(ResultCode.NOT_ALLOWED_ON_RDN);
         assertThat(modify(dn, ModOp.DELETE, "sn")).isEqualTo(ResultCode.OBJECT_CLASS_VIOLATION);
         assertThat(modify(dn, ModOp.REPLACE, "uidNumber", "one")).isEqualTo(ResultCode.INVALID_ATTRIBUTE_SYNTAX);
-        assertThat(modify(dn, ModOp.REPLACE, "createTimestamp", "20200101000000Z")).isEqualTo(ResultCode.CONSTRAINT_VIOLATION);
+        assertThat(modify(dn, ModOp.REPLACE, "createTimestamp", "20200101000000Z"))
+                .isEqualTo(ResultCode.CONSTRAINT_VIOLATION);
         assertThat(modify(dn, ModOp.REPLACE, "noSuchType", "x")).isEqualTo(ResultCode.UNDEFINED_ATTRIBUTE_TYPE);
-        assertThat(value(dn, "uidNumber")).as("the refused changes left the entry as it was").isEqualTo("1005");
+        assertThat(value(dn, "uidNumber"))
+                .as("the refused changes left the entry as it was")
+                .isEqualTo("1005");
     }
 
     @Test
     void aSubtreeMovesUnderANewParentWithItsChildren() throws Exception {
-        assertThat(h.send(admin, new AddRequest("ou=lab,dc=example,dc=com", List.of(attr("objectClass",
-                "organizationalUnit"), attr("ou", "lab")))).result().code()).isEqualTo(ResultCode.SUCCESS);
-        assertThat(h.send(admin, new AddRequest("cn=bench,ou=lab,dc=example,dc=com", List.of(attr("objectClass", "device"),
-                attr("cn", "bench")))).result().code()).isEqualTo(ResultCode.SUCCESS);
-        assertThat(h.send(admin, new ModifyDnRequest("ou=lab,dc=example,dc=com", "ou=workshop", true,
-                "ou=groups,dc=example,dc=com")).result().code()).isEqualTo(ResultCode.SUCCESS);
-        var moved = h.send(admin, new SearchRequest("ou=workshop,ou=groups,dc=example,dc=com", SearchScope.SUB,
-                DerefAliases.NEVER, 0, 0, false, FilterText.parse("(objectClass=*)"), List.of("1.1")));
-        assertThat(moved.dns()).containsExactly("ou=workshop,ou=groups,dc=example,dc=com",
-                "cn=bench,ou=workshop,ou=groups,dc=example,dc=com");
-        assertThat(value("ou=workshop,ou=groups,dc=example,dc=com", "ou")).as("the old RDN value deleted").isEqualTo("workshop");
-        var gone = h.send(admin, new SearchRequest("cn=bench,ou=lab,dc=example,dc=com", SearchScope.BASE,
-                DerefAliases.NEVER, 0, 0, false, FilterText.parse("(objectClass=*)"), List.of()));
+        assertThat(h.send(
+                                admin,
+                                new AddRequest(
+                                        "ou=lab,dc=example,dc=com",
+                                        List.of(attr("objectClass", "organizationalUnit"), attr("ou", "lab"))))
+                        .result()
+                        .code())
+                .isEqualTo(ResultCode.SUCCESS);
+        assertThat(h.send(
+                                admin,
+                                new AddRequest(
+                                        "cn=bench,ou=lab,dc=example,dc=com",
+                                        List.of(attr("objectClass", "device"), attr("cn", "bench"))))
+                        .result()
+                        .code())
+                .isEqualTo(ResultCode.SUCCESS);
+        assertThat(h.send(
+                                admin,
+                                new ModifyDnRequest(
+                                        "ou=lab,dc=example,dc=com", "ou=workshop", true, "ou=groups,dc=example,dc=com"))
+                        .result()
+                        .code())
+                .isEqualTo(ResultCode.SUCCESS);
+        var moved = h.send(
+                admin,
+                new SearchRequest(
+                        "ou=workshop,ou=groups,dc=example,dc=com",
+                        SearchScope.SUB,
+                        DerefAliases.NEVER,
+                        0,
+                        0,
+                        false,
+                        FilterText.parse("(objectClass=*)"),
+                        List.of("1.1")));
+        assertThat(moved.dns())
+                .containsExactly(
+                        "ou=workshop,ou=groups,dc=example,dc=com", "cn=bench,ou=workshop,ou=groups,dc=example,dc=com");
+        assertThat(value("ou=workshop,ou=groups,dc=example,dc=com", "ou"))
+                .as("the old RDN value deleted")
+                .isEqualTo("workshop");
+        var gone = h.send(
+                admin,
+                new SearchRequest(
+                        "cn=bench,ou=lab,dc=example,dc=com",
+                        SearchScope.BASE,
+                        DerefAliases.NEVER,
+                        0,
+                        0,
+                        false,
+                        FilterText.parse("(objectClass=*)"),
+                        List.of()));
         assertThat(gone.result().code()).isEqualTo(ResultCode.NO_SUCH_OBJECT);
-        assertThat(h.send(admin, new DeleteRequest("ou=workshop,ou=groups,dc=example,dc=com")).result().code())
+        assertThat(h.send(admin, new DeleteRequest("ou=workshop,ou=groups,dc=example,dc=com"))
+                        .result()
+                        .code())
                 .isEqualTo(ResultCode.NOT_ALLOWED_ON_NON_LEAF);
         assertThat(h.send(admin, new ModifyDnRequest(BOB, "uid=robert", true, "ou=nowhere,dc=example,dc=com"))
-                .result().code()).isEqualTo(ResultCode.NO_SUCH_OBJECT);
+                        .result()
+                        .code())
+                .isEqualTo(ResultCode.NO_SUCH_OBJECT);
     }
 
     private String whoAmI(Session s) {
-        ExtendedResponse r = (ExtendedResponse) h.send(s, new ExtendedRequest(Oids.WHO_AM_I, null)).done().op();
+        ExtendedResponse r = (ExtendedResponse)
+                h.send(s, new ExtendedRequest(Oids.WHO_AM_I, null)).done().op();
         assertThat(r.result().code()).isEqualTo(ResultCode.SUCCESS);
         return r.value() == null ? "" : new String(r.value(), StandardCharsets.UTF_8);
     }
@@ -165,11 +238,18 @@ class WriteOperationsTest {
         bind(bob, BOB, "bob-password");
         assertThat(whoAmI(bob)).isEqualTo("dn:" + BOB);
 
-        assertThat(changePassword(bob, null, "wrong-password", "bob-new-pw").result().code())
+        assertThat(changePassword(bob, null, "wrong-password", "bob-new-pw")
+                        .result()
+                        .code())
                 .isEqualTo(ResultCode.UNWILLING_TO_PERFORM);
-        assertThat(changePassword(bob, null, "bob-password", "bob-new-pw").result().code()).isEqualTo(ResultCode.SUCCESS);
+        assertThat(changePassword(bob, null, "bob-password", "bob-new-pw")
+                        .result()
+                        .code())
+                .isEqualTo(ResultCode.SUCCESS);
         bind(h.connect(), BOB, "bob-new-pw");
-        assertThat(h.send(h.connect(), BindRequest.simple(BOB, bytes("bob-password"))).result().code())
+        assertThat(h.send(h.connect(), BindRequest.simple(BOB, bytes("bob-password")))
+                        .result()
+                        .code())
                 .isEqualTo(ResultCode.INVALID_CREDENTIALS);
 
         // the administrator resets it and the server makes one up: genPasswd [0] in the response's value
@@ -180,9 +260,14 @@ class WriteOperationsTest {
         assertThat(generated).hasSizeGreaterThanOrEqualTo(12);
         bind(h.connect(), BOB, generated);
 
-        assertThat(changePassword(admin, "uid=nobody,ou=people,dc=example,dc=com", null, "x-y-z-1234").result().code())
+        assertThat(changePassword(admin, "uid=nobody,ou=people,dc=example,dc=com", null, "x-y-z-1234")
+                        .result()
+                        .code())
                 .isEqualTo(ResultCode.NO_SUCH_OBJECT);
-        assertThat(changePassword(h.connect(), BOB, null, "anonymous-try").result().code())
-                .as("an anonymous client changes nobody's password").isNotEqualTo(ResultCode.SUCCESS);
+        assertThat(changePassword(h.connect(), BOB, null, "anonymous-try")
+                        .result()
+                        .code())
+                .as("an anonymous client changes nobody's password")
+                .isNotEqualTo(ResultCode.SUCCESS);
     }
 }

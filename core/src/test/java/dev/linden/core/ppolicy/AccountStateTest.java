@@ -21,13 +21,15 @@ class AccountStateTest {
         AccountState s = failures(T.minusSeconds(61), T.minusSeconds(59), T.minusSeconds(1));
         assertThat(s.countedFailures(LOCKOUT, T)).containsExactly(T.minusSeconds(59), T.minusSeconds(1));
         assertThat(s.failureLocks(LOCKOUT, T)).as("2 recent + this one = 3").isTrue();
-        assertThat(failures(T.minusSeconds(61), T.minusSeconds(1)).failureLocks(LOCKOUT, T)).isFalse();
+        assertThat(failures(T.minusSeconds(61), T.minusSeconds(1)).failureLocks(LOCKOUT, T))
+                .isFalse();
     }
 
     @Test
     void anIntervalOfZeroKeepsFailuresUntilASuccess() {
         Policy forever = new Policy(0, 0, 0, 0, 0, 0, 0, false, true, false, true, 30, 3, 0);
-        assertThat(failures(T.minusSeconds(86_400 * 365), T.minusSeconds(1)).failureLocks(forever, T)).isTrue();
+        assertThat(failures(T.minusSeconds(86_400 * 365), T.minusSeconds(1)).failureLocks(forever, T))
+                .isTrue();
     }
 
     @Test
@@ -48,13 +50,16 @@ class AccountStateTest {
     @Test
     void aLockLiftsAfterItsDurationAndItsFailuresAreSpent() {
         Instant locked = T.minusSeconds(10);
-        AccountState s = new AccountState(List.of(T.minusSeconds(12), T.minusSeconds(11), locked), locked, null, 0, false);
+        AccountState s =
+                new AccountState(List.of(T.minusSeconds(12), T.minusSeconds(11), locked), locked, null, 0, false);
         assertThat(s.locked(LOCKOUT, T)).isTrue();
         assertThat(s.locked(LOCKOUT, locked.plusSeconds(29))).isTrue();
         Instant after = locked.plusSeconds(30);
         assertThat(s.locked(LOCKOUT, after)).isFalse();
         assertThat(s.lockExpired(LOCKOUT, after)).isTrue();
-        assertThat(s.countedFailures(LOCKOUT, after)).as("the failures that caused the lock").isEmpty();
+        assertThat(s.countedFailures(LOCKOUT, after))
+                .as("the failures that caused the lock")
+                .isEmpty();
         assertThat(s.failureLocks(LOCKOUT, after)).isFalse();
     }
 
@@ -80,20 +85,30 @@ class AccountStateTest {
         assertThat(s.expired(aging, T.plusSeconds(99))).isFalse();
         assertThat(s.expired(aging, T.plusSeconds(100))).isTrue();
         assertThat(s.graceRemaining(aging)).isEqualTo(2);
-        assertThat(new AccountState(List.of(), null, T, 2, false).graceRemaining(aging)).isZero();
+        assertThat(new AccountState(List.of(), null, T, 2, false).graceRemaining(aging))
+                .isZero();
         assertThat(new AccountState(List.of(), null, null, 0, false).expired(aging, T.plusSeconds(1_000_000)))
-                .as("never changed: no expiry").isFalse();
-        assertThat(s.expired(Policy.DEFAULT, T.plusSeconds(1_000_000_000))).as("maxAge 0").isFalse();
+                .as("never changed: no expiry")
+                .isFalse();
+        assertThat(s.expired(Policy.DEFAULT, T.plusSeconds(1_000_000_000)))
+                .as("maxAge 0")
+                .isFalse();
     }
 
     @Test
     void minimumAgeUnlessReset() {
         Policy young = new Policy(60, 0, 0, 0, 0, 0, 0, true, true, false, false, 0, 0, 0);
-        assertThat(new AccountState(List.of(), null, T, 0, false).tooYoung(young, T.plusSeconds(59))).isTrue();
-        assertThat(new AccountState(List.of(), null, T, 0, false).tooYoung(young, T.plusSeconds(60))).isFalse();
-        assertThat(new AccountState(List.of(), null, T, 0, true).tooYoung(young, T.plusSeconds(1))).isFalse();
-        assertThat(new AccountState(List.of(), null, T, 0, true).mustChange(young)).isTrue();
-        assertThat(new AccountState(List.of(), null, T, 0, true).mustChange(LOCKOUT)).as("mustChange off").isFalse();
+        assertThat(new AccountState(List.of(), null, T, 0, false).tooYoung(young, T.plusSeconds(59)))
+                .isTrue();
+        assertThat(new AccountState(List.of(), null, T, 0, false).tooYoung(young, T.plusSeconds(60)))
+                .isFalse();
+        assertThat(new AccountState(List.of(), null, T, 0, true).tooYoung(young, T.plusSeconds(1)))
+                .isFalse();
+        assertThat(new AccountState(List.of(), null, T, 0, true).mustChange(young))
+                .isTrue();
+        assertThat(new AccountState(List.of(), null, T, 0, true).mustChange(LOCKOUT))
+                .as("mustChange off")
+                .isFalse();
     }
 
     @Test

@@ -21,8 +21,8 @@ class SaslExchangeTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        fixture = new SaslFixture(new SaslConfig(SaslConfig.ExternalMapping.SUBJECT, null,
-                List.of("uid=alice,ou=people,dc=example,dc=com"), false));
+        fixture = new SaslFixture(new SaslConfig(
+                SaslConfig.ExternalMapping.SUBJECT, null, List.of("uid=alice,ou=people,dc=example,dc=com"), false));
     }
 
     private static byte[] b(String s) {
@@ -78,11 +78,15 @@ class SaslExchangeTest {
 
         String expectedServerFinal(String withoutProof) {
             String[] parts = serverFirst.split(",");
-            byte[] salted = ScramCredentials.saltedPassword(b(password), Base64.getDecoder().decode(parts[1].substring(2)),
+            byte[] salted = ScramCredentials.saltedPassword(
+                    b(password),
+                    Base64.getDecoder().decode(parts[1].substring(2)),
                     Integer.parseInt(parts[2].substring(2)));
             byte[] serverKey = ScramCredentials.hmac(salted, b("Server Key"));
-            return "v=" + Base64.getEncoder().encodeToString(ScramCredentials.hmac(serverKey,
-                    b(bare() + "," + serverFirst + "," + withoutProof)));
+            return "v="
+                    + Base64.getEncoder()
+                            .encodeToString(ScramCredentials.hmac(
+                                    serverKey, b(bare() + "," + serverFirst + "," + withoutProof)));
         }
     }
 
@@ -92,7 +96,9 @@ class SaslExchangeTest {
     }
 
     private static void assertFails(ResultCode code, ThrowingCall call) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(LdapException.class, e -> assertThat(e.code()).isEqualTo(code));
+        assertThatThrownBy(call::run)
+                .isInstanceOfSatisfying(
+                        LdapException.class, e -> assertThat(e.code()).isEqualTo(code));
     }
 
     interface ThrowingCall {
@@ -111,8 +117,10 @@ class SaslExchangeTest {
         byte[] fin = client.fin(first.serverSaslCreds());
         BindResponse done = bind(session, "SCRAM-SHA-256", fin);
         assertThat(done.result().code()).isEqualTo(ResultCode.SUCCESS);
-        String withoutProof = new String(fin, StandardCharsets.UTF_8).substring(0, new String(fin, StandardCharsets.UTF_8).lastIndexOf(",p="));
-        assertThat(new String(done.serverSaslCreds(), StandardCharsets.UTF_8)).isEqualTo(client.expectedServerFinal(withoutProof));
+        String withoutProof = new String(fin, StandardCharsets.UTF_8)
+                .substring(0, new String(fin, StandardCharsets.UTF_8).lastIndexOf(",p="));
+        assertThat(new String(done.serverSaslCreds(), StandardCharsets.UTF_8))
+                .isEqualTo(client.expectedServerFinal(withoutProof));
         assertThat(session.boundDn().toString()).isEqualTo(SaslFixture.ALICE);
     }
 
@@ -121,7 +129,9 @@ class SaslExchangeTest {
         Session session = SaslFixture.session();
         Client client = new Client("dn:" + SaslFixture.ALICE, "alice-password", "y,,");
         BindResponse first = bind(session, "scram-sha-256", client.first());
-        assertThat(bind(session, "SCRAM-SHA-256", client.fin(first.serverSaslCreds())).result().code())
+        assertThat(bind(session, "SCRAM-SHA-256", client.fin(first.serverSaslCreds()))
+                        .result()
+                        .code())
                 .isEqualTo(ResultCode.SUCCESS);
     }
 
@@ -130,7 +140,9 @@ class SaslExchangeTest {
         Session session = SaslFixture.session();
         Client client = new Client("alice", "wrong", "n,,");
         BindResponse first = bind(session, "SCRAM-SHA-256", client.first());
-        assertFails(ResultCode.INVALID_CREDENTIALS, () -> bind(session, "SCRAM-SHA-256", client.fin(first.serverSaslCreds())));
+        assertFails(
+                ResultCode.INVALID_CREDENTIALS,
+                () -> bind(session, "SCRAM-SHA-256", client.fin(first.serverSaslCreds())));
         assertThat(session.isAnonymous()).isTrue();
         // the failed exchange is over: a client-final alone starts a new one and fails to parse
         assertFails(ResultCode.INVALID_CREDENTIALS, () -> bind(session, "SCRAM-SHA-256", b("c=biws,r=x,p=AAAA")));
@@ -142,12 +154,17 @@ class SaslExchangeTest {
         Client client = new Client("nobody", "whatever", "n,,");
         BindResponse first = bind(session, "SCRAM-SHA-256", client.first());
         assertThat(first.result().code()).isEqualTo(ResultCode.SASL_BIND_IN_PROGRESS);
-        assertFails(ResultCode.INVALID_CREDENTIALS, () -> bind(session, "SCRAM-SHA-256", client.fin(first.serverSaslCreds())));
+        assertFails(
+                ResultCode.INVALID_CREDENTIALS,
+                () -> bind(session, "SCRAM-SHA-256", client.fin(first.serverSaslCreds())));
         // the same made-up salt each time, as a real user's would be
         Client again = new Client("nobody", "whatever", "n,,");
         String salt1 = new String(first.serverSaslCreds(), StandardCharsets.UTF_8).split(",")[1];
-        String salt2 = new String(bind(SaslFixture.session(), "SCRAM-SHA-256", again.first()).serverSaslCreds(),
-                StandardCharsets.UTF_8).split(",")[1];
+        String salt2 = new String(
+                        bind(SaslFixture.session(), "SCRAM-SHA-256", again.first())
+                                .serverSaslCreds(),
+                        StandardCharsets.UTF_8)
+                .split(",")[1];
         assertThat(salt2).isEqualTo(salt1);
     }
 
@@ -156,7 +173,9 @@ class SaslExchangeTest {
         Session session = SaslFixture.session();
         Client client = new Client("bob", "bob-password", "n,,");
         BindResponse first = bind(session, "SCRAM-SHA-256", client.first());
-        assertFails(ResultCode.INVALID_CREDENTIALS, () -> bind(session, "SCRAM-SHA-256", client.fin(first.serverSaslCreds())));
+        assertFails(
+                ResultCode.INVALID_CREDENTIALS,
+                () -> bind(session, "SCRAM-SHA-256", client.fin(first.serverSaslCreds())));
     }
 
     @Test
@@ -165,19 +184,24 @@ class SaslExchangeTest {
         Client client = new Client("alice", "alice-password", "n,,");
         BindResponse first = bind(session, "SCRAM-SHA-256", client.first());
         client.serverFirst = new String(first.serverSaslCreds(), StandardCharsets.UTF_8);
-        assertFails(ResultCode.INVALID_CREDENTIALS,
-                () -> bind(session, "SCRAM-SHA-256", b(client.withProof(client.withoutProof(client.nonce + "forged")))));
+        assertFails(
+                ResultCode.INVALID_CREDENTIALS,
+                () -> bind(
+                        session, "SCRAM-SHA-256", b(client.withProof(client.withoutProof(client.nonce + "forged")))));
 
         BindResponse again = bind(session, "SCRAM-SHA-256", client.first());
         client.serverFirst = new String(again.serverSaslCreds(), StandardCharsets.UTF_8);
         String combined = client.serverFirst.substring(2, client.serverFirst.indexOf(','));
         String otherBinding = "c=" + Base64.getEncoder().encodeToString(b("y,,")) + ",r=" + combined;
-        assertFails(ResultCode.INVALID_CREDENTIALS, () -> bind(session, "SCRAM-SHA-256", b(client.withProof(otherBinding))));
+        assertFails(
+                ResultCode.INVALID_CREDENTIALS,
+                () -> bind(session, "SCRAM-SHA-256", b(client.withProof(otherBinding))));
     }
 
     @Test
     void channelBindingIsRefused() {
-        assertFails(ResultCode.INVALID_CREDENTIALS,
+        assertFails(
+                ResultCode.INVALID_CREDENTIALS,
                 () -> bind(SaslFixture.session(), "SCRAM-SHA-256", b("p=tls-server-end-point,,n=alice,r=abc")));
     }
 
@@ -186,9 +210,12 @@ class SaslExchangeTest {
         Session session = SaslFixture.session();
         Client client = new Client("alice", "alice-password", "n,,");
         BindResponse first = bind(session, "SCRAM-SHA-256", client.first());
-        assertThat(bind(session, "PLAIN", b("\0alice\0alice-password")).result().code()).isEqualTo(ResultCode.SUCCESS);
+        assertThat(bind(session, "PLAIN", b("\0alice\0alice-password")).result().code())
+                .isEqualTo(ResultCode.SUCCESS);
         // the SCRAM exchange is gone: its client-final starts a new exchange, which cannot parse it
-        assertFails(ResultCode.INVALID_CREDENTIALS, () -> bind(session, "SCRAM-SHA-256", client.fin(first.serverSaslCreds())));
+        assertFails(
+                ResultCode.INVALID_CREDENTIALS,
+                () -> bind(session, "SCRAM-SHA-256", client.fin(first.serverSaslCreds())));
     }
 
     @Test
@@ -206,8 +233,11 @@ class SaslExchangeTest {
                 try {
                     bind(session, mechanism, junk);
                 } catch (LdapException expected) {
-                    assertThat(expected.code()).isIn(ResultCode.INVALID_CREDENTIALS, ResultCode.INSUFFICIENT_ACCESS_RIGHTS,
-                            ResultCode.INAPPROPRIATE_AUTHENTICATION);
+                    assertThat(expected.code())
+                            .isIn(
+                                    ResultCode.INVALID_CREDENTIALS,
+                                    ResultCode.INSUFFICIENT_ACCESS_RIGHTS,
+                                    ResultCode.INAPPROPRIATE_AUTHENTICATION);
                 }
             }
         }
@@ -216,14 +246,24 @@ class SaslExchangeTest {
     @Test
     void plain() throws Exception {
         Session session = SaslFixture.session();
-        assertThat(bind(session, "PLAIN", b("\0alice\0alice-password")).result().code()).isEqualTo(ResultCode.SUCCESS);
+        assertThat(bind(session, "PLAIN", b("\0alice\0alice-password")).result().code())
+                .isEqualTo(ResultCode.SUCCESS);
         assertThat(session.boundDn().toString()).isEqualTo(SaslFixture.ALICE);
-        assertThat(bind(session, "PLAIN", b("\0u:bob\0bob-password")).result().code()).isEqualTo(ResultCode.SUCCESS);
-        assertThat(bind(session, "PLAIN", b("\0dn:cn=admin,dc=example,dc=com\0admin-secret")).result().code())
+        assertThat(bind(session, "PLAIN", b("\0u:bob\0bob-password")).result().code())
+                .isEqualTo(ResultCode.SUCCESS);
+        assertThat(bind(session, "PLAIN", b("\0dn:cn=admin,dc=example,dc=com\0admin-secret"))
+                        .result()
+                        .code())
                 .isEqualTo(ResultCode.SUCCESS);
         assertThat(session.isAdministrator()).isTrue();
-        for (String bad : List.of("\0alice\0wrong", "alice\0alice-password", "\0alice\0", "\0\0alice-password",
-                "\0alice\0alice-password\0", "\0nobody\0x", "\0dn:not a dn\0x")) {
+        for (String bad : List.of(
+                "\0alice\0wrong",
+                "alice\0alice-password",
+                "\0alice\0",
+                "\0\0alice-password",
+                "\0alice\0alice-password\0",
+                "\0nobody\0x",
+                "\0dn:not a dn\0x")) {
             assertFails(ResultCode.INVALID_CREDENTIALS, () -> bind(session, "PLAIN", b(bad)));
         }
     }
@@ -233,24 +273,34 @@ class SaslExchangeTest {
         Session remote = new Session(2, "192.0.2.1", false);
         assertFails(ResultCode.CONFIDENTIALITY_REQUIRED, () -> bind(remote, "PLAIN", b("\0alice\0alice-password")));
         remote.markSecure(null);
-        assertThat(bind(remote, "PLAIN", b("\0alice\0alice-password")).result().code()).isEqualTo(ResultCode.SUCCESS);
+        assertThat(bind(remote, "PLAIN", b("\0alice\0alice-password")).result().code())
+                .isEqualTo(ResultCode.SUCCESS);
     }
 
     @Test
     void authzIdNeedsProxyRights() throws Exception {
         Session session = SaslFixture.session();
         // bob is not a proxy user
-        assertFails(ResultCode.INSUFFICIENT_ACCESS_RIGHTS, () -> bind(session, "PLAIN", b("u:alice\0bob\0bob-password")));
+        assertFails(
+                ResultCode.INSUFFICIENT_ACCESS_RIGHTS, () -> bind(session, "PLAIN", b("u:alice\0bob\0bob-password")));
         assertThat(session.isAnonymous()).isTrue();
         // naming oneself is fine
-        assertThat(bind(session, "PLAIN", b("dn:uid=bob,ou=people,dc=example,dc=com\0bob\0bob-password")).result().code())
+        assertThat(bind(session, "PLAIN", b("dn:uid=bob,ou=people,dc=example,dc=com\0bob\0bob-password"))
+                        .result()
+                        .code())
                 .isEqualTo(ResultCode.SUCCESS);
         // alice is: she becomes bob, but never the administrator
-        assertThat(bind(session, "PLAIN", b("u:bob\0alice\0alice-password")).result().code()).isEqualTo(ResultCode.SUCCESS);
+        assertThat(bind(session, "PLAIN", b("u:bob\0alice\0alice-password"))
+                        .result()
+                        .code())
+                .isEqualTo(ResultCode.SUCCESS);
         assertThat(session.boundDn().toString()).isEqualTo("uid=bob,ou=people,dc=example,dc=com");
-        assertFails(ResultCode.INSUFFICIENT_ACCESS_RIGHTS,
+        assertFails(
+                ResultCode.INSUFFICIENT_ACCESS_RIGHTS,
                 () -> bind(session, "PLAIN", b("dn:cn=admin,dc=example,dc=com\0alice\0alice-password")));
-        assertFails(ResultCode.INSUFFICIENT_ACCESS_RIGHTS, () -> bind(session, "PLAIN", b("u:nobody\0alice\0alice-password")));
+        assertFails(
+                ResultCode.INSUFFICIENT_ACCESS_RIGHTS,
+                () -> bind(session, "PLAIN", b("u:nobody\0alice\0alice-password")));
     }
 
     @Test

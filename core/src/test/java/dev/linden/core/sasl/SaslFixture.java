@@ -27,21 +27,38 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class SaslFixture {
     /** bob's password was imported already hashed: he has no SCRAM credentials. */
     static final String ALICE = "uid=alice,ou=people,dc=example,dc=com";
+
     final Directory directory;
     final SaslAuthenticator sasl;
 
     SaslFixture(SaslConfig config) throws Exception {
         Schema schema = Schema.standard();
-        Backend backend = new Backend(new MemoryStorage(), schema,
-                new BackendConfig(List.of(DnSyntax.parse("dc=example,dc=com", schema)), BackendConfig.defaultIndexes(), 1000));
-        CoreConfig core = new CoreConfig(DnSyntax.parse("cn=admin,dc=example,dc=com", schema), "admin-secret", 0, 0, false,
-                "SSHA256", "test", new SecurityRules(true, false, true, true), List.of(), config,
-                dev.linden.core.ppolicy.Policy.DEFAULT, dev.linden.core.throttle.ThrottleSettings.DEFAULT,
-                dev.linden.core.groups.GroupSettings.DEFAULT, dev.linden.core.SearchLimits.ANONYMOUS_DEFAULT, java.util.Set.of());
+        Backend backend = new Backend(
+                new MemoryStorage(),
+                schema,
+                new BackendConfig(
+                        List.of(DnSyntax.parse("dc=example,dc=com", schema)), BackendConfig.defaultIndexes(), 1000));
+        CoreConfig core = new CoreConfig(
+                DnSyntax.parse("cn=admin,dc=example,dc=com", schema),
+                "admin-secret",
+                0,
+                0,
+                false,
+                "SSHA256",
+                "test",
+                new SecurityRules(true, false, true, true),
+                List.of(),
+                config,
+                dev.linden.core.ppolicy.Policy.DEFAULT,
+                dev.linden.core.throttle.ThrottleSettings.DEFAULT,
+                dev.linden.core.groups.GroupSettings.DEFAULT,
+                dev.linden.core.SearchLimits.ANONYMOUS_DEFAULT,
+                java.util.Set.of());
         directory = new Directory(backend, schema, core, PasswordSchemes.standard(), Clock.systemUTC());
         EntryImport importer = new EntryImport(directory, true);
         List<Entry> entries = new ArrayList<>();
-        for (LdifRecord r : LdifReader.parse("""
+        for (LdifRecord r :
+                LdifReader.parse("""
                 dn: dc=example,dc=com
                 objectClass: domain
                 dc: example
@@ -77,6 +94,7 @@ final class SaslFixture {
 
     Response bind(Session session, String mechanism, byte[] credentials) throws Exception {
         BindRequest request = BindRequest.sasl("", mechanism, credentials);
-        return sasl.bind(new OperationContext(session, new LdapMessage(1, request), m -> { }, new AtomicBoolean()), request);
+        return sasl.bind(
+                new OperationContext(session, new LdapMessage(1, request), m -> {}, new AtomicBoolean()), request);
     }
 }

@@ -39,7 +39,8 @@ class ScramCredentialsTest {
         assertThat(value).matches("SCRAM-SHA-256\\$4096:[A-Za-z0-9+/]{22}==\\$[A-Za-z0-9+/]{43}=:[A-Za-z0-9+/]{43}=");
         assertThat(ScramCredentials.parse(b(value))).isEqualTo(c);
         // RFC 3112: the scheme is case-insensitive and "$" may have spaces around it
-        assertThat(ScramCredentials.parse(b(" scram-sha-256 $ " + value.substring(value.indexOf('$') + 1).replace("$", " $ ") + " ")))
+        assertThat(ScramCredentials.parse(b(" scram-sha-256 $ "
+                        + value.substring(value.indexOf('$') + 1).replace("$", " $ ") + " ")))
                 .isEqualTo(c);
         assertThat(c.matches(b("secret"))).isTrue();
         assertThat(c.matches(b("Secret"))).isFalse();
@@ -49,21 +50,27 @@ class ScramCredentialsTest {
 
     @Test
     void freshSaltEachTime() {
-        assertThat(ScramCredentials.derive(b("same")).salt()).isNotEqualTo(ScramCredentials.derive(b("same")).salt());
+        assertThat(ScramCredentials.derive(b("same")).salt())
+                .isNotEqualTo(ScramCredentials.derive(b("same")).salt());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "", "SCRAM-SHA-256", "SCRAM-SHA-1$4096:c2FsdA==$AAAAAAAAAAAAAAAAAAAAAAAAAAA=:AAAAAAAAAAAAAAAAAAAAAAAAAAA=",
-        "SCRAM-SHA-256$4096:c2FsdA==$short:short", "SCRAM-SHA-256$x:c2FsdA==$"
-            + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
-        "SCRAM-SHA-256$0:c2FsdA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
-        "SCRAM-SHA-256$999999999:c2FsdA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
-        "SCRAM-SHA-256$4096:!!$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
-        "SCRAM-SHA-256$4096:$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
-        "SCRAM-SHA-256$4096:c2FsdA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
-        "SCRAM-SHA-256$4096:c2FsdA==:x$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
-        "{SSHA}6R5cNtHjbuPvj+0T7dUdc0ihXPu0rZea"})
+    @ValueSource(
+            strings = {
+                "",
+                "SCRAM-SHA-256",
+                "SCRAM-SHA-1$4096:c2FsdA==$AAAAAAAAAAAAAAAAAAAAAAAAAAA=:AAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+                "SCRAM-SHA-256$4096:c2FsdA==$short:short",
+                "SCRAM-SHA-256$x:c2FsdA==$"
+                        + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+                "SCRAM-SHA-256$0:c2FsdA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+                "SCRAM-SHA-256$999999999:c2FsdA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+                "SCRAM-SHA-256$4096:!!$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+                "SCRAM-SHA-256$4096:$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+                "SCRAM-SHA-256$4096:c2FsdA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+                "SCRAM-SHA-256$4096:c2FsdA==:x$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+                "{SSHA}6R5cNtHjbuPvj+0T7dUdc0ihXPu0rZea"
+            })
     void malformedValuesAreNotCredentials(String value) {
         assertThat(ScramCredentials.parse(b(value))).isNull();
     }
@@ -74,8 +81,10 @@ class ScramCredentialsTest {
         // U+00A0 no-break space maps to a space; U+00AD soft hyphen maps to nothing; NFKC folds the ligature
         assertThat(ScramCredentials.derive(b("pass\u00A0wo\u00ADrd"), salt, 4096))
                 .isEqualTo(ScramCredentials.derive(b("pass word"), salt, 4096));
-        assertThat(ScramCredentials.derive(b("\uFB01sh"), salt, 4096)).isEqualTo(ScramCredentials.derive(b("fish"), salt, 4096));
+        assertThat(ScramCredentials.derive(b("\uFB01sh"), salt, 4096))
+                .isEqualTo(ScramCredentials.derive(b("fish"), salt, 4096));
         // bytes that are not UTF-8 are used as they are
-        assertThat(ScramCredentials.derive(new byte[] {(byte) 0xff, 'a'}, salt, 10)).isNotNull();
+        assertThat(ScramCredentials.derive(new byte[] {(byte) 0xff, 'a'}, salt, 10))
+                .isNotNull();
     }
 }

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.linden.model.LdapException;
 import dev.linden.protocol.ResultCode;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class ScramMessagesTest {
     private static byte[] b(String s) {
@@ -27,7 +27,8 @@ class ScramMessagesTest {
 
     @Test
     void clientFirstWithAuthzIdEscapesAndExtensions() throws Exception {
-        var first = ScramMessages.parseClientFirst(b("y,a=dn:uid=3Dbob=2Cdc=3Dexample,n=dn:cn=3Da=3Db=2Cdc=3Dx,r=abc,x=ext"));
+        var first = ScramMessages.parseClientFirst(
+                b("y,a=dn:uid=3Dbob=2Cdc=3Dexample,n=dn:cn=3Da=3Db=2Cdc=3Dx,r=abc,x=ext"));
         assertThat(first.gs2Header()).isEqualTo("y,a=dn:uid=3Dbob=2Cdc=3Dexample,");
         assertThat(first.authzId()).isEqualTo("dn:uid=bob,dc=example");
         assertThat(first.username()).isEqualTo("dn:cn=a=b,dc=x");
@@ -44,20 +45,40 @@ class ScramMessagesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "", "n", "n,", "x,,n=user,r=abc", "n,,", "n,,r=abc", "n,,n=user", "n,,n=user,s=abc", "n,,n=,r=abc",
-        "n,,n=user,r=", "n,,n=us=er,r=abc", "n,,n=us=2,r=abc", "n,,m=ext,n=user,r=abc", "n,b=x,n=user,r=abc",
-        "n,a=,n=user,r=abc", "n,,n=user,r=ab\u00e9c", "n,,n=user,r=abc,bad", "n,,n=user,r=abc,", "n,,n=user,r=a b"})
+    @ValueSource(
+            strings = {
+                "",
+                "n",
+                "n,",
+                "x,,n=user,r=abc",
+                "n,,",
+                "n,,r=abc",
+                "n,,n=user",
+                "n,,n=user,s=abc",
+                "n,,n=,r=abc",
+                "n,,n=user,r=",
+                "n,,n=us=er,r=abc",
+                "n,,n=us=2,r=abc",
+                "n,,m=ext,n=user,r=abc",
+                "n,b=x,n=user,r=abc",
+                "n,a=,n=user,r=abc",
+                "n,,n=user,r=ab\u00e9c",
+                "n,,n=user,r=abc,bad",
+                "n,,n=user,r=abc,",
+                "n,,n=user,r=a b"
+            })
     void malformedClientFirstIsInvalidCredentials(String message) {
         assertThatThrownBy(() -> ScramMessages.parseClientFirst(b(message)))
-                .isInstanceOfSatisfying(LdapException.class,
-                        e -> assertThat(e.code()).isEqualTo(ResultCode.INVALID_CREDENTIALS));
+                .isInstanceOfSatisfying(
+                        LdapException.class, e -> assertThat(e.code()).isEqualTo(ResultCode.INVALID_CREDENTIALS));
     }
 
     @Test
     void clientFirstThatIsNotUtf8() {
-        assertThatThrownBy(() -> ScramMessages.parseClientFirst(new byte[] {'n', ',', ',', 'n', '=', (byte) 0xff, ',', 'r', '=', 'a'}))
-                .isInstanceOfSatisfying(LdapException.class, e -> assertThat(e.getMessage()).contains("UTF-8"));
+        assertThatThrownBy(() -> ScramMessages.parseClientFirst(
+                        new byte[] {'n', ',', ',', 'n', '=', (byte) 0xff, ',', 'r', '=', 'a'}))
+                .isInstanceOfSatisfying(
+                        LdapException.class, e -> assertThat(e.getMessage()).contains("UTF-8"));
         assertThatThrownBy(() -> ScramMessages.parseClientFirst(null)).isInstanceOf(LdapException.class);
     }
 
@@ -72,16 +93,23 @@ class ScramMessagesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "", "c=biws,r=abc", "c=biws,r=abc,p=", "c=biws,r=abc,p=!!notbase64!!",
-        "c=biws,r=abc,p=AAAA", "r=abc,c=biws,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=",
-        "c=%%%,r=abc,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=", "c=biws,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=",
-        "c=biws,r=,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=",
-        "c=biws,r=abc,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=,x=after"})
+    @ValueSource(
+            strings = {
+                "",
+                "c=biws,r=abc",
+                "c=biws,r=abc,p=",
+                "c=biws,r=abc,p=!!notbase64!!",
+                "c=biws,r=abc,p=AAAA",
+                "r=abc,c=biws,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=",
+                "c=%%%,r=abc,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=",
+                "c=biws,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=",
+                "c=biws,r=,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=",
+                "c=biws,r=abc,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=,x=after"
+            })
     void malformedClientFinalIsInvalidCredentials(String message) {
         assertThatThrownBy(() -> ScramMessages.parseClientFinal(b(message)))
-                .isInstanceOfSatisfying(LdapException.class,
-                        e -> assertThat(e.code()).isEqualTo(ResultCode.INVALID_CREDENTIALS));
+                .isInstanceOfSatisfying(
+                        LdapException.class, e -> assertThat(e.code()).isEqualTo(ResultCode.INVALID_CREDENTIALS));
     }
 
     @Test

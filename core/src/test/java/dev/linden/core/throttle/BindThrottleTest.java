@@ -62,7 +62,9 @@ class BindThrottleTest {
         assertThat(timeAdmit(t, a, "uid=x")).isLessThan(20);
         t.failed(a, "uid=x", false); // account: 2 failures
         assertThat(timeAdmit(t, a, "uid=x")).isGreaterThanOrEqualTo(20);
-        assertThat(timeAdmit(t, "192.0.2.9:1", "uid=other")).as("another address, another account").isLessThan(20);
+        assertThat(timeAdmit(t, "192.0.2.9:1", "uid=other"))
+                .as("another address, another account")
+                .isLessThan(20);
         t.failed(a, "uid=x", false);
         t.failed(a, "uid=x", false); // 4: account delay 20 << 2 = 80 (the cap)
         assertThat(timeAdmit(t, a, "uid=x")).isGreaterThanOrEqualTo(80);
@@ -93,9 +95,13 @@ class BindThrottleTest {
         t.failed(a, "uid=x", false);
         t.failed(a, "uid=x", false);
         t.succeeded("203.0.113.5:1", "uid=x"); // the owner, elsewhere: says nothing about the guesses
-        assertThat(timeAdmit(t, "198.51.100.7:1", "uid=x")).as("still slowed from elsewhere").isGreaterThanOrEqualTo(20);
+        assertThat(timeAdmit(t, "198.51.100.7:1", "uid=x"))
+                .as("still slowed from elsewhere")
+                .isGreaterThanOrEqualTo(20);
         assertThat(timeAdmit(t, a, "uid=good")).as("the address still waits").isGreaterThanOrEqualTo(20);
-        assertThat(timeAdmit(t, "203.0.113.5:2", "uid=x")).as("but not the owner's own address").isLessThan(20);
+        assertThat(timeAdmit(t, "203.0.113.5:2", "uid=x"))
+                .as("but not the owner's own address")
+                .isLessThan(20);
     }
 
     @Test
@@ -110,16 +116,22 @@ class BindThrottleTest {
             t.failed("192.0.2.66:" + i, "uid=x", false);
         }
         assertThatThrownBy(() -> t.admit("192.0.2.66:99", "uid=x", false)).isInstanceOf(LdapException.class);
-        assertThat(timeAdmit(t, "198.51.100.7:1", "uid=x")).as("a stranger waits").isGreaterThanOrEqualTo(80);
+        assertThat(timeAdmit(t, "198.51.100.7:1", "uid=x"))
+                .as("a stranger waits")
+                .isGreaterThanOrEqualTo(80);
         assertThat(timeAdmit(t, owner, "uid=x")).as("the owner does not").isLessThan(20);
-        assertThat(timeAdmit(t, "2001:db8:1:2:ffff::9:1", "uid=x")).as("nor anywhere in the owner's /64").isLessThan(20);
+        assertThat(timeAdmit(t, "2001:db8:1:2:ffff::9:1", "uid=x"))
+                .as("nor anywhere in the owner's /64")
+                .isLessThan(20);
 
         // the owner's own typos count apart, with the address's thresholds, and a success clears them
         t.failed(owner, "uid=x", false);
         t.failed(owner, "uid=x", false);
         assertThat(timeAdmit(t, owner, "uid=x")).isLessThan(20);
         t.failed(owner, "uid=x", false);
-        assertThat(timeAdmit(t, owner, "uid=x")).as("guessing from the owner's place is slowed there").isGreaterThanOrEqualTo(20);
+        assertThat(timeAdmit(t, owner, "uid=x"))
+                .as("guessing from the owner's place is slowed there")
+                .isGreaterThanOrEqualTo(20);
         assertThat(timeAdmit(t, ownerV6, "uid=x")).as("only there").isLessThan(20);
         t.succeeded(owner, "uid=x");
         assertThat(timeAdmit(t, owner, "uid=x")).isLessThan(20);
@@ -139,7 +151,9 @@ class BindThrottleTest {
         assertThat(timeAdmit(t, "198.51.100.7:1", "cn=admin", true)).isLessThan(20);
         t.failed("192.0.2.1:1", "cn=admin", true);
         t.failed("192.0.2.1:1", "cn=admin", true);
-        assertThat(timeAdmit(t, "192.0.2.1:1", "cn=admin", true)).as("slowed where it comes from").isGreaterThanOrEqualTo(20);
+        assertThat(timeAdmit(t, "192.0.2.1:1", "cn=admin", true))
+                .as("slowed where it comes from")
+                .isGreaterThanOrEqualTo(20);
     }
 
     @Test
@@ -156,7 +170,8 @@ class BindThrottleTest {
         });
         Thread.sleep(100);
         assertThatThrownBy(() -> t.admit("192.0.2.2:1", "uid=x", false))
-                .isInstanceOfSatisfying(LdapException.class, e -> assertThat(e.code()).isEqualTo(ResultCode.BUSY));
+                .isInstanceOfSatisfying(
+                        LdapException.class, e -> assertThat(e.code()).isEqualTo(ResultCode.BUSY));
         waiting.join();
     }
 

@@ -40,7 +40,9 @@ class FamiliarAddressesTest {
         f.learn("uid=x", "192.0.2.1:4000");
         assertThat(f.isFamiliar("uid=x", "192.0.2.1:5000")).as("any port").isTrue();
         assertThat(f.isFamiliar("uid=x", "192.0.2.2:4000")).isFalse();
-        assertThat(f.isFamiliar("uid=y", "192.0.2.1:4000")).as("for that account only").isFalse();
+        assertThat(f.isFamiliar("uid=y", "192.0.2.1:4000"))
+                .as("for that account only")
+                .isFalse();
         assertThat(f.isFamiliar(null, "192.0.2.1:4000")).isFalse();
         clock.now = clock.now.plus(Duration.ofDays(29));
         assertThat(f.isFamiliar("uid=x", "192.0.2.1:1")).isTrue();
@@ -95,7 +97,9 @@ class FamiliarAddressesTest {
         f.learn("uid=x", "10.0.1.0:1");
         assertThat(f.count("uid=x")).isEqualTo(FamiliarAddresses.PER_ACCOUNT);
         assertThat(f.isFamiliar("uid=x", "10.0.0.0:1")).isTrue();
-        assertThat(f.isFamiliar("uid=x", "10.0.0.1:1")).as("the least recent, gone").isFalse();
+        assertThat(f.isFamiliar("uid=x", "10.0.0.1:1"))
+                .as("the least recent, gone")
+                .isFalse();
         assertThat(f.isFamiliar("uid=x", "10.0.1.0:1")).isTrue();
     }
 

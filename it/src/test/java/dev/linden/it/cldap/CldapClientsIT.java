@@ -54,7 +54,10 @@ class CldapClientsIT {
 
     static String run(List<String> command) throws IOException, InterruptedException {
         assumeTrue(Files.isExecutable(Path.of(command.get(0))), command.get(0) + " is not installed (see .ci/run)");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).directory(dir.toFile()).start();
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .directory(dir.toFile())
+                .start();
         byte[] out = p.getInputStream().readAllBytes();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String text = new String(out, StandardCharsets.UTF_8);
@@ -64,28 +67,61 @@ class CldapClientsIT {
 
     @Test
     void sambaNetAdsLookupReadsThePingOverUdp() throws Exception {
-        String out = run(List.of("/usr/bin/net", "ads", "lookup", "-S", "127.0.0.1", "-s", dir.resolve("smb.conf").toString()));
-        assertThat(out).contains("Response Type: LOGON_SAM_LOGON_RESPONSE_EX", "GUID: " + GUID,
-                "Forest: example.com", "Domain: example.com", "Domain Controller: dc1.example.com",
-                "Pre-Win2k Domain: EXAMPLE", "Pre-Win2k Hostname: DC1", "Server Site Name: Lab", "Client Site Name: Lab");
-        assertThat(out).containsPattern("Is an LDAP server:\\s+yes").containsPattern("Supports DS:\\s+yes")
-                .containsPattern("Is running a KDC:\\s+no").containsPattern("Is a PDC:\\s+no");
+        String out = run(List.of(
+                "/usr/bin/net",
+                "ads",
+                "lookup",
+                "-S",
+                "127.0.0.1",
+                "-s",
+                dir.resolve("smb.conf").toString()));
+        assertThat(out)
+                .contains(
+                        "Response Type: LOGON_SAM_LOGON_RESPONSE_EX",
+                        "GUID: " + GUID,
+                        "Forest: example.com",
+                        "Domain: example.com",
+                        "Domain Controller: dc1.example.com",
+                        "Pre-Win2k Domain: EXAMPLE",
+                        "Pre-Win2k Hostname: DC1",
+                        "Server Site Name: Lab",
+                        "Client Site Name: Lab");
+        assertThat(out)
+                .containsPattern("Is an LDAP server:\\s+yes")
+                .containsPattern("Supports DS:\\s+yes")
+                .containsPattern("Is running a KDC:\\s+no")
+                .containsPattern("Is a PDC:\\s+no");
     }
 
     @Test
     void sambaToolDomainInfoReadsThePingOverUdp() throws Exception {
-        String out = run(List.of("/usr/bin/samba-tool", "domain", "info", "127.0.0.1", "-s",
+        String out = run(List.of(
+                "/usr/bin/samba-tool",
+                "domain",
+                "info",
+                "127.0.0.1",
+                "-s",
                 dir.resolve("smb.conf").toString()));
-        assertThat(out).containsPattern("Forest\\s+: example.com").containsPattern("Domain\\s+: example.com")
-                .containsPattern("Netbios domain\\s+: EXAMPLE").containsPattern("DC name\\s+: dc1.example.com")
-                .containsPattern("DC netbios name\\s+: DC1").containsPattern("Server site\\s+: Lab");
+        assertThat(out)
+                .containsPattern("Forest\\s+: example.com")
+                .containsPattern("Domain\\s+: example.com")
+                .containsPattern("Netbios domain\\s+: EXAMPLE")
+                .containsPattern("DC name\\s+: dc1.example.com")
+                .containsPattern("DC netbios name\\s+: DC1")
+                .containsPattern("Server site\\s+: Lab");
     }
 
     @Test
     void adcliInfoReadsThePingOverTcp() throws Exception {
         String out = run(List.of("/usr/sbin/adcli", "info", "--domain-controller=127.0.0.1", "example.com"));
-        assertThat(out).contains("domain-name = example.com", "domain-short = EXAMPLE", "domain-forest = example.com",
-                "domain-controller = dc1.example.com", "domain-controller-site = Lab", "domain-controller-usable = yes");
+        assertThat(out)
+                .contains(
+                        "domain-name = example.com",
+                        "domain-short = EXAMPLE",
+                        "domain-forest = example.com",
+                        "domain-controller = dc1.example.com",
+                        "domain-controller-site = Lab",
+                        "domain-controller-usable = yes");
         assertThat(out).containsPattern("domain-controller-flags = .*\\bldap\\b.*\\bwritable\\b");
     }
 
@@ -115,8 +151,17 @@ class CldapClientsIT {
         assertThat(fixed).isNotEqualTo(ldapLua);
         Files.writeString(data.resolve("nselib").resolve("ldap.lua"), fixed);
 
-        String out = run(List.of("/usr/bin/nmap", "--datadir", data.toString(), "-sU", "-p", "389", "-n",
-                "--script", "ldap-rootdse", "127.0.0.1"));
+        String out = run(List.of(
+                "/usr/bin/nmap",
+                "--datadir",
+                data.toString(),
+                "-sU",
+                "-p",
+                "389",
+                "-n",
+                "--script",
+                "ldap-rootdse",
+                "127.0.0.1"));
         assertThat(out).contains("389/udp open").contains("ldap-rootdse:").contains("objectClass: extensibleObject");
     }
 }

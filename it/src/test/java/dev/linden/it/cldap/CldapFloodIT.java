@@ -43,8 +43,7 @@ class CldapFloodIT {
     }
 
     /** What one flood sent and got back, counted by the clients (the kernel may drop some of either under load). */
-    record Flood(long sent, long sentBytes, long answers, long answerBytes, double seconds) {
-    }
+    record Flood(long sent, long sentBytes, long answers, long answerBytes, double seconds) {}
 
     static Flood flood(List<DatagramSocket> sockets, byte[] ping) throws Exception {
         InetSocketAddress to = new InetSocketAddress(InetAddress.getLoopbackAddress(), server.cldapPort());
@@ -90,8 +89,8 @@ class CldapFloodIT {
     static List<DatagramSocket> sources(int thirdOctet, int count) throws Exception {
         List<DatagramSocket> list = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
-            list.add(new DatagramSocket(new InetSocketAddress(InetAddress.getByAddress(
-                    new byte[] {127, 0, (byte) thirdOctet, (byte) i}), 0)));
+            list.add(new DatagramSocket(new InetSocketAddress(
+                    InetAddress.getByAddress(new byte[] {127, 0, (byte) thirdOctet, (byte) i}), 0)));
         }
         return list;
     }
@@ -118,10 +117,21 @@ class CldapFloodIT {
         assertThat(f.answers()).isGreaterThanOrEqualTo(10); // and the legitimate share still arrives
         assertThat(f.answerBytes()).isLessThanOrEqualTo(bytesOut); // nothing arrives that the server did not count
         assertThat((double) bytesOut / bytesIn).isLessThan(1.0);
-        figures.add(String.format(Locale.ROOT, "one source, %.1f s: sent %,d pings (%,d B, %,.0f/s), received %d answers "
-                + "(%,d B); the server received %,d B, answered %d (%.1f/s, %,d B): bytes out/in %.5f", f.seconds(),
-                f.sent(), f.sentBytes(), f.sent() / f.seconds(), f.answers(), f.answerBytes(), bytesIn, answered,
-                answered / f.seconds(), bytesOut, (double) bytesOut / bytesIn));
+        figures.add(String.format(
+                Locale.ROOT,
+                "one source, %.1f s: sent %,d pings (%,d B, %,.0f/s), received %d answers "
+                        + "(%,d B); the server received %,d B, answered %d (%.1f/s, %,d B): bytes out/in %.5f",
+                f.seconds(),
+                f.sent(),
+                f.sentBytes(),
+                f.sent() / f.seconds(),
+                f.answers(),
+                f.answerBytes(),
+                bytesIn,
+                answered,
+                answered / f.seconds(),
+                bytesOut,
+                (double) bytesOut / bytesIn));
     }
 
     @Test
@@ -149,10 +159,22 @@ class CldapFloodIT {
         assertThat(answered).isLessThanOrEqualTo(Math.min(perSources, global)).isGreaterThan(0);
         assertThat(f.answerBytes()).isLessThanOrEqualTo(bytesOut);
         assertThat((double) bytesOut / bytesIn).isLessThan(1.0);
-        figures.add(String.format(Locale.ROOT, "250 sources, %.1f s: sent %,d pings (%,d B, %,.0f/s), received %d answers "
-                + "(%,d B); the server received %,d B, answered %d (%.1f/s, %,d B): bytes out/in %.4f; dropped by source "
-                + "buckets %,d, by the global rate %,d", f.seconds(), f.sent(), f.sentBytes(), f.sent() / f.seconds(),
-                f.answers(), f.answerBytes(), bytesIn, answered, answered / f.seconds(), bytesOut, (double) bytesOut / bytesIn,
+        figures.add(String.format(
+                Locale.ROOT,
+                "250 sources, %.1f s: sent %,d pings (%,d B, %,.0f/s), received %d answers "
+                        + "(%,d B); the server received %,d B, answered %d (%.1f/s, %,d B): bytes out/in %.4f; dropped by source "
+                        + "buckets %,d, by the global rate %,d",
+                f.seconds(),
+                f.sent(),
+                f.sentBytes(),
+                f.sent() / f.seconds(),
+                f.answers(),
+                f.answerBytes(),
+                bytesIn,
+                answered,
+                answered / f.seconds(),
+                bytesOut,
+                (double) bytesOut / bytesIn,
                 stats.drops(CldapStats.Drop.SOURCE_RATE) - sourceBefore,
                 stats.drops(CldapStats.Drop.GLOBAL_RATE) - globalBefore));
     }
@@ -170,9 +192,16 @@ class CldapFloodIT {
             byte[] samba = Datagrams.ping(1, CldapIT.SAMBA_PING);
             udp.send(samba);
             byte[] sambaAnswer = udp.receive(2000);
-            figures.add(String.format(Locale.ROOT, "per answer: smallest ping %d B -> %d B (%.2fx); Samba's ping %d B -> "
-                    + "%d B (%.2fx); cap %dx", smallest.length, answer.length, ratio, samba.length, sambaAnswer.length,
-                    (double) sambaAnswer.length / samba.length, 4));
+            figures.add(String.format(
+                    Locale.ROOT,
+                    "per answer: smallest ping %d B -> %d B (%.2fx); Samba's ping %d B -> " + "%d B (%.2fx); cap %dx",
+                    smallest.length,
+                    answer.length,
+                    ratio,
+                    samba.length,
+                    sambaAnswer.length,
+                    (double) sambaAnswer.length / samba.length,
+                    4));
         }
     }
 }

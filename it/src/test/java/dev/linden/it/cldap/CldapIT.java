@@ -60,9 +60,17 @@ class CldapIT {
                     .isEqualTo(Netlogon.FLAG_LDAP | Netlogon.FLAG_DS | Netlogon.FLAG_WRITABLE);
             assertThat(r.flags() & Netlogon.FLAG_KDC).isZero(); // Linden is not a KDC and does not say so
             assertThat(r.domainGuid()).isEqualTo(UUID.fromString(GUID));
-            assertThat(List.of(r.forest(), r.dnsDomain(), r.dnsHostName(), r.netbiosDomain(), r.netbiosComputer(),
-                    r.userName(), r.dcSite(), r.clientSite()))
-                    .containsExactly("example.com", "example.com", "dc1.example.com", "EXAMPLE", "DC1", "", "Lab", "Lab");
+            assertThat(List.of(
+                            r.forest(),
+                            r.dnsDomain(),
+                            r.dnsHostName(),
+                            r.netbiosDomain(),
+                            r.netbiosComputer(),
+                            r.userName(),
+                            r.dcSite(),
+                            r.clientSite()))
+                    .containsExactly(
+                            "example.com", "example.com", "dc1.example.com", "EXAMPLE", "DC1", "", "Lab", "Lab");
             assertThat(r.ntVersion()).isEqualTo(Netlogon.NT_VERSION_1 | Netlogon.NT_VERSION_5EX);
             assertThat(r.dcAddress()).isNull();
             SearchResultDone done = (SearchResultDone) answer.get(1).op();
@@ -75,7 +83,10 @@ class CldapIT {
         try (Datagrams udp = Datagrams.from(12, server.cldapPort())) {
             udp.send(Datagrams.ping(7, SAMBA_PING));
             byte[] plain = udp.receive(2000);
-            for (String extra : List.of("(User=Administrator)", "(User=no-such-user-x9)", "(AAC=\\10\\00\\00\\00)",
+            for (String extra : List.of(
+                    "(User=Administrator)",
+                    "(User=no-such-user-x9)",
+                    "(AAC=\\10\\00\\00\\00)",
                     "(User=krbtgt)(AAC=\\00\\02\\00\\00)")) {
                 udp.send(Datagrams.ping(7, "(&(NtVer=\\06\\00\\00\\00)(DnsDomain=example.com)" + extra + ")"));
                 assertThat(udp.receive(2000)).as(extra).isEqualTo(plain);
@@ -86,24 +97,31 @@ class CldapIT {
     @Test
     void anotherDomainOrGuidGetsTheEntryWithoutNetlogon() throws Exception {
         try (Datagrams udp = Datagrams.from(13, server.cldapPort())) {
-            for (String filter : List.of("(&(NtVer=\\06\\00\\00\\00)(DnsDomain=other.example))",
+            for (String filter : List.of(
+                    "(&(NtVer=\\06\\00\\00\\00)(DnsDomain=other.example))",
                     "(&(NtVer=\\06\\00\\00\\00)(DomainGuid=\\00\\01\\02\\03\\04\\05\\06\\07\\08\\09\\0a\\0b\\0c\\0d\\0e\\0f))",
                     "(&(NtVer=\\02\\00\\00\\00)(DnsDomain=example.com))")) { // NT 5 only: no 5EX answer
                 List<LdapMessage> answer = udp.exchange(Datagrams.ping(9, filter));
                 assertThat(answer).as(filter).hasSize(2);
-                assertThat(((SearchResultEntry) answer.get(0).op()).attributes()).as(filter).isEmpty();
-                assertThat(((SearchResultDone) answer.get(1).op()).result().code()).isEqualTo(ResultCode.SUCCESS);
+                assertThat(((SearchResultEntry) answer.get(0).op()).attributes())
+                        .as(filter)
+                        .isEmpty();
+                assertThat(((SearchResultDone) answer.get(1).op()).result().code())
+                        .isEqualTo(ResultCode.SUCCESS);
             }
             // the domain as a fully qualified name, with its final dot, and in capitals: the same domain
             assertThat(netlogonOf(udp.exchange(Datagrams.ping(9, "(&(NtVer=\\06\\00\\00\\00)(DnsDomain=EXAMPLE.COM.))"))
-                    .get(0)).dnsDomain()).isEqualTo("example.com");
+                                    .get(0))
+                            .dnsDomain())
+                    .isEqualTo("example.com");
         }
     }
 
     @Test
     void theServerAddressWhenTheClientAsksForIt() throws Exception {
         try (Datagrams udp = Datagrams.from(14, server.cldapPort())) {
-            NetlogonResponse r = netlogonOf(udp.exchange(Datagrams.ping(3, "(NtVer=\\0e\\00\\00\\00)")).get(0));
+            NetlogonResponse r = netlogonOf(
+                    udp.exchange(Datagrams.ping(3, "(NtVer=\\0e\\00\\00\\00)")).get(0));
             assertThat(r.dcAddress()).isEqualTo(InetAddress.getByName("127.0.0.1"));
             assertThat(r.ntVersion() & Netlogon.NT_VERSION_5EX_WITH_IP).isNotZero();
         }
@@ -112,7 +130,8 @@ class CldapIT {
     @Test
     void otherSearchesAreRefusedWithLessThanTheyCost() throws Exception {
         try (Datagrams udp = Datagrams.from(15, server.cldapPort())) {
-            for (byte[] request : List.of(Datagrams.search(5, "", SearchScope.BASE, "(objectClass=*)"),
+            for (byte[] request : List.of(
+                    Datagrams.search(5, "", SearchScope.BASE, "(objectClass=*)"),
                     Datagrams.search(5, "dc=example,dc=com", SearchScope.SUB, "(uid=*)", "cn"),
                     Datagrams.search(5, "", SearchScope.BASE, "(objectClass=*)", "NetLogon"))) { // not a ping's filter
                 udp.send(request);
@@ -141,8 +160,8 @@ class CldapIT {
             udp.send(new byte[] {0x30, (byte) 0x84, 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x02, 0x01});
             udp.send(java.util.Arrays.copyOf(ping, ping.length - 3)); // truncated
             udp.send(Datagrams.ping(12, "(&(NtVer=\\06\\00\\00\\00)(DnsDomain=" + "x".repeat(1100) + "))"));
-            udp.send(dev.linden.protocol.LdapEncoder.encode(new LdapMessage(13,
-                    new dev.linden.protocol.op.AbandonRequest(11))));
+            udp.send(dev.linden.protocol.LdapEncoder.encode(
+                    new LdapMessage(13, new dev.linden.protocol.op.AbandonRequest(11))));
             // the next answer is the next ping's: nothing was sent for any of the above
             List<LdapMessage> answer = udp.exchange(Datagrams.ping(14, SAMBA_PING));
             assertThat(answer.get(0).messageId()).isEqualTo(14);
@@ -155,7 +174,7 @@ class CldapIT {
     @Test
     void answersOverTheCapsAreReplacedBySmallOnes() throws Exception {
         try (TestServer tight = TestServer.memory("cldap: {enabled: true, host: 127.0.0.1, port: 0, maxReplyRatio: 1, "
-                + "rootDse: true}\n" + NETLOGON);
+                        + "rootDse: true}\n" + NETLOGON);
                 Datagrams udp = Datagrams.from(17, tight.cldapPort())) {
             byte[] request = Datagrams.ping(21, SAMBA_PING);
             udp.send(request);
@@ -163,8 +182,10 @@ class CldapIT {
             assertThat(answer.length).isLessThanOrEqualTo(request.length);
             List<LdapMessage> messages = Datagrams.split(answer);
             assertThat(messages).hasSize(1);
-            assertThat(((SearchResultDone) messages.get(0).op()).result().code()).isEqualTo(ResultCode.ADMIN_LIMIT_EXCEEDED);
-            assertThat(tight.observability().cldap().answers(CldapStats.Answer.CAPPED)).isEqualTo(1);
+            assertThat(((SearchResultDone) messages.get(0).op()).result().code())
+                    .isEqualTo(ResultCode.ADMIN_LIMIT_EXCEEDED);
+            assertThat(tight.observability().cldap().answers(CldapStats.Answer.CAPPED))
+                    .isEqualTo(1);
             // the root DSE, asked for everything, is far larger than its request
             byte[] all = Datagrams.search(22, "", SearchScope.BASE, "(objectClass=*)", "*", "+");
             udp.send(all);
@@ -175,7 +196,8 @@ class CldapIT {
     @Test
     void theSamePingOverTcp() throws Exception {
         // UnboundID, as adcli, realmd and SSSD send it on Debian (their libldap has no cldap://)
-        try (com.unboundid.ldap.sdk.LDAPConnection c = new com.unboundid.ldap.sdk.LDAPConnection("127.0.0.1", server.port())) {
+        try (com.unboundid.ldap.sdk.LDAPConnection c =
+                new com.unboundid.ldap.sdk.LDAPConnection("127.0.0.1", server.port())) {
             var result = c.search("", com.unboundid.ldap.sdk.SearchScope.BASE, SAMBA_PING, "Netlogon");
             assertThat(result.getEntryCount()).isEqualTo(1);
             byte[] value = result.getSearchEntries().get(0).getAttributeValueBytes("netlogon");
@@ -184,25 +206,42 @@ class CldapIT {
             assertThat(r.domainGuid()).isEqualTo(UUID.fromString(GUID));
             // the same bytes as over UDP
             try (Datagrams udp = Datagrams.from(18, server.cldapPort())) {
-                assertThat(netlogonOf(udp.exchange(Datagrams.ping(1, SAMBA_PING)).get(0))).isEqualTo(r);
+                assertThat(netlogonOf(
+                                udp.exchange(Datagrams.ping(1, SAMBA_PING)).get(0)))
+                        .isEqualTo(r);
             }
             // a root DSE search that is not a ping is answered as ever
             var dse = c.getRootDSE();
             assertThat(dse.getAttributeValues("namingContexts")).containsExactly("dc=example,dc=com");
         }
         // OpenLDAP's ldapsearch, as a shell script would ask
-        Process p = new ProcessBuilder("ldapsearch", "-x", "-LLL", "-H", server.url(), "-b", "", "-s", "base",
-                "(&(DnsDomain=example.com)(NtVer=\\06\\00\\00\\00))", "netlogon").redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        "ldapsearch",
+                        "-x",
+                        "-LLL",
+                        "-H",
+                        server.url(),
+                        "-b",
+                        "",
+                        "-s",
+                        "base",
+                        "(&(DnsDomain=example.com)(NtVer=\\06\\00\\00\\00))",
+                        "netlogon")
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as(out).isZero();
         String base64 = out.replaceAll("\\n ", "").replaceAll("(?si).*netlogon:: (\\S+).*", "$1");
-        assertThat(NetlogonResponse.decode(java.util.Base64.getDecoder().decode(base64)).netbiosComputer()).isEqualTo("DC1");
+        assertThat(NetlogonResponse.decode(java.util.Base64.getDecoder().decode(base64))
+                        .netbiosComputer())
+                .isEqualTo("DC1");
     }
 
     @Test
     void withoutNetlogonSettingsAPingIsAPlainRootDseSearch() throws Exception {
         try (TestServer plain = TestServer.memory();
-                com.unboundid.ldap.sdk.LDAPConnection c = new com.unboundid.ldap.sdk.LDAPConnection("127.0.0.1", plain.port())) {
+                com.unboundid.ldap.sdk.LDAPConnection c =
+                        new com.unboundid.ldap.sdk.LDAPConnection("127.0.0.1", plain.port())) {
             assertThat(plain.cldapPort()).isEqualTo(-1); // no UDP listener either
             var result = c.search("", com.unboundid.ldap.sdk.SearchScope.BASE, SAMBA_PING, "Netlogon");
             assertThat(result.getEntryCount()).isZero(); // the root DSE has no NtVer to match

@@ -44,7 +44,9 @@ class CldapLimitsIT {
             }
             Thread.sleep(20);
         }
-        return Files.readAllLines(log).stream().filter(l -> l.contains("\"" + event + "\"")).toList();
+        return Files.readAllLines(log).stream()
+                .filter(l -> l.contains("\"" + event + "\""))
+                .toList();
     }
 
     @Test
@@ -68,18 +70,22 @@ class CldapLimitsIT {
             PrometheusText metrics = scrape(server.metricsPort());
             assertThat(metrics.value("linden_cldap_dropped_total", "reason", "source_rate"))
                     .isEqualTo(20.0 - answered);
-            assertThat(metrics.value("linden_cldap_answers_total", "kind", "netlogon")).isEqualTo(answered + 1.0);
+            assertThat(metrics.value("linden_cldap_answers_total", "kind", "netlogon"))
+                    .isEqualTo(answered + 1.0);
             assertThat(metrics.value("linden_cldap_received_total")).isEqualTo(21.0);
-            assertThat(metrics.value("linden_cldap_bytes_total", "direction", "out")).isEqualTo(stats.bytesOut());
-            assertThat(metrics.value("linden_cldap_bytes_total", "direction", "in")).isEqualTo(stats.bytesIn());
+            assertThat(metrics.value("linden_cldap_bytes_total", "direction", "out"))
+                    .isEqualTo(stats.bytesOut());
+            assertThat(metrics.value("linden_cldap_bytes_total", "direction", "in"))
+                    .isEqualTo(stats.bytesIn());
 
-            try (LDAPConnection c = new LDAPConnection("127.0.0.1", server.port(), TestServer.ADMIN_DN,
-                    TestServer.ADMIN_PASSWORD)) {
+            try (LDAPConnection c =
+                    new LDAPConnection("127.0.0.1", server.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD)) {
                 var dropped = c.getEntry("cn=Source Rate,cn=Dropped,cn=CLDAP,cn=Monitor", "+");
                 assertThat(dropped.getAttributeValueAsLong("monitorCounter")).isEqualTo(20L - answered);
                 var in = c.getEntry("cn=Bytes In,cn=CLDAP,cn=Monitor", "+");
                 assertThat(in.getAttributeValueAsLong("monitorCounter")).isEqualTo(stats.bytesIn());
-                assertThat(c.search("cn=CLDAP,cn=Monitor", SearchScope.SUB, "(objectClass=*)").getEntryCount())
+                assertThat(c.search("cn=CLDAP,cn=Monitor", SearchScope.SUB, "(objectClass=*)")
+                                .getEntryCount())
                         .isGreaterThan(10);
             }
         }
@@ -87,7 +93,8 @@ class CldapLimitsIT {
 
     @Test
     void allSourcesTogetherArePastTheGlobalRate() throws Exception {
-        try (TestServer server = TestServer.memory("cldap: {enabled: true, host: 127.0.0.1, port: 0, globalRate: 10}\n")) {
+        try (TestServer server =
+                TestServer.memory("cldap: {enabled: true, host: 127.0.0.1, port: 0, globalRate: 10}\n")) {
             CldapStats stats = server.observability().cldap();
             List<Datagrams> sources = new java.util.ArrayList<>();
             for (int source = 50; source < 60; source++) { // ten addresses, each well within its own bucket
@@ -102,15 +109,19 @@ class CldapLimitsIT {
                 udp.close();
             }
             // 10 a second: one at once, one more per 100 ms that passed
-            assertThat(stats.drops(CldapStats.Drop.GLOBAL_RATE)).isEqualTo(10 - answered).isGreaterThanOrEqualTo(1);
+            assertThat(stats.drops(CldapStats.Drop.GLOBAL_RATE))
+                    .isEqualTo(10 - answered)
+                    .isGreaterThanOrEqualTo(1);
             assertThat(securityEvents(server, "cldap_global_rate_limited")).hasSize(1);
         }
     }
 
     static PrometheusText scrape(int port) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         return PrometheusText.parse(r.body());
     }
 }

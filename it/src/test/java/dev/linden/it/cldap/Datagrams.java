@@ -41,8 +41,17 @@ final class Datagrams implements AutoCloseable {
 
     static byte[] search(int id, String base, SearchScope scope, String filter, String... attributes) {
         try {
-            return LdapEncoder.encode(new LdapMessage(id, new SearchRequest(base, scope, DerefAliases.NEVER, 0, 0, false,
-                    FilterText.parse(filter), List.of(attributes))));
+            return LdapEncoder.encode(new LdapMessage(
+                    id,
+                    new SearchRequest(
+                            base,
+                            scope,
+                            DerefAliases.NEVER,
+                            0,
+                            0,
+                            false,
+                            FilterText.parse(filter),
+                            List.of(attributes))));
         } catch (dev.linden.protocol.filter.FilterSyntaxException e) {
             throw new IllegalArgumentException(e);
         }

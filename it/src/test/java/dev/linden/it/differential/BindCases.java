@@ -13,8 +13,7 @@ import java.util.List;
 public final class BindCases {
     static final String ADMIN = "cn=admin,dc=example,dc=com";
 
-    private BindCases() {
-    }
+    private BindCases() {}
 
     static Case.Action bind(String dn, String password) {
         return (s, o) -> {
@@ -27,9 +26,13 @@ public final class BindCases {
     public static List<Case> all() {
         return List.of(
                 read("bind as the administrator", bind(ADMIN, "admin-secret")),
-                read("bind as the administrator, DN in other case", bind("CN=Admin, DC=Example,DC=com", "admin-secret")),
+                read(
+                        "bind as the administrator, DN in other case",
+                        bind("CN=Admin, DC=Example,DC=com", "admin-secret")),
                 read("bind as a user", bind(SearchCases.ALICE, "alice-password")),
-                read("bind as a user, DN in other case", bind("UID=ALICE,OU=people,dc=EXAMPLE,dc=com", "alice-password")),
+                read(
+                        "bind as a user, DN in other case",
+                        bind("UID=ALICE,OU=people,dc=EXAMPLE,dc=com", "alice-password")),
                 read("bind with a wrong password", bind(SearchCases.ALICE, "wrong")),
                 read("bind with the administrator's wrong password", bind(ADMIN, "wrong")),
                 read("bind as a missing user", bind("uid=nobody,ou=people,dc=example,dc=com", "x")),

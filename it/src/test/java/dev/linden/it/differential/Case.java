@@ -22,6 +22,8 @@ public record Case(String name, boolean writes, Action action) {
 
     /** The RDN value of a write case's subtree, from its name. */
     public String slug() {
-        return name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        return name.toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-|-$", "");
     }
 }

@@ -12,8 +12,7 @@ import java.util.List;
 public final class CompareCases {
     private static final String ALICE = SearchCases.ALICE;
 
-    private CompareCases() {
-    }
+    private CompareCases() {}
 
     private static Case.Action compare(String dn, String attribute, String value) {
         CompareRequest request = new CompareRequest(dn, attribute, value);
@@ -26,12 +25,20 @@ public final class CompareCases {
                 read("compare true ignoring case and spaces", compare(ALICE, "cn", "  ALICE   andersen ")),
                 read("compare false", compare(ALICE, "mail", "bob@example.com")),
                 read("compare attribute absent from the entry", compare(ALICE, "description", "x")),
-                read("compare entry does not exist", compare("uid=nobody,ou=people,dc=example,dc=com", "uid", "nobody")),
+                read(
+                        "compare entry does not exist",
+                        compare("uid=nobody,ou=people,dc=example,dc=com", "uid", "nobody")),
                 read("compare undefined attribute type", compare(ALICE, "fooBar", "x")),
-                read("compare a DN value", compare("cn=admins,ou=groups,dc=example,dc=com", "member",
-                        "UID=alice, ou=People,dc=example,dc=com")),
+                read(
+                        "compare a DN value",
+                        compare(
+                                "cn=admins,ou=groups,dc=example,dc=com",
+                                "member",
+                                "UID=alice, ou=People,dc=example,dc=com")),
                 read("compare an integer", compare("uid=dave,ou=people,dc=example,dc=com", "uidNumber", "02001")),
-                read("compare an integer with spaces", compare("uid=dave,ou=people,dc=example,dc=com", "uidNumber", " 2001 ")),
+                read(
+                        "compare an integer with spaces",
+                        compare("uid=dave,ou=people,dc=example,dc=com", "uidNumber", " 2001 ")),
                 read("compare an empty value", compare(ALICE, "cn", "")),
                 read("compare an unknown object class", compare(ALICE, "objectClass", "fooClass")),
                 read("compare an unknown object class OID", compare(ALICE, "objectClass", "1.2.3.4")),
@@ -41,7 +48,9 @@ public final class CompareCases {
                 read("compare telephoneNumber ignoring spaces", compare(ALICE, "telephoneNumber", "+15550101")),
                 read("compare hasSubordinates of a leaf, FALSE", compare(ALICE, "hasSubordinates", "FALSE")),
                 read("compare hasSubordinates of a leaf, TRUE", compare(ALICE, "hasSubordinates", "TRUE")),
-                read("compare hasSubordinates of a branch", compare("ou=people,dc=example,dc=com", "hasSubordinates", "TRUE")),
+                read(
+                        "compare hasSubordinates of a branch",
+                        compare("ou=people,dc=example,dc=com", "hasSubordinates", "TRUE")),
                 read("compare hasSubordinates, invalid boolean", compare(ALICE, "hasSubordinates", "yes")),
                 read("compare entryDN", compare(ALICE, "entryDN", ALICE)),
                 read("compare subschemaSubentry", compare(ALICE, "subschemaSubentry", "cn=Subschema")));

@@ -7,8 +7,7 @@ import java.util.List;
 
 /** Deletes in the fixture; the subtree afterwards is compared. */
 public final class DeleteCases {
-    private DeleteCases() {
-    }
+    private DeleteCases() {}
 
     private static Case.Action delete(String rdn) {
         return step(s -> () -> s.admin().delete(s.dn(rdn)));

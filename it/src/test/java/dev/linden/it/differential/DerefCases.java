@@ -28,8 +28,7 @@ public final class DerefCases {
     static final String OID = "1.3.6.1.4.1.4203.666.5.16";
     private static final String GROUPS = "ou=groups,dc=example,dc=com";
 
-    private DerefCases() {
-    }
+    private DerefCases() {}
 
     /** A DerefSpecs value: pairs of a DN-valued attribute and the attributes to return of what it names. */
     static Control deref(boolean critical, String[]... specs) {
@@ -53,21 +52,29 @@ public final class DerefCases {
                 continue;
             }
             List<String> results = new ArrayList<>();
-            for (ASN1Element res : ASN1Sequence.decodeAsSequence(c.getValue().getValue()).elements()) {
+            for (ASN1Element res :
+                    ASN1Sequence.decodeAsSequence(c.getValue().getValue()).elements()) {
                 ASN1Element[] parts = ASN1Sequence.decodeAsSequence(res).elements();
-                StringBuilder sb = new StringBuilder(ASN1OctetString.decodeAsOctetString(parts[0]).stringValue()
-                        .toLowerCase(java.util.Locale.ROOT)).append(" -> ")
-                        .append(Rendering.dn(ASN1OctetString.decodeAsOctetString(parts[1]).stringValue()));
+                StringBuilder sb = new StringBuilder(ASN1OctetString.decodeAsOctetString(parts[0])
+                                .stringValue()
+                                .toLowerCase(java.util.Locale.ROOT))
+                        .append(" -> ")
+                        .append(Rendering.dn(
+                                ASN1OctetString.decodeAsOctetString(parts[1]).stringValue()));
                 if (parts.length > 2) {
                     Map<String, List<String>> attrs = new TreeMap<>();
-                    for (ASN1Element pa : ASN1Sequence.decodeAsSequence(parts[2]).elements()) {
+                    for (ASN1Element pa :
+                            ASN1Sequence.decodeAsSequence(parts[2]).elements()) {
                         ASN1Element[] p = ASN1Sequence.decodeAsSequence(pa).elements();
                         List<String> values = new ArrayList<>();
                         for (ASN1Element v : ASN1com(p[1])) {
                             values.add(ASN1OctetString.decodeAsOctetString(v).stringValue());
                         }
                         values.sort(null);
-                        attrs.put(ASN1OctetString.decodeAsOctetString(p[0]).stringValue().toLowerCase(java.util.Locale.ROOT),
+                        attrs.put(
+                                ASN1OctetString.decodeAsOctetString(p[0])
+                                        .stringValue()
+                                        .toLowerCase(java.util.Locale.ROOT),
                                 values);
                     }
                     sb.append(' ').append(attrs);
@@ -90,7 +97,9 @@ public final class DerefCases {
             LDAPConnection c = as.connect(s);
             try {
                 SearchResult result = Ops.search(c, r);
-                o.result("search", result).put("entries", result.getEntryCount()).put("deref", responses(result));
+                o.result("search", result)
+                        .put("entries", result.getEntryCount())
+                        .put("deref", responses(result));
             } finally {
                 if (c != s.admin()) {
                     c.close();
@@ -113,32 +122,72 @@ public final class DerefCases {
 
     public static List<Case> all() {
         return List.of(
-                read("deref member to uid and cn", search(ADMIN, GROUPS, SearchScope.ONE, "(cn=*)",
-                        deref(true, new String[] {"member", "uid", "cn"}))),
-                read("deref member, attributes the targets lack", search(ADMIN, GROUPS, SearchScope.ONE, "(cn=developers)",
-                        deref(true, new String[] {"member", "description", "employeeNumber"}))),
-                read("deref member, no attributes", search(ADMIN, GROUPS, SearchScope.ONE, "(cn=admins)",
-                        deref(true, new String[] {"member"}))),
-                read("deref two attributes", search(ADMIN, GROUPS, SearchScope.ONE, "(cn=admins)",
-                        deref(true, new String[] {"member", "sn"}, new String[] {"seeAlso", "cn"}))),
-                read("deref on entries without the attribute", search(ADMIN, "ou=people,dc=example,dc=com", SearchScope.ONE,
-                        "(uid=*)", deref(true, new String[] {"member", "cn"}))),
-                read("deref not critical", search(ADMIN, GROUPS, SearchScope.ONE, "(cn=admins)",
-                        deref(false, new String[] {"member", "mail"}))),
-                read("deref an attribute that is not a DN", search(ADMIN, GROUPS, SearchScope.ONE, "(cn=admins)",
-                        deref(true, new String[] {"cn", "cn"}))),
-                read("deref an unknown attribute", search(ADMIN, GROUPS, SearchScope.ONE, "(cn=admins)",
-                        deref(true, new String[] {"fooBar", "cn"}))),
-                read("deref the same attribute twice", search(ADMIN, GROUPS, SearchScope.ONE, "(cn=admins)",
-                        deref(true, new String[] {"member", "cn"}, new String[] {"member", "sn"}))),
-                read("deref with all user attributes", search(ADMIN, GROUPS, SearchScope.ONE, "(cn=admins)",
-                        deref(true, new String[] {"member", "*"}))),
-                read("deref as a user: what they may read", search(ALICE, GROUPS, SearchScope.ONE, "(cn=developers)",
-                        deref(true, new String[] {"member", "cn", "userPassword"}))),
+                read(
+                        "deref member to uid and cn",
+                        search(ADMIN, GROUPS, SearchScope.ONE, "(cn=*)", deref(true, new String[] {"member", "uid", "cn"
+                        }))),
+                read(
+                        "deref member, attributes the targets lack",
+                        search(ADMIN, GROUPS, SearchScope.ONE, "(cn=developers)", deref(true, new String[] {
+                            "member", "description", "employeeNumber"
+                        }))),
+                read(
+                        "deref member, no attributes",
+                        search(ADMIN, GROUPS, SearchScope.ONE, "(cn=admins)", deref(true, new String[] {"member"}))),
+                read(
+                        "deref two attributes",
+                        search(
+                                ADMIN,
+                                GROUPS,
+                                SearchScope.ONE,
+                                "(cn=admins)",
+                                deref(true, new String[] {"member", "sn"}, new String[] {"seeAlso", "cn"}))),
+                read(
+                        "deref on entries without the attribute",
+                        search(
+                                ADMIN,
+                                "ou=people,dc=example,dc=com",
+                                SearchScope.ONE,
+                                "(uid=*)",
+                                deref(true, new String[] {"member", "cn"}))),
+                read(
+                        "deref not critical",
+                        search(ADMIN, GROUPS, SearchScope.ONE, "(cn=admins)", deref(false, new String[] {
+                            "member", "mail"
+                        }))),
+                read(
+                        "deref an attribute that is not a DN",
+                        search(ADMIN, GROUPS, SearchScope.ONE, "(cn=admins)", deref(true, new String[] {"cn", "cn"}))),
+                read(
+                        "deref an unknown attribute",
+                        search(ADMIN, GROUPS, SearchScope.ONE, "(cn=admins)", deref(true, new String[] {"fooBar", "cn"
+                        }))),
+                read(
+                        "deref the same attribute twice",
+                        search(
+                                ADMIN,
+                                GROUPS,
+                                SearchScope.ONE,
+                                "(cn=admins)",
+                                deref(true, new String[] {"member", "cn"}, new String[] {"member", "sn"}))),
+                read(
+                        "deref with all user attributes",
+                        search(ADMIN, GROUPS, SearchScope.ONE, "(cn=admins)", deref(true, new String[] {"member", "*"
+                        }))),
+                read(
+                        "deref as a user: what they may read",
+                        search(ALICE, GROUPS, SearchScope.ONE, "(cn=developers)", deref(true, new String[] {
+                            "member", "cn", "userPassword"
+                        }))),
                 write("deref a member that does not exist", (s, o) -> {
-                    o.result("add", Ops.call(() -> s.admin().add(new AddRequest(s.dn("cn=g"),
-                            new Attribute("objectClass", "groupOfNames"), new Attribute("cn", "g"),
-                            new Attribute("member", s.dn("uid=p1"), s.dn("uid=gone"))))));
+                    o.result(
+                            "add",
+                            Ops.call(() -> s.admin()
+                                    .add(new AddRequest(
+                                            s.dn("cn=g"),
+                                            new Attribute("objectClass", "groupOfNames"),
+                                            new Attribute("cn", "g"),
+                                            new Attribute("member", s.dn("uid=p1"), s.dn("uid=gone"))))));
                     search(ADMIN, s.base(), SearchScope.ONE, "(cn=g)", deref(true, new String[] {"member", "uid"}))
                             .run(s, o);
                 }));

@@ -20,8 +20,7 @@ import java.util.List;
  * invalidAttributeSyntax (21).
  */
 public final class ExtendedCases {
-    private ExtendedCases() {
-    }
+    private ExtendedCases() {}
 
     private static Case.Action whoAmI(String dn, String password) {
         return (s, o) -> {
@@ -36,8 +35,8 @@ public final class ExtendedCases {
     }
 
     /** Changes p1's password as {@code asDn} (null: anonymously), then tries the new and the old password. */
-    private static Case.Action passwordModify(String asDn, String asPassword, String identityRdn, String oldPw,
-            String newPw) {
+    private static Case.Action passwordModify(
+            String asDn, String asPassword, String identityRdn, String oldPw, String newPw) {
         return (s, o) -> {
             String p1 = s.dn("uid=p1");
             String generated;
@@ -46,8 +45,8 @@ public final class ExtendedCases {
                     c.bind(new SimpleBindRequest(asDn.equals("p1") ? p1 : asDn, asPassword));
                 }
                 String identity = identityRdn == null ? null : s.dn(identityRdn);
-                var r = (PasswordModifyExtendedResult) c.processExtendedOperation(
-                        new PasswordModifyExtendedRequest(identity, oldPw, newPw));
+                var r = (PasswordModifyExtendedResult)
+                        c.processExtendedOperation(new PasswordModifyExtendedRequest(identity, oldPw, newPw));
                 generated = r.getGeneratedPassword();
                 o.result("password modify", r).put("generated", generated != null);
             }
@@ -73,27 +72,32 @@ public final class ExtendedCases {
                 c.bind(BindCases.ADMIN, "admin-secret");
                 java.util.concurrent.CompletableFuture<com.unboundid.ldap.sdk.SearchResult> done =
                         new java.util.concurrent.CompletableFuture<>();
-                var request = new com.unboundid.ldap.sdk.SearchRequest(new com.unboundid.ldap.sdk.AsyncSearchResultListener() {
-                    @Override
-                    public void searchEntryReturned(com.unboundid.ldap.sdk.SearchResultEntry entry) {
-                    }
+                var request = new com.unboundid.ldap.sdk.SearchRequest(
+                        new com.unboundid.ldap.sdk.AsyncSearchResultListener() {
+                            @Override
+                            public void searchEntryReturned(com.unboundid.ldap.sdk.SearchResultEntry entry) {}
 
-                    @Override
-                    public void searchReferenceReturned(com.unboundid.ldap.sdk.SearchResultReference reference) {
-                    }
+                            @Override
+                            public void searchReferenceReturned(
+                                    com.unboundid.ldap.sdk.SearchResultReference reference) {}
 
-                    @Override
-                    public void searchResultReceived(com.unboundid.ldap.sdk.AsyncRequestID id,
-                            com.unboundid.ldap.sdk.SearchResult result) {
-                        done.complete(result);
-                    }
-                }, "ou=people,dc=example,dc=com", com.unboundid.ldap.sdk.SearchScope.ONE, "(uid=alice)", "1.1");
-                request.addControl(new com.unboundid.ldap.sdk.controls.ContentSyncRequestControl(true,
-                        com.unboundid.ldap.sdk.controls.ContentSyncRequestMode.REFRESH_AND_PERSIST, null, false));
+                            @Override
+                            public void searchResultReceived(
+                                    com.unboundid.ldap.sdk.AsyncRequestID id,
+                                    com.unboundid.ldap.sdk.SearchResult result) {
+                                done.complete(result);
+                            }
+                        },
+                        "ou=people,dc=example,dc=com",
+                        com.unboundid.ldap.sdk.SearchScope.ONE,
+                        "(uid=alice)",
+                        "1.1");
+                request.addControl(new com.unboundid.ldap.sdk.controls.ContentSyncRequestControl(
+                        true, com.unboundid.ldap.sdk.controls.ContentSyncRequestMode.REFRESH_AND_PERSIST, null, false));
                 var id = c.asyncSearch(request);
                 Thread.sleep(500); // the refresh is sent; the search waits for changes
-                com.unboundid.ldap.sdk.LDAPResult cancel = Ops.call(() -> c.processExtendedOperation(
-                        new com.unboundid.ldap.sdk.extensions.CancelExtendedRequest(id)));
+                com.unboundid.ldap.sdk.LDAPResult cancel = Ops.call(() ->
+                        c.processExtendedOperation(new com.unboundid.ldap.sdk.extensions.CancelExtendedRequest(id)));
                 o.result("cancel", cancel);
                 o.result("search", done.get(10, java.util.concurrent.TimeUnit.SECONDS));
             }
@@ -105,30 +109,61 @@ public final class ExtendedCases {
                 read("whoami as a user", whoAmI(SearchCases.ALICE, "alice-password")),
                 read("whoami as the administrator", whoAmI(BindCases.ADMIN, "admin-secret")),
                 read("whoami anonymously", whoAmI(null, null)),
-                read("whoami with a request value", (s, o) -> o.result("extended", Ops.call(() -> s.admin()
-                        .processExtendedOperation(new ExtendedRequest("1.3.6.1.4.1.4203.1.11.3",
-                                new com.unboundid.asn1.ASN1OctetString("abc")))))),
-                read("whoami with an empty request value", (s, o) -> o.result("extended", Ops.call(() -> s.admin()
-                        .processExtendedOperation(new ExtendedRequest("1.3.6.1.4.1.4203.1.11.3",
-                                new com.unboundid.asn1.ASN1OctetString()))))),
-                read("cancel an operation that is not running", (s, o) -> o.result("cancel", Ops.call(() -> s.admin()
-                        .processExtendedOperation(new ExtendedRequest("1.3.6.1.1.8", new com.unboundid.asn1.ASN1OctetString(
-                                new com.unboundid.asn1.ASN1Sequence(new com.unboundid.asn1.ASN1Integer(9999)).encode())))))),
-                read("cancel without a value", (s, o) -> o.result("cancel", Ops.call(() -> s.admin()
-                        .processExtendedOperation(new ExtendedRequest("1.3.6.1.1.8"))))),
+                read(
+                        "whoami with a request value",
+                        (s, o) -> o.result(
+                                "extended",
+                                Ops.call(() -> s.admin()
+                                        .processExtendedOperation(new ExtendedRequest(
+                                                "1.3.6.1.4.1.4203.1.11.3",
+                                                new com.unboundid.asn1.ASN1OctetString("abc")))))),
+                read(
+                        "whoami with an empty request value",
+                        (s, o) -> o.result(
+                                "extended",
+                                Ops.call(() -> s.admin()
+                                        .processExtendedOperation(new ExtendedRequest(
+                                                "1.3.6.1.4.1.4203.1.11.3",
+                                                new com.unboundid.asn1.ASN1OctetString()))))),
+                read(
+                        "cancel an operation that is not running",
+                        (s, o) -> o.result(
+                                "cancel",
+                                Ops.call(() -> s.admin()
+                                        .processExtendedOperation(new ExtendedRequest(
+                                                "1.3.6.1.1.8",
+                                                new com.unboundid.asn1.ASN1OctetString(
+                                                        new com.unboundid.asn1.ASN1Sequence(
+                                                                        new com.unboundid.asn1.ASN1Integer(9999))
+                                                                .encode())))))),
+                read(
+                        "cancel without a value",
+                        (s, o) -> o.result(
+                                "cancel",
+                                Ops.call(
+                                        () -> s.admin().processExtendedOperation(new ExtendedRequest("1.3.6.1.1.8"))))),
                 read("cancel a persistent synchronization", cancelPersistentSearch()),
-                read("unknown extended operation", (s, o) -> o.result("extended", Ops.call(
-                        () -> s.admin().processExtendedOperation(new ExtendedRequest("1.3.6.1.4.1.99999.1"))))),
-                write("password modify by the administrator",
+                read(
+                        "unknown extended operation",
+                        (s, o) -> o.result(
+                                "extended",
+                                Ops.call(() -> s.admin()
+                                        .processExtendedOperation(new ExtendedRequest("1.3.6.1.4.1.99999.1"))))),
+                write(
+                        "password modify by the administrator",
                         passwordModify(BindCases.ADMIN, "admin-secret", "uid=p1", null, "new-secret")),
-                write("password modify by the administrator, generated",
+                write(
+                        "password modify by the administrator, generated",
                         passwordModify(BindCases.ADMIN, "admin-secret", "uid=p1", null, null)),
-                write("password modify of oneself with the old password",
+                write(
+                        "password modify of oneself with the old password",
                         passwordModify("p1", "p1-password", null, "p1-password", "new-secret")),
-                write("password modify of oneself with a wrong old password",
+                write(
+                        "password modify of oneself with a wrong old password",
                         passwordModify("p1", "p1-password", null, "wrong", "new-secret")),
                 write("password modify anonymously", passwordModify(null, null, "uid=p1", null, "new-secret")),
-                write("password modify of a missing entry",
+                write(
+                        "password modify of a missing entry",
                         passwordModify(BindCases.ADMIN, "admin-secret", "uid=nobody", null, "new-secret")));
     }
 }

@@ -55,8 +55,7 @@ final class Fixture {
             ou: target
             """;
 
-    private Fixture() {
-    }
+    private Fixture() {}
 
     static void create(Server s, String ou) throws LDAPException, LDIFException {
         String ldif = LDIF.replace("{base}", s.base()).replace("{ou}", ou);
@@ -74,15 +73,19 @@ final class Fixture {
 
     /** Deletes the subtree, leaves first (referral objects and aliases as ordinary entries). */
     static void remove(Server s) throws LDAPException {
-        List<SearchResultEntry> entries = Ops.search(s.admin(), managing(new SearchRequest(s.base(), SearchScope.SUB,
-                "(objectClass=*)", "1.1"))).getSearchEntries();
-        List<DN> dns = entries.stream().map(e -> {
-            try {
-                return e.getParsedDN();
-            } catch (LDAPException ex) {
-                throw new IllegalStateException(ex);
-            }
-        }).sorted(Comparator.comparingInt((DN d) -> d.getRDNs().length).reversed()).toList();
+        List<SearchResultEntry> entries = Ops.search(
+                        s.admin(), managing(new SearchRequest(s.base(), SearchScope.SUB, "(objectClass=*)", "1.1")))
+                .getSearchEntries();
+        List<DN> dns = entries.stream()
+                .map(e -> {
+                    try {
+                        return e.getParsedDN();
+                    } catch (LDAPException ex) {
+                        throw new IllegalStateException(ex);
+                    }
+                })
+                .sorted(Comparator.comparingInt((DN d) -> d.getRDNs().length).reversed())
+                .toList();
         for (DN dn : dns) {
             s.admin().delete(managing(new com.unboundid.ldap.sdk.DeleteRequest(dn.toString())));
         }

@@ -16,8 +16,7 @@ import java.util.List;
 public final class ModifyCases {
     private static final String C1 = "uid=c1,ou=sub"; // an inetOrgPerson only
 
-    private ModifyCases() {
-    }
+    private ModifyCases() {}
 
     private static Case.Action modify(String rdn, Modification... changes) {
         return step(s -> () -> s.admin().modify(new ModifyRequest(s.dn(rdn), changes)));
@@ -45,7 +44,9 @@ public final class ModifyCases {
                 write("modify replace", modifyP1(m(REPLACE, "mail", "a@example.com", "b@example.com"))),
                 write("modify replace with nothing on an absent attribute", modifyP1(m(REPLACE, "description"))),
                 write("modify replace with nothing removes", modifyP1(m(REPLACE, "telephoneNumber"))),
-                write("modify replace with duplicate values", modifyP1(m(REPLACE, "mail", "a@example.com", "A@example.com"))),
+                write(
+                        "modify replace with duplicate values",
+                        modifyP1(m(REPLACE, "mail", "a@example.com", "A@example.com"))),
                 write("modify increment", modifyP1(m(INCREMENT, "uidNumber", "5"))),
                 write("modify increment by a negative", modifyP1(m(INCREMENT, "uidNumber", "-3001"))),
                 write("modify increment an absent attribute", modify(C1, m(INCREMENT, "uidNumber", "1"))),
@@ -57,18 +58,29 @@ public final class ModifyCases {
                 // Linden answers 67 as written; slapd answers namingViolation (64) from its schema check.
                 write("modify replace the RDN attribute keeping its value", modifyP1(m(REPLACE, "uid", "p1", "pat"))),
                 write("modify change the structural class", modify(C1, m(REPLACE, "objectClass", "account"))),
-                write("modify add an auxiliary class with its MUSTs", modify(C1, m(ADD, "objectClass", "posixAccount"),
-                        m(ADD, "uidNumber", "4001"), m(ADD, "gidNumber", "4000"), m(ADD, "homeDirectory", "/home/c1"))),
-                write("modify add an auxiliary class without its MUSTs", modify(C1, m(ADD, "objectClass", "posixAccount"))),
+                write(
+                        "modify add an auxiliary class with its MUSTs",
+                        modify(
+                                C1,
+                                m(ADD, "objectClass", "posixAccount"),
+                                m(ADD, "uidNumber", "4001"),
+                                m(ADD, "gidNumber", "4000"),
+                                m(ADD, "homeDirectory", "/home/c1"))),
+                write(
+                        "modify add an auxiliary class without its MUSTs",
+                        modify(C1, m(ADD, "objectClass", "posixAccount"))),
                 write("modify remove an auxiliary class in use", modifyP1(m(DELETE, "objectClass", "posixAccount"))),
                 write("modify add an attribute not allowed", modify("ou=target", m(ADD, "mail", "x@example.com"))),
                 write("modify unknown attribute type", modifyP1(m(ADD, "fooBar", "x"))),
                 write("modify two values into a single-valued attribute", modifyP1(m(ADD, "uidNumber", "7"))),
-                write("modify NO-USER-MODIFICATION attribute", modifyP1(m(REPLACE, "modifyTimestamp", "20240101000000Z"))),
+                write(
+                        "modify NO-USER-MODIFICATION attribute",
+                        modifyP1(m(REPLACE, "modifyTimestamp", "20240101000000Z"))),
                 write("modify no such entry", modify("uid=nobody", m(REPLACE, "sn", "x"))),
                 write("modify invalid syntax", modifyP1(m(REPLACE, "uidNumber", "abc"))),
                 write("modify is atomic", modifyP1(m(REPLACE, "sn", "Changed"), m(ADD, "mail", "p1@example.com"))),
-                write("modify invalid DN", step(s -> () -> s.admin().modify(new ModifyRequest("not a dn",
-                        m(REPLACE, "sn", "x"))))));
+                write(
+                        "modify invalid DN",
+                        step(s -> () -> s.admin().modify(new ModifyRequest("not a dn", m(REPLACE, "sn", "x"))))));
     }
 }

@@ -8,16 +8,15 @@ import java.util.List;
 
 /** Renames and moves in the fixture; the subtree afterwards (entries, RDN values, moved children) is compared. */
 public final class ModifyDnCases {
-    private ModifyDnCases() {
-    }
+    private ModifyDnCases() {}
 
     private static Case.Action rename(String rdn, String newRdn, boolean deleteOldRdn) {
         return step(s -> () -> s.admin().modifyDN(new ModifyDNRequest(s.dn(rdn), newRdn, deleteOldRdn)));
     }
 
     private static Case.Action move(String rdn, String newRdn, boolean deleteOldRdn, String newSuperiorRdns) {
-        return step(s -> () -> s.admin().modifyDN(new ModifyDNRequest(s.dn(rdn), newRdn, deleteOldRdn,
-                s.dn(newSuperiorRdns))));
+        return step(s ->
+                () -> s.admin().modifyDN(new ModifyDNRequest(s.dn(rdn), newRdn, deleteOldRdn, s.dn(newSuperiorRdns))));
     }
 
     public static List<Case> all() {
@@ -42,6 +41,8 @@ public final class ModifyDnCases {
                 write("rename to an unknown attribute type", rename("uid=c1,ou=sub", "fooBar=c1", true)),
                 write("rename to an invalid RDN", rename("uid=c1,ou=sub", "not an rdn", true)),
                 write("rename with an invalid integer RDN", rename("uid=p1", "uidNumber=abc", false)),
-                write("rename to an attribute without an equality rule", rename("uid=p1", "facsimileTelephoneNumber=1", false)));
+                write(
+                        "rename to an attribute without an equality rule",
+                        rename("uid=p1", "facsimileTelephoneNumber=1", false)));
     }
 }

@@ -10,8 +10,7 @@ import com.unboundid.ldap.sdk.SearchScope;
 
 /** Runs requests and returns the result whether it succeeded or not, so cases can compare codes. */
 public final class Ops {
-    private Ops() {
-    }
+    private Ops() {}
 
     @FunctionalInterface
     public interface Call {

@@ -51,7 +51,8 @@ public final class Outcome {
 
     @Override
     public String toString() {
-        return observed.entrySet().stream().map(e -> "  " + e.getKey() + ": " + e.getValue())
+        return observed.entrySet().stream()
+                .map(e -> "  " + e.getKey() + ": " + e.getValue())
                 .collect(Collectors.joining("\n", "\n", "\n"));
     }
 }

@@ -20,9 +20,11 @@ public final class Pair implements AutoCloseable {
         this.slapd = slapd;
         this.linden = linden;
         this.slapdAdmin = new LDAPConnection("127.0.0.1", slapd.port(), Slapd.ADMIN_DN, Slapd.ADMIN_PASSWORD);
-        this.lindenAdmin = new LDAPConnection("127.0.0.1", linden.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD);
+        this.lindenAdmin =
+                new LDAPConnection("127.0.0.1", linden.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD);
         Rendering rendering = new Rendering(slapdAdmin.getSchema(), lindenAdmin.getSchema());
-        this.runner = new Runner(new Server("slapd", slapd.port(), slapdAdmin, rendering, Slapd.SUFFIX),
+        this.runner = new Runner(
+                new Server("slapd", slapd.port(), slapdAdmin, rendering, Slapd.SUFFIX),
                 new Server("linden", linden.port(), lindenAdmin, rendering, TestServer.SUFFIX));
     }
 

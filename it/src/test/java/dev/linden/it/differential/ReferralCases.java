@@ -27,8 +27,7 @@ public final class ReferralCases {
     private static final String AWAY = "ou=away," + REFS;
     private static final String NODN = "cn=nodn," + REFS;
 
-    private ReferralCases() {
-    }
+    private ReferralCases() {}
 
     private static Case.Action search(String base, SearchScope scope, String filter, boolean manage, String... attrs) {
         return (s, o) -> {
@@ -53,8 +52,11 @@ public final class ReferralCases {
     /** Makes a referral object cn=ref in the case's subtree (with ManageDsaIT), then runs the step on it. */
     private static Case.Action onReferral(Step step) {
         return (s, o) -> {
-            AddRequest add = new AddRequest(s.dn("cn=ref"), new Attribute("objectClass", "referral", "extensibleObject"),
-                    new Attribute("cn", "ref"), new Attribute("ref", "ldap://elsewhere.example.com/cn=there,o=other"));
+            AddRequest add = new AddRequest(
+                    s.dn("cn=ref"),
+                    new Attribute("objectClass", "referral", "extensibleObject"),
+                    new Attribute("cn", "ref"),
+                    new Attribute("ref", "ldap://elsewhere.example.com/cn=there,o=other"));
             add.addControl(new ManageDsaITRequestControl(true));
             o.result("add referral", Ops.call(() -> s.admin().add(add)));
             o.result("result", Ops.call(() -> step.run(s, s.admin())));
@@ -77,43 +79,83 @@ public final class ReferralCases {
     public static List<Case> all() {
         return List.of(
                 read("search based at a referral object", search(AWAY, SearchScope.BASE, "(objectClass=*)", false)),
-                read("subtree search based at a referral object", search(AWAY, SearchScope.SUB, "(objectClass=*)", false)),
-                read("search based below a referral object", search("cn=x," + AWAY, SearchScope.SUB, "(objectClass=*)", false)),
-                read("one-level search based below a referral without a DN", search("cn=x," + NODN, SearchScope.ONE,
-                        "(objectClass=*)", false)),
-                read("subtree search meeting referral objects", search(REFS, SearchScope.SUB, "(cn=plain)", false, "1.1")),
-                read("one-level search meeting referral objects", search(REFS, SearchScope.ONE, "(objectClass=*)", false,
-                        "1.1")),
-                read("subordinates search meeting referral objects", search(REFS, SearchScope.SUBORDINATE_SUBTREE,
-                        "(objectClass=person)", false, "1.1")),
-                read("indexed search meeting referral objects", search(REFS, SearchScope.SUB, "(uid=nobody)", false, "1.1")),
-                read("search with ManageDsaIT returns referral objects", search(REFS, SearchScope.SUB, "(objectClass=*)",
-                        true, "*", "ref")),
-                read("search with ManageDsaIT based at a referral object", search(AWAY, SearchScope.BASE, "(objectClass=*)",
-                        true, "ref", "ou")),
+                read(
+                        "subtree search based at a referral object",
+                        search(AWAY, SearchScope.SUB, "(objectClass=*)", false)),
+                read(
+                        "search based below a referral object",
+                        search("cn=x," + AWAY, SearchScope.SUB, "(objectClass=*)", false)),
+                read(
+                        "one-level search based below a referral without a DN",
+                        search("cn=x," + NODN, SearchScope.ONE, "(objectClass=*)", false)),
+                read(
+                        "subtree search meeting referral objects",
+                        search(REFS, SearchScope.SUB, "(cn=plain)", false, "1.1")),
+                read(
+                        "one-level search meeting referral objects",
+                        search(REFS, SearchScope.ONE, "(objectClass=*)", false, "1.1")),
+                read(
+                        "subordinates search meeting referral objects",
+                        search(REFS, SearchScope.SUBORDINATE_SUBTREE, "(objectClass=person)", false, "1.1")),
+                read(
+                        "indexed search meeting referral objects",
+                        search(REFS, SearchScope.SUB, "(uid=nobody)", false, "1.1")),
+                read(
+                        "search with ManageDsaIT returns referral objects",
+                        search(REFS, SearchScope.SUB, "(objectClass=*)", true, "*", "ref")),
+                read(
+                        "search with ManageDsaIT based at a referral object",
+                        search(AWAY, SearchScope.BASE, "(objectClass=*)", true, "ref", "ou")),
                 read("ref is operational", search(AWAY, SearchScope.BASE, "(objectClass=*)", true)),
                 read("compare on a referral object", compare(AWAY, "ou", "away", false)),
                 read("compare below a referral object", compare("cn=y," + AWAY, "cn", "y", false)),
                 read("compare with ManageDsaIT", compare(AWAY, "ou", "away", true)),
-                write("modify a referral object", onReferral((s, c) -> c.modify(new ModifyRequest(s.dn("cn=ref"),
-                        new Modification(ModificationType.REPLACE, "description", "x"))))),
-                write("modify a referral object with ManageDsaIT", onReferral((s, c) -> c.modify(managing(new ModifyRequest(
-                        s.dn("cn=ref"), new Modification(ModificationType.REPLACE, "ref", "ldap://new.example.com/")))))),
-                write("add below a referral object", onReferral((s, c) -> c.add(new AddRequest(s.dn("cn=n,cn=ref"),
-                        new Attribute("objectClass", "person"), new Attribute("cn", "n"), new Attribute("sn", "n"))))),
-                write("add below a missing entry below a referral object", onReferral((s, c) -> c.add(new AddRequest(
-                        s.dn("cn=n,cn=m,cn=ref"), new Attribute("objectClass", "person"), new Attribute("cn", "n"),
-                        new Attribute("sn", "n"))))),
+                write(
+                        "modify a referral object",
+                        onReferral((s, c) -> c.modify(new ModifyRequest(
+                                s.dn("cn=ref"), new Modification(ModificationType.REPLACE, "description", "x"))))),
+                write(
+                        "modify a referral object with ManageDsaIT",
+                        onReferral((s, c) -> c.modify(managing(new ModifyRequest(
+                                s.dn("cn=ref"),
+                                new Modification(ModificationType.REPLACE, "ref", "ldap://new.example.com/")))))),
+                write(
+                        "add below a referral object",
+                        onReferral((s, c) -> c.add(new AddRequest(
+                                s.dn("cn=n,cn=ref"),
+                                new Attribute("objectClass", "person"),
+                                new Attribute("cn", "n"),
+                                new Attribute("sn", "n"))))),
+                write(
+                        "add below a missing entry below a referral object",
+                        onReferral((s, c) -> c.add(new AddRequest(
+                                s.dn("cn=n,cn=m,cn=ref"),
+                                new Attribute("objectClass", "person"),
+                                new Attribute("cn", "n"),
+                                new Attribute("sn", "n"))))),
                 write("delete a referral object", onReferral((s, c) -> c.delete(new DeleteRequest(s.dn("cn=ref"))))),
-                write("delete a referral object with ManageDsaIT", onReferral((s, c) -> c.delete(managing(
-                        new DeleteRequest(s.dn("cn=ref")))))),
-                write("delete below a referral object", onReferral((s, c) -> c.delete(new DeleteRequest(s.dn("cn=x,cn=ref"))))),
-                write("rename a referral object", onReferral((s, c) -> c.modifyDN(new ModifyDNRequest(s.dn("cn=ref"),
-                        "cn=ref2", true)))),
-                write("rename a referral object with ManageDsaIT", onReferral((s, c) -> c.modifyDN(managing(
-                        new ModifyDNRequest(s.dn("cn=ref"), "cn=ref2", true))))),
-                write("add a referral object without ManageDsaIT", (s, o) -> o.result("add", Ops.call(() -> s.admin().add(
-                        new AddRequest(s.dn("cn=ref"), new Attribute("objectClass", "referral", "extensibleObject"),
-                                new Attribute("cn", "ref"), new Attribute("ref", "ldap://elsewhere.example.com/")))))));
+                write(
+                        "delete a referral object with ManageDsaIT",
+                        onReferral((s, c) -> c.delete(managing(new DeleteRequest(s.dn("cn=ref")))))),
+                write(
+                        "delete below a referral object",
+                        onReferral((s, c) -> c.delete(new DeleteRequest(s.dn("cn=x,cn=ref"))))),
+                write(
+                        "rename a referral object",
+                        onReferral((s, c) -> c.modifyDN(new ModifyDNRequest(s.dn("cn=ref"), "cn=ref2", true)))),
+                write(
+                        "rename a referral object with ManageDsaIT",
+                        onReferral(
+                                (s, c) -> c.modifyDN(managing(new ModifyDNRequest(s.dn("cn=ref"), "cn=ref2", true))))),
+                write(
+                        "add a referral object without ManageDsaIT",
+                        (s, o) -> o.result(
+                                "add",
+                                Ops.call(() -> s.admin()
+                                        .add(new AddRequest(
+                                                s.dn("cn=ref"),
+                                                new Attribute("objectClass", "referral", "extensibleObject"),
+                                                new Attribute("cn", "ref"),
+                                                new Attribute("ref", "ldap://elsewhere.example.com/")))))));
     }
 }

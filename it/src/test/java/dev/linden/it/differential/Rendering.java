@@ -22,9 +22,17 @@ import java.util.TreeMap;
  * out, as are their values (UUIDs and times differ by nature).
  */
 public final class Rendering {
-    static final Set<String> STANDARD_OPERATIONAL = Set.of("entryuuid", "entrydn", "createtimestamp",
-            "modifytimestamp", "creatorsname", "modifiersname", "structuralobjectclass", "hassubordinates",
-            "subschemasubentry", "entrycsn");
+    static final Set<String> STANDARD_OPERATIONAL = Set.of(
+            "entryuuid",
+            "entrydn",
+            "createtimestamp",
+            "modifytimestamp",
+            "creatorsname",
+            "modifiersname",
+            "structuralobjectclass",
+            "hassubordinates",
+            "subschemasubentry",
+            "entrycsn");
     static final String PRESENT = "(present)";
     private final List<Schema> schemas;
 
@@ -34,8 +42,11 @@ public final class Rendering {
 
     public String code(LDAPResult result) {
         String matched = result.getMatchedDN();
-        String referrals = result.getReferralURLs().length == 0 ? "" : " referrals=" + List.of(result.getReferralURLs());
-        return result.getResultCode() + (matched == null || matched.isEmpty() ? "" : " matched=" + dn(matched)) + referrals;
+        String referrals =
+                result.getReferralURLs().length == 0 ? "" : " referrals=" + List.of(result.getReferralURLs());
+        return result.getResultCode()
+                + (matched == null || matched.isEmpty() ? "" : " matched=" + dn(matched))
+                + referrals;
     }
 
     /** The URLs of a search's continuation references, each reference's URLs in order, the references sorted. */

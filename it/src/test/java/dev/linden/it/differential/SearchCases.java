@@ -17,8 +17,7 @@ public final class SearchCases {
     static final String PEOPLE = "ou=people,dc=example,dc=com";
     static final String ALICE = "uid=alice,ou=people,dc=example,dc=com";
 
-    private SearchCases() {
-    }
+    private SearchCases() {}
 
     /** A paged search of the people, as ldapsearch -E pr=N -z LIMIT runs it: every page, then the last result. */
     private static Case.Action pagedWithSizeLimit(int pageSize, int sizeLimit) {
@@ -35,7 +34,9 @@ public final class SearchCases {
                 entries.addAll(result.getSearchEntries());
                 var response = com.unboundid.ldap.sdk.controls.SimplePagedResultsControl.get(result);
                 cookie = response == null || response.getCookie().getValueLength() == 0 ? null : response.getCookie();
-            } while (cookie != null && result.getResultCode() == com.unboundid.ldap.sdk.ResultCode.SUCCESS && ++pages < 10);
+            } while (cookie != null
+                    && result.getResultCode() == com.unboundid.ldap.sdk.ResultCode.SUCCESS
+                    && ++pages < 10);
             // which entries fill the limit is the server's choice: how many is not
             o.result("last page", result).put("entries", entries.size());
         };
@@ -52,9 +53,12 @@ public final class SearchCases {
                 // filter types
                 read("equality", search(PEOPLE, SUB, "(uid=bob)")),
                 read("equality ignores case", search(PEOPLE, SUB, "(cn=ALICE ANDERSEN)")),
-                read("equality on a DN value, other spacing and case",
+                read(
+                        "equality on a DN value, other spacing and case",
                         search(SUFFIX, SUB, "(member=UID=Bob, OU=People,dc=example,dc=com)", "cn")),
-                read("equality on objectClass matches superclasses", search(PEOPLE, SUB, "(objectClass=person)", "1.1")),
+                read(
+                        "equality on objectClass matches superclasses",
+                        search(PEOPLE, SUB, "(objectClass=person)", "1.1")),
                 read("not on an unknown object class", search(PEOPLE, ONE, "(!(objectClass=fooClass))", "1.1")),
                 read("not on an unknown object class OID", search(PEOPLE, ONE, "(!(objectClass=1.2.3.4))", "1.1")),
                 read("equality on objectClass by OID", search(PEOPLE, ONE, "(objectClass=2.5.6.6)", "1.1")),
@@ -69,7 +73,9 @@ public final class SearchCases {
                 read("present", search(PEOPLE, SUB, "(telephoneNumber=*)", "telephoneNumber")),
                 read("approximate", search(PEOPLE, SUB, "(sn~=Andersen)", "sn")),
                 read("extensible caseExactMatch", search(PEOPLE, SUB, "(cn:caseExactMatch:=Alice Andersen)", "cn")),
-                read("extensible caseExactMatch, other case", search(PEOPLE, SUB, "(cn:caseExactMatch:=alice andersen)", "cn")),
+                read(
+                        "extensible caseExactMatch, other case",
+                        search(PEOPLE, SUB, "(cn:caseExactMatch:=alice andersen)", "cn")),
                 read("extensible caseIgnoreMatch", search(PEOPLE, SUB, "(sn:caseIgnoreMatch:=BROWN)", "sn")),
                 read("extensible dn attributes", search(SUFFIX, SUB, "(ou:dn:=people)", "1.1")),
                 read("extensible rule without a type", search(PEOPLE, SUB, "(:caseIgnoreMatch:=carol chen)", "1.1")),
@@ -81,23 +87,31 @@ public final class SearchCases {
                 read("not absolute false", search(PEOPLE, ONE, "(!(|))", "1.1")),
                 read("unknown attribute in a filter", search(PEOPLE, SUB, "(fooBar=x)", "1.1")),
                 read("unknown attribute under not", search(PEOPLE, SUB, "(!(fooBar=x))", "1.1")),
-                read("not present of an unknown attribute", search(PEOPLE, SUB, "(&(uid=alice)(!(undefinedAttr=*)))", "1.1")),
+                read(
+                        "not present of an unknown attribute",
+                        search(PEOPLE, SUB, "(&(uid=alice)(!(undefinedAttr=*)))", "1.1")),
                 read("unknown attribute under or", search(PEOPLE, SUB, "(|(fooBar=x)(uid=bob))", "1.1")),
                 read("invalid integer assertion", search(PEOPLE, SUB, "(uidNumber>=abc)", "1.1")),
                 read("invalid integer assertion under not", search(PEOPLE, SUB, "(!(uidNumber=abc))", "1.1")),
                 read("integer assertion with a leading zero", search(PEOPLE, SUB, "(uidNumber=02001)", "1.1")),
                 read("empty assertion value", search(PEOPLE, SUB, "(cn=)", "1.1")),
                 read("hasSubordinates in a filter", search(SUFFIX, SUB, "(hasSubordinates=TRUE)", "1.1")),
-                read("entryDN in a filter", search(SUFFIX, SUB, "(entryDN=uid=carol,ou=people,dc=example,dc=com)", "1.1")),
+                read(
+                        "entryDN in a filter",
+                        search(SUFFIX, SUB, "(entryDN=uid=carol,ou=people,dc=example,dc=com)", "1.1")),
                 read("hex-escaped value in a filter", search(PEOPLE, SUB, "(cn=a\\2bb = c)", "cn")),
                 // bases
                 read("base does not exist", search("uid=nobody," + PEOPLE, BASE, "(objectClass=*)")),
-                read("base two levels below the last entry", search("cn=x,ou=nowhere," + SUFFIX, SUB, "(objectClass=*)")),
+                read(
+                        "base two levels below the last entry",
+                        search("cn=x,ou=nowhere," + SUFFIX, SUB, "(objectClass=*)")),
                 read("base outside any naming context", search("dc=other,dc=org", SUB, "(objectClass=*)")),
                 read("base with an escaped comma", search("cn=Smith\\, John," + PEOPLE, BASE, "(objectClass=*)")),
                 read("base with hex escapes", search("cn=Smith\\2C John," + PEOPLE, BASE, "(objectClass=*)")),
                 read("base with escaped plus and equals", search("cn=a\\+b \\3D c," + PEOPLE, BASE, "(objectClass=*)")),
-                read("base in other case and spacing", search("UID=Alice , OU=People,DC=Example,DC=Com", BASE, "(objectClass=*)")),
+                read(
+                        "base in other case and spacing",
+                        search("UID=Alice , OU=People,DC=Example,DC=Com", BASE, "(objectClass=*)")),
                 // limits and attribute lists
                 read("size limit smaller than the result", (s, o) -> {
                     SearchRequest r = new SearchRequest(PEOPLE, ONE, "(objectClass=inetOrgPerson)", "1.1");
@@ -123,6 +137,8 @@ public final class SearchCases {
                 read("attributes * and +", search(ALICE, BASE, "(objectClass=*)", "*", "+")),
                 read("attributes by name, one unknown", search(ALICE, BASE, "(objectClass=*)", "cn", "MAIL", "fooBar")),
                 read("attribute by an alias name", search(ALICE, BASE, "(objectClass=*)", "surname", "commonName")),
-                read("operational attribute by name", search(ALICE, BASE, "(objectClass=*)", "entryDN", "hasSubordinates")));
+                read(
+                        "operational attribute by name",
+                        search(ALICE, BASE, "(objectClass=*)", "entryDN", "hasSubordinates")));
     }
 }

@@ -26,8 +26,7 @@ public final class SortCases {
     private static final String PEOPLE = SearchCases.PEOPLE;
     private static final String PERSONS = "(objectClass=person)";
 
-    private SortCases() {
-    }
+    private SortCases() {}
 
     static Case.Action sorted(String filter, boolean critical, SortKey... keys) {
         return search(PEOPLE, filter, new ServerSideSortRequestControl(critical, keys));
@@ -62,12 +61,20 @@ public final class SortCases {
         }
         o.put(label + " order", order);
         ServerSideSortResponseControl sort = ServerSideSortResponseControl.get(result);
-        o.put(label + " sort response", sort == null ? "none" : sort.getResultCode() + " "
-                + (sort.getAttributeName() == null ? "" : sort.getAttributeName().toLowerCase(java.util.Locale.ROOT)));
+        o.put(
+                label + " sort response",
+                sort == null
+                        ? "none"
+                        : sort.getResultCode() + " "
+                                + (sort.getAttributeName() == null
+                                        ? ""
+                                        : sort.getAttributeName().toLowerCase(java.util.Locale.ROOT)));
         VirtualListViewResponseControl vlv = VirtualListViewResponseControl.get(result);
         if (vlv != null) {
-            o.put(label + " vlv response", "target=" + vlv.getTargetPosition() + " count=" + vlv.getContentCount()
-                    + " result=" + vlv.getResultCode() + " context=" + (vlv.getContextID() != null));
+            o.put(
+                    label + " vlv response",
+                    "target=" + vlv.getTargetPosition() + " count=" + vlv.getContentCount() + " result="
+                            + vlv.getResultCode() + " context=" + (vlv.getContextID() != null));
         }
     }
 
@@ -81,12 +88,18 @@ public final class SortCases {
     }
 
     private static Case.Action vlv(int before, int after, int offset, int count, SortKey... keys) {
-        return search(PEOPLE, PERSONS, new ServerSideSortRequestControl(keys),
+        return search(
+                PEOPLE,
+                PERSONS,
+                new ServerSideSortRequestControl(keys),
                 new VirtualListViewRequestControl(offset, before, after, count, null));
     }
 
     private static Case.Action vlvValue(int before, int after, String value, SortKey... keys) {
-        return search(PEOPLE, PERSONS, new ServerSideSortRequestControl(keys),
+        return search(
+                PEOPLE,
+                PERSONS,
+                new ServerSideSortRequestControl(keys),
                 new VirtualListViewRequestControl(value, before, after, null));
     }
 
@@ -95,22 +108,31 @@ public final class SortCases {
                 read("sort by cn", sorted(PERSONS, true, key("cn"))),
                 read("sort by cn, reversed", sorted(PERSONS, true, reverse("cn"))),
                 read("sort by givenName, entries without it", sorted(PERSONS, true, key("givenName"), key("sn"))),
-                read("sort by givenName reversed, entries without it", sorted(PERSONS, true, reverse("givenName"),
-                        key("sn"))),
-                read("sort by an attribute's own ordering rule", sorted(PERSONS, true, new SortKey("uidNumber"),
-                        key("cn"))),
+                read(
+                        "sort by givenName reversed, entries without it",
+                        sorted(PERSONS, true, reverse("givenName"), key("sn"))),
+                read(
+                        "sort by an attribute's own ordering rule",
+                        sorted(PERSONS, true, new SortKey("uidNumber"), key("cn"))),
                 read("sort by two keys", sorted(PERSONS, true, key("sn"), reverse("cn"))),
                 read("sort by an integer", sorted("(uidNumber=*)", true, new SortKey("uidNumber", true))),
                 read("sort by cn without naming a rule", sorted(PERSONS, true, new SortKey("cn"))),
-                read("sort with a named ordering rule", sorted(PERSONS, true, new SortKey("cn", "caseExactOrderingMatch",
-                        false))),
+                read(
+                        "sort with a named ordering rule",
+                        sorted(PERSONS, true, new SortKey("cn", "caseExactOrderingMatch", false))),
                 read("sort by an attribute without an ordering rule", sorted(PERSONS, true, new SortKey("mail"))),
-                read("sort by an attribute without an ordering rule, not critical", sorted(PERSONS, false,
-                        new SortKey("mail"))),
+                read(
+                        "sort by an attribute without an ordering rule, not critical",
+                        sorted(PERSONS, false, new SortKey("mail"))),
                 read("sort by an unknown attribute", sorted(PERSONS, true, new SortKey("fooBar"))),
                 read("sort by an unknown attribute, not critical", sorted(PERSONS, false, new SortKey("fooBar"))),
-                read("sort by a multi-valued attribute", search("ou=groups,dc=example,dc=com", "(objectClass=*)",
-                        new ServerSideSortRequestControl(new SortKey("member", "caseIgnoreOrderingMatch", false)))),
+                read(
+                        "sort by a multi-valued attribute",
+                        search(
+                                "ou=groups,dc=example,dc=com",
+                                "(objectClass=*)",
+                                new ServerSideSortRequestControl(
+                                        new SortKey("member", "caseIgnoreOrderingMatch", false)))),
                 read("sort with an unknown ordering rule", sorted(PERSONS, true, new SortKey("cn", "fooMatch", false))),
                 read("sort of nothing", sorted("(uid=nobody)", true, key("cn"))),
                 read("sort with a size limit", (s, o) -> {
@@ -126,7 +148,8 @@ public final class SortCases {
                     // two pages: slapd 2.5 answers the third request of this session busy (a fault of its own)
                     for (int page = 0; page < 2; page++) {
                         SearchRequest r = new SearchRequest(PEOPLE, SearchScope.ONE, PERSONS, "1.1");
-                        r.setControls(new ServerSideSortRequestControl(reverse("cn")),
+                        r.setControls(
+                                new ServerSideSortRequestControl(reverse("cn")),
                                 new SimplePagedResultsControl(3, cookie));
                         SearchResult result = Ops.search(c, r);
                         record(s, o, "page " + page, result);
@@ -149,15 +172,27 @@ public final class SortCases {
                 read("vlv by value past every entry", vlvValue(1, 0, "zzz", key("cn"))),
                 read("vlv by value, reversed", vlvValue(0, 1, "c", reverse("cn"))),
                 read("vlv without sort", search(PEOPLE, PERSONS, new VirtualListViewRequestControl(1, 0, 1, 0, null))),
-                read("vlv with paged results", search(PEOPLE, PERSONS, new ServerSideSortRequestControl(key("cn")),
-                        new VirtualListViewRequestControl(1, 0, 1, 0, null), new SimplePagedResultsControl(2))),
+                read(
+                        "vlv with paged results",
+                        search(
+                                PEOPLE,
+                                PERSONS,
+                                new ServerSideSortRequestControl(key("cn")),
+                                new VirtualListViewRequestControl(1, 0, 1, 0, null),
+                                new SimplePagedResultsControl(2))),
                 read("vlv scrolling with the context ID", (s, o) -> {
                     var c = admin(s);
                     VirtualListViewResponseControl last = null;
                     for (int offset = 1; offset <= 7; offset += 3) {
                         SearchRequest r = new SearchRequest(PEOPLE, SearchScope.ONE, PERSONS, "1.1");
-                        r.setControls(new ServerSideSortRequestControl(key("sn")), new VirtualListViewRequestControl(offset,
-                                0, 2, last == null ? 0 : last.getContentCount(), last == null ? null : last.getContextID()));
+                        r.setControls(
+                                new ServerSideSortRequestControl(key("sn")),
+                                new VirtualListViewRequestControl(
+                                        offset,
+                                        0,
+                                        2,
+                                        last == null ? 0 : last.getContentCount(),
+                                        last == null ? null : last.getContextID()));
                         SearchResult result = Ops.search(c, r);
                         record(s, o, "offset " + offset, result);
                         last = VirtualListViewResponseControl.get(result);

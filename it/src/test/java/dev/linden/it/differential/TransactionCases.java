@@ -15,11 +15,11 @@ import com.unboundid.ldap.sdk.ModifyRequest;
 import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.UpdatableLDAPRequest;
+import com.unboundid.ldap.sdk.controls.TransactionSpecificationRequestControl;
 import com.unboundid.ldap.sdk.extensions.EndTransactionExtendedRequest;
 import com.unboundid.ldap.sdk.extensions.EndTransactionExtendedResult;
 import com.unboundid.ldap.sdk.extensions.StartTransactionExtendedRequest;
 import com.unboundid.ldap.sdk.extensions.StartTransactionExtendedResult;
-import com.unboundid.ldap.sdk.controls.TransactionSpecificationRequestControl;
 import java.util.List;
 import java.util.function.BiFunction;
 
@@ -34,15 +34,16 @@ import java.util.function.BiFunction;
  * answers other). {@code TransactionIT} runs them against Linden alone.
  */
 public final class TransactionCases {
-    private TransactionCases() {
-    }
+    private TransactionCases() {}
 
     /** Requests made for the case's subtree, each sent with the transaction specification control. */
-    private static Case.Action transaction(boolean commit, List<BiFunction<Server, Integer, UpdatableLDAPRequest>> updates) {
+    private static Case.Action transaction(
+            boolean commit, List<BiFunction<Server, Integer, UpdatableLDAPRequest>> updates) {
         return (s, o) -> {
             try (Admin a = admin(s)) {
                 LDAPConnection c = a.c();
-                var start = (StartTransactionExtendedResult) c.processExtendedOperation(new StartTransactionExtendedRequest());
+                var start = (StartTransactionExtendedResult)
+                        c.processExtendedOperation(new StartTransactionExtendedRequest());
                 o.result("start", start);
                 var control = new TransactionSpecificationRequestControl(start.getTransactionID());
                 for (int i = 0; i < updates.size(); i++) {
@@ -90,38 +91,63 @@ public final class TransactionCases {
     }
 
     private static UpdatableLDAPRequest addOu(Server s, String rdn) {
-        return new AddRequest(s.dn(rdn), new Attribute("objectClass", "organizationalUnit"),
+        return new AddRequest(
+                s.dn(rdn),
+                new Attribute("objectClass", "organizationalUnit"),
                 new Attribute("ou", rdn.substring(3).replaceAll(",.*", "")));
     }
 
     private static UpdatableLDAPRequest addPerson(Server s, String rdn) {
-        return new AddRequest(s.dn(rdn), new Attribute("objectClass", "person"), new Attribute("cn", "n"),
-                new Attribute("sn", "n"));
+        return new AddRequest(
+                s.dn(rdn), new Attribute("objectClass", "person"), new Attribute("cn", "n"), new Attribute("sn", "n"));
     }
 
     private static LDAPResult extended(LDAPConnection c, String oid, byte[] value) {
-        return Ops.call(() -> c.processExtendedOperation(new ExtendedRequest(oid, value == null ? null
-                : new ASN1OctetString(value))));
+        return Ops.call(() -> c.processExtendedOperation(
+                new ExtendedRequest(oid, value == null ? null : new ASN1OctetString(value))));
     }
 
     public static List<Case> all() {
         return List.of(
-                write("transaction adding a parent and its child", transaction(true, List.of(
-                        (s, i) -> addOu(s, "ou=new"), (s, i) -> addPerson(s, "cn=n,ou=new")))),
-                write("transaction adding, modifying and deleting", transaction(true, List.of(
-                        (s, i) -> new ModifyRequest(s.dn("uid=p1"), new Modification(ModificationType.REPLACE, "description",
-                                "in a transaction")),
-                        (s, i) -> new DeleteRequest(s.dn("uid=c2,ou=sub")),
-                        (s, i) -> addPerson(s, "cn=n,ou=target")))),
-                write("transaction with a failing update commits nothing", transaction(true, List.of(
-                        (s, i) -> addOu(s, "ou=new"), (s, i) -> addPerson(s, "uid=p1"),
-                        (s, i) -> new ModifyRequest(s.dn("uid=p1"), new Modification(ModificationType.REPLACE, "sn", "x"))))),
-                write("transaction whose later update fails on an earlier one", transaction(true, List.of(
-                        (s, i) -> new DeleteRequest(s.dn("uid=c1,ou=sub")),
-                        (s, i) -> new ModifyRequest(s.dn("uid=c1,ou=sub"), new Modification(ModificationType.REPLACE,
-                                "sn", "x"))))),
-                write("transaction aborted", transaction(false, List.of(
-                        (s, i) -> addOu(s, "ou=new"), (s, i) -> new DeleteRequest(s.dn("uid=p1"))))),
+                write(
+                        "transaction adding a parent and its child",
+                        transaction(
+                                true, List.of((s, i) -> addOu(s, "ou=new"), (s, i) -> addPerson(s, "cn=n,ou=new")))),
+                write(
+                        "transaction adding, modifying and deleting",
+                        transaction(
+                                true,
+                                List.of(
+                                        (s, i) -> new ModifyRequest(
+                                                s.dn("uid=p1"),
+                                                new Modification(
+                                                        ModificationType.REPLACE, "description", "in a transaction")),
+                                        (s, i) -> new DeleteRequest(s.dn("uid=c2,ou=sub")),
+                                        (s, i) -> addPerson(s, "cn=n,ou=target")))),
+                write(
+                        "transaction with a failing update commits nothing",
+                        transaction(
+                                true,
+                                List.of(
+                                        (s, i) -> addOu(s, "ou=new"),
+                                        (s, i) -> addPerson(s, "uid=p1"),
+                                        (s, i) -> new ModifyRequest(
+                                                s.dn("uid=p1"),
+                                                new Modification(ModificationType.REPLACE, "sn", "x"))))),
+                write(
+                        "transaction whose later update fails on an earlier one",
+                        transaction(
+                                true,
+                                List.of(
+                                        (s, i) -> new DeleteRequest(s.dn("uid=c1,ou=sub")),
+                                        (s, i) -> new ModifyRequest(
+                                                s.dn("uid=c1,ou=sub"),
+                                                new Modification(ModificationType.REPLACE, "sn", "x"))))),
+                write(
+                        "transaction aborted",
+                        transaction(
+                                false,
+                                List.of((s, i) -> addOu(s, "ou=new"), (s, i) -> new DeleteRequest(s.dn("uid=p1"))))),
                 write("empty transaction", transaction(true, List.of())),
                 write("update with an unknown transaction", (s, o) -> {
                     try (Admin a = admin(s)) {
@@ -134,8 +160,10 @@ public final class TransactionCases {
                 write("end of an unknown transaction", (s, o) -> {
                     try (Admin a = admin(s)) {
                         LDAPConnection c = a.c();
-                        o.result("end", Ops.call(() -> c.processExtendedOperation(
-                                new EndTransactionExtendedRequest(new ASN1OctetString("no-such-txn"), true))));
+                        o.result(
+                                "end",
+                                Ops.call(() -> c.processExtendedOperation(
+                                        new EndTransactionExtendedRequest(new ASN1OctetString("no-such-txn"), true))));
                     }
                 }),
                 write("end without a value", (s, o) -> {
@@ -154,14 +182,16 @@ public final class TransactionCases {
                     try (Admin a = admin(s)) {
                         LDAPConnection c = a.c();
                         o.result("first", c.processExtendedOperation(new StartTransactionExtendedRequest()));
-                        o.result("second", Ops.call(() -> c.processExtendedOperation(new StartTransactionExtendedRequest())));
+                        o.result(
+                                "second",
+                                Ops.call(() -> c.processExtendedOperation(new StartTransactionExtendedRequest())));
                     }
                 }),
                 write("transaction control on a search", (s, o) -> {
                     try (Admin a = admin(s)) {
                         LDAPConnection c = a.c();
-                        var start = (StartTransactionExtendedResult) c.processExtendedOperation(
-                                new StartTransactionExtendedRequest());
+                        var start = (StartTransactionExtendedResult)
+                                c.processExtendedOperation(new StartTransactionExtendedRequest());
                         SearchRequest r = new SearchRequest(s.base(), SearchScope.BASE, "(objectClass=*)", "1.1");
                         r.addControl(new TransactionSpecificationRequestControl(start.getTransactionID()));
                         o.result("search", Ops.search(c, r));
@@ -170,15 +200,19 @@ public final class TransactionCases {
                 write("transaction committed twice", (s, o) -> {
                     try (Admin a = admin(s)) {
                         LDAPConnection c = a.c();
-                        var start = (StartTransactionExtendedResult) c.processExtendedOperation(
-                                new StartTransactionExtendedRequest());
+                        var start = (StartTransactionExtendedResult)
+                                c.processExtendedOperation(new StartTransactionExtendedRequest());
                         UpdatableLDAPRequest add = addOu(s, "ou=new");
                         add.addControl(new TransactionSpecificationRequestControl(start.getTransactionID()));
                         o.result("update", send(c, add));
-                        o.result("end", Ops.call(() -> c.processExtendedOperation(new EndTransactionExtendedRequest(
-                                start.getTransactionID(), true))));
-                        o.result("again", Ops.call(() -> c.processExtendedOperation(
-                                new EndTransactionExtendedRequest(start.getTransactionID(), true))));
+                        o.result(
+                                "end",
+                                Ops.call(() -> c.processExtendedOperation(
+                                        new EndTransactionExtendedRequest(start.getTransactionID(), true))));
+                        o.result(
+                                "again",
+                                Ops.call(() -> c.processExtendedOperation(
+                                        new EndTransactionExtendedRequest(start.getTransactionID(), true))));
                     }
                 }));
     }

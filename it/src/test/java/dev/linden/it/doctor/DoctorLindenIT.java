@@ -13,9 +13,21 @@ import org.junit.jupiter.api.Test;
  */
 class DoctorLindenIT {
     static String[] args(TestServer s, int cldapPort, String... more) {
-        String[] base = {"doctor", "127.0.0.1:" + s.port(), "--ldaps-port", Integer.toString(s.ldapsPort()),
-                "--cldap-port", Integer.toString(cldapPort), "--ca", s.certificate().toString(), "--timeout", "2000",
-                "--dns-server", "127.0.0.1:9", "--json"};
+        String[] base = {
+            "doctor",
+            "127.0.0.1:" + s.port(),
+            "--ldaps-port",
+            Integer.toString(s.ldapsPort()),
+            "--cldap-port",
+            Integer.toString(cldapPort),
+            "--ca",
+            s.certificate().toString(),
+            "--timeout",
+            "2000",
+            "--dns-server",
+            "127.0.0.1:9",
+            "--json"
+        };
         String[] all = new String[base.length + more.length];
         System.arraycopy(base, 0, all, 0, base.length);
         System.arraycopy(more, 0, all, base.length, more.length);
@@ -30,23 +42,32 @@ class DoctorLindenIT {
             assertThat(d.problems()).as(d.out()).isEmpty();
             assertThat(d.exit()).isZero();
             assertThat(d.json().at("/facts/rootDse/product").asText()).startsWith("Linden");
-            assertThat(d.findings("bind.cleartext", "ok")).singleElement().asString().contains("refused");
+            assertThat(d.findings("bind.cleartext", "ok"))
+                    .singleElement()
+                    .asString()
+                    .contains("refused");
             assertThat(d.findings("bind.unauthenticated", "ok")).hasSize(1);
             assertThat(d.findings("anonymous.read", "ok")).hasSize(1);
             assertThat(d.findings("cldap", "ok")).singleElement().asString().contains("does not answer");
             assertThat(d.findings("bind.credentials", "ok")).hasSize(1);
             assertThat(d.findings("clock", "ok")).singleElement().asString().contains("agree");
-            assertThat(d.json().at("/facts/tls " + s.port() + "~1tcp (StartTLS)/versions").toString())
+            assertThat(d.json()
+                            .at("/facts/tls " + s.port() + "~1tcp (StartTLS)/versions")
+                            .toString())
                     .isEqualTo("[\"TLSv1.2\",\"TLSv1.3\"]");
         }
     }
 
     @Test
     void aCldapListenerIsReportedWithItsAmplification() throws Exception {
-        try (TestServer s = TestServer.memoryWithTls("security: {requireTlsForBind: true}\n"
-                + "cldap: {enabled: true, host: 127.0.0.1, port: 0}\n")) {
+        try (TestServer s = TestServer.memoryWithTls(
+                "security: {requireTlsForBind: true}\n" + "cldap: {enabled: true, host: 127.0.0.1, port: 0}\n")) {
             DoctorRun d = DoctorRun.run(args(s, s.cldapPort()));
-            assertThat(d.problems()).as(d.out()).singleElement().asString().startsWith("warn cldap")
+            assertThat(d.problems())
+                    .as(d.out())
+                    .singleElement()
+                    .asString()
+                    .startsWith("warn cldap")
                     .contains("answers LDAP pings");
             assertThat(d.exit()).isEqualTo(1);
             assertThat(d.json().at("/facts/cldap/rootDse").asText()).contains("SearchResultDone");
@@ -66,8 +87,12 @@ class DoctorLindenIT {
             String[] text = java.util.Arrays.copyOf(json, json.length - 1); // without --json
             DoctorRun d = DoctorRun.run(text);
             assertThat(d.exit()).isEqualTo(1);
-            assertThat(d.out()).contains("linden doctor 127.0.0.1:" + s.port(), "WARN  bind.cleartext",
-                    "fix (Linden): security.requireTlsForBind: true", "0 errors, 1 warnings");
+            assertThat(d.out())
+                    .contains(
+                            "linden doctor 127.0.0.1:" + s.port(),
+                            "WARN  bind.cleartext",
+                            "fix (Linden): security.requireTlsForBind: true",
+                            "0 errors, 1 warnings");
         }
     }
 }

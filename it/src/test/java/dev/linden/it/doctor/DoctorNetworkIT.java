@@ -60,21 +60,32 @@ class DoctorNetworkIT {
         run(inNamespace("ip", "link", "set", inside, "up"));
         run(inNamespace("nft", "add", "table", "inet", "doctor"));
         run(inNamespace("nft", "add", "chain", "inet", "doctor", "input", "{ type filter hook input priority 0; }"));
-        run(inNamespace("nft", "add", "rule", "inet", "doctor", "input", "tcp", "dport", Integer.toString(FILTERED), "drop"));
+        run(inNamespace(
+                "nft", "add", "rule", "inet", "doctor", "input", "tcp", "dport", Integer.toString(FILTERED), "drop"));
     }
 
     @AfterAll
     static void cleanUp() throws Exception {
         if (ns != null) {
             new ProcessBuilder("ip", "netns", "del", ns).start().waitFor(20, TimeUnit.SECONDS); // its veth end goes too
-            new ProcessBuilder("ip", "link", "del", outside).start().waitFor(20, TimeUnit.SECONDS); // gone already, normally
+            new ProcessBuilder("ip", "link", "del", outside)
+                    .start()
+                    .waitFor(20, TimeUnit.SECONDS); // gone already, normally
         }
     }
 
     @Test
     void closedAndFilteredAreToldApartWithinTheTimeout() throws Exception {
-        DoctorRun d = DoctorRun.run("doctor", address + ":" + FILTERED, "--ldaps-port", Integer.toString(CLOSED),
-                "--cldap-port", "-1", "--timeout", Integer.toString(TIMEOUT_MILLIS), "--json");
+        DoctorRun d = DoctorRun.run(
+                "doctor",
+                address + ":" + FILTERED,
+                "--ldaps-port",
+                Integer.toString(CLOSED),
+                "--cldap-port",
+                "-1",
+                "--timeout",
+                Integer.toString(TIMEOUT_MILLIS),
+                "--json");
         assertThat(d.json().at("/facts/ports/" + FILTERED).asText()).as(d.out()).isEqualTo("filtered");
         assertThat(d.json().at("/facts/ports/" + CLOSED).asText()).isEqualTo("closed");
         assertThat(d.findings("tcp.reachable", "error")).hasSize(1);

@@ -30,7 +30,8 @@ record DoctorRun(int exit, String out, JsonNode json) {
     List<String> findings(String check, String severity) {
         List<String> out = new ArrayList<>();
         for (JsonNode f : json.get("findings")) {
-            if (f.get("check").asText().equals(check) && f.get("severity").asText().equals(severity)) {
+            if (f.get("check").asText().equals(check)
+                    && f.get("severity").asText().equals(severity)) {
                 out.add(f.get("where").asText() + ": " + f.get("summary").asText());
             }
         }
@@ -43,7 +44,8 @@ record DoctorRun(int exit, String out, JsonNode json) {
         for (JsonNode f : json.get("findings")) {
             String s = f.get("severity").asText();
             if (s.equals("warn") || s.equals("error")) {
-                out.add(s + " " + f.get("check").asText() + " " + f.get("where").asText() + ": " + f.get("summary").asText());
+                out.add(s + " " + f.get("check").asText() + " " + f.get("where").asText() + ": "
+                        + f.get("summary").asText());
             }
         }
         return out;

@@ -33,9 +33,19 @@ class DoctorSlapdIT {
             """;
 
     static String[] args(Slapd slapd, String... more) {
-        String[] base = {"doctor", "127.0.0.1:" + slapd.port(), "--ldaps-port", Integer.toString(slapd.ldapsPort()),
-                "--cldap-port", Integer.toString(slapd.port()), "--timeout", "2000", "--dns-server", "127.0.0.1:9",
-                "--json"};
+        String[] base = {
+            "doctor",
+            "127.0.0.1:" + slapd.port(),
+            "--ldaps-port",
+            Integer.toString(slapd.ldapsPort()),
+            "--cldap-port",
+            Integer.toString(slapd.port()),
+            "--timeout",
+            "2000",
+            "--dns-server",
+            "127.0.0.1:9",
+            "--json"
+        };
         String[] all = new String[base.length + more.length];
         System.arraycopy(base, 0, all, 0, base.length);
         System.arraycopy(more, 0, all, base.length, more.length);
@@ -44,12 +54,16 @@ class DoctorSlapdIT {
 
     @Test
     void aSlapdWithoutTlsAndOpenToAnonymousReaders() throws Exception {
-        try (Slapd slapd = Slapd.start("allow bind_anon_dn\n", "access to * by * read\n").loadLdif(PEOPLE)) {
+        try (Slapd slapd =
+                Slapd.start("allow bind_anon_dn\n", "access to * by * read\n").loadLdif(PEOPLE)) {
             DoctorRun d = DoctorRun.run(args(slapd));
             assertThat(d.exit()).as(d.out()).isEqualTo(2);
             assertThat(d.findings("tls.none", "error")).hasSize(1);
             assertThat(d.findings("anonymous.read", "warn")).hasSize(1);
-            assertThat(d.findings("anonymous.read", "error")).singleElement().asString().contains("password attributes");
+            assertThat(d.findings("anonymous.read", "error"))
+                    .singleElement()
+                    .asString()
+                    .contains("password attributes");
             assertThat(d.findings("bind.unauthenticated", "warn")).hasSize(1);
             assertThat(d.findings("bind.cleartext", "warn")).hasSize(1);
             assertThat(d.findings("sasl.mechanisms", "warn")).hasSize(1);
@@ -61,20 +75,29 @@ class DoctorSlapdIT {
     @Test
     void aSlapdWithAnExpiredCertificateAndTls10() throws Exception {
         Path dir = TestServer.tempDir("doctor-weak-tls");
-        var cert = TestCertificates.server(dir, "expired", null, Instant.now().minus(Duration.ofDays(400)),
+        var cert = TestCertificates.server(
+                dir,
+                "expired",
+                null,
+                Instant.now().minus(Duration.ofDays(400)),
                 Instant.now().minus(Duration.ofDays(35)));
         String tls = "TLSCertificateFile " + cert.certificateFile() + "\nTLSCertificateKeyFile " + cert.keyFile()
                 + "\nTLSProtocolMin 3.1\nTLSCipherSuite NORMAL:+VERS-TLS1.0:+VERS-TLS1.1:+3DES-CBC:+SHA1\n";
         try (Slapd slapd = Slapd.startWithTls(tls, "", false).loadLdif(PEOPLE)) {
-            DoctorRun d = DoctorRun.run(args(slapd, "--ca", cert.certificateFile().toString()));
+            DoctorRun d =
+                    DoctorRun.run(args(slapd, "--ca", cert.certificateFile().toString()));
             assertThat(d.exit()).as(d.out()).isEqualTo(2);
             String ldaps = slapd.ldapsPort() + "/tcp (LDAPS)";
-            assertThat(d.findings("cert.expiry", "error")).anySatisfy(f -> assertThat(f).startsWith(ldaps)
-                    .contains("expired"));
-            assertThat(d.findings("tls.versions", "warn")).anySatisfy(f -> assertThat(f).startsWith(ldaps)
-                    .contains("TLSv1.0"));
-            assertThat(d.findings("tls.ciphers", "warn")).anySatisfy(f -> assertThat(f).startsWith(ldaps).contains("3DES"));
-            assertThat(d.json().at("/facts/tls " + ldaps.replace("/", "~1") + "/versions").toString()).contains("TLSv1.0");
+            assertThat(d.findings("cert.expiry", "error"))
+                    .anySatisfy(f -> assertThat(f).startsWith(ldaps).contains("expired"));
+            assertThat(d.findings("tls.versions", "warn"))
+                    .anySatisfy(f -> assertThat(f).startsWith(ldaps).contains("TLSv1.0"));
+            assertThat(d.findings("tls.ciphers", "warn"))
+                    .anySatisfy(f -> assertThat(f).startsWith(ldaps).contains("3DES"));
+            assertThat(d.json()
+                            .at("/facts/tls " + ldaps.replace("/", "~1") + "/versions")
+                            .toString())
+                    .contains("TLSv1.0");
             assertThat(d.findings("tls.none", "error")).isEmpty(); // it has TLS, just bad TLS
         }
     }
@@ -83,7 +106,11 @@ class DoctorSlapdIT {
     void aHardenedSlapdShowsNoneOfThem() throws Exception {
         Path dir = TestServer.tempDir("doctor-hardened");
         var ca = TestCertificates.ca(dir);
-        var cert = TestCertificates.server(dir, "server", ca, Instant.now().minus(Duration.ofDays(1)),
+        var cert = TestCertificates.server(
+                dir,
+                "server",
+                ca,
+                Instant.now().minus(Duration.ofDays(1)),
                 Instant.now().plus(Duration.ofDays(365)));
         String global = "TLSCertificateFile " + cert.certificateFile() + "\nTLSCertificateKeyFile " + cert.keyFile()
                 + "\nTLSCACertificateFile " + ca.certificateFile()

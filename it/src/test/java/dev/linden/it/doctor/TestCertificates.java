@@ -33,20 +33,23 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 final class TestCertificates {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    record Issued(X509Certificate certificate, PrivateKey key, Path certificateFile, Path keyFile) {
-    }
+    record Issued(X509Certificate certificate, PrivateKey key, Path certificateFile, Path keyFile) {}
 
-    private TestCertificates() {
-    }
+    private TestCertificates() {}
 
     static Issued ca(Path dir) throws Exception {
         KeyPair pair = rsa(2048);
         X500Name name = new X500Name("CN=Linden Doctor Test CA");
-        var b = new JcaX509v3CertificateBuilder(name, serial(), Date.from(Instant.now().minusSeconds(86_400)),
-                Date.from(Instant.now().plusSeconds(86_400 * 3650L)), name, pair.getPublic());
+        var b = new JcaX509v3CertificateBuilder(
+                name,
+                serial(),
+                Date.from(Instant.now().minusSeconds(86_400)),
+                Date.from(Instant.now().plusSeconds(86_400 * 3650L)),
+                name,
+                pair.getPublic());
         b.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-        X509Certificate c = new JcaX509CertificateConverter().getCertificate(
-                b.build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
+        X509Certificate c = new JcaX509CertificateConverter()
+                .getCertificate(b.build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
         return write(dir, "ca", c, pair.getPrivate());
     }
 
@@ -57,15 +60,18 @@ final class TestCertificates {
     static Issued server(Path dir, String file, Issued ca, Instant notBefore, Instant notAfter) throws Exception {
         KeyPair pair = rsa(2048);
         X500Name subject = new X500Name("CN=localhost");
-        X500Name issuer = ca == null ? subject : new X500Name(ca.certificate().getSubjectX500Principal().getName());
-        var b = new JcaX509v3CertificateBuilder(issuer, serial(), Date.from(notBefore), Date.from(notAfter), subject,
-                pair.getPublic());
+        X500Name issuer = ca == null
+                ? subject
+                : new X500Name(ca.certificate().getSubjectX500Principal().getName());
+        var b = new JcaX509v3CertificateBuilder(
+                issuer, serial(), Date.from(notBefore), Date.from(notAfter), subject, pair.getPublic());
         b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
+            new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1")
+        }));
         b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
         PrivateKey signer = ca == null ? pair.getPrivate() : ca.key();
-        X509Certificate c = new JcaX509CertificateConverter().getCertificate(
-                b.build(new JcaContentSignerBuilder("SHA256withRSA").build(signer)));
+        X509Certificate c = new JcaX509CertificateConverter()
+                .getCertificate(b.build(new JcaContentSignerBuilder("SHA256withRSA").build(signer)));
         return write(dir, file, c, pair.getPrivate());
     }
 
@@ -82,10 +88,12 @@ final class TestCertificates {
     private static Issued write(Path dir, String name, X509Certificate c, PrivateKey key) throws IOException {
         Path cert = dir.resolve(name + ".pem");
         Path keyFile = dir.resolve(name + "-key.pem");
-        try (Writer w = Files.newBufferedWriter(cert, StandardCharsets.US_ASCII); JcaPEMWriter pem = new JcaPEMWriter(w)) {
+        try (Writer w = Files.newBufferedWriter(cert, StandardCharsets.US_ASCII);
+                JcaPEMWriter pem = new JcaPEMWriter(w)) {
             pem.writeObject(c);
         }
-        try (Writer w = Files.newBufferedWriter(keyFile, StandardCharsets.US_ASCII); JcaPEMWriter pem = new JcaPEMWriter(w)) {
+        try (Writer w = Files.newBufferedWriter(keyFile, StandardCharsets.US_ASCII);
+                JcaPEMWriter pem = new JcaPEMWriter(w)) {
             pem.writeObject(new JcaPKCS8Generator(key, null));
         }
         return new Issued(c, key, cert, keyFile);

@@ -13,8 +13,7 @@ import java.util.concurrent.Callable;
 
 /** Waiting for two servers to hold the same entries (by entryUUID) at the same entryCSNs, cheaply for big trees. */
 final class Convergence {
-    private Convergence() {
-    }
+    private Convergence() {}
 
     /** entryUUID → "DN entryCSN" of every entry under the base; no two entries may share an entryUUID. */
     static TreeMap<String, String> state(LDAPConnection c, String base) throws Exception {
@@ -23,9 +22,12 @@ final class Convergence {
         r.setSizeLimit(0);
         try {
             for (SearchResultEntry e : c.search(r).getSearchEntries()) {
-                String previous = out.put(e.getAttributeValue("entryUUID"), e.getDN().toLowerCase() + " "
-                        + e.getAttributeValue("entryCSN"));
-                assertThat(previous).as("two entries with the entryUUID of " + e.getDN()).isNull();
+                String previous = out.put(
+                        e.getAttributeValue("entryUUID"),
+                        e.getDN().toLowerCase() + " " + e.getAttributeValue("entryCSN"));
+                assertThat(previous)
+                        .as("two entries with the entryUUID of " + e.getDN())
+                        .isNull();
             }
         } catch (LDAPSearchException e) {
             if (e.getResultCode() != ResultCode.NO_SUCH_OBJECT) {
@@ -42,7 +44,8 @@ final class Convergence {
         TreeMap<String, String> p = null;
         TreeMap<String, String> r = null;
         while (System.currentTimeMillis() < deadline) {
-            try (LDAPConnection pc = provider.call(); LDAPConnection rc = replica.call()) {
+            try (LDAPConnection pc = provider.call();
+                    LDAPConnection rc = replica.call()) {
                 p = state(pc, base);
                 r = state(rc, base);
                 if (p.equals(r)) {

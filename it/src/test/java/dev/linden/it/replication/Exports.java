@@ -16,18 +16,24 @@ import java.util.TreeMap;
  */
 final class Exports {
     /** Operational attributes a replica may hold differently (computed, or per server). */
-    private static final Set<String> LOCAL = Set.of("entrydn", "hasSubordinates".toLowerCase(), "subschemasubentry",
-            "numsubordinates", "memberof", "contextcsn", "structuralobjectclass");
+    private static final Set<String> LOCAL = Set.of(
+            "entrydn",
+            "hasSubordinates".toLowerCase(),
+            "subschemasubentry",
+            "numsubordinates",
+            "memberof",
+            "contextcsn",
+            "structuralobjectclass");
 
-    private Exports() {
-    }
+    private Exports() {}
 
     /** entryUUID → "dn\nattr: values..." of every entry under {@code base}, read as {@code conn}'s identity. */
     static TreeMap<String, String> of(LDAPConnection conn, String base, boolean withPasswords) throws LDAPException {
         TreeMap<String, String> out = new TreeMap<>();
         java.util.List<SearchResultEntry> entries;
         try {
-            entries = conn.search(base, SearchScope.SUB, "(objectClass=*)", "*", "+").getSearchEntries();
+            entries = conn.search(base, SearchScope.SUB, "(objectClass=*)", "*", "+")
+                    .getSearchEntries();
         } catch (com.unboundid.ldap.sdk.LDAPSearchException e) {
             if (e.getResultCode() == com.unboundid.ldap.sdk.ResultCode.NO_SUCH_OBJECT) {
                 return out; // nothing replicated yet

@@ -9,10 +9,10 @@ import java.util.regex.Pattern;
 
 /** The code blocks of docs/replication.md, so tests run the configuration the guide prints. */
 final class Guide {
-    private static final Path GUIDE = Path.of(System.getProperty("user.dir")).getParent().resolve("docs/replication.md");
+    private static final Path GUIDE =
+            Path.of(System.getProperty("user.dir")).getParent().resolve("docs/replication.md");
 
-    private Guide() {
-    }
+    private Guide() {}
 
     /** The code block whose info string ends with {@code tag} (as in {@code ```yaml tag}). */
     static String block(String tag) throws Exception {

@@ -40,7 +40,9 @@ final class Haproxy implements AutoCloseable {
     /** Starts HAProxy with {@code sections} (defaults, listen...) and waits until its stats socket answers. */
     static Haproxy start(Path dir, String sections) throws Exception {
         Path binary = List.of(Path.of("/usr/sbin/haproxy"), Path.of("/usr/bin/haproxy")).stream()
-                .filter(Files::isExecutable).findFirst().orElseThrow(() -> new IllegalStateException(INSTALL));
+                .filter(Files::isExecutable)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(INSTALL));
         Files.createDirectories(dir);
         Path config = dir.resolve("haproxy.cfg");
         Files.writeString(config, """
@@ -49,8 +51,11 @@ final class Haproxy implements AutoCloseable {
                     log stdout format raw local0
 
                 """.formatted(dir.resolve("haproxy.sock")) + sections);
-        Process p = new ProcessBuilder(binary.toString(), "-db", "-f", config.toString()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("haproxy.log").toFile())).start();
+        Process p = new ProcessBuilder(binary.toString(), "-db", "-f", config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dir.resolve("haproxy.log").toFile()))
+                .start();
         Haproxy haproxy = new Haproxy(dir, p);
         long deadline = System.currentTimeMillis() + 15_000;
         while (true) {
@@ -84,8 +89,12 @@ final class Haproxy implements AutoCloseable {
             if (f.length < columns.size() || f[name].equals("FRONTEND") || f[name].equals("BACKEND")) {
                 continue;
             }
-            out.put(f[name], new ServerStat(f[status], Integer.parseInt(f[sessions]),
-                    f[downs].isEmpty() ? 0 : Integer.parseInt(f[downs])));
+            out.put(
+                    f[name],
+                    new ServerStat(
+                            f[status],
+                            Integer.parseInt(f[sessions]),
+                            f[downs].isEmpty() ? 0 : Integer.parseInt(f[downs])));
         }
         return out;
     }
@@ -111,8 +120,10 @@ final class Haproxy implements AutoCloseable {
 
     /** The server holding the most client sessions: the one HAProxy is sending clients to. */
     String busiest() throws IOException {
-        return servers().entrySet().stream().max(Map.Entry.comparingByValue(
-                java.util.Comparator.comparingInt(ServerStat::sessions))).orElseThrow().getKey();
+        return servers().entrySet().stream()
+                .max(Map.Entry.comparingByValue(java.util.Comparator.comparingInt(ServerStat::sessions)))
+                .orElseThrow()
+                .getKey();
     }
 
     /** One command on the stats socket, its whole answer. */

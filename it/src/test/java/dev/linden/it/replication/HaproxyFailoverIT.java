@@ -1,11 +1,11 @@
 package dev.linden.it.replication;
 
-import dev.linden.testkit.TcpProxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchResultEntry;
+import dev.linden.testkit.TcpProxy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -50,9 +50,21 @@ class HaproxyFailoverIT {
                 """).append(Replicator.entry());
         for (int t = 0; t < THREADS; t++) {
             for (int k = 0; k < OWNED; k++) {
-                sb.append("\ndn: uid=own-").append(t).append('-').append(k).append(',').append(PEOPLE)
-                        .append("\nobjectClass: inetOrgPerson\nuid: own-").append(t).append('-').append(k)
-                        .append("\ncn: Owned ").append(k).append("\nsn: T").append(t).append('\n');
+                sb.append("\ndn: uid=own-")
+                        .append(t)
+                        .append('-')
+                        .append(k)
+                        .append(',')
+                        .append(PEOPLE)
+                        .append("\nobjectClass: inetOrgPerson\nuid: own-")
+                        .append(t)
+                        .append('-')
+                        .append(k)
+                        .append("\ncn: Owned ")
+                        .append(k)
+                        .append("\nsn: T")
+                        .append(t)
+                        .append('\n');
             }
         }
         return sb.toString();
@@ -80,8 +92,7 @@ class HaproxyFailoverIT {
     }
 
     /** A kill: the server, and when it began and ended (the process gone). */
-    private record Kill(String server, long start, long end) {
-    }
+    private record Kill(String server, long start, long end) {}
 
     @Test
     void killingTheServerHaproxySendsClientsToLosesNoAcknowledgedWrite(
@@ -105,7 +116,8 @@ class HaproxyFailoverIT {
                     String victim = haproxy.busiest();
                     ServerProcess server = mesh.get(victim);
                     int sessions = haproxy.servers().get(victim).sessions();
-                    mesh.linksFrom(victim).forEach(l -> l.mode(TcpProxy.Mode.BLACKHOLE)); // its changes stop reaching the others
+                    mesh.linksFrom(victim)
+                            .forEach(l -> l.mode(TcpProxy.Mode.BLACKHOLE)); // its changes stop reaching the others
                     awaitAcknowledged(load, System.nanoTime(), 2, mesh); // an add and a modify by each thread
                     long start = System.nanoTime();
                     server.kill();
@@ -115,20 +127,24 @@ class HaproxyFailoverIT {
                     awaitAcknowledged(load, kill.end(), 1, mesh); // every thread writes again, on a survivor
                     Thread.sleep(1500); // the load goes on on the survivors
                     Set<String> held = heldOnlyBy(victim, mesh, load.acknowledgedAdds(kill.start()));
-                    assertThat(held).as("acknowledged adds only " + victim + " held when it was killed")
+                    assertThat(held)
+                            .as("acknowledged adds only " + victim + " held when it was killed")
                             .hasSizeGreaterThanOrEqualTo(THREADS);
-                    mesh.linksFrom(victim).forEach(l -> l.mode(TcpProxy.Mode.RESET)); // what the link held is dropped, not delivered
+                    mesh.linksFrom(victim)
+                            .forEach(l -> l.mode(TcpProxy.Mode.RESET)); // what the link held is dropped, not delivered
                     long t = System.nanoTime();
                     server.restart();
                     restarted = System.nanoTime();
                     long up = haproxy.await(victim, true, 30);
                     Set<String> missed = load.acknowledgedAdds(t);
                     missed.removeAll(load.acknowledgedAdds(kill.end()));
-                    assertThat(missed).as("adds the survivors acknowledged while " + victim + " was down").isNotEmpty();
+                    assertThat(missed)
+                            .as("adds the survivors acknowledged while " + victim + " was down")
+                            .isNotEmpty();
                     long caughtUp = awaitCaughtUp(victim, mesh, missed) + up;
                     long delivered = awaitDelivered(victim, mesh, held);
                     figures.add("round %d: killed %s (holding %d client sessions); marked down %d ms after the kill; "
-                            .formatted(round, victim, sessions, down)
+                                    .formatted(round, victim, sessions, down)
                             + "%d acknowledged adds held only by it; answering %d ms after restart, marked up %d ms "
                                     .formatted(held.size(), ms(restarted - t), up)
                             + "later; it held the %d adds made while it was down %d ms after it answered, "
@@ -151,12 +167,18 @@ class HaproxyFailoverIT {
             checkEveryAcknowledgedWriteIsEverywhere(load, export, mesh);
             List<String> failures = checkOnlyRequestsCutByAKillFailed(load, kills);
             for (Kill k : kills) {
-                assertThat(haproxy.servers().get(k.server()).downs()).as("HAProxy's checks marked " + k.server()
-                        + " down").isGreaterThanOrEqualTo(1);
+                assertThat(haproxy.servers().get(k.server()).downs())
+                        .as("HAProxy's checks marked " + k.server() + " down")
+                        .isGreaterThanOrEqualTo(1);
             }
             figures.add("%d writes, %d acknowledged, %d failed (%s), %d connections through HAProxy, %d failed"
-                    .formatted(load.writes().size(), load.writes().size() - failures.size(), failures.size(),
-                            String.join("; ", failures), load.connects(), load.failedConnects()));
+                    .formatted(
+                            load.writes().size(),
+                            load.writes().size() - failures.size(),
+                            failures.size(),
+                            String.join("; ", failures),
+                            load.connects(),
+                            load.failedConnects()));
             figures.forEach(f -> System.out.println("HaproxyFailoverIT: " + f));
         }
     }
@@ -166,8 +188,9 @@ class HaproxyFailoverIT {
         long deadline = System.currentTimeMillis() + 20_000;
         for (int t = 0; t < load.threads(); t++) {
             while (load.acknowledged(t, since, Long.MAX_VALUE) < count) {
-                assertThat(System.currentTimeMillis()).as("client thread " + t + " writes through HAProxy"
-                        + mesh.logs()).isLessThan(deadline);
+                assertThat(System.currentTimeMillis())
+                        .as("client thread " + t + " writes through HAProxy" + mesh.logs())
+                        .isLessThan(deadline);
                 Thread.sleep(20);
             }
         }
@@ -188,8 +211,9 @@ class HaproxyFailoverIT {
     private static Set<String> lacking(String name, Mesh mesh, Set<String> adds) throws Exception {
         Set<String> lacking = new HashSet<>(adds);
         try (LDAPConnection c = mesh.get(name).admin()) {
-            for (SearchResultEntry e : c.search(PEOPLE, com.unboundid.ldap.sdk.SearchScope.ONE, "(objectClass=*)",
-                    "1.1").getSearchEntries()) {
+            for (SearchResultEntry e : c.search(
+                            PEOPLE, com.unboundid.ldap.sdk.SearchScope.ONE, "(objectClass=*)", "1.1")
+                    .getSearchEntries()) {
                 lacking.remove(e.getDN().toLowerCase());
             }
         }
@@ -211,8 +235,8 @@ class HaproxyFailoverIT {
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("the restarted " + victim + " never received the survivors' writes: " + missing
-                + mesh.logs());
+        throw new AssertionError(
+                "the restarted " + victim + " never received the survivors' writes: " + missing + mesh.logs());
     }
 
     /** Waits until both survivors hold every write of {@code held}; returns how long that took, in ms. */
@@ -231,8 +255,8 @@ class HaproxyFailoverIT {
                 + missing + "; of these, " + victim + " itself lacks " + lacking(victim, mesh, missing) + mesh.logs());
     }
 
-    private static void checkEveryAcknowledgedWriteIsEverywhere(WriteLoad load, TreeMap<String, String> export,
-            Mesh mesh) throws Exception {
+    private static void checkEveryAcknowledgedWriteIsEverywhere(
+            WriteLoad load, TreeMap<String, String> export, Mesh mesh) throws Exception {
         Set<String> dns = new HashSet<>();
         export.values().forEach(e -> dns.add(e.substring(0, e.indexOf('\n'))));
         Set<String> acknowledged = load.acknowledgedAdds(Long.MAX_VALUE);
@@ -242,8 +266,10 @@ class HaproxyFailoverIT {
             for (String name : Mesh.NAMES) {
                 try (LDAPConnection c = mesh.get(name).admin()) {
                     String now = c.getEntry(e.getKey(), "description").getAttributeValue("description");
-                    assertThat(e.getValue()).as(e.getKey() + " on " + name
-                            + ": its last acknowledged description, or one cut by a kill after it").contains(now);
+                    assertThat(e.getValue())
+                            .as(e.getKey() + " on " + name
+                                    + ": its last acknowledged description, or one cut by a kill after it")
+                            .contains(now);
                 }
             }
         }
@@ -259,17 +285,23 @@ class HaproxyFailoverIT {
         for (WriteLoad.Write w : load.failures()) {
             String what = "thread " + w.thread() + " " + (w.add() ? "add " : "modify ") + w.dn() + ": " + w.result();
             assertThat(w.result()).as(what).isEqualTo(ResultCode.SERVER_DOWN);
-            Kill kill = kills.stream().filter(k -> k.start() <= w.endedAt()).reduce((a, b) -> b).orElse(null);
+            Kill kill = kills.stream()
+                    .filter(k -> k.start() <= w.endedAt())
+                    .reduce((a, b) -> b)
+                    .orElse(null);
             assertThat(kill).as(what + ", failed before any kill").isNotNull();
-            assertThat(w.connectedAt()).as(what + ", on a connection opened after the kill of " + kill.server())
+            assertThat(w.connectedAt())
+                    .as(what + ", on a connection opened after the kill of " + kill.server())
                     .isLessThan(kill.start());
             assertThat(threadAndKill.add(w.thread() + "/" + kill.server() + kill.start()))
-                    .as(what + ": a second failure of this thread at the kill of " + kill.server()).isTrue();
+                    .as(what + ": a second failure of this thread at the kill of " + kill.server())
+                    .isTrue();
             described.add("thread " + w.thread() + " at the kill of " + kill.server() + " "
                     + ms(w.endedAt() - kill.start()) + " ms after it");
         }
-        assertThat(described.size() + load.failedConnects()).as("failed requests, binds and connections "
-                + described).isLessThanOrEqualTo(THREADS * KILLS);
+        assertThat(described.size() + load.failedConnects())
+                .as("failed requests, binds and connections " + described)
+                .isLessThanOrEqualTo(THREADS * KILLS);
         return described;
     }
 

@@ -45,15 +45,21 @@ class LindenToSlapdIT {
     }
 
     private void changeEverything(LDAPConnection linden) throws Exception {
-        linden.add("uid=dora,ou=people," + BASE, new com.unboundid.ldap.sdk.Attribute("objectClass", "inetOrgPerson"),
-                new com.unboundid.ldap.sdk.Attribute("uid", "dora"), new com.unboundid.ldap.sdk.Attribute("cn", "Dora"),
+        linden.add(
+                "uid=dora,ou=people," + BASE,
+                new com.unboundid.ldap.sdk.Attribute("objectClass", "inetOrgPerson"),
+                new com.unboundid.ldap.sdk.Attribute("uid", "dora"),
+                new com.unboundid.ldap.sdk.Attribute("cn", "Dora"),
                 new com.unboundid.ldap.sdk.Attribute("sn", "D"));
-        linden.modify("uid=alice,ou=people," + BASE, new Modification(ModificationType.REPLACE, "description", "renamed soon"),
+        linden.modify(
+                "uid=alice,ou=people," + BASE,
+                new Modification(ModificationType.REPLACE, "description", "renamed soon"),
                 new Modification(ModificationType.ADD, "mail", "a2@example.com"));
         linden.modifyDN("uid=bob,ou=people," + BASE, "uid=robert", true);
         linden.delete("uid=carol,ou=people," + BASE);
-        linden.modify("cn=developers,ou=groups," + BASE, new Modification(ModificationType.ADD, "member",
-                "uid=dora,ou=people," + BASE));
+        linden.modify(
+                "cn=developers,ou=groups," + BASE,
+                new Modification(ModificationType.ADD, "member", "uid=dora,ou=people," + BASE));
     }
 
     @Test

@@ -1,11 +1,11 @@
 package dev.linden.it.replication;
 
-import dev.linden.testkit.TcpProxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.SearchScope;
+import dev.linden.testkit.TcpProxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -123,7 +123,9 @@ final class Mesh implements AutoCloseable {
 
     /** A linden command run in this JVM, as on the command line; it must succeed. */
     private static void offline(String... args) {
-        assertThat(dev.linden.cli.Main.run(args)).as("linden " + String.join(" ", args)).isZero();
+        assertThat(dev.linden.cli.Main.run(args))
+                .as("linden " + String.join(" ", args))
+                .isZero();
     }
 
     ServerProcess get(String name) {
@@ -137,7 +139,10 @@ final class Mesh implements AutoCloseable {
 
     /** The proxies the other servers replicate from {@code name} through: cut them, and they hear nothing from it. */
     List<TcpProxy> linksFrom(String name) {
-        return NAMES.stream().filter(n -> !n.equals(name)).map(n -> link(name, n)).toList();
+        return NAMES.stream()
+                .filter(n -> !n.equals(name))
+                .map(n -> link(name, n))
+                .toList();
     }
 
     /** Sets every link to and from {@code name} to {@code mode}: BLACKHOLE cuts it off, RESET heals. */
@@ -164,8 +169,11 @@ final class Mesh implements AutoCloseable {
         List<String> states = List.of();
         while (System.currentTimeMillis() < deadline) {
             try (LDAPConnection c = s.admin()) {
-                states = c.search("cn=Replication,cn=Monitor", SearchScope.ONE, "(cn=Source *)", "monitoredInfo")
-                        .getSearchEntries().stream().map(e -> String.join(",", e.getAttributeValues("monitoredInfo")))
+                states = c
+                        .search("cn=Replication,cn=Monitor", SearchScope.ONE, "(cn=Source *)", "monitoredInfo")
+                        .getSearchEntries()
+                        .stream()
+                        .map(e -> String.join(",", e.getAttributeValues("monitoredInfo")))
                         .toList();
                 if (states.size() == n && states.stream().allMatch(x -> x.contains("state=persisting"))) {
                     return states;
@@ -213,7 +221,8 @@ final class Mesh implements AutoCloseable {
     /** The end of each server's log, for a failure message. */
     String logs() {
         StringBuilder sb = new StringBuilder();
-        servers.forEach((name, s) -> sb.append("\n--- ").append(name).append(" ---\n").append(s.log()));
+        servers.forEach(
+                (name, s) -> sb.append("\n--- ").append(name).append(" ---\n").append(s.log()));
         return sb.toString();
     }
 

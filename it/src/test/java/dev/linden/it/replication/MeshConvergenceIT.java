@@ -1,6 +1,5 @@
 package dev.linden.it.replication;
 
-import dev.linden.testkit.TcpProxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unboundid.ldap.sdk.LDAPConnection;
@@ -10,6 +9,7 @@ import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
+import dev.linden.testkit.TcpProxy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,10 +39,17 @@ class MeshConvergenceIT {
     private static final String BASE = Mesh.BASE;
     private static final List<String> OUS = List.of("a", "b", "c");
     /** What a write may get from a server in this game: a name taken, an entry gone, a server down. */
-    private static final Set<ResultCode> EXPECTED = Set.of(ResultCode.NO_SUCH_OBJECT, ResultCode.ENTRY_ALREADY_EXISTS,
-            ResultCode.NOT_ALLOWED_ON_NONLEAF, ResultCode.UNWILLING_TO_PERFORM, ResultCode.NO_SUCH_ATTRIBUTE,
-            ResultCode.ATTRIBUTE_OR_VALUE_EXISTS, ResultCode.SERVER_DOWN, ResultCode.CONNECT_ERROR,
-            ResultCode.OBJECT_CLASS_VIOLATION, ResultCode.NOT_ALLOWED_ON_RDN);
+    private static final Set<ResultCode> EXPECTED = Set.of(
+            ResultCode.NO_SUCH_OBJECT,
+            ResultCode.ENTRY_ALREADY_EXISTS,
+            ResultCode.NOT_ALLOWED_ON_NONLEAF,
+            ResultCode.UNWILLING_TO_PERFORM,
+            ResultCode.NO_SUCH_ATTRIBUTE,
+            ResultCode.ATTRIBUTE_OR_VALUE_EXISTS,
+            ResultCode.SERVER_DOWN,
+            ResultCode.CONNECT_ERROR,
+            ResultCode.OBJECT_CLASS_VIOLATION,
+            ResultCode.NOT_ALLOWED_ON_RDN);
 
     static List<Long> seeds() {
         String given = System.getProperty("mesh.it.seeds", "1");
@@ -95,20 +102,25 @@ class MeshConvergenceIT {
                     try {
                         export = mesh.awaitIdentical(120);
                     } catch (AssertionError e) {
-                        throw new AssertionError(story + " (" + String.join(", ", events) + "): " + e.getMessage()
-                                + mesh.logs(), e);
+                        throw new AssertionError(
+                                story + " (" + String.join(", ", events) + "): " + e.getMessage() + mesh.logs(), e);
                     }
-                    System.out.printf("mesh convergence %s: %d entries identical %d ms after healing (%s)%n", story,
-                            export.size(), (System.nanoTime() - start) / 1_000_000, String.join(", ", events));
+                    System.out.printf(
+                            "mesh convergence %s: %d entries identical %d ms after healing (%s)%n",
+                            story, export.size(), (System.nanoTime() - start) / 1_000_000, String.join(", ", events));
                     Map<String, String> digests = new HashMap<>();
                     for (String name : Mesh.NAMES) {
                         try (LDAPConnection c = mesh.get(name).admin()) {
                             digests.put(name, digest(c));
                         }
                     }
-                    assertThat(new HashSet<>(digests.values())).as(story + ": content digests " + digests).hasSize(1);
+                    assertThat(new HashSet<>(digests.values()))
+                            .as(story + ": content digests " + digests)
+                            .hasSize(1);
                     assertThat(digests.get("ldap1")).as(story).contains("entries=" + export.size() + " ");
-                    assertThat(unexpected).as(story + ": answers no write should get").isEmpty();
+                    assertThat(unexpected)
+                            .as(story + ": answers no write should get")
+                            .isEmpty();
                 }
             } finally {
                 conns.values().forEach(LDAPConnection::close);
@@ -117,8 +129,9 @@ class MeshConvergenceIT {
     }
 
     /** Maybe cuts, kills or restores something, as the seed says. */
-    private static void event(Mesh mesh, Random random, Set<String> down, Map<String, LDAPConnection> conns,
-            List<String> events) throws Exception {
+    private static void event(
+            Mesh mesh, Random random, Set<String> down, Map<String, LDAPConnection> conns, List<String> events)
+            throws Exception {
         String name = Mesh.NAMES.get(random.nextInt(3));
         switch (random.nextInt(6)) {
             case 0 -> {
@@ -142,14 +155,14 @@ class MeshConvergenceIT {
                 mesh.heal();
                 events.add("links healed");
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 
     /** One random write on server {@code name}, as the seed says; refusals of the game are expected. */
-    private static void write(Mesh mesh, String name, Map<String, LDAPConnection> conns, Random random,
-            List<String> unexpected) throws Exception {
+    private static void write(
+            Mesh mesh, String name, Map<String, LDAPConnection> conns, Random random, List<String> unexpected)
+            throws Exception {
         int kind = random.nextInt(10);
         int a = random.nextInt(30);
         int b = random.nextInt(6);
@@ -164,7 +177,8 @@ class MeshConvergenceIT {
             }
             List<String> people = new ArrayList<>();
             List<String> units = new ArrayList<>();
-            for (SearchResultEntry e : c.search(BASE, SearchScope.SUB, "(|(uid=u*)(ou=o*))", "1.1").getSearchEntries()) {
+            for (SearchResultEntry e :
+                    c.search(BASE, SearchScope.SUB, "(|(uid=u*)(ou=o*))", "1.1").getSearchEntries()) {
                 (e.getDN().startsWith("uid=") ? people : units).add(e.getDN());
             }
             List<String> all = new ArrayList<>(people);
@@ -173,14 +187,26 @@ class MeshConvergenceIT {
             String person = people.isEmpty() ? "uid=none," + ou : people.get(pick % people.size());
             String parent = units.isEmpty() || flip ? ou : units.get(pick % units.size());
             switch (kind) {
-                case 0, 1 -> c.add("dn: uid=u" + a + "," + parent, "objectClass: inetOrgPerson", "uid: u" + a,
-                        "cn: u" + a, "sn: s", "mail: u" + a + "@x");
-                case 2 -> c.add("dn: ou=o" + b + "," + (flip ? ou : parent), "objectClass: organizationalUnit", "ou: o" + b);
+                case 0, 1 ->
+                    c.add(
+                            "dn: uid=u" + a + "," + parent,
+                            "objectClass: inetOrgPerson",
+                            "uid: u" + a,
+                            "cn: u" + a,
+                            "sn: s",
+                            "mail: u" + a + "@x");
+                case 2 ->
+                    c.add("dn: ou=o" + b + "," + (flip ? ou : parent), "objectClass: organizationalUnit", "ou: o" + b);
                 case 3 -> c.delete(any);
-                case 4 -> c.modify(any, new Modification(flip ? ModificationType.ADD : ModificationType.DELETE,
-                        "description", "v" + b));
-                case 5 -> c.modify(person, new Modification(ModificationType.REPLACE, flip ? "description" : "title",
-                        "r" + b));
+                case 4 ->
+                    c.modify(
+                            any,
+                            new Modification(
+                                    flip ? ModificationType.ADD : ModificationType.DELETE, "description", "v" + b));
+                case 5 ->
+                    c.modify(
+                            person,
+                            new Modification(ModificationType.REPLACE, flip ? "description" : "title", "r" + b));
                 case 6 -> {
                     if (any.startsWith("uid=")) {
                         c.modifyDN(any, "uid=u" + a, true, flip ? null : parent);
@@ -188,8 +214,10 @@ class MeshConvergenceIT {
                         c.modifyDN(any, any.substring(0, any.indexOf(',')), true, flip ? BASE : ou);
                     }
                 }
-                case 7 -> c.modify("cn=g," + BASE, new Modification(flip ? ModificationType.ADD : ModificationType.DELETE,
-                        "member", person));
+                case 7 ->
+                    c.modify(
+                            "cn=g," + BASE,
+                            new Modification(flip ? ModificationType.ADD : ModificationType.DELETE, "member", person));
                 case 8 -> c.modify(person, new Modification(ModificationType.REPLACE, "displayName", "d" + b));
                 default -> c.modify(person, new Modification(ModificationType.DELETE, "description"));
             }
@@ -236,8 +264,11 @@ class MeshConvergenceIT {
 
                 """);
         for (String ou : OUS) {
-            sb.append("dn: ou=").append(ou).append(",dc=example,dc=com\nobjectClass: organizationalUnit\nou: ")
-                    .append(ou).append("\n\n");
+            sb.append("dn: ou=")
+                    .append(ou)
+                    .append(",dc=example,dc=com\nobjectClass: organizationalUnit\nou: ")
+                    .append(ou)
+                    .append("\n\n");
         }
         return sb.append(Replicator.entry()).toString();
     }

@@ -1,13 +1,12 @@
 package dev.linden.it.replication;
 
-import dev.linden.testkit.TcpProxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.SearchResultEntry;
-import com.unboundid.ldap.sdk.SearchScope;
+import dev.linden.testkit.TcpProxy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,19 +58,22 @@ class MeshJoinIT {
                 long t = System.nanoTime();
                 ldap4.restart();
                 List<String> sources = Mesh.awaitPersisting(ldap4, 3);
-                System.out.printf("MeshJoinIT (%s): ldap4 persisting from the three %d ms after its start: %s%n",
+                System.out.printf(
+                        "MeshJoinIT (%s): ldap4 persisting from the three %d ms after its start: %s%n",
                         fromExport ? "export" : "refresh", (System.nanoTime() - t) / 1_000_000, sources);
                 for (String name : Mesh.NAMES) { // one at a time: the two others take writes meanwhile
                     ServerProcess s = mesh.get(name);
-                    s.reconfigure(mesh.addresses(Guide.block("linden-mesh-" + name)
-                            + Guide.block("linden-mesh-source-ldap4")) + Mesh.accessRules());
+                    s.reconfigure(
+                            mesh.addresses(Guide.block("linden-mesh-" + name) + Guide.block("linden-mesh-source-ldap4"))
+                                    + Mesh.accessRules());
                     long r = System.nanoTime();
                     s.close();
                     long stopped = System.nanoTime();
                     s.restart();
                     Mesh.awaitPersisting(s, 3);
-                    System.out.printf("MeshJoinIT: %s stopped in %d ms, persisting again %d ms later%n", name,
-                            (stopped - r) / 1_000_000, (System.nanoTime() - stopped) / 1_000_000);
+                    System.out.printf(
+                            "MeshJoinIT: %s stopped in %d ms, persisting again %d ms later%n",
+                            name, (stopped - r) / 1_000_000, (System.nanoTime() - stopped) / 1_000_000);
                 }
                 loads.put("ldap4", load(ldap4));
                 awaitWrites(loads.values(), 10);
@@ -97,12 +99,22 @@ class MeshJoinIT {
 
                 """).append(Replicator.entry());
         for (String name : LOADS) {
-            sb.append("\ndn: ou=").append(name).append(',').append(BASE).append("\nobjectClass: organizationalUnit\nou: ")
-                    .append(name).append('\n');
+            sb.append("\ndn: ou=")
+                    .append(name)
+                    .append(',')
+                    .append(BASE)
+                    .append("\nobjectClass: organizationalUnit\nou: ")
+                    .append(name)
+                    .append('\n');
             for (String dn : owned(name)) {
                 String uid = dn.substring(4, dn.indexOf(','));
-                sb.append("\ndn: ").append(dn).append("\nobjectClass: inetOrgPerson\nuid: ").append(uid).append("\ncn: ")
-                        .append(uid).append("\nsn: Owned\n");
+                sb.append("\ndn: ")
+                        .append(dn)
+                        .append("\nobjectClass: inetOrgPerson\nuid: ")
+                        .append(uid)
+                        .append("\ncn: ")
+                        .append(uid)
+                        .append("\nsn: Owned\n");
             }
         }
         return sb.toString();
@@ -131,9 +143,12 @@ class MeshJoinIT {
             List<String> words = new ArrayList<>(Arrays.asList(command.split("\\s+")));
             assertThat(words.removeFirst()).isEqualTo("linden");
             Path config = on.get(i).config();
-            words.replaceAll(w -> w.equals("linden.yaml") ? config.toString()
+            words.replaceAll(w -> w.equals("linden.yaml")
+                    ? config.toString()
                     : w.endsWith(".ldif") ? dir.resolve(w).toString() : w);
-            assertThat(dev.linden.cli.Main.run(words.toArray(String[]::new))).as(command).isZero();
+            assertThat(dev.linden.cli.Main.run(words.toArray(String[]::new)))
+                    .as(command)
+                    .isZero();
         }
     }
 
@@ -156,8 +171,11 @@ class MeshJoinIT {
         assertThat(byDn.keySet()).as("adds acknowledged by " + server).containsAll(adds);
         load.possibleDescriptions().forEach((dn, possible) -> {
             String entry = byDn.get(dn.toLowerCase());
-            String description = entry.lines().filter(l -> l.startsWith("description: ")).map(l -> l.substring(13))
-                    .findFirst().orElse(null);
+            String description = entry.lines()
+                    .filter(l -> l.startsWith("description: "))
+                    .map(l -> l.substring(13))
+                    .findFirst()
+                    .orElse(null);
             assertThat(possible).as(dn + " on every server").contains(description);
         });
     }
@@ -170,7 +188,8 @@ class MeshJoinIT {
         String dn = owned("ldap4").get(0);
         mesh.link("ldap1").mode(TcpProxy.Mode.BLACKHOLE);
         mesh.link("ldap4").mode(TcpProxy.Mode.BLACKHOLE);
-        try (LDAPConnection c4 = mesh.get("ldap4").admin(); LDAPConnection c1 = mesh.get("ldap1").admin()) {
+        try (LDAPConnection c4 = mesh.get("ldap4").admin();
+                LDAPConnection c1 = mesh.get("ldap1").admin()) {
             c4.modify(dn, new Modification(ModificationType.REPLACE, "title", "from-ldap4"));
             c1.modify(dn, new Modification(ModificationType.REPLACE, "roomNumber", "from-ldap1"));
         }

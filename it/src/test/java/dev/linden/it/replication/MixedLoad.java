@@ -27,8 +27,8 @@ import java.util.concurrent.TimeUnit;
 final class MixedLoad {
     static final int SHARED = 6;
     /** The attribute of the shared entries each server's client changes. */
-    static final Map<String, String> ATTRIBUTE = Map.of("ldap1", "description", "ldap2", "roomNumber",
-            MixedMesh.SLAPD, "title");
+    static final Map<String, String> ATTRIBUTE =
+            Map.of("ldap1", "description", "ldap2", "roomNumber", MixedMesh.SLAPD, "title");
 
     private final Set<String> added = ConcurrentHashMap.newKeySet();
     private int rounds;
@@ -48,13 +48,15 @@ final class MixedLoad {
         List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         CyclicBarrier together = new CyclicBarrier(MixedMesh.NAMES.size());
         for (String server : MixedMesh.NAMES) {
-            Thread t = new Thread(() -> {
-                try (LDAPConnection c = mesh.admin(server)) {
-                    load.write(c, server, rounds, together);
-                } catch (Throwable e) {
-                    failures.add(new AssertionError(server + ": " + e, e));
-                }
-            }, "mixed-load-" + server);
+            Thread t = new Thread(
+                    () -> {
+                        try (LDAPConnection c = mesh.admin(server)) {
+                            load.write(c, server, rounds, together);
+                        } catch (Throwable e) {
+                            failures.add(new AssertionError(server + ": " + e, e));
+                        }
+                    },
+                    "mixed-load-" + server);
             threads.add(t);
             t.start();
         }
@@ -69,8 +71,12 @@ final class MixedLoad {
         String attr = ATTRIBUTE.get(server);
         for (int i = 0; i < rounds; i++) {
             String dn = own(server, i);
-            c.add(dn, new Attribute("objectClass", "inetOrgPerson"), new Attribute("uid", server + "-" + i),
-                    new Attribute("cn", server + " " + i), new Attribute("sn", server));
+            c.add(
+                    dn,
+                    new Attribute("objectClass", "inetOrgPerson"),
+                    new Attribute("uid", server + "-" + i),
+                    new Attribute("cn", server + " " + i),
+                    new Attribute("sn", server));
             added.add(dn.toLowerCase());
             String value = server + "-" + i;
             together.await(30, TimeUnit.SECONDS); // the three change one shared entry at the same moment
@@ -135,14 +141,17 @@ final class MixedLoad {
                         String v = e.getAttributeValue(attr);
                         version.append(attr).append('=').append(v).append(' ');
                         if (v != null) {
-                            assertThat(written.get(shared(i).toLowerCase() + " " + attr)).as(server + " " + shared(i))
+                            assertThat(written.get(shared(i).toLowerCase() + " " + attr))
+                                    .as(server + " " + shared(i))
                                     .contains(v);
                         }
                     }
                     versions.add(version.toString());
                 }
             }
-            assertThat(csns).as(shared(i) + ": one entryCSN on the three servers").hasSize(1);
+            assertThat(csns)
+                    .as(shared(i) + ": one entryCSN on the three servers")
+                    .hasSize(1);
             if (versions.size() > 1) {
                 differing++;
             }

@@ -1,11 +1,11 @@
 package dev.linden.it.replication;
 
-import dev.linden.testkit.TcpProxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import dev.linden.it.slapd.Slapd;
+import dev.linden.testkit.TcpProxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -54,12 +54,22 @@ final class MixedMesh implements AutoCloseable {
             }
             Path directory = Files.writeString(dir.resolve("directory.ldif"), ldif);
             offline("import", "--config", mesh.lindens.get("ldap1").config().toString(), directory.toString());
-            offline("export", "--config", mesh.lindens.get("ldap1").config().toString(), "-o",
+            offline(
+                    "export",
+                    "--config",
+                    mesh.lindens.get("ldap1").config().toString(),
+                    "-o",
                     dir.resolve("mesh-start.ldif").toString());
-            offline("import", "--config", mesh.lindens.get("ldap2").config().toString(),
+            offline(
+                    "import",
+                    "--config",
+                    mesh.lindens.get("ldap2").config().toString(),
                     dir.resolve("mesh-start.ldif").toString());
-            mesh.slapd = Slapd.startFrom(Guide.block("slapd-mixed"), mesh.addresses(Guide.block("slapd-mixed-database"),
-                    SLAPD), slapdStart(dir), mesh.ports.get(SLAPD));
+            mesh.slapd = Slapd.startFrom(
+                    Guide.block("slapd-mixed"),
+                    mesh.addresses(Guide.block("slapd-mixed-database"), SLAPD),
+                    slapdStart(dir),
+                    mesh.ports.get(SLAPD));
             for (ServerProcess s : mesh.lindens.values()) {
                 s.launch();
             }
@@ -77,13 +87,20 @@ final class MixedMesh implements AutoCloseable {
     private static Path slapdStart(Path dir) throws Exception {
         List<String> lines = Guide.block("slapd-start-ldif").lines().toList();
         assertThat(lines.get(1)).as("the guide loads it with slapadd -w").contains("slapadd -w");
-        Process p = new ProcessBuilder("bash", "-c", lines.get(0)).directory(dir.toFile()).redirectErrorStream(true)
+        Process p = new ProcessBuilder("bash", "-c", lines.get(0))
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
                 .start();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(new String(p.getInputStream().readAllBytes())).isZero();
+        assertThat(p.exitValue())
+                .as(new String(p.getInputStream().readAllBytes()))
+                .isZero();
         Path out = dir.resolve("slapd-start.ldif");
-        assertThat(Files.readString(out)).as("the file slapd loads").contains("dn: " + BASE)
-                .doesNotContainIgnoringCase("authPassword").doesNotContain("version: 1");
+        assertThat(Files.readString(out))
+                .as("the file slapd loads")
+                .contains("dn: " + BASE)
+                .doesNotContainIgnoringCase("authPassword")
+                .doesNotContain("version: 1");
         return out;
     }
 
@@ -91,14 +108,18 @@ final class MixedMesh implements AutoCloseable {
     private String addresses(String text, String consumer) {
         for (String provider : NAMES) {
             if (!provider.equals(consumer)) {
-                text = text.replace(provider + ".example.com:389", "127.0.0.1:" + link(consumer, provider).port());
+                text = text.replace(
+                        provider + ".example.com:389",
+                        "127.0.0.1:" + link(consumer, provider).port());
             }
         }
         return text;
     }
 
     private static void offline(String... args) {
-        assertThat(dev.linden.cli.Main.run(args)).as("linden " + String.join(" ", args)).isZero();
+        assertThat(dev.linden.cli.Main.run(args))
+                .as("linden " + String.join(" ", args))
+                .isZero();
     }
 
     /** The link {@code consumer} reads {@code provider} through. */
@@ -134,7 +155,8 @@ final class MixedMesh implements AutoCloseable {
     /** The end of each server's log, for a failure message. */
     String logs() {
         StringBuilder sb = new StringBuilder();
-        lindens.forEach((name, s) -> sb.append("\n--- ").append(name).append(" ---\n").append(s.log()));
+        lindens.forEach(
+                (name, s) -> sb.append("\n--- ").append(name).append(" ---\n").append(s.log()));
         if (slapd != null) {
             sb.append("\n--- ").append(SLAPD).append(" (slapd) ---\n").append(slapd.log());
         }

@@ -1,6 +1,5 @@
 package dev.linden.it.replication;
 
-import dev.linden.testkit.TcpProxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unboundid.ldap.sdk.Attribute;
@@ -12,6 +11,7 @@ import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SCRAMSHA256BindRequest;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
+import dev.linden.testkit.TcpProxy;
 import dev.linden.testkit.TestServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -81,8 +81,13 @@ class MixedMeshIT {
                 userPassword: replicator-secret
                 """);
         for (int i = 0; i < MixedLoad.SHARED; i++) {
-            sb.append("\ndn: ").append(MixedLoad.shared(i)).append("\nobjectClass: inetOrgPerson\nuid: shared-")
-                    .append(i).append("\ncn: Shared ").append(i).append("\nsn: S\n");
+            sb.append("\ndn: ")
+                    .append(MixedLoad.shared(i))
+                    .append("\nobjectClass: inetOrgPerson\nuid: shared-")
+                    .append(i)
+                    .append("\ncn: Shared ")
+                    .append(i)
+                    .append("\nsn: S\n");
         }
         return sb.toString();
     }
@@ -103,11 +108,13 @@ class MixedMeshIT {
         long written = System.nanoTime();
         awaitSettled();
         Map<String, TreeMap<String, String>> quiet = mesh.exports();
-        System.out.printf("MixedMeshIT: %d writes on each server in %d ms, everything everywhere %d ms later%n",
+        System.out.printf(
+                "MixedMeshIT: %d writes on each server in %d ms, everything everywhere %d ms later%n",
                 load.writesPerServer(), (written - t) / 1_000_000, (System.nanoTime() - written) / 1_000_000);
         TreeMap<String, String> first = quiet.get("ldap1");
         for (String name : MixedMesh.NAMES) {
-            assertThat(MixedLoad.withoutShared(quiet.get(name))).as(name + ": the entries no two servers wrote at once")
+            assertThat(MixedLoad.withoutShared(quiet.get(name)))
+                    .as(name + ": the entries no two servers wrote at once")
                     .isEqualTo(MixedLoad.withoutShared(first));
         }
         load.assertHeld(first);
@@ -138,11 +145,13 @@ class MixedMeshIT {
 
         heal(SLAPD, "ldap1");
         await(() -> "from-ldap1".equals(value(SLAPD, ALICE, "description")), "slapd receives ldap1's change");
-        assertThat(value(SLAPD, ALICE, "title")).as("slapd keeps the newer entry whole: its own change is lost")
+        assertThat(value(SLAPD, ALICE, "title"))
+                .as("slapd keeps the newer entry whole: its own change is lost")
                 .isNull();
         heal("ldap1", SLAPD);
         await(() -> "from-slapd".equals(value("ldap1", ALICE, "title")), "ldap1 receives slapd's change");
-        assertThat(value("ldap1", ALICE, "description")).as("ldap1 merges by attribute: both changes")
+        assertThat(value("ldap1", ALICE, "description"))
+                .as("ldap1 merges by attribute: both changes")
                 .isEqualTo("from-ldap1");
         awaitSent("ldap1");
         heal("ldap2", "ldap1");
@@ -154,11 +163,15 @@ class MixedMeshIT {
         awaitSettled();
 
         Map<String, String> titles = valueOn(ALICE, "title");
-        assertThat(titles).as("slapd's change survives on the server that merged it, only there")
+        assertThat(titles)
+                .as("slapd's change survives on the server that merged it, only there")
                 .isEqualTo(Map.of("ldap1", "from-slapd", "ldap2", "-", "ldap3", "-"));
         assertThat(valueOn(ALICE, "description").values()).containsOnly("from-ldap1");
-        assertThat(new HashSet<>(valueOn(ALICE, "entryCSN").values())).as("one entryCSN everywhere").hasSize(1);
-        assertThat(digest("ldap1")).as("cn=Monitor's digests tell the Linden servers apart")
+        assertThat(new HashSet<>(valueOn(ALICE, "entryCSN").values()))
+                .as("one entryCSN everywhere")
+                .hasSize(1);
+        assertThat(digest("ldap1"))
+                .as("cn=Monitor's digests tell the Linden servers apart")
                 .isNotEqualTo(digest("ldap2"));
         repairAndAwaitIdentical(ALICE);
         assertThat(digest("ldap1")).isEqualTo(digest("ldap2"));
@@ -181,17 +194,21 @@ class MixedMeshIT {
         await(() -> "from-ldap1".equals(value(SLAPD, BOB, "description")), "slapd receives ldap1's change");
         heal("ldap2", SLAPD);
         await(() -> "from-ldap1".equals(value("ldap2", BOB, "description")), "ldap2 receives slapd's copy");
-        assertThat(value("ldap2", BOB, "roomNumber")).as("slapd's copy is newer as a whole: ldap2's own change is gone")
+        assertThat(value("ldap2", BOB, "roomNumber"))
+                .as("slapd's copy is newer as a whole: ldap2's own change is gone")
                 .isNull();
         heal("ldap1", "ldap2");
         await(() -> "from-ldap2".equals(value("ldap1", BOB, "roomNumber")), "ldap1 receives ldap2's change");
         mesh.all(TcpProxy.Mode.FORWARD);
         awaitSettled();
 
-        assertThat(valueOn(BOB, "roomNumber")).as("ldap2's change survives on ldap1 only")
+        assertThat(valueOn(BOB, "roomNumber"))
+                .as("ldap2's change survives on ldap1 only")
                 .isEqualTo(Map.of("ldap1", "from-ldap2", "ldap2", "-", "ldap3", "-"));
         assertThat(valueOn(BOB, "description").values()).containsOnly("from-ldap1");
-        assertThat(new HashSet<>(valueOn(BOB, "entryCSN").values())).as("one entryCSN everywhere").hasSize(1);
+        assertThat(new HashSet<>(valueOn(BOB, "entryCSN").values()))
+                .as("one entryCSN everywhere")
+                .hasSize(1);
         repairAndAwaitIdentical(BOB);
     }
 
@@ -210,11 +227,14 @@ class MixedMeshIT {
         assertThat(scram("ldap2", "carol-password")).isEqualTo(ResultCode.SUCCESS);
         replace("ldap1", CAROL, "description", "changed on ldap1");
         awaitSettled();
-        assertThat(scram("ldap1", "carol-password")).as("on ldap1, where the change was made")
+        assertThat(scram("ldap1", "carol-password"))
+                .as("on ldap1, where the change was made")
                 .isEqualTo(ResultCode.SUCCESS);
-        assertThat(scram("ldap2", "carol-password")).as("on ldap2, which took slapd's copy" + states(CAROL))
+        assertThat(scram("ldap2", "carol-password"))
+                .as("on ldap2, which took slapd's copy" + states(CAROL))
                 .isEqualTo(ResultCode.INVALID_CREDENTIALS);
-        assertThat(simple("ldap2", CAROL, "carol-password")).as("simple binds are not affected")
+        assertThat(simple("ldap2", CAROL, "carol-password"))
+                .as("simple binds are not affected")
                 .isEqualTo(ResultCode.SUCCESS);
 
         mesh.link("ldap2", SLAPD).mode(TcpProxy.Mode.BLACKHOLE); // ldap1's change first, then slapd's copy
@@ -223,17 +243,20 @@ class MixedMeshIT {
         heal("ldap2", SLAPD);
         awaitSettled();
         for (String server : MixedMesh.LINDENS) {
-            assertThat(scram(server, "Carol-New-Password-1")).as(server + " after a new password" + states(CAROL))
+            assertThat(scram(server, "Carol-New-Password-1"))
+                    .as(server + " after a new password" + states(CAROL))
                     .isEqualTo(ResultCode.SUCCESS);
         }
-        assertThat(simple(SLAPD, CAROL, "Carol-New-Password-1")).as("slapd checks Linden's hash").isEqualTo(
-                ResultCode.SUCCESS);
+        assertThat(simple(SLAPD, CAROL, "Carol-New-Password-1"))
+                .as("slapd checks Linden's hash")
+                .isEqualTo(ResultCode.SUCCESS);
 
         replace(SLAPD, BOB, "userPassword", "Bob-Set-On-Slapd-1");
         awaitSettled();
         for (String server : MixedMesh.LINDENS) {
-            assertThat(simple(server, BOB, "Bob-Set-On-Slapd-1")).as(server + " checks slapd's hash").isEqualTo(
-                    ResultCode.SUCCESS);
+            assertThat(simple(server, BOB, "Bob-Set-On-Slapd-1"))
+                    .as(server + " checks slapd's hash")
+                    .isEqualTo(ResultCode.SUCCESS);
         }
     }
 
@@ -253,7 +276,8 @@ class MixedMeshIT {
         await(() -> hash("ldap2").equals(hash("ldap1")), "ldap2 has slapd's copy");
         heal("ldap2", "ldap1");
         awaitSettled();
-        assertThat(scram("ldap2", "Carol-New-Password-2")).as("ldap2 after a new password" + states(CAROL))
+        assertThat(scram("ldap2", "Carol-New-Password-2"))
+                .as("ldap2 after a new password" + states(CAROL))
                 .isEqualTo(ResultCode.SUCCESS);
     }
 
@@ -262,8 +286,11 @@ class MixedMeshIT {
         StringBuilder sb = new StringBuilder();
         for (String server : MixedMesh.LINDENS) {
             try (LDAPConnection c = replicator(server)) {
-                sb.append("\n--- ").append(server).append('\n').append(c.getEntry(dn, "*", "+", "lindenCsnState",
-                        "authPassword").toLDIFString());
+                sb.append("\n--- ")
+                        .append(server)
+                        .append('\n')
+                        .append(c.getEntry(dn, "*", "+", "lindenCsnState", "authPassword")
+                                .toLDIFString());
             }
         }
         return sb.toString();
@@ -330,7 +357,10 @@ class MixedMeshIT {
         try (LDAPConnection c = mesh.admin(server)) {
             String[] info = c.getEntry("cn=Context 1,cn=Replication,cn=Monitor", "monitoredInfo")
                     .getAttributeValues("monitoredInfo");
-            return Arrays.stream(info).filter(v -> v.startsWith("digest=")).findFirst().orElseThrow();
+            return Arrays.stream(info)
+                    .filter(v -> v.startsWith("digest="))
+                    .findFirst()
+                    .orElseThrow();
         }
     }
 
@@ -342,14 +372,22 @@ class MixedMeshIT {
 
     /** Waits until a Linden server has handed every change in its changelog to each of its consumers. */
     private void awaitSent(String server) throws Exception {
-        await(() -> {
-            try (LDAPConnection c = mesh.admin(server)) {
-                var consumers = c.search("cn=Replication,cn=Monitor", SearchScope.ONE, "(cn=Consumer *)",
-                        "monitoredInfo").getSearchEntries();
-                return consumers.size() == 2 && consumers.stream()
-                        .allMatch(e -> Arrays.asList(e.getAttributeValues("monitoredInfo")).contains("lagChanges=0"));
-            }
-        }, server + " has sent its changes");
+        await(
+                () -> {
+                    try (LDAPConnection c = mesh.admin(server)) {
+                        var consumers = c.search(
+                                        "cn=Replication,cn=Monitor",
+                                        SearchScope.ONE,
+                                        "(cn=Consumer *)",
+                                        "monitoredInfo")
+                                .getSearchEntries();
+                        return consumers.size() == 2
+                                && consumers.stream()
+                                        .allMatch(e -> Arrays.asList(e.getAttributeValues("monitoredInfo"))
+                                                .contains("lagChanges=0"));
+                    }
+                },
+                server + " has sent its changes");
     }
 
     /**
@@ -362,21 +400,26 @@ class MixedMeshIT {
             String marker = "marker-" + System.nanoTime();
             for (String name : MixedMesh.NAMES) {
                 try (LDAPConnection c = mesh.admin(name)) {
-                    c.add("cn=" + marker + "-" + name + "," + BASE, new Attribute("objectClass", "device"),
+                    c.add(
+                            "cn=" + marker + "-" + name + "," + BASE,
+                            new Attribute("objectClass", "device"),
                             new Attribute("cn", marker + "-" + name));
                 }
             }
-            await(() -> {
-                for (String name : MixedMesh.NAMES) {
-                    try (LDAPConnection c = mesh.admin(name)) {
-                        int seen = c.search(BASE, SearchScope.ONE, "(cn=" + marker + "-*)").getEntryCount();
-                        if (seen != MixedMesh.NAMES.size()) {
-                            return false;
+            await(
+                    () -> {
+                        for (String name : MixedMesh.NAMES) {
+                            try (LDAPConnection c = mesh.admin(name)) {
+                                int seen = c.search(BASE, SearchScope.ONE, "(cn=" + marker + "-*)")
+                                        .getEntryCount();
+                                if (seen != MixedMesh.NAMES.size()) {
+                                    return false;
+                                }
+                            }
                         }
-                    }
-                }
-                return true;
-            }, "the markers everywhere");
+                        return true;
+                    },
+                    "the markers everywhere");
         }
     }
 
@@ -388,7 +431,8 @@ class MixedMeshIT {
             last = mesh.exports();
         }
         for (String name : MixedMesh.NAMES) {
-            assertThat(last.get(name)).as(what + ": " + name + " against ldap1" + mesh.logs())
+            assertThat(last.get(name))
+                    .as(what + ": " + name + " against ldap1" + mesh.logs())
                     .isEqualTo(last.get("ldap1"));
         }
     }

@@ -35,7 +35,8 @@ class ReplicationPasswordsIT {
                 Slapd slapd = Slapd.start("moduleload pw-sha2\nmoduleload argon2\nmoduleload ppolicy", """
                         syncrepl rid=002 provider=ldap://127.0.0.1:%d bindmethod=simple binddn="%s"
                           credentials=%s searchbase="%s" type=refreshAndPersist retry="1 +" timeout=5
-                        """.formatted(linden.port(), Replicator.DN, Replicator.PASSWORD, BASE));
+                        """.formatted(
+                                linden.port(), Replicator.DN, Replicator.PASSWORD, BASE));
                 LDAPConnection l = as(linden.port(), Replicator.DN, Replicator.PASSWORD);
                 LDAPConnection s = as(slapd.port(), Slapd.ADMIN_DN, Slapd.ADMIN_PASSWORD)) {
             LindenToSlapdIT.awaitConverged(() -> Exports.of(l, BASE, true), () -> Exports.of(s, BASE, true));
@@ -46,7 +47,9 @@ class ReplicationPasswordsIT {
             LindenToSlapdIT.awaitConverged(() -> Exports.of(l, BASE, true), () -> Exports.of(s, BASE, true));
             try (LDAPConnection alice = new LDAPConnection("127.0.0.1", slapd.port())) {
                 BindResult r = alice.bind(ALICE, "Changed-On-Linden-1");
-                assertThat(r.getResultCode()).as("the new password works on the slapd replica").isEqualTo(ResultCode.SUCCESS);
+                assertThat(r.getResultCode())
+                        .as("the new password works on the slapd replica")
+                        .isEqualTo(ResultCode.SUCCESS);
             }
         }
     }
@@ -54,17 +57,19 @@ class ReplicationPasswordsIT {
     @Test
     void lindenFollowsSlapdPasswordsIncluded() throws Exception {
         try (Slapd slapd = Slapd.start("moduleload syncprov", SlapdToLindenIT.provider("syncprov-sessionlog 100"))
-                .loadResource(TestServer.class, "sample.ldif");
-                TestServer linden = TestServer.memory(SlapdToLindenIT.consumerYaml(slapd.port(), "refreshAndPersist")
-                        + "access: {rules: [{to: {attrs: [userPassword]}, by: [{dn: \"" + TestServer.ADMIN_DN
-                        + "\", grant: read}, {who: anyone, grant: auth}]}, {to: {}, by: [{who: users, grant: read}]}]}\n");
+                        .loadResource(TestServer.class, "sample.ldif");
+                TestServer linden = TestServer.memory(
+                        SlapdToLindenIT.consumerYaml(slapd.port(), "refreshAndPersist")
+                                + "access: {rules: [{to: {attrs: [userPassword]}, by: [{dn: \"" + TestServer.ADMIN_DN
+                                + "\", grant: read}, {who: anyone, grant: auth}]}, {to: {}, by: [{who: users, grant: read}]}]}\n");
                 LDAPConnection s = as(slapd.port(), Slapd.ADMIN_DN, Slapd.ADMIN_PASSWORD);
                 LDAPConnection l = as(linden.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD)) {
             LindenToSlapdIT.awaitConverged(() -> Exports.of(s, BASE, true), () -> Exports.of(l, BASE, true));
             s.modify(ALICE, new Modification(ModificationType.REPLACE, "userPassword", "Changed-On-Slapd-1"));
             LindenToSlapdIT.awaitConverged(() -> Exports.of(s, BASE, true), () -> Exports.of(l, BASE, true));
             try (LDAPConnection alice = new LDAPConnection("127.0.0.1", linden.port())) {
-                assertThat(alice.bind(ALICE, "Changed-On-Slapd-1").getResultCode()).isEqualTo(ResultCode.SUCCESS);
+                assertThat(alice.bind(ALICE, "Changed-On-Slapd-1").getResultCode())
+                        .isEqualTo(ResultCode.SUCCESS);
             }
             // a replica refers writes to its provider
             com.unboundid.ldap.sdk.LDAPException refused = org.junit.jupiter.api.Assertions.assertThrows(
@@ -77,20 +82,29 @@ class ReplicationPasswordsIT {
 
     @Test
     void lindenFollowsLindenWithAHugeGroupAndScramKeys() throws Exception {
-        try (TestServer provider = Replicator.load(TestServer.memory(Replicator.providerYaml("userPassword, authPassword")))) {
+        try (TestServer provider =
+                Replicator.load(TestServer.memory(Replicator.providerYaml("userPassword, authPassword")))) {
             List<Attribute> members = new ArrayList<>();
             List<String> dns = new ArrayList<>();
             try (LDAPConnection admin = as(provider.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD)) {
                 for (int i = 0; i < 300; i++) {
                     String dn = "uid=m" + i + ",ou=people," + BASE;
-                    admin.add(dn, new Attribute("objectClass", "inetOrgPerson"), new Attribute("uid", "m" + i),
-                            new Attribute("cn", "M" + i), new Attribute("sn", "M"));
+                    admin.add(
+                            dn,
+                            new Attribute("objectClass", "inetOrgPerson"),
+                            new Attribute("uid", "m" + i),
+                            new Attribute("cn", "M" + i),
+                            new Attribute("sn", "M"));
                     dns.add(dn);
                 }
-                admin.add("cn=huge,ou=groups," + BASE, new Attribute("objectClass", "groupOfNames"),
-                        new Attribute("cn", "huge"), new Attribute("member", dns));
+                admin.add(
+                        "cn=huge,ou=groups," + BASE,
+                        new Attribute("objectClass", "groupOfNames"),
+                        new Attribute("cn", "huge"),
+                        new Attribute("member", dns));
             }
-            try (TestServer replica = TestServer.memory("""
+            try (TestServer replica = TestServer.memory(
+                            """
                     serverId: 2
                     replication:
                       sources:
@@ -101,20 +115,26 @@ class ReplicationPasswordsIT {
                           base: %s
                           retrySeconds: [1]
                     """.formatted(provider.port(), Replicator.DN, Replicator.PASSWORD, BASE)
-                    + "access: {rules: [{to: {attrs: [userPassword, authPassword]}, by: [{dn: \"" + TestServer.ADMIN_DN
-                    + "\", grant: read}, {who: anyone, grant: auth}]}, {to: {}, by: [{who: users, grant: read}]}]}\n");
+                                    + "access: {rules: [{to: {attrs: [userPassword, authPassword]}, by: [{dn: \""
+                                    + TestServer.ADMIN_DN
+                                    + "\", grant: read}, {who: anyone, grant: auth}]}, {to: {}, by: [{who: users, grant: read}]}]}\n");
                     LDAPConnection p = as(provider.port(), Replicator.DN, Replicator.PASSWORD);
                     LDAPConnection r = as(replica.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD)) {
                 LindenToSlapdIT.awaitConverged(() -> Exports.of(p, BASE, true), () -> Exports.of(r, BASE, true));
                 try (LDAPConnection admin = as(provider.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD)) {
-                    admin.modify("cn=huge,ou=groups," + BASE,
+                    admin.modify(
+                            "cn=huge,ou=groups," + BASE,
                             new Modification(ModificationType.DELETE, "member", dns.get(7)),
                             new Modification(ModificationType.ADD, "member", ALICE));
                     admin.modify(ALICE, new Modification(ModificationType.REPLACE, "userPassword", "Scram-Ready-42"));
                 }
                 LindenToSlapdIT.awaitConverged(() -> Exports.of(p, BASE, true), () -> Exports.of(r, BASE, true));
-                assertThat(r.compare("cn=huge,ou=groups," + BASE, "member", ALICE).compareMatched()).isTrue();
-                assertThat(r.compare("cn=huge,ou=groups," + BASE, "member", dns.get(7)).compareMatched()).isFalse();
+                assertThat(r.compare("cn=huge,ou=groups," + BASE, "member", ALICE)
+                                .compareMatched())
+                        .isTrue();
+                assertThat(r.compare("cn=huge,ou=groups," + BASE, "member", dns.get(7))
+                                .compareMatched())
+                        .isFalse();
                 // the SCRAM keys came with the password: a SCRAM-SHA-256 bind works on the replica
                 try (LDAPConnection alice = new LDAPConnection("127.0.0.1", replica.port())) {
                     var scram = new com.unboundid.ldap.sdk.SCRAMSHA256BindRequest("alice", "Scram-Ready-42");

@@ -1,6 +1,5 @@
 package dev.linden.it.replication;
 
-import dev.linden.testkit.TcpProxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unboundid.ldap.sdk.Attribute;
@@ -16,6 +15,7 @@ import dev.linden.protocol.op.BindRequest;
 import dev.linden.protocol.op.SearchRequest;
 import dev.linden.protocol.sync.SyncMode;
 import dev.linden.protocol.sync.SyncRequestControl;
+import dev.linden.testkit.TcpProxy;
 import dev.linden.testkit.TestServer;
 import java.io.InputStream;
 import java.net.Socket;
@@ -38,9 +38,18 @@ class ReplicationRobustnessIT {
     private static String people(int from, int to) {
         StringBuilder sb = new StringBuilder();
         for (int i = from; i < to; i++) {
-            sb.append("dn: uid=u").append(i).append(',').append(PEOPLE).append('\n')
-                    .append("objectClass: inetOrgPerson\nuid: u").append(i).append("\ncn: User ").append(i)
-                    .append("\nsn: U\nmail: u").append(i).append("@example.com\n\n");
+            sb.append("dn: uid=u")
+                    .append(i)
+                    .append(',')
+                    .append(PEOPLE)
+                    .append('\n')
+                    .append("objectClass: inetOrgPerson\nuid: u")
+                    .append(i)
+                    .append("\ncn: User ")
+                    .append(i)
+                    .append("\nsn: U\nmail: u")
+                    .append(i)
+                    .append("@example.com\n\n");
         }
         return sb.toString();
     }
@@ -84,7 +93,8 @@ class ReplicationRobustnessIT {
     void aConsumerKilledDuringItsRefreshAndWhilePersistingLosesNothingAndDuplicatesNothing(@TempDir Path dir)
             throws Exception {
         int n = 50_000;
-        try (TestServer provider = TestServer.memory("").loadResource("sample.ldif").loadLdif(people(0, n))) {
+        try (TestServer provider =
+                TestServer.memory("").loadResource("sample.ldif").loadLdif(people(0, n))) {
             ServerProcess replica = ServerProcess.start(dir.resolve("replica"), source(provider.port(), ""));
             try {
                 awaitCount(replica, n * 3 / 10);
@@ -100,8 +110,12 @@ class ReplicationRobustnessIT {
                     replica.kill();
                     p.delete("uid=u2," + PEOPLE);
                     p.modifyDN("uid=u3," + PEOPLE, "uid=u3-renamed", true);
-                    p.add("uid=late," + PEOPLE, new Attribute("objectClass", "inetOrgPerson"), new Attribute("uid", "late"),
-                            new Attribute("cn", "Late"), new Attribute("sn", "L"));
+                    p.add(
+                            "uid=late," + PEOPLE,
+                            new Attribute("objectClass", "inetOrgPerson"),
+                            new Attribute("uid", "late"),
+                            new Attribute("cn", "Late"),
+                            new Attribute("sn", "L"));
                     replica.restart();
                 }
                 Convergence.await(() -> admin(provider), replica::admin, BASE, 120);
@@ -122,8 +136,12 @@ class ReplicationRobustnessIT {
             provider.kill();
             provider.restart();
             try (LDAPConnection p = provider.admin()) {
-                p.add("uid=after,ou=people," + BASE, new Attribute("objectClass", "inetOrgPerson"),
-                        new Attribute("uid", "after"), new Attribute("cn", "After"), new Attribute("sn", "A"));
+                p.add(
+                        "uid=after,ou=people," + BASE,
+                        new Attribute("objectClass", "inetOrgPerson"),
+                        new Attribute("uid", "after"),
+                        new Attribute("cn", "After"),
+                        new Attribute("sn", "A"));
             }
             Convergence.await(provider::admin, () -> admin(replica), BASE, 60);
         } finally {
@@ -137,18 +155,26 @@ class ReplicationRobustnessIT {
         try (LDAPConnection p = provider.admin()) {
             p.add(PEOPLE, new Attribute("objectClass", "organizationalUnit"), new Attribute("ou", "people"));
         }
-        try (dev.linden.it.slapd.Slapd slapd = dev.linden.it.slapd.Slapd.start("", """
+        try (dev.linden.it.slapd.Slapd slapd = dev.linden.it.slapd.Slapd.start(
+                "", """
                 syncrepl rid=004 provider=ldap://127.0.0.1:%d bindmethod=simple binddn="%s"
                   credentials=%s searchbase="%s" type=refreshAndPersist retry="1 +" timeout=3
                 """.formatted(provider.port(), ServerProcess.ADMIN_DN, ServerProcess.ADMIN_PASSWORD, BASE))) {
-            java.util.concurrent.Callable<LDAPConnection> replica = () -> new LDAPConnection("127.0.0.1", slapd.port(),
-                    dev.linden.it.slapd.Slapd.ADMIN_DN, dev.linden.it.slapd.Slapd.ADMIN_PASSWORD);
+            java.util.concurrent.Callable<LDAPConnection> replica = () -> new LDAPConnection(
+                    "127.0.0.1",
+                    slapd.port(),
+                    dev.linden.it.slapd.Slapd.ADMIN_DN,
+                    dev.linden.it.slapd.Slapd.ADMIN_PASSWORD);
             Convergence.await(provider::admin, replica, BASE, 60);
             provider.kill();
             provider.restart();
             try (LDAPConnection p = provider.admin()) {
-                p.add("uid=after," + PEOPLE, new Attribute("objectClass", "inetOrgPerson"), new Attribute("uid", "after"),
-                        new Attribute("cn", "After"), new Attribute("sn", "A"));
+                p.add(
+                        "uid=after," + PEOPLE,
+                        new Attribute("objectClass", "inetOrgPerson"),
+                        new Attribute("uid", "after"),
+                        new Attribute("cn", "After"),
+                        new Attribute("sn", "A"));
             }
             Convergence.await(provider::admin, replica, BASE, 60);
         } finally {
@@ -158,14 +184,17 @@ class ReplicationRobustnessIT {
 
     @Test
     void aCutSlowOrResetLinkHealsAndConverges() throws Exception {
-        try (TestServer provider = TestServer.memory("").loadResource("sample.ldif").loadLdif(people(0, 200));
+        try (TestServer provider =
+                        TestServer.memory("").loadResource("sample.ldif").loadLdif(people(0, 200));
                 TcpProxy link = new TcpProxy(provider.port());
                 TestServer replica = TestServer.memory(source(link.port(), ""));
                 LDAPConnection p = admin(provider)) {
             Convergence.await(() -> admin(provider), () -> admin(replica), BASE, 60);
             link.mode(TcpProxy.Mode.BLACKHOLE); // a partition: connections hang, nothing passes
             for (int i = 0; i < 20; i++) {
-                p.modify("uid=u" + i + "," + PEOPLE, new Modification(ModificationType.REPLACE, "description", "cut " + i));
+                p.modify(
+                        "uid=u" + i + "," + PEOPLE,
+                        new Modification(ModificationType.REPLACE, "description", "cut " + i));
             }
             p.delete("uid=u50," + PEOPLE);
             Thread.sleep(7000); // past the consumer's timeout: it notices and retries into the cut
@@ -184,7 +213,8 @@ class ReplicationRobustnessIT {
     @Test
     void aConsumerAwayLongerThanTheChangelogIsRefreshedInFullDeletesIncluded(@TempDir Path dir) throws Exception {
         try (TestServer provider = TestServer.memory("replication: {changelog: {maxChanges: 10}}\n")
-                .loadResource("sample.ldif").loadLdif(people(0, 100));
+                        .loadResource("sample.ldif")
+                        .loadLdif(people(0, 100));
                 LDAPConnection p = admin(provider)) {
             ServerProcess replica = ServerProcess.start(dir.resolve("replica"), source(provider.port(), ""));
             try {
@@ -197,7 +227,9 @@ class ReplicationRobustnessIT {
                 replica.restart();
                 Convergence.await(() -> admin(provider), replica::admin, BASE, 60);
                 try (LDAPConnection r = replica.admin()) {
-                    assertThat(r.getEntry("uid=u5," + PEOPLE)).as("deleted while away").isNull();
+                    assertThat(r.getEntry("uid=u5," + PEOPLE))
+                            .as("deleted while away")
+                            .isNull();
                 }
             } finally {
                 replica.close();
@@ -209,28 +241,43 @@ class ReplicationRobustnessIT {
     void aConsumerThatNeverReadsSlowsNoWriteAndIsDisconnected() throws Exception {
         // entries of 4 KB each: far more than the socket buffers on both sides hold
         try (TestServer provider = TestServer.memory("limits: {writeTimeoutSeconds: 3, writeBufferBytes: 65536}\n")
-                .loadResource("sample.ldif").loadLdif(people(0, 3000).replace("\nsn: U\n", "\nsn: U\ndescription: "
-                        + "x".repeat(4000) + "\n"));
+                        .loadResource("sample.ldif")
+                        .loadLdif(people(0, 3000)
+                                .replace("\nsn: U\n", "\nsn: U\ndescription: " + "x".repeat(4000) + "\n"));
                 Socket stuck = new Socket();
                 LDAPConnection p = admin(provider)) {
             stuck.setReceiveBufferSize(4096); // before connecting, or the window is already agreed
             stuck.connect(new java.net.InetSocketAddress("127.0.0.1", provider.port()));
             var out = stuck.getOutputStream();
-            out.write(LdapEncoder.encode(new LdapMessage(1, BindRequest.simple(TestServer.ADMIN_DN,
-                    TestServer.ADMIN_PASSWORD.getBytes(StandardCharsets.UTF_8)))));
-            out.write(LdapEncoder.encode(new LdapMessage(2, new SearchRequest(BASE, SearchScope.SUB, DerefAliases.NEVER,
-                    0, 0, false, FilterText.parse("(objectClass=*)"), List.of("*", "+")),
+            out.write(LdapEncoder.encode(new LdapMessage(
+                    1,
+                    BindRequest.simple(
+                            TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD.getBytes(StandardCharsets.UTF_8)))));
+            out.write(LdapEncoder.encode(new LdapMessage(
+                    2,
+                    new SearchRequest(
+                            BASE,
+                            SearchScope.SUB,
+                            DerefAliases.NEVER,
+                            0,
+                            0,
+                            false,
+                            FilterText.parse("(objectClass=*)"),
+                            List.of("*", "+")),
                     List.of(new SyncRequestControl(SyncMode.REFRESH_AND_PERSIST, null, false).encode(true)))));
             out.flush(); // and never read
             long[] millis = new long[300];
             for (int i = 0; i < millis.length; i++) {
                 long start = System.nanoTime();
-                p.modify("uid=u" + i + "," + PEOPLE, new Modification(ModificationType.REPLACE, "description", "w" + i));
+                p.modify(
+                        "uid=u" + i + "," + PEOPLE, new Modification(ModificationType.REPLACE, "description", "w" + i));
                 millis[i] = (System.nanoTime() - start) / 1_000_000;
             }
             java.util.Arrays.sort(millis);
             // every write done, and the typical one not held up (a shared, noisy machine: no worst-case bound)
-            assertThat(millis[millis.length / 2]).as("the median write while a consumer does not read, ms").isLessThan(200);
+            assertThat(millis[millis.length / 2])
+                    .as("the median write while a consumer does not read, ms")
+                    .isLessThan(200);
             Thread.sleep(10_000); // past the stall timeout, still without reading
             InputStream in = stuck.getInputStream();
             stuck.setSoTimeout(2000);
@@ -246,7 +293,9 @@ class ReplicationRobustnessIT {
             } catch (java.io.IOException e) {
                 closed = true; // reset
             }
-            assertThat(closed).as("the provider ends a consumer that does not keep up").isTrue();
+            assertThat(closed)
+                    .as("the provider ends a consumer that does not keep up")
+                    .isTrue();
         }
     }
 }

@@ -11,8 +11,7 @@ final class Replicator {
     static final String DN = "cn=replicator,dc=example,dc=com";
     static final String PASSWORD = "replicator-secret";
 
-    private Replicator() {
-    }
+    private Replicator() {}
 
     /** The access rules and replication section of a provider, {@code secrets} the hashes it may read. */
     static String providerYaml(String secrets) {

@@ -47,7 +47,8 @@ final class ServerProcess implements AutoCloseable {
     /** Writes its linden.yaml again with {@code extraYaml}: a running server reads it at its next start. */
     void reconfigure(String extraYaml) throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("linden.yaml"), """
+        Files.writeString(
+                dir.resolve("linden.yaml"), """
                 listen: {host: 127.0.0.1, port: %d}
                 suffix: dc=example,dc=com
                 rootPassword: %s
@@ -70,12 +71,24 @@ final class ServerProcess implements AutoCloseable {
     /** Starts the server's process without waiting for it, so several can start side by side. */
     void launch() throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = List.of(java, "--add-opens", "java.base/java.nio=ALL-UNNAMED", "--add-opens",
-                "java.base/sun.nio.ch=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED", "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), "dev.linden.cli.Main", "serve", "--config",
+        List<String> cmd = List.of(
+                java,
+                "--add-opens",
+                "java.base/java.nio=ALL-UNNAMED",
+                "--add-opens",
+                "java.base/sun.nio.ch=ALL-UNNAMED",
+                "--enable-native-access=ALL-UNNAMED",
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.linden.cli.Main",
+                "serve",
+                "--config",
                 dir.resolve("linden.yaml").toString());
-        process = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(dir.toFile(), "server.log"))).start();
+        process = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(dir.toFile(), "server.log")))
+                .start();
     }
 
     /** Waits until the administrator of a launched server can bind. */
@@ -86,7 +99,8 @@ final class ServerProcess implements AutoCloseable {
                 return;
             } catch (LDAPException e) {
                 if (!process.isAlive() || System.currentTimeMillis() > deadline) {
-                    throw new IllegalStateException("the server did not start: " + Files.readString(dir.resolve("server.log")));
+                    throw new IllegalStateException(
+                            "the server did not start: " + Files.readString(dir.resolve("server.log")));
                 }
                 Thread.sleep(100);
             }

@@ -91,9 +91,13 @@ final class WriteLoad implements AutoCloseable {
             ResultCode result;
             try {
                 if (value == null) {
-                    result = conn.add(dn, new Attribute("objectClass", "inetOrgPerson"),
-                            new Attribute("uid", "t" + thread + "-" + seq), new Attribute("cn", "Load " + seq),
-                            new Attribute("sn", "T" + thread)).getResultCode();
+                    result = conn.add(
+                                    dn,
+                                    new Attribute("objectClass", "inetOrgPerson"),
+                                    new Attribute("uid", "t" + thread + "-" + seq),
+                                    new Attribute("cn", "Load " + seq),
+                                    new Attribute("sn", "T" + thread))
+                            .getResultCode();
                 } else {
                     result = conn.modify(dn, new Modification(ModificationType.REPLACE, "description", value))
                             .getResultCode();
@@ -184,8 +188,9 @@ final class WriteLoad implements AutoCloseable {
 
     /** How many writes thread {@code thread} had acknowledged between {@code from} and {@code to}. */
     long acknowledged(int thread, long from, long to) {
-        return writes.stream().filter(w -> w.thread() == thread && w.acknowledged() && w.sentAt() > from
-                && w.endedAt() < to).count();
+        return writes.stream()
+                .filter(w -> w.thread() == thread && w.acknowledged() && w.sentAt() > from && w.endedAt() < to)
+                .count();
     }
 
     /**
@@ -199,7 +204,8 @@ final class WriteLoad implements AutoCloseable {
             if (w.add()) {
                 continue;
             }
-            Set<String> possible = out.computeIfAbsent(w.dn(), dn -> new HashSet<>(java.util.Collections.singleton(null)));
+            Set<String> possible =
+                    out.computeIfAbsent(w.dn(), dn -> new HashSet<>(java.util.Collections.singleton(null)));
             if (w.acknowledged()) {
                 possible.clear();
             }

@@ -26,8 +26,8 @@ public final class Slapd implements AutoCloseable {
     private static final Path LDAPADD = Path.of("/usr/bin/ldapadd");
     private static final Path LDAPWHOAMI = Path.of("/usr/bin/ldapwhoami");
     private static final Path SLAPADD = Path.of("/usr/sbin/slapadd");
-    private static final String INSTALL = "slapd and ldap-utils are needed by the differential tests: "
-            + "apt-get install -y slapd ldap-utils";
+    private static final String INSTALL =
+            "slapd and ldap-utils are needed by the differential tests: " + "apt-get install -y slapd ldap-utils";
     private static final long START_TIMEOUT_MS = 10_000;
 
     private final Path dir;
@@ -83,8 +83,17 @@ public final class Slapd implements AutoCloseable {
             if (rc != 0) {
                 throw new IllegalStateException("slapadd exited with " + rc + ": " + Files.readString(out));
             }
-            Process p = new ProcessBuilder(SLAPD.toString(), "-f", conf.toString(), "-h", "ldap://127.0.0.1:" + port + "/",
-                    "-d", "none").redirectErrorStream(true).redirectOutput(dir.resolve("slapd.log").toFile()).start();
+            Process p = new ProcessBuilder(
+                            SLAPD.toString(),
+                            "-f",
+                            conf.toString(),
+                            "-h",
+                            "ldap://127.0.0.1:" + port + "/",
+                            "-d",
+                            "none")
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("slapd.log").toFile())
+                    .start();
             Slapd slapd = new Slapd(dir, p, port, -1, false);
             try {
                 slapd.awaitBind();
@@ -117,9 +126,17 @@ public final class Slapd implements AutoCloseable {
                 int port = freePort();
                 int ldapsPort = ldaps ? freePort() : -1;
                 String urls = "ldap://127.0.0.1:" + port + "/" + (ldaps ? " ldaps://127.0.0.1:" + ldapsPort + "/" : "");
-                Process p = new ProcessBuilder(SLAPD.toString(), "-f", dir.resolve("slapd.conf").toString(),
-                        "-h", urls, "-d", "none")
-                        .redirectErrorStream(true).redirectOutput(dir.resolve("slapd.log").toFile()).start();
+                Process p = new ProcessBuilder(
+                                SLAPD.toString(),
+                                "-f",
+                                dir.resolve("slapd.conf").toString(),
+                                "-h",
+                                urls,
+                                "-d",
+                                "none")
+                        .redirectErrorStream(true)
+                        .redirectOutput(dir.resolve("slapd.log").toFile())
+                        .start();
                 Slapd slapd = new Slapd(dir, p, port, ldapsPort, adminOverTls);
                 try {
                     slapd.awaitBind();
@@ -210,10 +227,19 @@ public final class Slapd implements AutoCloseable {
     public String slapcat() {
         try {
             Path out = Files.createTempFile(dir, "slapcat", ".ldif");
-            int rc = run(List.of("/usr/sbin/slapcat", "-f", dir.resolve("slapd.conf").toString(), "-b", SUFFIX, "-l",
-                    out.toString()), dir.resolve("slapcat.log"));
+            int rc = run(
+                    List.of(
+                            "/usr/sbin/slapcat",
+                            "-f",
+                            dir.resolve("slapd.conf").toString(),
+                            "-b",
+                            SUFFIX,
+                            "-l",
+                            out.toString()),
+                    dir.resolve("slapcat.log"));
             if (rc != 0) {
-                throw new IllegalStateException("slapcat exited with " + rc + ": " + Files.readString(dir.resolve("slapcat.log")));
+                throw new IllegalStateException(
+                        "slapcat exited with " + rc + ": " + Files.readString(dir.resolve("slapcat.log")));
             }
             return Files.readString(out);
         } catch (IOException e) {
@@ -223,7 +249,8 @@ public final class Slapd implements AutoCloseable {
 
     /** A tool's command line binding as the administrator (with StartTLS when the server wants TLS for binds). */
     private List<String> admin(String tool) {
-        List<String> c = new java.util.ArrayList<>(List.of(tool, "-x", "-H", url(), "-D", ADMIN_DN, "-w", ADMIN_PASSWORD));
+        List<String> c =
+                new java.util.ArrayList<>(List.of(tool, "-x", "-H", url(), "-D", ADMIN_DN, "-w", ADMIN_PASSWORD));
         if (adminOverTls) {
             c.add("-ZZ");
         }
@@ -252,10 +279,14 @@ public final class Slapd implements AutoCloseable {
     /** Stops slapd (SIGTERM) and starts it again on the same data and port, waiting until it answers. */
     public Slapd restart() throws IOException {
         stop();
-        String urls = "ldap://127.0.0.1:" + port + "/" + (ldapsPort >= 0 ? " ldaps://127.0.0.1:" + ldapsPort + "/" : "");
-        process = new ProcessBuilder(SLAPD.toString(), "-f", dir.resolve("slapd.conf").toString(), "-h", urls, "-d", "none")
+        String urls =
+                "ldap://127.0.0.1:" + port + "/" + (ldapsPort >= 0 ? " ldaps://127.0.0.1:" + ldapsPort + "/" : "");
+        process = new ProcessBuilder(
+                        SLAPD.toString(), "-f", dir.resolve("slapd.conf").toString(), "-h", urls, "-d", "none")
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("slapd.log").toFile())).start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dir.resolve("slapd.log").toFile()))
+                .start();
         awaitBind();
         return this;
     }
@@ -288,8 +319,10 @@ public final class Slapd implements AutoCloseable {
 
     private static int run(List<String> command, Path output) {
         try {
-            ProcessBuilder b = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-            b.environment().put("LDAPTLS_REQCERT", "never"); // the administrator's own tools trust the test's certificate
+            ProcessBuilder b =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+            b.environment()
+                    .put("LDAPTLS_REQCERT", "never"); // the administrator's own tools trust the test's certificate
             Process p = b.start();
             if (!p.waitFor(30, TimeUnit.SECONDS)) {
                 p.destroyForcibly();

@@ -22,10 +22,10 @@ import dev.linden.protocol.sync.SyncState;
 import dev.linden.protocol.sync.SyncStateControl;
 import dev.linden.testkit.ScriptedPeer;
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -56,11 +56,13 @@ class LdapSearchSyncIT {
     }
 
     private static Run ldapsearch(String url, String syncOption) throws Exception {
-        assertThat(LDAPSEARCH).as("ldapsearch is missing: apt-get install -y ldap-utils").isExecutable();
+        assertThat(LDAPSEARCH)
+                .as("ldapsearch is missing: apt-get install -y ldap-utils")
+                .isExecutable();
         Path out = Files.createTempFile("ldapsearch", ".out");
         Path err = Files.createTempFile("ldapsearch", ".err");
-        ProcessBuilder pb = new ProcessBuilder(LDAPSEARCH.toString(), "-x", "-H", url, "-b", "dc=example,dc=com",
-                "-E", syncOption, "(objectClass=*)");
+        ProcessBuilder pb = new ProcessBuilder(
+                LDAPSEARCH.toString(), "-x", "-H", url, "-b", "dc=example,dc=com", "-E", syncOption, "(objectClass=*)");
         pb.environment().put("LDAPNOINIT", "1"); // no ldap.conf or .ldaprc of this machine
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());
         return new Run(pb.start(), out, err);
@@ -92,8 +94,10 @@ class LdapSearchSyncIT {
     }
 
     private static LdapMessage entry(int id, String uid, UUID uuid, SyncState state, String cookie) {
-        return new LdapMessage(id, new SearchResultEntry("uid=" + uid + ",dc=example,dc=com",
-                List.of(new PartialAttribute("uid", List.of(utf8(uid))))),
+        return new LdapMessage(
+                id,
+                new SearchResultEntry(
+                        "uid=" + uid + ",dc=example,dc=com", List.of(new PartialAttribute("uid", List.of(utf8(uid))))),
                 List.of(new SyncStateControl(state, uuid, cookie == null ? null : utf8(cookie)).encode()));
     }
 
@@ -106,22 +110,29 @@ class LdapSearchSyncIT {
             SyncRequestControl request = SyncRequestControl.decode(control);
             assertThat(control.critical()).isTrue();
             assertThat(request).isEqualTo(new SyncRequestControl(SyncMode.REFRESH_ONLY, utf8(COOKIE), false));
-            assertThat(request.encodeValue()).as("the same value as ldapsearch's").containsExactly(control.value());
+            assertThat(request.encodeValue())
+                    .as("the same value as ldapsearch's")
+                    .containsExactly(control.value());
 
             int id = search.messageId();
             peer.send(entry(id, "alice", ALICE, SyncState.ADD, null));
             peer.send(new LdapMessage(id, new SyncIdSet(utf8(COOKIE), false, List.of(BOB, CAROL)).encode()));
             peer.send(new LdapMessage(id, new RefreshPresent(null, false).encode()));
             peer.send(new LdapMessage(id, new SyncIdSet(null, true, List.of(CAROL)).encode()));
-            peer.send(new LdapMessage(id, new SearchResultDone(LdapResult.success()),
+            peer.send(new LdapMessage(
+                    id,
+                    new SearchResultDone(LdapResult.success()),
                     List.of(new SyncDoneControl(utf8(LATER), true).encode())));
             String out = run.output();
             assertThat(run.process().exitValue()).as(out).isZero();
-            assertThat(out).contains(
-                    "# SyncState control, UUID " + ALICE + " added",
-                    "# SyncInfo Received: ID Set\n# cookie: " + COOKIE + "\n# syncUUIDs:\n#\t" + BOB + "\n#\t" + CAROL + "\n",
-                    "# SyncInfo Received: refresh present\n\n# SyncInfo Received: ID Set\n# following UUIDs no longer match the search\n# syncUUIDs:\n#\t" + CAROL + "\n",
-                    "# SyncDone control refreshDeletes=1\n# cookie: " + LATER + "\n");
+            assertThat(out)
+                    .contains(
+                            "# SyncState control, UUID " + ALICE + " added",
+                            "# SyncInfo Received: ID Set\n# cookie: " + COOKIE + "\n# syncUUIDs:\n#\t" + BOB + "\n#\t"
+                                    + CAROL + "\n",
+                            "# SyncInfo Received: refresh present\n\n# SyncInfo Received: ID Set\n# following UUIDs no longer match the search\n# syncUUIDs:\n#\t"
+                                    + CAROL + "\n",
+                            "# SyncDone control refreshDeletes=1\n# cookie: " + LATER + "\n");
             assertThat(out).doesNotContain("refresh done", "UUID malformed", "SyncInfoValue unknown");
         }
     }
@@ -135,7 +146,9 @@ class LdapSearchSyncIT {
             assertThat(control.critical()).isFalse();
             SyncRequestControl request = SyncRequestControl.decode(control);
             assertThat(request).isEqualTo(new SyncRequestControl(SyncMode.REFRESH_AND_PERSIST, null, false));
-            assertThat(request.encodeValue()).containsExactly(control.value()).containsExactly(HexFormat.of().parseHex("30030a0103"));
+            assertThat(request.encodeValue())
+                    .containsExactly(control.value())
+                    .containsExactly(HexFormat.of().parseHex("30030a0103"));
 
             int id = search.messageId();
             peer.send(entry(id, "alice", ALICE, SyncState.ADD, null));
@@ -146,13 +159,15 @@ class LdapSearchSyncIT {
             peer.send(entry(id, "bob", BOB, SyncState.PRESENT, null));
             peer.hangUp(); // ldapsearch would wait for changes for ever
             String out = run.output();
-            assertThat(out).contains(
-                    "# SyncState control, UUID " + ALICE + " added",
-                    "# SyncInfo Received: refresh delete\n# cookie: " + COOKIE + "\n# refresh done, switching to persist stage",
-                    "# SyncState control, UUID " + BOB + " modified\n# cookie: " + LATER + "\n",
-                    "# SyncState control, UUID " + CAROL + " deleted",
-                    "# SyncInfo Received: new cookie\n# cookie: " + LATER + "\n",
-                    "# SyncState control, UUID " + BOB + " present");
+            assertThat(out)
+                    .contains(
+                            "# SyncState control, UUID " + ALICE + " added",
+                            "# SyncInfo Received: refresh delete\n# cookie: " + COOKIE
+                                    + "\n# refresh done, switching to persist stage",
+                            "# SyncState control, UUID " + BOB + " modified\n# cookie: " + LATER + "\n",
+                            "# SyncState control, UUID " + CAROL + " deleted",
+                            "# SyncInfo Received: new cookie\n# cookie: " + LATER + "\n",
+                            "# SyncState control, UUID " + BOB + " present");
         }
     }
 

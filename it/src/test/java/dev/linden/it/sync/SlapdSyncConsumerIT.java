@@ -61,7 +61,9 @@ class SlapdSyncConsumerIT {
             Control syncControl = control(first, SyncRequestControl.OID);
             SyncRequestControl request = SyncRequestControl.decode(syncControl);
             assertThat(request.mode()).isEqualTo(SyncMode.REFRESH_ONLY);
-            assertThat(request.reloadHint()).as("slapd's consumer asks for a reload rather than an error").isTrue();
+            assertThat(request.reloadHint())
+                    .as("slapd's consumer asks for a reload rather than an error")
+                    .isTrue();
             SyncCookie initial = SyncCookie.parse(request.cookie());
             assertThat(initial.rid()).hasValue(1);
             assertThat(initial.csns().isEmpty()).isTrue();
@@ -70,23 +72,42 @@ class SlapdSyncConsumerIT {
             assertThat(manageDsaIt.critical()).isTrue();
 
             int id = first.messageId();
-            provider.send(entry(id, BASE, baseUuid, baseCsn, attr("objectClass", "dcObject", "organization"),
-                    attr("dc", "example"), attr("o", "Example")));
-            provider.send(entry(id, "uid=alice," + BASE, aliceUuid, aliceCsn, attr("objectClass", "inetOrgPerson"),
-                    attr("uid", "alice"), attr("cn", "Alice"), attr("sn", "Liddell")));
+            provider.send(entry(
+                    id,
+                    BASE,
+                    baseUuid,
+                    baseCsn,
+                    attr("objectClass", "dcObject", "organization"),
+                    attr("dc", "example"),
+                    attr("o", "Example")));
+            provider.send(entry(
+                    id,
+                    "uid=alice," + BASE,
+                    aliceUuid,
+                    aliceCsn,
+                    attr("objectClass", "inetOrgPerson"),
+                    attr("uid", "alice"),
+                    attr("cn", "Alice"),
+                    attr("sn", "Liddell")));
             SyncCookie state = SyncCookie.of(1, 1, CsnVector.of(aliceCsn));
-            provider.send(new LdapMessage(id, new SearchResultDone(LdapResult.success()),
+            provider.send(new LdapMessage(
+                    id,
+                    new SearchResultDone(LdapResult.success()),
                     List.of(new SyncDoneControl(state.toBytes(), true).encode())));
 
             // the next poll, on a new connection or the same one, carries slapd's cookie: ours, kept
             LdapMessage second = nextSearch(provider);
-            SyncCookie resent = SyncCookie.parse(SyncRequestControl.decode(control(second, SyncRequestControl.OID)).cookie());
+            SyncCookie resent = SyncCookie.parse(SyncRequestControl.decode(control(second, SyncRequestControl.OID))
+                    .cookie());
             assertThat(resent.rid()).hasValue(1);
             assertThat(resent.csns()).isEqualTo(state.csns());
-            provider.send(new LdapMessage(second.messageId(), new SearchResultDone(LdapResult.success()),
+            provider.send(new LdapMessage(
+                    second.messageId(),
+                    new SearchResultDone(LdapResult.success()),
                     List.of(new SyncDoneControl(state.toBytes(), false).encode())));
 
-            try (LDAPConnection admin = new LDAPConnection("127.0.0.1", slapd.port(), Slapd.ADMIN_DN, Slapd.ADMIN_PASSWORD)) {
+            try (LDAPConnection admin =
+                    new LDAPConnection("127.0.0.1", slapd.port(), Slapd.ADMIN_DN, Slapd.ADMIN_PASSWORD)) {
                 var alice = admin.getEntry("uid=alice," + BASE, "entryUUID", "entryCSN");
                 assertThat(alice).as("alice replicated into slapd").isNotNull();
                 assertThat(alice.getAttributeValue("entryUUID")).isEqualTo(aliceUuid.toString());
@@ -129,20 +150,25 @@ class SlapdSyncConsumerIT {
     }
 
     private static Control control(LdapMessage m, String oid) {
-        List<Control> found = m.controls().stream().filter(c -> c.oid().equals(oid)).toList();
+        List<Control> found =
+                m.controls().stream().filter(c -> c.oid().equals(oid)).toList();
         assertThat(found).as("controls %s", oid).hasSize(1);
         return found.get(0);
     }
 
     private static PartialAttribute attr(String type, String... values) {
-        return new PartialAttribute(type, Arrays.stream(values).map(v -> v.getBytes(StandardCharsets.UTF_8)).toList());
+        return new PartialAttribute(
+                type,
+                Arrays.stream(values)
+                        .map(v -> v.getBytes(StandardCharsets.UTF_8))
+                        .toList());
     }
 
     private static LdapMessage entry(int id, String dn, UUID uuid, Csn csn, PartialAttribute... attributes) {
         List<PartialAttribute> all = new ArrayList<>(List.of(attributes));
         all.add(attr("entryUUID", uuid.toString()));
         all.add(attr("entryCSN", csn.toString()));
-        return new LdapMessage(id, new SearchResultEntry(dn, all),
-                List.of(new SyncStateControl(SyncState.ADD, uuid, null).encode()));
+        return new LdapMessage(
+                id, new SearchResultEntry(dn, all), List.of(new SyncStateControl(SyncState.ADD, uuid, null).encode()));
     }
 }

@@ -97,9 +97,11 @@ class SlapdSyncProviderIT {
     }
 
     /** What one refreshOnly search brought back, decoded with Linden's codecs. */
-    record Refresh(List<SearchResultEntry> entries, List<SyncStateControl> states, List<SyncInfo> infos,
-            SyncDoneControl done) {
-    }
+    record Refresh(
+            List<SearchResultEntry> entries,
+            List<SyncStateControl> states,
+            List<SyncInfo> infos,
+            SyncDoneControl done) {}
 
     private static Refresh refreshOnly(byte[] cookie) throws Exception {
         SearchRequest search = new SearchRequest(BASE, SearchScope.SUB, "(objectClass=*)", "*", "+");
@@ -113,13 +115,18 @@ class SlapdSyncProviderIT {
             states.add(stateOf(e));
         }
         Control done = only(result.getResponseControls(), SyncDoneControl.OID);
-        return new Refresh(result.getSearchEntries(), states, infos, SyncDoneControl.decodeValue(done.getValue().getValue()));
+        return new Refresh(
+                result.getSearchEntries(),
+                states,
+                infos,
+                SyncDoneControl.decodeValue(done.getValue().getValue()));
     }
 
     @Test
     void aFirstRefreshIsReadWhole() throws Exception {
         Refresh first = refreshOnly(null);
-        assertThat(first.entries()).hasSize(admin.search(BASE, SearchScope.SUB, "(objectClass=*)").getEntryCount());
+        assertThat(first.entries())
+                .hasSize(admin.search(BASE, SearchScope.SUB, "(objectClass=*)").getEntryCount());
         Csn newest = null;
         for (int i = 0; i < first.entries().size(); i++) {
             SearchResultEntry e = first.entries().get(i);
@@ -152,8 +159,10 @@ class SlapdSyncProviderIT {
     void anIncrementalRefreshNamesTheDeletionsFromTheSessionLog() throws Exception {
         Refresh before = refreshOnly(null);
         SyncCookie start = SyncCookie.parse(before.done().cookie()).withRid(1); // slapd ignores a cookie without rid
-        admin.modify("uid=alice,ou=people," + BASE, new Modification(ModificationType.REPLACE, "description", "changed"));
-        UUID carol = UUID.fromString(admin.getEntry("uid=carol,ou=people," + BASE, "entryUUID").getAttributeValue("entryUUID"));
+        admin.modify(
+                "uid=alice,ou=people," + BASE, new Modification(ModificationType.REPLACE, "description", "changed"));
+        UUID carol = UUID.fromString(
+                admin.getEntry("uid=carol,ou=people," + BASE, "entryUUID").getAttributeValue("entryUUID"));
         admin.delete("uid=carol,ou=people," + BASE);
 
         Refresh after = refreshOnly(start.toBytes());
@@ -181,7 +190,8 @@ class SlapdSyncProviderIT {
 
     @Test
     void refreshAndPersistStreamsChangesWithTheirCookies() throws Exception {
-        byte[] cookie = SyncCookie.parse(refreshOnly(null).done().cookie()).withRid(2).toBytes();
+        byte[] cookie =
+                SyncCookie.parse(refreshOnly(null).done().cookie()).withRid(2).toBytes();
         BlockingQueue<Object> received = new LinkedBlockingQueue<>();
         AsyncSearchResultListener listener = new AsyncSearchResultListener() {
             @Override
@@ -200,7 +210,8 @@ class SlapdSyncProviderIT {
             }
         };
         SearchRequest search = new SearchRequest(listener, BASE, SearchScope.SUB, "(objectClass=*)", "*", "+");
-        search.addControl(toUnboundId(new SyncRequestControl(SyncMode.REFRESH_AND_PERSIST, cookie, false).encode(false)));
+        search.addControl(
+                toUnboundId(new SyncRequestControl(SyncMode.REFRESH_AND_PERSIST, cookie, false).encode(false)));
         search.setIntermediateResponseListener(received::add);
         AsyncRequestID id = admin.asyncSearch(search);
         try {
@@ -208,10 +219,15 @@ class SlapdSyncProviderIT {
             assertThat(first).as("the end of the refresh").isInstanceOf(IntermediateResponse.class);
             SyncInfo endOfRefresh = decodeInfo((IntermediateResponse) first);
             assertThat(endOfRefresh).isInstanceOfAny(RefreshDelete.class, RefreshPresent.class);
-            assertThat(endOfRefresh instanceof RefreshDelete d ? d.refreshDone() : ((RefreshPresent) endOfRefresh).refreshDone())
+            assertThat(
+                            endOfRefresh instanceof RefreshDelete d
+                                    ? d.refreshDone()
+                                    : ((RefreshPresent) endOfRefresh).refreshDone())
                     .isTrue();
 
-            admin.modify("uid=bob,ou=people," + BASE, new Modification(ModificationType.REPLACE, "description", "persisted"));
+            admin.modify(
+                    "uid=bob,ou=people," + BASE,
+                    new Modification(ModificationType.REPLACE, "description", "persisted"));
             Object change = received.poll(10, TimeUnit.SECONDS);
             assertThat(change).isInstanceOf(SearchResultEntry.class);
             SearchResultEntry bob = (SearchResultEntry) change;
@@ -220,7 +236,8 @@ class SlapdSyncProviderIT {
             assertThat(state.entryUuid()).isEqualTo(UUID.fromString(bob.getAttributeValue("entryUUID")));
             SyncCookie changeCookie = SyncCookie.parse(state.cookie());
             assertThat(changeCookie.toString()).isEqualTo(new String(state.cookie(), StandardCharsets.US_ASCII));
-            assertThat(changeCookie.csns().csns()).as("a persist cookie carries that change's CSN only")
+            assertThat(changeCookie.csns().csns())
+                    .as("a persist cookie carries that change's CSN only")
                     .containsExactly(Csn.parse(bob.getAttributeValue("entryCSN")));
         } finally {
             admin.abandon(id);
@@ -228,7 +245,9 @@ class SlapdSyncProviderIT {
     }
 
     private static SyncStateControl stateOf(SearchResultEntry entry) throws Exception {
-        return SyncStateControl.decodeValue(only(List.of(entry.getControls()), SyncStateControl.OID).getValue().getValue());
+        return SyncStateControl.decodeValue(only(List.of(entry.getControls()), SyncStateControl.OID)
+                .getValue()
+                .getValue());
     }
 
     private static Control only(Control[] controls, String oid) {
@@ -236,7 +255,8 @@ class SlapdSyncProviderIT {
     }
 
     private static Control only(List<Control> controls, String oid) {
-        List<Control> found = controls.stream().filter(c -> c.getOID().equals(oid)).toList();
+        List<Control> found =
+                controls.stream().filter(c -> c.getOID().equals(oid)).toList();
         assertThat(found).as("controls %s", oid).hasSize(1);
         return found.get(0);
     }

@@ -34,8 +34,8 @@ import org.junit.jupiter.api.Test;
  * record, and both write the same bytes.
  */
 class UnboundIdSyncCodecTest {
-    private static final byte[] COOKIE = "rid=001,sid=001,csn=20261206124807.170433Z#000000#001#000000"
-            .getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] COOKIE =
+            "rid=001,sid=001,csn=20261206124807.170433Z#000000#001#000000".getBytes(StandardCharsets.US_ASCII);
     private static final List<byte[]> COOKIES = java.util.Arrays.asList(null, new byte[0], COOKIE);
 
     @Test
@@ -45,14 +45,18 @@ class UnboundIdSyncCodecTest {
                 for (boolean hint : new boolean[] {false, true}) {
                     SyncRequestControl ours = new SyncRequestControl(mode, cookie, hint);
                     ContentSyncRequestControl theirs = new ContentSyncRequestControl(unboundId(ours.encode(true)));
-                    assertThat(theirs.getMode()).isEqualTo(mode == SyncMode.REFRESH_ONLY
-                            ? ContentSyncRequestMode.REFRESH_ONLY : ContentSyncRequestMode.REFRESH_AND_PERSIST);
+                    assertThat(theirs.getMode())
+                            .isEqualTo(
+                                    mode == SyncMode.REFRESH_ONLY
+                                            ? ContentSyncRequestMode.REFRESH_ONLY
+                                            : ContentSyncRequestMode.REFRESH_AND_PERSIST);
                     assertThat(bytes(theirs.getCookie())).isEqualTo(cookie);
                     assertThat(theirs.getReloadHint()).isEqualTo(hint);
 
-                    ContentSyncRequestControl built = new ContentSyncRequestControl(true, theirs.getMode(),
-                            cookie == null ? null : new ASN1OctetString(cookie), hint);
-                    assertThat(SyncRequestControl.decodeValue(built.getValue().getValue())).isEqualTo(ours);
+                    ContentSyncRequestControl built = new ContentSyncRequestControl(
+                            true, theirs.getMode(), cookie == null ? null : new ASN1OctetString(cookie), hint);
+                    assertThat(SyncRequestControl.decodeValue(built.getValue().getValue()))
+                            .isEqualTo(ours);
                     assertThat(built.getValue().getValue()).containsExactly(ours.encodeValue());
                 }
             }
@@ -65,24 +69,29 @@ class UnboundIdSyncCodecTest {
         for (byte[] cookie : COOKIES) {
             for (SyncState state : SyncState.values()) {
                 SyncStateControl ours = new SyncStateControl(state, uuid, cookie);
-                ContentSyncStateControl theirs = new ContentSyncStateControl(SyncStateControl.OID, false,
-                        new ASN1OctetString(ours.encodeValue()));
+                ContentSyncStateControl theirs = new ContentSyncStateControl(
+                        SyncStateControl.OID, false, new ASN1OctetString(ours.encodeValue()));
                 assertThat(theirs.getState().name()).isEqualTo(state.name());
                 assertThat(theirs.getEntryUUID()).isEqualTo(uuid);
                 assertThat(bytes(theirs.getCookie())).isEqualTo(cookie);
-                ContentSyncStateControl built = new ContentSyncStateControl(ContentSyncState.valueOf(state.name()), uuid,
+                ContentSyncStateControl built = new ContentSyncStateControl(
+                        ContentSyncState.valueOf(state.name()),
+                        uuid,
                         cookie == null ? null : new ASN1OctetString(cookie));
-                assertThat(SyncStateControl.decodeValue(built.getValue().getValue())).isEqualTo(ours);
+                assertThat(SyncStateControl.decodeValue(built.getValue().getValue()))
+                        .isEqualTo(ours);
                 assertThat(built.getValue().getValue()).containsExactly(ours.encodeValue());
             }
             for (boolean deletes : new boolean[] {false, true}) {
                 SyncDoneControl ours = new SyncDoneControl(cookie, deletes);
-                ContentSyncDoneControl theirs = new ContentSyncDoneControl(SyncDoneControl.OID, false,
-                        new ASN1OctetString(ours.encodeValue()));
+                ContentSyncDoneControl theirs =
+                        new ContentSyncDoneControl(SyncDoneControl.OID, false, new ASN1OctetString(ours.encodeValue()));
                 assertThat(bytes(theirs.getCookie())).isEqualTo(cookie);
                 assertThat(theirs.refreshDeletes()).isEqualTo(deletes);
-                ContentSyncDoneControl built = new ContentSyncDoneControl(cookie == null ? null : new ASN1OctetString(cookie), deletes);
-                assertThat(SyncDoneControl.decodeValue(built.getValue().getValue())).isEqualTo(ours);
+                ContentSyncDoneControl built =
+                        new ContentSyncDoneControl(cookie == null ? null : new ASN1OctetString(cookie), deletes);
+                assertThat(SyncDoneControl.decodeValue(built.getValue().getValue()))
+                        .isEqualTo(ours);
                 assertThat(built.getValue().getValue()).containsExactly(ours.encodeValue());
             }
         }

@@ -26,9 +26,11 @@ class FlowControlIT {
 
     @Test
     void aClientPipeliningPastTheBoundGetsEveryAnswer() throws Exception {
-        try (TestServer server = TestServer.memory("limits: {maxOutstandingPerConnection: 4}\n").loadResource("sample.ldif");
+        try (TestServer server = TestServer.memory("limits: {maxOutstandingPerConnection: 4}\n")
+                        .loadResource("sample.ldif");
                 RawLdap client = RawLdap.connect(server.port())) {
-            assertThat(client.bind(TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD)).isZero();
+            assertThat(client.bind(TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD))
+                    .isZero();
             int requests = 2_000;
             client.searchWithoutReading("uid=alice,ou=people," + TestServer.SUFFIX, requests); // ids 2 ... 2001
             Set<Integer> done = new HashSet<>();
@@ -38,7 +40,8 @@ class FlowControlIT {
                 if (m.getProtocolOpType() == LDAPMessage.PROTOCOL_OP_TYPE_SEARCH_RESULT_ENTRY) {
                     entries++;
                 } else {
-                    assertThat(m.getSearchResultDoneProtocolOp().getResultCode()).isZero();
+                    assertThat(m.getSearchResultDoneProtocolOp().getResultCode())
+                            .isZero();
                     assertThat(done.add(m.getMessageID())).isTrue();
                 }
             }
@@ -50,14 +53,17 @@ class FlowControlIT {
     @Test
     void searchesWaitingForAClientToReadEndWhenAbandoned() throws Exception {
         try (TestServer server = TestServer.memory("").loadResource("sample.ldif");
-                LDAPConnection admin = new LDAPConnection("127.0.0.1", server.port(), TestServer.ADMIN_DN,
-                        TestServer.ADMIN_PASSWORD);
+                LDAPConnection admin =
+                        new LDAPConnection("127.0.0.1", server.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD);
                 RawLdap client = RawLdap.connect(server.port())) {
             addBigEntry(admin);
-            assertThat(client.bind(TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD)).isZero();
+            assertThat(client.bind(TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD))
+                    .isZero();
             client.searchWithoutReading(BIG, 64); // ids 2 ... 65: 8 MB of answers, more than the socket takes
             int port = client.socket.getLocalPort();
-            assertThat(eventually(() -> executing(admin, port) > 0)).as("searches wait for the client").isTrue();
+            assertThat(eventually(() -> executing(admin, port) > 0))
+                    .as("searches wait for the client")
+                    .isTrue();
             Thread.sleep(300);
             int waiting = executing(admin, port);
             assertThat(waiting).isPositive();
@@ -66,13 +72,21 @@ class FlowControlIT {
                 client.send(new LDAPMessage(100 + id, new AbandonRequestProtocolOp(id)));
             }
             // those waiting for room end now; those whose result is already queued stay until the client reads
-            assertThat(eventually(() -> executing(admin, port) < waiting)).as("abandoned, they end").isTrue();
+            assertThat(eventually(() -> executing(admin, port) < waiting))
+                    .as("abandoned, they end")
+                    .isTrue();
             int left = executing(admin, port);
             int[] entries = {0};
-            assertThat(client.rootDseAnswersAfterWhatIsQueued(entries)).as("and the connection serves on").isTrue();
-            assertThat(entries[0]).as("entries of the abandoned searches are not sent").isLessThan(64);
-            System.out.printf("FlowControlIT: of %d searches in progress, waiting for the client to read, %d ended when"
-                    + " abandoned; the client then received %d entries of 64%n", waiting, waiting - left, entries[0]);
+            assertThat(client.rootDseAnswersAfterWhatIsQueued(entries))
+                    .as("and the connection serves on")
+                    .isTrue();
+            assertThat(entries[0])
+                    .as("entries of the abandoned searches are not sent")
+                    .isLessThan(64);
+            System.out.printf(
+                    "FlowControlIT: of %d searches in progress, waiting for the client to read, %d ended when"
+                            + " abandoned; the client then received %d entries of 64%n",
+                    waiting, waiting - left, entries[0]);
         }
     }
 
@@ -108,7 +122,11 @@ class FlowControlIT {
         for (int v = 0; v < 32; v++) {
             values.add(("value " + v + " ").repeat(500).substring(0, 4000));
         }
-        admin.add(BIG, new Attribute("objectClass", "person"), new Attribute("cn", "big"), new Attribute("sn", "big"),
+        admin.add(
+                BIG,
+                new Attribute("objectClass", "person"),
+                new Attribute("cn", "big"),
+                new Attribute("sn", "big"),
                 new Attribute("description", values));
     }
 }

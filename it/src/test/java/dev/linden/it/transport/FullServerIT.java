@@ -22,13 +22,18 @@ class FullServerIT {
 
     @Test
     void aNewClientIsServedAndTheLongestIdleUnauthenticatedConnectionMakesRoom() throws Exception {
-        try (TestServer server = TestServer.memory("limits: {maxConnections: 5}\n").loadResource("sample.ldif");
-                LDAPConnection admin = new LDAPConnection("127.0.0.1", server.port(), TestServer.ADMIN_DN,
+        try (TestServer server =
+                        TestServer.memory("limits: {maxConnections: 5}\n").loadResource("sample.ldif");
+                LDAPConnection admin = new LDAPConnection(
+                        "127.0.0.1",
+                        server.port(),
+                        TestServer.ADMIN_DN,
                         TestServer.ADMIN_PASSWORD)) { // the 1st connection, bound, and the longest idle of all
             addBigEntry(admin);
             List<LDAPConnection> open = new ArrayList<>();
             try (RawLdap busy = RawLdap.connect(server.port())) { // the 2nd: never idle
-                assertThat(busy.bind(TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD)).isZero();
+                assertThat(busy.bind(TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD))
+                        .isZero();
                 busy.searchWithoutReading(BIG, 200); // 25 MB of answers it never reads: its searches wait
                 LDAPConnection oldAnonymous = connect(server, open); // the 3rd
                 LDAPConnection newAnonymous = connect(server, open); // the 4th
@@ -42,12 +47,15 @@ class FullServerIT {
                 assertThat(first.getRootDSE()).as("a 6th client is served").isNotNull();
                 assertClosedWithNotice(oldAnonymous);
                 for (LDAPConnection c : List.of(admin, newAnonymous, bob)) {
-                    assertThat(c.getRootDSE()).as("connections other than the longest-idle anonymous one stay").isNotNull();
+                    assertThat(c.getRootDSE())
+                            .as("connections other than the longest-idle anonymous one stay")
+                            .isNotNull();
                 }
 
                 LDAPConnection second = connect(server, open);
                 assertThat(second.getRootDSE()).isNotNull();
-                assertClosedWithNotice(first); // the longest-idle anonymous one now: it read the root DSE before the rest
+                assertClosedWithNotice(
+                        first); // the longest-idle anonymous one now: it read the root DSE before the rest
                 LDAPConnection third = connect(server, open);
                 assertThat(third.getRootDSE()).isNotNull();
                 assertClosedWithNotice(newAnonymous);
@@ -65,7 +73,9 @@ class FullServerIT {
                 for (LDAPConnection c : List.of(bob, alice, carol)) {
                     assertThat(c.getRootDSE()).isNotNull();
                 }
-                assertThat(busy.closedByServer(500)).as("the connection with searches in flight is never chosen").isFalse();
+                assertThat(busy.closedByServer(500))
+                        .as("the connection with searches in flight is never chosen")
+                        .isFalse();
             } finally {
                 open.forEach(LDAPConnection::close);
             }
@@ -74,17 +84,21 @@ class FullServerIT {
 
     @Test
     void whenEveryConnectionIsBusyANewClientIsRefused() throws Exception {
-        try (TestServer server = TestServer.memory("limits: {maxConnections: 1}\n").loadResource("sample.ldif")) {
-            try (LDAPConnection admin = new LDAPConnection("127.0.0.1", server.port(), TestServer.ADMIN_DN,
-                    TestServer.ADMIN_PASSWORD)) {
+        try (TestServer server =
+                TestServer.memory("limits: {maxConnections: 1}\n").loadResource("sample.ldif")) {
+            try (LDAPConnection admin =
+                    new LDAPConnection("127.0.0.1", server.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD)) {
                 addBigEntry(admin);
             }
             try (RawLdap busy = RawLdap.connect(server.port())) {
-                assertThat(busy.bind(TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD)).isZero();
+                assertThat(busy.bind(TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD))
+                        .isZero();
                 busy.searchWithoutReading(BIG, 200);
                 Thread.sleep(300); // the searches start and wait for the client to read
                 try (RawLdap refused = RawLdap.connect(server.port())) {
-                    assertThat(refused.closedByServer(5_000)).as("no idle connection to close: refused").isTrue();
+                    assertThat(refused.closedByServer(5_000))
+                            .as("no idle connection to close: refused")
+                            .isTrue();
                 }
                 assertThat(busy.closedByServer(500)).isFalse();
             }
@@ -113,7 +127,13 @@ class FullServerIT {
         for (int v = 0; v < 32; v++) {
             values.add(("value " + v + " ").repeat(500).substring(0, 4000));
         }
-        assertThat(admin.add(BIG, new Attribute("objectClass", "person"), new Attribute("cn", "big"), new Attribute("sn", "big"),
-                new Attribute("description", values)).getResultCode()).isEqualTo(ResultCode.SUCCESS);
+        assertThat(admin.add(
+                                BIG,
+                                new Attribute("objectClass", "person"),
+                                new Attribute("cn", "big"),
+                                new Attribute("sn", "big"),
+                                new Attribute("description", values))
+                        .getResultCode())
+                .isEqualTo(ResultCode.SUCCESS);
     }
 }

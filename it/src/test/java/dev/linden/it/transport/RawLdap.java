@@ -52,11 +52,21 @@ final class RawLdap implements AutoCloseable {
     /** Sends a base search of the root DSE, and reads the entry and the result: whether the server answered. */
     boolean rootDseAnswers() throws IOException, LDAPException {
         int id = nextId++;
-        send(new LDAPMessage(id, new SearchRequestProtocolOp("", SearchScope.BASE, DereferencePolicy.NEVER, 0, 0, false,
-                Filter.createPresenceFilter("objectClass"), List.of("namingContexts"))));
+        send(new LDAPMessage(
+                id,
+                new SearchRequestProtocolOp(
+                        "",
+                        SearchScope.BASE,
+                        DereferencePolicy.NEVER,
+                        0,
+                        0,
+                        false,
+                        Filter.createPresenceFilter("objectClass"),
+                        List.of("namingContexts"))));
         LDAPMessage entry = read();
         LDAPMessage done = read();
-        return entry.getMessageID() == id && done.getProtocolOpType() == LDAPMessage.PROTOCOL_OP_TYPE_SEARCH_RESULT_DONE
+        return entry.getMessageID() == id
+                && done.getProtocolOpType() == LDAPMessage.PROTOCOL_OP_TYPE_SEARCH_RESULT_DONE
                 && done.getSearchResultDoneProtocolOp().getResultCode() == 0;
     }
 
@@ -66,13 +76,24 @@ final class RawLdap implements AutoCloseable {
      */
     boolean rootDseAnswersAfterWhatIsQueued(int[] entries) throws IOException, LDAPException {
         int id = nextId++;
-        send(new LDAPMessage(id, new SearchRequestProtocolOp("", SearchScope.BASE, DereferencePolicy.NEVER, 0, 0, false,
-                Filter.createPresenceFilter("objectClass"), List.of("namingContexts"))));
+        send(new LDAPMessage(
+                id,
+                new SearchRequestProtocolOp(
+                        "",
+                        SearchScope.BASE,
+                        DereferencePolicy.NEVER,
+                        0,
+                        0,
+                        false,
+                        Filter.createPresenceFilter("objectClass"),
+                        List.of("namingContexts"))));
         while (true) {
             LDAPMessage m = read();
             if (m.getProtocolOpType() != LDAPMessage.PROTOCOL_OP_TYPE_SEARCH_RESULT_DONE) {
-                entries[0] += m.getMessageID() != id && m.getProtocolOpType() == LDAPMessage.PROTOCOL_OP_TYPE_SEARCH_RESULT_ENTRY
-                        ? 1 : 0;
+                entries[0] += m.getMessageID() != id
+                                && m.getProtocolOpType() == LDAPMessage.PROTOCOL_OP_TYPE_SEARCH_RESULT_ENTRY
+                        ? 1
+                        : 0;
             } else if (m.getMessageID() == id) {
                 return m.getSearchResultDoneProtocolOp().getResultCode() == 0;
             }
@@ -82,8 +103,17 @@ final class RawLdap implements AutoCloseable {
     /** Sends base searches of {@code dn} without reading anything. */
     void searchWithoutReading(String dn, int count) throws IOException {
         for (int i = 0; i < count; i++) {
-            send(new LDAPMessage(nextId++, new SearchRequestProtocolOp(dn, SearchScope.BASE, DereferencePolicy.NEVER, 0, 0,
-                    false, Filter.createPresenceFilter("objectClass"), List.of("*"))));
+            send(new LDAPMessage(
+                    nextId++,
+                    new SearchRequestProtocolOp(
+                            dn,
+                            SearchScope.BASE,
+                            DereferencePolicy.NEVER,
+                            0,
+                            0,
+                            false,
+                            Filter.createPresenceFilter("objectClass"),
+                            List.of("*"))));
         }
     }
 

@@ -36,7 +36,9 @@ final class ServerProcess implements AutoCloseable {
         Path data = TestServer.tempDir("linden-process");
         int port = freePort();
         Path config = data.resolve("linden.yaml");
-        Files.writeString(config, """
+        Files.writeString(
+                config,
+                """
                 listen: {host: 127.0.0.1, port: %d}
                 suffix: %s
                 rootDn: %s
@@ -48,15 +50,27 @@ final class ServerProcess implements AutoCloseable {
                 throttle: {enabled: false}
                 detection: {enabled: false}
                 metrics: {enabled: false}
-                """.formatted(port, TestServer.SUFFIX, TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD, data) + extraYaml);
+                """.formatted(port, TestServer.SUFFIX, TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD, data)
+                        + extraYaml);
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(jvmOptions);
-        command.addAll(List.of("--add-opens", "java.base/java.nio=ALL-UNNAMED", "--add-opens",
-                "java.base/sun.nio.ch=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), "dev.linden.cli.Main", "serve", "--config", config.toString()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(data.resolve("server.log").toFile()).start();
+        command.addAll(List.of(
+                "--add-opens",
+                "java.base/java.nio=ALL-UNNAMED",
+                "--add-opens",
+                "java.base/sun.nio.ch=ALL-UNNAMED",
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.linden.cli.Main",
+                "serve",
+                "--config",
+                config.toString()));
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(data.resolve("server.log").toFile())
+                .start();
         ServerProcess server = new ServerProcess(data, port, process);
         server.awaitListening();
         return server;
@@ -99,7 +113,8 @@ final class ServerProcess implements AutoCloseable {
     long[] openFileLimit() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/limits"))) {
             if (line.startsWith("Max open files")) {
-                String[] words = line.substring("Max open files".length()).trim().split("\\s+");
+                String[] words =
+                        line.substring("Max open files".length()).trim().split("\\s+");
                 return new long[] {Long.parseLong(words[0]), Long.parseLong(words[1])};
             }
         }

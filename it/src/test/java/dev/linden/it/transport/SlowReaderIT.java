@@ -38,21 +38,25 @@ class SlowReaderIT {
     @Test
     void aClientThatNeverReadsCannotGrowTheServer() throws Exception {
         try (ServerProcess server = ServerProcess.start(
-                "limits: {writeTimeoutSeconds: " + WRITE_TIMEOUT_SECONDS + ", maxOutstandingPerConnection: " + MAX_OUTSTANDING
-                        + "}\naccessLog: {enabled: false}\n",
-                List.of("-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch"));
+                        "limits: {writeTimeoutSeconds: " + WRITE_TIMEOUT_SECONDS + ", maxOutstandingPerConnection: "
+                                + MAX_OUTSTANDING + "}\naccessLog: {enabled: false}\n",
+                        List.of("-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch"));
                 LDAPConnection other = server.admin()) {
             // a server whose threads all wait for the client that does not read would never answer
             other.getConnectionOptions().setResponseTimeoutMillis(10_000);
             loadBigEntries(other);
             for (int i = 0; i < 100; i++) { // warm up: the same searches, read as they should be
-                assertThat(bigEntry(other, i % BIG_ENTRIES).getAttribute("description").getValues()).hasSize(32);
+                assertThat(bigEntry(other, i % BIG_ENTRIES)
+                                .getAttribute("description")
+                                .getValues())
+                        .hasSize(32);
             }
             long before = server.rssKb();
 
             try (RawLdap raw = RawLdap.connect(server.port)) {
                 // binds as the administrator and reads the result: the last thing this client ever reads
-                assertThat(raw.bind(TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD)).isZero();
+                assertThat(raw.bind(TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD))
+                        .isZero();
                 AtomicInteger sent = new AtomicInteger();
                 Thread writer = Thread.ofPlatform().daemon().start(() -> sendSearches(raw, sent));
                 long start = System.nanoTime();
@@ -79,21 +83,38 @@ class SlowReaderIT {
                 peak = Math.max(peak, server.rssKb());
                 writer.join(5_000);
                 long growthKb = peak - before;
-                System.out.printf("SlowReaderIT: server RSS before %d KB, peak %d KB, growth %d KB; %d searches sent"
-                        + " (into the kernel's buffers, mostly); at most %d operations of the client in progress; closed %.1f s"
-                        + " after the client started; %d searches of another client served meanwhile, slowest %d ms%n",
-                        before, peak, growthKb, sent.get(), maxExecuting,
-                        closedAfter == null ? -1 : closedAfter / 1e9, othersServed, slowestOther / 1_000_000);
+                System.out.printf(
+                        "SlowReaderIT: server RSS before %d KB, peak %d KB, growth %d KB; %d searches sent"
+                                + " (into the kernel's buffers, mostly); at most %d operations of the client in progress; closed %.1f s"
+                                + " after the client started; %d searches of another client served meanwhile, slowest %d ms%n",
+                        before,
+                        peak,
+                        growthKb,
+                        sent.get(),
+                        maxExecuting,
+                        closedAfter == null ? -1 : closedAfter / 1e9,
+                        othersServed,
+                        slowestOther / 1_000_000);
 
-                assertThat(closedAfter).as("the server closed the connection that never reads").isNotNull();
-                assertThat(closedAfter).as("not before the write timeout")
+                assertThat(closedAfter)
+                        .as("the server closed the connection that never reads")
+                        .isNotNull();
+                assertThat(closedAfter)
+                        .as("not before the write timeout")
                         .isGreaterThanOrEqualTo(TimeUnit.SECONDS.toNanos(WRITE_TIMEOUT_SECONDS));
-                assertThat(closedAfter).as("within seconds of the write timeout")
+                assertThat(closedAfter)
+                        .as("within seconds of the write timeout")
                         .isLessThan(TimeUnit.SECONDS.toNanos(WRITE_TIMEOUT_SECONDS + 6));
-                assertThat(growthKb).as("the server's resident set grows by less than 50 MB").isLessThan(50 * 1024);
-                assertThat(maxExecuting).as("operations in progress for that client").isLessThanOrEqualTo(MAX_OUTSTANDING);
+                assertThat(growthKb)
+                        .as("the server's resident set grows by less than 50 MB")
+                        .isLessThan(50 * 1024);
+                assertThat(maxExecuting)
+                        .as("operations in progress for that client")
+                        .isLessThanOrEqualTo(MAX_OUTSTANDING);
                 assertThat(othersServed).isGreaterThan(3);
-                assertThat(slowestOther).as("other clients are served promptly").isLessThan(TimeUnit.SECONDS.toNanos(3));
+                assertThat(slowestOther)
+                        .as("other clients are served promptly")
+                        .isLessThan(TimeUnit.SECONDS.toNanos(3));
             }
             assertThat(bigEntry(other, 0)).as("and still are afterwards").isNotNull();
         }
@@ -106,8 +127,12 @@ class SlowReaderIT {
             for (int v = 0; v < 32; v++) { // 32 values of 4,000 characters: a ~128 KB answer
                 values.add(("entry " + i + " value " + v + " ").repeat(300).substring(0, 4000));
             }
-            c.add("cn=big-" + i + "," + BIG_BASE, new Attribute("objectClass", "person"), new Attribute("cn", "big-" + i),
-                    new Attribute("sn", "big"), new Attribute("description", values));
+            c.add(
+                    "cn=big-" + i + "," + BIG_BASE,
+                    new Attribute("objectClass", "person"),
+                    new Attribute("cn", "big-" + i),
+                    new Attribute("sn", "big"),
+                    new Attribute("description", values));
         }
     }
 

@@ -34,11 +34,15 @@ public final class FilterEvaluator {
      * @param searchable the attribute types the asker may search; an item on any other type is
      *     Undefined (as in slapd), so a filter cannot test values the asker may not see, even under NOT
      */
-    public FilterEvaluator(Schema schema, VirtualAttributes virtuals, java.util.function.Predicate<AttributeType> searchable) {
+    public FilterEvaluator(
+            Schema schema, VirtualAttributes virtuals, java.util.function.Predicate<AttributeType> searchable) {
         this(schema, virtuals, searchable, MatchingExtension.NONE);
     }
 
-    public FilterEvaluator(Schema schema, VirtualAttributes virtuals, java.util.function.Predicate<AttributeType> searchable,
+    public FilterEvaluator(
+            Schema schema,
+            VirtualAttributes virtuals,
+            java.util.function.Predicate<AttributeType> searchable,
             MatchingExtension extension) {
         this.schema = schema;
         this.virtuals = virtuals;
@@ -89,11 +93,12 @@ public final class FilterEvaluator {
                 }
                 yield result;
             }
-            case Filter.Not not -> switch (evaluate(not.filter(), entry)) {
-                case TRUE -> Tristate.FALSE;
-                case FALSE -> Tristate.TRUE;
-                case UNDEFINED -> Tristate.UNDEFINED;
-            };
+            case Filter.Not not ->
+                switch (evaluate(not.filter(), entry)) {
+                    case TRUE -> Tristate.FALSE;
+                    case FALSE -> Tristate.TRUE;
+                    case UNDEFINED -> Tristate.UNDEFINED;
+                };
             case Filter.Equality eq -> equality(eq.attribute(), eq.value(), entry);
             case Filter.Present p -> present(p.attribute(), entry);
             case Filter.Substrings s -> substrings(s, entry);
@@ -131,7 +136,8 @@ public final class FilterEvaluator {
     private Tristate present(String attribute, Entry entry) {
         AttributeDescription desc = AttributeDescription.tryParse(attribute, schema);
         if (desc == null) {
-            return Tristate.UNDEFINED; // an unknown type is Undefined, so (!(unknown=*)) matches nothing either, as in slapd
+            return Tristate
+                    .UNDEFINED; // an unknown type is Undefined, so (!(unknown=*)) matches nothing either, as in slapd
         }
         if (desc.type().name().equals("objectclass")) {
             return Tristate.TRUE;

@@ -6,12 +6,14 @@ import java.util.Locale;
 final class Soundex {
     private static final String CODES = "01230120022455012623010202"; // a..z
 
-    private Soundex() {
-    }
+    private Soundex() {}
 
     static String[] words(String s) {
         String[] words = s.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
-        return java.util.Arrays.stream(words).filter(w -> !w.isEmpty()).map(Soundex::code).toArray(String[]::new);
+        return java.util.Arrays.stream(words)
+                .filter(w -> !w.isEmpty())
+                .map(Soundex::code)
+                .toArray(String[]::new);
     }
 
     static String code(String word) {

@@ -31,7 +31,8 @@ public final class LdifWriter {
     }
 
     private void line(String name, byte[] value) throws IOException {
-        String text = isSafe(value) ? name + ": " + new String(value, StandardCharsets.US_ASCII)
+        String text = isSafe(value)
+                ? name + ": " + new String(value, StandardCharsets.US_ASCII)
                 : name + ":: " + Base64.getEncoder().encodeToString(value);
         if (text.length() <= WIDTH) {
             out.write(text);

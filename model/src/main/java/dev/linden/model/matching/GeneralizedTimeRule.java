@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 record GeneralizedTimeRule(String oid, String name) implements MatchingRule {
     private static final Pattern TIME = Pattern.compile(
             "(\\d{4})(\\d{2})(\\d{2})(\\d{2})(\\d{2})?(\\d{2})?(?:[.,](\\d+))?(Z|[+-]\\d{2}(?:\\d{2})?)");
-    private static final DateTimeFormatter OUT = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter OUT =
+            DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
     @Override
     public String normalize(byte[] value, Schema schema) throws LdapException {
@@ -40,15 +41,22 @@ record GeneralizedTimeRule(String oid, String name) implements MatchingRule {
             if (m.group(7) != null) {
                 // the fraction applies to the last unit given (RFC 4517): hour, minute or second
                 double fraction = Double.parseDouble("0." + m.group(7));
-                long unitNanos = m.group(5) == null ? 3_600_000_000_000L : m.group(6) == null ? 60_000_000_000L : 1_000_000_000L;
+                long unitNanos =
+                        m.group(5) == null ? 3_600_000_000_000L : m.group(6) == null ? 60_000_000_000L : 1_000_000_000L;
                 nanos = Math.round(fraction * unitNanos);
             }
-            ZoneOffset offset = m.group(8).equals("Z") ? ZoneOffset.UTC : ZoneOffset.of(
-                    m.group(8).length() == 3 ? m.group(8) : m.group(8).substring(0, 3) + ":" + m.group(8).substring(3));
+            ZoneOffset offset = m.group(8).equals("Z")
+                    ? ZoneOffset.UTC
+                    : ZoneOffset.of(
+                            m.group(8).length() == 3
+                                    ? m.group(8)
+                                    : m.group(8).substring(0, 3) + ":"
+                                            + m.group(8).substring(3));
             if (second == 60) {
                 second = 59; // leap second: keep it valid and near
             }
-            return java.time.OffsetDateTime.of(year, month, day, hour, minute, second, 0, offset).toInstant()
+            return java.time.OffsetDateTime.of(year, month, day, hour, minute, second, 0, offset)
+                    .toInstant()
                     .plusNanos(nanos);
         } catch (java.time.DateTimeException | NumberFormatException e) {
             throw new LdapException(ResultCode.INVALID_ATTRIBUTE_SYNTAX, "value is not a valid generalized time");

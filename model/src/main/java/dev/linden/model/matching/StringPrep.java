@@ -13,8 +13,7 @@ import java.util.Locale;
  * and insignificant space handling (leading and trailing spaces removed, inner runs folded to one).
  */
 final class StringPrep {
-    private StringPrep() {
-    }
+    private StringPrep() {}
 
     static String utf8(byte[] value) throws LdapException {
         boolean ascii = true;
@@ -28,7 +27,10 @@ final class StringPrep {
             return new String(value, StandardCharsets.ISO_8859_1);
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(value)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(value))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new LdapException(ResultCode.INVALID_ATTRIBUTE_SYNTAX, "value is not valid UTF-8");
         }

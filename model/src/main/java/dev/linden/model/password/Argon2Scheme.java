@@ -18,6 +18,7 @@ public final class Argon2Scheme implements PasswordScheme {
 
     /** OWASP's minimum recommendation for argon2id: 19 MiB, 2 passes, 1 lane. */
     public static final int DEFAULT_MEMORY_KIB = 19_456;
+
     public static final int DEFAULT_ITERATIONS = 2;
     public static final int DEFAULT_PARALLELISM = 1;
 
@@ -27,6 +28,7 @@ public final class Argon2Scheme implements PasswordScheme {
      * small heap should pass a lower ceiling to the constructor.
      */
     public static final long DEFAULT_MAX_MEMORY_KIB = 4L * 1024 * 1024;
+
     static final int MAX_ITERATIONS = 10_000_000;
 
     static final int SALT_LENGTH = 16;
@@ -52,8 +54,12 @@ public final class Argon2Scheme implements PasswordScheme {
 
     /** Costs for new hashes, and the memory ceiling above which stored values are rejected unread. */
     public Argon2Scheme(SecureRandom random, int memoryKiB, int iterations, int parallelism, long maxMemoryKiB) {
-        if (parallelism < 1 || memoryKiB < 8L * parallelism || memoryKiB > maxMemoryKiB
-                || iterations < 1 || iterations > MAX_ITERATIONS || maxMemoryKiB > DEFAULT_MAX_MEMORY_KIB) {
+        if (parallelism < 1
+                || memoryKiB < 8L * parallelism
+                || memoryKiB > maxMemoryKiB
+                || iterations < 1
+                || iterations > MAX_ITERATIONS
+                || maxMemoryKiB > DEFAULT_MAX_MEMORY_KIB) {
             throw new IllegalArgumentException("Argon2 costs out of range");
         }
         this.random = Objects.requireNonNull(random, "random");
@@ -79,8 +85,8 @@ public final class Argon2Scheme implements PasswordScheme {
     String hash(byte[] clear, byte[] salt) {
         byte[] out = new byte[HASH_LENGTH];
         derive(Argon2Parameters.ARGON2_id, VERSION_13, memoryKiB, iterations, parallelism, salt, clear, out);
-        return "$argon2id$v=" + VERSION_13 + "$m=" + memoryKiB + ",t=" + iterations + ",p=" + parallelism
-                + "$" + PasswordEncoding.base64NoPad(salt) + "$" + PasswordEncoding.base64NoPad(out);
+        return "$argon2id$v=" + VERSION_13 + "$m=" + memoryKiB + ",t=" + iterations + ",p=" + parallelism + "$"
+                + PasswordEncoding.base64NoPad(salt) + "$" + PasswordEncoding.base64NoPad(out);
     }
 
     @Override
@@ -114,8 +120,15 @@ public final class Argon2Scheme implements PasswordScheme {
         byte[] expected = PasswordEncoding.base64(f[f.length - 1], MAX_HASH_LENGTH);
         // libargon2 requires at least 8 KiB per lane (ARGON2_MIN_MEMORY); Bouncy Castle would silently raise
         // the memory instead, which could accept a value libargon2 rejects.
-        if (m < 1 || t < 1 || p < 1 || m < 8 * p || salt == null || salt.length < MIN_SALT_LENGTH
-                || expected == null || expected.length < MIN_HASH_LENGTH || hasPadding(f)) {
+        if (m < 1
+                || t < 1
+                || p < 1
+                || m < 8 * p
+                || salt == null
+                || salt.length < MIN_SALT_LENGTH
+                || expected == null
+                || expected.length < MIN_HASH_LENGTH
+                || hasPadding(f)) {
             return false;
         }
         byte[] actual = new byte[expected.length];

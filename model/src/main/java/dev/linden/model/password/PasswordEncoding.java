@@ -7,8 +7,7 @@ import java.util.Base64;
 /** Parsing helpers shared by the schemes; each returns a sentinel instead of throwing on bad input. */
 final class PasswordEncoding {
 
-    private PasswordEncoding() {
-    }
+    private PasswordEncoding() {}
 
     /**
      * Decodes standard base64 (padding optional), or returns null if the text is not base64 or would

@@ -45,15 +45,17 @@ public final class PasswordSchemes {
      */
     public static PasswordSchemes standard() {
         SecureRandom random = new SecureRandom();
-        return new PasswordSchemes(List.of(
-                new Argon2Scheme(random),
-                new Pbkdf2Sha256Scheme(random),
-                new SshaScheme(random),
-                new Ssha256Scheme(random),
-                new Ssha512Scheme(random),
-                new ShaScheme(),
-                new Sha256Scheme(),
-                new Sha512Scheme()), Argon2Scheme.NAME);
+        return new PasswordSchemes(
+                List.of(
+                        new Argon2Scheme(random),
+                        new Pbkdf2Sha256Scheme(random),
+                        new SshaScheme(random),
+                        new Ssha256Scheme(random),
+                        new Ssha512Scheme(random),
+                        new ShaScheme(),
+                        new Sha256Scheme(),
+                        new Sha512Scheme()),
+                Argon2Scheme.NAME);
     }
 
     public String defaultSchemeName() {
@@ -170,8 +172,12 @@ public final class PasswordSchemes {
     }
 
     private static boolean isNameChar(byte b) {
-        return (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')
-                || b == '-' || b == '_' || b == '.';
+        return (b >= 'A' && b <= 'Z')
+                || (b >= 'a' && b <= 'z')
+                || (b >= '0' && b <= '9')
+                || b == '-'
+                || b == '_'
+                || b == '.';
     }
 
     private static String key(String name) {

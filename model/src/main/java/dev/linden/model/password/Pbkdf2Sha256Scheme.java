@@ -28,6 +28,7 @@ public final class Pbkdf2Sha256Scheme implements PasswordScheme {
 
     /** pw-pbkdf2 writes 16 bytes; the bounds on read accept other tools' choices but nothing absurd. */
     static final int SALT_LENGTH = 16;
+
     static final int HASH_LENGTH = 32;
     private static final int MIN_SALT_LENGTH = 1;
     private static final int MAX_SALT_LENGTH = 1024;
@@ -82,7 +83,10 @@ public final class Pbkdf2Sha256Scheme implements PasswordScheme {
         long count = PasswordEncoding.decimal(parts[0], MAX_ITERATIONS);
         byte[] salt = PasswordEncoding.adaptedBase64(parts[1], MAX_SALT_LENGTH);
         byte[] expected = PasswordEncoding.adaptedBase64(parts[2], HASH_LENGTH);
-        if (count < 1 || salt == null || salt.length < MIN_SALT_LENGTH || expected == null
+        if (count < 1
+                || salt == null
+                || salt.length < MIN_SALT_LENGTH
+                || expected == null
                 || expected.length != HASH_LENGTH) {
             return false;
         }

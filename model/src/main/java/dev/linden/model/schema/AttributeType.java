@@ -29,9 +29,21 @@ public final class AttributeType {
     /** Set while the schema is built: some other type names this one as its superior. */
     private boolean hasSubtypes;
 
-    AttributeType(String oid, List<String> names, AttributeType superior, MatchingRule equality, MatchingRule ordering,
-            MatchingRule substring, String syntaxOid, boolean singleValue, boolean collective,
-            boolean noUserModification, boolean obsolete, AttributeUsage usage, String definition, boolean secret) {
+    AttributeType(
+            String oid,
+            List<String> names,
+            AttributeType superior,
+            MatchingRule equality,
+            MatchingRule ordering,
+            MatchingRule substring,
+            String syntaxOid,
+            boolean singleValue,
+            boolean collective,
+            boolean noUserModification,
+            boolean obsolete,
+            AttributeUsage usage,
+            String definition,
+            boolean secret) {
         this.oid = oid;
         this.names = List.copyOf(names);
         this.normName = (names.isEmpty() ? oid : names.get(0)).toLowerCase(Locale.ROOT);

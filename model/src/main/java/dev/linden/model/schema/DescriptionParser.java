@@ -13,8 +13,8 @@ import java.util.Set;
  * (a word or quoted string) or a parenthesised list.
  */
 public final class DescriptionParser {
-    private static final Set<String> FLAGS = Set.of("OBSOLETE", "SINGLE-VALUE", "COLLECTIVE", "NO-USER-MODIFICATION",
-            "ABSTRACT", "STRUCTURAL", "AUXILIARY");
+    private static final Set<String> FLAGS = Set.of(
+            "OBSOLETE", "SINGLE-VALUE", "COLLECTIVE", "NO-USER-MODIFICATION", "ABSTRACT", "STRUCTURAL", "AUXILIARY");
 
     private final String text;
     private final String origin;
@@ -88,7 +88,9 @@ public final class DescriptionParser {
 
     private static String unquote(String token) {
         if (token.startsWith("'")) {
-            return token.substring(1, token.length() - 1).replace("\\27", "'").replace("\\5C", "\\")
+            return token.substring(1, token.length() - 1)
+                    .replace("\\27", "'")
+                    .replace("\\5C", "\\")
                     .replace("\\5c", "\\");
         }
         return token;
@@ -116,7 +118,9 @@ public final class DescriptionParser {
             pos = end + 1;
             return text.substring(start, pos);
         }
-        while (pos < text.length() && !Character.isWhitespace(text.charAt(pos)) && "()$'".indexOf(text.charAt(pos)) < 0) {
+        while (pos < text.length()
+                && !Character.isWhitespace(text.charAt(pos))
+                && "()$'".indexOf(text.charAt(pos)) < 0) {
             pos++;
         }
         return text.substring(start, pos);

@@ -15,8 +15,15 @@ public final class ObjectClass {
     private final boolean obsolete;
     private final String definition;
 
-    ObjectClass(String oid, List<String> names, List<ObjectClass> superiors, ObjectClassKind kind,
-            Set<AttributeType> must, Set<AttributeType> may, boolean obsolete, String definition) {
+    ObjectClass(
+            String oid,
+            List<String> names,
+            List<ObjectClass> superiors,
+            ObjectClassKind kind,
+            Set<AttributeType> must,
+            Set<AttributeType> may,
+            boolean obsolete,
+            String definition) {
         this.oid = oid;
         this.names = List.copyOf(names);
         this.superiors = List.copyOf(superiors);

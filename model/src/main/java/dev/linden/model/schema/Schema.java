@@ -25,9 +25,14 @@ public final class Schema {
     private final java.util.concurrent.ConcurrentHashMap<String, dev.linden.model.AttributeDescription> descriptions =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    Schema(Map<String, AttributeType> attributeTypes, Map<String, ObjectClass> objectClasses,
-            List<AttributeType> attributeTypeList, List<ObjectClass> objectClassList,
-            List<SchemaDefinition> syntaxes, List<SchemaDefinition> matchingRuleDefinitions, MatchingRules rules) {
+    Schema(
+            Map<String, AttributeType> attributeTypes,
+            Map<String, ObjectClass> objectClasses,
+            List<AttributeType> attributeTypeList,
+            List<ObjectClass> objectClassList,
+            List<SchemaDefinition> syntaxes,
+            List<SchemaDefinition> matchingRuleDefinitions,
+            MatchingRules rules) {
         this.attributeTypes = Map.copyOf(attributeTypes);
         this.objectClasses = Map.copyOf(objectClasses);
         this.attributeTypeList = List.copyOf(attributeTypeList);
@@ -66,8 +71,8 @@ public final class Schema {
      * The parsed description for this text, memoised (up to a bound, so hostile clients sending
      * endless distinct names cannot grow it without limit); null when the type is undefined.
      */
-    public dev.linden.model.AttributeDescription description(String text,
-            java.util.function.Function<String, dev.linden.model.AttributeDescription> parse) {
+    public dev.linden.model.AttributeDescription description(
+            String text, java.util.function.Function<String, dev.linden.model.AttributeDescription> parse) {
         dev.linden.model.AttributeDescription d = descriptions.get(text);
         if (d == null) {
             d = parse.apply(text);

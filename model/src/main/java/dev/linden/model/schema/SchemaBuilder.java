@@ -16,7 +16,11 @@ import java.util.Set;
 public final class SchemaBuilder {
     /** The kinds of definition a subschema entry publishes. */
     public enum Kind {
-        SYNTAX, MATCHING_RULE, ATTRIBUTE_TYPE, OBJECT_CLASS, OTHER
+        SYNTAX,
+        MATCHING_RULE,
+        ATTRIBUTE_TYPE,
+        OBJECT_CLASS,
+        OTHER
     }
 
     private final MatchingRules rules = new MatchingRules();
@@ -51,12 +55,14 @@ public final class SchemaBuilder {
         for (String key : keys) {
             SchemaDefinition previous = map.get(key);
             if (previous != null && !previous.oid().equals(def.oid())) {
-                throw new SchemaException(def.origin() + ": " + what + " " + key + " is already defined by "
-                        + previous.origin());
+                throw new SchemaException(
+                        def.origin() + ": " + what + " " + key + " is already defined by " + previous.origin());
             }
         }
         SchemaDefinition sameOid = map.get(def.oid().toLowerCase(Locale.ROOT));
-        if (sameOid != null && !sameOid.values("NAME").isEmpty() && !def.values("NAME").isEmpty()
+        if (sameOid != null
+                && !sameOid.values("NAME").isEmpty()
+                && !def.values("NAME").isEmpty()
                 && sameOid.values("NAME").stream().noneMatch(n -> keys.contains(n.toLowerCase(Locale.ROOT)))) {
             throw new SchemaException(def.origin() + ": " + what + " " + label(def) + " reuses OID " + def.oid()
                     + " of " + label(sameOid) + " defined by " + sameOid.origin());
@@ -87,8 +93,9 @@ public final class SchemaBuilder {
         return new Schema(types, classes, typeList, classList, syntaxes, matchingRules, rules);
     }
 
-    private AttributeType resolveType(SchemaDefinition def, Map<String, AttributeType> done, List<AttributeType> list,
-            Set<String> inProgress) throws SchemaException {
+    private AttributeType resolveType(
+            SchemaDefinition def, Map<String, AttributeType> done, List<AttributeType> list, Set<String> inProgress)
+            throws SchemaException {
         AttributeType existing = done.get(def.oid().toLowerCase(Locale.ROOT));
         if (existing != null) {
             return existing;
@@ -100,8 +107,8 @@ public final class SchemaBuilder {
         if (def.value("SUP") != null) {
             SchemaDefinition supDef = attributeDefs.get(def.value("SUP").toLowerCase(Locale.ROOT));
             if (supDef == null) {
-                throw new SchemaException(def.origin() + ": attribute type " + label(def) + " has unknown superior "
-                        + def.value("SUP"));
+                throw new SchemaException(
+                        def.origin() + ": attribute type " + label(def) + " has unknown superior " + def.value("SUP"));
             }
             sup = resolveType(supDef, done, list, inProgress);
         }
@@ -120,13 +127,25 @@ public final class SchemaBuilder {
         if (def.value("USAGE") != null) {
             usage = AttributeUsage.of(def.value("USAGE"));
             if (usage == null) {
-                throw new SchemaException(def.origin() + ": attribute type " + label(def) + " has unknown USAGE "
-                        + def.value("USAGE"));
+                throw new SchemaException(
+                        def.origin() + ": attribute type " + label(def) + " has unknown USAGE " + def.value("USAGE"));
             }
         }
-        AttributeType type = new AttributeType(def.oid(), def.values("NAME"), sup, equality, ordering, substring,
-                syntax, def.flag("SINGLE-VALUE"), def.flag("COLLECTIVE"), def.flag("NO-USER-MODIFICATION"),
-                def.flag("OBSOLETE"), usage, def.text(), SecretAttributes.declares(def.oid()));
+        AttributeType type = new AttributeType(
+                def.oid(),
+                def.values("NAME"),
+                sup,
+                equality,
+                ordering,
+                substring,
+                syntax,
+                def.flag("SINGLE-VALUE"),
+                def.flag("COLLECTIVE"),
+                def.flag("NO-USER-MODIFICATION"),
+                def.flag("OBSOLETE"),
+                usage,
+                def.text(),
+                SecretAttributes.declares(def.oid()));
         done.put(def.oid().toLowerCase(Locale.ROOT), type);
         for (String n : def.values("NAME")) {
             done.put(n.toLowerCase(Locale.ROOT), type);
@@ -143,8 +162,8 @@ public final class SchemaBuilder {
         MatchingRule rule = rules.get(name);
         if (rule == null) {
             if (!knownRuleKeys.contains(name.toLowerCase(Locale.ROOT))) {
-                throw new SchemaException(def.origin() + ": attribute type " + label(def) + " names unknown matching rule "
-                        + name);
+                throw new SchemaException(
+                        def.origin() + ": attribute type " + label(def) + " names unknown matching rule " + name);
             }
             // defined by the schema but not implemented here: compare the bytes exactly
             rule = rules.get("octetStringMatch");
@@ -152,8 +171,13 @@ public final class SchemaBuilder {
         return rule;
     }
 
-    private ObjectClass resolveClass(SchemaDefinition def, Map<String, AttributeType> types,
-            Map<String, ObjectClass> done, List<ObjectClass> list, Set<String> inProgress) throws SchemaException {
+    private ObjectClass resolveClass(
+            SchemaDefinition def,
+            Map<String, AttributeType> types,
+            Map<String, ObjectClass> done,
+            List<ObjectClass> list,
+            Set<String> inProgress)
+            throws SchemaException {
         ObjectClass existing = done.get(def.oid().toLowerCase(Locale.ROOT));
         if (existing != null) {
             return existing;
@@ -167,8 +191,8 @@ public final class SchemaBuilder {
         for (String supName : def.values("SUP")) {
             SchemaDefinition supDef = classDefs.get(supName.toLowerCase(Locale.ROOT));
             if (supDef == null) {
-                throw new SchemaException(def.origin() + ": object class " + label(def) + " has unknown superclass "
-                        + supName);
+                throw new SchemaException(
+                        def.origin() + ": object class " + label(def) + " has unknown superclass " + supName);
             }
             ObjectClass sup = resolveClass(supDef, types, done, list, inProgress);
             sups.add(sup);
@@ -182,10 +206,11 @@ public final class SchemaBuilder {
             may.add(type(types, a, def));
         }
         may.removeAll(must);
-        ObjectClassKind kind = def.flag("ABSTRACT") ? ObjectClassKind.ABSTRACT
+        ObjectClassKind kind = def.flag("ABSTRACT")
+                ? ObjectClassKind.ABSTRACT
                 : def.flag("AUXILIARY") ? ObjectClassKind.AUXILIARY : ObjectClassKind.STRUCTURAL;
-        ObjectClass oc = new ObjectClass(def.oid(), def.values("NAME"), sups, kind, must, may, def.flag("OBSOLETE"),
-                def.text());
+        ObjectClass oc =
+                new ObjectClass(def.oid(), def.values("NAME"), sups, kind, must, may, def.flag("OBSOLETE"), def.text());
         done.put(def.oid().toLowerCase(Locale.ROOT), oc);
         for (String n : def.values("NAME")) {
             done.put(n.toLowerCase(Locale.ROOT), oc);
@@ -198,8 +223,8 @@ public final class SchemaBuilder {
             throws SchemaException {
         AttributeType t = types.get(name.toLowerCase(Locale.ROOT));
         if (t == null) {
-            throw new SchemaException(def.origin() + ": object class " + label(def) + " names unknown attribute type "
-                    + name);
+            throw new SchemaException(
+                    def.origin() + ": object class " + label(def) + " names unknown attribute type " + name);
         }
         return t;
     }

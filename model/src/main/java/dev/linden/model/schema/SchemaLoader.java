@@ -18,15 +18,21 @@ import java.util.Map;
  */
 public final class SchemaLoader {
     /** The bundled files, loaded in this order. */
-    static final List<String> BUNDLED = List.of("00-system.ldif", "01-core.ldif", "02-cosine.ldif",
-            "03-inetorgperson.ldif", "04-nis.ldif", "05-ppolicy.ldif", "06-groups.ldif",
-            "07-linden.ldif", "08-monitor.ldif");
+    static final List<String> BUNDLED = List.of(
+            "00-system.ldif",
+            "01-core.ldif",
+            "02-cosine.ldif",
+            "03-inetorgperson.ldif",
+            "04-nis.ldif",
+            "05-ppolicy.ldif",
+            "06-groups.ldif",
+            "07-linden.ldif",
+            "08-monitor.ldif");
 
     private static final java.util.regex.Pattern SLAPD_DIRECTIVE = java.util.regex.Pattern.compile(
             "(?i)(attribute[a-z]*|objectclass|objectidentifier|ldapsyntax|ditcontentrule)[\\s(]");
 
-    private SchemaLoader() {
-    }
+    private SchemaLoader() {}
 
     static Schema loadBundled() {
         SchemaBuilder builder = new SchemaBuilder();
@@ -104,7 +110,8 @@ public final class SchemaLoader {
         String value = line.substring(colon + 1);
         if (value.startsWith(":")) {
             try {
-                value = new String(Base64.getMimeDecoder().decode(value.substring(1).strip()), StandardCharsets.UTF_8);
+                value = new String(
+                        Base64.getMimeDecoder().decode(value.substring(1).strip()), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
                 throw new SchemaException(origin + ": invalid base64 value");
             }

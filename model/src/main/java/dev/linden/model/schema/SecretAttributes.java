@@ -19,8 +19,7 @@ import java.util.Set;
  */
 public final class SecretAttributes {
     /** A secret type, by the OID that identifies it and its usual name. */
-    public record Declared(String oid, String name) {
-    }
+    public record Declared(String oid, String name) {}
 
     /**
      * userPassword (RFC 4519: passwords, stored hashed), authPassword (RFC 3112: the SCRAM-SHA-256

@@ -14,8 +14,7 @@ import java.util.regex.Pattern;
 final class SlapdSchemaFormat {
     private static final Pattern MACRO_USE = Pattern.compile("^([A-Za-z][A-Za-z0-9-]*):(\\d+(?:\\.\\d+)*)$");
 
-    private SlapdSchemaFormat() {
-    }
+    private SlapdSchemaFormat() {}
 
     static void add(SchemaBuilder builder, String text, String origin) throws SchemaException {
         Map<String, String> macros = new HashMap<>();
@@ -76,8 +75,7 @@ final class SlapdSchemaFormat {
     }
 
     /** Parses a description and expands OID macros in its OID and SYNTAX. */
-    static SchemaDefinition parse(String desc, String origin, Map<String, String> macros)
-            throws SchemaException {
+    static SchemaDefinition parse(String desc, String origin, Map<String, String> macros) throws SchemaException {
         SchemaDefinition def = DescriptionParser.parse(desc, origin);
         String oid = expand(def.oid(), macros);
         String syntax = def.value("SYNTAX");

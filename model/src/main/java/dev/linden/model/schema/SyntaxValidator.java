@@ -20,10 +20,10 @@ public final class SyntaxValidator {
     private static final Pattern NUMERIC_STRING = Pattern.compile("[0-9 ]+");
     private static final Pattern OID = Pattern.compile("[0-9]+(\\.[0-9]+)+|[A-Za-z][A-Za-z0-9-]*(;[A-Za-z0-9-]+)*");
     private static final Pattern BIT_STRING = Pattern.compile("'[01]*'B");
-    private static final Pattern UUID = Pattern.compile(
-            "[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}");
-    private static final Pattern GENERALIZED_TIME = Pattern.compile(
-            "[0-9]{10}([0-9]{2}([0-9]{2})?)?([.,][0-9]+)?(Z|[+-][0-9]{2}([0-9]{2})?)");
+    private static final Pattern UUID =
+            Pattern.compile("[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}");
+    private static final Pattern GENERALIZED_TIME =
+            Pattern.compile("[0-9]{10}([0-9]{2}([0-9]{2})?)?([.,][0-9]+)?(Z|[+-][0-9]{2}([0-9]{2})?)");
     private static final String P = "1.3.6.1.4.1.1466.115.121.1.";
 
     private static final Map<String, Predicate<String>> TEXT_SYNTAXES = Map.ofEntries(
@@ -43,8 +43,7 @@ public final class SyntaxValidator {
             Map.entry(P + "50", s -> PRINTABLE_STRING.matcher(s).matches() && !s.isBlank()),
             Map.entry("1.3.6.1.1.16.1", s -> UUID.matcher(s).matches()));
 
-    private SyntaxValidator() {
-    }
+    private SyntaxValidator() {}
 
     /** Whether the value is valid for the syntax with this OID (DNs are checked by their matching rule). */
     public static boolean isValid(String syntaxOid, byte[] value) {
@@ -58,8 +57,12 @@ public final class SyntaxValidator {
 
     private static String utf8(byte[] value) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(value)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(value))
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         }

@@ -35,6 +35,7 @@ public record Csn(long epochMicros, int count, int sid, int mod) implements Comp
     public static final int MAX_MOD = 0xFFFFFF;
     /** 0000-01-01T00:00:00Z and 9999-12-31T23:59:59.999999Z: what four digits of year can write. */
     public static final long MIN_MICROS = LocalDateTime.of(0, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC) * 1_000_000L;
+
     public static final long MAX_MICROS =
             LocalDateTime.of(10000, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC) * 1_000_000L - 1;
 
@@ -60,7 +61,8 @@ public record Csn(long epochMicros, int count, int sid, int mod) implements Comp
 
     /** The time part as an instant. */
     public Instant time() {
-        return Instant.ofEpochSecond(Math.floorDiv(epochMicros, 1_000_000L), Math.floorMod(epochMicros, 1_000_000L) * 1000);
+        return Instant.ofEpochSecond(
+                Math.floorDiv(epochMicros, 1_000_000L), Math.floorMod(epochMicros, 1_000_000L) * 1000);
     }
 
     /**
@@ -70,8 +72,10 @@ public record Csn(long epochMicros, int count, int sid, int mod) implements Comp
      */
     public static Csn parse(CharSequence text) throws SyncSyntaxException {
         if (text.length() != LENGTH) {
-            throw bad(text, "a CSN has " + LENGTH + " characters (YYYYmmddHHMMSS.uuuuuuZ#cccccc#sss#mmmmmm), not "
-                    + text.length());
+            throw bad(
+                    text,
+                    "a CSN has " + LENGTH + " characters (YYYYmmddHHMMSS.uuuuuuZ#cccccc#sss#mmmmmm), not "
+                            + text.length());
         }
         separator(text, 14, '.');
         separator(text, 21, 'Z');
@@ -95,7 +99,10 @@ public record Csn(long epochMicros, int count, int sid, int mod) implements Comp
             throw bad(text, "the date " + text.subSequence(0, 8) + " does not exist");
         }
         long seconds = epochDay * 86_400L + hour * 3600L + minute * 60L + second;
-        return new Csn(seconds * 1_000_000L + micros, hex(text, 23, 6, "count"), hex(text, 30, 3, "server ID"),
+        return new Csn(
+                seconds * 1_000_000L + micros,
+                hex(text, 23, 6, "count"),
+                hex(text, 30, 3, "server ID"),
                 hex(text, 34, 6, "mod"));
     }
 

@@ -82,7 +82,8 @@ public final class CsnClock {
      * below what this clock has reached changes nothing.
      */
     public synchronized void observe(Csn seen) {
-        if (!started || seen.epochMicros() > lastMicros
+        if (!started
+                || seen.epochMicros() > lastMicros
                 || (seen.epochMicros() == lastMicros && seen.count() > lastCount)) {
             lastMicros = seen.epochMicros();
             lastCount = seen.count();

@@ -5,8 +5,7 @@ package dev.linden.model.sync;
 final class Printable {
     private static final int MAX = 80;
 
-    private Printable() {
-    }
+    private Printable() {}
 
     static String quote(CharSequence text) {
         StringBuilder sb = new StringBuilder(Math.min(text.length(), MAX) + 8).append('"');

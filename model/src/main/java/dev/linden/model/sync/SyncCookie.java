@@ -34,8 +34,8 @@ import java.util.OptionalInt;
  */
 public record SyncCookie(OptionalInt rid, OptionalInt sid, CsnVector csns, Optional<Csn> delCsn) {
     public static final int MAX_RID = 999;
-    public static final SyncCookie EMPTY = new SyncCookie(OptionalInt.empty(), OptionalInt.empty(), CsnVector.EMPTY,
-            Optional.empty());
+    public static final SyncCookie EMPTY =
+            new SyncCookie(OptionalInt.empty(), OptionalInt.empty(), CsnVector.EMPTY, Optional.empty());
 
     public SyncCookie {
         if (rid == null || sid == null || csns == null || delCsn == null) {
@@ -55,7 +55,8 @@ public record SyncCookie(OptionalInt rid, OptionalInt sid, CsnVector csns, Optio
     }
 
     public static SyncCookie parse(byte[] cookie) throws SyncSyntaxException {
-        return parse(new String(cookie, StandardCharsets.ISO_8859_1)); // every byte one char: non-ASCII is refused below
+        return parse(
+                new String(cookie, StandardCharsets.ISO_8859_1)); // every byte one char: non-ASCII is refused below
     }
 
     /** Reads a cookie; see the class comment for what is accepted. The empty string is {@link #EMPTY}. */
@@ -176,7 +177,8 @@ public record SyncCookie(OptionalInt rid, OptionalInt sid, CsnVector csns, Optio
             }
             value = value * radix + d;
             if (value > max) {
-                throw bad(text, name + "= is above " + (radix == 10 ? Integer.toString(max) : Integer.toHexString(max)));
+                throw bad(
+                        text, name + "= is above " + (radix == 10 ? Integer.toString(max) : Integer.toHexString(max)));
             }
         }
         return (int) value;

@@ -25,7 +25,8 @@ class FilterEvaluatorTest {
     private Entry alice;
 
     private static void put(Entry entry, String description, String... values) throws LdapException {
-        List<byte[]> bytes = java.util.Arrays.stream(values).map(v -> v.getBytes(UTF_8)).toList();
+        List<byte[]> bytes =
+                java.util.Arrays.stream(values).map(v -> v.getBytes(UTF_8)).toList();
         entry.put(new Attribute(AttributeDescription.parse(description, SCHEMA), bytes));
     }
 
@@ -54,7 +55,9 @@ class FilterEvaluatorTest {
 
     private void assertEval(String filter, Tristate expected) throws FilterSyntaxException {
         assertThat(eval(filter)).as(filter).isEqualTo(expected);
-        assertThat(evaluator.matches(FilterText.parse(filter), alice)).as(filter).isEqualTo(expected == Tristate.TRUE);
+        assertThat(evaluator.matches(FilterText.parse(filter), alice))
+                .as(filter)
+                .isEqualTo(expected == Tristate.TRUE);
     }
 
     @Test
@@ -246,9 +249,12 @@ class FilterEvaluatorTest {
                 : List.of();
         FilterEvaluator withVirtuals = new FilterEvaluator(SCHEMA, virtuals);
 
-        assertThat(withVirtuals.evaluate(FilterText.parse("(hasSubordinates=FALSE)"), alice)).isEqualTo(Tristate.TRUE);
-        assertThat(withVirtuals.evaluate(FilterText.parse("(hasSubordinates=*)"), alice)).isEqualTo(Tristate.TRUE);
-        assertThat(evaluator.evaluate(FilterText.parse("(hasSubordinates=*)"), alice)).isEqualTo(Tristate.FALSE);
+        assertThat(withVirtuals.evaluate(FilterText.parse("(hasSubordinates=FALSE)"), alice))
+                .isEqualTo(Tristate.TRUE);
+        assertThat(withVirtuals.evaluate(FilterText.parse("(hasSubordinates=*)"), alice))
+                .isEqualTo(Tristate.TRUE);
+        assertThat(evaluator.evaluate(FilterText.parse("(hasSubordinates=*)"), alice))
+                .isEqualTo(Tristate.FALSE);
     }
 
     @ParameterizedTest

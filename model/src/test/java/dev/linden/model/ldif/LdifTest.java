@@ -25,7 +25,9 @@ class LdifTest {
     }
 
     private static PartialAttribute attribute(LdifRecord record, String type) {
-        return record.attributes().stream().filter(a -> a.type().equalsIgnoreCase(type)).findFirst()
+        return record.attributes().stream()
+                .filter(a -> a.type().equalsIgnoreCase(type))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + type + " in " + record.dn()));
     }
 
@@ -68,7 +70,8 @@ class LdifTest {
         // one space of the continuation is removed, the second is kept
         assertThat(strings(attribute(alice, "cn"))).containsExactly("Alice Andersen");
         assertThat(strings(attribute(alice, "description")))
-                .containsExactly("a long description that goes on and on and on and on and on past the seventy-sixth column");
+                .containsExactly(
+                        "a long description that goes on and on and on and on and on past the seventy-sixth column");
         assertThat(strings(attribute(alice, "mail"))).containsExactly("alice@example.com");
     }
 
@@ -110,13 +113,13 @@ class LdifTest {
         assertThat(r.dn()).isEqualTo("uid=Åsa,dc=com");
         assertThat(strings(attribute(r, "uid"))).containsExactly("Åsa");
         assertThat(strings(attribute(r, "description"))).containsExactly(" leading space");
-        assertThat(attribute(r, "jpegPhoto").values().get(0))
-                .containsExactly(0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10);
+        assertThat(attribute(r, "jpegPhoto").values().get(0)).containsExactly(0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10);
     }
 
     @Test
     void crlfLineEndingsAndEmptyValues() throws LdifException {
-        LdifRecord r = LdifReader.parse("dn: dc=com\r\ndc: com\r\ndescription:\r\n\r\n").get(0);
+        LdifRecord r = LdifReader.parse("dn: dc=com\r\ndc: com\r\ndescription:\r\n\r\n")
+                .get(0);
 
         assertThat(strings(attribute(r, "dc"))).containsExactly("com");
         assertThat(strings(attribute(r, "description"))).containsExactly("");
@@ -124,7 +127,8 @@ class LdifTest {
 
     @Test
     void attributeNamesGroupIgnoringCaseAndKeepTheFirstSpelling() throws LdifException {
-        LdifRecord r = LdifReader.parse("dn: dc=com\nobjectClass: top\nOBJECTCLASS: domain\ndc: com\n").get(0);
+        LdifRecord r = LdifReader.parse("dn: dc=com\nobjectClass: top\nOBJECTCLASS: domain\ndc: com\n")
+                .get(0);
 
         assertThat(r.attributes()).hasSize(2);
         assertThat(r.attributes().get(0).type()).isEqualTo("objectClass");
@@ -133,7 +137,8 @@ class LdifTest {
 
     @Test
     void changetypeAddIsAContentRecord() throws LdifException {
-        LdifRecord r = LdifReader.parse("dn: dc=com\nchangetype: add\ndc: com\n").get(0);
+        LdifRecord r =
+                LdifReader.parse("dn: dc=com\nchangetype: add\ndc: com\n").get(0);
         assertThat(r.attributes()).extracting(PartialAttribute::type).containsExactly("dc");
     }
 
@@ -141,11 +146,13 @@ class LdifTest {
     void fileUrls(@TempDir Path dir) throws Exception {
         Path photo = dir.resolve("photo.bin");
         Files.write(photo, new byte[] {1, 2, 3});
-        LdifRecord r = LdifReader.parse("dn: dc=com\njpegPhoto:< " + photo.toUri() + "\n").get(0);
+        LdifRecord r = LdifReader.parse("dn: dc=com\njpegPhoto:< " + photo.toUri() + "\n")
+                .get(0);
 
         assertThat(attribute(r, "jpegPhoto").values().get(0)).containsExactly(1, 2, 3);
         assertThatThrownBy(() -> LdifReader.parse("dn: dc=com\njpegPhoto:< http://example.com/x\n"))
-                .isInstanceOf(LdifException.class).hasMessageStartingWith("<text>:2:");
+                .isInstanceOf(LdifException.class)
+                .hasMessageStartingWith("<text>:2:");
     }
 
     @Test
@@ -202,11 +209,14 @@ class LdifTest {
     @Test
     void otherMalformedLinesNameTheLine() {
         assertThatThrownBy(() -> LdifReader.parse("dn: dc=com\nno colon here\n"))
-                .isInstanceOf(LdifException.class).hasMessageStartingWith("<text>:2:");
+                .isInstanceOf(LdifException.class)
+                .hasMessageStartingWith("<text>:2:");
         assertThatThrownBy(() -> LdifReader.parse(" continuation first\ndn: dc=com\n"))
-                .isInstanceOf(LdifException.class).hasMessageStartingWith("<text>:1:");
+                .isInstanceOf(LdifException.class)
+                .hasMessageStartingWith("<text>:1:");
         assertThatThrownBy(() -> LdifReader.parse("dn: dc=com\ndc: com\n-\n"))
-                .isInstanceOf(LdifException.class).hasMessageStartingWith("<text>:3:");
+                .isInstanceOf(LdifException.class)
+                .hasMessageStartingWith("<text>:3:");
     }
 
     @Test
@@ -236,11 +246,20 @@ class LdifTest {
 
     @Test
     void writerUsesBase64OnlyWhereNeeded() throws IOException {
-        String text = write("uid=alice,dc=com", List.of(
-                attr("cn", "Alice"),
-                attr("description", " leading space", "trailing space ", ":colon", "<angle", "Åsa", "line\nbreak",
-                        "plain, with: punctuation"),
-                attr("sn", "")));
+        String text = write(
+                "uid=alice,dc=com",
+                List.of(
+                        attr("cn", "Alice"),
+                        attr(
+                                "description",
+                                " leading space",
+                                "trailing space ",
+                                ":colon",
+                                "<angle",
+                                "Åsa",
+                                "line\nbreak",
+                                "plain, with: punctuation"),
+                        attr("sn", "")));
 
         assertThat(text).startsWith("version: 1\n\ndn: uid=alice,dc=com\n");
         assertThat(text).contains("\ncn: Alice\n");
@@ -260,7 +279,8 @@ class LdifTest {
 
     @Test
     void writerFoldsAtSeventySixColumns() throws IOException {
-        String text = write("dc=com", List.of(attr("description", "x".repeat(300)), attr("jpegPhoto", "y".repeat(200))));
+        String text =
+                write("dc=com", List.of(attr("description", "x".repeat(300)), attr("jpegPhoto", "y".repeat(200))));
 
         for (String line : text.split("\n")) {
             assertThat(line.length()).as(line).isLessThanOrEqualTo(76);
@@ -295,12 +315,15 @@ class LdifTest {
         assertThat(r.dn()).isEqualTo(dn);
         Map<String, List<byte[]>> read = new LinkedHashMap<>();
         r.attributes().forEach(a -> read.put(a.type(), a.values()));
-        assertThat(read.keySet()).containsExactly("objectClass", "cn", "description", "sn", "jpegPhoto", "userPassword");
+        assertThat(read.keySet())
+                .containsExactly("objectClass", "cn", "description", "sn", "jpegPhoto", "userPassword");
         for (var e : attributes) {
             List<byte[]> got = read.get(e.getKey());
             assertThat(got).as(e.getKey()).hasSameSizeAs(e.getValue());
             for (int i = 0; i < got.size(); i++) {
-                assertThat(got.get(i)).as(e.getKey() + " #" + i).isEqualTo(e.getValue().get(i));
+                assertThat(got.get(i))
+                        .as(e.getKey() + " #" + i)
+                        .isEqualTo(e.getValue().get(i));
             }
         }
         assertThat(records.get(1).dn()).isEqualTo("dc=example,dc=com");

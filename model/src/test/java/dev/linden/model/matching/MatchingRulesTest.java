@@ -36,8 +36,8 @@ class MatchingRulesTest {
     private static void assertInvalid(String rule, byte[] value) {
         assertThatThrownBy(() -> rule(rule).normalize(value, SCHEMA))
                 .as(rule + " " + new String(value, ISO_8859_1))
-                .isInstanceOfSatisfying(LdapException.class,
-                        e -> assertThat(e.code()).isEqualTo(ResultCode.INVALID_ATTRIBUTE_SYNTAX));
+                .isInstanceOfSatisfying(
+                        LdapException.class, e -> assertThat(e.code()).isEqualTo(ResultCode.INVALID_ATTRIBUTE_SYNTAX));
     }
 
     /** Sorts values by the rule's order of their normalised forms. */
@@ -96,8 +96,10 @@ class MatchingRulesTest {
         assertThat(sub.normalizeSubstring(" Alice  ".getBytes(UTF_8), SCHEMA)).isEqualTo(" alice ");
         String value = sub.normalize("Alice  Andersen".getBytes(UTF_8), SCHEMA);
         assertThat(sub.matchesSubstrings(value, "ali", List.of("e a"), "sen")).isTrue();
-        assertThat(sub.matchesSubstrings(value, null, List.of("ander", "sen"), null)).isTrue();
-        assertThat(sub.matchesSubstrings(value, null, List.of("sen", "ander"), null)).isFalse();
+        assertThat(sub.matchesSubstrings(value, null, List.of("ander", "sen"), null))
+                .isTrue();
+        assertThat(sub.matchesSubstrings(value, null, List.of("sen", "ander"), null))
+                .isFalse();
         assertThat(sub.matchesSubstrings(value, "andersen", List.of(), null)).isFalse();
         // initial and final may not overlap
         assertThat(sub.matchesSubstrings("abc", "ab", List.of(), "bc")).isFalse();
@@ -130,17 +132,35 @@ class MatchingRulesTest {
         assertThat(norm("integerMatch", "42")).isEqualTo("42");
         assertThat(norm("integerMatch", "-7")).isEqualTo("-7");
         assertThat(norm("integerMatch", "0")).isEqualTo("0");
-        assertThat(norm("integerMatch", "123456789012345678901234567890"))
-                .isEqualTo("123456789012345678901234567890");
-        assertThat(sorted("integerOrderingMatch", List.of("10", "-2", "9", "0", "-10", "100000000000000000000000",
-                "-100000000000000000000000", "3", "99999999999999999999999")))
-                .containsExactly("-100000000000000000000000", "-10", "-2", "0", "3", "9", "10",
-                        "99999999999999999999999", "100000000000000000000000");
+        assertThat(norm("integerMatch", "123456789012345678901234567890")).isEqualTo("123456789012345678901234567890");
+        assertThat(sorted(
+                        "integerOrderingMatch",
+                        List.of(
+                                "10",
+                                "-2",
+                                "9",
+                                "0",
+                                "-10",
+                                "100000000000000000000000",
+                                "-100000000000000000000000",
+                                "3",
+                                "99999999999999999999999")))
+                .containsExactly(
+                        "-100000000000000000000000",
+                        "-10",
+                        "-2",
+                        "0",
+                        "3",
+                        "9",
+                        "10",
+                        "99999999999999999999999",
+                        "100000000000000000000000");
         MatchingRule ordering = rule("integerOrderingMatch");
         assertThat(ordering.compare("-5", "-5")).isZero();
         assertThat(ordering.compare("-5", "-50")).isPositive();
         assertThat(ordering.compare("5", "50")).isNegative();
-        for (String bad : List.of("", " ", "4.2", "abc", "1e3", "--1", "+5", "0x10", "1 000", " 042 ", "-0", "-007", "007")) {
+        for (String bad :
+                List.of("", " ", "4.2", "abc", "1e3", "--1", "+5", "0x10", "1 000", " 042 ", "-0", "-007", "007")) {
             assertInvalid("integerMatch", bad);
         }
         assertInvalid("integerMatch", "1".repeat(1001));
@@ -166,24 +186,43 @@ class MatchingRulesTest {
 
     @Test
     void generalizedTimeOrdersByInstant() throws LdapException {
-        assertThat(sorted("generalizedTimeOrderingMatch", List.of(
-                "20240101120000.5Z", // 12:00:00.5
-                "20240101130000+0100", // 12:00:00
-                "20240101115959.999Z", // 11:59:59.999
-                "20240101120000-0001", // 12:01:00
-                "20231231235959Z",
-                "20240101120000.25Z", // 12:00:00.25
-                "20240101120000.05Z", // 12:00:00.05
-                "19991231235959Z")))
-                .containsExactly("19991231235959Z", "20231231235959Z", "20240101115959.999Z", "20240101130000+0100",
-                        "20240101120000.05Z", "20240101120000.25Z", "20240101120000.5Z", "20240101120000-0001");
+        assertThat(sorted(
+                        "generalizedTimeOrderingMatch",
+                        List.of(
+                                "20240101120000.5Z", // 12:00:00.5
+                                "20240101130000+0100", // 12:00:00
+                                "20240101115959.999Z", // 11:59:59.999
+                                "20240101120000-0001", // 12:01:00
+                                "20231231235959Z",
+                                "20240101120000.25Z", // 12:00:00.25
+                                "20240101120000.05Z", // 12:00:00.05
+                                "19991231235959Z")))
+                .containsExactly(
+                        "19991231235959Z",
+                        "20231231235959Z",
+                        "20240101115959.999Z",
+                        "20240101130000+0100",
+                        "20240101120000.05Z",
+                        "20240101120000.25Z",
+                        "20240101120000.5Z",
+                        "20240101120000-0001");
     }
 
     @Test
     void invalidGeneralizedTimes() {
-        for (String bad : List.of("", "2024", "20240101120000", "20241301120000Z", "20240230120000Z",
-                "20240101250000Z", "20240101126000Z", "20240101120000+2400", "20240101120000 Z", "yesterday",
-                "20240101120000.Z", "20240101120000+1")) {
+        for (String bad : List.of(
+                "",
+                "2024",
+                "20240101120000",
+                "20241301120000Z",
+                "20240230120000Z",
+                "20240101250000Z",
+                "20240101126000Z",
+                "20240101120000+2400",
+                "20240101120000 Z",
+                "yesterday",
+                "20240101120000.Z",
+                "20240101120000+1")) {
             assertInvalid("generalizedTimeMatch", bad);
         }
     }
@@ -249,25 +288,35 @@ class MatchingRulesTest {
     void uuids() throws LdapException {
         assertThat(norm("uuidMatch", "F81D4FAE-7DEC-11D0-A765-00A0C91E6BF6"))
                 .isEqualTo("f81d4fae-7dec-11d0-a765-00a0c91e6bf6");
-        assertThat(sorted("uuidOrderingMatch", List.of("ffffffff-0000-0000-0000-000000000000",
-                "00000000-0000-0000-0000-000000000001", "A0000000-0000-0000-0000-000000000000")))
-                .containsExactly("00000000-0000-0000-0000-000000000001", "A0000000-0000-0000-0000-000000000000",
+        assertThat(sorted(
+                        "uuidOrderingMatch",
+                        List.of(
+                                "ffffffff-0000-0000-0000-000000000000",
+                                "00000000-0000-0000-0000-000000000001",
+                                "A0000000-0000-0000-0000-000000000000")))
+                .containsExactly(
+                        "00000000-0000-0000-0000-000000000001",
+                        "A0000000-0000-0000-0000-000000000000",
                         "ffffffff-0000-0000-0000-000000000000");
-        for (String bad : List.of("", "f81d4fae7dec11d0a76500a0c91e6bf6", "f81d4fae-7dec-11d0-a765-00a0c91e6bf",
-                "g81d4fae-7dec-11d0-a765-00a0c91e6bf6", "{f81d4fae-7dec-11d0-a765-00a0c91e6bf6}")) {
+        for (String bad : List.of(
+                "",
+                "f81d4fae7dec11d0a76500a0c91e6bf6",
+                "f81d4fae-7dec-11d0-a765-00a0c91e6bf",
+                "g81d4fae-7dec-11d0-a765-00a0c91e6bf6",
+                "{f81d4fae-7dec-11d0-a765-00a0c91e6bf6}")) {
             assertInvalid("uuidMatch", bad);
         }
     }
 
     @Test
     void caseIgnoreListFoldsEachLine() throws LdapException {
-        assertThat(norm("caseIgnoreListMatch", "1 Main  St $ Springfield$ USA"))
-                .isEqualTo("1 main st$springfield$usa");
+        assertThat(norm("caseIgnoreListMatch", "1 Main  St $ Springfield$ USA")).isEqualTo("1 main st$springfield$usa");
     }
 
     @Test
     void firstComponentTakesTheOid() throws LdapException {
-        assertThat(norm("objectIdentifierFirstComponentMatch", "( 2.5.4.3 NAME 'cn' SUP name )")).isEqualTo("2.5.4.3");
+        assertThat(norm("objectIdentifierFirstComponentMatch", "( 2.5.4.3 NAME 'cn' SUP name )"))
+                .isEqualTo("2.5.4.3");
         assertThat(norm("objectIdentifierFirstComponentMatch", "2.5.4.3")).isEqualTo("2.5.4.3");
     }
 

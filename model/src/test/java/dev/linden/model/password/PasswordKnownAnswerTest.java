@@ -33,7 +33,9 @@ class PasswordKnownAnswerTest {
     @Test
     void ssha512MatchesSlappasswd() {
         // slappasswd -o module-load=pw-sha2 -h '{SSHA512}' -s secret (8-byte salt)
-        assertSaltedDigest(new Ssha512Scheme(RANDOM), 64,
+        assertSaltedDigest(
+                new Ssha512Scheme(RANDOM),
+                64,
                 "xQF/0bQduxg4BPL12x+jKVoP0q4LKF35O2zQhiE4N137I5hICAahMpKJjeWjd6mt//LisbCMhvUMaBIk5ujmcNJdpZA0po1U");
     }
 

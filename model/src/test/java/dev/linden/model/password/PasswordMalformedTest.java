@@ -20,6 +20,7 @@ class PasswordMalformedTest {
 
     /** Valid-looking 16-byte salt and 32-byte hash, so only the field under test is wrong. */
     private static final String SALT = "c29tZXNhbHRzb21lc2FsdA";
+
     private static final String HASH = "14ukWqiThj4Xz77NYv01V28GbBZHY9AaZwsFswQFO0U";
     private static final String ARGON = "{ARGON2}$argon2id$v=19$";
 
@@ -84,8 +85,8 @@ class PasswordMalformedTest {
     @MethodSource("malformed")
     void rejectedWithoutThrowing(String stored) {
         byte[] value = stored.getBytes(ISO_8859_1);
-        boolean result = Assertions.assertTimeout(Duration.ofSeconds(2),
-                () -> SCHEMES.verify("secret".getBytes(ISO_8859_1), value));
+        boolean result = Assertions.assertTimeout(
+                Duration.ofSeconds(2), () -> SCHEMES.verify("secret".getBytes(ISO_8859_1), value));
         assertThat(result).isFalse();
     }
 

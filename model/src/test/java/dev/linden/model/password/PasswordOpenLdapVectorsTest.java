@@ -82,7 +82,8 @@ class PasswordOpenLdapVectorsTest {
             {PBKDF2-SHA256}10000$AAECAwQFBgcICQoLDA0ODw$PImOyGKQvA8WMIN8WwuclUZFDykpCY/RxWOLBTOe8fg
             """)
     void tamperedValueFails(String stored) {
-        assertThat(SCHEMES.verify("secret".getBytes(UTF_8), stored.getBytes(UTF_8))).isFalse();
+        assertThat(SCHEMES.verify("secret".getBytes(UTF_8), stored.getBytes(UTF_8)))
+                .isFalse();
     }
 
     /** The same costs with a different variant or version give a different hash, so those must be read. */
@@ -94,6 +95,7 @@ class PasswordOpenLdapVectorsTest {
             {PBKDF2-SHA256}10001$AAECAwQFBgcICQoLDA0ODw$OImOyGKQvA8WMIN8WwuclUZFDykpCY/RxWOLBTOe8fg
             """)
     void parametersComeFromTheStoredValue(String stored) {
-        assertThat(SCHEMES.verify("secret".getBytes(UTF_8), stored.getBytes(UTF_8))).isFalse();
+        assertThat(SCHEMES.verify("secret".getBytes(UTF_8), stored.getBytes(UTF_8)))
+                .isFalse();
     }
 }

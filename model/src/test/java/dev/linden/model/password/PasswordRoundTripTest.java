@@ -19,8 +19,10 @@ class PasswordRoundTripTest {
 
         assertThat(stored).startsWith("{" + scheme + "}");
         assertThat(SCHEMES.verify(clear, stored.getBytes(UTF_8))).isTrue();
-        assertThat(SCHEMES.verify("correct horsE".getBytes(UTF_8), stored.getBytes(UTF_8))).isFalse();
-        assertThat(SCHEMES.verify("correct horse ".getBytes(UTF_8), stored.getBytes(UTF_8))).isFalse();
+        assertThat(SCHEMES.verify("correct horsE".getBytes(UTF_8), stored.getBytes(UTF_8)))
+                .isFalse();
+        assertThat(SCHEMES.verify("correct horse ".getBytes(UTF_8), stored.getBytes(UTF_8)))
+                .isFalse();
         assertThat(SCHEMES.verify(new byte[0], stored.getBytes(UTF_8))).isFalse();
         assertThat(SCHEMES.isHashed(stored.getBytes(UTF_8))).isTrue();
     }

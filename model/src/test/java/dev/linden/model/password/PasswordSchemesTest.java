@@ -19,14 +19,16 @@ class PasswordSchemesTest {
         String stored = SCHEMES.hash(SECRET);
 
         assertThat(SCHEMES.defaultSchemeName()).isEqualTo("ARGON2");
-        assertThat(stored).matches("\\{ARGON2}\\$argon2id\\$v=19\\$m=19456,t=2,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}");
+        assertThat(stored)
+                .matches("\\{ARGON2}\\$argon2id\\$v=19\\$m=19456,t=2,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}");
         assertThat(SCHEMES.verify(SECRET, stored.getBytes(UTF_8))).isTrue();
     }
 
     @Test
     void knowsTheStandardSchemes() {
-        assertThat(SCHEMES.schemeNames()).containsExactlyInAnyOrder(
-                "ARGON2", "PBKDF2-SHA256", "SSHA", "SSHA256", "SSHA512", "SHA", "SHA256", "SHA512");
+        assertThat(SCHEMES.schemeNames())
+                .containsExactlyInAnyOrder(
+                        "ARGON2", "PBKDF2-SHA256", "SSHA", "SSHA256", "SSHA512", "SHA", "SHA256", "SHA512");
     }
 
     @Test
@@ -49,8 +51,10 @@ class PasswordSchemesTest {
         assertThat(SCHEMES.verify("secret2".getBytes(UTF_8), SECRET)).isFalse();
         assertThat(SCHEMES.verify(new byte[0], new byte[0])).isTrue();
         // Only a well-formed {NAME} is a prefix; anything else starting with a brace is cleartext.
-        assertThat(SCHEMES.verify("{not a scheme}x".getBytes(UTF_8), "{not a scheme}x".getBytes(UTF_8))).isTrue();
-        assertThat(SCHEMES.verify("{secret".getBytes(UTF_8), "{secret".getBytes(UTF_8))).isTrue();
+        assertThat(SCHEMES.verify("{not a scheme}x".getBytes(UTF_8), "{not a scheme}x".getBytes(UTF_8)))
+                .isTrue();
+        assertThat(SCHEMES.verify("{secret".getBytes(UTF_8), "{secret".getBytes(UTF_8)))
+                .isTrue();
         assertThat(SCHEMES.verify("{}x".getBytes(UTF_8), "{}x".getBytes(UTF_8))).isTrue();
     }
 
@@ -65,11 +69,13 @@ class PasswordSchemesTest {
 
     @Test
     void isHashedOnlyForKnownPrefixes() {
-        assertThat(SCHEMES.isHashed("{SHA}5en6G6MezRroT3XKqkdPOmY/BfQ=".getBytes(UTF_8))).isTrue();
+        assertThat(SCHEMES.isHashed("{SHA}5en6G6MezRroT3XKqkdPOmY/BfQ=".getBytes(UTF_8)))
+                .isTrue();
         assertThat(SCHEMES.isHashed("{pbkdf2-sha256}anything".getBytes(UTF_8))).isTrue();
         assertThat(SCHEMES.isHashed("{ARGON2}".getBytes(UTF_8))).isTrue();
         assertThat(SCHEMES.isHashed(SECRET)).isFalse();
-        assertThat(SCHEMES.isHashed("{MD5}X03MO1qnZdYdgyfeuILPmQ==".getBytes(UTF_8))).isFalse();
+        assertThat(SCHEMES.isHashed("{MD5}X03MO1qnZdYdgyfeuILPmQ==".getBytes(UTF_8)))
+                .isFalse();
         assertThat(SCHEMES.isHashed("{SSHA".getBytes(UTF_8))).isFalse();
         assertThat(SCHEMES.isHashed(" {SSHA}abc".getBytes(UTF_8))).isFalse();
         assertThat(SCHEMES.isHashed(new byte[0])).isFalse();
@@ -87,7 +93,8 @@ class PasswordSchemesTest {
         assertThatThrownBy(() -> SCHEMES.hash("MD5", SECRET)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SCHEMES.hash("CLEARTEXT", SECRET)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SCHEMES.hash("SHA", SECRET))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("verify-only");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("verify-only");
         assertThatThrownBy(() -> SCHEMES.hash("sha512", SECRET)).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -110,14 +117,15 @@ class PasswordSchemesTest {
     @Test
     void argon2MemoryCeilingIsConfigurable() {
         SecureRandom random = new SecureRandom();
-        PasswordSchemes capped = new PasswordSchemes(
-                List.of(new Argon2Scheme(random, 4096, 1, 1, 8192)), "ARGON2");
+        PasswordSchemes capped = new PasswordSchemes(List.of(new Argon2Scheme(random, 4096, 1, 1, 8192)), "ARGON2");
         // slappasswd -o module-load=argon2 -h '{ARGON2}' -s secret  (m=4096: under the cap)
-        byte[] small = "{ARGON2}$argon2i$v=19$m=4096,t=3,p=1$6hCRNdsDImDYU+qJbT5xEA$8SR93aAAQc5dSzA/RkFQkZP8jU9VVm+fZqoCkuLsWZw"
-                .getBytes(UTF_8);
+        byte[] small =
+                "{ARGON2}$argon2i$v=19$m=4096,t=3,p=1$6hCRNdsDImDYU+qJbT5xEA$8SR93aAAQc5dSzA/RkFQkZP8jU9VVm+fZqoCkuLsWZw"
+                        .getBytes(UTF_8);
         // echo -n secret | argon2 somesaltsomesalt -id -t 2 -k 19456 -p 1 -l 32 -e  (m=19456: over the cap)
-        byte[] large = "{ARGON2}$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$14ukWqiThj4Xz77NYv01V28GbBZHY9AaZwsFswQFO0U"
-                .getBytes(UTF_8);
+        byte[] large =
+                "{ARGON2}$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$14ukWqiThj4Xz77NYv01V28GbBZHY9AaZwsFswQFO0U"
+                        .getBytes(UTF_8);
 
         assertThat(capped.verify(SECRET, small)).isTrue();
         assertThat(capped.verify(SECRET, large)).isFalse();

@@ -1,7 +1,6 @@
 package dev.linden.model.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -36,12 +35,31 @@ class SchemaTest {
         assertThat(SCHEMA.syntaxes()).isNotEmpty();
         assertThat(SCHEMA.matchingRuleDefinitions()).isNotEmpty();
         assertThat(Schema.standard()).isSameAs(SCHEMA);
-        for (String name : List.of("cn", "sn", "uid", "mail", "member", "userPassword", "objectClass", "entryUUID",
-                "createTimestamp", "memberOf", "uidNumber", "pwdChangedTime")) {
+        for (String name : List.of(
+                "cn",
+                "sn",
+                "uid",
+                "mail",
+                "member",
+                "userPassword",
+                "objectClass",
+                "entryUUID",
+                "createTimestamp",
+                "memberOf",
+                "uidNumber",
+                "pwdChangedTime")) {
             assertThat(SCHEMA.attributeType(name)).as(name).isNotNull();
         }
-        for (String name : List.of("top", "person", "inetOrgPerson", "groupOfNames", "posixAccount", "pwdPolicy",
-                "extensibleObject", "dcObject", "organizationalUnit")) {
+        for (String name : List.of(
+                "top",
+                "person",
+                "inetOrgPerson",
+                "groupOfNames",
+                "posixAccount",
+                "pwdPolicy",
+                "extensibleObject",
+                "dcObject",
+                "organizationalUnit")) {
             assertThat(SCHEMA.objectClass(name)).as(name).isNotNull();
         }
     }
@@ -98,9 +116,18 @@ class SchemaTest {
         assertThat(inetOrgPerson.isSubclassOf(SCHEMA.objectClass("top"))).isTrue();
         assertThat(person.isSubclassOf(inetOrgPerson)).isFalse();
         assertThat(names(inetOrgPerson.must())).contains("cn", "sn", "objectclass");
-        assertThat(names(inetOrgPerson.may())).contains("userpassword", "telephonenumber", "description", // person
-                "title", "ou", "postaladdress", // organizationalPerson
-                "mail", "uid", "givenname", "displayname"); // its own
+        assertThat(names(inetOrgPerson.may()))
+                .contains(
+                        "userpassword",
+                        "telephonenumber",
+                        "description", // person
+                        "title",
+                        "ou",
+                        "postaladdress", // organizationalPerson
+                        "mail",
+                        "uid",
+                        "givenname",
+                        "displayname"); // its own
         assertThat(names(inetOrgPerson.may())).doesNotContain("cn", "sn");
         assertThat(SCHEMA.objectClass("top").kind()).isEqualTo(ObjectClassKind.ABSTRACT);
         assertThat(SCHEMA.objectClass("posixAccount").kind()).isEqualTo(ObjectClassKind.AUXILIARY);
@@ -219,8 +246,10 @@ class SchemaTest {
     @Test
     void redefiningAnOidWithTheSameNameOverrides() throws Exception {
         SchemaBuilder builder = standardBuilder();
-        SchemaLoader.addText(builder, "attributeTypes: ( 2.5.4.3 NAME ( 'cn' 'commonName' ) DESC 'mine' SUP name"
-                + " SINGLE-VALUE )\n", "override.ldif");
+        SchemaLoader.addText(
+                builder,
+                "attributeTypes: ( 2.5.4.3 NAME ( 'cn' 'commonName' ) DESC 'mine' SUP name" + " SINGLE-VALUE )\n",
+                "override.ldif");
         Schema schema = builder.build();
 
         assertThat(schema.attributeType("cn").isSingleValue()).isTrue();
@@ -271,10 +300,14 @@ class SchemaTest {
         String missingClose = "attributetype ( 1.3.6.1.4.1.99999.4.6 NAME 'open'\n"
                 + "\tSYNTAX 1.3.6.1.4.1.1466.115.121.1.15\n\n"
                 + "attributetype ( 1.3.6.1.4.1.99999.4.7 NAME 'next' SUP name )\n";
-        assertThat(error(missingClose, "open.schema")).startsWith("open.schema:1:").contains("')'");
+        assertThat(error(missingClose, "open.schema"))
+                .startsWith("open.schema:1:")
+                .contains("')'");
 
         String extraClose = "attributeTypes: ( 1.3.6.1.4.1.99999.4.8 NAME 'closed' SUP name ) )\n";
-        assertThat(error(extraClose, "closed.ldif")).startsWith("closed.ldif:1:").contains("after the closing");
+        assertThat(error(extraClose, "closed.ldif"))
+                .startsWith("closed.ldif:1:")
+                .contains("after the closing");
 
         String openList = "\n\nobjectClasses: ( 1.3.6.1.4.1.99999.4.9 NAME 'listy' MAY ( cn $ sn )\n";
         assertThat(error(openList, "listy.ldif")).startsWith("listy.ldif:3:");
@@ -291,8 +324,9 @@ class SchemaTest {
         String schema = "attributetype ( 1.3.6.1.4.1.99999.5.1 NAME 'first' SUP name )\n"
                 + "\n"
                 + "attributetype ( 1.3.6.1.4.1.99999.5.1 NAME 'second' SUP name )\n";
-        assertThat(error(schema, "twice.schema")).startsWith("twice.schema:3:").contains("second", "first",
-                "1.3.6.1.4.1.99999.5.1", "twice.schema:1");
+        assertThat(error(schema, "twice.schema"))
+                .startsWith("twice.schema:3:")
+                .contains("second", "first", "1.3.6.1.4.1.99999.5.1", "twice.schema:1");
 
         // a standard OID taken by a new name
         String ldif = "attributeTypes: ( 2.5.4.3 NAME 'notCn' SUP name )\n";
@@ -311,17 +345,22 @@ class SchemaTest {
     @Test
     void otherBrokenDefinitions() throws IOException {
         assertThat(error("attributeTypes: ( 1.3.6.1.4.1.99999.6.1 NAME 'nothing' )\n", "a.ldif"))
-                .startsWith("a.ldif:1:").contains("neither SYNTAX nor SUP");
+                .startsWith("a.ldif:1:")
+                .contains("neither SYNTAX nor SUP");
         assertThat(error("attributeTypes: ( 1.3.6.1.4.1.99999.6.2 NAME 'usage' SUP name USAGE sometimes )\n", "b.ldif"))
-                .startsWith("b.ldif:1:").contains("USAGE");
+                .startsWith("b.ldif:1:")
+                .contains("USAGE");
         assertThat(error("attributeTypes: ( 1.3.6.1.4.1.99999.6.3 NAME 'twice' NAME 'again' SUP name )\n", "c.ldif"))
-                .startsWith("c.ldif:1:").contains("twice");
+                .startsWith("c.ldif:1:")
+                .contains("twice");
         assertThat(error("attributeTypes: ( 1.3.6.1.4.1.99999.6.4 NAME 'quote SUP name )\n", "d.ldif"))
-                .startsWith("d.ldif:1:").contains("unterminated");
+                .startsWith("d.ldif:1:")
+                .contains("unterminated");
         assertThat(error("attributeTypes:: %%%notbase64\n", "e.ldif")).startsWith("e.ldif:1:");
         assertThat(error("objectidentifier OnlyName\n", "f.schema")).startsWith("f.schema:1:");
         assertThat(error("attributetype ( 1.3.6.1.4.1.99999.6.5 NAME 'x' SUP name )\nfrobnicate ( 1.2 )\n", "g.schema"))
-                .startsWith("g.schema:2:").contains("frobnicate");
+                .startsWith("g.schema:2:")
+                .contains("frobnicate");
         assertThat(error("attributeTypes: ( 1.3.6.1.4.1.99999.6.6 NAME 'loop' SUP loop )\n", "h.ldif"))
                 .startsWith("h.ldif:1:");
     }
@@ -349,11 +388,12 @@ class SchemaTest {
             "cosine.schema", "unknown superclass dsa",
             "openldap.schema", "unknown superclass pilotPerson");
 
-
     private static List<Path> slapdFiles(String extension) throws IOException {
         assumeTrue(Files.isDirectory(SLAPD_SCHEMA), "no OpenLDAP schema directory " + SLAPD_SCHEMA);
         try (Stream<Path> files = Files.list(SLAPD_SCHEMA)) {
-            List<Path> list = files.filter(p -> p.getFileName().toString().endsWith("." + extension)).sorted().toList();
+            List<Path> list = files.filter(p -> p.getFileName().toString().endsWith("." + extension))
+                    .sorted()
+                    .toList();
             assumeTrue(!list.isEmpty(), "no ." + extension + " files in " + SLAPD_SCHEMA);
             return list;
         }
@@ -387,7 +427,8 @@ class SchemaTest {
         });
         assertThat(unexpected).isEmpty();
         // the errors name the file and the line of the definition
-        results.values().stream().filter(e -> e != null)
+        results.values().stream()
+                .filter(e -> e != null)
                 .forEach(e -> assertThat(e).matches("/etc/ldap/schema/[a-z]+\\.schema:\\d+: .*"));
     }
 

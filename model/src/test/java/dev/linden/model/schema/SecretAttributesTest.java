@@ -10,9 +10,13 @@ class SecretAttributesTest {
 
     @Test
     void theBundledSchemaFlagsExactlyTheDeclaredTypes() {
-        assertThat(SCHEMA.secrets().types()).extracting(AttributeType::displayName)
+        assertThat(SCHEMA.secrets().types())
+                .extracting(AttributeType::displayName)
                 .containsExactlyInAnyOrder("userPassword", "authPassword", "pwdHistory", "lindenCsnState");
-        assertThat(SCHEMA.attributeTypes().stream().filter(AttributeType::isSecret).count()).isEqualTo(4);
+        assertThat(SCHEMA.attributeTypes().stream()
+                        .filter(AttributeType::isSecret)
+                        .count())
+                .isEqualTo(4);
         assertThat(SCHEMA.attributeType("2.5.4.35").isSecret()).isTrue();
         // near neighbours are not secrets: the policy's settings, a password's change time, other octet strings
         assertThat(SCHEMA.attributeType("pwdInHistory").isSecret()).isFalse();

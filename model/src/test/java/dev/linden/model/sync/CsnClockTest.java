@@ -36,9 +36,15 @@ class CsnClockTest {
         Csn furtherBack = clock.next();
         wall.set(T + 2000);
         Csn caughtUp = clock.next();
-        assertThat(List.of(sameMicrosecond, afterStepBack, furtherBack, caughtUp)).containsExactly(
-                Csn.of(T + 1000, 1, 7, 0), Csn.of(T + 1000, 2, 7, 0), Csn.of(T + 1000, 3, 7, 0), Csn.of(T + 2000, 0, 7, 0));
-        assertThat(List.of(first, sameMicrosecond, afterStepBack, furtherBack, caughtUp)).isSorted().doesNotHaveDuplicates();
+        assertThat(List.of(sameMicrosecond, afterStepBack, furtherBack, caughtUp))
+                .containsExactly(
+                        Csn.of(T + 1000, 1, 7, 0),
+                        Csn.of(T + 1000, 2, 7, 0),
+                        Csn.of(T + 1000, 3, 7, 0),
+                        Csn.of(T + 2000, 0, 7, 0));
+        assertThat(List.of(first, sameMicrosecond, afterStepBack, furtherBack, caughtUp))
+                .isSorted()
+                .doesNotHaveDuplicates();
     }
 
     @Test
@@ -105,7 +111,9 @@ class CsnClockTest {
     void saysSoInsteadOfWritingAYearPast9999() {
         CsnClock clock = new CsnClock(1, () -> Csn.MAX_MICROS);
         clock.observe(Csn.of(Csn.MAX_MICROS, Csn.MAX_COUNT, 1, 0));
-        assertThatThrownBy(clock::next).isInstanceOf(IllegalStateException.class).hasMessageContaining("9999");
+        assertThatThrownBy(clock::next)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("9999");
     }
 
     /**
@@ -116,7 +124,8 @@ class CsnClockTest {
     @Test
     void concurrentUseIssuesUniqueRisingCsns() throws Exception {
         AtomicLong base = new AtomicLong(T);
-        CsnClock clock = new CsnClock(4, () -> base.addAndGet(1) - ThreadLocalRandom.current().nextLong(50));
+        CsnClock clock = new CsnClock(
+                4, () -> base.addAndGet(1) - ThreadLocalRandom.current().nextLong(50));
         int threads = 6;
         int perThread = 20_000;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -128,7 +137,8 @@ class CsnClockTest {
                     List<Csn> issued = new ArrayList<>(perThread);
                     for (int i = 0; i < perThread; i++) {
                         if (observer && i % 10 == 0) {
-                            Csn remote = Csn.of(base.get() + 20, ThreadLocalRandom.current().nextInt(Csn.MAX_COUNT), 9, 0);
+                            Csn remote = Csn.of(
+                                    base.get() + 20, ThreadLocalRandom.current().nextInt(Csn.MAX_COUNT), 9, 0);
                             clock.observe(remote);
                             Csn next = clock.next();
                             if (next.compareTo(remote) <= 0) {

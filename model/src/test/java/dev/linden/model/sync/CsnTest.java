@@ -19,7 +19,8 @@ class CsnTest {
     void readsWhatSlapdWrites() throws SyncSyntaxException {
         Csn csn = Csn.parse(SLAPD_CSN);
         assertThat(csn.time()).isEqualTo(Instant.parse("2026-12-06T12:48:07.170433Z"));
-        assertThat(csn.epochMicros()).isEqualTo(Instant.parse("2026-12-06T12:48:07Z").getEpochSecond() * 1_000_000L + 170433);
+        assertThat(csn.epochMicros())
+                .isEqualTo(Instant.parse("2026-12-06T12:48:07Z").getEpochSecond() * 1_000_000L + 170433);
         assertThat(csn.count()).isZero();
         assertThat(csn.sid()).isEqualTo(1);
         assertThat(csn.mod()).isZero();
@@ -29,7 +30,9 @@ class CsnTest {
     @Test
     void writesEachFieldAtItsWidthInLowercaseHex() throws SyncSyntaxException {
         Csn csn = Csn.of(0, 0xABCDEF, 0xFFF, 0x12345);
-        assertThat(csn.toString()).isEqualTo("19700101000000.000000Z#abcdef#fff#012345").hasSize(Csn.LENGTH);
+        assertThat(csn.toString())
+                .isEqualTo("19700101000000.000000Z#abcdef#fff#012345")
+                .hasSize(Csn.LENGTH);
         assertThat(Csn.parse(csn.toString())).isEqualTo(csn);
         Csn beforeEpoch = Csn.of(-1, 1, 2, 3);
         assertThat(beforeEpoch.toString()).isEqualTo("19691231235959.999999Z#000001#002#000003");
@@ -40,7 +43,8 @@ class CsnTest {
     void coversTheYearsFourDigitsCanWrite() throws SyncSyntaxException {
         assertThat(Csn.of(Csn.MIN_MICROS, 0, 0, 0).toString()).isEqualTo("00000101000000.000000Z#000000#000#000000");
         assertThat(Csn.of(Csn.MAX_MICROS, 0, 0, 0).toString()).isEqualTo("99991231235959.999999Z#000000#000#000000");
-        assertThat(Csn.parse("99991231235959.999999Z#ffffff#fff#ffffff").epochMicros()).isEqualTo(Csn.MAX_MICROS);
+        assertThat(Csn.parse("99991231235959.999999Z#ffffff#fff#ffffff").epochMicros())
+                .isEqualTo(Csn.MAX_MICROS);
         assertThatThrownBy(() -> Csn.of(Csn.MAX_MICROS + 1, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Csn.of(Csn.MIN_MICROS - 1, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -55,10 +59,14 @@ class CsnTest {
 
     @Test
     void leapDaysFollowTheGregorianCalendar() throws SyncSyntaxException {
-        assertThat(Csn.parse("20240229000000.000000Z#000000#000#000000").time()).isEqualTo(Instant.parse("2024-02-29T00:00:00Z"));
-        assertThat(Csn.parse("20000229000000.000000Z#000000#000#000000").time()).isEqualTo(Instant.parse("2000-02-29T00:00:00Z"));
-        assertThatThrownBy(() -> Csn.parse("20230229000000.000000Z#000000#000#000000")).hasMessageContaining("does not exist");
-        assertThatThrownBy(() -> Csn.parse("19000229000000.000000Z#000000#000#000000")).hasMessageContaining("does not exist");
+        assertThat(Csn.parse("20240229000000.000000Z#000000#000#000000").time())
+                .isEqualTo(Instant.parse("2024-02-29T00:00:00Z"));
+        assertThat(Csn.parse("20000229000000.000000Z#000000#000#000000").time())
+                .isEqualTo(Instant.parse("2000-02-29T00:00:00Z"));
+        assertThatThrownBy(() -> Csn.parse("20230229000000.000000Z#000000#000#000000"))
+                .hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> Csn.parse("19000229000000.000000Z#000000#000#000000"))
+                .hasMessageContaining("does not exist");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -86,14 +94,18 @@ class CsnTest {
             20261206124860.170433Z#000000#001#000000     | time of day 124860
             """)
     void refusesAnythingButTheCanonicalForm(String text, String why) {
-        assertThatThrownBy(() -> Csn.parse(text)).isInstanceOf(SyncSyntaxException.class)
-                .hasMessageStartingWith("not a CSN: ").hasMessageContaining(why);
+        assertThatThrownBy(() -> Csn.parse(text))
+                .isInstanceOf(SyncSyntaxException.class)
+                .hasMessageStartingWith("not a CSN: ")
+                .hasMessageContaining(why);
     }
 
     @Test
     void errorMessagesQuoteBadInputSafely() {
         String hostile = "2026\n1206124807.170433Z#000000#001#000000";
-        assertThatThrownBy(() -> Csn.parse(hostile)).hasMessageContaining("\\u000a").hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> Csn.parse(hostile))
+                .hasMessageContaining("\\u000a")
+                .hasMessageNotContaining("\n");
         String huge = "x".repeat(100_000);
         assertThatThrownBy(() -> Csn.parse(huge)).message().hasSizeLessThan(300).contains("100000 characters");
     }
@@ -111,12 +123,16 @@ class CsnTest {
                 case 2 -> Csn.MIN_MICROS + random.nextInt(2);
                 default -> Csn.MAX_MICROS - random.nextInt(2);
             };
-            csns.add(Csn.of(micros, pick(random, 0, 1, 0xF, 0x10, Csn.MAX_COUNT), pick(random, 0, 1, 0xA, 0xFFF),
+            csns.add(Csn.of(
+                    micros,
+                    pick(random, 0, 1, 0xF, 0x10, Csn.MAX_COUNT),
+                    pick(random, 0, 1, 0xA, 0xFFF),
                     pick(random, 0, 9, 0xA, Csn.MAX_MOD)));
         }
         for (Csn a : csns) {
             for (Csn b : csns) {
-                assertThat(Integer.signum(a.compareTo(b))).as("%s vs %s", a, b)
+                assertThat(Integer.signum(a.compareTo(b)))
+                        .as("%s vs %s", a, b)
                         .isEqualTo(Integer.signum(a.toString().compareTo(b.toString())));
             }
         }

@@ -26,7 +26,8 @@ class SyncCookieTest {
         SyncCookie cookie = SyncCookie.parse(LAB);
         assertThat(cookie.rid()).hasValue(0);
         assertThat(cookie.sid()).hasValue(2);
-        assertThat(cookie.csns().bySid()).containsExactly(java.util.Map.entry(1, csn(CSN1)), java.util.Map.entry(2, csn(CSN2)));
+        assertThat(cookie.csns().bySid())
+                .containsExactly(java.util.Map.entry(1, csn(CSN1)), java.util.Map.entry(2, csn(CSN2)));
         assertThat(cookie.csnFor(1)).contains(csn(CSN1));
         assertThat(cookie.csnFor(3)).isEmpty();
         assertThat(cookie.delCsn()).isEmpty();
@@ -78,15 +79,19 @@ class SyncCookieTest {
             a bad delcsn               | rid=001,delcsn=CSN1;CSN2           | not a CSN
             """)
     void refusesGarbageClearly(String what, String input, String why) {
-        assertThatThrownBy(() -> SyncCookie.parse(expand(input))).as(what).isInstanceOf(SyncSyntaxException.class)
+        assertThatThrownBy(() -> SyncCookie.parse(expand(input)))
+                .as(what)
+                .isInstanceOf(SyncSyntaxException.class)
                 .hasMessageContaining(why);
     }
 
     @Test
     void refusesBytesThatAreNotPrintableAscii() {
         assertThatThrownBy(() -> SyncCookie.parse(new byte[] {'r', 'i', 'd', '=', '1', (byte) 0xC3, (byte) 0xA9}))
-                .isInstanceOf(SyncSyntaxException.class).hasMessageContaining("character 5 is not printable ASCII");
-        assertThatThrownBy(() -> SyncCookie.parse("rid=001\ncsn=" + CSN1)).hasMessageContaining("\\u000a")
+                .isInstanceOf(SyncSyntaxException.class)
+                .hasMessageContaining("character 5 is not printable ASCII");
+        assertThatThrownBy(() -> SyncCookie.parse("rid=001\ncsn=" + CSN1))
+                .hasMessageContaining("\\u000a")
                 .hasMessageNotContaining("\n");
     }
 
@@ -103,9 +108,11 @@ class SyncCookieTest {
 
     @Test
     void buildsTheCookieAProviderSends() throws SyncSyntaxException {
-        SyncCookie cookie = SyncCookie.of(3, 0x1F, CsnVector.of(csn(CSN2), csn(CSN1))).withDelCsn(csn(CSN3));
+        SyncCookie cookie =
+                SyncCookie.of(3, 0x1F, CsnVector.of(csn(CSN2), csn(CSN1))).withDelCsn(csn(CSN3));
         assertThat(cookie.toString()).isEqualTo("rid=003,sid=01f,csn=" + CSN1 + ";" + CSN2 + ",delcsn=" + CSN3);
-        assertThat(cookie.withoutDelCsn().withRid(4).withSid(5).toString()).isEqualTo("rid=004,sid=005,csn=" + CSN1 + ";" + CSN2);
+        assertThat(cookie.withoutDelCsn().withRid(4).withSid(5).toString())
+                .isEqualTo("rid=004,sid=005,csn=" + CSN1 + ";" + CSN2);
         assertThat(SyncCookie.EMPTY.toString()).isEmpty();
         assertThatThrownBy(() -> SyncCookie.EMPTY.withRid(1000)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SyncCookie.EMPTY.withSid(0x1000)).isInstanceOf(IllegalArgumentException.class);
@@ -120,7 +127,9 @@ class SyncCookieTest {
         SyncCookie newerOn2 = lab.withCsn(Csn.of(csn(CSN2).epochMicros() + 1, 0, 2, 0));
         SyncCookie with3 = lab.withCsn(csn(CSN3));
         assertThat(lab.covers(lab)).isTrue();
-        assertThat(lab.covers(older)).as("a server the other lacks does not matter").isTrue();
+        assertThat(lab.covers(older))
+                .as("a server the other lacks does not matter")
+                .isTrue();
         assertThat(older.covers(lab)).as("a server this one lacks").isFalse();
         assertThat(newerOn2.covers(lab)).isTrue();
         assertThat(lab.covers(newerOn2)).isFalse();

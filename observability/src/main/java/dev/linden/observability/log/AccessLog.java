@@ -97,7 +97,10 @@ public final class AccessLog implements OperationObserver, ConnectionObserver, A
     @Override
     public void abandon(Session session, int messageId, int idToAbandon) {
         Fields f = start();
-        f.num("conn", session.id()).num("op", messageId).verb("ABANDON", "abandon").num("msgid", idToAbandon);
+        f.num("conn", session.id())
+                .num("op", messageId)
+                .verb("ABANDON", "abandon")
+                .num("msgid", idToAbandon);
         client(f, session);
         stream.write(f.sb.toString());
     }
@@ -105,8 +108,12 @@ public final class AccessLog implements OperationObserver, ConnectionObserver, A
     @Override
     public void startTls(Session session, int messageId, dev.linden.protocol.ResultCode result) {
         Fields f = start();
-        f.num("conn", session.id()).num("op", messageId).verb("EXT", "extended")
-                .str("oid", dev.linden.core.Oids.START_TLS).str("name", "startTLS").num("err", result.code());
+        f.num("conn", session.id())
+                .num("op", messageId)
+                .verb("EXT", "extended")
+                .str("oid", dev.linden.core.Oids.START_TLS)
+                .str("name", "startTLS")
+                .num("err", result.code());
         if (format == LogSettings.Format.JSON) {
             f.str("result", Names.result(result));
         }
@@ -188,18 +195,24 @@ public final class AccessLog implements OperationObserver, ConnectionObserver, A
             case ModifyRequest m -> {
                 List<String> changes = new ArrayList<>(m.changes().size());
                 for (Modification c : m.changes()) {
-                    changes.add(c.op().name().toLowerCase(java.util.Locale.ROOT) + ":" + c.attribute().type());
+                    changes.add(c.op().name().toLowerCase(java.util.Locale.ROOT) + ":"
+                            + c.attribute().type());
                 }
                 f.verb("MOD", "modify").str("dn", m.dn()).list("mods", changes);
             }
             case ModifyDnRequest m -> {
-                f.verb("MODRDN", "modifyDn").str("dn", m.dn()).str("newrdn", m.newRdn()).bool("deleteoldrdn", m.deleteOldRdn());
+                f.verb("MODRDN", "modifyDn")
+                        .str("dn", m.dn())
+                        .str("newrdn", m.newRdn())
+                        .bool("deleteoldrdn", m.deleteOldRdn());
                 if (m.newSuperior() != null) {
                     f.str("newSuperior", m.newSuperior());
                 }
             }
-            case ExtendedRequest x -> f.verb("EXT", "extended").str("oid", x.oid()).str("name", Names.extended(x.oid()));
-            default -> f.verb("OTHER", "other").str("pdu", message.op().getClass().getSimpleName());
+            case ExtendedRequest x ->
+                f.verb("EXT", "extended").str("oid", x.oid()).str("name", Names.extended(x.oid()));
+            default ->
+                f.verb("OTHER", "other").str("pdu", message.op().getClass().getSimpleName());
         }
         if (!message.controls().isEmpty()) {
             List<String> oids = new ArrayList<>(message.controls().size());

@@ -8,9 +8,9 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.status.Status;
 import ch.qos.logback.core.status.StatusListener;
-import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.util.FileSize;
 import dev.linden.observability.LogSettings;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +29,7 @@ public final class LogStream implements AutoCloseable {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LogStream.class);
     /** How long closing may take to write out what is queued. */
     private static final int FLUSH_MILLIS = 60_000;
+
     private static final String TIME = "%d{yyyy-MM-dd'T'HH:mm:ss.SSS'Z',UTC}";
 
     private final LoggerContext context;
@@ -40,8 +41,13 @@ public final class LogStream implements AutoCloseable {
     private final LongAdder dropped = new LongAdder();
     private final LongAdder written = new LongAdder();
 
-    private LogStream(String name, LoggerContext context, Logger logger, AsyncAppender async,
-            RollingFileAppender<ILoggingEvent> file, LogSettings settings) {
+    private LogStream(
+            String name,
+            LoggerContext context,
+            Logger logger,
+            AsyncAppender async,
+            RollingFileAppender<ILoggingEvent> file,
+            LogSettings settings) {
         this.name = name;
         this.file = file;
         this.context = context;
@@ -58,22 +64,24 @@ public final class LogStream implements AutoCloseable {
         LoggerContext context = new LoggerContext();
         context.setName("linden-" + name);
         context.setMDCAdapter(new LogbackMDCAdapter());
-        context.getStatusManager().add(new StatusListener() { // Logback's own trouble (a full disk...) goes to the server log
-            @Override
-            public void addStatusEvent(Status status) {
-                if (status.getEffectiveLevel() >= Status.WARN) {
-                    log.warn("{} log: {}", name, status.getMessage(), status.getThrowable());
-                }
-            }
-        });
+        context.getStatusManager()
+                .add(
+                        new StatusListener() { // Logback's own trouble (a full disk...) goes to the server log
+                            @Override
+                            public void addStatusEvent(Status status) {
+                                if (status.getEffectiveLevel() >= Status.WARN) {
+                                    log.warn("{} log: {}", name, status.getMessage(), status.getThrowable());
+                                }
+                            }
+                        });
         context.start();
         Path file = settings.file().toAbsolutePath();
 
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         encoder.setCharset(StandardCharsets.UTF_8);
-        encoder.setPattern(settings.format() == LogSettings.Format.JSON ? "{\"time\":\"" + TIME + "\",%msg}%n"
-                : TIME + " %msg%n");
+        encoder.setPattern(
+                settings.format() == LogSettings.Format.JSON ? "{\"time\":\"" + TIME + "\",%msg}%n" : TIME + " %msg%n");
         encoder.start();
 
         RollingFileAppender<ILoggingEvent> fileAppender = new RollingFileAppender<>();
@@ -97,8 +105,7 @@ public final class LogStream implements AutoCloseable {
         fileAppender.start();
         if (!fileAppender.isStarted()) {
             context.stop();
-            throw new IllegalArgumentException(name + "Log: cannot write " + file
-                    + " (is its folder writable?)");
+            throw new IllegalArgumentException(name + "Log: cannot write " + file + " (is its folder writable?)");
         }
 
         AsyncAppender async = new AsyncAppender();

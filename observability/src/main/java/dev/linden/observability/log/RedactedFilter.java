@@ -15,8 +15,7 @@ public final class RedactedFilter {
     public static final String REDACTED = "<redacted>";
     private static final int MAX_LENGTH = 4096;
 
-    private RedactedFilter() {
-    }
+    private RedactedFilter() {}
 
     public static String format(Filter filter, SecretAttributes secrets) {
         StringBuilder sb = new StringBuilder(48);
@@ -116,8 +115,12 @@ public final class RedactedFilter {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(value)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(value))
+                    .toString();
         } catch (CharacterCodingException e) {
             for (byte b : value) {
                 sb.append('\\').append(Character.forDigit((b >> 4) & 15, 16)).append(Character.forDigit(b & 15, 16));

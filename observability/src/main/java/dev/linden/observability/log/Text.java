@@ -7,10 +7,10 @@ package dev.linden.observability.log;
 public final class Text {
     /** Longest value written as is; longer ones are cut and marked. */
     public static final int MAX_VALUE = 2048;
+
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private Text() {
-    }
+    private Text() {}
 
     /** Appends {@code value} between double quotes, for the line format. */
     public static void quoted(StringBuilder sb, String value) {
@@ -46,7 +46,10 @@ public final class Text {
                 case '\t' -> sb.append("\\t");
                 default -> {
                     if (c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029) {
-                        sb.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 15]).append(HEX[(c >> 4) & 15])
+                        sb.append("\\u")
+                                .append(HEX[c >> 12])
+                                .append(HEX[(c >> 8) & 15])
+                                .append(HEX[(c >> 4) & 15])
                                 .append(HEX[c & 15]);
                     } else {
                         sb.append(c);

@@ -13,8 +13,8 @@ import java.util.function.IntSupplier;
 /** The open connections, for cn=monitor and the connection gauges: who, from where, on which listener, doing what. */
 public final class Connections implements ConnectionObserver {
     /** One open connection; its identity, TLS state and operations in flight are read live. */
-    public record Live(Session session, String listener, String localAddress, long openedMillis, IntSupplier inFlight) {
-    }
+    public record Live(
+            Session session, String listener, String localAddress, long openedMillis, IntSupplier inFlight) {}
 
     private final Map<Long, Live> live = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> opened = new ConcurrentHashMap<>();

@@ -40,10 +40,11 @@ public final class MonitorContext implements LiveContext {
      * The access rule for cn=Monitor, to go before every configured rule: the readers may read it
      * and nobody else may know it exists (the root DN is outside the rules and always may).
      */
-    public static dev.linden.core.acl.AccessRuleSpec readersRule(List<dev.linden.core.acl.AccessRuleSpec.ClauseSpec> readers) {
+    public static dev.linden.core.acl.AccessRuleSpec readersRule(
+            List<dev.linden.core.acl.AccessRuleSpec.ClauseSpec> readers) {
         List<dev.linden.core.acl.AccessRuleSpec.ClauseSpec> clauses = readers.stream()
-                .map(c -> new dev.linden.core.acl.AccessRuleSpec.ClauseSpec(c.who(), c.dn(), c.under(), c.group(), c.tls(),
-                        c.address(), List.of("read")))
+                .map(c -> new dev.linden.core.acl.AccessRuleSpec.ClauseSpec(
+                        c.who(), c.dn(), c.under(), c.group(), c.tls(), c.address(), List.of("read")))
                 .toList();
         return new dev.linden.core.acl.AccessRuleSpec(MonitorTree.BASE, null, null, null, clauses);
     }

@@ -18,9 +18,16 @@ import java.util.function.Supplier;
  * @param cldap the CLDAP listener's counters
  * @param replicationSources the providers this server replicates from (empty when none)
  */
-public record MonitorSources(String version, long startMillis, Supplier<List<Listener>> listeners,
-        Connections connections, OperationStats operations, Backend backend, CountingStorage store,
-        Detector detector, Supplier<SecurityCounters.Snapshot> passwordPolicy, dev.linden.observability.CldapStats cldap,
+public record MonitorSources(
+        String version,
+        long startMillis,
+        Supplier<List<Listener>> listeners,
+        Connections connections,
+        OperationStats operations,
+        Backend backend,
+        CountingStorage store,
+        Detector detector,
+        Supplier<SecurityCounters.Snapshot> passwordPolicy,
+        dev.linden.observability.CldapStats cldap,
         Supplier<List<dev.linden.observability.ReplicationSource>> replicationSources,
-        dev.linden.core.sync.SyncRegistry syncs) {
-}
+        dev.linden.core.sync.SyncRegistry syncs) {}

@@ -45,20 +45,44 @@ public final class MonitorTree {
     public List<Entry> entries() {
         long now = System.currentTimeMillis();
         List<Entry> out = new ArrayList<>();
-        add(out, BASE, SERVER, "monitoredInfo", "Linden " + sources.version(), "description",
+        add(
+                out,
+                BASE,
+                SERVER,
+                "monitoredInfo",
+                "Linden " + sources.version(),
+                "description",
                 "Linden directory server: live monitoring data, rebuilt on each read");
 
         add(out, "cn=Time," + BASE, CONTAINER);
-        add(out, "cn=Start,cn=Time," + BASE, OBJECT, "monitorTimestamp", GeneralizedTimes.format(sources.startMillis()));
+        add(
+                out,
+                "cn=Start,cn=Time," + BASE,
+                OBJECT,
+                "monitorTimestamp",
+                GeneralizedTimes.format(sources.startMillis()));
         add(out, "cn=Current,cn=Time," + BASE, OBJECT, "monitorTimestamp", GeneralizedTimes.format(now));
-        add(out, "cn=Uptime,cn=Time," + BASE, OBJECT, "monitoredInfo", Long.toString((now - sources.startMillis()) / 1000));
+        add(
+                out,
+                "cn=Uptime,cn=Time," + BASE,
+                OBJECT,
+                "monitoredInfo",
+                Long.toString((now - sources.startMillis()) / 1000));
 
         add(out, "cn=Listeners," + BASE, CONTAINER);
         List<Listener> listeners = sources.listeners().get();
         for (int i = 0; i < listeners.size(); i++) {
             Listener l = listeners.get(i);
-            add(out, "cn=Listener " + i + ",cn=Listeners," + BASE, OBJECT, "monitorConnectionLocalAddress", l.url(),
-                    "labeledURI", l.url(), "monitoredInfo", l.name());
+            add(
+                    out,
+                    "cn=Listener " + i + ",cn=Listeners," + BASE,
+                    OBJECT,
+                    "monitorConnectionLocalAddress",
+                    l.url(),
+                    "labeledURI",
+                    l.url(),
+                    "monitoredInfo",
+                    l.name());
         }
 
         List<Connections.Live> open = sources.connections().open();
@@ -66,16 +90,28 @@ public final class MonitorTree {
         counter(out, "cn=Total,cn=Connections," + BASE, sources.connections().openedTotal());
         counter(out, "cn=Current,cn=Connections," + BASE, open.size());
         for (Connections.Live c : open) {
-            add(out, "cn=Connection " + c.session().id() + ",cn=Connections," + BASE, "monitorConnection",
-                    "monitorConnectionNumber", Long.toString(c.session().id()),
-                    "monitorConnectionProtocol", "3",
-                    "monitorConnectionOpsExecuting", Integer.toString(Math.max(0, c.inFlight().getAsInt())),
-                    "monitorConnectionAuthzDN", c.session().boundDn().toString(),
-                    "monitorConnectionListener", c.listener(),
-                    "monitorConnectionPeerAddress", "IP=" + c.session().clientAddress(),
-                    "monitorConnectionLocalAddress", "IP=" + c.localAddress(),
-                    "monitorConnectionStartTime", GeneralizedTimes.format(c.openedMillis()),
-                    "monitorConnectionMask", c.session().isSecure() ? "tls" : "clear");
+            add(
+                    out,
+                    "cn=Connection " + c.session().id() + ",cn=Connections," + BASE,
+                    "monitorConnection",
+                    "monitorConnectionNumber",
+                    Long.toString(c.session().id()),
+                    "monitorConnectionProtocol",
+                    "3",
+                    "monitorConnectionOpsExecuting",
+                    Integer.toString(Math.max(0, c.inFlight().getAsInt())),
+                    "monitorConnectionAuthzDN",
+                    c.session().boundDn().toString(),
+                    "monitorConnectionListener",
+                    c.listener(),
+                    "monitorConnectionPeerAddress",
+                    "IP=" + c.session().clientAddress(),
+                    "monitorConnectionLocalAddress",
+                    "IP=" + c.localAddress(),
+                    "monitorConnectionStartTime",
+                    GeneralizedTimes.format(c.openedMillis()),
+                    "monitorConnectionMask",
+                    c.session().isSecure() ? "tls" : "clear");
         }
 
         var ops = sources.operations();
@@ -85,12 +121,23 @@ public final class MonitorTree {
             initiated += ops.initiated(k);
             completed += ops.completed(k);
         }
-        add(out, "cn=Operations," + BASE, "monitorOperation", "monitorOpInitiated", Long.toString(initiated),
-                "monitorOpCompleted", Long.toString(completed));
+        add(
+                out,
+                "cn=Operations," + BASE,
+                "monitorOperation",
+                "monitorOpInitiated",
+                Long.toString(initiated),
+                "monitorOpCompleted",
+                Long.toString(completed));
         for (OperationKind k : OperationKind.all()) {
             if (k != OperationKind.OTHER) {
-                add(out, "cn=" + k.monitorName() + ",cn=Operations," + BASE, "monitorOperation",
-                        "monitorOpInitiated", Long.toString(ops.initiated(k)), "monitorOpCompleted",
+                add(
+                        out,
+                        "cn=" + k.monitorName() + ",cn=Operations," + BASE,
+                        "monitorOperation",
+                        "monitorOpInitiated",
+                        Long.toString(ops.initiated(k)),
+                        "monitorOpCompleted",
                         Long.toString(ops.completed(k)));
             }
         }
@@ -134,7 +181,9 @@ public final class MonitorTree {
         for (BindFailure f : BindFailure.values()) {
             counter(out, "cn=" + f.monitorName() + ",cn=Failed Binds,cn=Security," + BASE, ops.bindFailures(f));
         }
-        var policy = sources.passwordPolicy() == null ? null : sources.passwordPolicy().get();
+        var policy = sources.passwordPolicy() == null
+                ? null
+                : sources.passwordPolicy().get();
         counter(out, "cn=Lockouts,cn=Security," + BASE, policy == null ? ops.lockouts() : policy.lockouts());
         if (policy != null) {
             add(out, "cn=Bind Throttle,cn=Security," + BASE, CONTAINER);
@@ -152,18 +201,33 @@ public final class MonitorTree {
             }
             counter(out, "cn=Throttled,cn=Security," + BASE, detector.offenders(Action.THROTTLE));
             counter(out, "cn=Blocked,cn=Security," + BASE, detector.offenders(Action.BLOCK));
-            counter(out, "cn=Delayed Operations,cn=Security," + BASE, detector.offenders().delayedOperations());
-            counter(out, "cn=Refused Operations,cn=Security," + BASE, detector.offenders().refusedOperations());
+            counter(
+                    out,
+                    "cn=Delayed Operations,cn=Security," + BASE,
+                    detector.offenders().delayedOperations());
+            counter(
+                    out,
+                    "cn=Refused Operations,cn=Security," + BASE,
+                    detector.offenders().refusedOperations());
         }
         counter(out, "cn=Alerts,cn=Security," + BASE, alerts.size());
         for (Alert a : alerts) {
-            add(out, "cn=Alert " + a.id() + ",cn=Alerts,cn=Security," + BASE, OBJECT,
-                    "monitoredInfo", "detection=" + a.detection(),
-                    "monitoredInfo", "offender=" + a.offender(),
-                    "monitoredInfo", "action=" + a.action().name().toLowerCase(Locale.ROOT),
-                    "monitoredInfo", "until=" + GeneralizedTimes.format(a.untilMillis()),
-                    "monitorTimestamp", GeneralizedTimes.format(a.raisedMillis()),
-                    "description", a.summary());
+            add(
+                    out,
+                    "cn=Alert " + a.id() + ",cn=Alerts,cn=Security," + BASE,
+                    OBJECT,
+                    "monitoredInfo",
+                    "detection=" + a.detection(),
+                    "monitoredInfo",
+                    "offender=" + a.offender(),
+                    "monitoredInfo",
+                    "action=" + a.action().name().toLowerCase(Locale.ROOT),
+                    "monitoredInfo",
+                    "until=" + GeneralizedTimes.format(a.untilMillis()),
+                    "monitorTimestamp",
+                    GeneralizedTimes.format(a.raisedMillis()),
+                    "description",
+                    a.summary());
         }
         return out;
     }
@@ -188,16 +252,27 @@ public final class MonitorTree {
         String base = "cn=Replication," + BASE;
         add(out, base, CONTAINER);
         for (var s : sources.replicationSources().get()) {
-            List<String> pairs = new ArrayList<>(List.of("labeledURI", s.provider(),
-                    "monitoredInfo", "state=" + s.state(),
-                    "monitoredInfo", "changes=" + s.changes(),
-                    "monitoredInfo", "delaySeconds=" + s.delayMillis() / 1000,
-                    "monitoredInfo", "reconnects=" + s.reconnects(),
-                    "monitoredInfo", "refreshes=" + s.refreshes(),
-                    "monitoredInfo", "bytes=" + s.bytes()));
+            List<String> pairs = new ArrayList<>(List.of(
+                    "labeledURI",
+                    s.provider(),
+                    "monitoredInfo",
+                    "state=" + s.state(),
+                    "monitoredInfo",
+                    "changes=" + s.changes(),
+                    "monitoredInfo",
+                    "delaySeconds=" + s.delayMillis() / 1000,
+                    "monitoredInfo",
+                    "reconnects=" + s.reconnects(),
+                    "monitoredInfo",
+                    "refreshes=" + s.refreshes(),
+                    "monitoredInfo",
+                    "bytes=" + s.bytes()));
             if (s.lastCsn() != null) {
-                pairs.addAll(List.of("monitoredInfo", "lastCSN=" + s.lastCsn(),
-                        "monitorTimestamp", GeneralizedTimes.format(s.lastChangeMillis())));
+                pairs.addAll(List.of(
+                        "monitoredInfo",
+                        "lastCSN=" + s.lastCsn(),
+                        "monitorTimestamp",
+                        GeneralizedTimes.format(s.lastChangeMillis())));
             }
             if (s.lastError() != null) {
                 pairs.addAll(List.of("description", "last error: " + s.lastError()));
@@ -208,14 +283,23 @@ public final class MonitorTree {
             add(out, String.format("cn=Source %03d,%s", s.rid(), base), OBJECT, pairs.toArray(String[]::new));
         }
         contents(out, base);
-        long lastSeq = sources.backend().changelogState(dev.linden.model.sync.CsnVector.EMPTY).lastSeq();
+        long lastSeq = sources.backend()
+                .changelogState(dev.linden.model.sync.CsnVector.EMPTY)
+                .lastSeq();
         for (var c : sources.syncs().snapshot(lastSeq)) {
-            List<String> pairs = new ArrayList<>(List.of("monitorConnectionAuthzDN", c.identity(),
-                    "monitorConnectionPeerAddress", c.client(),
-                    "monitoredInfo", "mode=" + c.mode(),
-                    "monitoredInfo", "stage=" + c.stage(),
-                    "monitoredInfo", "sent=" + c.sent(),
-                    "monitorTimestamp", GeneralizedTimes.format(c.startedMillis())));
+            List<String> pairs = new ArrayList<>(List.of(
+                    "monitorConnectionAuthzDN",
+                    c.identity(),
+                    "monitorConnectionPeerAddress",
+                    c.client(),
+                    "monitoredInfo",
+                    "mode=" + c.mode(),
+                    "monitoredInfo",
+                    "stage=" + c.stage(),
+                    "monitoredInfo",
+                    "sent=" + c.sent(),
+                    "monitorTimestamp",
+                    GeneralizedTimes.format(c.startedMillis())));
             if (c.lagChanges() >= 0) {
                 pairs.addAll(List.of("monitoredInfo", "lagChanges=" + c.lagChanges()));
             }
@@ -237,11 +321,25 @@ public final class MonitorTree {
             Dn suffix = suffixes.get(i);
             try {
                 var d = backend.digest(suffix);
-                add(out, "cn=Context " + (i + 1) + "," + base, OBJECT, "monitoredInfo", "suffix=" + suffix,
-                        "monitoredInfo", "entries=" + d.entries(), "monitoredInfo", "digest=" + d.digest());
+                add(
+                        out,
+                        "cn=Context " + (i + 1) + "," + base,
+                        OBJECT,
+                        "monitoredInfo",
+                        "suffix=" + suffix,
+                        "monitoredInfo",
+                        "entries=" + d.entries(),
+                        "monitoredInfo",
+                        "digest=" + d.digest());
             } catch (LdapException e) {
-                add(out, "cn=Context " + (i + 1) + "," + base, OBJECT, "monitoredInfo", "suffix=" + suffix,
-                        "description", "digest not computed: " + e.getMessage());
+                add(
+                        out,
+                        "cn=Context " + (i + 1) + "," + base,
+                        OBJECT,
+                        "monitoredInfo",
+                        "suffix=" + suffix,
+                        "description",
+                        "digest not computed: " + e.getMessage());
             }
         }
     }

@@ -5,8 +5,7 @@ package dev.linden.observability.security;
  * a whole /64, so counting single IPv6 addresses would let it rotate through billions).
  */
 final class AddressKeys {
-    private AddressKeys() {
-    }
+    private AddressKeys() {}
 
     /** From the host part of a session's address ("192.0.2.1", "2001:db8:0:0:1:2:3:4"). */
     static String of(String host) {

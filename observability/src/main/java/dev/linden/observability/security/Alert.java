@@ -14,6 +14,11 @@ import dev.linden.observability.DetectionSettings.Action;
  * @param action what is done to the offender meanwhile
  * @param summary what was seen, in a sentence
  */
-public record Alert(long id, String detection, String offender, long raisedMillis, long untilMillis, Action action,
-        String summary) {
-}
+public record Alert(
+        long id,
+        String detection,
+        String offender,
+        long raisedMillis,
+        long untilMillis,
+        Action action,
+        String summary) {}

@@ -27,7 +27,10 @@ final class AlertRaiser {
     private final Map<String, LongAdder> events = new LinkedHashMap<>();
     private final Map<String, LongAdder> detections = new LinkedHashMap<>();
 
-    AlertRaiser(Consumer<SecurityEvent> log, Offenders offenders, Set<String> exemptIdentities,
+    AlertRaiser(
+            Consumer<SecurityEvent> log,
+            Offenders offenders,
+            Set<String> exemptIdentities,
             List<AddressRange> exemptAddresses) {
         this.log = log;
         this.offenders = offenders;
@@ -38,9 +41,15 @@ final class AlertRaiser {
     }
 
     /** What a detection saw: who, what it is to do about it, and the figures that made it fire. */
-    record Finding(String detection, String offenderKey, String offender, Action action, int actionSeconds,
-            int windowSeconds, String summary, Map<String, Object> details) {
-    }
+    record Finding(
+            String detection,
+            String offenderKey,
+            String offender,
+            Action action,
+            int actionSeconds,
+            int windowSeconds,
+            String summary,
+            Map<String, Object> details) {}
 
     void event(SecurityEvent e) {
         events.get(e.event()).increment();
@@ -61,12 +70,18 @@ final class AlertRaiser {
         }
         offenders.punish(f.offenderKey(), action, until, f.detection(), now);
         detections.get(f.detection()).increment();
-        SecurityEvent.Builder e = SecurityEvent.of("alert", Severity.WARNING).with("detection", f.detection())
-                .with("alert", alert.id()).with("offender", f.offender());
+        SecurityEvent.Builder e = SecurityEvent.of("alert", Severity.WARNING)
+                .with("detection", f.detection())
+                .with("alert", alert.id())
+                .with("offender", f.offender());
         f.details().forEach(e::with);
-        e.with("windowSeconds", (long) f.windowSeconds()).with("action", action.name().toLowerCase(Locale.ROOT))
-                .with("until", GeneralizedTimes.format(until)).with("exempt", exempt ? true : null)
-                .with("client", session.clientAddress()).with("conn", session.id()).with("summary", f.summary());
+        e.with("windowSeconds", (long) f.windowSeconds())
+                .with("action", action.name().toLowerCase(Locale.ROOT))
+                .with("until", GeneralizedTimes.format(until))
+                .with("exempt", exempt ? true : null)
+                .with("client", session.clientAddress())
+                .with("conn", session.id())
+                .with("summary", f.summary());
         event(e.build());
     }
 
@@ -91,8 +106,11 @@ final class AlertRaiser {
     /** Ends alerts whose time is up, with an event each. */
     void expire(long now) {
         for (Alert a : alerts.expire(now)) {
-            event(SecurityEvent.of("alert_ended", Severity.INFO).with("detection", a.detection()).with("alert", a.id())
-                    .with("offender", a.offender()).build());
+            event(SecurityEvent.of("alert_ended", Severity.INFO)
+                    .with("detection", a.detection())
+                    .with("alert", a.id())
+                    .with("offender", a.offender())
+                    .build());
         }
     }
 

@@ -27,10 +27,17 @@ final class Alerts {
      * Records a new alert, unless one for this detection and offender is active already (then null):
      * of two threads crossing the threshold together, one raises it.
      */
-    Alert raise(String detection, String offenderKey, String offender, long now, long until,
-            dev.linden.observability.DetectionSettings.Action action, String summary) {
+    Alert raise(
+            String detection,
+            String offenderKey,
+            String offender,
+            long now,
+            long until,
+            dev.linden.observability.DetectionSettings.Action action,
+            String summary) {
         if (active.size() >= max) {
-            active.values().stream().min(Comparator.comparingLong(Alert::untilMillis))
+            active.values().stream()
+                    .min(Comparator.comparingLong(Alert::untilMillis))
                     .ifPresent(oldest -> active.values().remove(oldest));
         }
         Alert[] raised = new Alert[1];

@@ -40,7 +40,8 @@ public final class Detector implements OperationObserver {
     public static final String ENUMERATION = "enumeration";
     public static final String SECRET_PROBES = "secret_probes";
     public static final List<String> DETECTIONS = List.of(PASSWORD_SPRAY, BRUTE_FORCE, ENUMERATION, SECRET_PROBES);
-    public static final List<String> EVENTS = List.of("bind_failure", "lockout", "secret_probe", "alert", "alert_ended");
+    public static final List<String> EVENTS =
+            List.of("bind_failure", "lockout", "secret_probe", "alert", "alert_ended");
 
     private final LongSupplier clock;
     private volatile long ahead;
@@ -57,8 +58,15 @@ public final class Detector implements OperationObserver {
      * @param log where security events go
      * @param clock milliseconds since the epoch
      */
-    public Detector(DetectionSettings settings, Schema schema, List<Dn> suffixes, Dn rootDn, SecretAttributes secrets,
-            FamiliarAddresses familiar, Consumer<SecurityEvent> log, LongSupplier clock) {
+    public Detector(
+            DetectionSettings settings,
+            Schema schema,
+            List<Dn> suffixes,
+            Dn rootDn,
+            SecretAttributes secrets,
+            FamiliarAddresses familiar,
+            Consumer<SecurityEvent> log,
+            LongSupplier clock) {
         this.clock = clock;
         this.familiar = familiar;
         for (String dn : settings.exemptIdentities()) {
@@ -68,7 +76,8 @@ public final class Detector implements OperationObserver {
                 throw new IllegalArgumentException("detection.exemptIdentities: " + dn + ": " + e.getMessage());
             }
         }
-        List<AddressRange> exemptAddresses = settings.exemptAddresses().stream().map(AddressRange::parse).toList();
+        List<AddressRange> exemptAddresses =
+                settings.exemptAddresses().stream().map(AddressRange::parse).toList();
         this.offenders = new Offenders(settings.maxTracked());
         this.raiser = new AlertRaiser(log, offenders, exemptIdentities, exemptAddresses);
         this.guesses = new GuessWatch(settings, rootDn.normalized(), familiar, raiser);
@@ -88,8 +97,7 @@ public final class Detector implements OperationObserver {
             case BindRequest b -> guesses.bind(r, now());
             case SearchRequest s -> reads.search(r, s, now());
             case CompareRequest c -> reads.compare(r, c, now());
-            default -> {
-            }
+            default -> {}
         }
     }
 

@@ -55,7 +55,8 @@ public final class EnforcingHandler implements RequestHandler {
         if (penalty.action() == Action.BLOCK) {
             offenders.refused();
             mark(scope, Action.BLOCK);
-            return refuse(ctx, ResultCode.UNWILLING_TO_PERFORM, "refused for a while: suspected " + penalty.detection());
+            return refuse(
+                    ctx, ResultCode.UNWILLING_TO_PERFORM, "refused for a while: suspected " + penalty.detection());
         }
         if (!delaying.tryAcquire()) {
             offenders.refused();
@@ -90,7 +91,9 @@ public final class EnforcingHandler implements RequestHandler {
             }
             worst = worse(worst, offenders.find("identity:" + identity, now));
         }
-        if (ctx.request().op() instanceof BindRequest b && b.isSimple() && !b.name().isEmpty()) {
+        if (ctx.request().op() instanceof BindRequest b
+                && b.isSimple()
+                && !b.name().isEmpty()) {
             try {
                 String account = DnSyntax.parse(b.name(), schema).normalized();
                 if (!detector.isFamiliar(account, session.clientAddress())) {

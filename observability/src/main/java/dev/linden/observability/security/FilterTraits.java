@@ -8,8 +8,7 @@ import dev.linden.protocol.filter.Filter;
  * matches almost anything (enumeration), and which secret attribute it tests (a probe).
  */
 final class FilterTraits {
-    private FilterTraits() {
-    }
+    private FilterTraits() {}
 
     /**
      * Whether the filter selects broadly rather than looking something up: presence tests,

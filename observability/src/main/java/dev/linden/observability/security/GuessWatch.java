@@ -58,13 +58,20 @@ final class GuessWatch {
         LdapResult result = r.result();
         boolean owners = familiar.isFamiliar(b.account(), session.clientAddress());
         raiser.event(SecurityEvent.of("bind_failure", Severity.INFO)
-                .with("reason", b.failure().label()).with("account", b.account()).with("method", b.method())
+                .with("reason", b.failure().label())
+                .with("account", b.account())
+                .with("method", b.method())
                 .with("result", result == null ? null : (long) result.code().code())
                 .with("familiar", owners ? true : null)
-                .with("client", session.clientAddress()).with("conn", session.id()).build());
+                .with("client", session.clientAddress())
+                .with("conn", session.id())
+                .build());
         if (b.lockout()) {
-            raiser.event(SecurityEvent.of("lockout", Severity.WARNING).with("account", b.account())
-                    .with("client", session.clientAddress()).with("conn", session.id()).build());
+            raiser.event(SecurityEvent.of("lockout", Severity.WARNING)
+                    .with("account", b.account())
+                    .with("client", session.clientAddress())
+                    .with("conn", session.id())
+                    .build());
         }
         if (!b.failure().isGuess() || owners) {
             return;
@@ -72,11 +79,20 @@ final class GuessWatch {
         String address = AddressKeys.of(session.clientHost());
         int[] accounts = spray.get(address, now).failed(hash(b.account()), now, window);
         if (accounts[0] >= ps.accounts() && accounts[0] > accounts[1]) {
-            raiser.fire(new Finding(Detector.PASSWORD_SPRAY, "address:" + address, "address " + address, ps.action(),
-                    ps.actionSeconds(), ps.windowSeconds(), accounts[0] + " distinct accounts failed to bind from " + address
-                            + " within " + ps.windowSeconds() + " s" + (accounts[1] == 0 ? ""
-                                    : " (and " + accounts[1] + " bound successfully)"),
-                    Map.of("accounts", (long) accounts[0], "loggedIn", (long) accounts[1])), session, now);
+            raiser.fire(
+                    new Finding(
+                            Detector.PASSWORD_SPRAY,
+                            "address:" + address,
+                            "address " + address,
+                            ps.action(),
+                            ps.actionSeconds(),
+                            ps.windowSeconds(),
+                            accounts[0] + " distinct accounts failed to bind from " + address
+                                    + " within " + ps.windowSeconds() + " s"
+                                    + (accounts[1] == 0 ? "" : " (and " + accounts[1] + " bound successfully)"),
+                            Map.of("accounts", (long) accounts[0], "loggedIn", (long) accounts[1])),
+                    session,
+                    now);
         }
         BruteState state = brute.get(b.account(), now);
         long failures = state.failures.add(now, 1);
@@ -95,14 +111,32 @@ final class GuessWatch {
         int spared = familiar.count(account);
         String seen = failures + " failed binds against " + account + " from " + sources
                 + (sources == BruteState.SOURCES ? " or more" : "") + " addresses within " + bf.windowSeconds() + " s";
-        String done = root ? "the root DN is never throttled"
-                : bf.action() == Action.NONE ? "an alert only"
-                : "binds naming it are " + (bf.action() == Action.BLOCK ? "refused" : "throttled") + " except from its "
-                        + spared + " familiar address" + (spared == 1 ? "" : "es") + " (where it bound successfully of late)";
-        return new Finding(Detector.BRUTE_FORCE, "account:" + account, "account " + account,
-                root ? Action.NONE : bf.action(), bf.actionSeconds(), bf.windowSeconds(), seen + "; " + done,
-                Map.of("failures", failures, "addresses", (long) sources, "from", from, "familiarAddresses", (long) spared,
-                        "spared", root ? "root DN" : "familiar addresses"));
+        String done = root
+                ? "the root DN is never throttled"
+                : bf.action() == Action.NONE
+                        ? "an alert only"
+                        : "binds naming it are " + (bf.action() == Action.BLOCK ? "refused" : "throttled")
+                                + " except from its " + spared + " familiar address" + (spared == 1 ? "" : "es")
+                                + " (where it bound successfully of late)";
+        return new Finding(
+                Detector.BRUTE_FORCE,
+                "account:" + account,
+                "account " + account,
+                root ? Action.NONE : bf.action(),
+                bf.actionSeconds(),
+                bf.windowSeconds(),
+                seen + "; " + done,
+                Map.of(
+                        "failures",
+                        failures,
+                        "addresses",
+                        (long) sources,
+                        "from",
+                        from,
+                        "familiarAddresses",
+                        (long) spared,
+                        "spared",
+                        root ? "root DN" : "familiar addresses"));
     }
 
     void expire(long now) {

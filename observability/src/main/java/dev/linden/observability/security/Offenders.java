@@ -11,8 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Offenders {
     /** A penalty on one offender. */
-    public record Penalty(Action action, long untilMillis, String detection) {
-    }
+    public record Penalty(Action action, long untilMillis, String detection) {}
 
     private final Map<String, Penalty> penalties = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.LongAdder delayed = new java.util.concurrent.atomic.LongAdder();
@@ -52,8 +51,13 @@ public final class Offenders {
                 return; // full of live penalties: the offender is still logged and counted
             }
         }
-        penalties.merge(key, new Penalty(action, until, detection),
-                (old, added) -> old.untilMillis() > added.untilMillis() && old.action().compareTo(added.action()) >= 0 ? old : added);
+        penalties.merge(
+                key,
+                new Penalty(action, until, detection),
+                (old, added) ->
+                        old.untilMillis() > added.untilMillis() && old.action().compareTo(added.action()) >= 0
+                                ? old
+                                : added);
         any = true;
     }
 

@@ -49,8 +49,13 @@ final class ReadWatch {
     private final Tracker<ReaderState> anonymous;
     private final Tracker<ProbeState> probes;
 
-    ReadWatch(DetectionSettings settings, Schema schema, List<Dn> suffixes, SecretAttributes secrets,
-            Set<String> exemptIdentities, AlertRaiser raiser) {
+    ReadWatch(
+            DetectionSettings settings,
+            Schema schema,
+            List<Dn> suffixes,
+            SecretAttributes secrets,
+            Set<String> exemptIdentities,
+            AlertRaiser raiser) {
         this.en = settings.enumeration();
         this.sp = settings.secretProbes();
         this.secrets = secrets;
@@ -60,8 +65,8 @@ final class ReadWatch {
         this.raiser = raiser;
         long window = en.windowSeconds() * 1000L;
         long halfLife = en.memoryHours() * 3_600_000L;
-        this.norm = new ReaderState.Norm(new long[] {en.entries(), en.broadSearches(), en.pages()}, en.factor(), window,
-                halfLife);
+        this.norm = new ReaderState.Norm(
+                new long[] {en.entries(), en.broadSearches(), en.pages()}, en.factor(), window, halfLife);
         // a reader's usual amount is kept while it matters: four half-lives of silence fade it below a tenth
         long idle = Math.max(window, 4 * halfLife);
         int max = settings.maxTracked();
@@ -73,7 +78,9 @@ final class ReadWatch {
 
     void search(OperationRecord r, SearchRequest s, long now) {
         Session session = r.session();
-        if (session.isAdministrator() || (!exemptIdentities.isEmpty() && exemptIdentities.contains(r.identity().normalized()))) {
+        if (session.isAdministrator()
+                || (!exemptIdentities.isEmpty()
+                        && exemptIdentities.contains(r.identity().normalized()))) {
             return;
         }
         String secret = FilterTraits.probedSecret(s.filter(), secrets);
@@ -87,8 +94,10 @@ final class ReadWatch {
             }
         }
         // a broad filter over a whole naming context; a paged search counts once, on its first page
-        boolean broad = !continuation && (s.scope() == SearchScope.SUB || s.scope() == SearchScope.SUBORDINATES)
-                && FilterTraits.broad(s.filter()) && isTop(s.baseDn());
+        boolean broad = !continuation
+                && (s.scope() == SearchScope.SUB || s.scope() == SearchScope.SUBORDINATES)
+                && FilterTraits.broad(s.filter())
+                && isTop(s.baseDn());
         int entries = r.entries() >= en.minEntriesPerSearch() ? r.entries() : 0;
         if (entries == 0 && !broad && !continuation) {
             return; // a lookup, or a short list
@@ -96,9 +105,11 @@ final class ReadWatch {
         String key = actor(r);
         boolean anon = key.startsWith("address:");
         ReaderState state = (anon ? anonymous : identities).get(key, now);
-        long[] read = {state.add(ReaderState.ENTRIES, now, entries, norm),
-                state.add(ReaderState.BROAD, now, broad ? 1 : 0, norm),
-                state.add(ReaderState.PAGES, now, continuation ? 1 : 0, norm)};
+        long[] read = {
+            state.add(ReaderState.ENTRIES, now, entries, norm),
+            state.add(ReaderState.BROAD, now, broad ? 1 : 0, norm),
+            state.add(ReaderState.PAGES, now, continuation ? 1 : 0, norm)
+        };
         double[] usual = new double[ReaderState.MEASURES];
         boolean unusual = false;
         for (int m = 0; m < ReaderState.MEASURES; m++) {
@@ -107,11 +118,30 @@ final class ReadWatch {
         }
         if (unusual) {
             String who = offender(key);
-            raiser.fire(new Finding(Detector.ENUMERATION, key, who, anon ? en.anonymousAction() : en.action(),
-                    en.actionSeconds(), en.windowSeconds(), summary(who, read, usual), Map.of("entries", read[0],
-                            "broadSearches", read[1], "pages", read[2], "usualEntries", Math.round(usual[0]),
-                            "usualBroadSearches", Math.round(usual[1]), "usualPages", Math.round(usual[2]))),
-                    session, now);
+            raiser.fire(
+                    new Finding(
+                            Detector.ENUMERATION,
+                            key,
+                            who,
+                            anon ? en.anonymousAction() : en.action(),
+                            en.actionSeconds(),
+                            en.windowSeconds(),
+                            summary(who, read, usual),
+                            Map.of(
+                                    "entries",
+                                    read[0],
+                                    "broadSearches",
+                                    read[1],
+                                    "pages",
+                                    read[2],
+                                    "usualEntries",
+                                    Math.round(usual[0]),
+                                    "usualBroadSearches",
+                                    Math.round(usual[1]),
+                                    "usualPages",
+                                    Math.round(usual[2]))),
+                    session,
+                    now);
         }
     }
 
@@ -126,8 +156,10 @@ final class ReadWatch {
     }
 
     void compare(OperationRecord r, CompareRequest c, long now) {
-        if (!r.session().isAdministrator() && secrets.isSecret(c.attribute())
-                && (exemptIdentities.isEmpty() || !exemptIdentities.contains(r.identity().normalized()))) {
+        if (!r.session().isAdministrator()
+                && secrets.isSecret(c.attribute())
+                && (exemptIdentities.isEmpty()
+                        || !exemptIdentities.contains(r.identity().normalized()))) {
             probe(r, c.attribute(), "compare", now);
         }
     }
@@ -135,22 +167,38 @@ final class ReadWatch {
     private void probe(OperationRecord r, String attribute, String operation, long now) {
         Session session = r.session();
         String key = actor(r);
-        raiser.event(SecurityEvent.of("secret_probe", Severity.NOTICE).with("attribute", attribute)
-                .with("operation", operation).with("identity", r.identity().toString())
-                .with("client", session.clientAddress()).with("conn", session.id()).build());
+        raiser.event(SecurityEvent.of("secret_probe", Severity.NOTICE)
+                .with("attribute", attribute)
+                .with("operation", operation)
+                .with("identity", r.identity().toString())
+                .with("client", session.clientAddress())
+                .with("conn", session.id())
+                .build());
         long n = probes.get(key, now).probes.add(now, 1);
         if (n >= sp.probes()) {
             String who = offender(key);
-            raiser.fire(new Finding(Detector.SECRET_PROBES, key, who, sp.action(), sp.actionSeconds(), sp.windowSeconds(),
-                    n + " searches or compares on secret attributes by " + who + " within " + sp.windowSeconds() + " s",
-                    Map.of("probes", n)), session, now);
+            raiser.fire(
+                    new Finding(
+                            Detector.SECRET_PROBES,
+                            key,
+                            who,
+                            sp.action(),
+                            sp.actionSeconds(),
+                            sp.windowSeconds(),
+                            n + " searches or compares on secret attributes by " + who + " within " + sp.windowSeconds()
+                                    + " s",
+                            Map.of("probes", n)),
+                    session,
+                    now);
         }
     }
 
     /** Who reads: the bound identity, or for anonymous clients their address. */
     private static String actor(OperationRecord r) {
         Dn identity = r.identity();
-        return identity.isRoot() ? "address:" + AddressKeys.of(r.session().clientHost()) : "identity:" + identity.normalized();
+        return identity.isRoot()
+                ? "address:" + AddressKeys.of(r.session().clientHost())
+                : "identity:" + identity.normalized();
     }
 
     private static String offender(String key) {

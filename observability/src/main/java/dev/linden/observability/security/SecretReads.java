@@ -45,9 +45,14 @@ public final class SecretReads implements RequestHandler {
             if (tally.entries > 0) { // sent, even if the search then failed or was abandoned
                 Session s = ctx.session();
                 events.accept(SecurityEvent.of("secret_read", Severity.NOTICE)
-                        .with("identity", s.boundDn().toString()).with("client", s.clientAddress()).with("conn", s.id())
-                        .with("base", search.baseDn()).with("dn", tally.firstDn).with("entries", (long) tally.entries)
-                        .with("attributes", String.join(",", tally.attributes)).build());
+                        .with("identity", s.boundDn().toString())
+                        .with("client", s.clientAddress())
+                        .with("conn", s.id())
+                        .with("base", search.baseDn())
+                        .with("dn", tally.firstDn)
+                        .with("entries", (long) tally.entries)
+                        .with("attributes", String.join(",", tally.attributes))
+                        .build());
             }
         }
     }

@@ -8,7 +8,11 @@ import java.util.Map;
  * details in order (strings, numbers, booleans). Never a password or other secret value.
  */
 public record SecurityEvent(String event, Severity severity, Map<String, Object> details) {
-    public enum Severity { INFO, NOTICE, WARNING }
+    public enum Severity {
+        INFO,
+        NOTICE,
+        WARNING
+    }
 
     public SecurityEvent {
         details = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details));

@@ -34,7 +34,9 @@ final class SlidingCounter {
         int i = offset + (int) (bucket % BUCKETS);
         while (true) {
             long v = slots.get(i);
-            long updated = (v >>> 24) == bucket ? pack(bucket, Math.min(COUNT_MASK, (v & COUNT_MASK) + n)) : pack(bucket, Math.min(COUNT_MASK, n));
+            long updated = (v >>> 24) == bucket
+                    ? pack(bucket, Math.min(COUNT_MASK, (v & COUNT_MASK) + n))
+                    : pack(bucket, Math.min(COUNT_MASK, n));
             if (slots.compareAndSet(i, v, updated)) {
                 break;
             }

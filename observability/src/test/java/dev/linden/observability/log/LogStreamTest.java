@@ -39,8 +39,15 @@ class LogStreamTest {
 
     @Test
     void filesRollOverBySizeAndNothingIsLost() throws Exception {
-        LogSettings settings = new LogSettings(true, LogSettings.Format.LINE, dir.resolve("access.log"), 10 * 1024,
-                LogSettings.Rotation.DAILY, 30, 0, 1024);
+        LogSettings settings = new LogSettings(
+                true,
+                LogSettings.Format.LINE,
+                dir.resolve("access.log"),
+                10 * 1024,
+                LogSettings.Rotation.DAILY,
+                30,
+                0,
+                1024);
         LogStream s = LogStream.open("access", settings);
         int written = 0;
         for (int i = 0; i < 3000; i++) {
@@ -58,15 +65,24 @@ class LogStreamTest {
         assertThat(files.size()).isGreaterThan(3);
         long lines = 0;
         for (Path f : files) {
-            lines += f.toString().endsWith(".gz") ? gunzipLines(f) : Files.readAllLines(f).size();
+            lines += f.toString().endsWith(".gz")
+                    ? gunzipLines(f)
+                    : Files.readAllLines(f).size();
         }
         assertThat(lines + s.dropped()).isEqualTo(written);
     }
 
     @Test
     void aFullQueueDropsAndCountsInsteadOfWaiting() throws Exception {
-        LogSettings settings = new LogSettings(true, LogSettings.Format.LINE, dir.resolve("access.log"),
-                LogSettings.DEFAULT_MAX_FILE_BYTES, LogSettings.Rotation.DAILY, 30, 0, 2);
+        LogSettings settings = new LogSettings(
+                true,
+                LogSettings.Format.LINE,
+                dir.resolve("access.log"),
+                LogSettings.DEFAULT_MAX_FILE_BYTES,
+                LogSettings.Rotation.DAILY,
+                30,
+                0,
+                2);
         LogStream s = LogStream.open("access", settings);
         long start = System.nanoTime();
         for (int i = 0; i < 50_000; i++) {
@@ -97,7 +113,9 @@ class LogStreamTest {
 
     private static long gunzipLines(Path f) throws Exception {
         try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(f))) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().count();
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .lines()
+                    .count();
         }
     }
 }

@@ -20,8 +20,9 @@ class RedactedFilterTest {
     void secretValuesNeverAppear() throws Exception {
         assertThat(f("(userPassword=hunter2)")).isEqualTo("(userPassword=<redacted>)");
         assertThat(f("(&(uid=bob)(|(userpassword;binary=x1)(2.5.4.35=x2)(authPassword>=x3)(pwdHistory=*x4*)))"))
-                .isEqualTo("(&(uid=bob)(|(userpassword;binary=<redacted>)(2.5.4.35=<redacted>)(authPassword>=<redacted>)"
-                        + "(pwdHistory=<redacted>)))");
+                .isEqualTo(
+                        "(&(uid=bob)(|(userpassword;binary=<redacted>)(2.5.4.35=<redacted>)(authPassword>=<redacted>)"
+                                + "(pwdHistory=<redacted>)))");
         assertThat(f("(userPassword=*)")).isEqualTo("(userPassword=*)");
         assertThat(f("(userPassword:caseExactMatch:=s3)")).isEqualTo("(userPassword:caseExactMatch:=<redacted>)");
         assertThat(f("(:dn:caseIgnoreMatch:=s4)")).isEqualTo("(:dn:caseIgnoreMatch:=<redacted>)");

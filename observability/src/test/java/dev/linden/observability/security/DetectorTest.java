@@ -38,10 +38,16 @@ class DetectorTest {
     }
 
     static DetectionSettings settings(String... exemptAddresses) {
-        return new DetectionSettings(true, new DetectionSettings.PasswordSpray(5, 60, Action.BLOCK, 600),
+        return new DetectionSettings(
+                true,
+                new DetectionSettings.PasswordSpray(5, 60, Action.BLOCK, 600),
                 new DetectionSettings.BruteForce(4, 60, Action.THROTTLE, 600),
                 new DetectionSettings.Enumeration(100, 10, 2, 5, 60, 4, 24, Action.BLOCK, Action.BLOCK, 600),
-                new DetectionSettings.SecretProbes(2, 60, Action.NONE, 600), 100, 2, 1000, List.of(exemptAddresses),
+                new DetectionSettings.SecretProbes(2, 60, Action.NONE, 600),
+                100,
+                2,
+                1000,
+                List.of(exemptAddresses),
                 List.of("cn=sync,dc=example,dc=com"));
     }
 
@@ -61,10 +67,14 @@ class DetectorTest {
         d.completed(failedBind(attacker, "uid=gone,dc=example,dc=com", BindFailure.NO_SUCH_ENTRY));
         d.completed(failedBind(attacker, "uid=u9,dc=example,dc=com", BindFailure.WRONG_PASSWORD));
         assertThat(alerts()).singleElement().satisfies(a -> {
-            assertThat(a.details()).containsEntry("detection", "password_spray").containsEntry("offender", "address 192.0.2.9")
-                    .containsEntry("accounts", 5L).containsEntry("action", "block");
+            assertThat(a.details())
+                    .containsEntry("detection", "password_spray")
+                    .containsEntry("offender", "address 192.0.2.9")
+                    .containsEntry("accounts", 5L)
+                    .containsEntry("action", "block");
         });
-        assertThat(d.offenders().find("address:192.0.2.9", clock.get()).action()).isEqualTo(Action.BLOCK);
+        assertThat(d.offenders().find("address:192.0.2.9", clock.get()).action())
+                .isEqualTo(Action.BLOCK);
         assertThat(d.detections("password_spray")).isEqualTo(1);
         assertThat(d.events("bind_failure")).isEqualTo(10);
         assertThat(d.activeAlerts()).hasSize(1);
@@ -94,13 +104,19 @@ class DetectorTest {
         Detector d = detector(settings());
         String victim = "uid=carol,dc=example,dc=com";
         for (int i = 0; i < 4; i++) {
-            d.completed(failedBind(session("198.51.100." + i, null), victim,
-                    i < 3 ? BindFailure.WRONG_PASSWORD : BindFailure.LOCKED));
+            d.completed(failedBind(
+                    session("198.51.100." + i, null), victim, i < 3 ? BindFailure.WRONG_PASSWORD : BindFailure.LOCKED));
         }
-        assertThat(alerts()).singleElement().satisfies(a -> assertThat(a.details())
-                .containsEntry("detection", "brute_force").containsEntry("offender", "account " + victim)
-                .containsEntry("failures", 4L).containsEntry("addresses", 4L).containsEntry("action", "throttle"));
-        assertThat(d.offenders().find("account:" + victim, clock.get()).action()).isEqualTo(Action.THROTTLE);
+        assertThat(alerts())
+                .singleElement()
+                .satisfies(a -> assertThat(a.details())
+                        .containsEntry("detection", "brute_force")
+                        .containsEntry("offender", "account " + victim)
+                        .containsEntry("failures", 4L)
+                        .containsEntry("addresses", 4L)
+                        .containsEntry("action", "throttle"));
+        assertThat(d.offenders().find("account:" + victim, clock.get()).action())
+                .isEqualTo(Action.THROTTLE);
     }
 
     @Test
@@ -122,31 +138,45 @@ class DetectorTest {
             d.completed(search(reader, "dc=example,dc=com", SearchScope.SUB, "(uid=u" + i + ")", 1));
             d.completed(search(reader, "ou=groups,dc=example,dc=com", SearchScope.ONE, "(cn=*)", 9));
         }
-        d.completed(search(reader, "ou=people,dc=example,dc=com", SearchScope.SUB, "(objectClass=*)", 0)); // not the top
+        d.completed(
+                search(reader, "ou=people,dc=example,dc=com", SearchScope.SUB, "(objectClass=*)", 0)); // not the top
         d.completed(search(reader, "dc=example,dc=com", SearchScope.ONE, "(objectClass=*)", 0)); // not a subtree
         assertThat(alerts()).isEmpty();
         d.completed(search(reader, "dc=example,dc=com", SearchScope.SUB, "(objectClass=*)", 0));
         assertThat(alerts()).isEmpty();
         d.completed(search(reader, "DC=Example, DC=Com", SearchScope.SUB, "(&(objectClass=*)(cn=*))", 0));
-        assertThat(alerts()).singleElement().satisfies(a -> assertThat(a.details())
-                .containsEntry("detection", "enumeration").containsEntry("offender", "identity uid=reader,dc=example,dc=com")
-                .containsEntry("broadSearches", 2L).containsEntry("entries", 0L));
-        assertThat(d.offenders().find("identity:uid=reader,dc=example,dc=com", clock.get()).action())
+        assertThat(alerts())
+                .singleElement()
+                .satisfies(a -> assertThat(a.details())
+                        .containsEntry("detection", "enumeration")
+                        .containsEntry("offender", "identity uid=reader,dc=example,dc=com")
+                        .containsEntry("broadSearches", 2L)
+                        .containsEntry("entries", 0L));
+        assertThat(d.offenders()
+                        .find("identity:uid=reader,dc=example,dc=com", clock.get())
+                        .action())
                 .isEqualTo(Action.BLOCK);
 
         Session pager = session("192.0.2.51", "uid=pager,dc=example,dc=com");
         Control next = Records.NEXT_PAGE;
         for (int i = 0; i < 4; i++) {
-            d.completed(search(pager, "ou=people,dc=example,dc=com", SearchScope.ONE, "(objectClass=person)", 25, next));
+            d.completed(
+                    search(pager, "ou=people,dc=example,dc=com", SearchScope.ONE, "(objectClass=person)", 25, next));
         }
-        assertThat(alerts()).hasSize(2).last().satisfies(a -> assertThat(a.details())
-                .containsEntry("offender", "identity uid=pager,dc=example,dc=com").containsEntry("entries", 100L)
-                .containsEntry("pages", 4L));
+        assertThat(alerts())
+                .hasSize(2)
+                .last()
+                .satisfies(a -> assertThat(a.details())
+                        .containsEntry("offender", "identity uid=pager,dc=example,dc=com")
+                        .containsEntry("entries", 100L)
+                        .containsEntry("pages", 4L));
         Session anonymous = session("192.0.2.52", null);
         d.completed(search(anonymous, "", SearchScope.SUB, "(objectClass=*)", 0));
         d.completed(search(anonymous, "", SearchScope.SUB, "(!(cn=x))", 0));
-        assertThat(alerts()).hasSize(3).last().satisfies(a -> assertThat(a.details())
-                .containsEntry("offender", "address 192.0.2.52"));
+        assertThat(alerts())
+                .hasSize(3)
+                .last()
+                .satisfies(a -> assertThat(a.details()).containsEntry("offender", "address 192.0.2.52"));
     }
 
     @Test
@@ -166,15 +196,29 @@ class DetectorTest {
         Detector d = detector(settings());
         Session s = session("192.0.2.60", "uid=nosy,dc=example,dc=com");
         d.completed(search(s, "dc=example,dc=com", SearchScope.SUB, "(&(uid=x)(userPassword=a*))", 0));
-        assertThat(events).singleElement().satisfies(e -> assertThat(e.details()).containsEntry("attribute", "userPassword")
-                .containsEntry("operation", "search"));
-        LdapMessage compare = new LdapMessage(3, new CompareRequest("uid=x,dc=example,dc=com", "2.5.4.35",
-                "guess".getBytes(StandardCharsets.UTF_8)));
-        d.completed(new OperationRecord(s, compare, OperationKind.COMPARE,
-                new Response(new CompareResponse(LdapResult.of(ResultCode.INSUFFICIENT_ACCESS_RIGHTS, ""))), 0, 1000,
-                s.boundDn(), null, Action.NONE));
-        assertThat(alerts()).singleElement().satisfies(a -> assertThat(a.details())
-                .containsEntry("detection", "secret_probes").containsEntry("probes", 2L).containsEntry("action", "none"));
+        assertThat(events)
+                .singleElement()
+                .satisfies(e -> assertThat(e.details())
+                        .containsEntry("attribute", "userPassword")
+                        .containsEntry("operation", "search"));
+        LdapMessage compare = new LdapMessage(
+                3, new CompareRequest("uid=x,dc=example,dc=com", "2.5.4.35", "guess".getBytes(StandardCharsets.UTF_8)));
+        d.completed(new OperationRecord(
+                s,
+                compare,
+                OperationKind.COMPARE,
+                new Response(new CompareResponse(LdapResult.of(ResultCode.INSUFFICIENT_ACCESS_RIGHTS, ""))),
+                0,
+                1000,
+                s.boundDn(),
+                null,
+                Action.NONE));
+        assertThat(alerts())
+                .singleElement()
+                .satisfies(a -> assertThat(a.details())
+                        .containsEntry("detection", "secret_probes")
+                        .containsEntry("probes", 2L)
+                        .containsEntry("action", "none"));
         assertThat(d.offenders().any()).isFalse();
         assertThat(events.toString()).doesNotContain("guess");
     }
@@ -186,8 +230,10 @@ class DetectorTest {
         for (int i = 0; i < 5; i++) {
             d.completed(failedBind(s, "uid=u" + i + ",dc=example,dc=com", BindFailure.WRONG_PASSWORD));
         }
-        assertThat(alerts()).singleElement().satisfies(a -> assertThat(a.details()).containsEntry("action", "none")
-                .containsEntry("exempt", true));
+        assertThat(alerts())
+                .singleElement()
+                .satisfies(a ->
+                        assertThat(a.details()).containsEntry("action", "none").containsEntry("exempt", true));
         assertThat(d.offenders().any()).isFalse();
         assertThat(d.isExemptAddress("192.0.2.200")).isTrue();
         assertThat(d.isExemptAddress("192.0.3.1")).isFalse();
@@ -199,8 +245,8 @@ class DetectorTest {
         Session s = session("192.0.2.9", null);
         for (int i = 0; i < 10; i++) {
             OperationRecord r = failedBind(s, "uid=u" + i + ",dc=example,dc=com", BindFailure.REFUSED);
-            d.completed(new OperationRecord(r.session(), r.request(), r.kind(), r.response(), 0, 1, r.identity(), r.bind(),
-                    Action.BLOCK));
+            d.completed(new OperationRecord(
+                    r.session(), r.request(), r.kind(), r.response(), 0, 1, r.identity(), r.bind(), Action.BLOCK));
         }
         assertThat(events).isEmpty();
     }

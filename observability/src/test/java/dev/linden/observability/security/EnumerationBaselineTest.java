@@ -29,9 +29,21 @@ class EnumerationBaselineTest {
 
     private Detector detector(DetectionSettings.Enumeration en) throws Exception {
         DetectionSettings d = DetectionSettings.DEFAULT;
-        return Records.detector(new DetectionSettings(true, d.passwordSpray(), d.bruteForce(), en, d.secretProbes(),
-                d.throttleDelayMillis(), d.maxDelayedOperations(), d.maxTracked(), List.of(), List.of()), familiar,
-                events::add, clock::get);
+        return Records.detector(
+                new DetectionSettings(
+                        true,
+                        d.passwordSpray(),
+                        d.bruteForce(),
+                        en,
+                        d.secretProbes(),
+                        d.throttleDelayMillis(),
+                        d.maxDelayedOperations(),
+                        d.maxTracked(),
+                        List.of(),
+                        List.of()),
+                familiar,
+                events::add,
+                clock::get);
     }
 
     private List<SecurityEvent> alerts() {
@@ -42,8 +54,16 @@ class EnumerationBaselineTest {
     private static void listing(Detector d, Session s, int entries, int pageSize) throws Exception {
         for (int sent = 0, page = 0; sent < entries; sent += pageSize, page++) {
             int n = Math.min(pageSize, entries - sent);
-            d.completed(page == 0 ? search(s, "dc=example,dc=com", SearchScope.SUB, "(objectClass=inetOrgPerson)", n)
-                    : search(s, "dc=example,dc=com", SearchScope.SUB, "(objectClass=inetOrgPerson)", n, NEXT_PAGE));
+            d.completed(
+                    page == 0
+                            ? search(s, "dc=example,dc=com", SearchScope.SUB, "(objectClass=inetOrgPerson)", n)
+                            : search(
+                                    s,
+                                    "dc=example,dc=com",
+                                    SearchScope.SUB,
+                                    "(objectClass=inetOrgPerson)",
+                                    n,
+                                    NEXT_PAGE));
         }
     }
 
@@ -74,16 +94,21 @@ class EnumerationBaselineTest {
             clock.addAndGet(MINUTE);
             d.tick();
         }
-        assertThat(d.offenders().any()).as("an identity's enumeration is an alert only by default").isFalse();
-        assertThat(alertedAtMinute).as("learning: the first windows only").isNotEmpty().allMatch(m -> m < 25);
+        assertThat(d.offenders().any())
+                .as("an identity's enumeration is an alert only by default")
+                .isFalse();
+        assertThat(alertedAtMinute)
+                .as("learning: the first windows only")
+                .isNotEmpty()
+                .allMatch(m -> m < 25);
         assertThat(alerts()).allSatisfy(a -> assertThat(a.details()).containsEntry("action", "none"));
         assertThat((String) alerts().get(0).details().get("summary")).contains("nothing usual is known for it yet");
     }
 
     @Test
     void aCompromisedAccountReadingFarMoreThanUsualStandsOut() throws Exception {
-        Detector d = detector(new DetectionSettings.Enumeration(2000, 10, 10, 100, 300, 4, 24, Action.THROTTLE,
-                Action.THROTTLE, 600));
+        Detector d = detector(new DetectionSettings.Enumeration(
+                2000, 10, 10, 100, 300, 4, 24, Action.THROTTLE, Action.THROTTLE, 600));
         Session app = session("192.0.2.7", "cn=nextcloud,ou=services,dc=example,dc=com");
         for (int minute = 0; minute < 60; minute++) { // an hour of its usual: 1,500 entries in 3 pages every 5 minutes
             if (minute % 5 == 0) {
@@ -94,8 +119,10 @@ class EnumerationBaselineTest {
         assertThat(alerts()).isEmpty();
         listing(d, app, 7000, 500); // then, at once, more than four times that: opted-in enforcement acts
         assertThat(alerts()).singleElement().satisfies(a -> {
-            assertThat(a.details()).containsEntry("offender", "identity cn=nextcloud,ou=services,dc=example,dc=com")
-                    .containsEntry("action", "throttle").containsEntry("usualEntries", 1500L);
+            assertThat(a.details())
+                    .containsEntry("offender", "identity cn=nextcloud,ou=services,dc=example,dc=com")
+                    .containsEntry("action", "throttle")
+                    .containsEntry("usualEntries", 1500L);
             assertThat((String) a.details().get("summary")).contains("it usually reads at most 1500 entries");
         });
     }
@@ -138,17 +165,34 @@ class EnumerationBaselineTest {
         for (int i = 0; i < 30; i++) { // anonymous searches return at most 100 entries each
             d.completed(search(crawler, PEOPLE, SearchScope.SUB, "(cn=" + (char) ('a' + i % 26) + "*)", 100));
         }
-        assertThat(alerts()).singleElement().satisfies(a -> assertThat(a.details())
-                .containsEntry("offender", "address 192.0.2.66").containsEntry("entries", 2000L)
-                .containsEntry("action", "throttle"));
-        assertThat(d.offenders().find("address:192.0.2.66", clock.get()).action()).isEqualTo(Action.THROTTLE);
+        assertThat(alerts())
+                .singleElement()
+                .satisfies(a -> assertThat(a.details())
+                        .containsEntry("offender", "address 192.0.2.66")
+                        .containsEntry("entries", 2000L)
+                        .containsEntry("action", "throttle"));
+        assertThat(d.offenders().find("address:192.0.2.66", clock.get()).action())
+                .isEqualTo(Action.THROTTLE);
     }
 
     @Test
     void aCrowdOfAnonymousAddressesCannotPushTheApplicationsUsualOut() throws Exception {
         DetectionSettings d0 = DetectionSettings.DEFAULT;
-        Detector d = Records.detector(new DetectionSettings(true, d0.passwordSpray(), d0.bruteForce(),
-                d0.enumeration(), d0.secretProbes(), 1000, 4, 100, List.of(), List.of()), familiar, events::add, clock::get);
+        Detector d = Records.detector(
+                new DetectionSettings(
+                        true,
+                        d0.passwordSpray(),
+                        d0.bruteForce(),
+                        d0.enumeration(),
+                        d0.secretProbes(),
+                        1000,
+                        4,
+                        100,
+                        List.of(),
+                        List.of()),
+                familiar,
+                events::add,
+                clock::get);
         Session app = session("192.0.2.9", "cn=sync,ou=services,dc=example,dc=com");
         for (int i = 0; i < 6; i++) {
             listing(d, app, 30_000, 1000);
@@ -156,11 +200,16 @@ class EnumerationBaselineTest {
         }
         int learning = alerts().size();
         for (int i = 0; i < 500; i++) { // far more anonymous readers than the tables hold
-            d.completed(search(session("198.51.100." + (i % 250) + (i < 250 ? "" : "0"), null), "", SearchScope.SUB,
-                    "(objectClass=*)", 0));
+            d.completed(search(
+                    session("198.51.100." + (i % 250) + (i < 250 ? "" : "0"), null),
+                    "",
+                    SearchScope.SUB,
+                    "(objectClass=*)",
+                    0));
         }
         listing(d, app, 30_000, 1000);
-        assertThat(alerts()).filteredOn(a -> a.details().get("offender").toString().startsWith("identity"))
+        assertThat(alerts())
+                .filteredOn(a -> a.details().get("offender").toString().startsWith("identity"))
                 .hasSize(learning);
     }
 }

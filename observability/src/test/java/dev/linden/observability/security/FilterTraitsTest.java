@@ -14,12 +14,27 @@ class FilterTraitsTest {
 
     @Test
     void broadFiltersSelectAlmostAnything() throws Exception {
-        for (String f : new String[] {"(objectClass=*)", "(objectClass=person)", "(cn=*)", "(uid=a*)", "(!(uid=x))",
-                "(&(objectClass=person)(mail=*))", "(|(uid=bob)(cn=*))", "(uidNumber>=0)", "(&)"}) {
+        for (String f : new String[] {
+            "(objectClass=*)",
+            "(objectClass=person)",
+            "(cn=*)",
+            "(uid=a*)",
+            "(!(uid=x))",
+            "(&(objectClass=person)(mail=*))",
+            "(|(uid=bob)(cn=*))",
+            "(uidNumber>=0)",
+            "(&)"
+        }) {
             assertThat(broad(f)).as(f).isTrue();
         }
-        for (String f : new String[] {"(uid=bob)", "(cn=Bob*)", "(&(objectClass=person)(uid=bob))", "(|(uid=a)(uid=b))",
-                "(mail=*@example.com)", "(sn~=smith)"}) {
+        for (String f : new String[] {
+            "(uid=bob)",
+            "(cn=Bob*)",
+            "(&(objectClass=person)(uid=bob))",
+            "(|(uid=a)(uid=b))",
+            "(mail=*@example.com)",
+            "(sn~=smith)"
+        }) {
             assertThat(broad(f)).as(f).isFalse();
         }
     }
@@ -29,8 +44,10 @@ class FilterTraitsTest {
         SecretAttributes secrets = Schema.standard().secrets();
         assertThat(FilterTraits.probedSecret(FilterText.parse("(&(uid=x)(!(userPassword=*)))"), secrets))
                 .isEqualTo("userPassword");
-        assertThat(FilterTraits.probedSecret(FilterText.parse("(authPassword=x)"), secrets)).isEqualTo("authPassword");
-        assertThat(FilterTraits.probedSecret(FilterText.parse("(&(uid=x)(cn=y))"), secrets)).isNull();
+        assertThat(FilterTraits.probedSecret(FilterText.parse("(authPassword=x)"), secrets))
+                .isEqualTo("authPassword");
+        assertThat(FilterTraits.probedSecret(FilterText.parse("(&(uid=x)(cn=y))"), secrets))
+                .isNull();
         assertThat(secrets.isSecret(" USERPASSWORD;binary ")).isTrue();
         assertThat(secrets.isSecret("OID.2.5.4.35")).isTrue();
         assertThat(secrets.isSecret("userPasswords")).isFalse();

@@ -52,9 +52,14 @@ class GuessingDetectionTest {
             d.completed(failedBind(session("203.0.113." + (1 + i % 2), null), CAROL, BindFailure.WRONG_PASSWORD));
         }
         assertThat(alerts()).singleElement().satisfies(a -> {
-            assertThat(a.details()).containsEntry("detection", "brute_force").containsEntry("offender", "account " + CAROL)
-                    .containsEntry("action", "throttle").containsEntry("failures", 4L).containsEntry("addresses", 2L)
-                    .containsEntry("from", "203.0.113.1 203.0.113.2").containsEntry("familiarAddresses", 2L)
+            assertThat(a.details())
+                    .containsEntry("detection", "brute_force")
+                    .containsEntry("offender", "account " + CAROL)
+                    .containsEntry("action", "throttle")
+                    .containsEntry("failures", 4L)
+                    .containsEntry("addresses", 2L)
+                    .containsEntry("from", "203.0.113.1 203.0.113.2")
+                    .containsEntry("familiarAddresses", 2L)
                     .containsEntry("spared", "familiar addresses");
             assertThat((String) a.details().get("summary")).contains("throttled except from its 2 familiar addresses");
         });
@@ -69,8 +74,12 @@ class GuessingDetectionTest {
         for (int i = 0; i < 4; i++) {
             d.completed(failedBind(session("203.0.113." + i, null), Records.ROOT_DN, BindFailure.WRONG_PASSWORD));
         }
-        assertThat(alerts()).singleElement().satisfies(a -> assertThat(a.details())
-                .containsEntry("detection", "brute_force").containsEntry("action", "none").containsEntry("spared", "root DN"));
+        assertThat(alerts())
+                .singleElement()
+                .satisfies(a -> assertThat(a.details())
+                        .containsEntry("detection", "brute_force")
+                        .containsEntry("action", "none")
+                        .containsEntry("spared", "root DN"));
         assertThat(d.offenders().any()).isFalse();
     }
 
@@ -81,17 +90,21 @@ class GuessingDetectionTest {
             d.completed(succeededBind(session("192.0.2.80", null), "uid=ok" + i + ",dc=example,dc=com"));
         }
         for (int i = 0; i < 8; i++) { // their first typos: no address is familiar for them yet
-            d.completed(failedBind(session("192.0.2.80", null), "uid=typo" + i + ",dc=example,dc=com",
-                    BindFailure.WRONG_PASSWORD));
+            d.completed(failedBind(
+                    session("192.0.2.80", null), "uid=typo" + i + ",dc=example,dc=com", BindFailure.WRONG_PASSWORD));
         }
         assertThat(alerts()).isEmpty();
         for (int i = 8; i < 13; i++) { // failures now outnumber the logins: spraying after all
-            d.completed(failedBind(session("192.0.2.80", null), "uid=typo" + i + ",dc=example,dc=com",
-                    BindFailure.WRONG_PASSWORD));
+            d.completed(failedBind(
+                    session("192.0.2.80", null), "uid=typo" + i + ",dc=example,dc=com", BindFailure.WRONG_PASSWORD));
         }
-        assertThat(alerts()).singleElement().satisfies(a -> assertThat(a.details())
-                .containsEntry("detection", "password_spray").containsEntry("accounts", 13L).containsEntry("loggedIn", 12L)
-                .containsEntry("action", "block"));
+        assertThat(alerts())
+                .singleElement()
+                .satisfies(a -> assertThat(a.details())
+                        .containsEntry("detection", "password_spray")
+                        .containsEntry("accounts", 13L)
+                        .containsEntry("loggedIn", 12L)
+                        .containsEntry("action", "block"));
     }
 
     @Test
@@ -99,11 +112,15 @@ class GuessingDetectionTest {
         Detector d = detector();
         d.completed(succeededBind(session("192.0.2.90", null), "uid=mallory,dc=example,dc=com"));
         for (int i = 0; i < 5; i++) {
-            d.completed(failedBind(session("192.0.2.90", null), "uid=u" + i + ",dc=example,dc=com",
-                    BindFailure.WRONG_PASSWORD));
+            d.completed(failedBind(
+                    session("192.0.2.90", null), "uid=u" + i + ",dc=example,dc=com", BindFailure.WRONG_PASSWORD));
         }
-        assertThat(alerts()).singleElement().satisfies(a -> assertThat(a.details())
-                .containsEntry("detection", "password_spray").containsEntry("action", "block"));
-        assertThat(d.offenders().find("address:192.0.2.90", clock.get()).action()).isEqualTo(Action.BLOCK);
+        assertThat(alerts())
+                .singleElement()
+                .satisfies(a -> assertThat(a.details())
+                        .containsEntry("detection", "password_spray")
+                        .containsEntry("action", "block"));
+        assertThat(d.offenders().find("address:192.0.2.90", clock.get()).action())
+                .isEqualTo(Action.BLOCK);
     }
 }

@@ -8,7 +8,6 @@ import dev.linden.model.Dn;
 import dev.linden.model.DnSyntax;
 import dev.linden.model.LdapException;
 import dev.linden.model.schema.Schema;
-import dev.linden.model.schema.SecretAttributes;
 import dev.linden.observability.BindFailure;
 import dev.linden.observability.BindOutcome;
 import dev.linden.observability.DetectionSettings;
@@ -41,8 +40,7 @@ final class Records {
     static final String ROOT_DN = "cn=admin,dc=example,dc=com";
     static final Control NEXT_PAGE = PagedResultsControl.response(0, new byte[] {1, 2});
 
-    private Records() {
-    }
+    private Records() {}
 
     /** A java.time view of the test's clock, for the familiar addresses. */
     static Clock clock(LongSupplier millis) {
@@ -64,10 +62,18 @@ final class Records {
         };
     }
 
-    static Detector detector(DetectionSettings s, FamiliarAddresses familiar, Consumer<SecurityEvent> events,
-            LongSupplier clock) throws LdapException {
-        return new Detector(s, SCHEMA, List.of(DnSyntax.parse("dc=example,dc=com", SCHEMA)), DnSyntax.parse(ROOT_DN, SCHEMA),
-                SCHEMA.secrets(), familiar, events, clock);
+    static Detector detector(
+            DetectionSettings s, FamiliarAddresses familiar, Consumer<SecurityEvent> events, LongSupplier clock)
+            throws LdapException {
+        return new Detector(
+                s,
+                SCHEMA,
+                List.of(DnSyntax.parse("dc=example,dc=com", SCHEMA)),
+                DnSyntax.parse(ROOT_DN, SCHEMA),
+                SCHEMA.secrets(),
+                familiar,
+                events,
+                clock);
     }
 
     static Session session(String host, String dn) throws LdapException {
@@ -80,22 +86,48 @@ final class Records {
 
     static OperationRecord failedBind(Session s, String account, BindFailure reason) {
         LdapMessage m = new LdapMessage(1, BindRequest.simple(account, "x".getBytes(StandardCharsets.UTF_8)));
-        return new OperationRecord(s, m, OperationKind.BIND,
-                new Response(new BindResponse(LdapResult.of(ResultCode.INVALID_CREDENTIALS, ""), null)), 0, 1000, Dn.ROOT,
-                new BindOutcome("simple", account, false, reason, false), Action.NONE);
+        return new OperationRecord(
+                s,
+                m,
+                OperationKind.BIND,
+                new Response(new BindResponse(LdapResult.of(ResultCode.INVALID_CREDENTIALS, ""), null)),
+                0,
+                1000,
+                Dn.ROOT,
+                new BindOutcome("simple", account, false, reason, false),
+                Action.NONE);
     }
 
     static OperationRecord succeededBind(Session s, String account) throws LdapException {
         LdapMessage m = new LdapMessage(1, BindRequest.simple(account, "x".getBytes(StandardCharsets.UTF_8)));
-        return new OperationRecord(s, m, OperationKind.BIND, new Response(new BindResponse(LdapResult.success(), null)), 0,
-                1000, DnSyntax.parse(account, SCHEMA), new BindOutcome("simple", account, true, null, false), Action.NONE);
+        return new OperationRecord(
+                s,
+                m,
+                OperationKind.BIND,
+                new Response(new BindResponse(LdapResult.success(), null)),
+                0,
+                1000,
+                DnSyntax.parse(account, SCHEMA),
+                new BindOutcome("simple", account, true, null, false),
+                Action.NONE);
     }
 
-    static OperationRecord search(Session s, String base, SearchScope scope, String filter, int entries,
-            Control... controls) throws Exception {
-        LdapMessage m = new LdapMessage(2, new SearchRequest(base, scope, DerefAliases.NEVER, 0, 0, false,
-                FilterText.parse(filter), List.of()), List.of(controls));
-        return new OperationRecord(s, m, OperationKind.SEARCH, new Response(new SearchResultDone(LdapResult.success())),
-                entries, 1000, s.boundDn(), null, Action.NONE);
+    static OperationRecord search(
+            Session s, String base, SearchScope scope, String filter, int entries, Control... controls)
+            throws Exception {
+        LdapMessage m = new LdapMessage(
+                2,
+                new SearchRequest(base, scope, DerefAliases.NEVER, 0, 0, false, FilterText.parse(filter), List.of()),
+                List.of(controls));
+        return new OperationRecord(
+                s,
+                m,
+                OperationKind.SEARCH,
+                new Response(new SearchResultDone(LdapResult.success())),
+                entries,
+                1000,
+                s.boundDn(),
+                null,
+                Action.NONE);
     }
 }

@@ -17,7 +17,9 @@ class SlidingCounterTest {
         assertThat(c.sum(t + 9_000)).isEqualTo(5);
         assertThat(c.sum(t + 10_500)).as("the first bucket left the window").isEqualTo(2);
         assertThat(c.sum(t + 14_500)).isZero();
-        assertThat(c.add(t + 20_000, 1)).as("an old turn of the ring is reset, not added to").isEqualTo(1);
+        assertThat(c.add(t + 20_000, 1))
+                .as("an old turn of the ring is reset, not added to")
+                .isEqualTo(1);
     }
 
     @Test

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 class TrackerTest {
-    static final class State extends Tracker.State {
-    }
+    static final class State extends Tracker.State {}
 
     @Test
     void manyKeysNeverGrowTheTablePastItsBound() {

@@ -8,8 +8,7 @@ public final class BerFrames {
     /** Not enough bytes yet to know the element's length. */
     public static final long NEED_MORE = -1;
 
-    private BerFrames() {
-    }
+    private BerFrames() {}
 
     /**
      * The total length (header included) of the element starting at {@code header[0]}, from up to the

@@ -221,7 +221,8 @@ public final class BerReader {
             return new String(buf, offset, length, StandardCharsets.ISO_8859_1);
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(buf, offset, length))

@@ -10,8 +10,7 @@ public final class BerTags {
     public static final int SEQUENCE = 0x30;
     public static final int SET = 0x31;
 
-    private BerTags() {
-    }
+    private BerTags() {}
 
     public static int application(int number, boolean constructed) {
         return 0x40 | (constructed ? 0x20 : 0) | number;

@@ -138,7 +138,10 @@ public final class FilterText {
                 break;
             }
             int start = pos;
-            while (pos < text.length() && text.charAt(pos) != ':' && text.charAt(pos) != '=' && text.charAt(pos) != ')') {
+            while (pos < text.length()
+                    && text.charAt(pos) != ':'
+                    && text.charAt(pos) != '='
+                    && text.charAt(pos) != ')') {
                 pos++;
             }
             String word = text.substring(start, pos);
@@ -166,10 +169,16 @@ public final class FilterText {
         }
         for (int i = 0; i < attr.length(); i++) {
             char c = attr.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
-                    || c == ';' || c == '.' || c == '_';
+            boolean ok = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == ';'
+                    || c == '.'
+                    || c == '_';
             if (!ok) {
-                throw new FilterSyntaxException("invalid character '" + c + "' in attribute description \"" + attr + "\"");
+                throw new FilterSyntaxException(
+                        "invalid character '" + c + "' in attribute description \"" + attr + "\"");
             }
         }
     }

@@ -19,8 +19,7 @@ final class DnsNames {
     static final int MAX_NAME = 255; // wire bytes, labels and their lengths and the final zero
     private static final int MAX_POINTER = 0x3FFF;
 
-    private DnsNames() {
-    }
+    private DnsNames() {}
 
     /**
      * Writes {@code name}, reusing any suffix already written (remembered in {@code written}, suffix
@@ -129,8 +128,11 @@ final class DnsNames {
 
     private static byte[] utf8(String label, String name) {
         try {
-            ByteBuffer b = StandardCharsets.UTF_8.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).encode(CharBuffer.wrap(label));
+            ByteBuffer b = StandardCharsets.UTF_8
+                    .newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .encode(CharBuffer.wrap(label));
             byte[] out = new byte[b.remaining()];
             b.get(out);
             return out;
@@ -141,8 +143,11 @@ final class DnsNames {
 
     private static String text(byte[] data, int offset, int length) throws NetlogonFormatException {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(data, offset, length))
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(data, offset, length))
                     .toString();
         } catch (CharacterCodingException e) {
             throw new NetlogonFormatException("name label at " + (offset - 1) + " is not UTF-8");

@@ -7,6 +7,7 @@ package dev.linden.protocol.netlogon;
 public final class Netlogon {
     /** LOGON_SAM_LOGON_RESPONSE_EX: the answer; Linden never sends 25 (user unknown), see {@code LdapPing}. */
     public static final int OPCODE_RESPONSE_EX = 23;
+
     public static final int OPCODE_USER_UNKNOWN_EX = 25;
 
     public static final int FLAG_PDC = 0x1;
@@ -21,6 +22,7 @@ public final class Netlogon {
     public static final int FLAG_NDNC = 0x400;
     /** The host, domain and forest names are DNS names, and this domain is the forest's root. */
     public static final int FLAG_DNS_CONTROLLER = 0x20000000;
+
     public static final int FLAG_DNS_DOMAIN = 0x40000000;
     public static final int FLAG_DNS_FOREST = 0x80000000;
 
@@ -33,6 +35,5 @@ public final class Netlogon {
     /** The attribute a ping asks for; the answer is its one value. */
     public static final String ATTRIBUTE = "Netlogon";
 
-    private Netlogon() {
-    }
+    private Netlogon() {}
 }

@@ -21,17 +21,30 @@ import java.util.UUID;
  * @param dcAddress the server's IPv4 address (SOCKADDR_IN), or null when NtVersion does not announce one
  * @param nextClosestSite the next closest site, or null when NtVersion does not announce one
  */
-public record NetlogonResponse(int opcode, int flags, UUID domainGuid, String forest, String dnsDomain,
-        String dnsHostName, String netbiosDomain, String netbiosComputer, String userName, String dcSite,
-        String clientSite, Inet4Address dcAddress, String nextClosestSite, int ntVersion) {
+public record NetlogonResponse(
+        int opcode,
+        int flags,
+        UUID domainGuid,
+        String forest,
+        String dnsDomain,
+        String dnsHostName,
+        String netbiosDomain,
+        String netbiosComputer,
+        String userName,
+        String dcSite,
+        String clientSite,
+        Inet4Address dcAddress,
+        String nextClosestSite,
+        int ntVersion) {
     private static final int TOKEN = 0xFFFF;
     private static final int SOCKADDR_SIZE = 16;
     private static final int AF_INET = 2;
 
     public NetlogonResponse {
         Objects.requireNonNull(domainGuid, "domainGuid");
-        for (String name : new String[] {forest, dnsDomain, dnsHostName, netbiosDomain, netbiosComputer, userName, dcSite,
-                clientSite}) {
+        for (String name : new String[] {
+            forest, dnsDomain, dnsHostName, netbiosDomain, netbiosComputer, userName, dcSite, clientSite
+        }) {
             Objects.requireNonNull(name, "names may be empty, not null");
         }
         if (opcode < 0 || opcode > 0xFFFF) {
@@ -41,7 +54,8 @@ public record NetlogonResponse(int opcode, int flags, UUID domainGuid, String fo
             throw new IllegalArgumentException("the server address is there exactly when NtVersion has 5EX_WITH_IP");
         }
         if (((ntVersion & Netlogon.NT_VERSION_WITH_CLOSEST_SITE) != 0) != (nextClosestSite != null)) {
-            throw new IllegalArgumentException("the next closest site is there exactly when NtVersion has WITH_CLOSEST_SITE");
+            throw new IllegalArgumentException(
+                    "the next closest site is there exactly when NtVersion has WITH_CLOSEST_SITE");
         }
     }
 
@@ -58,8 +72,9 @@ public record NetlogonResponse(int opcode, int flags, UUID domainGuid, String fo
         u32(out, flags);
         out.write(guidBytes(domainGuid), 0, 16);
         Map<String, Integer> written = new HashMap<>();
-        for (String name : new String[] {forest, dnsDomain, dnsHostName, netbiosDomain, netbiosComputer, userName, dcSite,
-                clientSite}) {
+        for (String name : new String[] {
+            forest, dnsDomain, dnsHostName, netbiosDomain, netbiosComputer, userName, dcSite, clientSite
+        }) {
             DnsNames.write(name, out, written);
         }
         if (dcAddress != null) {
@@ -98,11 +113,14 @@ public record NetlogonResponse(int opcode, int flags, UUID domainGuid, String fo
         Inet4Address address = null;
         if ((ntVersion & Netlogon.NT_VERSION_5EX_WITH_IP) != 0) {
             int size = pos[0] < data.length ? data[pos[0]] & 0xFF : -1;
-            if (size != SOCKADDR_SIZE || pos[0] + 1 + SOCKADDR_SIZE > data.length - 8 || u16(data, pos[0] + 1) != AF_INET) {
+            if (size != SOCKADDR_SIZE
+                    || pos[0] + 1 + SOCKADDR_SIZE > data.length - 8
+                    || u16(data, pos[0] + 1) != AF_INET) {
                 throw new NetlogonFormatException("the server address must be a 16-byte SOCKADDR_IN");
             }
             try {
-                address = (Inet4Address) InetAddress.getByAddress(java.util.Arrays.copyOfRange(data, pos[0] + 5, pos[0] + 9));
+                address = (Inet4Address)
+                        InetAddress.getByAddress(java.util.Arrays.copyOfRange(data, pos[0] + 5, pos[0] + 9));
             } catch (UnknownHostException e) {
                 throw new NetlogonFormatException("the server address is not an IPv4 address");
             }
@@ -110,11 +128,24 @@ public record NetlogonResponse(int opcode, int flags, UUID domainGuid, String fo
         }
         String nextClosest = (ntVersion & Netlogon.NT_VERSION_WITH_CLOSEST_SITE) != 0 ? DnsNames.read(data, pos) : null;
         if (pos[0] != data.length - 8) {
-            throw new NetlogonFormatException("the names end at byte " + pos[0] + ", not where NtVersion starts ("
-                    + (data.length - 8) + ")");
+            throw new NetlogonFormatException(
+                    "the names end at byte " + pos[0] + ", not where NtVersion starts (" + (data.length - 8) + ")");
         }
-        return new NetlogonResponse(opcode, flags, guid, names[0], names[1], names[2], names[3], names[4], names[5],
-                names[6], names[7], address, nextClosest, ntVersion);
+        return new NetlogonResponse(
+                opcode,
+                flags,
+                guid,
+                names[0],
+                names[1],
+                names[2],
+                names[3],
+                names[4],
+                names[5],
+                names[6],
+                names[7],
+                address,
+                nextClosest,
+                ntVersion);
     }
 
     /** A GUID's 16 bytes in Microsoft's order (Data1, Data2, Data3 little-endian; Data4 as is). */

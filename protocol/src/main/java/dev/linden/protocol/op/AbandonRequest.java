@@ -1,4 +1,3 @@
 package dev.linden.protocol.op;
 
-public record AbandonRequest(int idToAbandon) implements ProtocolOp {
-}
+public record AbandonRequest(int idToAbandon) implements ProtocolOp {}

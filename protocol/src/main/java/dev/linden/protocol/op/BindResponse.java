@@ -2,5 +2,4 @@ package dev.linden.protocol.op;
 
 import dev.linden.protocol.LdapResult;
 
-public record BindResponse(LdapResult result, byte[] serverSaslCreds) implements ProtocolOp, ResultResponse {
-}
+public record BindResponse(LdapResult result, byte[] serverSaslCreds) implements ProtocolOp, ResultResponse {}

@@ -1,4 +1,3 @@
 package dev.linden.protocol.op;
 
-public record CompareRequest(String dn, String attribute, byte[] value) implements ProtocolOp {
-}
+public record CompareRequest(String dn, String attribute, byte[] value) implements ProtocolOp {}

@@ -1,4 +1,3 @@
 package dev.linden.protocol.op;
 
-public record DeleteRequest(String dn) implements ProtocolOp {
-}
+public record DeleteRequest(String dn) implements ProtocolOp {}

@@ -1,4 +1,3 @@
 package dev.linden.protocol.op;
 
-public record IntermediateResponse(String oid, byte[] value) implements ProtocolOp {
-}
+public record IntermediateResponse(String oid, byte[] value) implements ProtocolOp {}

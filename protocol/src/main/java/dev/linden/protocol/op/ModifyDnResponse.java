@@ -2,5 +2,4 @@ package dev.linden.protocol.op;
 
 import dev.linden.protocol.LdapResult;
 
-public record ModifyDnResponse(LdapResult result) implements ProtocolOp, ResultResponse {
-}
+public record ModifyDnResponse(LdapResult result) implements ProtocolOp, ResultResponse {}

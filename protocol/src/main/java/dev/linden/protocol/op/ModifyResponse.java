@@ -2,5 +2,4 @@ package dev.linden.protocol.op;
 
 import dev.linden.protocol.LdapResult;
 
-public record ModifyResponse(LdapResult result) implements ProtocolOp, ResultResponse {
-}
+public record ModifyResponse(LdapResult result) implements ProtocolOp, ResultResponse {}

@@ -2,5 +2,4 @@ package dev.linden.protocol.op;
 
 import java.util.List;
 
-public record SearchResultReference(List<String> uris) implements ProtocolOp {
-}
+public record SearchResultReference(List<String> uris) implements ProtocolOp {}

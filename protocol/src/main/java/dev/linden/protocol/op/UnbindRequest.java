@@ -1,4 +1,3 @@
 package dev.linden.protocol.op;
 
-public record UnbindRequest() implements ProtocolOp {
-}
+public record UnbindRequest() implements ProtocolOp {}

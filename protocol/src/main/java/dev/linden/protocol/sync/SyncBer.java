@@ -14,8 +14,7 @@ import java.util.UUID;
  * it has the default, as DER wants; accepted when sent anyway, as slapd does), a 16-byte syncUUID.
  */
 final class SyncBer {
-    private SyncBer() {
-    }
+    private SyncBer() {}
 
     static byte[] requireValue(byte[] value, String what) throws BerException {
         if (value == null) {
@@ -56,8 +55,10 @@ final class SyncBer {
     }
 
     static void writeUuid(BerWriter w, UUID uuid) {
-        w.octetString(ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
-                .putLong(uuid.getLeastSignificantBits()).array());
+        w.octetString(ByteBuffer.allocate(16)
+                .putLong(uuid.getMostSignificantBits())
+                .putLong(uuid.getLeastSignificantBits())
+                .array());
     }
 
     static boolean sameCookie(byte[] a, byte[] b) {

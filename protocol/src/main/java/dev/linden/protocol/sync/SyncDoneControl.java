@@ -61,7 +61,9 @@ public record SyncDoneControl(byte[] cookie, boolean refreshDeletes) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SyncDoneControl c && SyncBer.sameCookie(cookie, c.cookie) && refreshDeletes == c.refreshDeletes;
+        return o instanceof SyncDoneControl c
+                && SyncBer.sameCookie(cookie, c.cookie)
+                && refreshDeletes == c.refreshDeletes;
     }
 
     @Override

@@ -27,7 +27,8 @@ public record SyncIdSet(byte[] cookie, boolean refreshDeletes, List<UUID> syncUu
 
     @Override
     public byte[] encodeValue() {
-        BerWriter w = new BerWriter(32 + 18 * syncUuids.size() + (cookie == null ? 0 : cookie.length)).begin(SYNC_ID_SET);
+        BerWriter w =
+                new BerWriter(32 + 18 * syncUuids.size() + (cookie == null ? 0 : cookie.length)).begin(SYNC_ID_SET);
         SyncBer.writeCookie(w, cookie);
         SyncBer.writeUnlessDefault(w, refreshDeletes, false);
         w.begin(BerTags.SET);
@@ -52,7 +53,9 @@ public record SyncIdSet(byte[] cookie, boolean refreshDeletes, List<UUID> syncUu
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SyncIdSet s && SyncBer.sameCookie(cookie, s.cookie) && refreshDeletes == s.refreshDeletes
+        return o instanceof SyncIdSet s
+                && SyncBer.sameCookie(cookie, s.cookie)
+                && refreshDeletes == s.refreshDeletes
                 && syncUuids.equals(s.syncUuids);
     }
 

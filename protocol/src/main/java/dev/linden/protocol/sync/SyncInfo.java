@@ -58,11 +58,14 @@ public sealed interface SyncInfo permits NewCookie, RefreshDelete, RefreshPresen
             byte[] cookie = SyncBer.optionalCookie(r);
             boolean refreshDone = SyncBer.optionalBoolean(r, true);
             r.expectEnd("the refresh message");
-            info = tag == REFRESH_DELETE ? new RefreshDelete(cookie, refreshDone) : new RefreshPresent(cookie, refreshDone);
+            info = tag == REFRESH_DELETE
+                    ? new RefreshDelete(cookie, refreshDone)
+                    : new RefreshPresent(cookie, refreshDone);
         } else if (tag == SYNC_ID_SET) {
             info = SyncIdSet.decodeContents(outer.readSequence(tag));
         } else {
-            throw new BerException(tag < 0 ? "empty Sync Info value" : String.format("unknown Sync Info choice 0x%02x", tag));
+            throw new BerException(
+                    tag < 0 ? "empty Sync Info value" : String.format("unknown Sync Info choice 0x%02x", tag));
         }
         outer.expectEnd("the Sync Info value");
         return info;

@@ -72,7 +72,9 @@ public record SyncRequestControl(SyncMode mode, byte[] cookie, boolean reloadHin
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SyncRequestControl c && mode == c.mode && SyncBer.sameCookie(cookie, c.cookie)
+        return o instanceof SyncRequestControl c
+                && mode == c.mode
+                && SyncBer.sameCookie(cookie, c.cookie)
                 && reloadHint == c.reloadHint;
     }
 
@@ -83,6 +85,7 @@ public record SyncRequestControl(SyncMode mode, byte[] cookie, boolean reloadHin
 
     @Override
     public String toString() {
-        return "SyncRequestControl[mode=" + mode + ", cookie=" + SyncBer.show(cookie) + ", reloadHint=" + reloadHint + "]";
+        return "SyncRequestControl[mode=" + mode + ", cookie=" + SyncBer.show(cookie) + ", reloadHint=" + reloadHint
+                + "]";
     }
 }

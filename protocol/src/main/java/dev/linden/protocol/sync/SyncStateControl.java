@@ -71,7 +71,9 @@ public record SyncStateControl(SyncState state, UUID entryUuid, byte[] cookie) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SyncStateControl c && state == c.state && entryUuid.equals(c.entryUuid)
+        return o instanceof SyncStateControl c
+                && state == c.state
+                && entryUuid.equals(c.entryUuid)
                 && SyncBer.sameCookie(cookie, c.cookie);
     }
 
@@ -82,6 +84,7 @@ public record SyncStateControl(SyncState state, UUID entryUuid, byte[] cookie) {
 
     @Override
     public String toString() {
-        return "SyncStateControl[state=" + state + ", entryUuid=" + entryUuid + ", cookie=" + SyncBer.show(cookie) + "]";
+        return "SyncStateControl[state=" + state + ", entryUuid=" + entryUuid + ", cookie=" + SyncBer.show(cookie)
+                + "]";
     }
 }

@@ -8,9 +8,9 @@ import dev.linden.protocol.LdapEncoder;
 import dev.linden.protocol.LdapMessage;
 import dev.linden.protocol.op.DeleteRequest;
 import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class BerFramesTest {
 
@@ -25,10 +25,12 @@ class BerFramesTest {
         int headerLength = (pdu[1] & 0x80) == 0 ? 2 : 2 + (pdu[1] & 0x7F);
         for (int available = 0; available < headerLength; available++) {
             assertThat(BerFrames.elementLength(Arrays.copyOf(pdu, available), available))
-                    .as("%d of %d header bytes", available, headerLength).isEqualTo(BerFrames.NEED_MORE);
+                    .as("%d of %d header bytes", available, headerLength)
+                    .isEqualTo(BerFrames.NEED_MORE);
         }
         for (int available = headerLength; available <= Math.min(pdu.length, headerLength + 8); available++) {
-            assertThat(BerFrames.elementLength(Arrays.copyOf(pdu, available), available)).isEqualTo(pdu.length);
+            assertThat(BerFrames.elementLength(Arrays.copyOf(pdu, available), available))
+                    .isEqualTo(pdu.length);
         }
         // the header array may be bigger than what has arrived: only `available` counts
         assertThat(BerFrames.elementLength(pdu, headerLength - 1)).isEqualTo(BerFrames.NEED_MORE);

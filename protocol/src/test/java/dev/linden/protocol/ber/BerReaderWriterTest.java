@@ -60,18 +60,21 @@ class BerReaderWriterTest {
     void integerOfNineOrZeroBytesIsRejected() {
         assertThatThrownBy(() -> new BerReader(Codec.hex("02 09 00 ff ff ff ff ff ff ff ff")).readInteger())
                 .isInstanceOf(BerException.class);
-        assertThatThrownBy(() -> new BerReader(Codec.hex("02 00")).readInteger()).isInstanceOf(BerException.class);
+        assertThatThrownBy(() -> new BerReader(Codec.hex("02 00")).readInteger())
+                .isInstanceOf(BerException.class);
     }
 
     @Test
     void intInRange() throws BerException {
-        assertThat(new BerReader(Codec.hex("0a 01 03")).readIntInRange(BerTags.ENUMERATED, 0, 3, "x")).isEqualTo(3);
+        assertThat(new BerReader(Codec.hex("0a 01 03")).readIntInRange(BerTags.ENUMERATED, 0, 3, "x"))
+                .isEqualTo(3);
         assertThatThrownBy(() -> new BerReader(Codec.hex("0a 01 04")).readIntInRange(BerTags.ENUMERATED, 0, 3, "x"))
                 .isInstanceOf(BerException.class);
         assertThatThrownBy(() -> new BerReader(Codec.hex("0a 01 ff")).readIntInRange(BerTags.ENUMERATED, 0, 3, "x"))
                 .isInstanceOf(BerException.class);
         assertThatThrownBy(() -> new BerReader(Codec.hex("02 01 03")).readIntInRange(BerTags.ENUMERATED, 0, 3, "x"))
-                .as("wrong tag").isInstanceOf(BerException.class);
+                .as("wrong tag")
+                .isInstanceOf(BerException.class);
     }
 
     @ParameterizedTest
@@ -80,7 +83,8 @@ class BerReaderWriterTest {
         byte[] value = Codec.bytes(n);
         byte[] encoded = new BerWriter(1).octetString(value).toByteArray();
         String header = "04 " + Codec.berLength(n).replaceAll("(..)(?!$)", "$1 ");
-        assertThat(hex(java.util.Arrays.copyOf(encoded, header.length() / 3 + 1))).isEqualTo(header);
+        assertThat(hex(java.util.Arrays.copyOf(encoded, header.length() / 3 + 1)))
+                .isEqualTo(header);
         BerReader r = new BerReader(encoded);
         assertThat(java.util.Arrays.equals(r.readOctetString(), value)).isTrue();
         assertThat(r.hasMore()).isFalse();
@@ -90,8 +94,14 @@ class BerReaderWriterTest {
     @ValueSource(ints = {0, 1, 125, 126, 127, 128, 252, 253, 254, 255, 256, 65530, 65536, 70000, 0x1000000})
     void constructedLengthsAreFixedUpWhenTheyNeedMoreOctets(int n) throws BerException {
         byte[] value = Codec.bytes(n);
-        byte[] encoded = new BerWriter(16).begin(BerTags.SEQUENCE).begin(BerTags.SET).octetString(value).end()
-                .nullValue(0x80).end().toByteArray();
+        byte[] encoded = new BerWriter(16)
+                .begin(BerTags.SEQUENCE)
+                .begin(BerTags.SET)
+                .octetString(value)
+                .end()
+                .nullValue(0x80)
+                .end()
+                .toByteArray();
         BerReader outer = new BerReader(encoded);
         BerReader seq = outer.readSequence(BerTags.SEQUENCE);
         assertThat(outer.hasMore()).isFalse();
@@ -110,7 +120,8 @@ class BerReaderWriterTest {
         assertThat(r.readBoolean()).isTrue();
         assertThat(r.readBoolean()).isFalse();
         assertThat(r.readBoolean()).as("any non-zero octet is TRUE in BER").isTrue();
-        assertThatThrownBy(() -> new BerReader(Codec.hex("01 02 ff ff")).readBoolean()).isInstanceOf(BerException.class);
+        assertThatThrownBy(() -> new BerReader(Codec.hex("01 02 ff ff")).readBoolean())
+                .isInstanceOf(BerException.class);
     }
 
     @Test
@@ -118,8 +129,10 @@ class BerReaderWriterTest {
         assertThat(new BerReader(Codec.hex("04 03 e2 9c 93")).readUtf8()).isEqualTo("✓");
         assertThat(new BerReader(Codec.hex("04 04 f0 9f 98 80")).readUtf8()).isEqualTo("😀");
         assertThat(new BerReader(Codec.hex("04 00")).readUtf8()).isEmpty();
-        assertThatThrownBy(() -> new BerReader(Codec.hex("04 02 c3 28")).readUtf8()).isInstanceOf(BerException.class);
-        assertThatThrownBy(() -> new BerReader(Codec.hex("04 03 ed b0 80")).readUtf8()).isInstanceOf(BerException.class);
+        assertThatThrownBy(() -> new BerReader(Codec.hex("04 02 c3 28")).readUtf8())
+                .isInstanceOf(BerException.class);
+        assertThatThrownBy(() -> new BerReader(Codec.hex("04 03 ed b0 80")).readUtf8())
+                .isInstanceOf(BerException.class);
     }
 
     @Test

@@ -28,36 +28,52 @@ class FilterTextTest {
         return Stream.of(
                 Arguments.of("(cn=Babs Jensen)", eq("cn", "Babs Jensen"), "(cn=Babs Jensen)"),
                 Arguments.of("(!(cn=Tim Howes))", new Filter.Not(eq("cn", "Tim Howes")), "(!(cn=Tim Howes))"),
-                Arguments.of("(&(objectClass=Person)(|(sn=Jensen)(cn=Babs J*)))",
-                        new Filter.And(List.of(eq("objectClass", "Person"), new Filter.Or(List.of(eq("sn", "Jensen"),
-                                new Filter.Substrings("cn", utf8("Babs J"), List.of(), null))))),
+                Arguments.of(
+                        "(&(objectClass=Person)(|(sn=Jensen)(cn=Babs J*)))",
+                        new Filter.And(List.of(
+                                eq("objectClass", "Person"),
+                                new Filter.Or(List.of(
+                                        eq("sn", "Jensen"),
+                                        new Filter.Substrings("cn", utf8("Babs J"), List.of(), null))))),
                         "(&(objectClass=Person)(|(sn=Jensen)(cn=Babs J*)))"),
-                Arguments.of("(o=univ*of*mich*)",
+                Arguments.of(
+                        "(o=univ*of*mich*)",
                         new Filter.Substrings("o", utf8("univ"), List.of(utf8("of"), utf8("mich")), null),
                         "(o=univ*of*mich*)"),
                 Arguments.of("(seeAlso=)", new Filter.Equality("seeAlso", new byte[0]), "(seeAlso=)"),
-                Arguments.of("(cn:caseExactMatch:=Fred Flintstone)",
+                Arguments.of(
+                        "(cn:caseExactMatch:=Fred Flintstone)",
                         new Filter.Extensible("caseExactMatch", "cn", utf8("Fred Flintstone"), false),
                         "(cn:caseExactMatch:=Fred Flintstone)"),
-                Arguments.of("(cn:=Betty Rubble)", new Filter.Extensible(null, "cn", utf8("Betty Rubble"), false),
+                Arguments.of(
+                        "(cn:=Betty Rubble)",
+                        new Filter.Extensible(null, "cn", utf8("Betty Rubble"), false),
                         "(cn:=Betty Rubble)"),
-                Arguments.of("(sn:dn:2.4.6.8.10:=Barney Rubble)",
+                Arguments.of(
+                        "(sn:dn:2.4.6.8.10:=Barney Rubble)",
                         new Filter.Extensible("2.4.6.8.10", "sn", utf8("Barney Rubble"), true),
                         "(sn:dn:2.4.6.8.10:=Barney Rubble)"),
-                Arguments.of("(o:dn:=Ace Industry)", new Filter.Extensible(null, "o", utf8("Ace Industry"), true),
+                Arguments.of(
+                        "(o:dn:=Ace Industry)",
+                        new Filter.Extensible(null, "o", utf8("Ace Industry"), true),
                         "(o:dn:=Ace Industry)"),
-                Arguments.of("(:1.2.3:=Wilma Flintstone)",
+                Arguments.of(
+                        "(:1.2.3:=Wilma Flintstone)",
                         new Filter.Extensible("1.2.3", null, utf8("Wilma Flintstone"), false),
                         "(:1.2.3:=Wilma Flintstone)"),
-                Arguments.of("(:DN:2.4.6.8.10:=Dino)", new Filter.Extensible("2.4.6.8.10", null, utf8("Dino"), true),
+                Arguments.of(
+                        "(:DN:2.4.6.8.10:=Dino)",
+                        new Filter.Extensible("2.4.6.8.10", null, utf8("Dino"), true),
                         "(:dn:2.4.6.8.10:=Dino)"),
-                Arguments.of("(o=Parens R Us \\28for all your parenthetical needs\\29)",
+                Arguments.of(
+                        "(o=Parens R Us \\28for all your parenthetical needs\\29)",
                         eq("o", "Parens R Us (for all your parenthetical needs)"),
                         "(o=Parens R Us \\28for all your parenthetical needs\\29)"),
                 Arguments.of("(cn=*\\2A*)", new Filter.Substrings("cn", null, List.of(utf8("*")), null), "(cn=*\\2a*)"),
                 Arguments.of("(filename=C:\\5cMyFile)", eq("filename", "C:\\MyFile"), "(filename=C:\\5cMyFile)"),
                 Arguments.of("(sn=Lu\\c4\\8di\\c4\\87)", eq("sn", "Lučić"), "(sn=Lučić)"),
-                Arguments.of("(1.3.6.1.4.1.1466.0=\\04\\02\\48\\69)",
+                Arguments.of(
+                        "(1.3.6.1.4.1.1466.0=\\04\\02\\48\\69)",
                         new Filter.Equality("1.3.6.1.4.1.1466.0", new byte[] {4, 2, 0x48, 0x69}),
                         "(1.3.6.1.4.1.1466.0=\u0004\u0002Hi)"));
     }
@@ -98,8 +114,8 @@ class FilterTextTest {
         assertDeepEquals(FilterText.parse("(cn=*a)"), new Filter.Substrings("cn", null, List.of(), utf8("a")));
         assertDeepEquals(FilterText.parse("(cn=a*)"), new Filter.Substrings("cn", utf8("a"), List.of(), null));
         assertDeepEquals(FilterText.parse("(cn=a*b)"), new Filter.Substrings("cn", utf8("a"), List.of(), utf8("b")));
-        assertDeepEquals(FilterText.parse("(cn=*a*b*)"),
-                new Filter.Substrings("cn", null, List.of(utf8("a"), utf8("b")), null));
+        assertDeepEquals(
+                FilterText.parse("(cn=*a*b*)"), new Filter.Substrings("cn", null, List.of(utf8("a"), utf8("b")), null));
         assertDeepEquals(FilterText.parse("(cn;lang-en=x)"), eq("cn;lang-en", "x"));
         assertDeepEquals(FilterText.parse("(2.5.4.3=x)"), eq("2.5.4.3", "x"));
         assertDeepEquals(FilterText.parse("(cn=a=b>=c~d)"), eq("cn", "a=b>=c~d"));
@@ -124,7 +140,8 @@ class FilterTextTest {
 
     @Test
     void upperAndLowerCaseEscapes() throws FilterSyntaxException {
-        assertDeepEquals(FilterText.parse("(cn=\\2a\\2A\\5C\\5c\\Ff)"),
+        assertDeepEquals(
+                FilterText.parse("(cn=\\2a\\2A\\5C\\5c\\Ff)"),
                 new Filter.Equality("cn", new byte[] {'*', '*', '\\', '\\', (byte) 0xff}));
     }
 
@@ -172,23 +189,82 @@ class FilterTextTest {
     @Test
     void unicodeValuesAndAttributeOptions() throws FilterSyntaxException {
         Filter f = FilterText.parse("(&(cn;lang-ja=日本)(description=😀*✓))");
-        assertDeepEquals(f, new Filter.And(List.of(eq("cn;lang-ja", "日本"),
-                new Filter.Substrings("description", utf8("😀"), List.of(), utf8("✓")))));
+        assertDeepEquals(
+                f,
+                new Filter.And(List.of(
+                        eq("cn;lang-ja", "日本"),
+                        new Filter.Substrings("description", utf8("😀"), List.of(), utf8("✓")))));
         assertThat(FilterText.format(f)).isEqualTo("(&(cn;lang-ja=日本)(description=😀*✓))");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "(cn=a", "((cn=a)", "(cn=a))", "cn=a)", "(&(cn=a)", "(&(cn=a)))", "(|(cn=a)(sn=b)", "(!(cn=a)", ")", "(",
-        ")(", "", "   ", "()", "(cn=a)(sn=b)", "(cn=a) x",
-        "(cn=a*(b)", "(cn=a(b)", "(cn=a)b)",
-        "(=x)", "(=)", "(>=x)", "(~=x)", "(=*)",
-        "(cn=\\4)", "(cn=\\4", "(cn=\\)", "(cn=\\", "(cn=\\zz)", "(cn=\\g0)", "(cn=\\0g)", "(cn=a\\ 1)",
-        "(:=x)", "(:dn:=x)", "(::=x)", "(cn:dn)", "(cn:)", "(cn:=)x", "(cn:1.2:dn:=x)", "(cn::=x)",
-        "(cn:1.2:3.4:=x)", "(cn:=a*)", "(:1.2:=(x)", "(cn:r(ule:=x)", "(c n:=x)",
-        "(cn~x)", "(cn<x)", "(cn>x)", "(cn~=a*)", "(cn>=a*b)", "(cn<=*)", "(cn=a**b)", "(cn=**)",
-        "(c n=x)", "(cn!=x)", "(c&n=x)", "(cn*=x)", "(é=x)",
-        "(!)", "(!(cn=a)(sn=b))", "(!cn=a)", "(&cn=a)", "(&(cn=a)x)", "(|(cn=a) (sn=b))"})
+    @ValueSource(
+            strings = {
+                "(cn=a",
+                "((cn=a)",
+                "(cn=a))",
+                "cn=a)",
+                "(&(cn=a)",
+                "(&(cn=a)))",
+                "(|(cn=a)(sn=b)",
+                "(!(cn=a)",
+                ")",
+                "(",
+                ")(",
+                "",
+                "   ",
+                "()",
+                "(cn=a)(sn=b)",
+                "(cn=a) x",
+                "(cn=a*(b)",
+                "(cn=a(b)",
+                "(cn=a)b)",
+                "(=x)",
+                "(=)",
+                "(>=x)",
+                "(~=x)",
+                "(=*)",
+                "(cn=\\4)",
+                "(cn=\\4",
+                "(cn=\\)",
+                "(cn=\\",
+                "(cn=\\zz)",
+                "(cn=\\g0)",
+                "(cn=\\0g)",
+                "(cn=a\\ 1)",
+                "(:=x)",
+                "(:dn:=x)",
+                "(::=x)",
+                "(cn:dn)",
+                "(cn:)",
+                "(cn:=)x",
+                "(cn:1.2:dn:=x)",
+                "(cn::=x)",
+                "(cn:1.2:3.4:=x)",
+                "(cn:=a*)",
+                "(:1.2:=(x)",
+                "(cn:r(ule:=x)",
+                "(c n:=x)",
+                "(cn~x)",
+                "(cn<x)",
+                "(cn>x)",
+                "(cn~=a*)",
+                "(cn>=a*b)",
+                "(cn<=*)",
+                "(cn=a**b)",
+                "(cn=**)",
+                "(c n=x)",
+                "(cn!=x)",
+                "(c&n=x)",
+                "(cn*=x)",
+                "(é=x)",
+                "(!)",
+                "(!(cn=a)(sn=b))",
+                "(!cn=a)",
+                "(&cn=a)",
+                "(&(cn=a)x)",
+                "(|(cn=a) (sn=b))"
+            })
     void malformed(String text) {
         assertThatThrownBy(() -> FilterText.parse(text)).as(text).isInstanceOf(FilterSyntaxException.class);
     }
@@ -213,14 +289,16 @@ class FilterTextTest {
         // U+1D800 and U+1DFFF: their low 16 bits look like surrogates, the code points are not
         assertThat(((Filter.Equality) FilterText.parse("(cn=\uD836\uDC00\uD837\uDFFF)")).value())
                 .containsExactly(0xf0, 0x9d, 0xa0, 0x80, 0xf0, 0x9d, 0xbf, 0xbf);
-        assertThat(((Filter.Equality) FilterText.parse("(cn=\uD83D\uDE00)")).value()).containsExactly(utf8("😀"));
+        assertThat(((Filter.Equality) FilterText.parse("(cn=\uD83D\uDE00)")).value())
+                .containsExactly(utf8("😀"));
     }
 
     @Test
     void nestingTenThousandDeepIsASyntaxErrorNotAStackOverflow() {
         for (String op : new String[] {"!", "&", "|"}) {
             String text = ("(" + op).repeat(10_000) + "(cn=a)" + ")".repeat(10_000);
-            assertThatThrownBy(() -> FilterText.parse(text)).isInstanceOf(FilterSyntaxException.class)
+            assertThatThrownBy(() -> FilterText.parse(text))
+                    .isInstanceOf(FilterSyntaxException.class)
                     .hasMessageContaining("deeper");
             String unclosed = ("(" + op).repeat(10_000);
             assertThatThrownBy(() -> FilterText.parse(unclosed)).isInstanceOf(FilterSyntaxException.class);

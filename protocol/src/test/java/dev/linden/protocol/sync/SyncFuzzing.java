@@ -15,8 +15,7 @@ final class SyncFuzzing {
         T decode(byte[] value) throws BerException;
     }
 
-    private SyncFuzzing() {
-    }
+    private SyncFuzzing() {}
 
     static <T> void check(byte[] input, Decoder<T> decoder, Function<T, byte[]> encoder) {
         T value;
@@ -35,8 +34,8 @@ final class SyncFuzzing {
         }
         byte[] second = encoder.apply(again);
         if (!again.equals(value) || !Arrays.equals(first, second)) {
-            throw new AssertionError("re-encoding differs\ninput:  " + Codec.hex(input) + "\nfirst:  " + Codec.hex(first)
-                    + "\nsecond: " + Codec.hex(second) + "\nvalues: " + value + " / " + again);
+            throw new AssertionError("re-encoding differs\ninput:  " + Codec.hex(input) + "\nfirst:  "
+                    + Codec.hex(first) + "\nsecond: " + Codec.hex(second) + "\nvalues: " + value + " / " + again);
         }
     }
 }

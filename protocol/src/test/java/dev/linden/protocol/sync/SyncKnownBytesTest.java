@@ -74,7 +74,8 @@ class SyncKnownBytesTest {
 
     @Test
     void syncStateAddWithCookie() throws BerException {
-        byte[] value = hex("30 " + Codec.berLength(3 + 18 + 2 + COOKIE.length()) + """
+        byte[] value =
+                hex("30 " + Codec.berLength(3 + 18 + 2 + COOKIE.length()) + """
                    0a 01 01                          -- state add
                    04 10 %s                          -- entryUUID
                    04 3c %s                          -- cookie
@@ -104,7 +105,9 @@ class SyncKnownBytesTest {
         SyncDoneControl empty = new SyncDoneControl(null, false);
         assertThat(empty.encodeValue()).containsExactly(hex("30 00"));
         assertThat(SyncDoneControl.decodeValue(hex("30 00"))).isEqualTo(empty);
-        assertThat(SyncDoneControl.decodeValue(hex("30 03 01 01 00"))).as("explicit default").isEqualTo(empty);
+        assertThat(SyncDoneControl.decodeValue(hex("30 03 01 01 00")))
+                .as("explicit default")
+                .isEqualTo(empty);
         byte[] value = hex("30 41   04 3c " + cookieHex() + "   01 01 ff  -- refreshDeletes TRUE");
         SyncDoneControl full = new SyncDoneControl(utf8(COOKIE), true);
         assertThat(SyncDoneControl.decodeValue(value)).isEqualTo(full);
@@ -128,7 +131,9 @@ class SyncKnownBytesTest {
     void syncInfoRefreshDeleteAndPresent() throws BerException {
         assertThat(SyncInfo.decodeValue(hex("a1 00"))).isEqualTo(new RefreshDelete(null, true));
         assertThat(new RefreshDelete(null, true).encodeValue()).containsExactly(hex("a1 00"));
-        assertThat(SyncInfo.decodeValue(hex("a1 03 01 01 ff"))).as("explicit default").isEqualTo(new RefreshDelete(null, true));
+        assertThat(SyncInfo.decodeValue(hex("a1 03 01 01 ff")))
+                .as("explicit default")
+                .isEqualTo(new RefreshDelete(null, true));
         byte[] present = hex("a2 41   04 3c " + cookieHex() + "   01 01 00   -- refreshDone FALSE");
         assertThat(SyncInfo.decodeValue(present)).isEqualTo(new RefreshPresent(utf8(COOKIE), false));
         assertThat(new RefreshPresent(utf8(COOKIE), false).encodeValue()).containsExactly(present);
@@ -137,7 +142,8 @@ class SyncKnownBytesTest {
 
     @Test
     void syncInfoSyncIdSet() throws BerException {
-        byte[] value = hex("a3 " + Codec.berLength(2 + COOKIE.length() + 3 + 2 + 36) + """
+        byte[] value = hex("a3 " + Codec.berLength(2 + COOKIE.length() + 3 + 2 + 36)
+                + """
                    04 3c %s                          -- cookie
                    01 01 ff                          -- refreshDeletes TRUE
                    31 24                             -- SET OF syncUUID
@@ -149,7 +155,9 @@ class SyncKnownBytesTest {
         assertThat(expected.encodeValue()).containsExactly(value);
         SyncIdSet present = new SyncIdSet(null, false, List.of());
         assertThat(present.encodeValue()).containsExactly(hex("a3 02 31 00"));
-        assertThat(SyncInfo.decodeValue(hex("a3 05 01 01 00 31 00"))).as("explicit default").isEqualTo(present);
+        assertThat(SyncInfo.decodeValue(hex("a3 05 01 01 00 31 00")))
+                .as("explicit default")
+                .isEqualTo(present);
     }
 
     @Test
@@ -163,7 +171,9 @@ class SyncKnownBytesTest {
                       04 18 31 2e 33 2e 36 2e 31 2e 34 2e 31 2e 34 32 30 33 2e 31 2e 39 2e 31 2e 33
                       04 02 30 00                                  -- controlValue: syncDoneValue {}
                 """);
-        LdapMessage expected = new LdapMessage(2, new SearchResultDone(LdapResult.of(ResultCode.E_SYNC_REFRESH_REQUIRED, "")),
+        LdapMessage expected = new LdapMessage(
+                2,
+                new SearchResultDone(LdapResult.of(ResultCode.E_SYNC_REFRESH_REQUIRED, "")),
                 List.of(new SyncDoneControl(null, false).encode()));
         assertThat(ResultCode.of(4096)).isEqualTo(ResultCode.E_SYNC_REFRESH_REQUIRED);
         assertThat(ResultCode.E_SYNC_REFRESH_REQUIRED.code()).isEqualTo(4096);
@@ -183,12 +193,16 @@ class SyncKnownBytesTest {
                 "SyncDoneFuzzTestInputs", SyncDoneControl::decodeValue,
                 "SyncInfoFuzzTestInputs", SyncInfo::decodeValue);
         for (var target : targets.entrySet()) {
-            Path dir = Path.of(getClass().getResource(target.getKey() + "/decode").toURI());
+            Path dir =
+                    Path.of(getClass().getResource(target.getKey() + "/decode").toURI());
             try (var files = Files.list(dir)) {
-                List<Path> seeds = files.filter(f -> !f.getFileName().toString().startsWith("regression-")).toList();
+                List<Path> seeds = files.filter(f -> !f.getFileName().toString().startsWith("regression-"))
+                        .toList();
                 assertThat(seeds).as(target.getKey()).hasSizeGreaterThanOrEqualTo(2);
                 for (Path seed : seeds) {
-                    assertThat(target.getValue().decode(Files.readAllBytes(seed))).as(seed.toString()).isNotNull();
+                    assertThat(target.getValue().decode(Files.readAllBytes(seed)))
+                            .as(seed.toString())
+                            .isNotNull();
                 }
             }
         }

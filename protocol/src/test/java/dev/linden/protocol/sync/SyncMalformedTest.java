@@ -78,7 +78,9 @@ class SyncMalformedTest {
     void isRefused(String which, String what, String hex, String why) {
         String full = hex == null ? "" : hex.replace("%UUID16", UUID16).replace("%UUID15", UUID16.substring(3));
         byte[] value = Codec.hex(full);
-        assertThatThrownBy(() -> decoder(which).decode(value)).as(what).isInstanceOf(BerException.class)
+        assertThatThrownBy(() -> decoder(which).decode(value))
+                .as(what)
+                .isInstanceOf(BerException.class)
                 .hasMessageContaining(why);
     }
 
@@ -87,7 +89,9 @@ class SyncMalformedTest {
         List<Object[]> valid = new ArrayList<>();
         byte[] cookie = "rid=001,csn=20261206124807.170433Z#000000#001#000000".getBytes();
         UUID uuid = UUID.randomUUID();
-        valid.add(new Object[] {"request", new SyncRequestControl(SyncMode.REFRESH_AND_PERSIST, cookie, true).encodeValue()});
+        valid.add(new Object[] {
+            "request", new SyncRequestControl(SyncMode.REFRESH_AND_PERSIST, cookie, true).encodeValue()
+        });
         valid.add(new Object[] {"state", new SyncStateControl(SyncState.MODIFY, uuid, cookie).encodeValue()});
         valid.add(new Object[] {"done", new SyncDoneControl(cookie, true).encodeValue()});
         valid.add(new Object[] {"info", new NewCookie(cookie).encodeValue()});
@@ -99,24 +103,32 @@ class SyncMalformedTest {
             assertThat(decoder.decode(bytes)).isNotNull();
             for (int n = 0; n < bytes.length; n++) {
                 byte[] cut = Arrays.copyOf(bytes, n);
-                assertThatThrownBy(() -> decoder.decode(cut)).as("%s cut to %d bytes", v[0], n).isInstanceOf(BerException.class);
+                assertThatThrownBy(() -> decoder.decode(cut))
+                        .as("%s cut to %d bytes", v[0], n)
+                        .isInstanceOf(BerException.class);
             }
             byte[] longer = Arrays.copyOf(bytes, bytes.length + 1);
-            assertThatThrownBy(() -> decoder.decode(longer)).as("%s with a byte more", v[0])
-                    .isInstanceOf(BerException.class).hasMessageContaining("unexpected data after");
+            assertThatThrownBy(() -> decoder.decode(longer))
+                    .as("%s with a byte more", v[0])
+                    .isInstanceOf(BerException.class)
+                    .hasMessageContaining("unexpected data after");
         }
     }
 
     @Test
     void aControlWithoutValueOrOfAnotherKind() {
         assertThatThrownBy(() -> SyncRequestControl.decode(new Control(SyncRequestControl.OID, true, null)))
-                .isInstanceOf(BerException.class).hasMessageContaining("the Sync Request control has no value");
+                .isInstanceOf(BerException.class)
+                .hasMessageContaining("the Sync Request control has no value");
         assertThatThrownBy(() -> SyncStateControl.decode(new Control(SyncStateControl.OID, false, null)))
-                .isInstanceOf(BerException.class).hasMessageContaining("has no value");
+                .isInstanceOf(BerException.class)
+                .hasMessageContaining("has no value");
         assertThatThrownBy(() -> SyncDoneControl.decode(new Control(SyncDoneControl.OID, false, null)))
-                .isInstanceOf(BerException.class).hasMessageContaining("has no value");
+                .isInstanceOf(BerException.class)
+                .hasMessageContaining("has no value");
         assertThatThrownBy(() -> SyncInfo.decode(new IntermediateResponse(SyncInfo.OID, null)))
-                .isInstanceOf(BerException.class).hasMessageContaining("has no value");
+                .isInstanceOf(BerException.class)
+                .hasMessageContaining("has no value");
         assertThatThrownBy(() -> SyncDoneControl.decode(new Control(SyncStateControl.OID, false, new byte[] {0x30, 0})))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SyncInfo.decode(new IntermediateResponse(null, new byte[] {(byte) 0xa1, 0})))

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /** Every field combination encodes, decodes to an equal record and encodes to the same bytes again. */
 class SyncRoundTripTest {
-    private static final List<byte[]> COOKIES = List.of(new byte[0], Codec.utf8("rid=001"), Codec.bytes(300),
-            Codec.bytes(70_000));
+    private static final List<byte[]> COOKIES =
+            List.of(new byte[0], Codec.utf8("rid=001"), Codec.bytes(300), Codec.bytes(70_000));
 
     private static List<byte[]> cookiesAndNone() {
         List<byte[]> all = new ArrayList<>(COOKIES);
@@ -35,7 +35,8 @@ class SyncRoundTripTest {
                     SyncRequestControl back = SyncRequestControl.decodeValue(value);
                     assertThat(back).isEqualTo(c).hasSameHashCodeAs(c);
                     assertThat(back.encodeValue()).containsExactly(value);
-                    assertThat(back.cookie() == null).isEqualTo(cookie == null); // absent stays absent, empty stays empty
+                    assertThat(back.cookie() == null)
+                            .isEqualTo(cookie == null); // absent stays absent, empty stays empty
                 }
             }
         }
@@ -82,7 +83,11 @@ class SyncRoundTripTest {
         for (SyncInfo info : all) {
             byte[] value = info.encodeValue();
             SyncInfo back = SyncInfo.decode(info.encode());
-            assertThat(back).as(info.toString()).isEqualTo(info).hasSameHashCodeAs(info).hasSameClassAs(info);
+            assertThat(back)
+                    .as(info.toString())
+                    .isEqualTo(info)
+                    .hasSameHashCodeAs(info)
+                    .hasSameClassAs(info);
             assertThat(back.encodeValue()).containsExactly(value);
         }
         assertThat(new RefreshDelete(null, true)).isNotEqualTo(new RefreshPresent(null, true));
@@ -92,21 +97,28 @@ class SyncRoundTripTest {
     void insideWholeLdapMessages() throws BerException {
         byte[] cookie = Codec.utf8("rid=001,sid=001,csn=20261206124807.170433Z#000000#001#000000");
         UUID uuid = UUID.fromString("3b2a3c5e-4f6a-103f-8f1e-b5b2f1e0a001");
-        LdapMessage entry = new LdapMessage(5, new SearchResultEntry("uid=a,dc=example,dc=com", List.of()),
+        LdapMessage entry = new LdapMessage(
+                5,
+                new SearchResultEntry("uid=a,dc=example,dc=com", List.of()),
                 List.of(new SyncStateControl(SyncState.PRESENT, uuid, null).encode()));
         LdapMessage info = new LdapMessage(5, new SyncIdSet(cookie, false, List.of(uuid)).encode());
-        LdapMessage done = new LdapMessage(5, new SearchResultDone(LdapResult.success()),
-                List.of(new SyncDoneControl(cookie, true).encode()));
-        assertThat(SyncStateControl.decode(Codec.roundTrip(entry).controls().get(0)).entryUuid()).isEqualTo(uuid);
+        LdapMessage done = new LdapMessage(
+                5, new SearchResultDone(LdapResult.success()), List.of(new SyncDoneControl(cookie, true).encode()));
+        assertThat(SyncStateControl.decode(Codec.roundTrip(entry).controls().get(0))
+                        .entryUuid())
+                .isEqualTo(uuid);
         assertThat(SyncInfo.decode((IntermediateResponse) Codec.roundTrip(info).op()))
                 .isEqualTo(new SyncIdSet(cookie, false, List.of(uuid)));
-        assertThat(SyncDoneControl.decode(Codec.roundTrip(done).controls().get(0)).refreshDeletes()).isTrue();
+        assertThat(SyncDoneControl.decode(Codec.roundTrip(done).controls().get(0))
+                        .refreshDeletes())
+                .isTrue();
     }
 
     @Test
     void cookiesShowAsTextOrHex() {
         assertThat(new NewCookie(Codec.utf8("rid=001")).toString()).isEqualTo("NewCookie[\"rid=001\"]");
-        assertThat(new SyncDoneControl(new byte[] {1, (byte) 0xff}, false).toString()).contains("cookie=0x01ff");
+        assertThat(new SyncDoneControl(new byte[] {1, (byte) 0xff}, false).toString())
+                .contains("cookie=0x01ff");
         assertThat(new SyncDoneControl(null, false).toString()).contains("cookie=none");
     }
 }

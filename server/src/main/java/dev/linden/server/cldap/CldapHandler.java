@@ -61,8 +61,14 @@ final class CldapHandler extends SimpleChannelInboundHandler<DatagramPacket> {
      * @param requests the request path root DSE searches go through (when {@code settings.rootDse()})
      * @param rootDseThread where they run: never the network thread, which a throttled client could stall
      */
-    CldapHandler(CldapSettings settings, NetlogonAnswer netlogon, RequestHandler requests, ExecutorService rootDseThread,
-            DropReports reports, CldapStats stats, LongSupplier clock) {
+    CldapHandler(
+            CldapSettings settings,
+            NetlogonAnswer netlogon,
+            RequestHandler requests,
+            ExecutorService rootDseThread,
+            DropReports reports,
+            CldapStats stats,
+            LongSupplier clock) {
         this.settings = settings;
         this.netlogon = netlogon;
         this.requests = requests;
@@ -70,8 +76,12 @@ final class CldapHandler extends SimpleChannelInboundHandler<DatagramPacket> {
         this.reports = reports;
         this.stats = stats;
         this.clock = clock;
-        this.limiter = new RateLimiter(settings.sourceRate(), settings.sourceBurst(), settings.globalRate(),
-                settings.maxSources(), clock.getAsLong());
+        this.limiter = new RateLimiter(
+                settings.sourceRate(),
+                settings.sourceBurst(),
+                settings.globalRate(),
+                settings.maxSources(),
+                clock.getAsLong());
     }
 
     @Override
@@ -95,8 +105,7 @@ final class CldapHandler extends SimpleChannelInboundHandler<DatagramPacket> {
                 reports.dropped(sender.getAddress(), true, now);
                 return;
             }
-            case ADMITTED -> {
-            }
+            case ADMITTED -> {}
         }
         LdapMessage message;
         try {
@@ -111,25 +120,38 @@ final class CldapHandler extends SimpleChannelInboundHandler<DatagramPacket> {
         }
         InetSocketAddress local = packet.recipient();
         if (netlogon != null && NetlogonAnswer.isPing(search)) {
-            Inet4Address on = local != null && local.getAddress() instanceof Inet4Address a && !a.isAnyLocalAddress() ? a : null;
-            reply(ctx, sender, size, CldapStats.Answer.NETLOGON, List.of(
-                    new LdapMessage(message.messageId(), netlogon.entry(search, on)),
-                    done(message.messageId(), ResultCode.SUCCESS)));
+            Inet4Address on =
+                    local != null && local.getAddress() instanceof Inet4Address a && !a.isAnyLocalAddress() ? a : null;
+            reply(
+                    ctx,
+                    sender,
+                    size,
+                    CldapStats.Answer.NETLOGON,
+                    List.of(
+                            new LdapMessage(message.messageId(), netlogon.entry(search, on)),
+                            done(message.messageId(), ResultCode.SUCCESS)));
         } else if (settings.rootDse() && search.baseDn().isEmpty() && search.scope() == SearchScope.BASE) {
             try {
-                rootDseThread.execute(() -> reply(ctx, sender, size, CldapStats.Answer.ROOT_DSE, rootDse(message, sender)));
+                rootDseThread.execute(
+                        () -> reply(ctx, sender, size, CldapStats.Answer.ROOT_DSE, rootDse(message, sender)));
             } catch (RejectedExecutionException e) {
                 stats.dropped(CldapStats.Drop.BUSY);
             }
         } else {
-            reply(ctx, sender, size, CldapStats.Answer.REFUSED,
+            reply(
+                    ctx,
+                    sender,
+                    size,
+                    CldapStats.Answer.REFUSED,
                     List.of(done(message.messageId(), ResultCode.UNWILLING_TO_PERFORM)));
         }
     }
 
     /** The root DSE search through the ordinary request path, as an anonymous client at the sender's address. */
     private List<LdapMessage> rootDse(LdapMessage request, InetSocketAddress sender) {
-        Session session = new Session(0, sender.getAddress().getHostAddress() + ":" + sender.getPort(),
+        Session session = new Session(
+                0,
+                sender.getAddress().getHostAddress() + ":" + sender.getPort(),
                 sender.getAddress().isLoopbackAddress());
         List<LdapMessage> out = new ArrayList<>();
         Response response = requests.dispatch(new OperationContext(session, request, out::add, new AtomicBoolean()));
@@ -139,7 +161,11 @@ final class CldapHandler extends SimpleChannelInboundHandler<DatagramPacket> {
         return out;
     }
 
-    private void reply(ChannelHandlerContext ctx, InetSocketAddress to, int requestSize, CldapStats.Answer kind,
+    private void reply(
+            ChannelHandlerContext ctx,
+            InetSocketAddress to,
+            int requestSize,
+            CldapStats.Answer kind,
             List<LdapMessage> messages) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         for (LdapMessage m : messages) {

@@ -47,11 +47,12 @@ public final class CldapListener implements AutoCloseable {
 
     private CldapListener(CldapStats stats) {
         this.stats = stats;
-        this.rootDseThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(ROOT_DSE_QUEUE), r -> {
-            Thread t = new Thread(r, "linden-cldap-rootdse");
-            t.setDaemon(true);
-            return t;
-        });
+        this.rootDseThread =
+                new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(ROOT_DSE_QUEUE), r -> {
+                    Thread t = new Thread(r, "linden-cldap-rootdse");
+                    t.setDaemon(true);
+                    return t;
+                });
     }
 
     /**
@@ -62,17 +63,31 @@ public final class CldapListener implements AutoCloseable {
      * @param events where rate-limit drops are reported (the security log)
      * @throws IOException when a socket cannot be bound (the port is taken, or below 1024 without the right)
      */
-    public static CldapListener start(CldapSettings settings, NetlogonSettings netlogon, RequestHandler requests,
-            CldapStats stats, Consumer<SecurityEvent> events) throws InterruptedException, IOException {
+    public static CldapListener start(
+            CldapSettings settings,
+            NetlogonSettings netlogon,
+            RequestHandler requests,
+            CldapStats stats,
+            Consumer<SecurityEvent> events)
+            throws InterruptedException, IOException {
         CldapListener l = new CldapListener(stats);
-        CldapHandler handler = new CldapHandler(settings, netlogon == null ? null : new NetlogonAnswer(netlogon), requests,
-                l.rootDseThread, new DropReports(events), stats, System::nanoTime);
+        CldapHandler handler = new CldapHandler(
+                settings,
+                netlogon == null ? null : new NetlogonAnswer(netlogon),
+                requests,
+                l.rootDseThread,
+                new DropReports(events),
+                stats,
+                System::nanoTime);
         try {
             for (InetAddress address : addresses(settings.host())) {
-                Channel ch = new Bootstrap().group(l.group).channel(NioDatagramChannel.class)
+                Channel ch = new Bootstrap()
+                        .group(l.group)
+                        .channel(NioDatagramChannel.class)
                         .handler(handler)
                         .bind(new InetSocketAddress(address, l.channels.isEmpty() ? settings.port() : l.port()))
-                        .sync().channel();
+                        .sync()
+                        .channel();
                 l.channels.add(ch);
             }
         } catch (InterruptedException e) {
@@ -80,11 +95,15 @@ public final class CldapListener implements AutoCloseable {
             throw e;
         } catch (Exception e) { // Netty rethrows the socket's BindException unchecked
             l.close();
-            throw new IOException("cldap: cannot listen on UDP " + settings.host() + ":" + settings.port() + ": "
-                    + (e instanceof IllegalArgumentException ? e.getMessage() : e.toString()), e);
+            throw new IOException(
+                    "cldap: cannot listen on UDP " + settings.host() + ":" + settings.port() + ": "
+                            + (e instanceof IllegalArgumentException ? e.getMessage() : e.toString()),
+                    e);
         }
         stats.listening(true);
-        log.info("listening for CLDAP (LDAP pings{}) on UDP {}", settings.rootDse() ? " and root DSE searches" : "",
+        log.info(
+                "listening for CLDAP (LDAP pings{}) on UDP {}",
+                settings.rootDse() ? " and root DSE searches" : "",
                 l.channels.stream().map(c -> String.valueOf(c.localAddress())).toList());
         return l;
     }

@@ -17,8 +17,18 @@ package dev.linden.server.cldap;
  * @param globalRate requests per second answered from all sources together
  * @param maxSources source addresses remembered; past it the least recently seen is forgotten
  */
-public record CldapSettings(boolean enabled, String host, int port, boolean rootDse, int maxRequestBytes,
-        int maxReplyBytes, int maxReplyRatio, int sourceRate, int sourceBurst, int globalRate, int maxSources) {
-    public static final CldapSettings OFF = new CldapSettings(false, "0.0.0.0", 389, false, 1024, 1200, 4, 5, 10, 1000,
-            65_536);
+public record CldapSettings(
+        boolean enabled,
+        String host,
+        int port,
+        boolean rootDse,
+        int maxRequestBytes,
+        int maxReplyBytes,
+        int maxReplyRatio,
+        int sourceRate,
+        int sourceBurst,
+        int globalRate,
+        int maxSources) {
+    public static final CldapSettings OFF =
+            new CldapSettings(false, "0.0.0.0", 389, false, 1024, 1200, 4, 5, 10, 1000, 65_536);
 }

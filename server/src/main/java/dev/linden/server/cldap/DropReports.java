@@ -42,8 +42,10 @@ final class DropReports {
                 details.put(globalCap ? "last_source" : "source", source.getHostAddress());
                 details.put("dropped", state[1]);
                 details.put("window_seconds", INTERVAL_NANOS / 1_000_000_000L);
-                event = new SecurityEvent(globalCap ? "cldap_global_rate_limited" : "cldap_rate_limited",
-                        SecurityEvent.Severity.WARNING, details);
+                event = new SecurityEvent(
+                        globalCap ? "cldap_global_rate_limited" : "cldap_rate_limited",
+                        SecurityEvent.Severity.WARNING,
+                        details);
                 state[0] = nowNanos;
                 state[1] = 0;
             }

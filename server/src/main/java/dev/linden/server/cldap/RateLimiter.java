@@ -15,7 +15,11 @@ import java.util.Map;
  */
 final class RateLimiter {
     /** Why a datagram was not admitted, or that it was. */
-    enum Verdict { ADMITTED, SOURCE, GLOBAL }
+    enum Verdict {
+        ADMITTED,
+        SOURCE,
+        GLOBAL
+    }
 
     private final double sourceRate;
     private final double sourceBurst;

@@ -41,37 +41,59 @@ public final class CldapConfig {
     private static final List<String> DEFAULT_FLAGS = List.of("ldap", "ds", "writable", "closest");
     private static final int NETBIOS_MAX = 15;
 
-    private CldapConfig() {
-    }
+    private CldapConfig() {}
 
-    public record Netlogon(@JsonProperty("enabled") Boolean enabled, @JsonProperty("dnsDomain") String dnsDomain,
-            @JsonProperty("forest") String forest, @JsonProperty("hostName") String hostName,
-            @JsonProperty("netbiosDomain") String netbiosDomain, @JsonProperty("netbiosName") String netbiosName,
-            @JsonProperty("site") String site, @JsonProperty("domainGuid") String domainGuid,
-            @JsonProperty("flags") List<String> flags, @JsonProperty("address") String address) {
-    }
+    public record Netlogon(
+            @JsonProperty("enabled") Boolean enabled,
+            @JsonProperty("dnsDomain") String dnsDomain,
+            @JsonProperty("forest") String forest,
+            @JsonProperty("hostName") String hostName,
+            @JsonProperty("netbiosDomain") String netbiosDomain,
+            @JsonProperty("netbiosName") String netbiosName,
+            @JsonProperty("site") String site,
+            @JsonProperty("domainGuid") String domainGuid,
+            @JsonProperty("flags") List<String> flags,
+            @JsonProperty("address") String address) {}
 
-    public record Cldap(@JsonProperty("enabled") Boolean enabled, @JsonProperty("host") String host,
-            @JsonProperty("port") Integer port, @JsonProperty("rootDse") Boolean rootDse,
-            @JsonProperty("maxRequestBytes") Integer maxRequestBytes, @JsonProperty("maxReplyBytes") Integer maxReplyBytes,
-            @JsonProperty("maxReplyRatio") Integer maxReplyRatio, @JsonProperty("sourceRate") Integer sourceRate,
-            @JsonProperty("sourceBurst") Integer sourceBurst, @JsonProperty("globalRate") Integer globalRate,
-            @JsonProperty("maxSources") Integer maxSources) {
-    }
+    public record Cldap(
+            @JsonProperty("enabled") Boolean enabled,
+            @JsonProperty("host") String host,
+            @JsonProperty("port") Integer port,
+            @JsonProperty("rootDse") Boolean rootDse,
+            @JsonProperty("maxRequestBytes") Integer maxRequestBytes,
+            @JsonProperty("maxReplyBytes") Integer maxReplyBytes,
+            @JsonProperty("maxReplyRatio") Integer maxReplyRatio,
+            @JsonProperty("sourceRate") Integer sourceRate,
+            @JsonProperty("sourceBurst") Integer sourceBurst,
+            @JsonProperty("globalRate") Integer globalRate,
+            @JsonProperty("maxSources") Integer maxSources) {}
 
     /** The UDP listener's settings; its host defaults to the LDAP listener's. */
     static CldapSettings cldap(Cldap c, String listenHost, String origin) throws ConfigException {
         CldapSettings d = CldapSettings.OFF;
         if (c == null) {
-            return new CldapSettings(false, listenHost, d.port(), d.rootDse(), d.maxRequestBytes(), d.maxReplyBytes(),
-                    d.maxReplyRatio(), d.sourceRate(), d.sourceBurst(), d.globalRate(), d.maxSources());
+            return new CldapSettings(
+                    false,
+                    listenHost,
+                    d.port(),
+                    d.rootDse(),
+                    d.maxRequestBytes(),
+                    d.maxReplyBytes(),
+                    d.maxReplyRatio(),
+                    d.sourceRate(),
+                    d.sourceBurst(),
+                    d.globalRate(),
+                    d.maxSources());
         }
         int port = c.port() == null ? d.port() : c.port();
         if (port < 0 || port > 65535) {
             throw new ConfigException(origin + ": cldap.port " + port + " is not a UDP port (0-65535)");
         }
         int maxReply = between(c.maxReplyBytes(), d.maxReplyBytes(), 100, 65_000, "cldap.maxReplyBytes", origin);
-        return new CldapSettings(Boolean.TRUE.equals(c.enabled()), c.host() == null ? listenHost : c.host(), port,
+        return new CldapSettings(
+                Boolean.TRUE.equals(c.enabled()),
+                c.host() == null ? listenHost : c.host(),
+                port,
                 Boolean.TRUE.equals(c.rootDse()),
                 between(c.maxRequestBytes(), d.maxRequestBytes(), 64, 65_000, "cldap.maxRequestBytes", origin),
                 maxReply,
@@ -86,7 +108,8 @@ public final class CldapConfig {
      * The ping's answer, or null when pings are not answered: {@code netlogon.enabled}, which defaults
      * to {@code cldap.enabled}.
      */
-    static NetlogonSettings netlogon(Netlogon n, boolean cldapEnabled, String suffix, String origin) throws ConfigException {
+    static NetlogonSettings netlogon(Netlogon n, boolean cldapEnabled, String suffix, String origin)
+            throws ConfigException {
         boolean enabled = n == null || n.enabled() == null ? cldapEnabled : n.enabled();
         if (!enabled) {
             return null;
@@ -107,7 +130,8 @@ public final class CldapConfig {
         }
         UUID guid;
         try {
-            guid = c.domainGuid() != null ? UUID.fromString(c.domainGuid())
+            guid = c.domainGuid() != null
+                    ? UUID.fromString(c.domainGuid())
                     : UUID.nameUUIDFromBytes(("linden-domain:" + domain).getBytes(StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(origin + ": netlogon.domainGuid '" + c.domainGuid()
@@ -117,7 +141,8 @@ public final class CldapConfig {
         for (String f : c.flags() == null ? DEFAULT_FLAGS : c.flags()) {
             Integer bit = FLAGS.get(f.toLowerCase(Locale.ROOT));
             if (bit == null) {
-                throw new ConfigException(origin + ": netlogon.flags: unknown flag '" + f + "' (use " + FLAGS.keySet() + ")");
+                throw new ConfigException(
+                        origin + ": netlogon.flags: unknown flag '" + f + "' (use " + FLAGS.keySet() + ")");
             }
             flags |= bit;
         }
@@ -165,7 +190,8 @@ public final class CldapConfig {
         for (String label : n.split("\\.", -1)) {
             int bytes = label.getBytes(StandardCharsets.UTF_8).length;
             if (!n.isEmpty() && (bytes == 0 || bytes > 63)) {
-                throw new ConfigException(origin + ": " + key + " '" + name + "' is not a DNS name (labels of 1 to 63 bytes)");
+                throw new ConfigException(
+                        origin + ": " + key + " '" + name + "' is not a DNS name (labels of 1 to 63 bytes)");
             }
         }
         if (n.getBytes(StandardCharsets.UTF_8).length > 253) {
@@ -189,7 +215,8 @@ public final class CldapConfig {
     private static int between(Integer v, int d, int min, int max, String key, String origin) throws ConfigException {
         int value = v == null ? d : v;
         if (value < min || value > max) {
-            throw new ConfigException(origin + ": " + key + " must be between " + min + " and " + max + ", not " + value);
+            throw new ConfigException(
+                    origin + ": " + key + " must be between " + min + " and " + max + ", not " + value);
         }
         return value;
     }

@@ -5,8 +5,8 @@ import dev.linden.backend.IndexKind;
 import dev.linden.core.SecurityRules;
 import dev.linden.core.acl.AccessRuleSpec;
 import dev.linden.core.acl.AccessRules;
-import dev.linden.core.sasl.SaslConfig;
 import dev.linden.core.ppolicy.Policy;
+import dev.linden.core.sasl.SaslConfig;
 import dev.linden.core.throttle.ThrottleSettings;
 import dev.linden.server.Limits;
 import dev.linden.server.tls.TlsSettings;
@@ -21,8 +21,7 @@ import java.util.Set;
 
 /** Reads the YAML configuration, applies defaults and checks every value, naming file, line and key in errors. */
 public final class ConfigLoader {
-    private ConfigLoader() {
-    }
+    private ConfigLoader() {}
 
     public static Settings load(Path file) throws ConfigException {
         return settings(read(file), file.toString());
@@ -55,50 +54,81 @@ public final class ConfigLoader {
         String suffix = c.suffix() == null ? "dc=example,dc=com" : c.suffix();
         String rootDn = c.rootDn() == null ? "cn=admin," + suffix : c.rootDn();
         if (c.rootPassword() == null || c.rootPassword().isEmpty()) {
-            throw new ConfigException(origin + ": rootPassword is required (a hash from 'linden hash-password', or cleartext)");
+            throw new ConfigException(
+                    origin + ": rootPassword is required (a hash from 'linden hash-password', or cleartext)");
         }
         LindenConfig.LimitsConfig l = c.limits() == null
-                ? new LindenConfig.LimitsConfig(null, null, null, null, null, null, null, null, null, null, null, null, null) : c.limits();
+                ? new LindenConfig.LimitsConfig(
+                        null, null, null, null, null, null, null, null, null, null, null, null, null)
+                : c.limits();
         Limits defaults = Limits.defaults();
         Limits transport = new Limits(
                 positive(l.maxPduBytes(), defaults.maxPduBytes(), "limits.maxPduBytes", origin),
-                positive(l.maxPduAnonymousBytes(), defaults.maxPduAnonymousBytes(), "limits.maxPduAnonymousBytes", origin),
+                positive(
+                        l.maxPduAnonymousBytes(),
+                        defaults.maxPduAnonymousBytes(),
+                        "limits.maxPduAnonymousBytes",
+                        origin),
                 atLeastZero(l.idleTimeoutSeconds(), defaults.idleTimeoutSeconds(), "limits.idleTimeoutSeconds", origin),
                 positive(l.maxConnections(), defaults.maxConnections(), "limits.maxConnections", origin),
                 positive(l.workerThreads(), defaults.workerThreads(), "limits.workerThreads", origin),
-                positive(l.maxConnectionsPerAddress(), defaults.maxConnectionsPerAddress(), "limits.maxConnectionsPerAddress",
+                positive(
+                        l.maxConnectionsPerAddress(),
+                        defaults.maxConnectionsPerAddress(),
+                        "limits.maxConnectionsPerAddress",
                         origin),
-                positive(l.maxOutstandingPerConnection(), defaults.maxOutstandingPerConnection(),
-                        "limits.maxOutstandingPerConnection", origin),
+                positive(
+                        l.maxOutstandingPerConnection(),
+                        defaults.maxOutstandingPerConnection(),
+                        "limits.maxOutstandingPerConnection",
+                        origin),
                 atLeast(1024, l.writeBufferBytes(), defaults.writeBufferBytes(), "limits.writeBufferBytes", origin),
-                atLeastZero(l.writeTimeoutSeconds(), defaults.writeTimeoutSeconds(), "limits.writeTimeoutSeconds", origin));
-        dev.linden.server.cldap.CldapSettings cldap = CldapConfig.cldap(c.cldap(),
-                listen.host() == null ? "0.0.0.0" : listen.host(), origin);
+                atLeastZero(
+                        l.writeTimeoutSeconds(), defaults.writeTimeoutSeconds(), "limits.writeTimeoutSeconds", origin));
+        dev.linden.server.cldap.CldapSettings cldap =
+                CldapConfig.cldap(c.cldap(), listen.host() == null ? "0.0.0.0" : listen.host(), origin);
         return new Settings(
-                host, port, suffix, rootDn, c.rootPassword(),
-                Path.of(c.dataDir() == null ? "linden-data" : c.dataDir()), storage,
+                host,
+                port,
+                suffix,
+                rootDn,
+                c.rootPassword(),
+                Path.of(c.dataDir() == null ? "linden-data" : c.dataDir()),
+                storage,
                 (c.mapSizeMb() == null ? 10_240L : c.mapSizeMb()) * 1024 * 1024,
                 c.passwordScheme() == null ? "ARGON2" : c.passwordScheme().toUpperCase(Locale.ROOT),
-                Boolean.TRUE.equals(c.anonymousRead()), indexes(c.indexes(), origin),
+                Boolean.TRUE.equals(c.anonymousRead()),
+                indexes(c.indexes(), origin),
                 atLeastZero(l.sizeLimit(), 500, "limits.sizeLimit", origin),
                 atLeastZero(l.timeLimitSeconds(), 3600, "limits.timeLimitSeconds", origin),
                 positive(l.unindexedSearchLimit(), 100_000, "limits.unindexedSearchLimit", origin),
-                transport, schemaFiles(c.schemaFiles(), origin), ldapsPort(listen, c.tls(), tls, origin), tls,
+                transport,
+                schemaFiles(c.schemaFiles(), origin),
+                ldapsPort(listen, c.tls(), tls, origin),
+                tls,
                 security,
                 accessRules(c.access(), suffix, Boolean.TRUE.equals(c.anonymousRead())),
-                sasl(c.sasl(), origin).withClientCertificates(tls != null && tls.clientAuth() != TlsSettings.ClientAuth.NONE),
-                passwordPolicy(c.passwordPolicy(), origin), throttle(c.throttle(), origin), groups(c.groups(), origin),
+                sasl(c.sasl(), origin)
+                        .withClientCertificates(tls != null && tls.clientAuth() != TlsSettings.ClientAuth.NONE),
+                passwordPolicy(c.passwordPolicy(), origin),
+                throttle(c.throttle(), origin),
+                groups(c.groups(), origin),
                 anonymousLimits(l.anonymous(), origin),
                 c.largeValues() == null || c.largeValues().types() == null
-                        ? dev.linden.backend.BackendConfig.DEFAULT_LARGE_VALUE_TYPES : c.largeValues().types(),
+                        ? dev.linden.backend.BackendConfig.DEFAULT_LARGE_VALUE_TYPES
+                        : c.largeValues().types(),
                 largeValueThreshold(c.largeValues(), origin),
-                ObservabilityConfig.settings(c, Path.of(c.dataDir() == null ? "linden-data" : c.dataDir()),
-                        adminsGroup(c.access(), suffix), origin),
-                CldapConfig.netlogon(c.netlogon(), cldap.enabled(), suffix, origin), cldap,
-                listen.ldapsPort() == null, ReplicationConfig.settings(c.serverId(), c.replication(), suffix, origin),
+                ObservabilityConfig.settings(
+                        c,
+                        Path.of(c.dataDir() == null ? "linden-data" : c.dataDir()),
+                        adminsGroup(c.access(), suffix),
+                        origin),
+                CldapConfig.netlogon(c.netlogon(), cldap.enabled(), suffix, origin),
+                cldap,
+                listen.ldapsPort() == null,
+                ReplicationConfig.settings(c.serverId(), c.replication(), suffix, origin),
                 entryCacheBytes(c.entryCacheMb(), origin),
                 ExtensionsConfig.settings(c.referral(), c.extensions(), origin));
-
     }
 
     private static dev.linden.core.SearchLimits anonymousLimits(LindenConfig.AnonymousLimits a, String origin)
@@ -110,7 +140,8 @@ public final class ConfigLoader {
         return new dev.linden.core.SearchLimits(
                 atLeastZero(a.sizeLimit(), d.sizeLimit(), "limits.anonymous.sizeLimit", origin),
                 atLeastZero(a.timeLimitSeconds(), d.timeLimitSeconds(), "limits.anonymous.timeLimitSeconds", origin),
-                positive(a.unindexedSearchLimit(), d.unindexedLimit(), "limits.anonymous.unindexedSearchLimit", origin));
+                positive(
+                        a.unindexedSearchLimit(), d.unindexedLimit(), "limits.anonymous.unindexedSearchLimit", origin));
     }
 
     private static long entryCacheBytes(Long mb, String origin) throws ConfigException {
@@ -124,15 +155,17 @@ public final class ConfigLoader {
     }
 
     private static int largeValueThreshold(LindenConfig.LargeValues v, String origin) throws ConfigException {
-        int threshold = orDefault(v == null ? null : v.threshold(), dev.linden.backend.BackendConfig.DEFAULT_LARGE_VALUE_THRESHOLD);
+        int threshold = orDefault(
+                v == null ? null : v.threshold(), dev.linden.backend.BackendConfig.DEFAULT_LARGE_VALUE_THRESHOLD);
         if (threshold < 0) {
-            throw new ConfigException(origin + ": largeValues.threshold must be 0 (values always kept apart) or more, not "
-                    + threshold);
+            throw new ConfigException(
+                    origin + ": largeValues.threshold must be 0 (values always kept apart) or more, not " + threshold);
         }
         return threshold;
     }
 
-    private static dev.linden.core.groups.GroupSettings groups(LindenConfig.Groups g, String origin) throws ConfigException {
+    private static dev.linden.core.groups.GroupSettings groups(LindenConfig.Groups g, String origin)
+            throws ConfigException {
         var d = dev.linden.core.groups.GroupSettings.DEFAULT;
         if (g == null) {
             return d;
@@ -142,11 +175,13 @@ public final class ConfigLoader {
             switch (g.memberOf().toLowerCase(Locale.ROOT)) {
                 case "direct" -> nested = false;
                 case "nested" -> nested = true;
-                default -> throw new ConfigException(origin + ": groups.memberOf must be direct or nested, not '" + g.memberOf() + "'");
+                default ->
+                    throw new ConfigException(
+                            origin + ": groups.memberOf must be direct or nested, not '" + g.memberOf() + "'");
             }
         }
-        return new dev.linden.core.groups.GroupSettings(nested,
-                g.referentialIntegrity() == null ? d.referentialIntegrity() : g.referentialIntegrity());
+        return new dev.linden.core.groups.GroupSettings(
+                nested, g.referentialIntegrity() == null ? d.referentialIntegrity() : g.referentialIntegrity());
     }
 
     private static SaslConfig sasl(LindenConfig.Sasl s, String origin) throws ConfigException {
@@ -155,10 +190,12 @@ public final class ConfigLoader {
         }
         SaslConfig.ExternalMapping mapping;
         try {
-            mapping = s.externalMapping() == null ? SaslConfig.ExternalMapping.SUBJECT
+            mapping = s.externalMapping() == null
+                    ? SaslConfig.ExternalMapping.SUBJECT
                     : SaslConfig.ExternalMapping.valueOf(s.externalMapping().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(origin + ": sasl.externalMapping must be subject or search, not '" + s.externalMapping() + "'");
+            throw new ConfigException(
+                    origin + ": sasl.externalMapping must be subject or search, not '" + s.externalMapping() + "'");
         }
         try {
             return new SaslConfig(mapping, s.externalFilter(), s.proxyUsers(), false);
@@ -174,8 +211,8 @@ public final class ConfigLoader {
         }
         int quality = atLeastZero(p.checkQuality(), d.checkQuality(), "passwordPolicy.checkQuality", origin);
         if (quality > 2) {
-            throw new ConfigException(origin + ": passwordPolicy.checkQuality must be 0 (off), 1 (when possible) or 2 (always), not "
-                    + quality);
+            throw new ConfigException(origin
+                    + ": passwordPolicy.checkQuality must be 0 (off), 1 (when possible) or 2 (always), not " + quality);
         }
         return new Policy(
                 atLeastZero(p.minAge(), d.minAge(), "passwordPolicy.minAge", origin),
@@ -191,7 +228,11 @@ public final class ConfigLoader {
                 p.lockout() == null ? d.lockout() : p.lockout(),
                 atLeastZero(p.lockoutDuration(), d.lockoutDuration(), "passwordPolicy.lockoutDuration", origin),
                 atLeastZero(p.maxFailure(), d.maxFailure(), "passwordPolicy.maxFailure", origin),
-                atLeastZero(p.failureCountInterval(), d.failureCountInterval(), "passwordPolicy.failureCountInterval", origin));
+                atLeastZero(
+                        p.failureCountInterval(),
+                        d.failureCountInterval(),
+                        "passwordPolicy.failureCountInterval",
+                        origin));
     }
 
     private static ThrottleSettings throttle(LindenConfig.Throttle t, String origin) throws ConfigException {
@@ -201,8 +242,8 @@ public final class ConfigLoader {
         }
         int maxDelay = atLeastZero(t.maxDelayMillis(), d.maxDelayMillis(), "throttle.maxDelayMillis", origin);
         if (maxDelay > 10_000) {
-            throw new ConfigException(origin + ": throttle.maxDelayMillis is at most 10000 (a delay holds a worker thread), not "
-                    + maxDelay);
+            throw new ConfigException(origin
+                    + ": throttle.maxDelayMillis is at most 10000 (a delay holds a worker thread), not " + maxDelay);
         }
         return new ThrottleSettings(
                 t.enabled() == null ? d.enabled() : t.enabled(),
@@ -225,37 +266,60 @@ public final class ConfigLoader {
     private static TlsSettings tls(LindenConfig.Tls t, String dataDir, String origin) throws ConfigException {
         if (t == null) {
             Path dir = Path.of(dataDir).resolve("tls");
-            return new TlsSettings(dir.resolve("cert.pem"), dir.resolve("key.pem"), null, null, TlsSettings.ClientAuth.NONE,
-                    null, true);
+            return new TlsSettings(
+                    dir.resolve("cert.pem"),
+                    dir.resolve("key.pem"),
+                    null,
+                    null,
+                    TlsSettings.ClientAuth.NONE,
+                    null,
+                    true);
         }
         if (Boolean.FALSE.equals(t.enabled())) {
             return null;
         }
         TlsSettings.ClientAuth clientAuth;
         try {
-            clientAuth = t.clientAuth() == null ? (t.clientCa() == null ? TlsSettings.ClientAuth.NONE : TlsSettings.ClientAuth.OPTIONAL)
+            clientAuth = t.clientAuth() == null
+                    ? (t.clientCa() == null ? TlsSettings.ClientAuth.NONE : TlsSettings.ClientAuth.OPTIONAL)
                     : TlsSettings.ClientAuth.valueOf(t.clientAuth().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(origin + ": tls.clientAuth must be none, optional or require, not '" + t.clientAuth() + "'");
+            throw new ConfigException(
+                    origin + ": tls.clientAuth must be none, optional or require, not '" + t.clientAuth() + "'");
         }
         if (clientAuth != TlsSettings.ClientAuth.NONE && t.clientCa() == null) {
-            throw new ConfigException(origin + ": tls.clientAuth " + t.clientAuth() + " needs tls.clientCa (the CA certificates that sign client certificates)");
+            throw new ConfigException(origin + ": tls.clientAuth " + t.clientAuth()
+                    + " needs tls.clientCa (the CA certificates that sign client certificates)");
         }
         Path clientCa = t.clientCa() == null ? null : readable(t.clientCa(), "tls.clientCa", origin);
         boolean noFiles = t.certificate() == null && t.privateKey() == null && t.keystore() == null;
         if (Boolean.TRUE.equals(t.selfSigned()) || (Boolean.TRUE.equals(t.enabled()) && noFiles)) {
             Path dir = Path.of(dataDir).resolve("tls");
-            return new TlsSettings(dir.resolve("cert.pem"), dir.resolve("key.pem"), null, null, clientAuth, clientCa, true);
+            return new TlsSettings(
+                    dir.resolve("cert.pem"), dir.resolve("key.pem"), null, null, clientAuth, clientCa, true);
         }
         if (t.keystore() != null) {
-            return new TlsSettings(null, null, readable(t.keystore(), "tls.keystore", origin), t.keystorePassword(), clientAuth,
-                    clientCa, false);
+            return new TlsSettings(
+                    null,
+                    null,
+                    readable(t.keystore(), "tls.keystore", origin),
+                    t.keystorePassword(),
+                    clientAuth,
+                    clientCa,
+                    false);
         }
         if (t.certificate() == null || t.privateKey() == null) {
-            throw new ConfigException(origin + ": tls needs certificate and privateKey (PEM), a keystore (PKCS#12), or selfSigned: true");
+            throw new ConfigException(
+                    origin + ": tls needs certificate and privateKey (PEM), a keystore (PKCS#12), or selfSigned: true");
         }
-        return new TlsSettings(readable(t.certificate(), "tls.certificate", origin), readable(t.privateKey(), "tls.privateKey", origin),
-                null, null, clientAuth, clientCa, false);
+        return new TlsSettings(
+                readable(t.certificate(), "tls.certificate", origin),
+                readable(t.privateKey(), "tls.privateKey", origin),
+                null,
+                null,
+                clientAuth,
+                clientCa,
+                false);
     }
 
     private static Path readable(String file, String key, String origin) throws ConfigException {
@@ -271,7 +335,8 @@ public final class ConfigLoader {
      * certificate made by default (StartTLS on the LDAP port serves it, and two servers started
      * with defaults must not both want 636).
      */
-    private static int ldapsPort(LindenConfig.Listen listen, LindenConfig.Tls tlsSection, TlsSettings tls, String origin)
+    private static int ldapsPort(
+            LindenConfig.Listen listen, LindenConfig.Tls tlsSection, TlsSettings tls, String origin)
             throws ConfigException {
         if (tls == null) {
             if (listen.ldapsPort() != null && listen.ldapsPort() >= 0) {
@@ -307,7 +372,8 @@ public final class ConfigLoader {
             LindenConfig.To to = r.to() == null ? new LindenConfig.To(null, null, null, null) : r.to();
             List<AccessRuleSpec.ClauseSpec> clauses = new java.util.ArrayList<>();
             for (LindenConfig.By b : r.by() == null ? List.<LindenConfig.By>of() : r.by()) {
-                clauses.add(new AccessRuleSpec.ClauseSpec(b.who(), b.dn(), b.under(), b.group(), b.tls(), b.address(), b.grant()));
+                clauses.add(new AccessRuleSpec.ClauseSpec(
+                        b.who(), b.dn(), b.under(), b.group(), b.tls(), b.address(), b.grant()));
             }
             specs.add(new AccessRuleSpec(to.subtree(), to.dnRegex(), to.filter(), to.attrs(), clauses));
         }
@@ -318,15 +384,20 @@ public final class ConfigLoader {
         if (s == null) {
             return SecurityRules.DEFAULT;
         }
-        return new SecurityRules(s.requireTlsForBind() == null || s.requireTlsForBind(),
-                Boolean.TRUE.equals(s.requireTls()), Boolean.TRUE.equals(s.loopbackExempt()), false);
+        return new SecurityRules(
+                s.requireTlsForBind() == null || s.requireTlsForBind(),
+                Boolean.TRUE.equals(s.requireTls()),
+                Boolean.TRUE.equals(s.loopbackExempt()),
+                false);
     }
 
     private static List<Path> schemaFiles(List<String> given, String origin) throws ConfigException {
         if (given == null) {
             return List.of();
         }
-        Path base = origin.endsWith(".yaml") || origin.endsWith(".yml") ? Path.of(origin).toAbsolutePath().getParent() : null;
+        Path base = origin.endsWith(".yaml") || origin.endsWith(".yml")
+                ? Path.of(origin).toAbsolutePath().getParent()
+                : null;
         List<Path> files = new java.util.ArrayList<>();
         for (String f : given) {
             Path p = base == null ? Path.of(f) : base.resolve(f); // relative to the configuration file
@@ -351,8 +422,9 @@ public final class ConfigLoader {
                     case "eq", "equality" -> kinds.add(IndexKind.EQUALITY);
                     case "pres", "presence" -> kinds.add(IndexKind.PRESENCE);
                     case "sub", "substring", "substrings" -> kinds.add(IndexKind.SUBSTRING);
-                    default -> throw new ConfigException(origin + ": indexes." + e.getKey() + ": unknown index kind '"
-                            + k + "' (use equality, presence or substring)");
+                    default ->
+                        throw new ConfigException(origin + ": indexes." + e.getKey() + ": unknown index kind '" + k
+                                + "' (use equality, presence or substring)");
                 }
             }
             out.put(e.getKey(), kinds);

@@ -11,15 +11,15 @@ import java.util.Locale;
  * searches and transactions) of linden.yaml, checked.
  */
 public final class ExtensionsConfig {
-    private ExtensionsConfig() {
-    }
+    private ExtensionsConfig() {}
 
     /** The section as written. */
-    public record Extensions(@JsonProperty("subtreeDeleteLimit") Integer subtreeDeleteLimit,
-            @JsonProperty("sortLimit") Integer sortLimit, @JsonProperty("vlvContexts") Integer vlvContexts,
+    public record Extensions(
+            @JsonProperty("subtreeDeleteLimit") Integer subtreeDeleteLimit,
+            @JsonProperty("sortLimit") Integer sortLimit,
+            @JsonProperty("vlvContexts") Integer vlvContexts,
             @JsonProperty("persistentSearches") Integer persistentSearches,
-            @JsonProperty("transactionOperations") Integer transactionOperations) {
-    }
+            @JsonProperty("transactionOperations") Integer transactionOperations) {}
 
     static ExtensionSettings settings(List<String> referral, Extensions e, String origin) throws ConfigException {
         List<String> urls = referral == null ? List.of() : referral;
@@ -31,12 +31,17 @@ public final class ExtensionsConfig {
         }
         ExtensionSettings d = ExtensionSettings.DEFAULT;
         Extensions x = e == null ? new Extensions(null, null, null, null, null) : e;
-        return new ExtensionSettings(urls,
+        return new ExtensionSettings(
+                urls,
                 positive(x.subtreeDeleteLimit(), d.subtreeDeleteLimit(), "extensions.subtreeDeleteLimit", origin),
                 positive(x.sortLimit(), d.sortLimit(), "extensions.sortLimit", origin),
                 positive(x.vlvContexts(), d.vlvContexts(), "extensions.vlvContexts", origin),
                 positive(x.persistentSearches(), d.persistentSearches(), "extensions.persistentSearches", origin),
-                positive(x.transactionOperations(), d.transactionOperations(), "extensions.transactionOperations", origin));
+                positive(
+                        x.transactionOperations(),
+                        d.transactionOperations(),
+                        "extensions.transactionOperations",
+                        origin));
     }
 
     private static int positive(Integer v, int d, String key, String origin) throws ConfigException {

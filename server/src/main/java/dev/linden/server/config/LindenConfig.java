@@ -43,86 +43,212 @@ public record LindenConfig(
         @JsonProperty("extensions") ExtensionsConfig.Extensions extensions) {
 
     /** Without the LDAP ping's sections, for callers written before them. */
-    public LindenConfig(Listen listen, String suffix, String rootDn, String rootPassword, String dataDir, String storage,
-            Long mapSizeMb, String passwordScheme, Boolean anonymousRead, Map<String, List<String>> indexes,
-            LimitsConfig limits, List<String> schemaFiles, Tls tls, Security security, Access access, Sasl sasl,
-            PasswordPolicy passwordPolicy, Throttle throttle, Groups groups, LargeValues largeValues,
-            ObservabilityConfig.Log accessLog, ObservabilityConfig.Log securityLog, ObservabilityConfig.Metrics metrics,
-            ObservabilityConfig.Monitor monitor, ObservabilityConfig.Detection detection) {
-        this(listen, suffix, rootDn, rootPassword, dataDir, storage, mapSizeMb, passwordScheme, anonymousRead, indexes,
-                limits, schemaFiles, tls, security, access, sasl, passwordPolicy, throttle, groups, largeValues, accessLog,
-                securityLog, metrics, monitor, detection, null, null, null, null, null, null, null);
+    public LindenConfig(
+            Listen listen,
+            String suffix,
+            String rootDn,
+            String rootPassword,
+            String dataDir,
+            String storage,
+            Long mapSizeMb,
+            String passwordScheme,
+            Boolean anonymousRead,
+            Map<String, List<String>> indexes,
+            LimitsConfig limits,
+            List<String> schemaFiles,
+            Tls tls,
+            Security security,
+            Access access,
+            Sasl sasl,
+            PasswordPolicy passwordPolicy,
+            Throttle throttle,
+            Groups groups,
+            LargeValues largeValues,
+            ObservabilityConfig.Log accessLog,
+            ObservabilityConfig.Log securityLog,
+            ObservabilityConfig.Metrics metrics,
+            ObservabilityConfig.Monitor monitor,
+            ObservabilityConfig.Detection detection) {
+        this(
+                listen,
+                suffix,
+                rootDn,
+                rootPassword,
+                dataDir,
+                storage,
+                mapSizeMb,
+                passwordScheme,
+                anonymousRead,
+                indexes,
+                limits,
+                schemaFiles,
+                tls,
+                security,
+                access,
+                sasl,
+                passwordPolicy,
+                throttle,
+                groups,
+                largeValues,
+                accessLog,
+                securityLog,
+                metrics,
+                monitor,
+                detection,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     /** Only the values that matter: every other field null. */
-    public static LindenConfig of(Listen listen, String suffix, String rootDn, String rootPassword, String dataDir,
-            String storage) {
-        return new LindenConfig(listen, suffix, rootDn, rootPassword, dataDir, storage, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null);
+    public static LindenConfig of(
+            Listen listen, String suffix, String rootDn, String rootPassword, String dataDir, String storage) {
+        return new LindenConfig(
+                listen,
+                suffix,
+                rootDn,
+                rootPassword,
+                dataDir,
+                storage,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     /** This configuration with the given values in place of its own (null: keep its own). */
-    public LindenConfig overriding(String host, Integer port, String suffix, String rootPassword, String dataDir,
-            String storage, Security security) {
+    public LindenConfig overriding(
+            String host,
+            Integer port,
+            String suffix,
+            String rootPassword,
+            String dataDir,
+            String storage,
+            Security security) {
         Listen l = listen == null ? new Listen(null, null) : listen;
         Listen newListen = new Listen(host != null ? host : l.host(), port != null ? port : l.port(), l.ldapsPort());
-        return new LindenConfig(newListen, suffix != null ? suffix : this.suffix, rootDn,
-                rootPassword != null ? rootPassword : this.rootPassword, dataDir != null ? dataDir : this.dataDir,
-                storage != null ? storage : this.storage, mapSizeMb, passwordScheme, anonymousRead, indexes, limits,
-                schemaFiles, tls, security != null ? security : this.security, access, sasl, passwordPolicy, throttle,
-                groups, largeValues, accessLog, securityLog, metrics, monitor, detection, netlogon, cldap, serverId,
-                replication, entryCacheMb, referral, extensions);
+        return new LindenConfig(
+                newListen,
+                suffix != null ? suffix : this.suffix,
+                rootDn,
+                rootPassword != null ? rootPassword : this.rootPassword,
+                dataDir != null ? dataDir : this.dataDir,
+                storage != null ? storage : this.storage,
+                mapSizeMb,
+                passwordScheme,
+                anonymousRead,
+                indexes,
+                limits,
+                schemaFiles,
+                tls,
+                security != null ? security : this.security,
+                access,
+                sasl,
+                passwordPolicy,
+                throttle,
+                groups,
+                largeValues,
+                accessLog,
+                securityLog,
+                metrics,
+                monitor,
+                detection,
+                netlogon,
+                cldap,
+                serverId,
+                replication,
+                entryCacheMb,
+                referral,
+                extensions);
     }
 
-    public record Listen(@JsonProperty("host") String host, @JsonProperty("port") Integer port,
+    public record Listen(
+            @JsonProperty("host") String host,
+            @JsonProperty("port") Integer port,
             @JsonProperty("ldapsPort") Integer ldapsPort) {
         public Listen(String host, Integer port) {
             this(host, port, null);
         }
     }
 
-    public record Tls(@JsonProperty("certificate") String certificate, @JsonProperty("privateKey") String privateKey,
-            @JsonProperty("keystore") String keystore, @JsonProperty("keystorePassword") String keystorePassword,
-            @JsonProperty("clientAuth") String clientAuth, @JsonProperty("clientCa") String clientCa,
-            @JsonProperty("selfSigned") Boolean selfSigned, @JsonProperty("enabled") Boolean enabled) {
-    }
+    public record Tls(
+            @JsonProperty("certificate") String certificate,
+            @JsonProperty("privateKey") String privateKey,
+            @JsonProperty("keystore") String keystore,
+            @JsonProperty("keystorePassword") String keystorePassword,
+            @JsonProperty("clientAuth") String clientAuth,
+            @JsonProperty("clientCa") String clientCa,
+            @JsonProperty("selfSigned") Boolean selfSigned,
+            @JsonProperty("enabled") Boolean enabled) {}
 
     /** Access control: the administrators' group, and the rules in order (leave out for the secure defaults). */
-    public record Access(@JsonProperty("adminsGroup") String adminsGroup,
-            @JsonProperty("rules") List<Rule> rules) {
-    }
+    public record Access(
+            @JsonProperty("adminsGroup") String adminsGroup,
+            @JsonProperty("rules") List<Rule> rules) {}
 
-    public record Rule(@JsonProperty("to") To to, @JsonProperty("by") List<By> by) {
-    }
+    public record Rule(
+            @JsonProperty("to") To to, @JsonProperty("by") List<By> by) {}
 
-    public record To(@JsonProperty("subtree") String subtree, @JsonProperty("dnRegex") String dnRegex,
-            @JsonProperty("filter") String filter, @JsonProperty("attrs") List<String> attrs) {
-    }
+    public record To(
+            @JsonProperty("subtree") String subtree,
+            @JsonProperty("dnRegex") String dnRegex,
+            @JsonProperty("filter") String filter,
+            @JsonProperty("attrs") List<String> attrs) {}
 
-    public record By(@JsonProperty("who") String who, @JsonProperty("dn") String dn, @JsonProperty("under") String under,
-            @JsonProperty("group") String group, @JsonProperty("tls") Boolean tls, @JsonProperty("address") String address,
-            @JsonProperty("grant") List<String> grant) {
-    }
+    public record By(
+            @JsonProperty("who") String who,
+            @JsonProperty("dn") String dn,
+            @JsonProperty("under") String under,
+            @JsonProperty("group") String group,
+            @JsonProperty("tls") Boolean tls,
+            @JsonProperty("address") String address,
+            @JsonProperty("grant") List<String> grant) {}
 
     /** memberOf: direct (default) or nested; referentialIntegrity: the DN attributes kept in step. */
-    public record Groups(@JsonProperty("memberOf") String memberOf,
-            @JsonProperty("referentialIntegrity") List<String> referentialIntegrity) {
-    }
+    public record Groups(
+            @JsonProperty("memberOf") String memberOf,
+            @JsonProperty("referentialIntegrity") List<String> referentialIntegrity) {}
 
     /** The attribute types whose values are kept one key each past {@code threshold} values (huge groups). */
-    public record LargeValues(@JsonProperty("types") List<String> types, @JsonProperty("threshold") Integer threshold) {
-    }
+    public record LargeValues(
+            @JsonProperty("types") List<String> types,
+            @JsonProperty("threshold") Integer threshold) {}
 
-    public record Security(@JsonProperty("requireTlsForBind") Boolean requireTlsForBind,
+    public record Security(
+            @JsonProperty("requireTlsForBind") Boolean requireTlsForBind,
             @JsonProperty("requireTls") Boolean requireTls,
-            @JsonProperty("loopbackExempt") Boolean loopbackExempt) {
-    }
+            @JsonProperty("loopbackExempt") Boolean loopbackExempt) {}
 
-    public record Sasl(@JsonProperty("externalMapping") String externalMapping,
+    public record Sasl(
+            @JsonProperty("externalMapping") String externalMapping,
             @JsonProperty("externalFilter") String externalFilter,
-            @JsonProperty("proxyUsers") List<String> proxyUsers) {
-    }
+            @JsonProperty("proxyUsers") List<String> proxyUsers) {}
 
     public record LimitsConfig(
             @JsonProperty("sizeLimit") Integer sizeLimit,
@@ -137,14 +263,13 @@ public record LindenConfig(
             @JsonProperty("maxOutstandingPerConnection") Integer maxOutstandingPerConnection,
             @JsonProperty("writeBufferBytes") Integer writeBufferBytes,
             @JsonProperty("writeTimeoutSeconds") Integer writeTimeoutSeconds,
-            @JsonProperty("anonymous") AnonymousLimits anonymous) {
-    }
+            @JsonProperty("anonymous") AnonymousLimits anonymous) {}
 
     /** The search limits of anonymous clients (only matter with anonymousRead or rules that let them read). */
-    public record AnonymousLimits(@JsonProperty("sizeLimit") Integer sizeLimit,
+    public record AnonymousLimits(
+            @JsonProperty("sizeLimit") Integer sizeLimit,
             @JsonProperty("timeLimitSeconds") Integer timeLimitSeconds,
-            @JsonProperty("unindexedSearchLimit") Integer unindexedSearchLimit) {
-    }
+            @JsonProperty("unindexedSearchLimit") Integer unindexedSearchLimit) {}
 
     /** The default password policy (draft-behera-ldap-password-policy); durations in seconds. */
     public record PasswordPolicy(
@@ -161,8 +286,7 @@ public record LindenConfig(
             @JsonProperty("lockout") Boolean lockout,
             @JsonProperty("lockoutDuration") Integer lockoutDuration,
             @JsonProperty("maxFailure") Integer maxFailure,
-            @JsonProperty("failureCountInterval") Integer failureCountInterval) {
-    }
+            @JsonProperty("failureCountInterval") Integer failureCountInterval) {}
 
     /** Slowing down and stopping password guessing, per client address and per account. */
     public record Throttle(
@@ -175,6 +299,5 @@ public record LindenConfig(
             @JsonProperty("addressBlockAfter") Integer addressBlockAfter,
             @JsonProperty("blockSeconds") Integer blockSeconds,
             @JsonProperty("maxDelayedBinds") Integer maxDelayedBinds,
-            @JsonProperty("familiarDays") Integer familiarDays) {
-    }
+            @JsonProperty("familiarDays") Integer familiarDays) {}
 }

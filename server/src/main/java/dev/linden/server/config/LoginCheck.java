@@ -11,8 +11,7 @@ import java.net.UnknownHostException;
  * to whoever tries it first, so the start fails instead, saying which settings to change.
  */
 final class LoginCheck {
-    private LoginCheck() {
-    }
+    private LoginCheck() {}
 
     static void someoneCanBind(SecurityRules rules, String host, String origin) throws ConfigException {
         if (rules.tlsAvailable()) {
@@ -20,17 +19,22 @@ final class LoginCheck {
         }
         boolean loopbackUsable = rules.loopbackExempt() && reachableFromLoopback(host);
         if (rules.tlsForEverything() && !loopbackUsable) {
-            throw new ConfigException(origin + ": nobody could use this server: security.requireTls needs TLS for everything, "
-                    + "and tls.enabled: false turns TLS off; turn TLS on (remove tls.enabled: false), or set "
-                    + "security.loopbackExempt: true for clients on this machine");
+            throw new ConfigException(
+                    origin + ": nobody could use this server: security.requireTls needs TLS for everything, "
+                            + "and tls.enabled: false turns TLS off; turn TLS on (remove tls.enabled: false), or set "
+                            + "security.loopbackExempt: true for clients on this machine");
         }
         if (rules.tlsForBind() && !loopbackUsable) {
-            throw new ConfigException(origin + ": nobody could log in: simple binds need TLS (security.requireTlsForBind), "
-                    + "and tls.enabled: false turns TLS off" + (rules.loopbackExempt() ? " (security.loopbackExempt cannot "
-                    + "help: clients on this machine cannot reach " + host + " over loopback)" : "")
-                    + "; turn TLS on (remove tls.enabled: false), allow binds from this machine "
-                    + "(security.loopbackExempt: true, listening on 0.0.0.0 or 127.0.0.1), "
-                    + "or set security.requireTlsForBind: false");
+            throw new ConfigException(
+                    origin + ": nobody could log in: simple binds need TLS (security.requireTlsForBind), "
+                            + "and tls.enabled: false turns TLS off"
+                            + (rules.loopbackExempt()
+                                    ? " (security.loopbackExempt cannot "
+                                            + "help: clients on this machine cannot reach " + host + " over loopback)"
+                                    : "")
+                            + "; turn TLS on (remove tls.enabled: false), allow binds from this machine "
+                            + "(security.loopbackExempt: true, listening on 0.0.0.0 or 127.0.0.1), "
+                            + "or set security.requireTlsForBind: false");
         }
     }
 

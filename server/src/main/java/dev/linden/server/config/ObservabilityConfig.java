@@ -18,24 +18,30 @@ import java.util.Locale;
  * defaults and checks.
  */
 public final class ObservabilityConfig {
-    private ObservabilityConfig() {
-    }
+    private ObservabilityConfig() {}
 
-    public record Log(@JsonProperty("enabled") Boolean enabled, @JsonProperty("format") String format,
-            @JsonProperty("file") String file, @JsonProperty("maxFileSize") String maxFileSize,
-            @JsonProperty("rotation") String rotation, @JsonProperty("maxHistory") Integer maxHistory,
-            @JsonProperty("totalSizeCap") String totalSizeCap, @JsonProperty("queueSize") Integer queueSize) {
-    }
+    public record Log(
+            @JsonProperty("enabled") Boolean enabled,
+            @JsonProperty("format") String format,
+            @JsonProperty("file") String file,
+            @JsonProperty("maxFileSize") String maxFileSize,
+            @JsonProperty("rotation") String rotation,
+            @JsonProperty("maxHistory") Integer maxHistory,
+            @JsonProperty("totalSizeCap") String totalSizeCap,
+            @JsonProperty("queueSize") Integer queueSize) {}
 
-    public record Metrics(@JsonProperty("enabled") Boolean enabled, @JsonProperty("host") String host,
-            @JsonProperty("port") Integer port, @JsonProperty("jvm") Boolean jvm) {
-    }
+    public record Metrics(
+            @JsonProperty("enabled") Boolean enabled,
+            @JsonProperty("host") String host,
+            @JsonProperty("port") Integer port,
+            @JsonProperty("jvm") Boolean jvm) {}
 
-    public record Monitor(@JsonProperty("enabled") Boolean enabled,
-            @JsonProperty("readers") List<LindenConfig.By> readers) {
-    }
+    public record Monitor(
+            @JsonProperty("enabled") Boolean enabled,
+            @JsonProperty("readers") List<LindenConfig.By> readers) {}
 
-    public record Detection(@JsonProperty("enabled") Boolean enabled,
+    public record Detection(
+            @JsonProperty("enabled") Boolean enabled,
             @JsonProperty("passwordSpray") PasswordSpray passwordSpray,
             @JsonProperty("bruteForce") BruteForce bruteForce,
             @JsonProperty("enumeration") Enumeration enumeration,
@@ -44,32 +50,37 @@ public final class ObservabilityConfig {
             @JsonProperty("maxDelayedOperations") Integer maxDelayedOperations,
             @JsonProperty("maxTracked") Integer maxTracked,
             @JsonProperty("exemptAddresses") List<String> exemptAddresses,
-            @JsonProperty("exemptIdentities") List<String> exemptIdentities) {
-    }
+            @JsonProperty("exemptIdentities") List<String> exemptIdentities) {}
 
-    public record PasswordSpray(@JsonProperty("accounts") Integer accounts,
-            @JsonProperty("windowSeconds") Integer windowSeconds, @JsonProperty("action") String action,
-            @JsonProperty("actionSeconds") Integer actionSeconds) {
-    }
+    public record PasswordSpray(
+            @JsonProperty("accounts") Integer accounts,
+            @JsonProperty("windowSeconds") Integer windowSeconds,
+            @JsonProperty("action") String action,
+            @JsonProperty("actionSeconds") Integer actionSeconds) {}
 
-    public record BruteForce(@JsonProperty("failures") Integer failures,
-            @JsonProperty("windowSeconds") Integer windowSeconds, @JsonProperty("action") String action,
-            @JsonProperty("actionSeconds") Integer actionSeconds) {
-    }
+    public record BruteForce(
+            @JsonProperty("failures") Integer failures,
+            @JsonProperty("windowSeconds") Integer windowSeconds,
+            @JsonProperty("action") String action,
+            @JsonProperty("actionSeconds") Integer actionSeconds) {}
 
-    public record Enumeration(@JsonProperty("entries") Integer entries,
+    public record Enumeration(
+            @JsonProperty("entries") Integer entries,
             @JsonProperty("minEntriesPerSearch") Integer minEntriesPerSearch,
-            @JsonProperty("broadSearches") Integer broadSearches, @JsonProperty("pages") Integer pages,
-            @JsonProperty("windowSeconds") Integer windowSeconds, @JsonProperty("factor") Integer factor,
-            @JsonProperty("memoryHours") Integer memoryHours, @JsonProperty("action") String action,
+            @JsonProperty("broadSearches") Integer broadSearches,
+            @JsonProperty("pages") Integer pages,
+            @JsonProperty("windowSeconds") Integer windowSeconds,
+            @JsonProperty("factor") Integer factor,
+            @JsonProperty("memoryHours") Integer memoryHours,
+            @JsonProperty("action") String action,
             @JsonProperty("anonymousAction") String anonymousAction,
-            @JsonProperty("actionSeconds") Integer actionSeconds) {
-    }
+            @JsonProperty("actionSeconds") Integer actionSeconds) {}
 
-    public record SecretProbes(@JsonProperty("probes") Integer probes,
-            @JsonProperty("windowSeconds") Integer windowSeconds, @JsonProperty("action") String action,
-            @JsonProperty("actionSeconds") Integer actionSeconds) {
-    }
+    public record SecretProbes(
+            @JsonProperty("probes") Integer probes,
+            @JsonProperty("windowSeconds") Integer windowSeconds,
+            @JsonProperty("action") String action,
+            @JsonProperty("actionSeconds") Integer actionSeconds) {}
 
     /** Applies defaults and checks the values; relative log files are under {@code dataDir}. */
     static ObservabilitySettings settings(LindenConfig c, Path dataDir, String adminsGroup, String origin)
@@ -77,9 +88,13 @@ public final class ObservabilityConfig {
         return new ObservabilitySettings(
                 log(c.accessLog(), "accessLog", dataDir, "logs/access.log", LogSettings.Format.LINE, origin),
                 log(c.securityLog(), "securityLog", dataDir, "logs/security.log", LogSettings.Format.JSON, origin),
-                metrics(c.metrics(), origin), monitor(c.monitor(), adminsGroup),
-                withExempt(detection(c.detection(), origin), c.replication() == null || c.replication().consumers() == null
-                        ? List.of() : c.replication().consumers()));
+                metrics(c.metrics(), origin),
+                monitor(c.monitor(), adminsGroup),
+                withExempt(
+                        detection(c.detection(), origin),
+                        c.replication() == null || c.replication().consumers() == null
+                                ? List.of()
+                                : c.replication().consumers()));
     }
 
     /** Detection with the replication identities of this server's consumers exempt: a replica reads everything. */
@@ -89,25 +104,43 @@ public final class ObservabilityConfig {
         }
         List<String> all = new java.util.ArrayList<>(d.exemptIdentities());
         all.addAll(more);
-        return new DetectionSettings(d.enabled(), d.passwordSpray(), d.bruteForce(), d.enumeration(), d.secretProbes(),
-                d.throttleDelayMillis(), d.maxDelayedOperations(), d.maxTracked(), d.exemptAddresses(), all);
+        return new DetectionSettings(
+                d.enabled(),
+                d.passwordSpray(),
+                d.bruteForce(),
+                d.enumeration(),
+                d.secretProbes(),
+                d.throttleDelayMillis(),
+                d.maxDelayedOperations(),
+                d.maxTracked(),
+                d.exemptAddresses(),
+                all);
     }
 
-    private static LogSettings log(Log l, String key, Path dataDir, String defaultFile, LogSettings.Format defaultFormat,
-            String origin) throws ConfigException {
+    private static LogSettings log(
+            Log l, String key, Path dataDir, String defaultFile, LogSettings.Format defaultFormat, String origin)
+            throws ConfigException {
         Log d = l == null ? new Log(null, null, null, null, null, null, null, null) : l;
-        LogSettings.Format format = choice(d.format(), defaultFormat, LogSettings.Format.class, key + ".format", origin);
-        LogSettings.Rotation rotation = choice(d.rotation(), LogSettings.Rotation.DAILY, LogSettings.Rotation.class,
-                key + ".rotation", origin);
+        LogSettings.Format format =
+                choice(d.format(), defaultFormat, LogSettings.Format.class, key + ".format", origin);
+        LogSettings.Rotation rotation =
+                choice(d.rotation(), LogSettings.Rotation.DAILY, LogSettings.Rotation.class, key + ".rotation", origin);
         Path file = Path.of(d.file() == null ? defaultFile : d.file());
         if (!file.isAbsolute()) {
             file = dataDir.resolve(file);
         }
         long maxFile = size(d.maxFileSize(), LogSettings.DEFAULT_MAX_FILE_BYTES, key + ".maxFileSize", origin);
-        long cap = d.totalSizeCap() != null && d.totalSizeCap().strip().equals("0") ? 0
+        long cap = d.totalSizeCap() != null && d.totalSizeCap().strip().equals("0")
+                ? 0
                 : size(d.totalSizeCap(), LogSettings.DEFAULT_TOTAL_SIZE_CAP, key + ".totalSizeCap", origin);
-        return new LogSettings(d.enabled() == null || d.enabled(), format, file, maxFile, rotation,
-                positive(d.maxHistory(), LogSettings.DEFAULT_MAX_HISTORY, key + ".maxHistory", origin), cap,
+        return new LogSettings(
+                d.enabled() == null || d.enabled(),
+                format,
+                file,
+                maxFile,
+                rotation,
+                positive(d.maxHistory(), LogSettings.DEFAULT_MAX_HISTORY, key + ".maxHistory", origin),
+                cap,
                 positive(d.queueSize(), LogSettings.DEFAULT_QUEUE_SIZE, key + ".queueSize", origin));
     }
 
@@ -119,16 +152,20 @@ public final class ObservabilityConfig {
         if (port < 0 || port > 65535) {
             throw new ConfigException(origin + ": metrics.port " + port + " is not a TCP port (0-65535)");
         }
-        return new MetricsSettings(m.enabled() == null || m.enabled(), m.host() == null ? "127.0.0.1" : m.host(), port,
-                m.jvm() == null || m.jvm(), m.port() == null);
+        return new MetricsSettings(
+                m.enabled() == null || m.enabled(),
+                m.host() == null ? "127.0.0.1" : m.host(),
+                port,
+                m.jvm() == null || m.jvm(),
+                m.port() == null);
     }
 
     private static MonitorSettings monitor(Monitor m, String adminsGroup) {
         List<AccessRuleSpec.ClauseSpec> readers = new ArrayList<>();
         if (m != null && m.readers() != null) {
             for (LindenConfig.By b : m.readers()) {
-                readers.add(new AccessRuleSpec.ClauseSpec(b.who(), b.dn(), b.under(), b.group(), b.tls(), b.address(),
-                        List.of("read")));
+                readers.add(new AccessRuleSpec.ClauseSpec(
+                        b.who(), b.dn(), b.under(), b.group(), b.tls(), b.address(), List.of("read")));
             }
         } else if (adminsGroup != null) {
             readers.add(new AccessRuleSpec.ClauseSpec(null, null, null, adminsGroup, null, null, List.of("read")));
@@ -146,7 +183,9 @@ public final class ObservabilityConfig {
         var psd = DetectionSettings.PasswordSpray.DEFAULT;
         BruteForce bf = d.bruteForce() == null ? new BruteForce(null, null, null, null) : d.bruteForce();
         var bfd = DetectionSettings.BruteForce.DEFAULT;
-        Enumeration en = d.enumeration() == null ? new Enumeration(null, null, null, null, null, null, null, null, null, null) : d.enumeration();
+        Enumeration en = d.enumeration() == null
+                ? new Enumeration(null, null, null, null, null, null, null, null, null, null)
+                : d.enumeration();
         var end = DetectionSettings.Enumeration.DEFAULT;
         SecretProbes sp = d.secretProbes() == null ? new SecretProbes(null, null, null, null) : d.secretProbes();
         var spd = DetectionSettings.SecretProbes.DEFAULT;
@@ -155,10 +194,12 @@ public final class ObservabilityConfig {
             try {
                 dev.linden.core.acl.AddressRange.parse(range);
             } catch (IllegalArgumentException e) {
-                throw new ConfigException(origin + ": " + k + "exemptAddresses: '" + range + "' is not an address or CIDR range");
+                throw new ConfigException(
+                        origin + ": " + k + "exemptAddresses: '" + range + "' is not an address or CIDR range");
             }
         }
-        return new DetectionSettings(d.enabled() == null || d.enabled(),
+        return new DetectionSettings(
+                d.enabled() == null || d.enabled(),
                 new DetectionSettings.PasswordSpray(
                         positive(ps.accounts(), psd.accounts(), k + "passwordSpray.accounts", origin),
                         positive(ps.windowSeconds(), psd.windowSeconds(), k + "passwordSpray.windowSeconds", origin),
@@ -171,7 +212,10 @@ public final class ObservabilityConfig {
                         positive(bf.actionSeconds(), bfd.actionSeconds(), k + "bruteForce.actionSeconds", origin)),
                 new DetectionSettings.Enumeration(
                         positive(en.entries(), end.entries(), k + "enumeration.entries", origin),
-                        positive(en.minEntriesPerSearch(), end.minEntriesPerSearch(), k + "enumeration.minEntriesPerSearch",
+                        positive(
+                                en.minEntriesPerSearch(),
+                                end.minEntriesPerSearch(),
+                                k + "enumeration.minEntriesPerSearch",
                                 origin),
                         positive(en.broadSearches(), end.broadSearches(), k + "enumeration.broadSearches", origin),
                         positive(en.pages(), end.pages(), k + "enumeration.pages", origin),
@@ -186,11 +230,15 @@ public final class ObservabilityConfig {
                         positive(sp.windowSeconds(), spd.windowSeconds(), k + "secretProbes.windowSeconds", origin),
                         action(sp.action(), spd.action(), k + "secretProbes.action", origin),
                         positive(sp.actionSeconds(), spd.actionSeconds(), k + "secretProbes.actionSeconds", origin)),
-                atMost(positive(d.throttleDelayMillis(), def.throttleDelayMillis(), k + "throttleDelayMillis", origin), 10_000,
-                        k + "throttleDelayMillis (a delay holds a worker thread)", origin),
+                atMost(
+                        positive(d.throttleDelayMillis(), def.throttleDelayMillis(), k + "throttleDelayMillis", origin),
+                        10_000,
+                        k + "throttleDelayMillis (a delay holds a worker thread)",
+                        origin),
                 positive(d.maxDelayedOperations(), def.maxDelayedOperations(), k + "maxDelayedOperations", origin),
                 positive(d.maxTracked(), def.maxTracked(), k + "maxTracked", origin),
-                exempt, d.exemptIdentities() == null ? List.of() : d.exemptIdentities());
+                exempt,
+                d.exemptIdentities() == null ? List.of() : d.exemptIdentities());
     }
 
     private static DetectionSettings.Action action(String value, DetectionSettings.Action d, String key, String origin)
@@ -236,7 +284,8 @@ public final class ObservabilityConfig {
         } catch (NumberFormatException e) {
             // below
         }
-        throw new ConfigException(origin + ": " + key + " must be a size such as 100MB, 512KB or 1GB, not '" + value + "'");
+        throw new ConfigException(
+                origin + ": " + key + " must be a size such as 100MB, 512KB or 1GB, not '" + value + "'");
     }
 
     private static int positive(Integer v, int d, String key, String origin) throws ConfigException {

@@ -15,33 +15,42 @@ import java.util.Locale;
 
 /** The {@code serverId} key and the {@code replication:} section of linden.yaml, checked. */
 public final class ReplicationConfig {
-    private ReplicationConfig() {
-    }
+    private ReplicationConfig() {}
 
     /** The section as written. */
-    public record Replication(@JsonProperty("sources") List<Source> sources,
+    public record Replication(
+            @JsonProperty("sources") List<Source> sources,
             @JsonProperty("changelog") Changelog changelog,
             @JsonProperty("readOnly") String readOnly,
-            @JsonProperty("consumers") List<String> consumers) {
-    }
+            @JsonProperty("consumers") List<String> consumers) {}
 
     /** One provider to replicate from. */
-    public record Source(@JsonProperty("rid") Integer rid, @JsonProperty("provider") String provider,
-            @JsonProperty("startTls") Boolean startTls, @JsonProperty("bindDn") String bindDn,
-            @JsonProperty("password") String password, @JsonProperty("passwordFile") String passwordFile,
-            @JsonProperty("saslExternal") Boolean saslExternal, @JsonProperty("caFile") String caFile,
-            @JsonProperty("clientCertificate") String clientCertificate, @JsonProperty("clientKey") String clientKey,
-            @JsonProperty("base") String base, @JsonProperty("scope") String scope, @JsonProperty("filter") String filter,
-            @JsonProperty("attributes") List<String> attributes, @JsonProperty("type") String type,
-            @JsonProperty("intervalSeconds") Integer intervalSeconds, @JsonProperty("retrySeconds") List<Integer> retrySeconds,
+    public record Source(
+            @JsonProperty("rid") Integer rid,
+            @JsonProperty("provider") String provider,
+            @JsonProperty("startTls") Boolean startTls,
+            @JsonProperty("bindDn") String bindDn,
+            @JsonProperty("password") String password,
+            @JsonProperty("passwordFile") String passwordFile,
+            @JsonProperty("saslExternal") Boolean saslExternal,
+            @JsonProperty("caFile") String caFile,
+            @JsonProperty("clientCertificate") String clientCertificate,
+            @JsonProperty("clientKey") String clientKey,
+            @JsonProperty("base") String base,
+            @JsonProperty("scope") String scope,
+            @JsonProperty("filter") String filter,
+            @JsonProperty("attributes") List<String> attributes,
+            @JsonProperty("type") String type,
+            @JsonProperty("intervalSeconds") Integer intervalSeconds,
+            @JsonProperty("retrySeconds") List<Integer> retrySeconds,
             @JsonProperty("timeoutSeconds") Integer timeoutSeconds,
             @JsonProperty("alertAfterSeconds") Integer alertAfterSeconds,
-            @JsonProperty("alertDelaySeconds") Integer alertDelaySeconds) {
-    }
+            @JsonProperty("alertDelaySeconds") Integer alertDelaySeconds) {}
 
     /** How long the changelog keeps changes. */
-    public record Changelog(@JsonProperty("maxChanges") Long maxChanges, @JsonProperty("maxAgeDays") Integer maxAgeDays) {
-    }
+    public record Changelog(
+            @JsonProperty("maxChanges") Long maxChanges,
+            @JsonProperty("maxAgeDays") Integer maxAgeDays) {}
 
     static ChangelogSettings changelog(Integer serverId, Replication r, String origin) throws ConfigException {
         int sid = serverId == null ? ChangelogSettings.DEFAULT.serverId() : serverId;
@@ -81,7 +90,8 @@ public final class ReplicationConfig {
         }
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("ldap") && !scheme.equals("ldaps") || url.getHost() == null) {
-            throw new ConfigException(where + ": provider must be ldap://host:port or ldaps://host:port, not " + s.provider());
+            throw new ConfigException(
+                    where + ": provider must be ldap://host:port or ldaps://host:port, not " + s.provider());
         }
         boolean external = Boolean.TRUE.equals(s.saslExternal());
         String password = s.password();
@@ -93,8 +103,9 @@ public final class ReplicationConfig {
             }
         }
         if (!external && (s.bindDn() == null || password == null)) {
-            throw new ConfigException(where + ": bindDn and password (or passwordFile) are required, or saslExternal: true"
-                    + " with clientCertificate and clientKey");
+            throw new ConfigException(
+                    where + ": bindDn and password (or passwordFile) are required, or saslExternal: true"
+                            + " with clientCertificate and clientKey");
         }
         if (external && (s.clientCertificate() == null || s.clientKey() == null)) {
             throw new ConfigException(where + ": saslExternal needs clientCertificate and clientKey (PEM)");
@@ -103,11 +114,14 @@ public final class ReplicationConfig {
         boolean persist = switch (type.toLowerCase(Locale.ROOT)) {
             case "refreshandpersist" -> true;
             case "refreshonly" -> false;
-            default -> throw new ConfigException(where + ": type must be refreshAndPersist or refreshOnly, not " + type);
+            default ->
+                throw new ConfigException(where + ": type must be refreshAndPersist or refreshOnly, not " + type);
         };
         SearchScope scope;
         try {
-            scope = s.scope() == null ? SearchScope.SUB : SearchScope.valueOf(s.scope().toUpperCase(Locale.ROOT));
+            scope = s.scope() == null
+                    ? SearchScope.SUB
+                    : SearchScope.valueOf(s.scope().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(where + ": scope must be base, one, sub or subordinates, not " + s.scope());
         }
@@ -116,12 +130,23 @@ public final class ReplicationConfig {
             throw new ConfigException(where + ": retrySeconds is a list of waits of at least 1 s");
         }
         try {
-            return new SyncSourceSettings(s.rid() == null ? 1 : s.rid(), url,
-                    Boolean.TRUE.equals(s.startTls()), s.bindDn(), password, external, path(s.caFile(), where + ": caFile"),
-                    path(s.clientCertificate(), where + ": clientCertificate"), path(s.clientKey(), where + ": clientKey"),
-                    s.base() == null ? suffix : s.base(), scope, s.filter() == null ? "(objectClass=*)" : s.filter(),
-                    s.attributes() == null ? List.of("*", "+") : s.attributes(), persist,
-                    s.intervalSeconds() == null ? 60 : Math.max(1, s.intervalSeconds()), retry,
+            return new SyncSourceSettings(
+                    s.rid() == null ? 1 : s.rid(),
+                    url,
+                    Boolean.TRUE.equals(s.startTls()),
+                    s.bindDn(),
+                    password,
+                    external,
+                    path(s.caFile(), where + ": caFile"),
+                    path(s.clientCertificate(), where + ": clientCertificate"),
+                    path(s.clientKey(), where + ": clientKey"),
+                    s.base() == null ? suffix : s.base(),
+                    scope,
+                    s.filter() == null ? "(objectClass=*)" : s.filter(),
+                    s.attributes() == null ? List.of("*", "+") : s.attributes(),
+                    persist,
+                    s.intervalSeconds() == null ? 60 : Math.max(1, s.intervalSeconds()),
+                    retry,
                     s.timeoutSeconds() == null ? 30 : Math.max(1, s.timeoutSeconds()),
                     s.alertAfterSeconds() == null ? 60 : Math.max(1, s.alertAfterSeconds()),
                     s.alertDelaySeconds() == null ? 300 : Math.max(1, s.alertDelaySeconds()));
@@ -131,22 +156,28 @@ public final class ReplicationConfig {
     }
 
     /** The whole section, checked, with {@code serverId}. */
-    static ReplicationSettings settings(Integer serverId, Replication r, String suffix, String origin) throws ConfigException {
+    static ReplicationSettings settings(Integer serverId, Replication r, String suffix, String origin)
+            throws ConfigException {
         List<SyncSourceSettings> sources = sources(r, suffix, origin);
         ReplicationSettings.ReadOnly readOnly = readOnly(r, !sources.isEmpty(), origin);
         boolean meshMember = !sources.isEmpty() && readOnly == ReplicationSettings.ReadOnly.OFF; // writable, with peers
-        return new ReplicationSettings(changelog(serverId, r, origin).keepingState(meshMember), sources, readOnly,
+        return new ReplicationSettings(
+                changelog(serverId, r, origin).keepingState(meshMember),
+                sources,
+                readOnly,
                 r == null || r.consumers() == null ? List.of() : r.consumers());
     }
 
-    static ReplicationSettings.ReadOnly readOnly(Replication r, boolean hasSources, String origin) throws ConfigException {
+    static ReplicationSettings.ReadOnly readOnly(Replication r, boolean hasSources, String origin)
+            throws ConfigException {
         if (r == null || r.readOnly() == null) {
             return hasSources ? ReplicationSettings.ReadOnly.REFERRAL : ReplicationSettings.ReadOnly.OFF;
         }
         try {
             return ReplicationSettings.ReadOnly.valueOf(r.readOnly().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(origin + ": replication.readOnly must be off, refuse or referral, not " + r.readOnly());
+            throw new ConfigException(
+                    origin + ": replication.readOnly must be off, refuse or referral, not " + r.readOnly());
         }
     }
 

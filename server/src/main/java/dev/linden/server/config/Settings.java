@@ -1,16 +1,16 @@
 package dev.linden.server.config;
 
 import dev.linden.backend.IndexKind;
-import dev.linden.server.Limits;
-import java.nio.file.Path;
-import java.util.List;
 import dev.linden.core.SecurityRules;
 import dev.linden.core.acl.AccessRuleSpec;
-import dev.linden.core.sasl.SaslConfig;
 import dev.linden.core.ppolicy.Policy;
+import dev.linden.core.sasl.SaslConfig;
 import dev.linden.core.throttle.ThrottleSettings;
 import dev.linden.observability.ObservabilitySettings;
+import dev.linden.server.Limits;
 import dev.linden.server.tls.TlsSettings;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -39,15 +39,40 @@ import java.util.Set;
  * @param ldapsPortIsDefault the LDAPS port is the default (636), not configured: when it cannot be opened
  *        the server starts without LDAPS and says so, rather than not at all
  */
-public record Settings(String host, int port, String suffix, String rootDn, String rootPassword, Path dataDir,
-        String storage, long mapSizeBytes, String passwordScheme, boolean anonymousRead,
-        Map<String, Set<IndexKind>> indexes, int sizeLimit, int timeLimitSeconds, int unindexedSearchLimit,
-        Limits transport, List<Path> schemaFiles, int ldapsPort, TlsSettings tls, SecurityRules security,
-        List<AccessRuleSpec> accessRules, SaslConfig sasl, Policy passwordPolicy, ThrottleSettings throttle,
-        dev.linden.core.groups.GroupSettings groups, dev.linden.core.SearchLimits anonymousLimits,
-        List<String> largeValueTypes, int largeValueThreshold, ObservabilitySettings observability,
-        dev.linden.core.netlogon.NetlogonSettings netlogon, dev.linden.server.cldap.CldapSettings cldap,
-        boolean ldapsPortIsDefault, dev.linden.server.replication.ReplicationSettings replication, long entryCacheBytes,
+public record Settings(
+        String host,
+        int port,
+        String suffix,
+        String rootDn,
+        String rootPassword,
+        Path dataDir,
+        String storage,
+        long mapSizeBytes,
+        String passwordScheme,
+        boolean anonymousRead,
+        Map<String, Set<IndexKind>> indexes,
+        int sizeLimit,
+        int timeLimitSeconds,
+        int unindexedSearchLimit,
+        Limits transport,
+        List<Path> schemaFiles,
+        int ldapsPort,
+        TlsSettings tls,
+        SecurityRules security,
+        List<AccessRuleSpec> accessRules,
+        SaslConfig sasl,
+        Policy passwordPolicy,
+        ThrottleSettings throttle,
+        dev.linden.core.groups.GroupSettings groups,
+        dev.linden.core.SearchLimits anonymousLimits,
+        List<String> largeValueTypes,
+        int largeValueThreshold,
+        ObservabilitySettings observability,
+        dev.linden.core.netlogon.NetlogonSettings netlogon,
+        dev.linden.server.cldap.CldapSettings cldap,
+        boolean ldapsPortIsDefault,
+        dev.linden.server.replication.ReplicationSettings replication,
+        long entryCacheBytes,
         dev.linden.core.ExtensionSettings extensions) {
     public Settings {
         schemaFiles = List.copyOf(schemaFiles);

@@ -16,8 +16,7 @@ import java.nio.file.Path;
  * is one line naming the file, the line and the key ({@link ConfigLoader} then checks the values).
  */
 final class YamlConfigReader {
-    private YamlConfigReader() {
-    }
+    private YamlConfigReader() {}
 
     /** The file as written, before defaults and checks (so flags can override it first). */
     static LindenConfig read(Path file) throws ConfigException {
@@ -38,17 +37,20 @@ final class YamlConfigReader {
                 .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY); // "grant: read" as well as "[read]"
         LindenConfig config;
         try {
-            config = yaml.isBlank() ? LindenConfig.of(null, null, null, null, null, null)
+            config = yaml.isBlank()
+                    ? LindenConfig.of(null, null, null, null, null, null)
                     : mapper.readValue(yaml, LindenConfig.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException(origin + ":" + lineOfKey(yaml, e.getPropertyName(), e.getLocation().getLineNr())
+            throw new ConfigException(origin + ":"
+                    + lineOfKey(yaml, e.getPropertyName(), e.getLocation().getLineNr())
                     + ": unknown key '"
                     + e.getPropertyName() + "' (known keys: " + e.getKnownPropertyIds() + ")");
         } catch (InvalidFormatException e) {
             throw new ConfigException(origin + ":" + line(e) + ": " + keyPath(e) + ": '" + e.getValue() + "' is not "
                     + expected(e.getTargetType()));
         } catch (MismatchedInputException e) {
-            throw new ConfigException(origin + ":" + line(e) + ": " + keyPath(e) + ": " + oneLine(e.getOriginalMessage()));
+            throw new ConfigException(
+                    origin + ":" + line(e) + ": " + keyPath(e) + ": " + oneLine(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             throw new ConfigException(origin + ":" + line(e) + ": " + oneLine(e.getOriginalMessage()));
         }
@@ -90,7 +92,8 @@ final class YamlConfigReader {
     /** The parser reports where it stood after the key; the key itself is on that line or one above. */
     private static int lineOfKey(String yaml, String key, int reported) {
         String[] lines = yaml.split("\n", -1);
-        java.util.regex.Pattern p = java.util.regex.Pattern.compile("(^|[{,\\s])" + java.util.regex.Pattern.quote(key) + "\\s*:");
+        java.util.regex.Pattern p =
+                java.util.regex.Pattern.compile("(^|[{,\\s])" + java.util.regex.Pattern.quote(key) + "\\s*:");
         for (int line = Math.min(reported, lines.length); line >= 1; line--) {
             if (p.matcher(lines[line - 1]).find()) {
                 return line;

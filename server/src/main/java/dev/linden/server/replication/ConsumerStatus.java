@@ -9,7 +9,14 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ConsumerStatus {
     /** Where a consumer stands. */
-    public enum State { CONNECTING, REFRESHING, PERSISTING, POLLING, WAITING_TO_RETRY, STOPPED }
+    public enum State {
+        CONNECTING,
+        REFRESHING,
+        PERSISTING,
+        POLLING,
+        WAITING_TO_RETRY,
+        STOPPED
+    }
 
     private final SyncSourceSettings source;
     private volatile State state = State.CONNECTING;
@@ -51,14 +58,24 @@ public final class ConsumerStatus {
         String alert = null;
         long down = downSinceMillis;
         if (down != 0 && now - down >= source.alertAfterSeconds() * 1000L) {
-            alert = "no synchronization for " + (now - down) / 1000 + " s" + (lastError == null ? "" : ": " + lastError);
+            alert = "no synchronization for " + (now - down) / 1000 + " s"
+                    + (lastError == null ? "" : ": " + lastError);
         } else if (lastDelayMillis >= source.alertDelaySeconds() * 1000L) {
             alert = "changes arrive " + lastDelayMillis / 1000 + " s after they were made";
         }
-        return new dev.linden.observability.ReplicationSource(source.rid(), source.provider().toString(),
-                state.name().toLowerCase(java.util.Locale.ROOT), lastCsn == null ? null : lastCsn.toString(),
-                lastChangeMillis, lastDelayMillis, changes.get(), reconnects.get(), bytes.get(), refreshes.get(),
-                lastError, alert);
+        return new dev.linden.observability.ReplicationSource(
+                source.rid(),
+                source.provider().toString(),
+                state.name().toLowerCase(java.util.Locale.ROOT),
+                lastCsn == null ? null : lastCsn.toString(),
+                lastChangeMillis,
+                lastDelayMillis,
+                changes.get(),
+                reconnects.get(),
+                bytes.get(),
+                refreshes.get(),
+                lastError,
+                alert);
     }
 
     /** The last failure, or null. */

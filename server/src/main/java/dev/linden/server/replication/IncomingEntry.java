@@ -18,8 +18,8 @@ import java.util.TreeSet;
  * itself (entryDN, hasSubordinates, memberOf...), which a provider such as slapd may send with "+".
  */
 final class IncomingEntry {
-    private static final Set<String> COMPUTED = Set.of("entrydn", "hassubordinates", "numsubordinates",
-            "subschemasubentry", "memberof", "contextcsn");
+    private static final Set<String> COMPUTED =
+            Set.of("entrydn", "hassubordinates", "numsubordinates", "subschemasubentry", "memberof", "contextcsn");
 
     private final Schema schema;
     private final Set<String> unknown = new TreeSet<>();
@@ -36,7 +36,8 @@ final class IncomingEntry {
                 unknown.add(a.type());
                 continue;
             }
-            if (COMPUTED.contains(d.type().name().toLowerCase(Locale.ROOT)) || a.values().isEmpty()) {
+            if (COMPUTED.contains(d.type().name().toLowerCase(Locale.ROOT))
+                    || a.values().isEmpty()) {
                 continue;
             }
             entry.put(new Attribute(d, a.values()));

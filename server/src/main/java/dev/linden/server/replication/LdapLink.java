@@ -70,8 +70,8 @@ final class LdapLink implements AutoCloseable {
                 LdapMessage reply = link.call(new ExtendedRequest(START_TLS, null));
                 LdapResult result = ((ExtendedResponse) reply.op()).result();
                 if (result.code() != ResultCode.SUCCESS) {
-                    throw new IOException("StartTLS refused: " + result.code().name().toLowerCase() + " "
-                            + result.diagnosticMessage());
+                    throw new IOException("StartTLS refused: "
+                            + result.code().name().toLowerCase() + " " + result.diagnosticMessage());
                 }
                 link.use(wrap(plain, tls, host, port));
             } catch (IOException | RuntimeException e) {
@@ -94,13 +94,14 @@ final class LdapLink implements AutoCloseable {
 
     /** A simple bind; an empty DN with SASL EXTERNAL when {@code external} (the TLS client certificate speaks). */
     void bind(String dn, String password, boolean external) throws IOException {
-        BindRequest request = external ? BindRequest.sasl("", "EXTERNAL", null)
+        BindRequest request = external
+                ? BindRequest.sasl("", "EXTERNAL", null)
                 : BindRequest.simple(dn, password.getBytes(StandardCharsets.UTF_8));
         LdapResult result = ((BindResponse) call(request).op()).result();
         if (result.code() != ResultCode.SUCCESS) {
             throw new IOException("bind as " + (external ? "the client certificate" : dn) + " failed: "
-                    + result.code().name().toLowerCase() + (result.diagnosticMessage().isEmpty() ? ""
-                    : " (" + result.diagnosticMessage() + ")"));
+                    + result.code().name().toLowerCase()
+                    + (result.diagnosticMessage().isEmpty() ? "" : " (" + result.diagnosticMessage() + ")"));
         }
     }
 

@@ -34,8 +34,11 @@ public final class ReadOnlyReplica implements RequestHandler {
     @Override
     public Response dispatch(OperationContext ctx) {
         ProtocolOp op = ctx.request().op();
-        boolean write = op instanceof AddRequest || op instanceof DeleteRequest || op instanceof ModifyRequest
-                || op instanceof ModifyDnRequest || op instanceof ExtendedRequest x && PASSWORD_MODIFY.equals(x.oid());
+        boolean write = op instanceof AddRequest
+                || op instanceof DeleteRequest
+                || op instanceof ModifyRequest
+                || op instanceof ModifyDnRequest
+                || op instanceof ExtendedRequest x && PASSWORD_MODIFY.equals(x.oid());
         if (!write || mode == ReplicationSettings.ReadOnly.OFF) {
             return next.dispatch(ctx);
         }

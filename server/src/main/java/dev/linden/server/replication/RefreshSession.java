@@ -7,7 +7,6 @@ import dev.linden.model.DnSyntax;
 import dev.linden.model.Entry;
 import dev.linden.model.LdapException;
 import dev.linden.model.sync.Csn;
-
 import dev.linden.model.sync.SyncCookie;
 import dev.linden.model.sync.SyncSyntaxException;
 import dev.linden.protocol.Control;
@@ -22,7 +21,6 @@ import dev.linden.protocol.sync.RefreshPresent;
 import dev.linden.protocol.sync.SyncDoneControl;
 import dev.linden.protocol.sync.SyncIdSet;
 import dev.linden.protocol.sync.SyncInfo;
-import dev.linden.protocol.sync.SyncState;
 import dev.linden.protocol.sync.SyncStateControl;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -61,8 +59,8 @@ final class RefreshSession {
      * @param writable whether this server takes writes too: entries made here that the provider has not
      *     seen yet are kept when its refresh does not name them
      */
-    RefreshSession(SyncSourceSettings source, Backend backend, ConsumerStatus status, boolean fullReload,
-            boolean writable) {
+    RefreshSession(
+            SyncSourceSettings source, Backend backend, ConsumerStatus status, boolean fullReload, boolean writable) {
         this.writable = writable;
         this.source = source;
         this.backend = backend;
@@ -81,8 +79,7 @@ final class RefreshSession {
         switch (m.op()) {
             case SearchResultEntry e -> entry(e, state(m));
             case IntermediateResponse i when SyncInfo.OID.equals(i.oid()) -> info(decode(i));
-            default -> {
-            }
+            default -> {}
         }
         if (batch.size() >= BATCH || (quiet && !batch.isEmpty()) || (quiet && cookieChanged && !refreshing)) {
             flush();
@@ -102,14 +99,15 @@ final class RefreshSession {
                 Entry withUuid = entry;
                 if (entry.get(backend.schema().attributeType("entryUUID")) == null) {
                     withUuid = entry.copy(); // the provider did not send it: the control names it
-                    withUuid.put(backend.schema().attributeType("entryUUID"), state.entryUuid().toString());
+                    withUuid.put(
+                            backend.schema().attributeType("entryUUID"),
+                            state.entryUuid().toString());
                 }
                 batch.add(new ReplicaChange.Upsert(withUuid));
                 note(csnOf(withUuid));
             }
             case DELETE -> batch.add(new ReplicaChange.Delete(state.entryUuid(), newestOf(state.cookie())));
-            case PRESENT -> {
-            }
+            case PRESENT -> {}
         }
         if (state.cookie() != null) {
             adopt(state.cookie());
@@ -178,8 +176,13 @@ final class RefreshSession {
     private void deleteUnnamed() throws LdapException {
         List<Entry> unnamed = new ArrayList<>();
         try {
-            backend.search(SearchSpec.of(DnSyntax.parse(source.base(), backend.schema()), source.scope(),
-                    new Filter.Present("objectClass"), 0), (id, entry, stored, view) -> {
+            backend.search(
+                    SearchSpec.of(
+                            DnSyntax.parse(source.base(), backend.schema()),
+                            source.scope(),
+                            new Filter.Present("objectClass"),
+                            0),
+                    (id, entry, stored, view) -> {
                         UUID uuid = uuidOf(entry);
                         if (uuid != null && !named.contains(uuid) && !unseenByProvider(entry)) {
                             unnamed.add(entry);
@@ -219,11 +222,11 @@ final class RefreshSession {
         if (batch.isEmpty() && !withCookie) {
             return;
         }
-        var outcome = backend.applyReplicated(List.copyOf(batch), withCookie ? source.cookieKey() : null,
-                withCookie ? cookie.toBytes() : null);
+        var outcome = backend.applyReplicated(
+                List.copyOf(batch), withCookie ? source.cookieKey() : null, withCookie ? cookie.toBytes() : null);
         for (String problem : outcome.problems()) {
-            org.slf4j.LoggerFactory.getLogger(RefreshSession.class).warn("replication from {} (rid {}): {}",
-                    source.provider(), source.rid(), problem);
+            org.slf4j.LoggerFactory.getLogger(RefreshSession.class)
+                    .warn("replication from {} (rid {}): {}", source.provider(), source.rid(), problem);
         }
         status.applied(newest, outcome.applied(), System.currentTimeMillis());
         batch.clear();
@@ -319,5 +322,4 @@ final class RefreshSession {
             throw new IOException("malformed Sync Info message: " + e.getMessage());
         }
     }
-
 }

@@ -19,8 +19,7 @@ public final class Replication implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private final List<ConsumerStatus> statuses = new ArrayList<>();
 
-    private Replication() {
-    }
+    private Replication() {}
 
     /**
      * Starts a consumer for each source; a TLS setting that cannot be loaded is an IOException naming it.
@@ -53,7 +52,8 @@ public final class Replication implements AutoCloseable {
         if (!needsTls) {
             return null;
         }
-        SslContextBuilder b = SslContextBuilder.forClient().sslProvider(SslProvider.JDK).protocols("TLSv1.3", "TLSv1.2");
+        SslContextBuilder b =
+                SslContextBuilder.forClient().sslProvider(SslProvider.JDK).protocols("TLSv1.3", "TLSv1.2");
         if (s.caFile() != null) {
             b.trustManager(s.caFile().toFile());
         }
@@ -63,7 +63,8 @@ public final class Replication implements AutoCloseable {
         try {
             return ((JdkSslContext) b.build()).context();
         } catch (javax.net.ssl.SSLException e) {
-            throw new IOException("replication rid " + s.rid() + ": cannot load its TLS settings: " + e.getMessage(), e);
+            throw new IOException(
+                    "replication rid " + s.rid() + ": cannot load its TLS settings: " + e.getMessage(), e);
         }
     }
 

@@ -12,10 +12,10 @@ import java.util.List;
  * @param consumers DNs of the replication identities of this server's consumers: their
  *     synchronizations are exempt from size and time limits and from attack detection
  */
-public record ReplicationSettings(ChangelogSettings changelog, List<SyncSourceSettings> sources, ReadOnly readOnly,
-        List<String> consumers) {
-    public static final ReplicationSettings NONE = new ReplicationSettings(ChangelogSettings.DEFAULT, List.of(),
-            ReadOnly.OFF, List.of());
+public record ReplicationSettings(
+        ChangelogSettings changelog, List<SyncSourceSettings> sources, ReadOnly readOnly, List<String> consumers) {
+    public static final ReplicationSettings NONE =
+            new ReplicationSettings(ChangelogSettings.DEFAULT, List.of(), ReadOnly.OFF, List.of());
 
     /** What writes from clients get on a server that replicates from a provider. */
     public enum ReadOnly {

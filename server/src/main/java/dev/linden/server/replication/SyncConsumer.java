@@ -54,7 +54,8 @@ final class SyncConsumer implements Runnable {
         int failures = 0;
         while (!stopped) {
             status.state(ConsumerStatus.State.CONNECTING);
-            try (LdapLink link = LdapLink.open(source.provider(), source.startTls(), tls, source.timeoutSeconds() * 1000)) {
+            try (LdapLink link =
+                    LdapLink.open(source.provider(), source.startTls(), tls, source.timeoutSeconds() * 1000)) {
                 current = link;
                 link.bind(source.bindDn(), source.password(), source.external());
                 failures = 0;
@@ -65,7 +66,11 @@ final class SyncConsumer implements Runnable {
                 }
                 String why = e.getMessage() == null ? e.toString() : e.getMessage();
                 status.failed(why);
-                log.warn("replication from {} (rid {}): {}; retrying in {} s", source.provider(), source.rid(), why,
+                log.warn(
+                        "replication from {} (rid {}): {}; retrying in {} s",
+                        source.provider(),
+                        source.rid(),
+                        why,
                         source.retryAfter(failures));
                 status.state(ConsumerStatus.State.WAITING_TO_RETRY);
                 pause(source.retryAfter(failures++) * 1000L);
@@ -82,19 +87,23 @@ final class SyncConsumer implements Runnable {
         while (!stopped) {
             byte[] cookie = reload ? null : backend.syncCookie(source.cookieKey());
             SyncMode mode = source.persist() ? SyncMode.REFRESH_AND_PERSIST : SyncMode.REFRESH_ONLY;
-            int id = link.send(request(), List.of(new SyncRequestControl(mode, requestCookie(cookie), true).encode(true)));
+            int id = link.send(
+                    request(), List.of(new SyncRequestControl(mode, requestCookie(cookie), true).encode(true)));
             status.state(ConsumerStatus.State.REFRESHING);
             RefreshSession session = new RefreshSession(source, backend, status, cookie == null, writable);
             LdapResult done = follow(link, id, session);
             if (done.code() == ResultCode.E_SYNC_REFRESH_REQUIRED) {
-                log.info("replication from {} (rid {}): the provider asks for a full refresh", source.provider(),
+                log.info(
+                        "replication from {} (rid {}): the provider asks for a full refresh",
+                        source.provider(),
                         source.rid());
                 reload = true;
                 continue;
             }
             if (done.code() != ResultCode.SUCCESS) {
-                throw new IOException("the synchronization ended with " + done.code().name().toLowerCase()
-                        + (done.diagnosticMessage().isEmpty() ? "" : ": " + done.diagnosticMessage()));
+                throw new IOException(
+                        "the synchronization ended with " + done.code().name().toLowerCase()
+                                + (done.diagnosticMessage().isEmpty() ? "" : ": " + done.diagnosticMessage()));
             }
             reload = false;
             if (source.persist()) {
@@ -134,8 +143,8 @@ final class SyncConsumer implements Runnable {
                 m = link.read();
             } catch (SocketTimeoutException e) {
                 if (session.refreshing() || probing) {
-                    throw new IOException("no answer from the provider for " + (session.refreshing() ? 1 : 2)
-                            * source.timeoutSeconds() + " s");
+                    throw new IOException("no answer from the provider for "
+                            + (session.refreshing() ? 1 : 2) * source.timeoutSeconds() + " s");
                 }
                 link.send(new ExtendedRequest(WHO_AM_I, null), List.of()); // is anyone there?
                 probing = true;
@@ -174,8 +183,15 @@ final class SyncConsumer implements Runnable {
 
     private SearchRequest request() throws IOException {
         try {
-            return new SearchRequest(source.base(), source.scope(), DerefAliases.NEVER, 0, 0, false,
-                    FilterText.parse(source.filter()), withState(source.attributes()));
+            return new SearchRequest(
+                    source.base(),
+                    source.scope(),
+                    DerefAliases.NEVER,
+                    0,
+                    0,
+                    false,
+                    FilterText.parse(source.filter()),
+                    withState(source.attributes()));
         } catch (FilterSyntaxException e) {
             throw new IOException("replication filter " + source.filter() + ": " + e.getMessage());
         }

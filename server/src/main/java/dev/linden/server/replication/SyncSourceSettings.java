@@ -29,10 +29,26 @@ import java.util.List;
  * @param alertAfterSeconds how long without a synchronization before the source raises an alert
  * @param alertDelaySeconds how late changes may arrive before the source raises an alert
  */
-public record SyncSourceSettings(int rid, URI provider, boolean startTls, String bindDn, String password,
-        boolean external, Path caFile, Path clientCertificate, Path clientKey, String base, SearchScope scope,
-        String filter, List<String> attributes, boolean persist, int intervalSeconds, List<Integer> retrySeconds,
-        int timeoutSeconds, int alertAfterSeconds, int alertDelaySeconds) {
+public record SyncSourceSettings(
+        int rid,
+        URI provider,
+        boolean startTls,
+        String bindDn,
+        String password,
+        boolean external,
+        Path caFile,
+        Path clientCertificate,
+        Path clientKey,
+        String base,
+        SearchScope scope,
+        String filter,
+        List<String> attributes,
+        boolean persist,
+        int intervalSeconds,
+        List<Integer> retrySeconds,
+        int timeoutSeconds,
+        int alertAfterSeconds,
+        int alertDelaySeconds) {
     public SyncSourceSettings {
         attributes = List.copyOf(attributes);
         retrySeconds = List.copyOf(retrySeconds);

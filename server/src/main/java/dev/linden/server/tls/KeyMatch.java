@@ -24,21 +24,23 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
  * found at load time, it is one line naming both files.
  */
 final class KeyMatch {
-    private KeyMatch() {
-    }
+    private KeyMatch() {}
 
     static void check(Path certificateFile, Path keyFile) throws IOException, GeneralSecurityException {
         X509Certificate certificate;
         try (var in = Files.newInputStream(certificateFile)) {
-            certificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+            certificate =
+                    (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
         }
         PrivateKey key = readKey(keyFile);
-        String algorithm = key == null ? null : switch (key.getAlgorithm()) {
-            case "EC", "ECDSA" -> "SHA256withECDSA";
-            case "RSA" -> "SHA256withRSA";
-            case "Ed25519", "EdDSA" -> "Ed25519";
-            default -> null;
-        };
+        String algorithm = key == null
+                ? null
+                : switch (key.getAlgorithm()) {
+                    case "EC", "ECDSA" -> "SHA256withECDSA";
+                    case "RSA" -> "SHA256withRSA";
+                    case "Ed25519", "EdDSA" -> "Ed25519";
+                    default -> null;
+                };
         if (algorithm == null) {
             return; // an encrypted or unusual key: the TLS library judges it alone
         }
@@ -58,13 +60,14 @@ final class KeyMatch {
             matches = false; // a key of another type than the certificate's
         }
         if (!matches) {
-            throw new GeneralSecurityException("the private key " + keyFile + " does not belong to the certificate "
-                    + certificateFile);
+            throw new GeneralSecurityException(
+                    "the private key " + keyFile + " does not belong to the certificate " + certificateFile);
         }
     }
 
     private static PrivateKey readKey(Path keyFile) throws IOException {
-        try (Reader reader = Files.newBufferedReader(keyFile, StandardCharsets.US_ASCII); PEMParser pem = new PEMParser(reader)) {
+        try (Reader reader = Files.newBufferedReader(keyFile, StandardCharsets.US_ASCII);
+                PEMParser pem = new PEMParser(reader)) {
             Object object = pem.readObject();
             JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
             if (object instanceof PrivateKeyInfo info) {

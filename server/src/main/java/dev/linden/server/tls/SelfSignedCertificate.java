@@ -34,11 +34,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * 127.0.0.1 and ::1, plus any names given) and writes it and its key as PEM, so LDAPS and StartTLS work out of the box.
  */
 public final class SelfSignedCertificate {
-    private SelfSignedCertificate() {
-    }
+    private SelfSignedCertificate() {}
 
-    public record PemFiles(Path certificate, Path privateKey) {
-    }
+    public record PemFiles(Path certificate, Path privateKey) {}
 
     /** Writes cert.pem and key.pem into {@code dir} unless they exist already; returns their paths. */
     public static PemFiles ensure(Path dir, String... extraHostNames) throws IOException, GeneralSecurityException {
@@ -52,12 +50,14 @@ public final class SelfSignedCertificate {
         generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
         KeyPair pair = generator.generateKeyPair();
         X509Certificate certificate = certificate(pair, extraHostNames);
-        try (Writer w = Files.newBufferedWriter(cert, StandardCharsets.US_ASCII); JcaPEMWriter pem = new JcaPEMWriter(w)) {
+        try (Writer w = Files.newBufferedWriter(cert, StandardCharsets.US_ASCII);
+                JcaPEMWriter pem = new JcaPEMWriter(w)) {
             pem.writeObject(certificate);
         }
         Files.deleteIfExists(key);
         Files.createFile(key, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        try (Writer w = Files.newBufferedWriter(key, StandardCharsets.US_ASCII); JcaPEMWriter pem = new JcaPEMWriter(w)) {
+        try (Writer w = Files.newBufferedWriter(key, StandardCharsets.US_ASCII);
+                JcaPEMWriter pem = new JcaPEMWriter(w)) {
             pem.writeObject(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(pair.getPrivate(), null));
         }
         return new PemFiles(cert, key);
@@ -98,12 +98,17 @@ public final class SelfSignedCertificate {
         addresses.forEach(a -> list.add(new GeneralName(GeneralName.iPAddress, a)));
         GeneralName[] names = list.toArray(GeneralName[]::new);
         try {
-            var builder = new JcaX509v3CertificateBuilder(subject, new BigInteger(64, new SecureRandom()),
-                    Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(825))), subject,
+            var builder = new JcaX509v3CertificateBuilder(
+                    subject,
+                    new BigInteger(64, new SecureRandom()),
+                    Date.from(now.minus(Duration.ofDays(1))),
+                    Date.from(now.plus(Duration.ofDays(825))),
+                    subject,
                     pair.getPublic());
             builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+            builder.addExtension(
+                    Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
             var signer = new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate());
             return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
         } catch (OperatorCreationException | IOException e) {

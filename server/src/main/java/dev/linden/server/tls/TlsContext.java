@@ -31,10 +31,15 @@ public final class TlsContext {
     private static final Logger log = LoggerFactory.getLogger(TlsContext.class);
     static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
     static final List<String> CIPHERS = List.of(
-            "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
-            "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
-            "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
-            "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
+            "TLS_AES_128_GCM_SHA256",
+            "TLS_AES_256_GCM_SHA384",
+            "TLS_CHACHA20_POLY1305_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+            "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
     private static final long CHECK_INTERVAL_NANOS = 2_000_000_000L;
 
     private final TlsSettings settings;
@@ -116,7 +121,9 @@ public final class TlsContext {
         SslContextBuilder builder;
         if (s.usesKeystore()) {
             KeyStore ks = KeyStore.getInstance("PKCS12");
-            char[] password = s.keystorePassword() == null ? new char[0] : s.keystorePassword().toCharArray();
+            char[] password = s.keystorePassword() == null
+                    ? new char[0]
+                    : s.keystorePassword().toCharArray();
             try (InputStream in = Files.newInputStream(s.keystore())) {
                 ks.load(in, password);
             }
@@ -124,18 +131,20 @@ public final class TlsContext {
             kmf.init(ks, password);
             builder = SslContextBuilder.forServer(kmf);
         } else {
-            builder = SslContextBuilder.forServer(s.certificate().toFile(), s.privateKey().toFile());
+            builder = SslContextBuilder.forServer(
+                    s.certificate().toFile(), s.privateKey().toFile());
             KeyMatch.check(s.certificate(), s.privateKey());
         }
         builder.sslProvider(SslProvider.JDK).protocols(PROTOCOLS).ciphers(CIPHERS);
         if (s.clientCa() != null) {
             builder.trustManager(s.clientCa().toFile());
         }
-        builder.clientAuth(switch (s.clientAuth()) {
-            case NONE -> ClientAuth.NONE;
-            case OPTIONAL -> ClientAuth.OPTIONAL;
-            case REQUIRE -> ClientAuth.REQUIRE;
-        });
+        builder.clientAuth(
+                switch (s.clientAuth()) {
+                    case NONE -> ClientAuth.NONE;
+                    case OPTIONAL -> ClientAuth.OPTIONAL;
+                    case REQUIRE -> ClientAuth.REQUIRE;
+                });
         try {
             return builder.build();
         } catch (SSLException e) {

@@ -8,11 +8,19 @@ import java.nio.file.Path;
  * {@code clientCa} (PEM, one or more CA certificates). {@code selfSigned}: the PEM files are made on
  * first start when missing.
  */
-public record TlsSettings(Path certificate, Path privateKey, Path keystore, String keystorePassword,
-        ClientAuth clientAuth, Path clientCa, boolean selfSigned) {
+public record TlsSettings(
+        Path certificate,
+        Path privateKey,
+        Path keystore,
+        String keystorePassword,
+        ClientAuth clientAuth,
+        Path clientCa,
+        boolean selfSigned) {
 
     public enum ClientAuth {
-        NONE, OPTIONAL, REQUIRE
+        NONE,
+        OPTIONAL,
+        REQUIRE
     }
 
     public boolean usesKeystore() {

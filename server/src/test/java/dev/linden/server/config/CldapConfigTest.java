@@ -34,11 +34,20 @@ class CldapConfigTest {
         assertThat(n.netbiosDomain()).isEqualTo("CORP");
         assertThat(n.netbiosName()).isEqualTo("LDAP1");
         assertThat(n.site()).isEqualTo("Default-First-Site-Name");
-        assertThat(n.flags()).isEqualTo(Netlogon.FLAG_LDAP | Netlogon.FLAG_DS | Netlogon.FLAG_WRITABLE
-                | Netlogon.FLAG_CLOSEST | Netlogon.FLAG_DNS_CONTROLLER | Netlogon.FLAG_DNS_DOMAIN | Netlogon.FLAG_DNS_FOREST);
+        assertThat(n.flags())
+                .isEqualTo(Netlogon.FLAG_LDAP
+                        | Netlogon.FLAG_DS
+                        | Netlogon.FLAG_WRITABLE
+                        | Netlogon.FLAG_CLOSEST
+                        | Netlogon.FLAG_DNS_CONTROLLER
+                        | Netlogon.FLAG_DNS_DOMAIN
+                        | Netlogon.FLAG_DNS_FOREST);
         // the same domain always gets the same GUID, so clients that remember it keep finding it
-        assertThat(n.domainGuid()).isEqualTo(ConfigLoader.parse(
-                "rootPassword: x\nsuffix: dc=corp,dc=example,dc=org\nnetlogon: {enabled: true}\n", "u").netlogon().domainGuid());
+        assertThat(n.domainGuid())
+                .isEqualTo(ConfigLoader.parse(
+                                "rootPassword: x\nsuffix: dc=corp,dc=example,dc=org\nnetlogon: {enabled: true}\n", "u")
+                        .netlogon()
+                        .domainGuid());
     }
 
     @Test
@@ -73,14 +82,17 @@ class CldapConfigTest {
                 .hasMessage("t.yaml: cldap.port 70000 is not a UDP port (0-65535)");
         assertThatThrownBy(() -> ConfigLoader.parse(base + "cldap: {maxReplyRatio: 0}\n", "t.yaml"))
                 .hasMessage("t.yaml: cldap.maxReplyRatio must be between 1 and 100, not 0");
-        assertThatThrownBy(() -> ConfigLoader.parse(base + "netlogon: {enabled: true, flags: [ldap, fast]}\n", "t.yaml"))
+        assertThatThrownBy(
+                        () -> ConfigLoader.parse(base + "netlogon: {enabled: true, flags: [ldap, fast]}\n", "t.yaml"))
                 .hasMessageStartingWith("t.yaml: netlogon.flags: unknown flag 'fast'");
         assertThatThrownBy(() -> ConfigLoader.parse(base + "netlogon: {enabled: true, domainGuid: nope}\n", "t.yaml"))
                 .hasMessageContaining("netlogon.domainGuid 'nope' is not a GUID");
-        assertThatThrownBy(() -> ConfigLoader.parse(base + "netlogon: {enabled: true, netbiosName: ABCDEFGHIJKLMNOP}\n",
-                "t.yaml")).hasMessageContaining("netlogon.netbiosName 'ABCDEFGHIJKLMNOP' must be 1 to 15 characters");
-        assertThatThrownBy(() -> ConfigLoader.parse(base + "netlogon: {enabled: true, address: ldap.example.com}\n",
-                "t.yaml")).hasMessageContaining("netlogon.address 'ldap.example.com' is not an IPv4 address");
+        assertThatThrownBy(() -> ConfigLoader.parse(
+                        base + "netlogon: {enabled: true, netbiosName: ABCDEFGHIJKLMNOP}\n", "t.yaml"))
+                .hasMessageContaining("netlogon.netbiosName 'ABCDEFGHIJKLMNOP' must be 1 to 15 characters");
+        assertThatThrownBy(() ->
+                        ConfigLoader.parse(base + "netlogon: {enabled: true, address: ldap.example.com}\n", "t.yaml"))
+                .hasMessageContaining("netlogon.address 'ldap.example.com' is not an IPv4 address");
         assertThatThrownBy(() -> ConfigLoader.parse(base + "suffix: o=Example\nnetlogon: {enabled: true}\n", "t.yaml"))
                 .hasMessageContaining("netlogon.dnsDomain is needed");
         assertThatThrownBy(() -> ConfigLoader.parse(base + "netlogon: {enabled: true, hostName: a..b}\n", "t.yaml"))

@@ -32,17 +32,22 @@ class ConfigLoaderTest {
         assertThat(s.sasl().proxyUsers()).isEmpty();
         assertThat(s.sasl().clientCertificates()).isFalse();
         assertThat(s.passwordPolicy()).isEqualTo(dev.linden.core.ppolicy.Policy.DEFAULT);
-        assertThat(s.passwordPolicy().mustChange()).as("off, as OpenLDAP's pwdMustChange").isFalse();
+        assertThat(s.passwordPolicy().mustChange())
+                .as("off, as OpenLDAP's pwdMustChange")
+                .isFalse();
         assertThat(s.throttle()).isEqualTo(dev.linden.core.throttle.ThrottleSettings.DEFAULT);
         assertThat(s.transport().maxConnectionsPerAddress()).isEqualTo(256);
         var o = s.observability();
-        assertThat(o.accessLog()).isEqualTo(dev.linden.observability.LogSettings.to(
-                Path.of("linden-data/logs/access.log"), dev.linden.observability.LogSettings.Format.LINE));
+        assertThat(o.accessLog())
+                .isEqualTo(dev.linden.observability.LogSettings.to(
+                        Path.of("linden-data/logs/access.log"), dev.linden.observability.LogSettings.Format.LINE));
         assertThat(o.securityLog().format()).isEqualTo(dev.linden.observability.LogSettings.Format.JSON);
         assertThat(o.metrics()).isEqualTo(dev.linden.observability.MetricsSettings.DEFAULT);
         assertThat(o.detection()).isEqualTo(dev.linden.observability.DetectionSettings.DEFAULT);
         assertThat(o.monitor().enabled()).isTrue();
-        assertThat(o.monitor().readers()).extracting(r -> r.group()).containsExactly("cn=admins,ou=groups,dc=example,dc=com");
+        assertThat(o.monitor().readers())
+                .extracting(r -> r.group())
+                .containsExactly("cn=admins,ou=groups,dc=example,dc=com");
         assertThat(s.largeValueTypes()).containsExactly("member", "uniqueMember");
         assertThat(s.largeValueThreshold()).isEqualTo(128);
     }
@@ -63,16 +68,21 @@ class ConfigLoaderTest {
     void theEntryCacheIsGivenInMebibytesAndZeroTurnsItOff() throws Exception {
         assertThat(ConfigLoader.parse("rootPassword: x\n", "t").entryCacheBytes())
                 .isEqualTo(dev.linden.backend.BackendConfig.DEFAULT_ENTRY_CACHE_BYTES);
-        assertThat(ConfigLoader.parse("rootPassword: x\nentryCacheMb: 200\n", "t").entryCacheBytes()).isEqualTo(200L << 20);
-        assertThat(ConfigLoader.parse("rootPassword: x\nentryCacheMb: 0\n", "t").entryCacheBytes()).isZero();
+        assertThat(ConfigLoader.parse("rootPassword: x\nentryCacheMb: 200\n", "t")
+                        .entryCacheBytes())
+                .isEqualTo(200L << 20);
+        assertThat(ConfigLoader.parse("rootPassword: x\nentryCacheMb: 0\n", "t").entryCacheBytes())
+                .isZero();
         assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\nentryCacheMb: -5\n", "t.yaml"))
                 .hasMessageContaining("entryCacheMb");
     }
 
     @Test
     void saslSettings() throws Exception {
-        Settings s = ConfigLoader.parse("rootPassword: x\nsasl: {externalMapping: search, externalFilter: '(mail={email})', "
-                + "proxyUsers: ['cn=app,dc=example,dc=com']}\n", "t.yaml");
+        Settings s = ConfigLoader.parse(
+                "rootPassword: x\nsasl: {externalMapping: search, externalFilter: '(mail={email})', "
+                        + "proxyUsers: ['cn=app,dc=example,dc=com']}\n",
+                "t.yaml");
         assertThat(s.sasl().externalMapping()).isEqualTo(dev.linden.core.sasl.SaslConfig.ExternalMapping.SEARCH);
         assertThat(s.sasl().externalFilterFor(k -> k.equals("email") ? "a*b@example.com" : null))
                 .isEqualTo("(mail=a\\2ab@example.com)");
@@ -81,10 +91,12 @@ class ConfigLoaderTest {
                 .hasMessageContaining("sasl.externalMapping");
         assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\nsasl: {externalMapping: search}\n", "t.yaml"))
                 .hasMessageContaining("externalFilter");
-        assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\nsasl: {externalMapping: search, externalFilter: '(uid={sn})'}\n",
-                "t.yaml")).hasMessageContaining("{sn}");
-        assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\nsasl: {externalMapping: search, externalFilter: '(uid={cn}'}\n",
-                "t.yaml")).hasMessageContaining("not a valid filter");
+        assertThatThrownBy(() -> ConfigLoader.parse(
+                        "rootPassword: x\nsasl: {externalMapping: search, externalFilter: '(uid={sn})'}\n", "t.yaml"))
+                .hasMessageContaining("{sn}");
+        assertThatThrownBy(() -> ConfigLoader.parse(
+                        "rootPassword: x\nsasl: {externalMapping: search, externalFilter: '(uid={cn}'}\n", "t.yaml"))
+                .hasMessageContaining("not a valid filter");
     }
 
     @Test
@@ -108,18 +120,24 @@ class ConfigLoaderTest {
                 .hasMessageContaining("passwordPolicy.maxFailure");
         assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\nthrottle: {maxDelayMillis: 60000}\n", "q.yaml"))
                 .hasMessageContaining("throttle.maxDelayMillis");
-        assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\nlimits: {maxConnectionsPerAddress: 0}\n", "q.yaml"))
+        assertThatThrownBy(
+                        () -> ConfigLoader.parse("rootPassword: x\nlimits: {maxConnectionsPerAddress: 0}\n", "q.yaml"))
                 .hasMessageContaining("limits.maxConnectionsPerAddress");
     }
 
     @Test
     void tlsMistakesNameTheKey() {
-        assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\ntls: {certificate: /nope.pem, privateKey: /nope.key}\n", "t.yaml"))
-                .hasMessageContaining("tls.certificate").hasMessageContaining("/nope.pem");
-        assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\ntls: {selfSigned: true, clientAuth: require}\n", "t.yaml"))
+        assertThatThrownBy(() -> ConfigLoader.parse(
+                        "rootPassword: x\ntls: {certificate: /nope.pem, privateKey: /nope.key}\n", "t.yaml"))
+                .hasMessageContaining("tls.certificate")
+                .hasMessageContaining("/nope.pem");
+        assertThatThrownBy(() ->
+                        ConfigLoader.parse("rootPassword: x\ntls: {selfSigned: true, clientAuth: require}\n", "t.yaml"))
                 .hasMessageContaining("tls.clientCa");
-        assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\nlisten: {ldapsPort: 636}\ntls: {enabled: false}\n"
-                + "security: {loopbackExempt: true}\n", "t.yaml"))
+        assertThatThrownBy(() -> ConfigLoader.parse(
+                        "rootPassword: x\nlisten: {ldapsPort: 636}\ntls: {enabled: false}\n"
+                                + "security: {loopbackExempt: true}\n",
+                        "t.yaml"))
                 .hasMessageContaining("listen.ldapsPort");
     }
 
@@ -130,35 +148,50 @@ class ConfigLoaderTest {
         assertThat(s.tls().certificate()).isEqualTo(Path.of("/srv/ldap/tls/cert.pem"));
         assertThat(s.tls().privateKey()).isEqualTo(Path.of("/srv/ldap/tls/key.pem"));
         assertThat(s.security().tlsAvailable()).isTrue();
-        assertThat(s.ldapsPort()).as("no LDAPS unless asked: two default servers must not both want 636").isEqualTo(-1);
+        assertThat(s.ldapsPort())
+                .as("no LDAPS unless asked: two default servers must not both want 636")
+                .isEqualTo(-1);
         Settings ldaps = ConfigLoader.parse("rootPassword: x\nlisten: {ldapsPort: 1636}\n", "min.yaml");
         assertThat(ldaps.ldapsPort()).isEqualTo(1636);
         assertThat(ldaps.ldapsPortIsDefault()).isFalse();
         Settings section = ConfigLoader.parse("rootPassword: x\ntls: {selfSigned: true}\n", "t.yaml");
         assertThat(section.ldapsPort()).isEqualTo(636);
         assertThat(section.ldapsPortIsDefault()).isTrue();
-        assertThat(ConfigLoader.parse("rootPassword: x\ntls: {enabled: true}\n", "t.yaml").tls().selfSigned()).isTrue();
+        assertThat(ConfigLoader.parse("rootPassword: x\ntls: {enabled: true}\n", "t.yaml")
+                        .tls()
+                        .selfSigned())
+                .isTrue();
     }
 
     @Test
     void settingsUnderWhichNobodyCouldLogInAreRefused() throws Exception {
         assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\ntls: {enabled: false}\n", "t.yaml"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("nobody could log in").hasMessageContaining("security.loopbackExempt: true");
-        assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\ntls: {enabled: false}\n"
-                + "security: {requireTls: true, requireTlsForBind: false}\n", "t.yaml"))
+                .hasMessageContaining("nobody could log in")
+                .hasMessageContaining("security.loopbackExempt: true");
+        assertThatThrownBy(() -> ConfigLoader.parse(
+                        "rootPassword: x\ntls: {enabled: false}\n"
+                                + "security: {requireTls: true, requireTlsForBind: false}\n",
+                        "t.yaml"))
                 .hasMessageContaining("nobody could use this server");
-        assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\ntls: {enabled: false}\nlisten: {host: 192.0.2.1}\n"
-                + "security: {loopbackExempt: true}\n", "t.yaml"))
+        assertThatThrownBy(() -> ConfigLoader.parse(
+                        "rootPassword: x\ntls: {enabled: false}\nlisten: {host: 192.0.2.1}\n"
+                                + "security: {loopbackExempt: true}\n",
+                        "t.yaml"))
                 .as("clients on this machine cannot reach a listener on another address over loopback")
                 .hasMessageContaining("cannot reach 192.0.2.1");
         // each way out works: loopback exemption, binds without TLS allowed, TLS on
-        Settings loopback = ConfigLoader.parse("rootPassword: x\ntls: {enabled: false}\nsecurity: {loopbackExempt: true}\n", "t");
+        Settings loopback =
+                ConfigLoader.parse("rootPassword: x\ntls: {enabled: false}\nsecurity: {loopbackExempt: true}\n", "t");
         assertThat(loopback.tls()).isNull();
         assertThat(loopback.security().tlsAvailable()).isFalse();
-        assertThat(ConfigLoader.parse("rootPassword: x\ntls: {enabled: false}\nsecurity: {requireTlsForBind: false}\n", "t")
-                .tls()).isNull();
-        assertThat(ConfigLoader.parse("rootPassword: x\nsecurity: {requireTls: true}\n", "t").tls()).isNotNull();
+        assertThat(ConfigLoader.parse(
+                                "rootPassword: x\ntls: {enabled: false}\nsecurity: {requireTlsForBind: false}\n", "t")
+                        .tls())
+                .isNull();
+        assertThat(ConfigLoader.parse("rootPassword: x\nsecurity: {requireTls: true}\n", "t")
+                        .tls())
+                .isNotNull();
     }
 
     @Test
@@ -168,7 +201,9 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\nanonymousRead: maybe\n", "t.yaml"))
                 .hasMessage("t.yaml:2: anonymousRead: 'maybe' is not true or false");
         assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\nindexes: {cn: {a: b}}\n", "t.yaml"))
-                .hasMessageStartingWith("t.yaml:2: indexes.cn[0]: ").message().doesNotContain("\n");
+                .hasMessageStartingWith("t.yaml:2: indexes.cn[0]: ")
+                .message()
+                .doesNotContain("\n");
     }
 
     @Test
@@ -188,7 +223,8 @@ class ConfigLoaderTest {
     void unknownKeyNamesFileLineAndKey() {
         assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\nlisten:\n  prot: 389\n", "bad.yaml"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("bad.yaml:3").hasMessageContaining("prot");
+                .hasMessageContaining("bad.yaml:3")
+                .hasMessageContaining("prot");
     }
 
     @Test
@@ -198,7 +234,8 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\nlimits: {maxConnections: 0}\n", "l.yaml"))
                 .hasMessageContaining("limits.maxConnections");
         assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\nindexes: {cn: [fuzzy]}\n", "i.yaml"))
-                .hasMessageContaining("indexes.cn").hasMessageContaining("fuzzy");
+                .hasMessageContaining("indexes.cn")
+                .hasMessageContaining("fuzzy");
         assertThatThrownBy(() -> ConfigLoader.parse("suffix: dc=x\n", "r.yaml")).hasMessageContaining("rootPassword");
         assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\nlimits: {sizeLimit: lots}\n", "t.yaml"))
                 .hasMessageContaining("t.yaml:2");
@@ -210,10 +247,14 @@ class ConfigLoaderTest {
         assertThat(d.maxOutstandingPerConnection()).isEqualTo(64);
         assertThat(d.writeBufferBytes()).isEqualTo(64 * 1024);
         assertThat(d.writeTimeoutSeconds()).isEqualTo(60);
-        assertThat(d.maxConnections()).as("from the open-file limit").isEqualTo(dev.linden.server.ConnectionCapacity
-                .defaultMaxConnections());
-        var t = ConfigLoader.parse("rootPassword: x\nlimits: {maxOutstandingPerConnection: 8, writeBufferBytes: 4096,"
-                + " writeTimeoutSeconds: 0, maxConnections: 100}\n", "t").transport();
+        assertThat(d.maxConnections())
+                .as("from the open-file limit")
+                .isEqualTo(dev.linden.server.ConnectionCapacity.defaultMaxConnections());
+        var t = ConfigLoader.parse(
+                        "rootPassword: x\nlimits: {maxOutstandingPerConnection: 8, writeBufferBytes: 4096,"
+                                + " writeTimeoutSeconds: 0, maxConnections: 100}\n",
+                        "t")
+                .transport();
         assertThat(t.maxOutstandingPerConnection()).isEqualTo(8);
         assertThat(t.writeBufferBytes()).isEqualTo(4096);
         assertThat(t.writeTimeoutSeconds()).isZero();
@@ -222,7 +263,8 @@ class ConfigLoaderTest {
                 .hasMessageContaining("limits.writeBufferBytes must be at least 1024");
         assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\nlimits: {writeTimeoutSeconds: -1}\n", "w.yaml"))
                 .hasMessageContaining("limits.writeTimeoutSeconds");
-        assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\nlimits: {maxOutstandingPerConnection: 0}\n", "w.yaml"))
+        assertThatThrownBy(() ->
+                        ConfigLoader.parse("rootPassword: x\nlimits: {maxOutstandingPerConnection: 0}\n", "w.yaml"))
                 .hasMessageContaining("limits.maxOutstandingPerConnection");
     }
 }

@@ -59,13 +59,17 @@ class ObservabilityConfigTest {
                 .hasMessageContaining("accessLog.maxFileSize must be a size");
         assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\nmetrics: {port: 70000}\n", "o.yaml"))
                 .hasMessageContaining("metrics.port 70000");
-        assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\ndetection: {bruteForce: {action: ban}}\n", "o.yaml"))
+        assertThatThrownBy(
+                        () -> ConfigLoader.parse("rootPassword: x\ndetection: {bruteForce: {action: ban}}\n", "o.yaml"))
                 .hasMessageContaining("detection.bruteForce.action must be one of [none, throttle, block]");
-        assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\ndetection: {enumeration: {pages: 0}}\n", "o.yaml"))
+        assertThatThrownBy(
+                        () -> ConfigLoader.parse("rootPassword: x\ndetection: {enumeration: {pages: 0}}\n", "o.yaml"))
                 .hasMessageContaining("detection.enumeration.pages must be greater than 0");
-        assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\ndetection: {throttleDelayMillis: 60000}\n", "o.yaml"))
+        assertThatThrownBy(() ->
+                        ConfigLoader.parse("rootPassword: x\ndetection: {throttleDelayMillis: 60000}\n", "o.yaml"))
                 .hasMessageContaining("detection.throttleDelayMillis");
-        assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\ndetection: {exemptAddresses: [nowhere]}\n", "o.yaml"))
+        assertThatThrownBy(() ->
+                        ConfigLoader.parse("rootPassword: x\ndetection: {exemptAddresses: [nowhere]}\n", "o.yaml"))
                 .hasMessageContaining("detection.exemptAddresses: 'nowhere'");
         assertThatThrownBy(() -> ConfigLoader.parse("rootPassword: x\ndetection: {spray: {}}\n", "o.yaml"))
                 .hasMessageContaining("unknown key 'spray'");

@@ -153,8 +153,8 @@ final class GroupCommitWriter {
                 if (!thread.isAlive()) {
                     return true;
                 }
-                org.slf4j.LoggerFactory.getLogger(GroupCommitWriter.class).warn(
-                        "still waiting for the store's writer to finish its last commit");
+                org.slf4j.LoggerFactory.getLogger(GroupCommitWriter.class)
+                        .warn("still waiting for the store's writer to finish its last commit");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

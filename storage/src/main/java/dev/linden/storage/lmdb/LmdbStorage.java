@@ -8,11 +8,11 @@ import dev.linden.storage.Tree;
 import dev.linden.storage.TxFunction;
 import dev.linden.storage.WriteTx;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.nio.ByteBuffer;
 import org.lmdbjava.ByteBufferProxy;
 import org.lmdbjava.Dbi;
 import org.lmdbjava.DbiFlags;
@@ -44,8 +44,7 @@ public final class LmdbStorage implements Storage {
     private volatile boolean closing;
     private final boolean syncOnClose;
 
-    private record LmdbTree(String name, Dbi<ByteBuffer> dbi) implements Tree {
-    }
+    private record LmdbTree(String name, Dbi<ByteBuffer> dbi) implements Tree {}
 
     public LmdbStorage(Path directory, long mapSizeBytes) {
         this(directory, mapSizeBytes, false);
@@ -61,7 +60,8 @@ public final class LmdbStorage implements Storage {
         this.syncOnClose = syncOnClose;
         try {
             Files.createDirectories(directory);
-            EnvFlags[] flags = syncOnClose ? new EnvFlags[] {EnvFlags.MDB_NOTLS, EnvFlags.MDB_NOSYNC}
+            EnvFlags[] flags = syncOnClose
+                    ? new EnvFlags[] {EnvFlags.MDB_NOTLS, EnvFlags.MDB_NOSYNC}
                     : new EnvFlags[] {EnvFlags.MDB_NOTLS};
             this.env = Env.create(ByteBufferProxy.PROXY_OPTIMAL)
                     .setMapSize(mapSizeBytes)
@@ -130,8 +130,8 @@ public final class LmdbStorage implements Storage {
         }
         if (!writerDone || readers.sum() > 0) {
             // a thread still inside LMDB: unmapping now would crash the process; leave the map to the exit
-            org.slf4j.LoggerFactory.getLogger(LmdbStorage.class).warn(
-                    "the store in {} is left open: a transaction did not end in time", directory);
+            org.slf4j.LoggerFactory.getLogger(LmdbStorage.class)
+                    .warn("the store in {} is left open: a transaction did not end in time", directory);
             return;
         }
         if (syncOnClose) {
@@ -141,8 +141,8 @@ public final class LmdbStorage implements Storage {
     }
 
     /** A key buffer per reading thread: LMDB reads a key only during the call it is given to. */
-    private static final ThreadLocal<ByteBuffer> READ_KEY = ThreadLocal.withInitial(
-            () -> ByteBuffer.allocateDirect(MAX_KEY_LENGTH));
+    private static final ThreadLocal<ByteBuffer> READ_KEY =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(MAX_KEY_LENGTH));
 
     /** The bytes of a buffer LMDB handed back (a view into the map, valid until the next call): copied out. */
     private static byte[] copy(ByteBuffer b) {

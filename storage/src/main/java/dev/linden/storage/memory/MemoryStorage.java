@@ -25,12 +25,12 @@ public final class MemoryStorage implements Storage {
     private final Map<String, MemoryTree> trees = new ConcurrentHashMap<>();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
-    private record MemoryTree(String name, ConcurrentSkipListMap<byte[], byte[]> map) implements Tree {
-    }
+    private record MemoryTree(String name, ConcurrentSkipListMap<byte[], byte[]> map) implements Tree {}
 
     @Override
     public Tree tree(String name) {
-        return trees.computeIfAbsent(name, n -> new MemoryTree(n, new ConcurrentSkipListMap<>(Arrays::compareUnsigned)));
+        return trees.computeIfAbsent(
+                name, n -> new MemoryTree(n, new ConcurrentSkipListMap<>(Arrays::compareUnsigned)));
     }
 
     private static ConcurrentSkipListMap<byte[], byte[]> map(Tree tree) {
@@ -89,7 +89,8 @@ public final class MemoryStorage implements Storage {
 
         @Override
         public Cursor cursor(Tree tree, byte[] from) {
-            Iterator<Map.Entry<byte[], byte[]>> it = map(tree).tailMap(from, true).entrySet().iterator();
+            Iterator<Map.Entry<byte[], byte[]>> it =
+                    map(tree).tailMap(from, true).entrySet().iterator();
             return new Cursor() {
                 private Map.Entry<byte[], byte[]> current;
 
@@ -110,15 +111,13 @@ public final class MemoryStorage implements Storage {
                 }
 
                 @Override
-                public void close() {
-                }
+                public void close() {}
             };
         }
     }
 
     private static final class Writer extends Reader implements WriteTx {
-        private record Undo(Tree tree, byte[] key, byte[] previous) {
-        }
+        private record Undo(Tree tree, byte[] key, byte[] previous) {}
 
         private final Deque<Undo> undo = new ArrayDeque<>();
 

@@ -45,7 +45,8 @@ class LmdbCloseTest {
         reader.join();
         assertThat(read.get()).isEqualTo("v");
         assertThat(waited).as("close waited for the reader").isGreaterThanOrEqualTo(200);
-        assertThatThrownBy(() -> storage.read(tx -> tx.get(tree, key))).isInstanceOf(StorageException.class)
+        assertThatThrownBy(() -> storage.read(tx -> tx.get(tree, key)))
+                .isInstanceOf(StorageException.class)
                 .hasMessageContaining("closed");
     }
 }

@@ -47,7 +47,9 @@ class LmdbGarbageCollectionTest {
                 }
                 return bad;
             });
-            assertThat(wrong).as("entries read back differently from what was written").isZero();
+            assertThat(wrong)
+                    .as("entries read back differently from what was written")
+                    .isZero();
         } finally {
             stop.set(true);
             collector.join();
