@@ -183,7 +183,9 @@ public final class SortCases {
                 read("vlv scrolling with the context ID", (s, o) -> {
                     var c = admin(s);
                     VirtualListViewResponseControl last = null;
-                    for (int offset = 1; offset <= 7; offset += 3) {
+                    // two windows: slapd 2.5 may answer a third VLV request of the session busy (its sssvlv
+                    // frees the previous list only after answering), which the comparison cannot expect
+                    for (int offset = 1; offset <= 4; offset += 3) {
                         SearchRequest r = new SearchRequest(PEOPLE, SearchScope.ONE, PERSONS, "1.1");
                         r.setControls(
                                 new ServerSideSortRequestControl(key("sn")),
