@@ -179,10 +179,29 @@ public final class LogStream implements AutoCloseable {
         compressing.shutdown();
         try {
             compressing.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+            awaitCompressions(System.currentTimeMillis() + 60_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         context.stop();
+    }
+
+    /**
+     * Waits until no rolled file is still being compressed (Logback renames it to a {@code .tmp} file
+     * first, and may compress on an executor of its own): once closed, every line is in a finished file.
+     */
+    private void awaitCompressions(long deadline) throws InterruptedException {
+        Path dir = settings.file().toAbsolutePath().getParent();
+        while (System.currentTimeMillis() < deadline) {
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
+                if (files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp"))) {
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                return; // the folder is gone or unreadable: nothing to wait for
+            }
+            Thread.sleep(20);
+        }
     }
 
     /**
