@@ -50,7 +50,6 @@ final class RefreshSession {
     private final List<ReplicaChange> batch = new ArrayList<>();
     private final Set<UUID> named = new HashSet<>();
     private SyncCookie cookie;
-    private int providerSid = -1; // the provider's server ID, from its cookies (-1: it gave none)
     private boolean cookieChanged;
     private boolean refreshing = true;
     private Csn newest;
@@ -204,22 +203,12 @@ final class RefreshSession {
         }
     }
 
-    /**
-     * Whether the provider may not have seen the entry's creation, so that its not naming the entry
-     * does not mean the entry was deleted there. Only of its own changes does a provider's cookie tell
-     * for sure what it has seen: changes from other servers reach it out of order (a refresh applies
-     * entries in the order of its walk), so its newest CSN of another server's does not mean it has
-     * every earlier one. An entry another server created is therefore kept; deletes of such entries
-     * arrive as deletes (changelog, tombstones), not by omission.
-     */
+    /** Whether the entry was made (here, or on a server the provider has not heard from) after the provider's state. */
     private boolean unseenByProvider(Entry entry) {
         if (!writable) {
             return false;
         }
         Csn created = backend.createdAt(entry);
-        if (created.sid() != providerSid) {
-            return true;
-        }
         Csn seen = cookie == null ? null : cookie.csns().get(created.sid()).orElse(null);
         return seen == null || seen.compareTo(created) < 0;
     }
@@ -253,7 +242,6 @@ final class RefreshSession {
         }
         try {
             SyncCookie got = SyncCookie.parse(value);
-            got.sid().ifPresent(sid -> providerSid = sid);
             cookie = cookie.withCsns(cookie.csns().merge(got.csns()));
             cookieChanged = true;
             got.csns().newest().ifPresent(this::note);
