@@ -210,20 +210,6 @@ final class EntryState {
         values.values().removeIf(Map::isEmpty);
     }
 
-    /** The newest CSN of any fact: the entry's entryCSN. */
-    Csn newest() {
-        Csn n = max(created, name.csn());
-        for (Csn c : cleared.values()) {
-            n = max(n, c);
-        }
-        for (Map<String, ValueFact> facts : values.values()) {
-            for (ValueFact f : facts.values()) {
-                n = max(n, f.csn());
-            }
-        }
-        return n;
-    }
-
     /** A value's identity in facts: 48 bits of the SHA-256 of its normalised form (a collision needs ~16 million values of one attribute). */
     static String hash(String normalized) {
         try {
