@@ -254,7 +254,8 @@ public final class Backend implements AutoCloseable {
                         changelog.contextCsn(tx),
                         changelog.lastSeq(tx),
                         changelog.covers(tx, cookie),
-                        changelog.unseenFrom(tx, cookie)));
+                        changelog.unseenFrom(tx, cookie),
+                        changelog.known(tx, serverId)));
     }
 
     /**
@@ -263,7 +264,18 @@ public final class Backend implements AutoCloseable {
      */
     public ReplicaOutcome applyReplicated(List<ReplicaChange> changes, String cookieKey, byte[] cookie)
             throws LdapException {
-        var o = replicas.apply(changes, cookieKey, cookie);
+        return applyReplicated(changes, cookieKey, cookie, dev.linden.model.sync.CsnVector.EMPTY);
+    }
+
+    /**
+     * As {@link #applyReplicated(List, String, byte[])}, and in the same transaction raises what this
+     * server knows it holds of each server's changes ({@link ChangelogState#known}) to {@code held}:
+     * what the consumer now holds for sure (a complete refresh, a provider's own changes in order).
+     */
+    public ReplicaOutcome applyReplicated(
+            List<ReplicaChange> changes, String cookieKey, byte[] cookie, dev.linden.model.sync.CsnVector held)
+            throws LdapException {
+        var o = replicas.apply(changes, cookieKey, cookie, tx -> changelog.learn(tx, held));
         return new ReplicaOutcome(o.applied(), o.skipped(), o.problems());
     }
 

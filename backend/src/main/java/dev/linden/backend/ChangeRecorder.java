@@ -73,10 +73,14 @@ final class ChangeRecorder {
         return csn;
     }
 
-    /** In the import's transaction: the contextCSN and the horizon move past an imported entry's CSN. */
+    /**
+     * In the import's transaction: the contextCSN, the horizon and what is known held move past an
+     * imported entry's CSN (an export is one consistent snapshot: it holds every change up to it).
+     */
     void imported(BackendTx tx, Csn csn) {
         log.advance(tx, csn);
         log.forget(tx, csn);
+        log.learn(tx, CsnVector.of(csn));
     }
 
     /**

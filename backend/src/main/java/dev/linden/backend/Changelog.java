@@ -20,15 +20,17 @@ import java.util.Map;
  * reading the others. Deletes stay as records (tombstones: entryUUID and DN) until retention drops
  * them.
  *
- * <p>Beside the records, in the meta tree: the contextCSN (the newest CSN committed per server ID)
- * and the horizon (per server ID, the newest CSN whose record retention dropped, or that an offline
+ * <p>Beside the records, in the meta tree: the contextCSN (the newest CSN committed per server ID),
+ * the horizon (per server ID, the newest CSN whose record retention dropped, or that an offline
  * import brought without records): a cookie at or past the horizon for every server ID can be
- * brought up to date from the records alone.
+ * brought up to date from the records alone; and what this server holds for sure of other servers'
+ * changes ({@link #known}).
  */
 final class Changelog {
     private static final byte[] NEXT_SEQ = ascii("changelog.nextSeq");
     private static final byte[] CONTEXT_CSN = ascii("contextCSN");
     private static final byte[] HORIZON = ascii("changelog.horizon");
+    private static final byte[] KNOWN = ascii("knownCSN");
 
     private final Tree records;
     private final Tree byCsn;
@@ -73,6 +75,32 @@ final class Changelog {
     /** The newest CSN committed per server ID. */
     CsnVector contextCsn(BackendTx tx) {
         return vector(tx.get(meta, CONTEXT_CSN));
+    }
+
+    /**
+     * Per server ID, a CSN up to which this server holds every change of that server (or what came
+     * of it): for its own ID its contextCSN, since its own changes commit in CSN order; for another
+     * what it learned ({@link #learn}) from complete refreshes and from each provider's own changes,
+     * which arrive in order. The contextCSN may claim more: another server's changes can arrive out
+     * of order (a refresh applies entries in the order of its walk, a relay in its commit order), so
+     * its newest CSN of a server ID does not say that every earlier one is here.
+     */
+    CsnVector known(BackendTx tx, int ownSid) {
+        CsnVector known = vector(tx.get(meta, KNOWN));
+        Csn own = contextCsn(tx).get(ownSid).orElse(null);
+        return own == null ? known : known.merge(CsnVector.of(own));
+    }
+
+    /** Raises what {@link #known} tells to {@code csns}, where they are newer. */
+    void learn(BackendTx tx, CsnVector csns) {
+        if (csns.isEmpty()) {
+            return;
+        }
+        CsnVector known = vector(tx.get(meta, KNOWN));
+        CsnVector merged = known.merge(csns);
+        if (!merged.equals(known)) {
+            tx.putLog(meta, KNOWN, ascii(format(merged)));
+        }
     }
 
     /** Per server ID, the newest CSN the records may no longer tell about. */

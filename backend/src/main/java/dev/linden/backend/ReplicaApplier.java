@@ -56,11 +56,13 @@ final class ReplicaApplier {
     record Outcome(int applied, int skipped, List<String> problems) {}
 
     /**
-     * Applies {@code changes} in order, then stores {@code cookie} under {@code cookieKey} (unless null),
-     * all in one transaction. A change that cannot be applied here (no entryUUID, a suffix entry claimed
-     * by two) is skipped and named in the outcome; the rest go on.
+     * Applies {@code changes} in order, then stores {@code cookie} under {@code cookieKey} (unless null)
+     * and does {@code also}, all in one transaction. A change that cannot be applied here (no
+     * entryUUID, a suffix entry claimed by two) is skipped and named in the outcome; the rest go on.
      */
-    Outcome apply(List<ReplicaChange> changes, String cookieKey, byte[] cookie) throws LdapException {
+    Outcome apply(
+            List<ReplicaChange> changes, String cookieKey, byte[] cookie, java.util.function.Consumer<BackendTx> also)
+            throws LdapException {
         return writer.write(tx -> {
             int applied = 0;
             int skipped = 0;
@@ -83,6 +85,7 @@ final class ReplicaApplier {
             if (cookieKey != null && cookie != null) {
                 tx.put(meta, cookieKey(cookieKey), cookie);
             }
+            also.accept(tx);
             return new Outcome(applied, skipped, problems);
         });
     }

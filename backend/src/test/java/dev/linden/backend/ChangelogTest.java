@@ -169,6 +169,36 @@ class ChangelogTest {
     }
 
     @Test
+    void whatIsKnownHeldIsOwnChangesImportsAndWhatWasLearnedNotTheNewestCsnReceived() throws Exception {
+        Backend b = open(new MemoryStorage(), ChangelogSettings.DEFAULT);
+        b.addAll(List.of(entry("dn: dc=example,dc=com\nobjectClass: domain\ndc: example\n"
+                + "entryCSN: 20240101000000.000000Z#000000#005#000000\n"
+                + "entryUUID: 1f0c6a4e-2a36-4c0e-9d53-1b9a8f5c2b11\n")));
+        b.add(person("own"));
+        Csn own = b.contextCsn().get(b.serverId()).orElseThrow();
+        Csn imported = Csn.parse("20240101000000.000000Z#000000#005#000000");
+        assertThat(b.changelogState(CsnVector.EMPTY).known()).isEqualTo(CsnVector.of(imported, own));
+
+        Csn early = Csn.parse("20250101000000.000000Z#000000#007#000000");
+        Csn late = Csn.parse("20250102000000.000000Z#000000#007#000000");
+        b.applyReplicated(
+                List.of(new ReplicaChange.Upsert(entry("dn: uid=far,dc=example,dc=com\nobjectClass: inetOrgPerson\n"
+                        + "uid: far\ncn: far\nsn: S\nentryCSN: " + late + "\n"
+                        + "entryUUID: 2f0c6a4e-2a36-4c0e-9d53-1b9a8f5c2b12\n"))),
+                null,
+                null);
+        assertThat(b.contextCsn().get(7)).contains(late);
+        assertThat(b.changelogState(CsnVector.EMPTY).known().get(7))
+                .as("a change of server 7 received alone says nothing of its earlier ones")
+                .isEmpty();
+
+        b.applyReplicated(List.of(), "source", "rid=001,csn=x".getBytes(StandardCharsets.US_ASCII), CsnVector.of(late));
+        b.applyReplicated(
+                List.of(), "source", "rid=001,csn=y".getBytes(StandardCharsets.US_ASCII), CsnVector.of(early));
+        assertThat(b.changelogState(CsnVector.EMPTY).known()).isEqualTo(CsnVector.of(imported, own, late));
+    }
+
+    @Test
     void afterARestartNoCsnIsIssuedBelowOneTheStoreHolds(@TempDir Path dir) throws Exception {
         Csn last;
         try (Backend b = open(new LmdbStorage(dir, 64L << 20), ChangelogSettings.DEFAULT)) {

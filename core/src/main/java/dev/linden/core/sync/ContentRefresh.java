@@ -31,6 +31,7 @@ import java.util.UUID;
  *       sent whole and those that left the content (deleted, moved out of scope, no longer matching
  *       or readable) are named in syncIdSets with refreshDeletes.</li>
  * </ul>
+ * A present phase ends with the deletes the changelog still tells, named the same way.
  */
 final class ContentRefresh {
     /** UUIDs per syncIdSet message, as slapd sends them. */
@@ -119,6 +120,61 @@ final class ContentRefresh {
             }
         }
         sendCurrent(session, batch);
+    }
+
+    /**
+     * After a present phase's walk: names as deleted the entries whose deletes the changelog records
+     * and the consumer has not seen, if they are still gone. The walk alone lets a consumer delete
+     * only what it was not named, and a writable consumer keeps an unnamed entry whose creation this
+     * server may not have held (see {@code ChangelogState.known}); if this server had it and applied
+     * its delete before the refresh began, that entry would otherwise stay on the consumer.
+     */
+    void deletedSince(SyncSession session, ChangelogState state) throws LdapException {
+        Set<UUID> deleted = new LinkedHashSet<>();
+        long seq = state.unseenAfter();
+        while (seq < state.lastSeq()) {
+            List<ChangeRecord> records = backend.changesAfter(seq, RECORDS_PER_READ);
+            if (records.isEmpty()) {
+                break;
+            }
+            for (ChangeRecord r : records) {
+                if (r.seq() > state.lastSeq()) {
+                    break;
+                }
+                if (r.kind() == dev.linden.backend.ChangeKind.DELETE && unseen(r.csn()) && inScope(session, r.dn())) {
+                    deleted.add(SyncSession.uuid(r.uuid()));
+                }
+                seq = r.seq();
+            }
+        }
+        List<UUID> batch = new ArrayList<>(ID_SET_SIZE);
+        for (UUID uuid : deleted) {
+            batch.add(uuid);
+            if (batch.size() == ID_SET_SIZE) {
+                sendGone(session, batch);
+                batch.clear();
+            }
+        }
+        sendGone(session, batch);
+    }
+
+    private boolean inScope(SyncSession session, String dn) {
+        try {
+            return session.inScope(dev.linden.model.DnSyntax.parse(dn, schema));
+        } catch (LdapException e) {
+            return false;
+        }
+    }
+
+    private void sendGone(SyncSession session, List<UUID> uuids) throws LdapException {
+        if (uuids.isEmpty()) {
+            return;
+        }
+        List<UUID> gone = new ArrayList<>();
+        backend.byUuids(uuids, (id, entry, stored, view) -> true, gone::add);
+        if (!gone.isEmpty()) {
+            session.run().send(new SyncIdSet(null, true, gone).encode());
+        }
     }
 
     /** Sends the entries with these UUIDs as they are now, and names those gone from the content as deleted. */

@@ -109,13 +109,18 @@ public final class SyncProvider {
                             .seeing(visible),
                     run);
             present.flush(run);
+            if (!run.abandoned()) {
+                refresh.deletedSince(session, state);
+            }
         }
         if (run.abandoned()) {
             return null;
         }
         stream.sent(run.matched());
         stream.refreshed(state.lastSeq());
-        byte[] done = session.cookie(state.contextCsn());
+        // not the contextCSN: of other servers' changes it may name one whose predecessors are not
+        // here yet, and a consumer deletes what a present phase left out only below the cookie
+        byte[] done = session.cookie(state.known());
         if (control.mode() == SyncMode.REFRESH_ONLY) {
             return new Response(
                     new SearchResultDone(LdapResult.success()),

@@ -103,7 +103,6 @@ class HaproxyFailoverIT {
                 Haproxy haproxy = Haproxy.start(dir.resolve("haproxy"), haproxy(mesh, front))) {
             for (String name : Mesh.NAMES) {
                 haproxy.await(name, true, 30);
-                Mesh.awaitPersisting(mesh.get(name), 2); // as the guide says: clients once every source persists
             }
             List<Kill> kills = new ArrayList<>();
             List<String> figures = new ArrayList<>();

@@ -7,6 +7,7 @@ import dev.linden.model.DnSyntax;
 import dev.linden.model.Entry;
 import dev.linden.model.LdapException;
 import dev.linden.model.sync.Csn;
+import dev.linden.model.sync.CsnVector;
 import dev.linden.model.sync.SyncCookie;
 import dev.linden.model.sync.SyncSyntaxException;
 import dev.linden.protocol.Control;
@@ -50,6 +51,9 @@ final class RefreshSession {
     private final List<ReplicaChange> batch = new ArrayList<>();
     private final Set<UUID> named = new HashSet<>();
     private SyncCookie cookie;
+    private CsnVector told = CsnVector.EMPTY; // the provider's state as its cookies during this refresh tell it
+    private CsnVector held = CsnVector.EMPTY; // what this server holds for sure once the batch is applied
+    private int providerSid = -1; // the provider's server ID, from its cookies (-1: none given)
     private boolean cookieChanged;
     private boolean refreshing = true;
     private Csn newest;
@@ -110,7 +114,7 @@ final class RefreshSession {
             case PRESENT -> {}
         }
         if (state.cookie() != null) {
-            adopt(state.cookie());
+            adopt(state.cookie(), false); // one change's CSN: not the provider's state
         }
     }
 
@@ -164,6 +168,9 @@ final class RefreshSession {
         flush();
         if (present || fullReload) {
             deleteUnnamed();
+            held = held.merge(told); // the whole content, as it stood at the provider's final cookie
+        } else { // a delete phase brings what the stored cookie lacked: of the provider's own changes, all
+            told.get(providerSid).ifPresent(csn -> held = held.merge(CsnVector.of(csn)));
         }
         refreshing = false;
         named.clear();
@@ -203,13 +210,19 @@ final class RefreshSession {
         }
     }
 
-    /** Whether the entry was made (here, or on a server the provider has not heard from) after the provider's state. */
+    /**
+     * Whether the provider may not have had the entry's creation when its refresh began (made here, or
+     * on a server whose changes have not all reached it): then its not naming the entry does not mean
+     * it was deleted there. What the provider's cookies told during this refresh decides, not the
+     * stored cookie: a Linden provider's final cookie names per server ID a CSN up to which it holds
+     * every change, while a cookie of a single change (persist stage) may run ahead of earlier ones.
+     */
     private boolean unseenByProvider(Entry entry) {
         if (!writable) {
             return false;
         }
         Csn created = backend.createdAt(entry);
-        Csn seen = cookie == null ? null : cookie.csns().get(created.sid()).orElse(null);
+        Csn seen = told.get(created.sid()).orElse(null);
         return seen == null || seen.compareTo(created) < 0;
     }
 
@@ -223,7 +236,10 @@ final class RefreshSession {
             return;
         }
         var outcome = backend.applyReplicated(
-                List.copyOf(batch), withCookie ? source.cookieKey() : null, withCookie ? cookie.toBytes() : null);
+                List.copyOf(batch),
+                withCookie ? source.cookieKey() : null,
+                withCookie ? cookie.toBytes() : null,
+                withCookie ? held : CsnVector.EMPTY);
         for (String problem : outcome.problems()) {
             org.slf4j.LoggerFactory.getLogger(RefreshSession.class)
                     .warn("replication from {} (rid {}): {}", source.provider(), source.rid(), problem);
@@ -232,17 +248,31 @@ final class RefreshSession {
         batch.clear();
         if (withCookie) {
             cookieChanged = false;
+            held = CsnVector.EMPTY;
         }
     }
 
     /** Takes the provider's cookie: its CSNs merged into what is held, the replica ID kept. */
     private void adopt(byte[] value) {
+        adopt(value, true);
+    }
+
+    /** @param state whether the cookie tells the provider's state (a refresh's messages), not one change's CSN */
+    private void adopt(byte[] value, boolean state) {
         if (value == null) {
             return;
         }
         try {
             SyncCookie got = SyncCookie.parse(value);
+            got.sid().ifPresent(sid -> providerSid = sid);
             cookie = cookie.withCsns(cookie.csns().merge(got.csns()));
+            if (refreshing) {
+                if (state) {
+                    told = told.merge(got.csns());
+                }
+            } else { // persisting: the provider's own changes come in the order of their CSNs
+                got.csns().get(providerSid).ifPresent(csn -> held = held.merge(CsnVector.of(csn)));
+            }
             cookieChanged = true;
             got.csns().newest().ifPresent(this::note);
         } catch (SyncSyntaxException e) {
