@@ -203,6 +203,24 @@ class SyncProviderTest {
         assertThat(garbage.done().refreshDeletes()).isFalse();
     }
 
+    @Test
+    void aPresentPhaseEndsWithTheDeletesTheChangelogRecordsOfEntriesStillGone() throws Exception {
+        add("carol");
+        String carolUuid = entryUuid("uid=carol,ou=people,dc=example,dc=com");
+        h.send(admin, new DeleteRequest("uid=carol,ou=people,dc=example,dc=com"));
+        add("erin");
+        Refresh r = refresh(null);
+        assertThat(r.done().refreshDeletes()).isFalse(); // a present phase
+        assertThat(r.dns()).contains("uid=erin,ou=people,dc=example,dc=com");
+        assertThat(r.idSets())
+                .as("a consumer that kept carol (say, as a writable server that made it) learns she is gone")
+                .singleElement()
+                .satisfies(ids -> {
+                    assertThat(ids.refreshDeletes()).isTrue();
+                    assertThat(ids.syncUuids()).containsExactly(UUID.fromString(carolUuid));
+                });
+    }
+
     private String entryUuid(String dn) throws Exception {
         SearchRequest r = new SearchRequest(
                 dn,
