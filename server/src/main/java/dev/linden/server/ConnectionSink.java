@@ -2,6 +2,9 @@ package dev.linden.server;
 
 import dev.linden.core.ResponseSink;
 import dev.linden.protocol.LdapMessage;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -9,11 +12,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * room while the client does not read), a flush on demand, and long waits that lend the worker's
  * place in the pool, so an operation that lives on (a persistent synchronization) never takes a
  * worker from other clients.
+ *
+ * <p>The newest entry is held back until the next message, so a search's last entry and its final
+ * response reach the event loop as one write: each write from a worker thread is a task the event
+ * loop must run, and most searches (a user by uid) send one entry. One operation's thread uses it.
  */
 final class ConnectionSink implements ResponseSink {
     private final ResponseWriter writer;
     private final WorkerPool workers;
     private final AtomicBoolean abandoned;
+    private ByteBuf held; // the newest entry, encoded, not yet queued
 
     ConnectionSink(ResponseWriter writer, WorkerPool workers, AtomicBoolean abandoned) {
         this.writer = writer;
@@ -22,22 +30,53 @@ final class ConnectionSink implements ResponseSink {
     }
 
     @Override
-    public void send(LdapMessage message) {
-        writer.send(message, abandoned);
+    public synchronized void send(LdapMessage message) {
+        ByteBuf previous = held;
+        held = LdapMessageCodec.toBuffer(message);
+        if (previous != null) {
+            writer.send(previous, abandoned);
+        }
     }
 
     @Override
-    public void flush() {
+    public synchronized void flush() {
+        release();
         writer.flush();
     }
 
     @Override
     public boolean idle(Wait wait) throws InterruptedException {
+        flush(); // nothing stays held while the operation waits
         workers.lend();
         try {
             return wait.await();
         } finally {
             workers.giveBack();
+        }
+    }
+
+    /**
+     * Ends the operation: the entry held and {@code last} (null: none, the operation was abandoned or
+     * sends no final response) go out in one flushed write.
+     *
+     * @return the write of the final response, or null when there was none
+     */
+    synchronized ChannelFuture finish(LdapMessage last) {
+        if (last == null) {
+            flush();
+            return null;
+        }
+        ByteBuf end = LdapMessageCodec.toBuffer(last);
+        ByteBuf previous = held;
+        held = null;
+        return writer.sendFinal(previous == null ? end : Unpooled.wrappedBuffer(previous, end));
+    }
+
+    private void release() {
+        if (held != null) {
+            ByteBuf previous = held;
+            held = null;
+            writer.send(previous, abandoned);
         }
     }
 }

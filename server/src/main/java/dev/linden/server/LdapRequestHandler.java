@@ -165,20 +165,15 @@ final class LdapRequestHandler extends SimpleChannelInboundHandler<LdapMessage> 
     private void run(Channel channel, LdapMessage message, AtomicBoolean abandoned, InFlight.Request request) {
         ChannelFuture written = null;
         try {
-            ResponseWriter writer = connection.writer;
-            Response response = dispatcher.dispatch(new OperationContext(
-                    connection.session,
-                    message,
-                    new ConnectionSink(writer, transport.workers(), abandoned),
-                    abandoned,
-                    request.canceled()));
+            ConnectionSink sink = new ConnectionSink(connection.writer, transport.workers(), abandoned);
+            Response response = dispatcher.dispatch(
+                    new OperationContext(connection.session, message, sink, abandoned, request.canceled()));
             // done before its final response is queued: a client that reads it may send StartTLS at once
             connection.inFlight.remove(message.messageId(), abandoned);
-            if (response != null && !abandoned.get()) {
-                written = writer.sendFinal(new LdapMessage(message.messageId(), response.op(), response.controls()));
-            } else {
-                writer.flush();
-            }
+            written = sink.finish(
+                    response != null && !abandoned.get()
+                            ? new LdapMessage(message.messageId(), response.op(), response.controls())
+                            : null);
         } finally {
             connection.session.inFlight().answered(message.messageId(), request); // after its response was queued
             if (written != null) {

@@ -1,7 +1,7 @@
 package dev.linden.server;
 
-import dev.linden.protocol.LdapMessage;
 import dev.linden.protocol.ResultCode;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,18 +35,24 @@ final class ResponseWriter {
     }
 
     /**
-     * An intermediate response (a search entry) of an operation, queued without flushing once the
-     * socket's queue has room; dropped if the operation is abandoned or the connection closes meanwhile.
+     * Encoded intermediate responses (search entries) of an operation, queued without flushing once the
+     * socket's queue has room; dropped (released) if the operation is abandoned or the connection
+     * closes meanwhile.
      */
-    void send(LdapMessage message, AtomicBoolean abandoned) {
+    void send(ByteBuf encoded, AtomicBoolean abandoned) {
         if (awaitRoom(abandoned)) {
-            channel.write(LdapMessageCodec.toBuffer(message));
+            channel.write(encoded);
+        } else {
+            encoded.release();
         }
     }
 
-    /** The final response, queued and flushed at once; the future completes when the socket has taken it. */
-    ChannelFuture sendFinal(LdapMessage message) {
-        return channel.writeAndFlush(LdapMessageCodec.toBuffer(message));
+    /**
+     * The end of an operation (its final response, maybe behind its last entries), queued and flushed
+     * at once; the future completes when the socket has taken it.
+     */
+    ChannelFuture sendFinal(ByteBuf encoded) {
+        return channel.writeAndFlush(encoded);
     }
 
     void flush() {

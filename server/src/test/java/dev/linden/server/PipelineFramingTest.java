@@ -121,6 +121,22 @@ class PipelineFramingTest {
     }
 
     @Test
+    void aSearchsLastEntryGoesOutWithItsFinalResponseInOneWrite() {
+        pipeline.receive(rootDseSearch(4, 100));
+        pipeline.runOperations();
+        List<io.netty.buffer.ByteBuf> writes = pipeline.sent();
+        assertThat(writes)
+                .as("one write for the entry and the done: one task for the event loop")
+                .hasSize(1);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        byte[] all = new byte[writes.get(0).readableBytes()];
+        writes.get(0).readBytes(all);
+        writes.get(0).release();
+        bytes.writeBytes(all);
+        assertRootDseAnswered(EmbeddedPipeline.decode(bytes), 4);
+    }
+
+    @Test
     void aRequestOneByteAtATimeIsAnsweredAfterItsLastByte() {
         byte[] request = rootDseSearch(7, 200);
         for (int i = 0; i < request.length - 1; i++) {
