@@ -56,8 +56,21 @@ final class ConnectionSink implements ResponseSink {
     }
 
     /**
+     * Once the operation has returned, while it can still be abandoned: the entry held back waits for
+     * room in the socket's queue as every entry does (a client that does not read holds it here, not
+     * in memory queued for the socket); dropped if the operation is abandoned meanwhile.
+     */
+    synchronized void awaitRoomForHeld() {
+        if (held != null && !writer.awaitRoom(abandoned)) {
+            held.release();
+            held = null;
+        }
+    }
+
+    /**
      * Ends the operation: the entry held and {@code last} (null: none, the operation was abandoned or
-     * sends no final response) go out in one flushed write.
+     * sends no final response) go out in one flushed write, without waiting again for room (call
+     * {@link #awaitRoomForHeld} first).
      *
      * @return the write of the final response, or null when there was none
      */

@@ -168,6 +168,7 @@ final class LdapRequestHandler extends SimpleChannelInboundHandler<LdapMessage> 
             ConnectionSink sink = new ConnectionSink(connection.writer, transport.workers(), abandoned);
             Response response = dispatcher.dispatch(
                     new OperationContext(connection.session, message, sink, abandoned, request.canceled()));
+            sink.awaitRoomForHeld(); // still in flight: a client that does not read can abandon it
             // done before its final response is queued: a client that reads it may send StartTLS at once
             connection.inFlight.remove(message.messageId(), abandoned);
             written = sink.finish(

@@ -70,7 +70,7 @@ final class ResponseWriter {
     }
 
     /** Waits while the socket's queue is full; false when the operation was abandoned or the connection closed meanwhile. */
-    private boolean awaitRoom(AtomicBoolean abandoned) {
+    boolean awaitRoom(AtomicBoolean abandoned) {
         if (channel.isWritable()) {
             return true;
         }
