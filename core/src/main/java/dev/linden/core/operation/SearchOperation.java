@@ -163,6 +163,12 @@ public final class SearchOperation {
         }
         base = walks.base(base, request.derefAliases()); // where its aliases lead, when finding the base follows them
         boolean manageDsaIt = Referrals.manageDsaIt(ctx);
+        // every walk of this request and every list it sends later: the same asker, attributes and controls
+        java.util.function.BiFunction<SearchRun.SearchLimits, SearchRun.Matched, SearchRun> runs =
+                (runLimits, onMatch) -> new SearchRun(
+                                ctx, request, access, actx, schema, computed, responder, selection, runLimits, onMatch)
+                        .matchedValues(matchedValues)
+                        .deref(deref);
         if (!manageDsaIt
                 && (assertion != null
                         || request.scope() == SearchScope.ONE
@@ -194,19 +200,7 @@ public final class SearchOperation {
                 throw new LdapException(
                         ResultCode.UNWILLING_TO_PERFORM, "a persistent search is neither paged nor sorted");
             }
-            SearchRun run = new SearchRun(
-                            ctx,
-                            request,
-                            access,
-                            actx,
-                            schema,
-                            computed,
-                            responder,
-                            selection,
-                            limits(session, request),
-                            SearchRun.SEND)
-                    .matchedValues(matchedValues)
-                    .deref(deref);
+            SearchRun run = runs.apply(limits(session, request), SearchRun.SEND);
             Dn from = base;
             persistentSearches.run(
                     run,
@@ -236,37 +230,13 @@ public final class SearchOperation {
                     paged,
                     fingerprint,
                     onMatch -> {
-                        SearchRun run = new SearchRun(
-                                        ctx,
-                                        request,
-                                        access,
-                                        actx,
-                                        schema,
-                                        computed,
-                                        responder,
-                                        selection,
-                                        searchLimits,
-                                        onMatch)
-                                .matchedValues(matchedValues)
-                                .deref(deref);
+                        SearchRun run = runs.apply(searchLimits, onMatch);
                         walks.walk(actx, from, request, unindexedLimit(session), run, manageDsaIt);
                         return ctx.isAbandoned() ? null : run;
                     },
-                    sender(ctx, request, actx, selection, matchedValues).deref(deref));
+                    runs.apply(SearchRun.SearchLimits.NONE, SearchRun.SEND)); // sends the sorted list
         } else {
-            SearchRun run = new SearchRun(
-                            ctx,
-                            request,
-                            access,
-                            actx,
-                            schema,
-                            computed,
-                            responder,
-                            selection,
-                            limits(session, request),
-                            paged != null ? SearchRun.COLLECT : SearchRun.SEND)
-                    .matchedValues(matchedValues)
-                    .deref(deref);
+            SearchRun run = runs.apply(limits(session, request), paged != null ? SearchRun.COLLECT : SearchRun.SEND);
             walks.walk(actx, base, request, unindexedLimit(session), run, manageDsaIt);
             if (ctx.isAbandoned()) {
                 return null;
@@ -283,32 +253,11 @@ public final class SearchOperation {
         return pages.page(
                 ctx,
                 actx,
-                sender(ctx, request, actx, selection, matchedValues).deref(deref),
+                runs.apply(SearchRun.SearchLimits.NONE, SearchRun.SEND), // sends the page from the list
                 paged,
                 state,
                 cookie,
                 state.sorted() ? List.of(SortControl.response(ResultCode.SUCCESS)) : List.of());
-    }
-
-    /** A run that sends the entries of a list made earlier (pages, sorted entries): no limits, no filter. */
-    private SearchRun sender(
-            OperationContext ctx,
-            SearchRequest request,
-            AccessContext actx,
-            AttributeSelection selection,
-            MatchedValuesControl matchedValues) {
-        return new SearchRun(
-                        ctx,
-                        request,
-                        access,
-                        actx,
-                        directory.schema(),
-                        computed,
-                        responder,
-                        selection,
-                        SearchRun.SearchLimits.NONE,
-                        SearchRun.SEND)
-                .matchedValues(matchedValues);
     }
 
     /**
