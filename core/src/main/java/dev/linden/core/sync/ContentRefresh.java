@@ -94,32 +94,8 @@ final class ContentRefresh {
      * that the consumer has not seen, each changed entry once.
      */
     void deletePhase(SyncSession session, ChangelogState state) throws LdapException {
-        Set<UUID> changed = new LinkedHashSet<>();
-        long seq = state.unseenAfter();
-        while (seq < state.lastSeq()) {
-            List<ChangeRecord> records = backend.changesAfter(seq, RECORDS_PER_READ);
-            if (records.isEmpty()) {
-                break;
-            }
-            for (ChangeRecord r : records) {
-                if (r.seq() > state.lastSeq()) {
-                    break;
-                }
-                if (unseen(r.csn()) && !session.fromConsumer(r.csn())) {
-                    changed.add(SyncSession.uuid(r.uuid()));
-                }
-                seq = r.seq();
-            }
-        }
-        List<UUID> batch = new ArrayList<>(ID_SET_SIZE);
-        for (UUID uuid : changed) {
-            batch.add(uuid);
-            if (batch.size() == ID_SET_SIZE) {
-                sendCurrent(session, batch);
-                batch.clear();
-            }
-        }
-        sendCurrent(session, batch);
+        Set<UUID> changed = unseenRecords(state, r -> !session.fromConsumer(r.csn()));
+        inBatches(changed, batch -> sendCurrent(session, batch));
     }
 
     /**
@@ -130,7 +106,17 @@ final class ContentRefresh {
      * its delete before the refresh began, that entry would otherwise stay on the consumer.
      */
     void deletedSince(SyncSession session, ChangelogState state) throws LdapException {
-        Set<UUID> deleted = new LinkedHashSet<>();
+        Set<UUID> deleted = unseenRecords(
+                state, r -> r.kind() == dev.linden.backend.ChangeKind.DELETE && session.inScope(r.dn(), schema));
+        inBatches(deleted, batch -> sendGone(session, batch));
+    }
+
+    /**
+     * The entryUUIDs, each once in the order first met, of the records after {@code state.unseenAfter()}
+     * up to {@code state.lastSeq()} that the consumer has not seen and that {@code which} accepts.
+     */
+    private Set<UUID> unseenRecords(ChangelogState state, java.util.function.Predicate<ChangeRecord> which) {
+        Set<UUID> uuids = new LinkedHashSet<>();
         long seq = state.unseenAfter();
         while (seq < state.lastSeq()) {
             List<ChangeRecord> records = backend.changesAfter(seq, RECORDS_PER_READ);
@@ -141,29 +127,30 @@ final class ContentRefresh {
                 if (r.seq() > state.lastSeq()) {
                     break;
                 }
-                if (r.kind() == dev.linden.backend.ChangeKind.DELETE && unseen(r.csn()) && inScope(session, r.dn())) {
-                    deleted.add(SyncSession.uuid(r.uuid()));
+                if (unseen(r.csn()) && which.test(r)) {
+                    uuids.add(SyncSession.uuid(r.uuid()));
                 }
                 seq = r.seq();
             }
         }
+        return uuids;
+    }
+
+    private interface Batch {
+        void send(List<UUID> uuids) throws LdapException;
+    }
+
+    /** Hands the UUIDs on in lists of at most {@link #ID_SET_SIZE}, as syncIdSets carry them. */
+    private static void inBatches(Set<UUID> uuids, Batch send) throws LdapException {
         List<UUID> batch = new ArrayList<>(ID_SET_SIZE);
-        for (UUID uuid : deleted) {
+        for (UUID uuid : uuids) {
             batch.add(uuid);
             if (batch.size() == ID_SET_SIZE) {
-                sendGone(session, batch);
+                send.send(batch);
                 batch.clear();
             }
         }
-        sendGone(session, batch);
-    }
-
-    private boolean inScope(SyncSession session, String dn) {
-        try {
-            return session.inScope(dev.linden.model.DnSyntax.parse(dn, schema));
-        } catch (LdapException e) {
-            return false;
-        }
+        send.send(batch);
     }
 
     private void sendGone(SyncSession session, List<UUID> uuids) throws LdapException {

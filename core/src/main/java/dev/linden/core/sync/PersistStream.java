@@ -4,8 +4,6 @@ import dev.linden.backend.Backend;
 import dev.linden.backend.ChangeKind;
 import dev.linden.backend.ChangeRecord;
 import dev.linden.core.acl.EntryRights;
-import dev.linden.model.Dn;
-import dev.linden.model.DnSyntax;
 import dev.linden.model.LdapException;
 import dev.linden.model.sync.CsnVector;
 import dev.linden.protocol.LdapResult;
@@ -78,7 +76,7 @@ final class PersistStream {
         UUID uuid = SyncSession.uuid(r.uuid());
         byte[] cookie = session.cookie(CsnVector.of(r.csn())); // only this change's CSN, as slapd sends
         if (r.kind() == ChangeKind.DELETE) {
-            if (inScope(r.dn())) {
+            if (session.inScope(r.dn(), backend.schema())) {
                 gone(r.dn(), uuid, cookie);
             }
             return;
@@ -98,7 +96,7 @@ final class PersistStream {
                                         view,
                                         rights,
                                         List.of(new SyncStateControl(state, uuid, cookie).encode()));
-                    } else if (inScope(r.previousDn() != null ? r.previousDn() : r.dn())) {
+                    } else if (session.inScope(r.previousDn() != null ? r.previousDn() : r.dn(), backend.schema())) {
                         gone(
                                 entry.dn().toString(),
                                 uuid,
@@ -114,15 +112,6 @@ final class PersistStream {
                 .send(
                         new SearchResultEntry(dn, List.of()),
                         List.of(new SyncStateControl(SyncState.DELETE, uuid, cookie).encode()));
-    }
-
-    private boolean inScope(String dn) {
-        try {
-            Dn parsed = DnSyntax.parse(dn, backend.schema());
-            return session.inScope(parsed);
-        } catch (LdapException e) {
-            return false;
-        }
     }
 
     private void refreshRequired(String why) {

@@ -50,6 +50,15 @@ record SyncSession(
         return new SyncCookie(rid, OptionalInt.of(serverId), state, java.util.Optional.empty()).toBytes();
     }
 
+    /** As {@link #inScope(Dn)}, for a DN as a changelog record keeps it (one that does not parse is not). */
+    boolean inScope(String dn, dev.linden.model.schema.Schema schema) {
+        try {
+            return inScope(dev.linden.model.DnSyntax.parse(dn, schema));
+        } catch (dev.linden.model.LdapException e) {
+            return false;
+        }
+    }
+
     /** Whether an entry lies in the synchronized scope (the filter and access are the run's to check). */
     boolean inScope(Dn dn) {
         return switch (scope) {
