@@ -98,87 +98,92 @@ class HaproxyFailoverIT {
     void killingTheServerHaproxySendsClientsToLosesNoAcknowledgedWrite(
             @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) throws Exception { // logs and stores kept on failure
         System.out.println("HaproxyFailoverIT: in " + dir);
-        int front = ServerProcess.freePort();
-        try (Mesh mesh = Mesh.start(dir, directory());
-                Haproxy haproxy = Haproxy.start(dir.resolve("haproxy"), haproxy(mesh, front))) {
-            for (String name : Mesh.NAMES) {
-                haproxy.await(name, true, 30);
-            }
-            List<Kill> kills = new ArrayList<>();
-            List<String> figures = new ArrayList<>();
-            long lastRestart;
-            WriteLoad load = new WriteLoad(front, PEOPLE, owned());
-            try {
-                awaitAcknowledged(load, System.nanoTime(), 1, mesh);
-                long restarted = 0;
-                for (int round = 1; round <= KILLS; round++) {
-                    String victim = haproxy.busiest();
-                    ServerProcess server = mesh.get(victim);
-                    int sessions = haproxy.servers().get(victim).sessions();
-                    mesh.linksFrom(victim)
-                            .forEach(l -> l.mode(TcpProxy.Mode.BLACKHOLE)); // its changes stop reaching the others
-                    awaitAcknowledged(load, System.nanoTime(), 2, mesh); // an add and a modify by each thread
-                    long start = System.nanoTime();
-                    server.kill();
-                    Kill kill = new Kill(victim, start, System.nanoTime());
-                    kills.add(kill);
-                    long down = haproxy.await(victim, false, 15) + ms(kill.end() - kill.start());
-                    awaitAcknowledged(load, kill.end(), 1, mesh); // every thread writes again, on a survivor
-                    Thread.sleep(1500); // the load goes on on the survivors
-                    Set<String> held = heldOnlyBy(victim, mesh, load.acknowledgedAdds(kill.start()));
-                    assertThat(held)
-                            .as("acknowledged adds only " + victim + " held when it was killed")
-                            .hasSizeGreaterThanOrEqualTo(THREADS);
-                    mesh.linksFrom(victim)
-                            .forEach(l -> l.mode(TcpProxy.Mode.RESET)); // what the link held is dropped, not delivered
-                    long t = System.nanoTime();
-                    server.restart();
-                    restarted = System.nanoTime();
-                    long up = haproxy.await(victim, true, 30);
-                    Set<String> missed = load.acknowledgedAdds(t);
-                    missed.removeAll(load.acknowledgedAdds(kill.end()));
-                    assertThat(missed)
-                            .as("adds the survivors acknowledged while " + victim + " was down")
-                            .isNotEmpty();
-                    long caughtUp = awaitCaughtUp(victim, mesh, missed) + up;
-                    long delivered = awaitDelivered(victim, mesh, held);
-                    figures.add("round %d: killed %s (holding %d client sessions); marked down %d ms after the kill; "
-                                    .formatted(round, victim, sessions, down)
-                            + "%d acknowledged adds held only by it; answering %d ms after restart, marked up %d ms "
-                                    .formatted(held.size(), ms(restarted - t), up)
-                            + "later; it held the %d adds made while it was down %d ms after it answered, "
-                                    .formatted(missed.size(), caughtUp)
-                            + "its own held adds were on both survivors %d ms after that".formatted(delivered));
-                    if (round < KILLS) {
-                        Thread.sleep(1000);
-                    }
+        try (Mesh mesh = Mesh.start(dir, directory())) {
+            // picked once the mesh runs: a port chosen before its three JVMs started could be taken by then
+            int front = ServerProcess.freePort();
+            try (Haproxy haproxy = Haproxy.start(dir.resolve("haproxy"), haproxy(mesh, front))) {
+                for (String name : Mesh.NAMES) {
+                    haproxy.await(name, true, 30);
                 }
-                lastRestart = restarted;
-            } finally {
-                load.close();
-            }
-            long stopped = System.nanoTime();
-            TreeMap<String, String> export = mesh.awaitIdentical(90);
-            long converged = System.nanoTime();
-            figures.add("converged %d ms after the last restart, %d ms after the load stopped"
-                    .formatted(ms(converged - lastRestart), ms(converged - stopped)));
+                List<Kill> kills = new ArrayList<>();
+                List<String> figures = new ArrayList<>();
+                long lastRestart;
+                WriteLoad load = new WriteLoad(front, PEOPLE, owned());
+                try {
+                    awaitAcknowledged(load, System.nanoTime(), 1, mesh);
+                    long restarted = 0;
+                    for (int round = 1; round <= KILLS; round++) {
+                        String victim = haproxy.busiest();
+                        ServerProcess server = mesh.get(victim);
+                        int sessions = haproxy.servers().get(victim).sessions();
+                        mesh.linksFrom(victim)
+                                .forEach(l -> l.mode(TcpProxy.Mode.BLACKHOLE)); // its changes stop reaching the others
+                        awaitAcknowledged(load, System.nanoTime(), 2, mesh); // an add and a modify by each thread
+                        long start = System.nanoTime();
+                        server.kill();
+                        Kill kill = new Kill(victim, start, System.nanoTime());
+                        kills.add(kill);
+                        long down = haproxy.await(victim, false, 15) + ms(kill.end() - kill.start());
+                        awaitAcknowledged(load, kill.end(), 1, mesh); // every thread writes again, on a survivor
+                        Thread.sleep(1500); // the load goes on on the survivors
+                        Set<String> held = heldOnlyBy(victim, mesh, load.acknowledgedAdds(kill.start()));
+                        assertThat(held)
+                                .as("acknowledged adds only " + victim + " held when it was killed")
+                                .hasSizeGreaterThanOrEqualTo(THREADS);
+                        mesh.linksFrom(victim)
+                                .forEach(l ->
+                                        l.mode(TcpProxy.Mode.RESET)); // what the link held is dropped, not delivered
+                        long t = System.nanoTime();
+                        server.restart();
+                        restarted = System.nanoTime();
+                        long up = haproxy.await(victim, true, 30);
+                        Set<String> missed = load.acknowledgedAdds(t);
+                        missed.removeAll(load.acknowledgedAdds(kill.end()));
+                        assertThat(missed)
+                                .as("adds the survivors acknowledged while " + victim + " was down")
+                                .isNotEmpty();
+                        long caughtUp = awaitCaughtUp(victim, mesh, missed) + up;
+                        long delivered = awaitDelivered(victim, mesh, held);
+                        figures.add(
+                                "round %d: killed %s (holding %d client sessions); marked down %d ms after the kill; "
+                                                .formatted(round, victim, sessions, down)
+                                        + "%d acknowledged adds held only by it; answering %d ms after restart, marked up %d ms "
+                                                .formatted(held.size(), ms(restarted - t), up)
+                                        + "later; it held the %d adds made while it was down %d ms after it answered, "
+                                                .formatted(missed.size(), caughtUp)
+                                        + "its own held adds were on both survivors %d ms after that"
+                                                .formatted(delivered));
+                        if (round < KILLS) {
+                            Thread.sleep(1000);
+                        }
+                    }
+                    lastRestart = restarted;
+                } finally {
+                    load.close();
+                }
+                long stopped = System.nanoTime();
+                TreeMap<String, String> export = mesh.awaitIdentical(90);
+                long converged = System.nanoTime();
+                figures.add("converged %d ms after the last restart, %d ms after the load stopped"
+                        .formatted(ms(converged - lastRestart), ms(converged - stopped)));
 
-            checkEveryAcknowledgedWriteIsEverywhere(load, export, mesh);
-            List<String> failures = checkOnlyRequestsCutByAKillFailed(load, kills);
-            for (Kill k : kills) {
-                assertThat(haproxy.servers().get(k.server()).downs())
-                        .as("HAProxy's checks marked " + k.server() + " down")
-                        .isGreaterThanOrEqualTo(1);
+                checkEveryAcknowledgedWriteIsEverywhere(load, export, mesh);
+                List<String> failures = checkOnlyRequestsCutByAKillFailed(load, kills);
+                for (Kill k : kills) {
+                    assertThat(haproxy.servers().get(k.server()).downs())
+                            .as("HAProxy's checks marked " + k.server() + " down")
+                            .isGreaterThanOrEqualTo(1);
+                }
+                figures.add("%d writes, %d acknowledged, %d failed (%s), %d connections through HAProxy, %d failed"
+                        .formatted(
+                                load.writes().size(),
+                                load.writes().size() - failures.size(),
+                                failures.size(),
+                                String.join("; ", failures),
+                                load.connects(),
+                                load.failedConnects()));
+                figures.forEach(f -> System.out.println("HaproxyFailoverIT: " + f));
             }
-            figures.add("%d writes, %d acknowledged, %d failed (%s), %d connections through HAProxy, %d failed"
-                    .formatted(
-                            load.writes().size(),
-                            load.writes().size() - failures.size(),
-                            failures.size(),
-                            String.join("; ", failures),
-                            load.connects(),
-                            load.failedConnects()));
-            figures.forEach(f -> System.out.println("HaproxyFailoverIT: " + f));
         }
     }
 
