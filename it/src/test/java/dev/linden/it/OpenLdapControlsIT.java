@@ -85,7 +85,14 @@ class OpenLdapControlsIT {
     }
 
     private static void agree(boolean unordered, String input, String tool, String... args) throws Exception {
-        String expected = normal(run(slapd.url(), input, tool, args), unordered);
+        String fromSlapd = run(slapd.url(), input, tool, args);
+        // slapd 2.5's sssvlv answers busy (51) when the next window of a scroll arrives before it has
+        // released the previous one on that connection (its race, also seen by SortCases): ask again
+        for (int retry = 0; retry < 5 && fromSlapd.contains("Server is busy (51)"); retry++) {
+            Thread.sleep(200);
+            fromSlapd = run(slapd.url(), input, tool, args);
+        }
+        String expected = normal(fromSlapd, unordered);
         String actual = normal(run(linden.url(), input, tool, args), unordered);
         assertThat(actual)
                 .as("%s %s: Linden (actual) against slapd (expected)", tool, String.join(" ", args))
