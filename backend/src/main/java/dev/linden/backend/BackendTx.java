@@ -117,10 +117,22 @@ final class BackendTx implements WriteTx {
         write.put(tree, key, value);
     }
 
+    @Override
+    public void append(Tree tree, byte[] key, byte[] value) {
+        counters.put(key.length + value.length);
+        write.append(tree, key, value);
+    }
+
     /** A changelog write: counted apart from the entries' keys. */
     void putLog(Tree tree, byte[] key, byte[] value) {
         counters.logWrite();
         write.put(tree, key, value);
+    }
+
+    /** A changelog write whose key most likely comes after every other (see {@link WriteTx#append}). */
+    void appendLog(Tree tree, byte[] key, byte[] value) {
+        counters.logWrite();
+        write.append(tree, key, value);
     }
 
     /** A changelog delete (retention): counted apart from the entries' keys. */

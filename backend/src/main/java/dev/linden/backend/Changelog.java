@@ -54,11 +54,11 @@ final class Changelog {
         byte[] next = tx.get(meta, NEXT_SEQ);
         long seq = next == null ? 1 : Ids.read(next, 0);
         tx.putLog(meta, NEXT_SEQ, Ids.bytes(seq + 1));
-        tx.putLog(
+        tx.appendLog(
                 records,
                 Ids.bytes(seq),
                 ChangeRecordCodec.encode(new ChangeRecord(seq, csn, kind, uuid, dn, previousDn, attributes)));
-        tx.putLog(byCsn, csnKey(csn), Ids.bytes(seq));
+        tx.appendLog(byCsn, csnKey(csn), Ids.bytes(seq)); // in order but for older replicated changes
         advance(tx, csn);
         return seq;
     }

@@ -178,7 +178,11 @@ final class EntryStore {
     void store(BackendTx tx, long id, Entry before, Entry after, Set<String> apart, byte[] record) {
         indexes.update(tx, id, before, after);
         large.write(tx, id, before, after, apart);
-        id2entry.put(tx, id, record);
+        if (before == null) {
+            id2entry.add(tx, id, record);
+        } else {
+            id2entry.put(tx, id, record);
+        }
     }
 
     /** Rewrites only the record of an entry whose DN changed (a subordinate of a moved entry). */

@@ -25,7 +25,7 @@ final class Id2Children {
     }
 
     void add(WriteTx tx, long parent, long child) {
-        tx.put(tree, key(parent, child), EMPTY);
+        tx.append(tree, key(parent, child), EMPTY); // a new child ID is the highest: at the end of its parent's keys
     }
 
     void remove(WriteTx tx, long parent, long child) {

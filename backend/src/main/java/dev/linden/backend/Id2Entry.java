@@ -21,6 +21,11 @@ final class Id2Entry {
         tx.put(tree, Ids.bytes(id), record);
     }
 
+    /** The record of a new entry: its ID, from a counter, is the highest. */
+    void add(WriteTx tx, long id, byte[] record) {
+        tx.append(tree, Ids.bytes(id), record);
+    }
+
     void delete(WriteTx tx, long id) {
         tx.delete(tree, Ids.bytes(id));
     }

@@ -75,6 +75,24 @@ final class Id2Values {
         tx.put(tree, key, value);
     }
 
+    /**
+     * Every value of one attribute, in key order: for a new entry (the highest ID) each key then comes
+     * after all others and fills the store's pages (a 200,000-member group in the order it was written
+     * would leave them half empty).
+     */
+    void putAll(WriteTx tx, byte[] prefix, List<String> normalized, List<byte[]> values) {
+        Integer[] order = new Integer[values.size()];
+        byte[][] keys = new byte[values.size()][];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+            keys[i] = key(prefix, normalized.get(i));
+        }
+        Arrays.sort(order, (a, b) -> Arrays.compareUnsigned(keys[a], keys[b]));
+        for (int i : order) {
+            tx.append(tree, keys[i], values.get(i));
+        }
+    }
+
     void delete(WriteTx tx, byte[] key) {
         tx.delete(tree, key);
     }

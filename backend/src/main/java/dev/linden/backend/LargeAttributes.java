@@ -122,13 +122,9 @@ final class LargeAttributes {
         if (after != null) {
             for (Attribute a : after.attributes()) {
                 if (apart.contains(a.description().key()) && !sameStore(before, a)) {
-                    byte[] prefix = Id2Values.prefix(id, a.description().key());
-                    List<byte[]> vs = a.values();
-                    List<String> norms =
-                            a.normalizedValues(schema); // computed once per attribute (a bulk load does it beforehand)
-                    for (int i = 0; i < vs.size(); i++) {
-                        values.put(tx, Id2Values.key(prefix, norms.get(i)), vs.get(i));
-                    }
+                    // normalized once per attribute (a bulk load does it beforehand)
+                    values.putAll(
+                            tx, Id2Values.prefix(id, a.description().key()), a.normalizedValues(schema), a.values());
                 }
             }
         }

@@ -20,6 +20,7 @@ import org.lmdbjava.Env;
 import org.lmdbjava.EnvFlags;
 import org.lmdbjava.GetOp;
 import org.lmdbjava.LmdbException;
+import org.lmdbjava.PutFlags;
 import org.lmdbjava.Txn;
 
 /**
@@ -221,8 +222,19 @@ public final class LmdbStorage implements Storage {
         private static final ThreadLocal<ByteBuffer[]> BUFFERS = ThreadLocal.withInitial(
                 () -> new ByteBuffer[] {ByteBuffer.allocateDirect(MAX_KEY_LENGTH), ByteBuffer.allocateDirect(4096)});
 
+        private static final PutFlags[] APPEND = {PutFlags.MDB_APPEND, PutFlags.MDB_NOOVERWRITE};
+
         Writer(Txn<ByteBuffer> txn) {
             super(txn);
+        }
+
+        /** This thread's key buffer and a value buffer of at least {@code valueLength} bytes. */
+        private static ByteBuffer[] buffers(int valueLength) {
+            ByteBuffer[] b = BUFFERS.get();
+            if (b[1].capacity() < valueLength) {
+                b[1] = ByteBuffer.allocateDirect(Math.max(valueLength, b[1].capacity() * 2));
+            }
+            return b;
         }
 
         @Override
@@ -230,14 +242,31 @@ public final class LmdbStorage implements Storage {
             if (key.length == 0 || key.length > MAX_KEY_LENGTH) {
                 throw new StorageException("key of " + key.length + " bytes is out of range");
             }
-            ByteBuffer[] b = BUFFERS.get();
-            if (b[1].capacity() < value.length) {
-                b[1] = ByteBuffer.allocateDirect(Math.max(value.length, b[1].capacity() * 2));
-            }
+            ByteBuffer[] b = buffers(value.length);
             ByteBuffer k = fill(b[0], key);
             ByteBuffer v = fill(b[1], value);
             dbi(tree).put(txn, k, v);
             java.lang.ref.Reference.reachabilityFence(b); // the buffers stay alive through the call
+        }
+
+        /**
+         * MDB_APPEND leaves the last page full and starts the next with the new key alone (an
+         * ordinary put splits a full page in half, so keys added in order leave every page half
+         * empty, measured: three 825-byte entries a page instead of four). LMDB refuses a key that is
+         * not after the last one (with NOOVERWRITE, as a false return instead of an exception): then
+         * an ordinary put.
+         */
+        @Override
+        public void append(Tree tree, byte[] key, byte[] value) {
+            if (key.length == 0 || key.length > MAX_KEY_LENGTH) {
+                throw new StorageException("key of " + key.length + " bytes is out of range");
+            }
+            ByteBuffer[] b = buffers(value.length);
+            boolean appended = dbi(tree).put(txn, fill(b[0], key), fill(b[1], value), APPEND);
+            java.lang.ref.Reference.reachabilityFence(b);
+            if (!appended) {
+                put(tree, key, value);
+            }
         }
 
         @Override
