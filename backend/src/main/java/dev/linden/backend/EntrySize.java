@@ -23,7 +23,8 @@ final class EntrySize {
         long size = 3 * OBJECT + bytes(record.length); // the cache slot, the decoded pair, the entry
         size += 3 * OBJECT + bytes(record.length); // the split sections: at most the record again
         size += 48 + 16L * entry.attributes().size(); // the attribute map and its table
-        size += 2 * OBJECT + STRING + entry.dn().toString().length(); // DN, RDN list, normalised DN
+        // DN, RDN list, normalised DN (its length stands for the shown form's too, which is made only when asked)
+        size += 2 * OBJECT + STRING + entry.dn().normalized().length();
         for (Rdn rdn : entry.dn().rdns()) {
             size += 2 * OBJECT;
             for (Ava ava : rdn.avas()) {
