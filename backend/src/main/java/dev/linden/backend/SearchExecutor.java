@@ -48,15 +48,20 @@ final class SearchExecutor {
             }
             StoreView view = new StoreView(tx, store, groups, changelog);
             SearchScope scope = spec.scope();
-            if (scope == SearchScope.BASE || scope == SearchScope.ONE) {
-                counters.scoped();
-            }
+            int most = scan.examineAtMost();
+            int listed = most == Integer.MAX_VALUE ? most : most + 1; // one more tells that there are too many
             if (scope == SearchScope.BASE) {
+                counters.scoped();
                 visit(tx, baseId, scan, view);
                 return null;
             }
             if (scope == SearchScope.ONE) {
-                for (long id : store.id2children.children(tx, baseId, Integer.MAX_VALUE)) {
+                List<Long> children = store.id2children.children(tx, baseId, listed);
+                if (children.size() > most) {
+                    scan.tooMany();
+                }
+                counters.scoped();
+                for (long id : children) {
                     if (!visit(tx, id, scan, view)) {
                         break;
                     }
@@ -69,13 +74,19 @@ final class SearchExecutor {
                 candidates = extra == null ? candidates : candidates.union(extra);
             }
             if (candidates != null) {
+                if (candidates.size() > most) {
+                    scan.tooMany();
+                }
                 counters.indexed();
                 walkCandidates(tx, spec, baseId, candidates, scan, view);
                 return null;
             }
             int limit = spec.unindexedLimit();
             // the base counts too: listing stops at the limit's worth of subordinates, not after the whole subtree
-            List<Long> ids = store.dn2id.subordinates(tx, base, limit);
+            List<Long> ids = store.dn2id.subordinates(tx, base, limit > 0 ? Math.min(limit, listed) : listed);
+            if (ids.size() + 1 > most) { // before the limit's refusal: a worker applies it
+                scan.tooMany();
+            }
             if (limit > 0 && ids.size() + 1 > limit) {
                 counters.refused();
                 throw new LdapException(

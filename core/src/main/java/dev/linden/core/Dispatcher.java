@@ -146,6 +146,8 @@ public final class Dispatcher implements RequestHandler {
                 return null;
             }
             return new Response(Responses.forRequest(op, Responses.result(e)), e.controls());
+        } catch (RunOnWorker e) {
+            throw e; // not a failure: the transport runs the request again on a worker
         } catch (RuntimeException e) { // StorageException included: the store failed
             log.error("operation {} failed unexpectedly", op.getClass().getSimpleName(), e);
             return new Response(Responses.forRequest(op, LdapResult.of(ResultCode.OTHER, "internal error")));

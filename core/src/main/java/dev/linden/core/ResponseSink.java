@@ -15,6 +15,17 @@ public interface ResponseSink {
     default void flush() {}
 
     /**
+     * Whether the operation runs on its connection's network thread: tried there when it is likely to
+     * be quick (a search without controls on an otherwise idle connection), which spares the two
+     * thread hand-offs of a worker. Such an operation must not wait or take long: where it would, it
+     * throws {@link RunOnWorker} and runs again on a worker. A sink that wraps another says what the
+     * wrapped one says.
+     */
+    default boolean onNetworkThread() {
+        return false;
+    }
+
+    /**
      * Runs a wait that may last long (a persistent synchronization waiting for the next change) without
      * keeping a worker thread from other requests: the transport lets another thread take this one's
      * place meanwhile.

@@ -343,4 +343,39 @@ class AccessLogIT {
         }
         assertThat(Files.readString(logs.resolve("access.log"))).contains("ctrls=\"1.2.3.4.5\"");
     }
+
+    /**
+     * A plain search is tried on the network thread; one that would examine too many entries for it
+     * (past 32) runs again on a worker. Either way the log has one line per search, with what it sent.
+     */
+    @Test
+    void aSearchTriedOnTheNetworkThreadAndRunAgainOnAWorkerIsLoggedOnce() throws Exception {
+        Path logs = TestServer.tempDir("access-moved");
+        StringBuilder people = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            people.append("dn: uid=p")
+                    .append(i)
+                    .append(",ou=people,dc=example,dc=com\nobjectClass: inetOrgPerson\nuid: p")
+                    .append(i)
+                    .append("\ncn: P\nsn: P\n\n");
+        }
+        int many;
+        try (TestServer server = server("line", logs).loadLdif(people.toString());
+                LDAPConnection c = new LDAPConnection("127.0.0.1", server.port())) {
+            c.bind(TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD);
+            many = c.search("ou=people,dc=example,dc=com", SearchScope.ONE, "(objectClass=*)", "1.1")
+                    .getEntryCount();
+            assertThat(many).isGreaterThan(40);
+            assertThat(c.search("uid=p7,ou=people,dc=example,dc=com", SearchScope.BASE, "(objectClass=*)", "1.1")
+                            .getEntryCount())
+                    .isEqualTo(1);
+            c.processExtendedOperation(new WhoAmIExtendedRequest()); // a request after both: their lines are written
+        }
+        List<String> searches = lines(logs.resolve("access.log")).stream()
+                .filter(l -> l.contains(" SRCH "))
+                .toList();
+        assertThat(searches).hasSize(2);
+        assertThat(searches.get(0)).contains("op=2 SRCH", "scope=one", "err=0 nentries=" + many + " ");
+        assertThat(searches.get(1)).contains("op=3 SRCH", "scope=base", "err=0 nentries=1 ");
+    }
 }

@@ -3,6 +3,7 @@ package dev.linden.observability;
 import dev.linden.core.OperationContext;
 import dev.linden.core.RequestHandler;
 import dev.linden.core.Response;
+import dev.linden.core.RunOnWorker;
 import dev.linden.protocol.op.BindRequest;
 import java.util.List;
 import org.slf4j.Logger;
@@ -36,11 +37,18 @@ public final class InstrumentedHandler implements RequestHandler {
         long started = System.nanoTime();
         long startedMillis = kind == OperationKind.BIND ? System.currentTimeMillis() : 0;
         Response response = null;
+        boolean moved = false;
         try {
             response = next.dispatch(ctx.withSink(scope));
             return response;
+        } catch (RunOnWorker e) {
+            moved = true; // tried on the network thread: recorded when it runs again on a worker
+            stats.withdrawn(kind);
+            throw e;
         } finally {
-            completed(ctx, kind, response, scope, System.nanoTime() - started, startedMillis);
+            if (!moved) {
+                completed(ctx, kind, response, scope, System.nanoTime() - started, startedMillis);
+            }
         }
     }
 

@@ -32,6 +32,11 @@ public final class OperationScope implements ResponseSink {
     }
 
     @Override
+    public boolean onNetworkThread() {
+        return downstream.onNetworkThread();
+    }
+
+    @Override
     public boolean idle(Wait wait) throws InterruptedException {
         return downstream.idle(wait);
     }

@@ -46,6 +46,11 @@ public final class OperationStats implements OperationObserver {
         initiated[kind.ordinal()].increment();
     }
 
+    /** An operation counted as started that will start again elsewhere (see {@link dev.linden.core.RunOnWorker}). */
+    public void withdrawn(OperationKind kind) {
+        initiated[kind.ordinal()].decrement();
+    }
+
     @Override
     public void completed(OperationRecord record) {
         LdapResult result = record.result();

@@ -157,6 +157,11 @@ final class EmbeddedPipeline implements AutoCloseable {
         return new LDAPMessage(messageId, op).encode().encode();
     }
 
+    /** One request's bytes, with controls. */
+    static byte[] pdu(int messageId, List<com.unboundid.ldap.sdk.Control> controls, ProtocolOp op) {
+        return new LDAPMessage(messageId, op, controls).encode().encode();
+    }
+
     /** The bytes arrive in these reads, one after the other; the operations they start wait to be run. */
     void receive(byte[]... reads) {
         for (byte[] read : reads) {

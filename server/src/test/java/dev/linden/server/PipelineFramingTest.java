@@ -43,12 +43,24 @@ class PipelineFramingTest {
 
     /** A search of the root DSE whose encoding is {@code size} bytes long, padded with an attribute nobody defines. */
     static byte[] rootDseSearch(int messageId, int size) {
+        return rootDseSearch(messageId, size, false);
+    }
+
+    /**
+     * A search of the root DSE that runs on a worker: with a control (ManageDsaIT, not critical, which
+     * changes nothing for the root DSE), so it is not answered on the network thread.
+     */
+    static byte[] workerSearch(int messageId, int size) {
+        return rootDseSearch(messageId, size, true);
+    }
+
+    private static byte[] rootDseSearch(int messageId, int size, boolean control) {
         // a length past 127 or 255 takes a byte more, so some sizes cannot be reached by padding one
         // element: padding the attribute list behind a longer filter reaches them
         for (int extra = 0; extra < 3; extra++) {
-            int unpadded = rootDseSearchPadded(messageId, extra, 0).length;
+            int unpadded = rootDseSearchPadded(messageId, extra, 0, control).length;
             for (int pad = Math.max(0, size - unpadded - 8); pad <= size - unpadded; pad++) {
-                byte[] pdu = rootDseSearchPadded(messageId, extra, pad);
+                byte[] pdu = rootDseSearchPadded(messageId, extra, pad, control);
                 if (pdu.length == size) {
                     return pdu;
                 }
@@ -57,14 +69,17 @@ class PipelineFramingTest {
         throw new IllegalArgumentException("no search of exactly " + size + " bytes");
     }
 
-    private static byte[] rootDseSearchPadded(int messageId, int extra, int pad) {
+    private static byte[] rootDseSearchPadded(int messageId, int extra, int pad, boolean control) {
         Filter present = Filter.createPresenceFilter("objectClass");
         Filter filter = present;
         for (int i = 0; i < extra; i++) {
             filter = Filter.createANDFilter(filter, present);
         }
+        List<com.unboundid.ldap.sdk.Control> controls =
+                control ? List.of(new com.unboundid.ldap.sdk.controls.ManageDsaITRequestControl(false)) : List.of();
         return pdu(
                 messageId,
+                controls,
                 new SearchRequestProtocolOp(
                         "",
                         SearchScope.BASE,
@@ -149,7 +164,7 @@ class PipelineFramingTest {
     void manyRequestsInOneReadAreEachAnswered() {
         ByteArrayOutputStream read = new ByteArrayOutputStream();
         for (int id = 1; id <= 3; id++) {
-            read.writeBytes(rootDseSearch(id, 60 + id));
+            read.writeBytes(workerSearch(id, 100 + id));
         }
         byte[] fourth = rootDseSearch(4, 150);
         read.write(fourth, 0, 70); // and the beginning of a fourth, the rest in the next read
@@ -167,7 +182,7 @@ class PipelineFramingTest {
         pipeline = new EmbeddedPipeline(2, null);
         ByteArrayOutputStream read = new ByteArrayOutputStream();
         for (int id = 1; id <= 5; id++) {
-            read.writeBytes(rootDseSearch(id, 80));
+            read.writeBytes(workerSearch(id, 100));
         }
         pipeline.receive(read.toByteArray());
         assertThat(pipeline.waitingOperations())
@@ -228,7 +243,7 @@ class PipelineFramingTest {
 
     @Test
     void aWellFramedMalformedRequestEndsTheConnectionAndWhatFollowsItIsNotRead() {
-        byte[] first = rootDseSearch(1, 80);
+        byte[] first = workerSearch(1, 100);
         byte[] malformed = {0x30, 0x03, 0x02, 0x01, 0x02}; // a message ID and no operation
         byte[] after =
                 pdu(3, new CompareRequestProtocolOp(EmbeddedPipeline.SUFFIX, "dc", new ASN1OctetString("example")));

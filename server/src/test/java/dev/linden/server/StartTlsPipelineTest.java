@@ -116,8 +116,8 @@ class StartTlsPipelineTest {
     void requestsHeldBackBehindStartTlsAreDroppedWhenItIsAnswered() throws Exception {
         // one request outstanding at most: StartTLS and the search behind it wait in the gate
         pipeline = new EmbeddedPipeline(1, tls);
-        pipeline.receive(concat(
-                PipelineFramingTest.rootDseSearch(1, 90), startTls(2), PipelineFramingTest.rootDseSearch(3, 90)));
+        pipeline.receive(
+                concat(PipelineFramingTest.workerSearch(1, 90), startTls(2), PipelineFramingTest.rootDseSearch(3, 90)));
         assertThat(pipeline.waitingOperations()).isEqualTo(1);
         pipeline.runOperations(); // the first search is answered, which lets StartTLS through
         List<LDAPMessage> clear = pipeline.responses();
@@ -132,7 +132,7 @@ class StartTlsPipelineTest {
     @Test
     void startTlsWhileAnOperationIsOutstandingIsRefusedAndTheConnectionStaysInClear() throws Exception {
         pipeline = new EmbeddedPipeline(64, tls);
-        pipeline.receive(concat(PipelineFramingTest.rootDseSearch(1, 90), startTls(2)));
+        pipeline.receive(concat(PipelineFramingTest.workerSearch(1, 90), startTls(2)));
         List<LDAPMessage> refused = pipeline.responses(); // StartTLS is answered on the network thread, at once
         assertThat(refused).hasSize(1);
         assertThat(refused.get(0).getMessageID()).isEqualTo(2);

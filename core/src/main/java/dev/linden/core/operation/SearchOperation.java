@@ -9,6 +9,7 @@ import dev.linden.core.Oids;
 import dev.linden.core.OperationContext;
 import dev.linden.core.Response;
 import dev.linden.core.RootDse;
+import dev.linden.core.RunOnWorker;
 import dev.linden.core.Session;
 import dev.linden.core.SubschemaEntry;
 import dev.linden.core.acl.AccessContext;
@@ -155,6 +156,9 @@ public final class SearchOperation {
         Control pagedControl = control(ctx.request(), Oids.PAGED_RESULTS);
         PagedResultsControl paged = pagedControl == null ? null : PagedResultsControl.decode(pagedControl);
         LiveContext live = directory.live().holding(base);
+        if (live != null && ctx.sink().onNetworkThread()) {
+            throw RunOnWorker.INSTANCE; // cn=Monitor may compute (a content digest walks its context)
+        }
         if (live != null) {
             return searchLive(ctx, request, base, selection, live, actx, paged != null);
         }

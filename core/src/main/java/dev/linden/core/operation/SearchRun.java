@@ -6,6 +6,7 @@ import dev.linden.backend.SearchScan;
 import dev.linden.backend.Selection;
 import dev.linden.core.AccessPolicy;
 import dev.linden.core.OperationContext;
+import dev.linden.core.RunOnWorker;
 import dev.linden.core.acl.AccessContext;
 import dev.linden.core.acl.EntryRights;
 import dev.linden.core.acl.Right;
@@ -167,6 +168,9 @@ public final class SearchRun implements SearchScan {
             BackendView view,
             EntryRights rights,
             List<Control> controls) {
+        if (ctx.sink().onNetworkThread() && sendsValuesKeptApart(entry)) {
+            throw RunOnWorker.INSTANCE; // a huge group read whole: a worker streams it
+        }
         if (deref != null) {
             List<Control> all = new java.util.ArrayList<>(controls);
             all.addAll(deref.controls(entry, view, rights));
@@ -211,6 +215,34 @@ public final class SearchRun implements SearchScan {
     /** Whether the asker may know this entry exists (a continuation reference for it may be sent). */
     public boolean discloses(Entry entry) {
         return access.discloses(actx, entry);
+    }
+
+    /** Whether the entry has values kept apart (a group past the threshold) that this search returns. */
+    private boolean sendsValuesKeptApart(Entry entry) {
+        for (dev.linden.model.Attribute a : entry.attributes()) {
+            if (a.isStored() && attributes.wants(a.description())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * On the network thread a search may examine this many entries (a user by uid, a group by DN, a
+     * few children); one that would examine more runs on a worker, where it may take its time.
+     */
+    static final int QUICK_ENTRIES = 32;
+
+    @Override
+    public int examineAtMost() {
+        return ctx.sink().onNetworkThread() ? QUICK_ENTRIES : Integer.MAX_VALUE;
+    }
+
+    @Override
+    public void tooMany() {
+        if (ctx.sink().onNetworkThread()) {
+            throw RunOnWorker.INSTANCE;
+        }
     }
 
     /** Whether the client abandoned the search, or its connection ended. */

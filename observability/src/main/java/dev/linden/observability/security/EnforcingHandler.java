@@ -4,6 +4,7 @@ import dev.linden.core.OperationContext;
 import dev.linden.core.RequestHandler;
 import dev.linden.core.Response;
 import dev.linden.core.Responses;
+import dev.linden.core.RunOnWorker;
 import dev.linden.core.Session;
 import dev.linden.model.DnSyntax;
 import dev.linden.model.LdapException;
@@ -57,6 +58,9 @@ public final class EnforcingHandler implements RequestHandler {
             mark(scope, Action.BLOCK);
             return refuse(
                     ctx, ResultCode.UNWILLING_TO_PERFORM, "refused for a while: suspected " + penalty.detection());
+        }
+        if (ctx.sink().onNetworkThread()) {
+            throw RunOnWorker.INSTANCE; // a delay must not hold the connections of a network thread
         }
         if (!delaying.tryAcquire()) {
             offenders.refused();

@@ -4,6 +4,7 @@ import dev.linden.core.OperationContext;
 import dev.linden.core.RequestHandler;
 import dev.linden.core.Response;
 import dev.linden.core.ResponseSink;
+import dev.linden.core.RunOnWorker;
 import dev.linden.core.Session;
 import dev.linden.model.schema.SecretAttributes;
 import dev.linden.observability.security.SecurityEvent.Severity;
@@ -41,6 +42,9 @@ public final class SecretReads implements RequestHandler {
         Tally tally = new Tally(ctx.sink(), secrets);
         try {
             return next.dispatch(ctx.withSink(tally));
+        } catch (RunOnWorker moved) {
+            tally.entries = 0; // nothing reached the client: the run on a worker reports what it sends
+            throw moved;
         } finally {
             if (tally.entries > 0) { // sent, even if the search then failed or was abandoned
                 Session s = ctx.session();
@@ -90,6 +94,11 @@ public final class SecretReads implements RequestHandler {
         @Override
         public void flush() {
             downstream.flush();
+        }
+
+        @Override
+        public boolean onNetworkThread() {
+            return downstream.onNetworkThread();
         }
 
         @Override
