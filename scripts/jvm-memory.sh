@@ -8,8 +8,8 @@
 #   64 MiB (requests, sessions, buffers, an import's batches)
 #   + 2 x the entry cache (entryCacheMb in the configuration file, default 32: the cache, and room
 #     for the collector to replace its entries)
-#   + 32 KiB for each connection the open-file limit lets the server hold, up to 4,096 (the heap the
-#     server reserves per connection: it holds max-heap / 32 KiB connections at most, see
+#   + 16 KiB for each connection the open-file limit lets the server hold, up to 4,096 (the heap the
+#     server reserves per connection: it holds max-heap / 16 KiB connections at most, see
 #     ConnectionCapacity; more through LINDEN_JAVA_OPTS=-Xmx...)
 # at most half of the memory (RAM, or the cgroup's limit). The collector uses all of it under a
 # steady load (Serial fills the old generation before it collects it): this is the footprint. With `storage: memory` (or --memory) the
@@ -72,7 +72,7 @@ linden_memory_opts() {
     connections=$(( files - (files / 32 > 256 ? files / 32 : 256) )) # the server's default capacity
     [ "$connections" -lt 64 ] && connections=64
     [ "$connections" -gt 4096 ] && connections=4096
-    heap=$(( 64 + 2 * cache_mb + connections * 32 / 1024 ))
+    heap=$(( 64 + 2 * cache_mb + connections * 16 / 1024 ))
     ram_mb=$(awk '/^MemTotal:/ { print int($2 / 1024) }' /proc/meminfo 2>/dev/null || echo 0)
     limit=$(cat /sys/fs/cgroup/memory.max 2>/dev/null || echo max)
     if [[ "$limit" =~ ^[0-9]+$ ]] && { [ "$ram_mb" = 0 ] || [ $(( limit / 1048576 )) -lt "$ram_mb" ]; }; then

@@ -4,6 +4,7 @@ import dev.linden.core.AccessPolicy;
 import dev.linden.core.Directory;
 import dev.linden.core.OperationContext;
 import dev.linden.core.Response;
+import dev.linden.core.RunOnWorker;
 import dev.linden.core.SecurityRules;
 import dev.linden.core.Session;
 import dev.linden.core.acl.Right;
@@ -93,11 +94,19 @@ public final class BindOperation {
         }
         String account = dn.normalized();
         boolean root = dn.equals(directory.config().rootDn());
-        throttle.admit(session.clientAddress(), account, root); // may wait, or refuse a guessing address
+        // on a network thread (a quick bind) nothing may wait or write: such a bind goes to a worker
+        // (RunOnWorker) before it counts or records anything, the first time it would
+        boolean here = ctx.sink().onNetworkThread();
+        throttle.admit(session.clientAddress(), account, root, !here); // may wait, or refuse a guessing address
         if (root) { // outside the password policy (no lockout) and the account throttle
-            if (!directory
-                    .passwords()
-                    .verify(password, directory.config().rootPassword().getBytes(StandardCharsets.UTF_8))) {
+            byte[] rootPassword = directory.config().rootPassword().getBytes(StandardCharsets.UTF_8);
+            if (here && directory.passwords().isSlow(rootPassword)) {
+                throw RunOnWorker.INSTANCE;
+            }
+            if (!directory.passwords().verify(password, rootPassword)) {
+                if (here) {
+                    throw RunOnWorker.INSTANCE; // a failure is counted and logged by the worker's run
+                }
                 throttle.failed(session.clientAddress(), account, true);
                 throw passwordPolicy.bindFailed(ctx, BindFailure.WRONG_PASSWORD);
             }
@@ -106,6 +115,9 @@ public final class BindOperation {
             return success(passwordPolicy.responseControls(ctx, PasswordPolicyControl.none()));
         }
         Entry entry = directory.backend().find(dn);
+        if (entry == null && here) {
+            throw RunOnWorker.INSTANCE;
+        }
         if (entry == null) {
             // as long as a wrong password takes, so the time of the answer does not tell who exists
             directory.passwords().verify(password, timingDecoy);
@@ -113,6 +125,9 @@ public final class BindOperation {
             throw passwordPolicy.bindFailed(ctx, BindFailure.NO_SUCH_ENTRY);
         }
         Attribute stored = entry.get("userPassword", directory.schema());
+        if (here && stored != null && slow(stored)) {
+            throw RunOnWorker.INSTANCE;
+        }
         BindCheck policy = checkPassword(
                 ctx,
                 entry,
@@ -146,9 +161,16 @@ public final class BindOperation {
             throttle.failed(address, account, false);
             throw e;
         }
+        boolean here = ctx.sink().onNetworkThread();
         if (!check.verify()) {
+            if (here) {
+                throw RunOnWorker.INSTANCE; // the failure is recorded (a write) by the worker's run
+            }
             throttle.failed(address, account, false);
             throw policy.failed();
+        }
+        if (here && !policy.quietOnSuccess()) {
+            throw RunOnWorker.INSTANCE; // clearing failures or using a grace bind is a write
         }
         throttle.succeeded(address, account);
         return policy;
@@ -189,6 +211,15 @@ public final class BindOperation {
                 throttle.succeeded(address, identity.dn().normalized());
             }
         };
+    }
+
+    private boolean slow(Attribute stored) {
+        for (byte[] value : stored.values()) {
+            if (directory.passwords().isSlow(value)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean verifyAny(byte[] password, Attribute stored) {

@@ -119,6 +119,14 @@ public final class BindCheck {
         return pp.responseControls(ctx, new PasswordPolicyControl(warning, grace, error));
     }
 
+    /**
+     * Whether {@link #succeeded} would write nothing: no failures on record, no lock to lift, no
+     * grace bind to use up (the usual bind).
+     */
+    public boolean quietOnSuccess() {
+        return !state.expired(policy, now) && state.failures().isEmpty() && !state.lockExpired(policy, now);
+    }
+
     /** Whether the session this bind opens may only change its password (the policy requires a change). */
     public boolean mustChange() {
         return mustChange;

@@ -1,5 +1,6 @@
 package dev.linden.core.throttle;
 
+import dev.linden.core.RunOnWorker;
 import dev.linden.model.LdapException;
 import dev.linden.protocol.ResultCode;
 import java.net.InetAddress;
@@ -65,6 +66,14 @@ public final class BindThrottle {
      * @param rootDn whether that is the root DN, which has no account count
      */
     public void admit(String clientAddress, String account, boolean rootDn) throws LdapException {
+        admit(clientAddress, account, rootDn, true);
+    }
+
+    /**
+     * As above; when the bind may not wait here ({@code mayWait} false: it runs on a network thread) and
+     * would be delayed, throws {@link RunOnWorker} instead, having counted nothing.
+     */
+    public void admit(String clientAddress, String account, boolean rootDn, boolean mayWait) throws LdapException {
         if (!settings.enabled()) {
             return;
         }
@@ -84,6 +93,9 @@ public final class BindThrottle {
         }
         if (delay == 0) {
             return;
+        }
+        if (!mayWait) {
+            throw RunOnWorker.INSTANCE;
         }
         if (!waiting.tryAcquire()) {
             counters.bindFailed(SecurityCounters.BindFailure.THROTTLED);

@@ -16,6 +16,11 @@ public final class Argon2Scheme implements PasswordScheme {
 
     public static final String NAME = "ARGON2";
 
+    @Override
+    public boolean isSlow() {
+        return true;
+    }
+
     /** OWASP's minimum recommendation for argon2id: 19 MiB, 2 passes, 1 lane. */
     public static final int DEFAULT_MEMORY_KIB = 19_456;
 

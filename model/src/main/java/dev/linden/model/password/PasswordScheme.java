@@ -28,4 +28,12 @@ public interface PasswordScheme {
     default boolean canHash() {
         return true;
     }
+
+    /**
+     * True for schemes made to be slow (key stretching: milliseconds a check), false for digests
+     * (microseconds): a slow check is never run on a network thread.
+     */
+    default boolean isSlow() {
+        return false;
+    }
 }

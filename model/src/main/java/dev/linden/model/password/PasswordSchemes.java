@@ -109,6 +109,16 @@ public final class PasswordSchemes {
         }
     }
 
+    /** Whether checking a password against this stored value is slow (a key-stretching scheme). */
+    public boolean isSlow(byte[] storedValue) {
+        int close = storedValue == null ? -1 : prefixEnd(storedValue);
+        if (close < 0) {
+            return false;
+        }
+        PasswordScheme scheme = byName.get(key(new String(storedValue, 1, close - 1, StandardCharsets.US_ASCII)));
+        return scheme != null && scheme.isSlow();
+    }
+
     /**
      * Whether a value already carries a recognised {@code {SCHEME}} prefix, so an imported hash is stored
      * as is instead of being hashed again.

@@ -16,6 +16,11 @@ public final class Pbkdf2Sha256Scheme implements PasswordScheme {
 
     public static final String NAME = "PBKDF2-SHA256";
 
+    @Override
+    public boolean isSlow() {
+        return true;
+    }
+
     /**
      * Not OWASP's 600,000: on the 2-core development machine this code measured about 21 ms of CPU per
      * 100,000 iterations, so 600,000 would cost ~0.13 s per simple bind, capping a core at ~8 binds/s and

@@ -20,11 +20,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Searches answered on the connection's network thread (LdapRequestHandler.runHere): a quick one
- * without a worker, and one that turns out not to be quick (too many entries to examine, too many
- * bytes to send) moved to a worker and answered there once, whole.
+ * Requests answered on the connection's network thread (LdapRequestHandler.runHere): a quick search or
+ * bind without a worker, and one that turns out not to be quick (too many entries to examine, too many
+ * bytes to send, a failed bind to record) moved to a worker and answered there once, whole.
  */
-class NetworkThreadSearchTest {
+class NetworkThreadRequestsTest {
     private EmbeddedPipeline pipeline;
 
     @BeforeEach
@@ -151,5 +151,53 @@ class NetworkThreadSearchTest {
         List<LDAPMessage> answer = pipeline.responses();
         assertThat(answer).hasSize(1);
         assertThat(answer.get(0).getProtocolOpType()).isEqualTo(LDAPMessage.PROTOCOL_OP_TYPE_COMPARE_RESPONSE);
+    }
+
+    private static byte[] bind(int messageId, String dn, String password) {
+        return pdu(messageId, new BindRequestProtocolOp(dn, password));
+    }
+
+    @Test
+    void aBindWithTheRightPasswordIsAnsweredWithoutAWorker() {
+        pipeline.receive(bind(1, "uid=alice," + EmbeddedPipeline.SUFFIX, "alice-password"));
+        assertThat(pipeline.waitingOperations()).isZero();
+        List<LDAPMessage> answer = pipeline.responses();
+        assertThat(answer).hasSize(1);
+        assertThat(answer.get(0).getBindResponseProtocolOp().getResultCode()).isEqualTo(ResultCode.SUCCESS_INT_VALUE);
+        // bound: alice reads her own entry (anonymous reads are refused)
+        assertThat(pipeline.exchange(pdu(
+                        2,
+                        new SearchRequestProtocolOp(
+                                "uid=alice," + EmbeddedPipeline.SUFFIX,
+                                SearchScope.BASE,
+                                DereferencePolicy.NEVER,
+                                0,
+                                0,
+                                false,
+                                Filter.createPresenceFilter("objectClass"),
+                                List.of("uid")))))
+                .extracting(LDAPMessage::getProtocolOpType)
+                .containsExactly(
+                        LDAPMessage.PROTOCOL_OP_TYPE_SEARCH_RESULT_ENTRY,
+                        LDAPMessage.PROTOCOL_OP_TYPE_SEARCH_RESULT_DONE);
+    }
+
+    @Test
+    void aFailedBindMovesToAWorkerWhichRecordsItOnce() {
+        pipeline.receive(bind(1, "uid=alice," + EmbeddedPipeline.SUFFIX, "wrong-password"));
+        assertThat(pipeline.waitingOperations())
+                .as("a failure is recorded (a write): on a worker")
+                .isEqualTo(1);
+        assertThat(pipeline.responses()).isEmpty();
+        pipeline.runOperations();
+        List<LDAPMessage> answer = pipeline.responses();
+        assertThat(answer).hasSize(1);
+        assertThat(answer.get(0).getBindResponseProtocolOp().getResultCode())
+                .isEqualTo(ResultCode.INVALID_CREDENTIALS_INT_VALUE);
+        // this directory's policy keeps no failures (no lockout): the next good bind is quick again
+        pipeline.receive(bind(2, "uid=alice," + EmbeddedPipeline.SUFFIX, "alice-password"));
+        assertThat(pipeline.waitingOperations()).isZero();
+        assertThat(pipeline.responses().get(0).getBindResponseProtocolOp().getResultCode())
+                .isEqualTo(ResultCode.SUCCESS_INT_VALUE);
     }
 }
