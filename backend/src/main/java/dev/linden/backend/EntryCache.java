@@ -77,6 +77,12 @@ final class EntryCache {
     private final AtomicInteger hand = new AtomicInteger();
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
+    /**
+     * The last entry this thread decoded and did not keep: the flagship flow reads one entry twice in
+     * a row (an application finds a user, then binds as them, on one connection and so one thread), and
+     * a newcomer the frequencies turn away on the first read would be decoded again on the second.
+     */
+    private final ThreadLocal<Cached> recent = new ThreadLocal<>();
 
     /** @param maxBytes the budget; 0 keeps nothing (every read decodes) */
     EntryCache(Schema schema, long maxBytes) {
@@ -107,16 +113,25 @@ final class EntryCache {
             }
             return slot;
         }
+        Cached last = recent.get();
+        if (last != null && last.id == id && Arrays.equals(last.record, record)) {
+            hits.increment();
+            return last;
+        }
         misses.increment();
         Cached fresh = new Cached(id, record, EntryCodec.decodeAll(record, schema, decoding));
-        if (slot != null && slot.id != id && frequencies.frequency(id) <= frequencies.frequency(slot.id)) {
-            return fresh; // not read more often than the entry in its place
-        }
-        if (fresh.bytes() > maxBytes / 8) {
-            return fresh; // one entry this large would push out too many others
-        }
-        if (slot == null && bytes.get() + fresh.bytes() > maxBytes && !evictForNewcomer(id)) {
-            return fresh; // full, and not read more often than the entry that would go
+        boolean turnedAway =
+                // not read more often than the entry in its place
+                (slot != null && slot.id != id && frequencies.frequency(id) <= frequencies.frequency(slot.id))
+                        // one entry this large would push out too many others
+                        || fresh.bytes() > maxBytes / 8
+                        // full, and not read more often than the entry that would go
+                        || (slot == null && bytes.get() + fresh.bytes() > maxBytes && !evictForNewcomer(id));
+        if (turnedAway) {
+            if (fresh.bytes() <= maxBytes / 8) { // a thread keeps no huge entry alive
+                recent.set(fresh);
+            }
+            return fresh;
         }
         Cached old = slots.getAndSet(index, fresh);
         charge(fresh, old);

@@ -74,6 +74,35 @@ class EntryCacheTest {
                 .isEqualTo(5);
     }
 
+    /** Find a user, then bind as them: the second read of an entry turned away is not decoded again. */
+    @Test
+    void anEntryTurnedAwayIsReadAgainByTheSameThreadWithoutDecoding() throws Exception {
+        EntryCache cache = new EntryCache(SCHEMA, 48 * 1024);
+        byte[][] records = new byte[5000][];
+        for (int i = 0; i < records.length; i++) {
+            records[i] = record(i + 1, "d" + i);
+        }
+        for (int n = 0; n < 20_000; n++) { // every slot taken by an entry read several times
+            int i = n % 500;
+            cache.get(i + 1, records[i]);
+        }
+        int newcomer = 4000; // read once so far: not kept
+        EntryCache.Cached first = cache.get(newcomer + 1, records[newcomer]);
+        long hits = cache.stats().hits();
+        EntryCache.Cached again = cache.get(newcomer + 1, records[newcomer]);
+        assertThat(again).as("the same decoded entry").isSameAs(first);
+        assertThat(cache.stats().hits()).isEqualTo(hits + 1);
+        // another thread decodes it itself; a changed record is decoded afresh
+        EntryCache.Cached[] elsewhere = new EntryCache.Cached[1];
+        Thread other = new Thread(() -> elsewhere[0] = cache.get(newcomer + 1, records[newcomer]));
+        other.start();
+        other.join();
+        assertThat(elsewhere[0]).isNotSameAs(first);
+        byte[] changed = record(newcomer + 1, "changed");
+        assertThat(cache.get(newcomer + 1, changed).decoded.entry().firstString(SCHEMA.attributeType("description")))
+                .isEqualTo("changed");
+    }
+
     @Test
     void aChangedRecordIsDecodedAfreshAndNoBudgetMeansNoCache() throws Exception {
         EntryCache cache = new EntryCache(SCHEMA, 1 << 20);
