@@ -16,10 +16,10 @@ public interface ResponseSink {
 
     /**
      * Whether the operation runs on its connection's network thread: tried there when it is likely to
-     * be quick (a search without controls on an otherwise idle connection), which spares the two
-     * thread hand-offs of a worker. Such an operation must not wait or take long: where it would, it
-     * throws {@link RunOnWorker} and runs again on a worker. A sink that wraps another says what the
-     * wrapped one says.
+     * be quick (a search without controls or a simple bind, on an otherwise idle connection), which
+     * spares the two thread hand-offs of a worker. Such an operation must not wait or take long: where
+     * it would, it throws {@link RunOnWorker} and runs again on a worker. A sink that wraps another
+     * says what the wrapped one says.
      */
     default boolean onNetworkThread() {
         return false;
