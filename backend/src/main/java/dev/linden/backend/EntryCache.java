@@ -120,15 +120,14 @@ final class EntryCache {
         }
         misses.increment();
         Cached fresh = new Cached(id, record, EntryCodec.decodeAll(record, schema, decoding));
-        boolean turnedAway =
+        boolean huge = fresh.bytes() > maxBytes / 8; // would push out too many others
+        boolean turnedAway = huge
                 // not read more often than the entry in its place
-                (slot != null && slot.id != id && frequencies.frequency(id) <= frequencies.frequency(slot.id))
-                        // one entry this large would push out too many others
-                        || fresh.bytes() > maxBytes / 8
-                        // full, and not read more often than the entry that would go
-                        || (slot == null && bytes.get() + fresh.bytes() > maxBytes && !evictForNewcomer(id));
+                || (slot != null && slot.id != id && frequencies.frequency(id) <= frequencies.frequency(slot.id))
+                // full, and not read more often than the entry that would go
+                || (slot == null && bytes.get() + fresh.bytes() > maxBytes && !evictForNewcomer(id));
         if (turnedAway) {
-            if (fresh.bytes() <= maxBytes / 8) { // a thread keeps no huge entry alive
+            if (!huge) { // a thread keeps no huge entry alive
                 recent.set(fresh);
             }
             return fresh;

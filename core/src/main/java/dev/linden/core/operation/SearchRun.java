@@ -238,11 +238,10 @@ public final class SearchRun implements SearchScan {
         return ctx.sink().onNetworkThread() ? QUICK_ENTRIES : Integer.MAX_VALUE;
     }
 
+    /** Only reached on the network thread: elsewhere {@link #examineAtMost} sets no bound. */
     @Override
     public void tooMany() {
-        if (ctx.sink().onNetworkThread()) {
-            throw RunOnWorker.INSTANCE;
-        }
+        throw RunOnWorker.INSTANCE;
     }
 
     /** Whether the client abandoned the search, or its connection ended. */
