@@ -80,6 +80,32 @@ class PersistentSearchIT {
         return w;
     }
 
+    /**
+     * Returns once the server has registered a changes-only watcher (its request is answered
+     * asynchronously, so a write sent right after it may come first and go unseen): adds and deletes a
+     * marker entry until the watcher reports the delete, then forgets what the marker showed it.
+     */
+    private static void awaitWatching(LDAPConnection writer, Watcher w) throws Exception {
+        String marker = "cn=psearch-marker," + PEOPLE;
+        for (int attempt = 0; attempt < 50; attempt++) {
+            writer.add(
+                    marker,
+                    new Attribute("objectClass", "person"),
+                    new Attribute("cn", "psearch-marker"),
+                    new Attribute("sn", "M")); // a person: every watcher here sees it
+            writer.delete(marker);
+            for (SearchResultEntry e; (e = w.entries.poll(200, TimeUnit.MILLISECONDS)) != null; ) {
+                if (e.getDN().equals(marker)
+                        && ecn(e) != null
+                        && ecn(e).getChangeType() == PersistentSearchChangeType.DELETE) {
+                    w.entries.clear();
+                    return;
+                }
+            }
+        }
+        throw new AssertionError("the persistent search was not registered within 50 attempts");
+    }
+
     private static EntryChangeNotificationControl ecn(SearchResultEntry e) throws Exception {
         return EntryChangeNotificationControl.get(e);
     }
@@ -136,6 +162,7 @@ class PersistentSearchIT {
                 LDAPConnection writer =
                         new LDAPConnection("127.0.0.1", s.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD)) {
             Watcher w = watch(watcher, "(objectClass=person)", EnumSet.allOf(PersistentSearchChangeType.class), true);
+            awaitWatching(writer, w);
             // one LDAP transaction (RFC 5805): both changes are committed before the watcher reads either
             ASN1OctetString txn = ((StartTransactionExtendedResult)
                             writer.processExtendedOperation(new StartTransactionExtendedRequest()))
@@ -167,6 +194,7 @@ class PersistentSearchIT {
                 LDAPConnection writer =
                         new LDAPConnection("127.0.0.1", s.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD)) {
             Watcher w = watch(watcher, "(objectClass=*)", EnumSet.of(PersistentSearchChangeType.DELETE), true);
+            awaitWatching(writer, w);
             writer.modify("uid=bob," + PEOPLE, new Modification(ModificationType.REPLACE, "description", "x"));
             writer.delete("uid=carol," + PEOPLE);
             assertThat(w.next().getDN()).isEqualTo("uid=carol," + PEOPLE); // neither the entries nor the modify
