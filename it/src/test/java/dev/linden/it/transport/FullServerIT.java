@@ -31,7 +31,7 @@ class FullServerIT {
                         TestServer.ADMIN_PASSWORD)) { // the 1st connection, bound, and the longest idle of all
             addBigEntry(admin);
             List<LDAPConnection> open = new ArrayList<>();
-            try (RawLdap busy = RawLdap.connect(server.port())) { // the 2nd: never idle
+            try (RawLdap busy = RawLdap.connectReceivingAtMost(server.port(), 64 * 1024)) { // the 2nd: never idle
                 assertThat(busy.bind(TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD))
                         .isZero();
                 busy.searchWithoutReading(BIG, 200); // 25 MB of answers it never reads: its searches wait
@@ -90,7 +90,7 @@ class FullServerIT {
                     new LDAPConnection("127.0.0.1", server.port(), TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD)) {
                 addBigEntry(admin);
             }
-            try (RawLdap busy = RawLdap.connect(server.port())) {
+            try (RawLdap busy = RawLdap.connectReceivingAtMost(server.port(), 64 * 1024)) {
                 assertThat(busy.bind(TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD))
                         .isZero();
                 busy.searchWithoutReading(BIG, 200);

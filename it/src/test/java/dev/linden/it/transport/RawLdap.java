@@ -35,6 +35,18 @@ final class RawLdap implements AutoCloseable {
         return new RawLdap(new Socket("127.0.0.1", port));
     }
 
+    /**
+     * A connection whose socket takes at most about {@code receiveBufferBytes} unread (the size is set
+     * before connecting, which also stops the kernel growing it): the room a test that never reads can
+     * count on, whatever this machine's TCP buffer settings.
+     */
+    static RawLdap connectReceivingAtMost(int port, int receiveBufferBytes) throws IOException {
+        Socket s = new Socket();
+        s.setReceiveBufferSize(receiveBufferBytes);
+        s.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
+        return new RawLdap(s);
+    }
+
     /** A connection from {@code local}, one of the loopback addresses (127.0.0.0/8), to the server on 127.0.0.1. */
     static RawLdap connect(InetAddress local, int port) throws IOException {
         Socket s = new Socket();
