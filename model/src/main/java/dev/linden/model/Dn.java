@@ -13,6 +13,9 @@ public final class Dn {
 
     private final List<Rdn> rdns;
     private final String normalized;
+    /** The DN this one was made a child of ({@link #child}), whose shown form its own extends; or null. */
+    private final Dn parent;
+
     private String display;
 
     public Dn(List<Rdn> rdns) {
@@ -25,6 +28,13 @@ public final class Dn {
             sb.append(rdn.normalized());
         }
         this.normalized = sb.toString();
+        this.parent = null;
+    }
+
+    private Dn(List<Rdn> rdns, String normalized, Dn parent) {
+        this.rdns = rdns;
+        this.normalized = normalized;
+        this.parent = parent;
     }
 
     public List<Rdn> rdns() {
@@ -48,11 +58,19 @@ public final class Dn {
         return rdns.isEmpty() ? null : new Dn(rdns.subList(1, rdns.size()));
     }
 
+    /**
+     * The DN of {@code rdn} below this one. Built from this one's parts rather than anew, as entries
+     * are decoded (their parents shared): its normalised form extends this one's, and its shown form
+     * will too.
+     */
     public Dn child(Rdn rdn) {
-        var list = new java.util.ArrayList<Rdn>(rdns.size() + 1);
-        list.add(rdn);
-        list.addAll(rdns);
-        return new Dn(list);
+        Rdn[] list = new Rdn[rdns.size() + 1];
+        list[0] = rdn;
+        for (int i = 0; i < rdns.size(); i++) {
+            list[i + 1] = rdns.get(i);
+        }
+        String norm = rdns.isEmpty() ? rdn.normalized() : rdn.normalized() + ',' + normalized;
+        return new Dn(List.of(list), norm, this);
     }
 
     /** True when this DN is {@code ancestor} or lies below it. */
@@ -109,7 +127,10 @@ public final class Dn {
     @Override
     public String toString() {
         String d = display;
-        if (d == null) {
+        if (d == null && parent != null) {
+            d = parent.rdns.isEmpty() ? rdns.get(0).toString() : rdns.get(0) + "," + parent;
+            display = d;
+        } else if (d == null) {
             StringBuilder sb = new StringBuilder();
             for (Rdn rdn : rdns) {
                 if (!sb.isEmpty()) {

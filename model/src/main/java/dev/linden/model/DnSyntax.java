@@ -79,6 +79,14 @@ public final class DnSyntax {
     }
 
     public static Rdn makeRdn(List<Ava> avas) throws LdapException {
+        if (avas.size() == 1) { // the usual RDN: nothing to sort nor to compare
+            Ava a = avas.get(0);
+            StringBuilder norm =
+                    new StringBuilder(a.normType().length() + a.normValue().length() + 8);
+            norm.append(a.normType()).append('=');
+            escapeValue(a.normValue(), norm); // a NUL becomes \00 there
+            return new Rdn(avas, norm.toString());
+        }
         List<Ava> sorted = new ArrayList<>(avas);
         sorted.sort(Comparator.comparing(a -> a.normType() + "=" + a.normValue()));
         StringBuilder norm = new StringBuilder();
@@ -156,6 +164,10 @@ public final class DnSyntax {
         if (pos < text.length() && text.charAt(pos) == '"') {
             return quotedValue();
         }
+        String plain = plainValue();
+        if (plain != null) {
+            return plain;
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int lastNonSpace = 0; // length of out up to the last escaped or non-space character
         while (pos < text.length()) {
@@ -192,6 +204,31 @@ public final class DnSyntax {
         }
         byte[] bytes = out.toByteArray();
         return decodeUtf8(java.util.Arrays.copyOf(bytes, lastNonSpace));
+    }
+
+    /**
+     * A value without escapes (nearly every DN's): the text itself less trailing spaces, taken
+     * without copying character by character; null, and nothing consumed, for one that needs the
+     * full reading (an escape, or a surrogate, whose pairing that reading checks).
+     */
+    private String plainValue() {
+        int start = pos;
+        int end = start;
+        while (end < text.length()) {
+            char c = text.charAt(end);
+            if (c == ',' || c == '+' || c == ';') {
+                break;
+            }
+            if (c == '\\' || Character.isSurrogate(c)) {
+                return null;
+            }
+            end++;
+        }
+        pos = end;
+        while (end > start && text.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return text.substring(start, end);
     }
 
     private String quotedValue() throws LdapException {

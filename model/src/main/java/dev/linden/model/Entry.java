@@ -24,6 +24,12 @@ public final class Entry {
         this.attributes = new LinkedHashMap<>();
     }
 
+    /** An entry that will hold about {@code expectedAttributes} attributes (its table is not grown on the way). */
+    public Entry(Dn dn, int expectedAttributes) {
+        this.dn = dn;
+        this.attributes = LinkedHashMap.newLinkedHashMap(expectedAttributes);
+    }
+
     private Entry(Dn dn, Map<String, Attribute> attributes, boolean withOptions) {
         this.dn = dn;
         this.attributes = new LinkedHashMap<>(attributes);

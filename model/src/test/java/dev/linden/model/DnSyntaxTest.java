@@ -130,6 +130,19 @@ class DnSyntaxTest {
     }
 
     @Test
+    void unescapedValuesAreReadAsTheFullReadingReadsThem() throws LdapException {
+        // read without copying character by character, unless an escape or a surrogate pair needs it
+        assertThat(value("cn=trail  ,dc=com")).isEqualTo("trail");
+        assertThat(value("cn=in  side")).isEqualTo("in  side");
+        assertThat(value("cn=Zo\u00eb")).isEqualTo("Zo\u00eb");
+        assertThat(value("cn=smile \ud83d\ude00 ,dc=com")).isEqualTo("smile \ud83d\ude00");
+        assertThat(value("cn=a=b<c>")).isEqualTo("a=b<c>");
+        assertThat(value("cn=a\\,b \ud83d\ude00")).isEqualTo("a,b \ud83d\ude00");
+        assertThat(dn("cn=x").rdn().normalized()).isEqualTo("cn=x");
+        assertThat(dn("CN=X\00Y").rdn().normalized()).isEqualTo("cn=x\\00y");
+    }
+
+    @Test
     void escapedSpacesAtTheEndsAreKept() throws LdapException {
         assertThat(value("cn=\\ lead")).isEqualTo(" lead");
         assertThat(value("cn=trail\\ ")).isEqualTo("trail ");

@@ -7,7 +7,6 @@ import dev.linden.model.DnSyntax;
 import dev.linden.model.Entry;
 import dev.linden.model.LdapException;
 import dev.linden.model.schema.AttributeType;
-import dev.linden.model.schema.ObjectClass;
 import dev.linden.model.schema.Schema;
 import dev.linden.protocol.ResultCode;
 import java.util.HashSet;
@@ -26,18 +25,16 @@ public final class Aliases {
 
     private final Schema schema;
     private final ObjectClasses classes;
-    private final ObjectClass alias;
     private final AttributeType aliasedObjectName;
 
     public Aliases(Schema schema) {
         this.schema = schema;
-        this.classes = new ObjectClasses(schema);
-        this.alias = schema.objectClass("alias");
+        this.classes = new ObjectClasses(schema, "alias");
         this.aliasedObjectName = schema.attributeType("aliasedObjectName");
     }
 
     public boolean isAlias(Entry entry) {
-        return classes.isA(entry, alias);
+        return classes.isA(entry);
     }
 
     /**

@@ -214,7 +214,10 @@ public final class SearchOperation {
                     () -> walks.walk(actx, from, request, unindexedLimit(session), run, manageDsaIt));
             return null;
         }
-        String fingerprint = request.baseDn() + "|" + request.scope() + "|" + FilterText.format(request.filter());
+        // what a paged or sorted search's later pages must repeat; formatting the filter is not free
+        String fingerprint = paged == null && sort == null
+                ? null
+                : request.baseDn() + "|" + request.scope() + "|" + FilterText.format(request.filter());
         PagedSearch state;
         String cookie;
         if (paged != null && paged.cookie().length > 0) { // a further page: served from the list, no walk

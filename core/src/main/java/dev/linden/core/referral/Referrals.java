@@ -8,7 +8,6 @@ import dev.linden.model.Dn;
 import dev.linden.model.Entry;
 import dev.linden.model.LdapException;
 import dev.linden.model.schema.AttributeType;
-import dev.linden.model.schema.ObjectClass;
 import dev.linden.model.schema.Schema;
 import dev.linden.protocol.ResultCode;
 import dev.linden.protocol.SearchScope;
@@ -24,14 +23,12 @@ import java.util.List;
  */
 public final class Referrals {
     private final ObjectClasses classes;
-    private final ObjectClass referral;
     private final AttributeType ref;
     private final List<String> defaults;
 
     /** @param defaults the URLs names outside every naming context are referred to (empty: none) */
     public Referrals(Schema schema, List<String> defaults) {
-        this.classes = new ObjectClasses(schema);
-        this.referral = schema.objectClass("referral");
+        this.classes = new ObjectClasses(schema, "referral");
         this.ref = schema.attributeType("ref");
         this.defaults = List.copyOf(defaults);
     }
@@ -43,7 +40,7 @@ public final class Referrals {
 
     /** Whether the entry is a referral object (its object classes include referral). */
     public boolean isReferral(Entry entry) {
-        return classes.isA(entry, referral);
+        return classes.isA(entry);
     }
 
     /**

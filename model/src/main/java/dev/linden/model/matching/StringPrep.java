@@ -37,6 +37,9 @@ final class StringPrep {
     }
 
     static String prepare(String s, boolean foldCase, boolean trim) {
+        if (isPrepared(s, foldCase, trim)) {
+            return s;
+        }
         boolean ascii = true;
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) >= 0x80) {
@@ -68,5 +71,24 @@ final class StringPrep {
             sb.append(' ');
         }
         return sb.toString();
+    }
+
+    /**
+     * Whether preparing would give the string back unchanged, the case of most values (an uid, a
+     * DN's component, a mail address): ASCII, no upper-case letter to fold, no white space other than
+     * single inner spaces (or, untrimmed, single spaces anywhere). Checked without copying it.
+     */
+    private static boolean isPrepared(String s, boolean foldCase, boolean trim) {
+        int last = s.length() - 1;
+        for (int i = 0; i <= last; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80 || c < ' ' || (foldCase && c >= 'A' && c <= 'Z')) {
+                return false;
+            }
+            if (c == ' ' && ((trim && (i == 0 || i == last)) || (i > 0 && s.charAt(i - 1) == ' '))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

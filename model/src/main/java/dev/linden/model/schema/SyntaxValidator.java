@@ -56,6 +56,9 @@ public final class SyntaxValidator {
     }
 
     private static String utf8(byte[] value) {
+        if (isAscii(value)) { // most values: no decoder to make
+            return new String(value, StandardCharsets.ISO_8859_1);
+        }
         try {
             return StandardCharsets.UTF_8
                     .newDecoder()
@@ -66,5 +69,14 @@ public final class SyntaxValidator {
         } catch (CharacterCodingException e) {
             return null;
         }
+    }
+
+    private static boolean isAscii(byte[] value) {
+        for (byte b : value) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -52,6 +52,23 @@ class MatchingRulesTest {
     }
 
     @Test
+    void valuesAlreadyPreparedComeBackAsTheyAreAndOthersArePrepared() throws LdapException {
+        assertThat(norm("caseIgnoreMatch", "user.1@example.com")).isEqualTo("user.1@example.com");
+        assertThat(norm("caseIgnoreMatch", "a b c")).isEqualTo("a b c");
+        assertThat(norm("caseIgnoreMatch", "Alice")).isEqualTo("alice");
+        assertThat(norm("caseExactMatch", "Alice")).isEqualTo("Alice");
+        assertThat(norm("caseIgnoreMatch", " a b ")).isEqualTo("a b");
+        assertThat(norm("caseIgnoreMatch", "a  b")).isEqualTo("a b");
+        assertThat(norm("caseIgnoreMatch", "a\tb")).isEqualTo("a b");
+        assertThat(norm("caseIgnoreMatch", "a\u00a0b")).isEqualTo("a b");
+        assertThat(norm("caseIgnoreIA5Match", "x")).isEqualTo("x");
+        MatchingRule substrings = rule("caseIgnoreSubstringsMatch");
+        assertThat(substrings.normalizeSubstring(" a ".getBytes(UTF_8), SCHEMA)).isEqualTo(" a ");
+        assertThat(substrings.normalizeSubstring("a  ".getBytes(UTF_8), SCHEMA)).isEqualTo("a ");
+        assertThat(substrings.normalizeSubstring(" A".getBytes(UTF_8), SCHEMA)).isEqualTo(" a");
+    }
+
+    @Test
     void rulesAreFoundByNameAndOid() {
         assertThat(rule("2.5.13.2").name()).isEqualTo("caseIgnoreMatch");
         assertThat(rule("integermatch").oid()).isEqualTo("2.5.13.14");
@@ -263,6 +280,30 @@ class MatchingRulesTest {
         assertThat(norm("objectIdentifierMatch", "madeUpClass")).isEqualTo("madeupclass");
         for (String bad : List.of("", "1..2", "1.", ".1", "has space", "under_score", "-dash", "1.02", "7")) {
             assertInvalid("objectIdentifierMatch", bad);
+        }
+        for (String bad : List.of("1a", "a.b", "0", "00.1", "1.2.", "a b")) {
+            assertInvalid("objectIdentifierMatch", bad);
+        }
+        assertThat(norm("objectIdentifierMatch", "0.1")).isEqualTo("0.1");
+        assertThat(norm("objectIdentifierMatch", "1.0.10")).isEqualTo("1.0.10");
+        assertThat(norm("objectIdentifierMatch", "x-1")).isEqualTo("x-1");
+    }
+
+    @Test
+    void theHandWrittenOidCheckAgreesWithTheGrammar() {
+        // RFC 4512 1.4's numericoid / descr, lower-case, as a regular expression: the reference
+        var grammar = java.util.regex.Pattern.compile("(?:0|[1-9][0-9]*)(?:\\.(?:0|[1-9][0-9]*))+|[a-z][a-z0-9-]*");
+        String alphabet = "0123456789..az-_ A";
+        var random = new java.util.Random(4512);
+        for (int n = 0; n < 200_000; n++) {
+            StringBuilder sb = new StringBuilder();
+            for (int len = random.nextInt(9); len > 0; len--) {
+                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String s = sb.toString();
+            assertThat(ObjectIdentifierRule.isOidOrName(s))
+                    .as("'%s'", s)
+                    .isEqualTo(grammar.matcher(s).matches());
         }
     }
 
