@@ -17,6 +17,10 @@ final class OperationalStamp {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'").withZone(ZoneOffset.UTC);
     private final Schema schema;
+    /** The last second formatted, and its text: an import or a burst of writes stamps thousands alike. */
+    private volatile Stamp last = new Stamp(Long.MIN_VALUE, "");
+
+    private record Stamp(long second, String text) {}
 
     OperationalStamp(Schema schema) {
         this.schema = schema;
@@ -25,13 +29,22 @@ final class OperationalStamp {
     void created(Entry entry, Dn by, Instant now, String structuralClass) {
         entry.put(schema.attributeType("entryUUID"), UUID.randomUUID().toString());
         entry.put(schema.attributeType("creatorsName"), by.toString());
-        entry.put(schema.attributeType("createTimestamp"), TIME.format(now));
+        entry.put(schema.attributeType("createTimestamp"), time(now));
         entry.put(schema.attributeType("structuralObjectClass"), structuralClass);
         modified(entry, by, now);
     }
 
     void modified(Entry entry, Dn by, Instant now) {
         entry.put(schema.attributeType("modifiersName"), by.toString());
-        entry.put(schema.attributeType("modifyTimestamp"), TIME.format(now));
+        entry.put(schema.attributeType("modifyTimestamp"), time(now));
+    }
+
+    private String time(Instant now) {
+        Stamp s = last;
+        if (s.second() != now.getEpochSecond()) {
+            s = new Stamp(now.getEpochSecond(), TIME.format(now));
+            last = s;
+        }
+        return s.text();
     }
 }

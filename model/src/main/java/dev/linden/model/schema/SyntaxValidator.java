@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
  * not listed here (binary, certificates, ...) accept any value, as slapd does for blobs.
  */
 public final class SyntaxValidator {
-    private static final String PRINTABLE = "[A-Za-z0-9'()+,\\-./:?= ]";
-    private static final Pattern PRINTABLE_STRING = Pattern.compile(PRINTABLE + "+");
-    private static final Pattern COUNTRY = Pattern.compile(PRINTABLE + "{2}");
+    /** PrintableCharacter (RFC 4517 3.2) besides letters and digits. */
+    private static final String PRINTABLE_MARKS = "'()+,-./:?= ";
+
+    private static final Pattern COUNTRY = Pattern.compile("[A-Za-z0-9'()+,\\-./:?= ]{2}");
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
     private static final Pattern NUMERIC_STRING = Pattern.compile("[0-9 ]+");
     private static final Pattern OID = Pattern.compile("[0-9]+(\\.[0-9]+)+|[A-Za-z][A-Za-z0-9-]*(;[A-Za-z0-9-]+)*");
@@ -32,15 +33,15 @@ public final class SyntaxValidator {
             Map.entry(P + "11", s -> COUNTRY.matcher(s).matches()),
             Map.entry(P + "15", s -> !s.isEmpty()),
             Map.entry(P + "24", s -> GENERALIZED_TIME.matcher(s).matches()),
-            Map.entry(P + "26", s -> s.chars().allMatch(c -> c < 0x80)),
+            Map.entry(P + "26", SyntaxValidator::isIa5),
             Map.entry(P + "27", s -> INTEGER.matcher(s).matches()),
             Map.entry(P + "36", s -> NUMERIC_STRING.matcher(s).matches()),
             Map.entry(P + "38", s -> OID.matcher(s).matches()),
             // RFC 4517 wants every line non-empty; slapd accepts empty lines, and so do we
             Map.entry(P + "41", s -> !s.isEmpty()),
-            Map.entry(P + "44", s -> PRINTABLE_STRING.matcher(s).matches()),
+            Map.entry(P + "44", SyntaxValidator::isPrintable),
             // a printable string that is not all spaces, as slapd checks
-            Map.entry(P + "50", s -> PRINTABLE_STRING.matcher(s).matches() && !s.isBlank()),
+            Map.entry(P + "50", s -> isPrintable(s) && !s.isBlank()),
             Map.entry("1.3.6.1.1.16.1", s -> UUID.matcher(s).matches()));
 
     private SyntaxValidator() {}
@@ -74,6 +75,30 @@ public final class SyntaxValidator {
     private static boolean isAscii(byte[] value) {
         for (byte b : value) {
             if (b < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** PrintableString: one or more PrintableCharacters (checked by hand: every telephone number comes here). */
+    private static boolean isPrintable(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean alphanumeric = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            if (!alphanumeric && PRINTABLE_MARKS.indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isIa5(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
                 return false;
             }
         }

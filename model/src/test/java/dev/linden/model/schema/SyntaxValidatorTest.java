@@ -3,6 +3,9 @@ package dev.linden.model.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -68,5 +71,30 @@ class SyntaxValidatorTest {
     void emptyOrInvalidUtf8IsRefusedWhereTextIsRequired(String suffix) {
         assertThat(SyntaxValidator.isValid(P + suffix, new byte[] {(byte) 0xC3}))
                 .isFalse();
+    }
+
+    @Test
+    void printableStringsAreCheckedAsTheirGrammarSays() {
+        // RFC 4517 3.2's PrintableCharacter as a regular expression: the reference for the hand-written check
+        Pattern printable = Pattern.compile("[A-Za-z0-9'()+,\\-./:?= ]+");
+        String alphabet = "aZ09'()+,-./:?= *\"_\u00e9;@";
+        Random random = new Random(4517);
+        for (int n = 0; n < 100_000; n++) {
+            StringBuilder sb = new StringBuilder();
+            for (int len = random.nextInt(6); len > 0; len--) {
+                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String s = sb.toString();
+            byte[] value = s.getBytes(StandardCharsets.UTF_8);
+            assertThat(SyntaxValidator.isValid(P + "44", value))
+                    .as("'%s'", s)
+                    .isEqualTo(printable.matcher(s).matches());
+            assertThat(SyntaxValidator.isValid(P + "50", value))
+                    .as("'%s'", s)
+                    .isEqualTo(printable.matcher(s).matches() && !s.isBlank());
+            assertThat(SyntaxValidator.isValid(P + "26", value))
+                    .as("'%s'", s)
+                    .isEqualTo(s.chars().allMatch(c -> c < 0x80));
+        }
     }
 }
