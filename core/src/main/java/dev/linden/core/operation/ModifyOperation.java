@@ -27,7 +27,10 @@ import dev.linden.protocol.ResultCode;
 import dev.linden.protocol.op.ModifyRequest;
 import dev.linden.protocol.op.ModifyResponse;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Modify (RFC 4511 4.6): parse the DN and the changes → access → in one transaction, apply the
@@ -91,6 +94,9 @@ public final class ModifyOperation {
         }
         access.visible(actx, dn);
         Entry stored = directory.backend().modify(dn, entry -> {
+            // compared by identity: an attribute a change touches is replaced by a new object
+            Set<Attribute> asStored = Collections.newSetFromMap(new IdentityHashMap<>());
+            asStored.addAll(entry.attributes());
             for (Attribute change : changes) { // checked on the entry as it is in this transaction
                 access.require(actx, entry, change.description().type(), Right.WRITE);
             }
@@ -124,7 +130,7 @@ public final class ModifyOperation {
                                     + "' not allowed");
                 }
             }
-            checker.check(entry);
+            checker.check(entry, asStored);
             entry.put(directory.schema().attributeType("structuralObjectClass"), structural.displayName());
             if (password != null) {
                 password.after(entry); // pwdChangedTime, pwdHistory, pwdReset; clears lockout state

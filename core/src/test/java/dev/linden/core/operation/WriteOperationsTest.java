@@ -133,6 +133,11 @@ class WriteOperationsTest {
         assertThat(modify(dn, ModOp.DELETE, "uid")).isEqualTo(ResultCode.NOT_ALLOWED_ON_RDN);
         assertThat(modify(dn, ModOp.DELETE, "sn")).isEqualTo(ResultCode.OBJECT_CLASS_VIOLATION);
         assertThat(modify(dn, ModOp.REPLACE, "uidNumber", "one")).isEqualTo(ResultCode.INVALID_ATTRIBUTE_SYNTAX);
+        // the values a change touches are checked, whatever others it leaves as they were stored
+        assertThat(modify(dn, ModOp.ADD, "uidNumber", "7")).isEqualTo(ResultCode.CONSTRAINT_VIOLATION);
+        assertThat(modify(dn, ModOp.ADD, "mail", "caf\u00e9@example.com"))
+                .isEqualTo(ResultCode.INVALID_ATTRIBUTE_SYNTAX);
+        assertThat(modify(dn, ModOp.ADD, "description", "d", "D")).isEqualTo(ResultCode.ATTRIBUTE_OR_VALUE_EXISTS);
         assertThat(modify(dn, ModOp.REPLACE, "createTimestamp", "20200101000000Z"))
                 .isEqualTo(ResultCode.CONSTRAINT_VIOLATION);
         assertThat(modify(dn, ModOp.REPLACE, "noSuchType", "x")).isEqualTo(ResultCode.UNDEFINED_ATTRIBUTE_TYPE);
