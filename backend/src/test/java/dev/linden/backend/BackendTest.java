@@ -282,6 +282,18 @@ class BackendTest {
         });
         assertThat(candidates(SUFFIX, SearchScope.SUB, "(mail=alice.andersen@example.org)"))
                 .isEmpty();
+
+        // a change no index covers leaves every index as it was (their keys are not even computed)
+        backend.modify(alice, e -> {
+            e.put(SCHEMA.attributeType("description"), "unindexed");
+            return e;
+        });
+        assertThat(search(SUFFIX, SearchScope.SUB, "(cn=ally)"))
+                .containsExactly("uid=alice,ou=people,dc=example,dc=com");
+        assertThat(search(SUFFIX, SearchScope.SUB, "(uid=alice)"))
+                .containsExactly("uid=alice,ou=people,dc=example,dc=com");
+        assertThat(candidates(SUFFIX, SearchScope.SUB, "(mail=alice.andersen@example.org)"))
+                .isEmpty();
     }
 
     @Test
