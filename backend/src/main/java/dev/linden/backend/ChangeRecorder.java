@@ -74,13 +74,16 @@ final class ChangeRecorder {
     }
 
     /**
-     * In the import's transaction: the contextCSN, the horizon and what is known held move past an
-     * imported entry's CSN (an export is one consistent snapshot: it holds every change up to it).
+     * In the import's transaction: the contextCSN, the horizon and what is known held move past the
+     * imported entries' newest CSN of each server ID (an export is one consistent snapshot: it holds
+     * every change up to it).
      */
-    void imported(BackendTx tx, Csn csn) {
-        log.advance(tx, csn);
-        log.forget(tx, csn);
-        log.learn(tx, CsnVector.of(csn));
+    void imported(BackendTx tx, CsnVector newest) {
+        for (Csn csn : newest.csns()) {
+            log.advance(tx, csn);
+            log.forget(tx, csn);
+        }
+        log.learn(tx, newest);
     }
 
     /**

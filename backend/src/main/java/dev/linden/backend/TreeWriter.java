@@ -3,6 +3,7 @@ package dev.linden.backend;
 import dev.linden.model.Dn;
 import dev.linden.model.Entry;
 import dev.linden.model.LdapException;
+import dev.linden.model.sync.CsnVector;
 import dev.linden.protocol.ResultCode;
 import dev.linden.storage.Storage;
 import dev.linden.storage.TxFunction;
@@ -83,17 +84,20 @@ final class TreeWriter {
     void importAll(List<Entry> entries) throws LdapException {
         List<Set<String>> apart = new ArrayList<>(entries.size());
         List<byte[]> records = new ArrayList<>(entries.size());
-        List<dev.linden.model.sync.Csn> csns = new ArrayList<>(entries.size());
+        // the newest CSN of each server ID among them: what the changelog's bookkeeping moves past, once
+        // for the batch (per entry, three meta records read, parsed and rewritten cost 7% of an import)
+        CsnVector newest = CsnVector.EMPTY;
         for (Entry entry : entries) { // encoded here, not on the store's writer thread
-            csns.add(recorder.prepareImport(entry));
+            newest = newest.merge(CsnVector.of(recorder.prepareImport(entry)));
             apart.add(store.apart(null, entry));
             records.add(EntryStore.encode(entry, apart.getLast()));
         }
+        CsnVector imported = newest;
         write(tx -> {
             for (int i = 0; i < entries.size(); i++) {
                 links.insert(tx, entries.get(i), apart.get(i), records.get(i));
-                recorder.imported(tx, csns.get(i));
             }
+            recorder.imported(tx, imported);
             return null;
         });
     }

@@ -169,6 +169,26 @@ class ChangelogTest {
     }
 
     @Test
+    void anImportBatchMovesTheContextPastItsNewestCsnOfEachServerWhateverTheirOrder() throws Exception {
+        Backend b = open(new MemoryStorage(), ChangelogSettings.DEFAULT);
+        Csn newer = Csn.parse("20240102000000.000000Z#000000#005#000000");
+        Csn older = Csn.parse("20240101000000.000000Z#000000#005#000000");
+        Csn other = Csn.parse("20230101000000.000000Z#000000#009#000000");
+        b.addAll(List.of(
+                entry("dn: dc=example,dc=com\nobjectClass: domain\ndc: example\nentryCSN: " + newer + "\n"),
+                entry("dn: uid=a," + SUFFIX + "\nobjectClass: inetOrgPerson\nuid: a\ncn: a\nsn: S\nentryCSN: " + older
+                        + "\n"),
+                entry("dn: uid=b," + SUFFIX + "\nobjectClass: inetOrgPerson\nuid: b\ncn: b\nsn: S\nentryCSN: " + other
+                        + "\n")));
+        assertThat(b.contextCsn()).isEqualTo(CsnVector.of(newer, other));
+        assertThat(b.changelogState(CsnVector.EMPTY).known()).isEqualTo(CsnVector.of(newer, other));
+        assertThat(b.changelogState(CsnVector.of(older, other)).covers())
+                .as("the horizon moved past the newest: an older cookie is refreshed in full")
+                .isFalse();
+        assertThat(b.changelogState(CsnVector.of(newer, other)).covers()).isTrue();
+    }
+
+    @Test
     void whatIsKnownHeldIsOwnChangesImportsAndWhatWasLearnedNotTheNewestCsnReceived() throws Exception {
         Backend b = open(new MemoryStorage(), ChangelogSettings.DEFAULT);
         b.addAll(List.of(entry("dn: dc=example,dc=com\nobjectClass: domain\ndc: example\n"
