@@ -78,12 +78,37 @@ final class EntryCache {
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
     /**
-     * The last entry this thread decoded and did not keep: the flagship flow reads one entry twice in
-     * a row (an application finds a user, then binds as them, on one connection and so one thread), and
-     * a newcomer the frequencies turn away on the first read would be decoded again on the second.
+     * The last entries this thread decoded and did not keep: the flagship flow reads one entry twice
+     * in a row (an application finds a user, then binds as them), and a newcomer the frequencies turn
+     * away on the first read would be decoded again on the second. A few, not one: the bind comes on
+     * the network thread after the other clients' requests that came in between (with 8 clients on
+     * one core, a single entry was nearly always another's: the bind decoded again, 30% of its CPU).
      */
-    // a holder written in place: ThreadLocal.set, on nearly every miss, cost 3% of a search-then-bind's CPU
-    private final ThreadLocal<Cached[]> recent = ThreadLocal.withInitial(() -> new Cached[1]);
+    private final ThreadLocal<Recent> recent = ThreadLocal.withInitial(Recent::new);
+
+    /** A thread's ring of entries turned away, written in place (ThreadLocal.set cost 3% of a search-then-bind). */
+    private static final class Recent {
+        private static final int SIZE = 16;
+        /** Larger records are not kept: 16 of them stay within about 2 MiB of heap a thread. */
+        static final int MAX_RECORD = 16 * 1024;
+
+        private final Cached[] ring = new Cached[SIZE];
+        private int next;
+
+        Cached find(long id, byte[] record) {
+            for (Cached c : ring) {
+                if (c != null && c.id == id && Arrays.equals(c.record, record)) {
+                    return c;
+                }
+            }
+            return null;
+        }
+
+        void add(Cached c) {
+            ring[next] = c;
+            next = (next + 1) % SIZE;
+        }
+    }
 
     /** @param maxBytes the budget; 0 keeps nothing (every read decodes) */
     EntryCache(Schema schema, long maxBytes) {
@@ -114,11 +139,11 @@ final class EntryCache {
             }
             return slot;
         }
-        Cached[] mine = recent.get();
-        Cached last = mine[0];
-        if (last != null && last.id == id && Arrays.equals(last.record, record)) {
+        Recent mine = recent.get();
+        Cached again = mine.find(id, record);
+        if (again != null) {
             hits.increment();
-            return last;
+            return again;
         }
         misses.increment();
         Cached fresh = new Cached(id, record, EntryCodec.decodeAll(record, schema, decoding));
@@ -129,10 +154,13 @@ final class EntryCache {
                 // not read more often than the entry in its place
                 || (slot != null && slot.id != id && frequencies.frequency(id) <= frequencies.frequency(slot.id))
                 // full, and not read more often than the entry that would go
-                || (slot == null && bytes.get() + fresh.bytes() > maxBytes && !evictForNewcomer(id));
+                // (a full cache needs no estimate to know that)
+                || (slot == null
+                        && (bytes.get() >= maxBytes || bytes.get() + fresh.bytes() > maxBytes)
+                        && !evictForNewcomer(id));
         if (turnedAway) {
-            if (!huge) { // a thread keeps no huge entry alive
-                mine[0] = fresh;
+            if (record.length <= Recent.MAX_RECORD) { // a thread keeps no large entry alive
+                mine.add(fresh);
             }
             return fresh;
         }

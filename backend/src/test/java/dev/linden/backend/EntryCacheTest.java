@@ -101,6 +101,19 @@ class EntryCacheTest {
         byte[] changed = record(newcomer + 1, "changed");
         assertThat(cache.get(newcomer + 1, changed).decoded.entry().firstString(SCHEMA.attributeType("description")))
                 .isEqualTo("changed");
+
+        // other clients' reads come in between a search and its bind: the thread keeps its last few
+        EntryCache.Cached searched = cache.get(4100 + 1, records[4100]);
+        for (int between = 4200; between < 4210; between++) {
+            cache.get(between + 1, records[between]);
+        }
+        assertThat(cache.get(4100 + 1, records[4100])).as("ten reads later").isSameAs(searched);
+        for (int between = 4300; between < 4320; between++) {
+            cache.get(between + 1, records[between]);
+        }
+        assertThat(cache.get(4100 + 1, records[4100]))
+                .as("twenty reads later, decoded again")
+                .isNotSameAs(searched);
     }
 
     @Test
