@@ -61,8 +61,8 @@ public final class ObjectClasses {
             end--;
         }
         for (int i = start; i < end; i++) {
-            if (value[i]
-                    < 0) { // not ASCII: as the schema reads it (no class is named so; case folding may make it one)
+            // not ASCII: read as the schema reads it (no class is named so, but case folding may make one)
+            if (value[i] < 0) {
                 ObjectClass oc = schema.objectClass(new String(value, StandardCharsets.UTF_8).strip());
                 return oc != null && oc.isSubclassOf(wanted);
             }
