@@ -18,6 +18,13 @@ import java.util.List;
  */
 public final class DnSyntax {
     private static final int MAX_LENGTH = 64 * 1024;
+    /**
+     * How deep DN-valued AVAs may nest DNs ({@code creatorsName=cn=x\,dc=y}: one level): each is parsed
+     * by a recursive call, so a 64 KiB DN nested thousands deep would overflow the stack.
+     */
+    private static final int MAX_NESTING = 16;
+
+    private static final ThreadLocal<int[]> NESTING = ThreadLocal.withInitial(() -> new int[1]);
     /** The order slapd shows the AVAs of an RDN in: by type name, then value. */
     private static final Comparator<Ava> SHOWN = Comparator.comparing(Ava::type).thenComparing(Ava::value);
 
@@ -36,6 +43,19 @@ public final class DnSyntax {
         if (text.isBlank()) {
             return Dn.ROOT;
         }
+        int[] depth = NESTING.get();
+        if (depth[0] >= MAX_NESTING) {
+            throw invalid(text, "DN values nested more than " + MAX_NESTING + " deep");
+        }
+        depth[0]++;
+        try {
+            return parseWhole(text, schema);
+        } finally {
+            depth[0]--;
+        }
+    }
+
+    private static Dn parseWhole(String text, Schema schema) throws LdapException {
         DnSyntax p = new DnSyntax(text);
         List<Rdn> rdns = new ArrayList<>();
         while (true) {
@@ -125,6 +145,11 @@ public final class DnSyntax {
             norm = at.normalize(bytes, schema);
         } catch (LdapException e) {
             throw new LdapException(ResultCode.INVALID_DN_SYNTAX, "invalid DN: " + e.getMessage());
+        }
+        if (norm.length() > MAX_LENGTH) {
+            // a DN-valued AVA nests a DN whose normalised form is escaped again at each level, doubling
+            // its backslashes: "creatorsName=creatorsName=..." a hundred deep would take 2^100 bytes
+            throw new LdapException(ResultCode.INVALID_DN_SYNTAX, "invalid DN: a value's normalised form is too long");
         }
         return new Ava(at.displayName(), value, at.name(), norm);
     }

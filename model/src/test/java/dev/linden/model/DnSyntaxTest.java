@@ -143,6 +143,20 @@ class DnSyntaxTest {
     }
 
     @Test
+    void dnValuedAvasNestedDeepAreRefusedInBoundedMemory() throws LdapException {
+        // each level escapes the normalised DN below it again: its backslashes double level by level
+        assertThat(value("creatorsName=cn=a")).isEqualTo("cn=a");
+        for (String nested : List.of("creatorsName = ".repeat(100) + "cn=x", "creatorsName=".repeat(5000) + "cn=x")) {
+            assertThatThrownBy(() -> dn(nested))
+                    .isInstanceOfSatisfying(
+                            LdapException.class, e -> assertThat(e.code()).isEqualTo(ResultCode.INVALID_DN_SYNTAX));
+        }
+        assertThat(dn("creatorsName=".repeat(3) + "cn=x").rdn().avas().get(0).value())
+                .as("a few levels are read")
+                .isEqualTo("creatorsName=creatorsName=cn=x");
+    }
+
+    @Test
     void escapedSpacesAtTheEndsAreKept() throws LdapException {
         assertThat(value("cn=\\ lead")).isEqualTo(" lead");
         assertThat(value("cn=trail\\ ")).isEqualTo("trail ");
