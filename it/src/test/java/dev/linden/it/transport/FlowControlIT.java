@@ -60,7 +60,7 @@ class FlowControlIT {
             addBigEntry(admin);
             assertThat(client.bind(TestServer.ADMIN_DN, TestServer.ADMIN_PASSWORD))
                     .isZero();
-            client.searchWithoutReading(BIG, 64); // ids 2 ... 65: 8 MB of answers, more than the sockets take
+            client.searchWithoutReading(BIG, 64); // ids 2 ... 65: 32 MB of answers, more than the sockets take
             int port = client.socket.getLocalPort();
             assertThat(eventually(() -> executing(admin, port) > 0))
                     .as("searches wait for the client")
@@ -120,7 +120,7 @@ class FlowControlIT {
 
     private static void addBigEntry(LDAPConnection admin) throws Exception {
         List<String> values = new ArrayList<>();
-        for (int v = 0; v < 32; v++) {
+        for (int v = 0; v < 128; v++) { // 512 KB: 64 answers are 32 MB, more than any socket buffers here
             values.add(("value " + v + " ").repeat(500).substring(0, 4000));
         }
         admin.add(
