@@ -77,7 +77,6 @@ public final class BindThrottle {
         if (!settings.enabled()) {
             return;
         }
-        long now = clock.millis();
         // the failure tables first: they are small (only what failed of late) and usually hold nothing
         // for this bind, and then neither does it matter whether the address is familiar for the account
         // (a look-up in a table of every account that bound, a cache miss measured at 3% of a bind's CPU)
@@ -87,6 +86,7 @@ public final class BindThrottle {
         if (address == null && acc == null && pair == null) {
             return;
         }
+        long now = clock.millis();
         long delay;
         if (familiarAddresses.isFamiliar(account, clientAddress)) {
             // the owner's place: only failures from here, against this account, count
