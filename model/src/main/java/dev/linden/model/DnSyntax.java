@@ -19,6 +19,12 @@ import java.util.List;
 public final class DnSyntax {
     private static final int MAX_LENGTH = 64 * 1024;
     /**
+     * The longest DN text taken, and the most a parsed DN may print as: showing a value escapes a
+     * character as three at most ({@code \00}), so a DN read from 64 KiB of text can print three
+     * times as long, and what Linden prints it must read back.
+     */
+    private static final int MAX_PRINTED = 3 * MAX_LENGTH + 1024;
+    /**
      * How deep DN-valued AVAs may nest DNs ({@code creatorsName=cn=x\,dc=y}: one level): each is parsed
      * by a recursive call, so a 64 KiB DN nested thousands deep would overflow the stack.
      */
@@ -37,7 +43,7 @@ public final class DnSyntax {
     }
 
     public static Dn parse(String text, Schema schema) throws LdapException {
-        if (text.length() > MAX_LENGTH) {
+        if (text.length() > MAX_PRINTED) {
             throw invalid(text, "too long");
         }
         if (text.isBlank()) {
@@ -70,7 +76,21 @@ public final class DnSyntax {
             }
             p.pos++;
         }
+        if (mostPrinted(rdns) > MAX_PRINTED) {
+            throw invalid(text, "too long");
+        }
         return new Dn(rdns);
+    }
+
+    /** A bound on the length of the DN's printed form, a function of the DN alone (not of its text). */
+    private static long mostPrinted(List<Rdn> rdns) {
+        long n = 0;
+        for (Rdn rdn : rdns) {
+            for (Ava a : rdn.avas()) {
+                n += a.type().length() + 2 + 3L * a.value().length();
+            }
+        }
+        return n;
     }
 
     /** Parses a single RDN, as in the newrdn field of a ModifyDN request. */
