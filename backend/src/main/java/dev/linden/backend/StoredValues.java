@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 
 /**
  * One attribute's values in {@link Id2Values}, read on demand in the transaction the entry was read
@@ -39,13 +41,9 @@ final class StoredValues implements ValueStore {
             List<byte[]> values = new ArrayList<>();
             int steps = 0;
             try (Cursor c = t.cursor(tree.tree(), prefix)) {
-                while (c.next()) {
+                while (c.next() && c.keyStartsWith(prefix)) {
                     steps++;
-                    byte[] key = c.key();
-                    if (!Dn2Id.startsWith(key, prefix)) {
-                        break;
-                    }
-                    if (skip.isEmpty() || !skip.contains(ByteBuffer.wrap(key))) {
+                    if (skip.isEmpty() || !skip.contains(ByteBuffer.wrap(c.key()))) {
                         values.add(c.value());
                     }
                 }
@@ -54,6 +52,37 @@ final class StoredValues implements ValueStore {
             }
             return values;
         });
+    }
+
+    @Override
+    public void forEachValue(Consumer<ByteBuffer> each) {
+        walk(c -> each.accept(c.valueView()));
+    }
+
+    @Override
+    public void forEachLength(IntConsumer each) {
+        walk(c -> each.accept(c.valueLength()));
+    }
+
+    /** Visits the cursor at each value of this attribute. */
+    private void walk(Consumer<Cursor> atEach) {
+        run(t -> {
+            int steps = 0;
+            try (Cursor c = t.cursor(tree.tree(), prefix)) {
+                while (c.next() && c.keyStartsWith(prefix)) {
+                    steps++;
+                    atEach.accept(c);
+                }
+            } finally {
+                counters.readApart(steps);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public boolean readsOneState() {
+        return tx.isOpen();
     }
 
     @Override

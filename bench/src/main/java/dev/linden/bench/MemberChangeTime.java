@@ -13,13 +13,15 @@ import java.util.Map;
  * How long adding one value to (and deleting one value from) a huge attribute takes, one modify at
  * a time on one connection: a few unmeasured warm-up adds and deletes, then {@code count} adds of
  * new values, each timed, then the deletes of the same values, each timed; then, optionally, the
- * time to read the whole attribute (one search, every value). Prints the median, 90th percentile
+ * time to read the whole attribute (one search, every value; after {@code --readWarmUp} reads not
+ * timed, so that a server compiling its code as it goes is measured warm, as in the other loads). Prints the median, 90th percentile
  * and mean of each, in milliseconds:
  *
  * <pre>
  * MemberChangeTime --port 389 --bindDN cn=admin,dc=example,dc=com --bindPassword secret
  *     --entryDN cn=big,ou=groups,dc=example,dc=com --attribute member
  *     --value 'uid=new.%d,ou=people,dc=example,dc=com' [--count 20] [--warmUp 5] [--reads 3]
+ *     [--readWarmUp 0]
  * </pre>
  */
 public final class MemberChangeTime {
@@ -33,6 +35,7 @@ public final class MemberChangeTime {
         int count = Integer.parseInt(o.getOrDefault("count", "20"));
         int warmUp = Integer.parseInt(o.getOrDefault("warmUp", "5"));
         int reads = Integer.parseInt(o.getOrDefault("reads", "3"));
+        int readWarmUp = Integer.parseInt(o.getOrDefault("readWarmUp", "0"));
         try (LDAPConnection c = new LDAPConnection(
                 o.getOrDefault("hostname", "127.0.0.1"),
                 Integer.parseInt(o.get("port")),
@@ -64,6 +67,9 @@ public final class MemberChangeTime {
             System.out.println("add-ms " + summary(adds));
             System.out.println("delete-ms " + summary(deletes));
             if (reads > 0) {
+                for (int i = 0; i < readWarmUp; i++) {
+                    c.getEntry(entryDn, attribute);
+                }
                 List<Double> times = new ArrayList<>();
                 int values = 0;
                 for (int i = 0; i < reads; i++) {

@@ -23,16 +23,20 @@ public final class LdapEncoder {
         w.integer(message.messageId());
         encodeOp(message.op(), w);
         if (!message.controls().isEmpty()) {
-            w.begin(CONTROLS);
-            for (Control c : message.controls()) {
-                w.begin(BerTags.SEQUENCE).string(c.oid());
-                if (c.critical()) {
-                    w.bool(true);
-                }
-                if (c.value() != null) {
-                    w.octetString(c.value());
-                }
-                w.end();
+            controls(message.controls(), w);
+        }
+        w.end();
+    }
+
+    private static void controls(List<Control> controls, BerWriter w) {
+        w.begin(CONTROLS);
+        for (Control c : controls) {
+            w.begin(BerTags.SEQUENCE).string(c.oid());
+            if (c.critical()) {
+                w.bool(true);
+            }
+            if (c.value() != null) {
+                w.octetString(c.value());
             }
             w.end();
         }
@@ -191,10 +195,30 @@ public final class LdapEncoder {
 
     private static void partialAttribute(PartialAttribute a, BerWriter w) {
         w.begin(BerTags.SEQUENCE).string(a.type()).begin(BerTags.SET);
+        if (a.source() != null) {
+            a.source().forEachValue(w::octetString);
+        }
         for (byte[] v : a.values()) {
             w.octetString(v);
         }
         w.end().end();
+    }
+
+    /** One PartialAttribute alone (the listed attributes of an entry whose other values are streamed). */
+    static byte[] partialAttribute(PartialAttribute a) {
+        BerWriter w = new BerWriter(64);
+        partialAttribute(a, w);
+        return w.toByteArray();
+    }
+
+    /** The LDAPMessage's controls element, or an empty array when it has none. */
+    static byte[] controls(LdapMessage message) {
+        if (message.controls().isEmpty()) {
+            return new byte[0];
+        }
+        BerWriter w = new BerWriter(64);
+        controls(message.controls(), w);
+        return w.toByteArray();
     }
 
     public static void filter(Filter filter, BerWriter w) {

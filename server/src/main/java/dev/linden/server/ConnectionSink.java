@@ -2,6 +2,7 @@ package dev.linden.server;
 
 import dev.linden.core.ResponseSink;
 import dev.linden.protocol.LdapMessage;
+import dev.linden.protocol.StreamedEntryEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
@@ -31,6 +32,10 @@ final class ConnectionSink implements ResponseSink {
 
     @Override
     public synchronized void send(LdapMessage message) {
+        if (StreamedEntryEncoder.streams(message)) {
+            stream(message);
+            return;
+        }
         ByteBuf previous = held;
         held = LdapMessageCodec.toBuffer(message);
         if (previous != null) {
@@ -83,6 +88,25 @@ final class ConnectionSink implements ResponseSink {
         ByteBuf previous = held;
         held = null;
         return writer.sendFinal(previous == null ? end : Unpooled.wrappedBuffer(previous, end));
+    }
+
+    /**
+     * An entry with values read as they are sent (a huge group): in chunks, no other message of the
+     * connection between them, the last one queued too (an entry held back would be written later,
+     * when another operation's message could come first).
+     */
+    private void stream(LdapMessage message) {
+        release();
+        writer.inPieces(() -> {
+            EntryChunks chunks = new EntryChunks(writer);
+            try {
+                StreamedEntryEncoder.encode(message, chunks);
+            } catch (RuntimeException e) {
+                chunks.abort();
+                throw e;
+            }
+            chunks.finish();
+        });
     }
 
     private void release() {

@@ -27,6 +27,7 @@ final class ResponseWriter {
     private final WorkerPool workers;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition drained = lock.newCondition();
+    private final ReentrantLock whole = new ReentrantLock(); // held while a message goes out in pieces
 
     ResponseWriter(Channel channel, Transport transport) {
         this.channel = channel;
@@ -41,9 +42,41 @@ final class ResponseWriter {
      */
     void send(ByteBuf encoded, AtomicBoolean abandoned) {
         if (awaitRoom(abandoned)) {
-            channel.write(encoded);
+            lockWhole();
+            try {
+                channel.write(encoded);
+            } finally {
+                whole.unlock();
+            }
         } else {
             encoded.release();
+        }
+    }
+
+    /**
+     * Runs {@code writing}, which writes one message in pieces (a streamed entry), while no other
+     * operation of the connection writes: their messages would land inside it. Operations that run on
+     * the event loop need no lock: one runs there only when nothing else of the connection is in flight.
+     */
+    void inPieces(Runnable writing) {
+        lockWhole();
+        try {
+            writing.run();
+        } finally {
+            whole.unlock();
+        }
+    }
+
+    /** Takes the lock of whole messages, lending the worker's place while another operation streams. */
+    private void lockWhole() {
+        if (whole.tryLock()) {
+            return;
+        }
+        workers.lend();
+        try {
+            whole.lock();
+        } finally {
+            workers.giveBack();
         }
     }
 
@@ -52,11 +85,30 @@ final class ResponseWriter {
      * at once; the future completes when the socket has taken it.
      */
     ChannelFuture sendFinal(ByteBuf encoded) {
-        return channel.writeAndFlush(encoded);
+        lockWhole();
+        try {
+            return channel.writeAndFlush(encoded);
+        } finally {
+            whole.unlock();
+        }
     }
 
     void flush() {
         channel.flush();
+    }
+
+    /** A heap buffer from the connection's allocator (its array written directly), for the chunks of a streamed entry. */
+    ByteBuf allocate(int capacity) {
+        return channel.alloc().heapBuffer(capacity, capacity);
+    }
+
+    boolean isOpen() {
+        return channel.isActive();
+    }
+
+    /** Closes the connection at once: what it was sent last was not a whole message. */
+    void close() {
+        channel.close();
     }
 
     /** From the event loop: the queue fell below its low-water mark, an operation was abandoned, or the channel closed. */

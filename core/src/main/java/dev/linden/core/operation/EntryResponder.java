@@ -50,10 +50,14 @@ final class EntryResponder {
             boolean typesOnly,
             EntryRights rights,
             dev.linden.backend.Selection dynamic) {
-        return respond(entry, stored, id, view, selection, typesOnly, rights, dynamic, null);
+        return respond(entry, stored, id, view, selection, typesOnly, rights, dynamic, null, false);
     }
 
-    /** @param values the matched values control of the search (RFC 3876), or null: only the values it keeps go out */
+    /**
+     * @param values the matched values control of the search (RFC 3876), or null: only the values it keeps go out
+     * @param stream whether values kept apart may be left in the store, for the connection to stream
+     *     them as it encodes the entry at once (a search's entry; not one whose values are looked at)
+     */
     SearchResultEntry respond(
             Entry entry,
             EntryCodec.Stored stored,
@@ -63,7 +67,8 @@ final class EntryResponder {
             boolean typesOnly,
             EntryRights rights,
             dev.linden.backend.Selection dynamic,
-            MatchedValuesControl values) {
+            MatchedValuesControl values,
+            boolean stream) {
         if (values == null
                 && !typesOnly
                 && stored != null
@@ -83,7 +88,7 @@ final class EntryResponder {
             if (!selection.wants(a.description()) || !rights.on(a.description().type(), Right.READ)) { // secrets too
                 continue;
             }
-            add(out, a, typesOnly, values);
+            add(out, a, typesOnly, values, stream);
         }
         for (AttributeType type : withComputed ? computed.types() : List.<AttributeType>of()) {
             if (id != 0 && selection.wantsType(type) && rights.on(type, Right.READ)) { // id 0: root DSE, subschema
@@ -91,17 +96,33 @@ final class EntryResponder {
                 if (a == null) {
                     continue; // an entry in no group has no memberOf
                 }
-                add(out, a, typesOnly, values);
+                add(out, a, typesOnly, values, false);
             }
         }
         return new SearchResultEntry(entry.dn().toString(), out);
     }
 
-    private static void add(List<PartialAttribute> out, Attribute a, boolean typesOnly, MatchedValuesControl values) {
+    private static void add(
+            List<PartialAttribute> out, Attribute a, boolean typesOnly, MatchedValuesControl values, boolean stream) {
+        if (stream && !typesOnly && values == null && streams(a)) {
+            out.add(PartialAttribute.streamed(a.description().given(), a.store()));
+            return;
+        }
         List<byte[]> kept = values == null ? a.values() : values.keep(a);
         if (values != null && kept.isEmpty()) {
             return; // no value matched: the attribute is left out
         }
         out.add(new PartialAttribute(a.description().given(), typesOnly ? List.of() : kept));
+    }
+
+    /**
+     * Whether the attribute's values go out as they are read from the store (a huge group's members,
+     * read in the search's transaction and unchanged since), instead of listed in memory first.
+     */
+    private static boolean streams(Attribute a) {
+        return a.isStored()
+                && a.added().isEmpty()
+                && a.removedNormalized().isEmpty()
+                && a.store().readsOneState();
     }
 }

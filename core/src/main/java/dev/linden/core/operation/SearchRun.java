@@ -188,7 +188,8 @@ public final class SearchRun implements SearchScan {
                                 request.typesOnly(),
                                 rights,
                                 dynamic,
-                                matchedValues),
+                                matchedValues,
+                                true),
                         controls));
     }
 

@@ -1,5 +1,6 @@
 package dev.linden.protocol.ber;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -99,6 +100,36 @@ public final class BerWriter {
 
     public BerWriter octetString(byte[] value) {
         return octetString(BerTags.OCTET_STRING, value);
+    }
+
+    /** An OCTET STRING of the buffer's remaining bytes (its position is left where it was). */
+    public BerWriter octetString(ByteBuffer value) {
+        int length = value.remaining();
+        header(BerTags.OCTET_STRING, length);
+        value.get(value.position(), buf, size, length);
+        size += length;
+        return this;
+    }
+
+    /**
+     * A tag and a length whose content the caller writes elsewhere: the head of an element too large
+     * to build here (see {@code StreamedEntryEncoder}).
+     */
+    public BerWriter head(int tag, int contentLength) {
+        int n = lengthOfLength(contentLength);
+        ensure(1 + n);
+        buf[size++] = (byte) tag;
+        writeLengthAt(size, contentLength);
+        size += n;
+        return this;
+    }
+
+    /** The size of a whole element (tag, length, content) with this much content. */
+    public static int elementLength(long contentLength) {
+        if (contentLength < 0 || contentLength > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("an element of " + contentLength + " bytes is out of range");
+        }
+        return Math.toIntExact(1 + lengthOfLength((int) contentLength) + contentLength);
     }
 
     public BerWriter string(int tag, String value) {

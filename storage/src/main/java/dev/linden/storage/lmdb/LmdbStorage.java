@@ -210,6 +210,31 @@ public final class LmdbStorage implements Storage {
                 }
 
                 @Override
+                public int valueLength() {
+                    return c.val().remaining();
+                }
+
+                @Override
+                public ByteBuffer valueView() {
+                    return c.val().asReadOnlyBuffer();
+                }
+
+                @Override
+                public boolean keyStartsWith(byte[] prefix) {
+                    ByteBuffer k = c.key();
+                    int at = k.position();
+                    if (k.limit() - at < prefix.length) {
+                        return false;
+                    }
+                    for (int i = 0; i < prefix.length; i++) {
+                        if (k.get(at + i) != prefix[i]) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }
+
+                @Override
                 public void close() {
                     c.close();
                 }

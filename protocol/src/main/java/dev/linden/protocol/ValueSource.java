@@ -1,0 +1,22 @@
+package dev.linden.protocol;
+
+import java.nio.ByteBuffer;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+
+/**
+ * Values of an attribute read as they are sent, not held: a huge group's members, which a search
+ * returning the group streams to the socket ({@link StreamedEntryEncoder}).
+ */
+public interface ValueSource {
+    /**
+     * Hands each value to {@code each}, as a view valid during the call only. Two calls in a row see
+     * the same values in the same order (the encoder reads them twice: lengths first).
+     */
+    void forEachValue(Consumer<ByteBuffer> each);
+
+    /** Hands each value's length to {@code each}, in the order of {@link #forEachValue}. */
+    default void forEachLength(IntConsumer each) {
+        forEachValue(v -> each.accept(v.remaining()));
+    }
+}
