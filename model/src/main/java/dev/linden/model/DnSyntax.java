@@ -26,7 +26,8 @@ public final class DnSyntax {
     private static final int MAX_PRINTED = 3 * MAX_LENGTH + 1024;
     /**
      * How deep DN-valued AVAs may nest DNs ({@code creatorsName=cn=x\,dc=y}: one level): each is parsed
-     * by a recursive call, so a 64 KiB DN nested thousands deep would overflow the stack.
+     * by a recursive call, so a 64 KiB DN nested thousands deep would overflow the stack. Counted only
+     * for values holding an '=' (a DN has one): parsing an ordinary DN never looks the count up.
      */
     private static final int MAX_NESTING = 16;
 
@@ -49,16 +50,7 @@ public final class DnSyntax {
         if (text.isBlank()) {
             return Dn.ROOT;
         }
-        int[] depth = NESTING.get();
-        if (depth[0] >= MAX_NESTING) {
-            throw invalid(text, "DN values nested more than " + MAX_NESTING + " deep");
-        }
-        depth[0]++;
-        try {
-            return parseWhole(text, schema);
-        } finally {
-            depth[0]--;
-        }
+        return parseWhole(text, schema);
     }
 
     private static Dn parseWhole(String text, Schema schema) throws LdapException {
@@ -156,15 +148,23 @@ public final class DnSyntax {
         if (at == null) {
             throw new LdapException(ResultCode.INVALID_DN_SYNTAX, "invalid DN: undefined attribute type " + type);
         }
-        String norm;
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        if (!dev.linden.model.schema.SyntaxValidator.isValid(at.syntaxOid(), bytes)) {
-            throw new LdapException(ResultCode.INVALID_DN_SYNTAX, "invalid DN: " + type + " value invalid per syntax");
-        }
-        try {
-            norm = at.normalize(bytes, schema);
-        } catch (LdapException e) {
-            throw new LdapException(ResultCode.INVALID_DN_SYNTAX, "invalid DN: " + e.getMessage());
+        String norm;
+        if (value.indexOf('=') < 0) { // the usual value: not a DN, so checking it parses no DN
+            norm = checked(at, type, bytes, schema);
+        } else { // perhaps a DN (creatorsName=cn=x\,dc=y), which the checks parse: one level deeper
+            int[] depth = NESTING.get();
+            if (depth[0] >= MAX_NESTING) {
+                throw new LdapException(
+                        ResultCode.INVALID_DN_SYNTAX,
+                        "invalid DN: DN values nested more than " + MAX_NESTING + " deep");
+            }
+            depth[0]++;
+            try {
+                norm = checked(at, type, bytes, schema);
+            } finally {
+                depth[0]--;
+            }
         }
         if (norm.length() > MAX_LENGTH) {
             // a DN-valued AVA nests a DN whose normalised form is escaped again at each level, doubling
@@ -172,6 +172,18 @@ public final class DnSyntax {
             throw new LdapException(ResultCode.INVALID_DN_SYNTAX, "invalid DN: a value's normalised form is too long");
         }
         return new Ava(at.displayName(), value, at.name(), norm);
+    }
+
+    /** The value checked by its syntax and normalised by its equality rule. */
+    private static String checked(AttributeType at, String type, byte[] bytes, Schema schema) throws LdapException {
+        if (!dev.linden.model.schema.SyntaxValidator.isValid(at.syntaxOid(), bytes)) {
+            throw new LdapException(ResultCode.INVALID_DN_SYNTAX, "invalid DN: " + type + " value invalid per syntax");
+        }
+        try {
+            return at.normalize(bytes, schema);
+        } catch (LdapException e) {
+            throw new LdapException(ResultCode.INVALID_DN_SYNTAX, "invalid DN: " + e.getMessage());
+        }
     }
 
     private Ava ava(Schema schema) throws LdapException {
