@@ -1,10 +1,12 @@
 package dev.linden.backend;
 
+import dev.linden.protocol.ber.BerWriter;
 import dev.linden.storage.Cursor;
 import dev.linden.storage.ReadTx;
 import dev.linden.storage.Storage;
 import dev.linden.storage.Tree;
 import dev.linden.storage.WriteTx;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,6 +20,11 @@ import java.util.List;
  * value is the value as written. One attribute's values are a sorted key range, so a membership
  * test is one look-up and adding or removing a value writes one key. A normalised form too long for
  * the key limit is cut, followed by 0xFF (never in UTF-8) and its SHA-256.
+ *
+ * <p>Beside each attribute's values, its {@link Summary}: the range's prefix with 1 for its last byte
+ * (after the range, and in no other attribute's range: description keys hold no zero byte), written
+ * with every change of the values. A store written before summaries existed has none for its
+ * attributes until their values are written whole again; readers then count the values.
  */
 final class Id2Values {
     /** Longest description key whose values may be kept here (room for the values in the key). */
@@ -63,6 +70,43 @@ final class Id2Values {
         }
     }
 
+    /**
+     * How many values an attribute has, and the bytes their BER OCTET STRINGs take together (what a
+     * response's SET of them holds): a search streaming a huge group must give that length before its
+     * first value, and this spares it a pass over 200,000 keys.
+     */
+    record Summary(int count, long encodedBytes) {
+        static Summary of(byte[] stored) {
+            ByteBuffer b = ByteBuffer.wrap(stored);
+            return new Summary(b.getInt(), b.getLong());
+        }
+
+        byte[] bytes() {
+            return ByteBuffer.allocate(12).putInt(count).putLong(encodedBytes).array();
+        }
+
+        Summary plus(int values, long bytes) {
+            return new Summary(count + values, encodedBytes + bytes);
+        }
+    }
+
+    static byte[] summaryKey(byte[] prefix) {
+        byte[] k = prefix.clone();
+        k[k.length - 1] = 1;
+        return k;
+    }
+
+    /** The attribute's summary, or null when its values were written before summaries were kept. */
+    Summary summary(ReadTx tx, byte[] prefix) {
+        byte[] s = tx.get(tree, summaryKey(prefix));
+        return s == null ? null : Summary.of(s);
+    }
+
+    /** The bytes of a value's OCTET STRING in a response. */
+    static long encoded(byte[] value) {
+        return BerWriter.elementLength(value.length);
+    }
+
     Tree tree() {
         return tree;
     }
@@ -71,8 +115,28 @@ final class Id2Values {
         return tx.get(tree, key) != null;
     }
 
-    void put(WriteTx tx, byte[] key, byte[] value) {
+    /** Adds a value (replacing one of the same normalised form) to the range {@code prefix} starts. */
+    void put(WriteTx tx, byte[] prefix, byte[] key, byte[] value) {
+        byte[] old = tx.get(tree, key);
         tx.put(tree, key, value);
+        adjust(tx, prefix, old == null ? 1 : 0, encoded(value) - (old == null ? 0 : encoded(old)));
+    }
+
+    /** Removes a value of the range {@code prefix} starts, if it is there. */
+    void delete(WriteTx tx, byte[] prefix, byte[] key) {
+        byte[] old = tx.get(tree, key);
+        if (old != null) {
+            tx.delete(tree, key);
+            adjust(tx, prefix, -1, -encoded(old));
+        }
+    }
+
+    /** Moves the summary by a change of its values; a range without one (written before them) stays without. */
+    private void adjust(WriteTx tx, byte[] prefix, int values, long bytes) {
+        Summary s = summary(tx, prefix);
+        if (s != null) {
+            tx.put(tree, summaryKey(prefix), s.plus(values, bytes).bytes());
+        }
     }
 
     /**
@@ -88,13 +152,16 @@ final class Id2Values {
             keys[i] = key(prefix, normalized.get(i));
         }
         Arrays.sort(order, (a, b) -> Arrays.compareUnsigned(keys[a], keys[b]));
-        for (int i : order) {
+        Summary summary = new Summary(0, 0);
+        for (int n = 0; n < order.length; n++) {
+            int i = order[n];
             tx.append(tree, keys[i], values.get(i));
+            // of values with one key the last written stays (the sort keeps their order): count it only
+            if (n + 1 == order.length || !Arrays.equals(keys[i], keys[order[n + 1]])) {
+                summary = summary.plus(1, encoded(values.get(i)));
+            }
         }
-    }
-
-    void delete(WriteTx tx, byte[] key) {
-        tx.delete(tree, key);
+        tx.append(tree, summaryKey(prefix), summary.bytes());
     }
 
     /** Removes every value of one attribute, a batch of keys at a time (no cursor open while deleting). */
@@ -111,6 +178,7 @@ final class Id2Values {
                 }
             }
             if (batch.isEmpty()) {
+                tx.delete(tree, summaryKey(prefix));
                 return;
             }
             for (byte[] k : batch) {

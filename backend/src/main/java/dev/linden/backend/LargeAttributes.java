@@ -105,11 +105,12 @@ final class LargeAttributes {
                         && a.store() == b.store()
                         && apart.contains(a.description().key())) {
                     for (String removed : a.removedNormalized()) { // first: a value removed and added again is put back
-                        values.delete(tx, Id2Values.key(stored.prefix(), removed));
+                        values.delete(tx, stored.prefix(), Id2Values.key(stored.prefix(), removed));
                     }
                     for (int i = 0; i < a.added().size(); i++) {
                         values.put(
                                 tx,
+                                stored.prefix(),
                                 Id2Values.key(
                                         stored.prefix(), a.addedNormalized().get(i)),
                                 a.added().get(i));

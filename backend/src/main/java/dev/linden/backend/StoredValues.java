@@ -80,6 +80,13 @@ final class StoredValues implements ValueStore {
         });
     }
 
+    /** From the attribute's summary (one look-up); counted by a pass over the values when it has none. */
+    @Override
+    public long encodedLength() {
+        Id2Values.Summary summary = run(t -> tree.summary(t, prefix));
+        return summary != null ? summary.encodedBytes() : ValueStore.super.encodedLength();
+    }
+
     @Override
     public boolean readsOneState() {
         return tx.isOpen();

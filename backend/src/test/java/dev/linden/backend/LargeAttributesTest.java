@@ -204,6 +204,7 @@ class LargeAttributesTest {
             indexes.add(new AttributeIndex(storage, SCHEMA, SCHEMA.attributeType(e.getKey()), e.getValue()));
         }
         Set<String> values = new TreeSet<>();
+        Map<String, Id2Values.Summary> summaries = new HashMap<>();
         backend.forEach((id, entry, stored, view) -> {
             for (AttributeIndex index : indexes) {
                 for (AttributeIndex.Key k : index.keys(entry)) {
@@ -214,9 +215,14 @@ class LargeAttributesTest {
             for (Attribute a : entry.attributes()) {
                 if (a.isStored()) {
                     byte[] prefix = Id2Values.prefix(id, a.description().key());
+                    long bytes = 0;
                     for (byte[] v : a.values()) {
                         values.add(HexFormat.of().formatHex(Id2Values.key(prefix, a.normalizeOrRaw(v, SCHEMA))));
+                        bytes += Id2Values.encoded(v);
                     }
+                    String summary = HexFormat.of().formatHex(Id2Values.summaryKey(prefix));
+                    values.add(summary);
+                    summaries.put(summary, new Id2Values.Summary(a.values().size(), bytes));
                 }
             }
             return true;
@@ -226,6 +232,13 @@ class LargeAttributesTest {
             assertThat(new TreeSet<>(keys(tree))).as(tree).isEqualTo(expected.getOrDefault(tree, Set.of()));
         }
         assertThat(new TreeSet<>(keys("id2values"))).as("id2values").isEqualTo(values);
+        for (var e : summaries.entrySet()) { // each summary as a count of the values now would give it
+            byte[] stored = storage.read(
+                    tx -> tx.get(storage.tree("id2values"), HexFormat.of().parseHex(e.getKey())));
+            assertThat(Id2Values.Summary.of(stored))
+                    .as("summary %s", e.getKey())
+                    .isEqualTo(e.getValue());
+        }
     }
 
     @Test
@@ -237,7 +250,7 @@ class LargeAttributesTest {
         assertThat(EntryCodec.hasApart(record("cn=small,ou=groups," + SUFFIX))).isFalse();
         assertThat(EntryCodec.hasApart(record(GROUP))).isTrue();
         assertThat(new String(record(GROUP), StandardCharsets.UTF_8)).doesNotContain("uid=u1");
-        assertThat(keys("id2values")).hasSize(5);
+        assertThat(keys("id2values")).hasSize(5 + 1); // and the values' summary
 
         Entry group = backend.get(dn(GROUP));
         assertThat(group.get(MEMBER).isStored()).isTrue();
@@ -273,9 +286,9 @@ class LargeAttributesTest {
         var before = backend.counters();
         modifyMembers(GROUP, List.of(user(201)), List.of());
         var add = backend.counters().minus(before);
-        // the value's key, its equality index key, the record; and the changelog's constant four (the
-        // record, its CSN index key, the next sequence number, the contextCSN)
-        assertThat(add.puts()).isEqualTo(3);
+        // the value's key, the values' summary, its equality index key, the record; and the changelog's
+        // constant four (the record, its CSN index key, the next sequence number, the contextCSN)
+        assertThat(add.puts()).isEqualTo(4);
         assertThat(add.logWrites()).isEqualTo(4);
         assertThat(add.deletes()).isZero();
         assertThat(add.apartReads()).isZero(); // the caller tests the value (one look-up), not the backend
@@ -285,7 +298,7 @@ class LargeAttributesTest {
         before = backend.counters();
         modifyMembers(GROUP, List.of(), List.of(user(7)));
         var delete = backend.counters().minus(before);
-        assertThat(delete.puts()).isEqualTo(1); // the record
+        assertThat(delete.puts()).isEqualTo(2); // the record and the values' summary
         assertThat(delete.deletes()).isEqualTo(2); // the value's key and its index key
         assertThat(delete.apartReads()).isBetween(1L, 2L); // is another value left? one or two cursor steps
 
@@ -310,6 +323,52 @@ class LargeAttributesTest {
                 .contains("UID=U4,OU=People,DC=Example,DC=COM")
                 .doesNotContain(user(4));
         assertThat(search("(member=" + user(4) + ")")).containsExactly(dn(GROUP).normalized());
+        assertConsistent();
+    }
+
+    @Test
+    void valuesOfOneNormalisedFormLoadedTogetherAreOneValueInTheSummaryToo() throws Exception {
+        open();
+        // loaded without schema checks, an entry may name one member in two spellings: one key, the
+        // spelling written last stays, and the summary counts it alone
+        List<String> pairs = new ArrayList<>(List.of("objectClass", "groupOfNames", "cn", "big"));
+        for (int i = 1; i <= 6; i++) {
+            pairs.addAll(List.of("member", user(i)));
+        }
+        pairs.addAll(List.of("member", "UID=U3,OU=PEOPLE,DC=EXAMPLE,DC=COM"));
+        backend.add(entry(GROUP, pairs.toArray(String[]::new)));
+        assertThat(members(GROUP)).hasSize(6);
+        assertThat(backend.get(dn(GROUP)).strings(MEMBER)).contains("UID=U3,OU=PEOPLE,DC=EXAMPLE,DC=COM");
+        assertConsistent();
+    }
+
+    @Test
+    void valuesWrittenBeforeSummariesExistedAreCountedAndChangesLeaveThemWithoutOne() throws Exception {
+        open();
+        addGroup(GROUP, 200);
+        String summary = keys("id2values").stream()
+                .filter(k -> k.endsWith(HexFormat.of().formatHex("member".getBytes(StandardCharsets.UTF_8)) + "01"))
+                .findFirst()
+                .orElseThrow();
+        storage.write(tx -> tx.delete(storage.tree("id2values"), HexFormat.of().parseHex(summary))); // an older store
+        modifyMembers(GROUP, List.of(user(201), user(202)), List.of(user(5)));
+        assertThat(keys("id2values")).doesNotContain(summary).hasSize(201);
+        Attribute members = backend.get(dn(GROUP)).get(MEMBER);
+        long counted = 0;
+        for (byte[] v : members.values()) {
+            counted += Id2Values.encoded(v);
+        }
+        assertThat(members.store().encodedLength()).isEqualTo(counted);
+        backend.modify(
+                dn(GROUP),
+                e -> { // written whole again: summarised from now on
+                    e.put(
+                            MEMBER,
+                            members.values().stream()
+                                    .map(v -> new String(v, StandardCharsets.UTF_8))
+                                    .toArray(String[]::new));
+                    return e;
+                });
         assertConsistent();
     }
 

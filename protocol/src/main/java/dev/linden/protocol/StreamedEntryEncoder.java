@@ -100,12 +100,11 @@ public final class StreamedEntryEncoder {
 
     /** The bytes of the values' OCTET STRINGs together. */
     private static int lengthOfValues(PartialAttribute a) {
-        long[] sum = {0};
-        a.source().forEachLength(n -> sum[0] += BerWriter.elementLength(n));
-        if (sum[0] > Integer.MAX_VALUE) {
+        long n = a.source().encodedLength();
+        if (n > Integer.MAX_VALUE) {
             throw new IllegalStateException("the values of " + a.type() + " pass 2 GB: they cannot be one message");
         }
-        return (int) sum[0];
+        return (int) n;
     }
 
     private static void writeValues(PartialAttribute a, int expected, Out out) {

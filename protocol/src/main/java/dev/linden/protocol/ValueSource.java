@@ -1,5 +1,6 @@
 package dev.linden.protocol;
 
+import dev.linden.protocol.ber.BerWriter;
 import java.nio.ByteBuffer;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
@@ -18,5 +19,15 @@ public interface ValueSource {
     /** Hands each value's length to {@code each}, in the order of {@link #forEachValue}. */
     default void forEachLength(IntConsumer each) {
         forEachValue(v -> each.accept(v.remaining()));
+    }
+
+    /**
+     * The bytes of the values' BER OCTET STRINGs together (the content of the SET that holds them),
+     * as {@link #forEachValue} would give them now; by default, counted by a pass over their lengths.
+     */
+    default long encodedLength() {
+        long[] sum = {0};
+        forEachLength(n -> sum[0] += BerWriter.elementLength(n));
+        return sum[0];
     }
 }
