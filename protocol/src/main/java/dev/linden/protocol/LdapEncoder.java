@@ -88,13 +88,20 @@ public final class LdapEncoder {
                 w.end().end();
             }
             case SearchResultEntry e -> {
-                w.begin(SEARCH_RESULT_ENTRY).string(e.dn());
-                if (e.encodedAttributes() != null) {
-                    w.raw(e.encodedAttributes(), 0, e.encodedAttributes().length);
+                if (e.encodedAttributes() != null) { // lengths known: no room to make afterwards
+                    byte[] dn = e.dn().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    byte[] list = e.encodedAttributes();
+                    w.head(
+                                    SEARCH_RESULT_ENTRY,
+                                    BerWriter.elementLength(dn.length) + BerWriter.elementLength(list.length))
+                            .octetString(dn)
+                            .head(BerTags.SEQUENCE, list.length)
+                            .raw(list, 0, list.length);
                 } else {
+                    w.begin(SEARCH_RESULT_ENTRY).string(e.dn());
                     attributeList(e.attributes(), w);
+                    w.end();
                 }
-                w.end();
             }
             case SearchResultDone d -> resultOp(SEARCH_RESULT_DONE, d.result(), w);
             case SearchResultReference r -> {

@@ -336,9 +336,11 @@ class RoundTripTest {
         List<PartialAttribute> attributes = List.of(
                 new PartialAttribute("cn", List.of(utf8("a"))), new PartialAttribute("photo", List.of(bytes(300))));
         byte[] fromRecords = LdapEncoder.encode(msg(new SearchResultEntry("cn=a", attributes)));
-        dev.linden.protocol.ber.BerWriter w = new dev.linden.protocol.ber.BerWriter();
-        LdapEncoder.attributeList(attributes, w);
-        byte[] fromEncoded = LdapEncoder.encode(msg(new SearchResultEntry("cn=a", null, w.toByteArray())));
+        java.io.ByteArrayOutputStream contents = new java.io.ByteArrayOutputStream();
+        for (PartialAttribute a : attributes) {
+            contents.writeBytes(LdapEncoder.partialAttribute(a));
+        }
+        byte[] fromEncoded = LdapEncoder.encode(msg(new SearchResultEntry("cn=a", null, contents.toByteArray())));
         assertThat(fromEncoded).containsExactly(fromRecords);
         SearchResultEntry decoded =
                 (SearchResultEntry) LdapDecoder.decode(fromEncoded).op();

@@ -6,6 +6,7 @@ import dev.linden.protocol.LdapMessage;
 import dev.linden.protocol.ResultCode;
 import dev.linden.protocol.ber.BerException;
 import dev.linden.protocol.ber.BerWriter;
+import dev.linden.protocol.op.SearchResultEntry;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
@@ -39,8 +40,16 @@ final class LdapMessageCodec extends MessageToMessageCodec<byte[], LdapMessage> 
 
     /** The message's BER bytes; the operations' threads encode their own responses with this (see ResponseWriter). */
     static ByteBuf toBuffer(LdapMessage message) {
-        BerWriter w = new BerWriter(256);
+        BerWriter w = new BerWriter(sizeHint(message));
         LdapEncoder.encode(message, w);
         return Unpooled.wrappedBuffer(w.array(), 0, w.size());
+    }
+
+    /** Room for the message: an entry's stored section and DN, so that its encoding is not copied to grow. */
+    private static int sizeHint(LdapMessage message) {
+        if (message.op() instanceof SearchResultEntry e && e.encodedAttributes() != null) {
+            return 64 + 3 * e.dn().length() + e.encodedAttributes().length;
+        }
+        return 256;
     }
 }

@@ -10,8 +10,6 @@ import dev.linden.model.Attribute;
 import dev.linden.model.Entry;
 import dev.linden.model.schema.AttributeType;
 import dev.linden.protocol.PartialAttribute;
-import dev.linden.protocol.ber.BerTags;
-import dev.linden.protocol.ber.BerWriter;
 import dev.linden.protocol.op.SearchResultEntry;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,11 +75,7 @@ final class EntryResponder {
                 && rights.onEntry(Right.READ)) {
             // every ordinary attribute is readable and no secret is: the stored section goes out as it is
             // (secrets are kept apart, in a section of their own)
-            BerWriter w = new BerWriter(stored.user().length + 8);
-            w.begin(BerTags.SEQUENCE)
-                    .raw(stored.user(), 0, stored.user().length)
-                    .end();
-            return new SearchResultEntry(entry.dn().toString(), List.of(), w.toByteArray());
+            return new SearchResultEntry(entry.dn().toString(), List.of(), stored.user());
         }
         List<PartialAttribute> out = new ArrayList<>();
         for (Attribute a : entry.attributes()) {

@@ -12,7 +12,7 @@ import java.util.Arrays;
 public final class BerWriter {
     private byte[] buf;
     private int size;
-    private int[] openStarts = new int[16];
+    private int[] openStarts = new int[8]; // grows past eight open elements
     private int depth;
 
     public BerWriter() {

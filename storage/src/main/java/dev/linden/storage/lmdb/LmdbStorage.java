@@ -28,7 +28,7 @@ import org.lmdbjava.Txn;
  * through each call (lmdbjava's byte-array proxy hands LMDB native memory that the garbage collector
  * may free before the call is done: that crashed the JVM in mdb_put under load), and values cross
  * into Java as fresh byte arrays copied out of the map, so no LMDB-backed buffer outlives its transaction. Readers use MDB_NOTLS, so a read
- * transaction is not tied to a thread. Writes go to one writer thread that commits them in groups
+ * transaction is not tied to a thread, and ended ones are kept reset for the next read to renew. Writes go to one writer thread that commits them in groups
  * ({@link GroupCommitWriter}) with LMDB's default full sync: once {@link #write} returns, the change
  * survives a crash or kill -9.
  *
@@ -43,6 +43,11 @@ public final class LmdbStorage implements Storage {
     private final GroupCommitWriter writer;
     private final java.util.concurrent.atomic.LongAdder readers = new java.util.concurrent.atomic.LongAdder();
     private volatile boolean closing;
+    /** Read transactions kept reset between reads (see {@link #release}). */
+    private final java.util.concurrent.ArrayBlockingQueue<Txn<ByteBuffer>> idle =
+            new java.util.concurrent.ArrayBlockingQueue<>(IDLE_READERS);
+
+    static final int IDLE_READERS = 32;
     private final boolean syncOnClose;
 
     private record LmdbTree(String name, Dbi<ByteBuffer> dbi) implements Tree {}
@@ -92,14 +97,47 @@ public final class LmdbStorage implements Storage {
             if (closing) {
                 throw new StorageException("the store is closed");
             }
-            try (Txn<ByteBuffer> txn = env.txnRead()) {
-                return work.apply(new Reader(txn));
+            Txn<ByteBuffer> txn;
+            try {
+                txn = idle.poll();
+                if (txn == null) {
+                    txn = env.txnRead();
+                } else {
+                    txn.renew();
+                }
             } catch (LmdbException e) {
                 throw new StorageException("LMDB read failed: " + e.getMessage(), e);
+            }
+            boolean done = false;
+            try {
+                T result = work.apply(new Reader(txn));
+                done = true;
+                return result;
+            } catch (LmdbException e) {
+                throw new StorageException("LMDB read failed: " + e.getMessage(), e);
+            } finally {
+                release(txn, done);
             }
         } finally {
             readers.decrement();
         }
+    }
+
+    /**
+     * A read transaction that ended without an error is reset and kept for the next read, which
+     * renews it: with MDB_NOTLS the transaction keeps its reader slot, so renewing it skips the search
+     * for a free slot under LMDB's reader mutex and lmdbjava's allocations for a new transaction (two
+     * per search and bind). At most {@link #IDLE_READERS} are kept; the others end.
+     */
+    private void release(Txn<ByteBuffer> txn, boolean reusable) {
+        if (reusable && !closing && idle.remainingCapacity() > 0) {
+            txn.reset();
+            if (idle.offer(txn)) {
+                return;
+            }
+            txn.renew(); // lmdbjava aborts only a transaction that is not reset
+        }
+        txn.close();
     }
 
     @Override
@@ -135,6 +173,10 @@ public final class LmdbStorage implements Storage {
                     .warn("the store in {} is left open: a transaction did not end in time", directory);
             return;
         }
+        for (Txn<ByteBuffer> txn = idle.poll(); txn != null; txn = idle.poll()) {
+            txn.renew(); // lmdbjava aborts only a transaction that is not reset
+            txn.close();
+        }
         if (syncOnClose) {
             env.sync(true); // the commits were not flushed: the whole load reaches the disk now
         }
@@ -151,7 +193,7 @@ public final class LmdbStorage implements Storage {
             return null;
         }
         byte[] out = new byte[b.remaining()];
-        b.duplicate().get(out);
+        b.get(b.position(), out); // an absolute read: no duplicate buffer for each copy
         return out;
     }
 
