@@ -88,7 +88,7 @@ public final class LdapEncoder {
                 w.end().end();
             }
             case SearchResultEntry e -> {
-                if (e.encodedAttributes() != null) { // lengths known: no room to make afterwards
+                if (e.encodedAttributes() != null) { // lengths known: written first, nothing moved to make room
                     byte[] dn = e.dn().getBytes(java.nio.charset.StandardCharsets.UTF_8);
                     byte[] list = e.encodedAttributes();
                     w.head(
