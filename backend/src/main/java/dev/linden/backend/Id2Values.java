@@ -76,6 +76,8 @@ final class Id2Values {
      * first value, and this spares it a pass over 200,000 keys.
      */
     record Summary(int count, long encodedBytes) {
+        static final Summary NONE = new Summary(0, 0);
+
         static Summary of(byte[] stored) {
             ByteBuffer b = ByteBuffer.wrap(stored);
             return new Summary(b.getInt(), b.getLong());
@@ -87,6 +89,10 @@ final class Id2Values {
 
         Summary plus(int values, long bytes) {
             return new Summary(count + values, encodedBytes + bytes);
+        }
+
+        Summary plus(Summary change) {
+            return plus(change.count, change.encodedBytes);
         }
     }
 
@@ -115,27 +121,37 @@ final class Id2Values {
         return tx.get(tree, key) != null;
     }
 
-    /** Adds a value (replacing one of the same normalised form) to the range {@code prefix} starts. */
-    void put(WriteTx tx, byte[] prefix, byte[] key, byte[] value) {
+    /**
+     * Adds a value (replacing one of the same normalised form); returns the change to its range's
+     * summary, for {@link #adjust} once the change's values are all written.
+     */
+    Summary put(WriteTx tx, byte[] key, byte[] value) {
         byte[] old = tx.get(tree, key);
         tx.put(tree, key, value);
-        adjust(tx, prefix, old == null ? 1 : 0, encoded(value) - (old == null ? 0 : encoded(old)));
+        return new Summary(old == null ? 1 : 0, encoded(value) - (old == null ? 0 : encoded(old)));
     }
 
-    /** Removes a value of the range {@code prefix} starts, if it is there. */
-    void delete(WriteTx tx, byte[] prefix, byte[] key) {
+    /** Removes a value if it is there; returns the change to its range's summary, as {@link #put}. */
+    Summary delete(WriteTx tx, byte[] key) {
         byte[] old = tx.get(tree, key);
-        if (old != null) {
-            tx.delete(tree, key);
-            adjust(tx, prefix, -1, -encoded(old));
+        if (old == null) {
+            return Summary.NONE;
         }
+        tx.delete(tree, key);
+        return new Summary(-1, -encoded(old));
     }
 
-    /** Moves the summary by a change of its values; a range without one (written before them) stays without. */
-    private void adjust(WriteTx tx, byte[] prefix, int values, long bytes) {
+    /**
+     * Moves the summary of the range {@code prefix} starts by the values' {@code change}; a range
+     * without one (written before summaries) stays without.
+     */
+    void adjust(WriteTx tx, byte[] prefix, Summary change) {
+        if (change.equals(Summary.NONE)) {
+            return;
+        }
         Summary s = summary(tx, prefix);
         if (s != null) {
-            tx.put(tree, summaryKey(prefix), s.plus(values, bytes).bytes());
+            tx.put(tree, summaryKey(prefix), s.plus(change).bytes());
         }
     }
 
@@ -152,7 +168,7 @@ final class Id2Values {
             keys[i] = key(prefix, normalized.get(i));
         }
         Arrays.sort(order, (a, b) -> Arrays.compareUnsigned(keys[a], keys[b]));
-        Summary summary = new Summary(0, 0);
+        Summary summary = Summary.NONE;
         for (int n = 0; n < order.length; n++) {
             int i = order[n];
             tx.append(tree, keys[i], values.get(i));

@@ -104,17 +104,16 @@ final class LargeAttributes {
                 if (a != null
                         && a.store() == b.store()
                         && apart.contains(a.description().key())) {
+                    Id2Values.Summary change = Id2Values.Summary.NONE;
                     for (String removed : a.removedNormalized()) { // first: a value removed and added again is put back
-                        values.delete(tx, stored.prefix(), Id2Values.key(stored.prefix(), removed));
+                        change = change.plus(values.delete(tx, Id2Values.key(stored.prefix(), removed)));
                     }
                     for (int i = 0; i < a.added().size(); i++) {
-                        values.put(
-                                tx,
-                                stored.prefix(),
-                                Id2Values.key(
-                                        stored.prefix(), a.addedNormalized().get(i)),
-                                a.added().get(i));
+                        byte[] key = Id2Values.key(
+                                stored.prefix(), a.addedNormalized().get(i));
+                        change = change.plus(values.put(tx, key, a.added().get(i)));
                     }
+                    values.adjust(tx, stored.prefix(), change); // once for the change, not per value
                 } else {
                     values.deleteAll(tx, stored.prefix());
                 }

@@ -37,21 +37,13 @@ final class StoredValues implements ValueStore {
     @Override
     public List<byte[]> values(Set<String> excluded) {
         Set<ByteBuffer> skip = keys(excluded);
-        return run(t -> {
-            List<byte[]> values = new ArrayList<>();
-            int steps = 0;
-            try (Cursor c = t.cursor(tree.tree(), prefix)) {
-                while (c.next() && c.keyStartsWith(prefix)) {
-                    steps++;
-                    if (skip.isEmpty() || !skip.contains(ByteBuffer.wrap(c.key()))) {
-                        values.add(c.value());
-                    }
-                }
-            } finally {
-                counters.readApart(steps);
+        List<byte[]> values = new ArrayList<>();
+        walk(c -> {
+            if (skip.isEmpty() || !skip.contains(ByteBuffer.wrap(c.key()))) {
+                values.add(c.value());
             }
-            return values;
         });
+        return values;
     }
 
     @Override

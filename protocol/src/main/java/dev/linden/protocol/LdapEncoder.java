@@ -23,13 +23,17 @@ public final class LdapEncoder {
         w.integer(message.messageId());
         encodeOp(message.op(), w);
         if (!message.controls().isEmpty()) {
-            controls(message.controls(), w);
+            controls(CONTROLS, message.controls(), w);
         }
         w.end();
     }
 
-    private static void controls(List<Control> controls, BerWriter w) {
-        w.begin(CONTROLS);
+    /**
+     * A SEQUENCE OF Control under {@code tag}: an LDAPMessage's controls ([0]), or the same list
+     * elsewhere (the updateControls of an RFC 5805 transaction's end, a universal SEQUENCE).
+     */
+    public static void controls(int tag, List<Control> controls, BerWriter w) {
+        w.begin(tag);
         for (Control c : controls) {
             w.begin(BerTags.SEQUENCE).string(c.oid());
             if (c.critical()) {
@@ -224,7 +228,7 @@ public final class LdapEncoder {
             return new byte[0];
         }
         BerWriter w = new BerWriter(64);
-        controls(message.controls(), w);
+        controls(CONTROLS, message.controls(), w);
         return w.toByteArray();
     }
 

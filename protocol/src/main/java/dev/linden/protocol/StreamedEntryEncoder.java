@@ -26,7 +26,7 @@ public final class StreamedEntryEncoder {
         /** A value as an OCTET STRING: its tag, its length and the buffer's remaining bytes. */
         default void octetString(ByteBuffer value) {
             byte[] head = new byte[6];
-            int n = headInto(head, value.remaining());
+            int n = BerWriter.putHead(head, 0, BerTags.OCTET_STRING, value.remaining());
             write(head, 0, n);
             write(value);
         }
@@ -117,28 +117,5 @@ public final class StreamedEntryEncoder {
             throw new IllegalStateException("the values of " + a.type() + " changed while they were sent: " + written[0]
                     + " bytes, not " + expected);
         }
-    }
-
-    /**
-     * An OCTET STRING's tag and length for {@code length} bytes, into {@code head} (six bytes suffice)
-     * from its start; returns their size.
-     */
-    public static int headInto(byte[] head, int length) {
-        return headInto(head, 0, length);
-    }
-
-    /** As {@link #headInto(byte[], int)}, from {@code at}. */
-    public static int headInto(byte[] head, int at, int length) {
-        head[at] = (byte) BerTags.OCTET_STRING;
-        if (length < 0x80) {
-            head[at + 1] = (byte) length;
-            return 2;
-        }
-        int bytes = (32 - Integer.numberOfLeadingZeros(length) + 7) / 8;
-        head[at + 1] = (byte) (0x80 | bytes);
-        for (int i = 0; i < bytes; i++) {
-            head[at + 2 + i] = (byte) (length >>> (8 * (bytes - 1 - i)));
-        }
-        return 2 + bytes;
     }
 }

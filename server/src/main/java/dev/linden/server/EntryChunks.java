@@ -1,6 +1,8 @@
 package dev.linden.server;
 
 import dev.linden.protocol.StreamedEntryEncoder;
+import dev.linden.protocol.ber.BerTags;
+import dev.linden.protocol.ber.BerWriter;
 import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -56,7 +58,7 @@ final class EntryChunks implements StreamedEntryEncoder.Out {
             StreamedEntryEncoder.Out.super.octetString(value); // across two chunks
             return;
         }
-        at += StreamedEntryEncoder.headInto(array, at, length);
+        at += BerWriter.putHead(array, at, BerTags.OCTET_STRING, length);
         value.get(value.position(), array, at, length);
         at += length;
     }

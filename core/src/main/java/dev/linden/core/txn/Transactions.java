@@ -9,6 +9,7 @@ import dev.linden.core.Session;
 import dev.linden.core.control.KnownControls;
 import dev.linden.model.LdapException;
 import dev.linden.protocol.Control;
+import dev.linden.protocol.LdapEncoder;
 import dev.linden.protocol.LdapMessage;
 import dev.linden.protocol.LdapResult;
 import dev.linden.protocol.ResultCode;
@@ -167,18 +168,9 @@ public final class Transactions {
 
     /** updateControls ::= SEQUENCE { messageID, controls } (the controls as in an LDAPMessage, without its tag). */
     private static byte[] updateControls(int messageId, List<Control> controls) {
-        BerWriter w = new BerWriter().begin(BerTags.SEQUENCE).integer(messageId).begin(BerTags.SEQUENCE);
-        for (Control c : controls) {
-            w.begin(BerTags.SEQUENCE).string(c.oid());
-            if (c.critical()) {
-                w.bool(true);
-            }
-            if (c.value() != null) {
-                w.octetString(c.value());
-            }
-            w.end();
-        }
-        return w.end().end().toByteArray();
+        BerWriter w = new BerWriter().begin(BerTags.SEQUENCE).integer(messageId);
+        LdapEncoder.controls(BerTags.SEQUENCE, controls, w);
+        return w.end().toByteArray();
     }
 
     /** txnEndRes ::= SEQUENCE { messageID OPTIONAL, updatesControls SEQUENCE OF updateControls OPTIONAL }. */

@@ -67,16 +67,30 @@ public final class BerWriter {
     }
 
     private void writeLengthAt(int at, int length) {
+        putLength(buf, at, length);
+    }
+
+    private static void putLength(byte[] out, int at, int length) {
         int n = lengthOfLength(length);
         if (n == 1) {
-            buf[at] = (byte) length;
+            out[at] = (byte) length;
             return;
         }
-        buf[at] = (byte) (0x80 | (n - 1));
+        out[at] = (byte) (0x80 | (n - 1));
         for (int i = n - 1; i >= 1; i--) {
-            buf[at + i] = (byte) length;
+            out[at + i] = (byte) length;
             length >>>= 8;
         }
+    }
+
+    /**
+     * Writes a tag and a length into {@code out} from {@code at} (six bytes suffice), for a writer of
+     * its own (a streamed entry's chunks); returns how many bytes it wrote.
+     */
+    public static int putHead(byte[] out, int at, int tag, int contentLength) {
+        out[at] = (byte) tag;
+        putLength(out, at + 1, contentLength);
+        return 1 + lengthOfLength(contentLength);
     }
 
     private void header(int tag, int length) {
@@ -116,11 +130,8 @@ public final class BerWriter {
      * to build here (see {@code StreamedEntryEncoder}).
      */
     public BerWriter head(int tag, int contentLength) {
-        int n = lengthOfLength(contentLength);
-        ensure(1 + n);
-        buf[size++] = (byte) tag;
-        writeLengthAt(size, contentLength);
-        size += n;
+        ensure(1 + lengthOfLength(contentLength));
+        size += putHead(buf, size, tag, contentLength);
         return this;
     }
 
