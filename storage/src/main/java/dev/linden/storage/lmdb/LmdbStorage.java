@@ -135,8 +135,15 @@ public final class LmdbStorage implements Storage {
             if (idle.offer(txn)) {
                 return;
             }
-            txn.renew(); // lmdbjava aborts only a transaction that is not reset
+            endReset(txn);
+            return;
         }
+        txn.close();
+    }
+
+    /** Ends a reset transaction: lmdbjava aborts only one that is not reset, so it is renewed first. */
+    private static void endReset(Txn<ByteBuffer> txn) {
+        txn.renew();
         txn.close();
     }
 
@@ -174,8 +181,7 @@ public final class LmdbStorage implements Storage {
             return;
         }
         for (Txn<ByteBuffer> txn = idle.poll(); txn != null; txn = idle.poll()) {
-            txn.renew(); // lmdbjava aborts only a transaction that is not reset
-            txn.close();
+            endReset(txn);
         }
         if (syncOnClose) {
             env.sync(true); // the commits were not flushed: the whole load reaches the disk now
