@@ -108,6 +108,32 @@ class WriteOperationsTest {
                 .orElse(null);
     }
 
+    private ResultCode addPerson(String uid, String... classes) {
+        return h.send(
+                        admin,
+                        new AddRequest(
+                                "uid=" + uid + ",ou=people,dc=example,dc=com",
+                                List.of(
+                                        attr("objectClass", classes),
+                                        attr("uid", uid),
+                                        attr("cn", uid),
+                                        attr("sn", uid),
+                                        attr("uidNumber", "1000"))))
+                .result()
+                .code();
+    }
+
+    @Test
+    void eachCombinationOfClassesAllowsItsOwnAttributes() {
+        // the checker remembers what each combination of classes allows: one must not answer for another
+        assertThat(addPerson("p1", "inetOrgPerson")).isEqualTo(ResultCode.OBJECT_CLASS_VIOLATION);
+        assertThat(addPerson("p2", "inetOrgPerson", "extensibleObject")).isEqualTo(ResultCode.SUCCESS);
+        assertThat(addPerson("p3", "inetOrgPerson")).isEqualTo(ResultCode.OBJECT_CLASS_VIOLATION);
+        assertThat(addPerson("p4", "extensibleObject", "inetOrgPerson")).isEqualTo(ResultCode.SUCCESS);
+        assertThat(addPerson("p5", "inetOrgPerson", "posixAccount")).isEqualTo(ResultCode.OBJECT_CLASS_VIOLATION);
+        assertThat(addPerson("p6", "person")).isEqualTo(ResultCode.OBJECT_CLASS_VIOLATION);
+    }
+
     @Test
     void modifyIncrementsAndAnswersEachMistakeWithSlapdsCode() throws Exception {
         String dn = "uid=posix,ou=people,dc=example,dc=com";
