@@ -42,6 +42,11 @@ class HeapSizingIT {
             assertThat(defaultHeap)
                     .as("far below the JVM's default quarter of the RAM")
                     .isLessThan(1024);
+            if (Runtime.version().feature() >= 22) { // the launcher finds the JDK these tests run on
+                assertThat(arguments(server))
+                        .as("what the JIT compilers freed given back to the system")
+                        .contains("-XX:TrimNativeHeapInterval=10000");
+            }
             if (Runtime.getRuntime().availableProcessors() <= 2) {
                 assertThat(arguments(server))
                         .as("one or two cores: the Serial collector")
