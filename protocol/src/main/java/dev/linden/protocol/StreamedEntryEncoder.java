@@ -10,8 +10,9 @@ import java.util.List;
  * Encodes a SearchResultEntry message whose attributes include values read from a {@link
  * ValueSource} (a 200,000-member group: 9 MB) without holding them: the bytes go to an {@link Out}
  * as they are produced, so the server's memory does not grow with the group. BER's lengths come
- * before their contents (LDAP allows only definite lengths), so each source is read twice: once to
- * add up its values' lengths, once to write them. The bytes are those {@link LdapEncoder} would give.
+ * before their contents (LDAP allows only definite lengths), so each source gives its values' total
+ * length first ({@link ValueSource#encodedLength}: a store's summary of them, or a pass over their
+ * lengths), then its values. The bytes are those {@link LdapEncoder} would give.
  */
 public final class StreamedEntryEncoder {
     private StreamedEntryEncoder() {}

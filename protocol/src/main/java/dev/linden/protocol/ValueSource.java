@@ -11,8 +11,9 @@ import java.util.function.IntConsumer;
  */
 public interface ValueSource {
     /**
-     * Hands each value to {@code each}, as a view valid during the call only. Two calls in a row see
-     * the same values in the same order (the encoder reads them twice: lengths first).
+     * Hands each value to {@code each}, as a view valid during the call only. The values agree with
+     * {@link #encodedLength} asked just before, and two calls in a row see the same values in the same
+     * order (the encoder asks the length first, then writes the values).
      */
     void forEachValue(Consumer<ByteBuffer> each);
 
